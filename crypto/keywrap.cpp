@@ -1,0 +1,56 @@
+#include "keywrap.h"
+
+#include <sodium.h>
+
+namespace quartier::crypto {
+
+namespace {
+constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+
+void seal_into(const SymmetricKey& key, ByteView plaintext, ByteView ad, Bytes& out) {
+    out.resize(kNonce + plaintext.size() + kTag);
+    randombytes_buf(out.data(), kNonce);
+    unsigned long long clen = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &clen, plaintext.data(), plaintext.size(),
+                                               ad.data(), ad.size(), nullptr, out.data(), key.data());
+}
+}  // namespace
+
+Bytes wrap(const SymmetricKey& kek, ByteView secret, ByteView ad) {
+    Bytes out;
+    seal_into(kek, secret, ad, out);
+    return out;
+}
+
+Result<SecureBytes> unwrap(const SymmetricKey& kek, ByteView wrapped, ByteView ad) {
+    if (wrapped.size() < kNonce + kTag) return {Error::BadFormat, "wrapped key too short"};
+    if (wrapped.size() > kNonce + kTag + 4096) return {Error::TooLarge, "wrapped key too long"};
+    SecureBytes out(wrapped.size() - kNonce - kTag);
+    unsigned long long mlen = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), &mlen, nullptr, wrapped.data() + kNonce,
+                                                   wrapped.size() - kNonce, ad.data(), ad.size(), wrapped.data(),
+                                                   kek.data()) != 0)
+        return Error::DecryptFailed;
+    return out;
+}
+
+Bytes seal_blob(const SymmetricKey& key, ByteView plaintext, ByteView ad) {
+    Bytes out;
+    seal_into(key, plaintext, ad, out);
+    return out;
+}
+
+Result<void> open_blob(const SymmetricKey& key, ByteView sealed, ByteView ad, Bytes& out) {
+    if (sealed.size() < kNonce + kTag) return {Error::BadFormat, "sealed blob too short"};
+    Bytes tmp(sealed.size() - kNonce - kTag);
+    unsigned long long mlen = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(tmp.data(), &mlen, nullptr, sealed.data() + kNonce,
+                                                   sealed.size() - kNonce, ad.data(), ad.size(), sealed.data(),
+                                                   key.data()) != 0)
+        return Error::DecryptFailed;
+    out = std::move(tmp);
+    return {};
+}
+
+}  // namespace quartier::crypto

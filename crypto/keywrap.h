@@ -1,0 +1,20 @@
+// Key wrapping: a secret sealed under a key-encryption key with XChaCha20-Poly1305, the
+// associated data binding what the secret is for (scope, epoch, recipient, purpose), so a wrapped
+// key moved to another slot fails to open.
+#pragma once
+
+#include "secure.h"
+
+namespace quartier::crypto {
+
+// Output: 24-byte random nonce || ciphertext || 16-byte tag.
+Bytes wrap(const SymmetricKey& kek, ByteView secret, ByteView ad);
+[[nodiscard]] Result<SecureBytes> unwrap(const SymmetricKey& kek, ByteView wrapped, ByteView ad);
+
+// The same AEAD for non-secret payloads that must stay confidential at rest (sealed snapshots):
+// output nonce || ciphertext || tag in ordinary memory.
+Bytes seal_blob(const SymmetricKey& key, ByteView plaintext, ByteView ad);
+// Decrypts into `out` (resized); the tag is checked before anything is written to `out`.
+[[nodiscard]] Result<void> open_blob(const SymmetricKey& key, ByteView sealed, ByteView ad, Bytes& out);
+
+}  // namespace quartier::crypto

@@ -1,0 +1,28 @@
+// Errors of the sync part (store, op log, merge, later the wire), as values.
+#pragma once
+
+#include "crypto/result.h"
+
+#include <string_view>
+
+namespace quartier::sync {
+
+enum class Error {
+    NotFound,         // no store at that place, or no such record
+    AlreadyExists,    // a store is already there
+    WrongPassphrase,  // the key file did not open
+    Busy,             // another process has the store open
+    InvalidArgument,  // a bad type, id, field or value
+    Io,               // the file system or SQLite failed (full disk, permissions, I/O error)
+    Corrupt,          // the database or its key material is damaged
+    Integrity,        // one or more envelopes failed verification
+    Failed,           // an earlier write failed: the store refuses work until reopened
+    Unsupported,      // a newer schema or format than this build knows
+};
+
+std::string_view to_string(Error e);
+
+template <class T>
+using Result = quartier::Result<T, Error>;
+
+}  // namespace quartier::sync

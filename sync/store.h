@@ -1,0 +1,139 @@
+// The sealed local store (DESIGN.md §2, §6): one SQLite database (WAL) in a store directory,
+// holding the key file, the wrapped device identity and scope keys, the op log of envelopes, the
+// signed commits, the outbox and sealed record snapshots. Plaintext exists only in memory.
+//
+// Terms
+//   op log    every envelope this device wrote or accepted, in arrival order (ops.seq)
+//   commit    the signed list of envelope hashes of one local write transaction
+//   outbox    local ops not yet acknowledged by a server (outbox.op_seq)
+//   snapshot  a record's folded state sealed under a local key, valid up to meta.snapshot_upto
+//   state     the in-memory fold: snapshots, then every op with seq > snapshot_upto
+//
+// States and transitions
+//   (no store) --create()--> Open            open() on a missing store is NotFound, never a new store
+//   Closed     --open(passphrase)--> Open    wrong passphrase: WrongPassphrase, nothing changed
+//   Open       --write ok--> Open            one SQLite transaction per Writer::commit()
+//   Open       --I/O or SQLite failure--> Failed   rolled back; every later call: Error::Failed
+//   Open|Failed --destructor--> Closed       keys wiped (secure memory), file lock released
+//
+// Invariants
+//   1. The state equals the fold of the op log; reopening rebuilds exactly the same state.
+//   2. A write is all or nothing: its ops, commit, outbox rows and counters land in one
+//      transaction, and memory is updated only after that transaction committed.
+//   3. No column holds plaintext of a record: ids are keyed hashes (rk), values are sealed.
+//   4. One process at a time: an exclusive lock on the directory; a second opener gets Busy.
+//   5. An envelope that fails to open is reported in problems() and skipped; the rest stays readable.
+#pragma once
+
+#include "error.h"
+#include "hlc.h"
+#include "record.h"
+
+#include "crypto/passphrase.h"
+
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+
+namespace quartier::sync {
+
+struct StoreOptions {
+    WallClock clock = system_clock();
+    // Parameters the key file is brought up to on unlock if it is weaker (rehash on unlock).
+    std::optional<crypto::PwhashParams> kdf_floor;
+};
+
+struct StoreStatus {
+    std::size_t records = 0;   // live (not deleted) records
+    std::size_t deleted = 0;   // tombstoned records
+    std::size_t ops = 0;       // envelopes in the op log
+    std::size_t pending = 0;   // ops in the outbox
+    std::size_t conflicts = 0; // records with an open conflict
+    std::size_t problems = 0;  // envelopes that failed to open
+    std::string device;        // this device's id (hex)
+};
+
+// An envelope that could not be opened: where it is and why.
+struct Problem {
+    std::int64_t op_seq = 0;
+    std::string record;  // the record id if another op of it names it, else empty
+    std::string op;      // op id (hex)
+    std::string error;
+};
+
+struct VerifyReport {
+    std::size_t envelopes = 0;
+    std::size_t commits = 0;
+    std::vector<Problem> problems;
+    std::vector<std::string> database;  // SQLite integrity_check findings
+    bool ok() const { return problems.empty() && database.empty(); }
+};
+
+class Store;
+
+// Collects the ops of one local transaction; commit() seals, signs once and writes them.
+class Writer {
+public:
+    explicit Writer(Store& store) : m_store(store) {}
+    // Sets a field. `id` empty: a new record with a fresh random id. Returns the record id.
+    Result<std::string> set(const std::string& type, const std::string& id, const std::string& field,
+                            const std::string& value, const ScopeId* scope = nullptr);
+    Result<void> remove(const std::string& id);
+    // Resolves a conflicted field: the new value's parents are all current heads.
+    Result<void> resolve(const std::string& id, const std::string& field, const std::string& value);
+    std::size_t size() const { return m_ops.size(); }
+    Result<void> commit();
+
+    struct PendingOp;
+
+private:
+    friend class Store;
+    Store& m_store;
+    std::vector<PendingOp> m_ops;
+};
+
+class Store {
+public:
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static bool exists(const std::filesystem::path& dir);
+    static Result<std::unique_ptr<Store>> create(const std::filesystem::path& dir, std::string_view passphrase,
+                                                 const crypto::PwhashParams& kdf, StoreOptions options = {});
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& dir, std::string_view passphrase,
+                                               StoreOptions options = {});
+
+    Result<void> change_passphrase(std::string_view new_passphrase, const crypto::PwhashParams& kdf);
+
+    const Record* get(const std::string& id) const;  // nullptr if unknown (deleted records are returned)
+    std::vector<const Record*> list(const std::string& type = {}) const;  // live records, by id
+    StoreStatus status() const;
+    const std::vector<Problem>& problems() const { return m_problems; }
+    // All versions a field ever had, oldest first (reads the op log; note histories).
+    Result<std::vector<FieldVersion>> history(const std::string& id, const std::string& field) const;
+
+    // Full check: every envelope against its signature or commit and its AEAD, every commit's
+    // signature, and SQLite's integrity_check.
+    VerifyReport verify() const;
+
+    // Writes sealed snapshots of records changed since the last one and advances snapshot_upto.
+    Result<void> checkpoint();
+
+    const crypto::DeviceIdentity& device() const;
+    const ScopeId& default_scope() const;
+    bool failed() const { return m_failed; }
+    const std::filesystem::path& dir() const { return m_dir; }
+
+    struct Impl;
+
+private:
+    friend class Writer;
+    Store();
+    std::filesystem::path m_dir;
+    std::unique_ptr<Impl> m_impl;
+    std::vector<Problem> m_problems;
+    bool m_failed = false;
+};
+
+}  // namespace quartier::sync
