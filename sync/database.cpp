@@ -1,1 +1,137 @@
-// in progress
+#include "database.h"
+
+#include <sqlite3.h>
+
+namespace quartier::sync {
+
+Error map_sqlite(int code) {
+    switch (code & 0xFF) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return Error::Corrupt;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return Error::Busy;
+    default: return Error::Io;
+    }
+}
+
+Statement::Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
+Statement& Statement::operator=(Statement&& o) noexcept {
+    if (this != &o) {
+        sqlite3_finalize(m_stmt);
+        m_db = o.m_db;
+        m_stmt = o.m_stmt;
+        o.m_stmt = nullptr;
+    }
+    return *this;
+}
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
+
+Statement& Statement::bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(m_stmt, i, v);
+    return *this;
+}
+Statement& Statement::bind(int i, crypto::ByteView blob) {
+    sqlite3_bind_blob64(m_stmt, i, blob.data(), blob.size(), SQLITE_STATIC);
+    return *this;
+}
+Statement& Statement::bind(int i, std::string_view text) {
+    sqlite3_bind_text64(m_stmt, i, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
+    return *this;
+}
+
+Result<bool> Statement::step() {
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    const std::string msg = sqlite3_errmsg(m_db);
+    sqlite3_reset(m_stmt);
+    return {map_sqlite(rc), msg};
+}
+
+Result<void> Statement::run() {
+    auto r = step();
+    sqlite3_reset(m_stmt);
+    if (!r) return r.failure();
+    return {};
+}
+
+void Statement::reset() { sqlite3_reset(m_stmt); }
+
+std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(m_stmt, col); }
+crypto::ByteView Statement::blob(int col) const {
+    const void* p = sqlite3_column_blob(m_stmt, col);
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return p ? crypto::ByteView(static_cast<const std::uint8_t*>(p), std::size_t(n)) : crypto::ByteView();
+}
+std::string Statement::text(int col) const {
+    const unsigned char* p = sqlite3_column_text(m_stmt, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), std::size_t(sqlite3_column_bytes(m_stmt, col))) : std::string();
+}
+bool Statement::is_null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+
+Database::Database(Database&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+Database& Database::operator=(Database&& o) noexcept {
+    if (this != &o) {
+        sqlite3_close_v2(m_db);
+        m_db = o.m_db;
+        o.m_db = nullptr;
+    }
+    return *this;
+}
+Database::~Database() { sqlite3_close_v2(m_db); }
+
+Result<Database> Database::open(const std::filesystem::path& file, bool create) {
+    Database d;
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(file.c_str(), &d.m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = d.m_db ? sqlite3_errmsg(d.m_db) : "cannot open database";
+        return {rc == SQLITE_CANTOPEN ? Error::NotFound : map_sqlite(rc), msg};
+    }
+    sqlite3_extended_result_codes(d.m_db, 1);
+    for (const char* pragma : {"PRAGMA secure_delete=ON", "PRAGMA temp_store=MEMORY", "PRAGMA journal_mode=WAL",
+                               "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA cell_size_check=ON",
+                               "PRAGMA mmap_size=0", "PRAGMA busy_timeout=2000"}) {
+        if (auto r = d.exec(pragma); !r) return r.failure();
+    }
+    return d;
+}
+
+Result<void> Database::exec(const char* sql) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        return {map_sqlite(rc), msg};
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
+    if (rc != SQLITE_OK) return {map_sqlite(rc), sqlite3_errmsg(m_db)};
+    return Statement(m_db, s);
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
+std::string Database::message() const { return sqlite3_errmsg(m_db); }
+
+Result<Transaction> Transaction::begin(Database& db) {
+    if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r.failure();
+    return Transaction(db);
+}
+
+Transaction::~Transaction() {
+    if (m_db) (void)m_db->exec("ROLLBACK");
+}
+
+Result<void> Transaction::commit() {
+    auto r = m_db->exec("COMMIT");
+    if (!r) return r;  // the destructor rolls back
+    m_db = nullptr;
+    return {};
+}
+
+}  // namespace quartier::sync

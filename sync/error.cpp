@@ -1,1 +1,21 @@
-// in progress
+#include "error.h"
+
+namespace quartier::sync {
+
+std::string_view to_string(Error e) {
+    switch (e) {
+    case Error::NotFound: return "not found";
+    case Error::AlreadyExists: return "already exists";
+    case Error::WrongPassphrase: return "wrong passphrase";
+    case Error::Busy: return "store is in use by another process";
+    case Error::InvalidArgument: return "invalid argument";
+    case Error::Io: return "input/output error";
+    case Error::Corrupt: return "store is corrupt";
+    case Error::Integrity: return "integrity check failed";
+    case Error::Failed: return "store failed earlier; reopen it";
+    case Error::Unsupported: return "unsupported store version";
+    }
+    return "unknown error";
+}
+
+}  // namespace quartier::sync

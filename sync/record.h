@@ -1,13 +1,20 @@
-// The folded state of generic records (DESIGN.md §5): every field keeps its heads, the ops no
-// later op names as a parent. One head is the value; several are a visible conflict with a
-// deterministic display winner (highest HLC, then author device id).
+// The folded state of generic records (DESIGN.md §5). A field's heads are its ops that no later op
+// names as a parent. One head is the value; several are a visible conflict with a deterministic
+// display winner (highest HLC, then author device id, then op id). A delete is a tombstone op whose
+// parents are the heads it saw: it removes exactly those, so an edit it did not see survives and
+// the record is flagged instead of lost.
+//
+// Invariant (convergence): a record's state is a function of the set of its ops only — heads are
+// {ops} minus {ops named as a parent}, sorted — so any arrival order gives the same state.
 #pragma once
 
-#include "crypto/envelope.h"
+#include "crypto/commit.h"
+#include "opcodec.h"
 
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace quartier::sync {
@@ -16,7 +23,12 @@ using crypto::DeviceId;
 using crypto::OpId;
 using crypto::ScopeId;
 
-// One op that is currently a head of a field.
+struct Id16Hasher {
+    std::size_t operator()(const crypto::Id16& id) const noexcept;
+};
+using OpIdSet = std::unordered_set<OpId, Id16Hasher>;
+
+// One op that is currently a head of a field (or a tombstone head of the record).
 struct FieldVersion {
     OpId op{};
     std::uint64_t hlc = 0;
@@ -25,32 +37,42 @@ struct FieldVersion {
 };
 
 struct FieldState {
-    std::vector<FieldVersion> heads;  // sorted: display winner first
+    std::vector<FieldVersion> heads;  // display winner first
     const FieldVersion& winner() const { return heads.front(); }
     bool conflicted() const { return heads.size() > 1; }
 };
 
-// A record-level delete that is currently a head: the field heads it saw are what it covers.
-struct Tombstone {
+// What the fold needs of an op besides its payload: from the envelope header.
+struct OpMeta {
     OpId op{};
     std::uint64_t hlc = 0;
     DeviceId author{};
-    std::vector<OpId> covers;
+    ScopeId scope{};
 };
 
 struct Record {
     std::string id;
     std::string type;
     ScopeId scope{};
-    std::map<std::string, FieldState> fields;
-    std::vector<Tombstone> deletes;  // record-level tombstone heads
+    std::map<std::string, FieldState> fields;  // only fields with at least one head
+    std::vector<FieldVersion> deletes;         // tombstone heads
+    OpIdSet superseded;                        // every op id some op of this record named as parent
+    std::uint64_t origin_hlc = UINT64_MAX;     // the earliest op decides type and scope
+    OpId origin_op{};
+    std::size_t op_count = 0;
 
-    // Deleted: a tombstone head exists and no field head is concurrent with it.
-    bool deleted() const;
+    // Deleted: a tombstone head and no field heads left.
+    bool deleted() const { return !deletes.empty() && fields.empty(); }
     // An edit concurrent with a delete: the record stays, flagged.
-    bool delete_conflict() const;
+    bool delete_conflict() const { return !deletes.empty() && !fields.empty(); }
     bool conflicted() const;
     std::optional<std::string> value(const std::string& field) const;
+    // Every head op id of the record (fields and tombstones): the parents of a delete.
+    std::vector<OpId> all_heads() const;
+
+    // Folds one op in; idempotent (folding an op again changes no heads). Returns false if the op
+    // is a current head already.
+    bool apply(const OpMeta& meta, const OpPayload& op);
 };
 
 }  // namespace quartier::sync

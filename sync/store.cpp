@@ -1,1 +1,785 @@
-// in progress
+#include "store.h"
+
+#include "database.h"
+#include "opcodec.h"
+
+#include "crypto/bytes_io.h"
+#include "crypto/commit.h"
+#include "crypto/keywrap.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace quartier::sync {
+
+using crypto::Bytes;
+using crypto::ByteView;
+using crypto::SymmetricKey;
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::int64_t kSchemaVersion = 1;
+constexpr const char* kDbFile = "store.db";
+constexpr const char* kLockFile = "lock";
+
+constexpr const char* kSchemaSql = R"sql(
+CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE scope_keys(scope BLOB NOT NULL, epoch INTEGER NOT NULL, wrapped BLOB NOT NULL,
+                        PRIMARY KEY(scope, epoch)) WITHOUT ROWID;
+CREATE TABLE commits(seq INTEGER PRIMARY KEY, body BLOB NOT NULL);
+CREATE TABLE ops(seq INTEGER PRIMARY KEY, op_id BLOB NOT NULL UNIQUE, rk BLOB NOT NULL,
+                 commit_seq INTEGER NOT NULL, env BLOB NOT NULL);
+CREATE TABLE outbox(op_seq INTEGER PRIMARY KEY);
+CREATE TABLE snapshots(rk BLOB PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID;
+)sql";
+
+Bytes u64_blob(std::uint64_t v) {
+    Bytes b;
+    crypto::io::put_u64(b, v);
+    return b;
+}
+std::uint64_t blob_u64(ByteView b) {
+    crypto::io::Reader r(b);
+    const std::uint64_t v = r.u64();
+    return r.failed() ? 0 : v;
+}
+
+Bytes label_ad(std::string_view label, std::initializer_list<ByteView> parts) {
+    Bytes ad(label.begin(), label.end());
+    for (ByteView p : parts) ad.insert(ad.end(), p.begin(), p.end());
+    return ad;
+}
+
+Bytes scope_ad(const ScopeId& scope, std::uint32_t epoch) {
+    Bytes e;
+    crypto::io::put_u32(e, epoch);
+    return label_ad("quartier/scope-key/v1", {scope, e});
+}
+
+std::string random_record_id() { return crypto::to_hex(crypto::random_id()); }
+
+using ScopeEpoch = std::pair<ScopeId, std::uint32_t>;
+}  // namespace
+
+// ------------------------------------------------------------------------------------------------
+
+struct Store::Impl : crypto::KeyResolver {
+    Database db;
+    int lock_fd = -1;
+    StoreOptions options;
+    Hlc hlc{system_clock()};
+
+    std::optional<SymmetricKey> master;
+    std::optional<SymmetricKey> wrap_key;      // wraps the device secret and scope keys
+    std::optional<SymmetricKey> index_key;     // keyed record index (rk)
+    std::optional<SymmetricKey> snapshot_key;  // seals snapshots
+    std::optional<crypto::DeviceIdentity> device;
+    ScopeId default_scope{};
+    std::map<ScopeEpoch, SymmetricKey> scope_keys;
+    std::map<ScopeId, std::uint32_t> current_epoch;
+    std::uint64_t device_seq = 0;
+
+    std::unordered_map<std::string, Record> records;
+    std::unordered_map<std::string, bool> dirty;  // record ids changed since the last snapshot
+    std::int64_t snapshot_upto = 0;
+    std::size_t ops_since_snapshot = 0;
+
+    Statement ins_commit, ins_op, ins_outbox, set_meta;
+
+    ~Impl() override {
+        if (lock_fd >= 0) ::close(lock_fd);  // releases the flock
+    }
+
+    const SymmetricKey* scope_key(const ScopeId& scope, std::uint32_t epoch) const override {
+        auto it = scope_keys.find({scope, epoch});
+        return it == scope_keys.end() ? nullptr : &it->second;
+    }
+    // Until the directory log exists (sync), the only member this store knows is itself.
+    const crypto::SignPublicKey* member_key(const ScopeId& scope, std::uint32_t epoch,
+                                            const DeviceId& author) const override {
+        if (!device || author != device->id() || !scope_key(scope, epoch)) return nullptr;
+        return &device->sign_public();
+    }
+
+    crypto::Id16 rk(const std::string& id) const {
+        return crypto::keyed_index(index_key->view(),
+                                   ByteView(reinterpret_cast<const std::uint8_t*>(id.data()), id.size()));
+    }
+
+    Result<void> put_meta(const char* key, ByteView value) {
+        set_meta.bind(1, std::string_view(key)).bind(2, value);
+        return set_meta.run();
+    }
+
+    Result<std::optional<Bytes>> get_meta(const char* key) {
+        auto st = db.prepare("SELECT v FROM meta WHERE k = ?1");
+        if (!st) return st.failure();
+        st->bind(1, std::string_view(key));
+        auto row = st->step();
+        if (!row) return row.failure();
+        if (!*row) return std::optional<Bytes>();
+        ByteView v = st->blob(0);
+        return std::optional<Bytes>(Bytes(v.begin(), v.end()));
+    }
+
+    Result<void> prepare_statements() {
+        auto a = db.prepare("INSERT INTO commits(body) VALUES(?1)");
+        auto b = db.prepare("INSERT INTO ops(op_id, rk, commit_seq, env) VALUES(?1, ?2, ?3, ?4)");
+        auto c = db.prepare("INSERT INTO outbox(op_seq) VALUES(?1)");
+        auto d = db.prepare("INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)");
+        for (auto* r : {&a, &b, &c, &d})
+            if (!*r) return r->failure();
+        ins_commit = std::move(*a);
+        ins_op = std::move(*b);
+        ins_outbox = std::move(*c);
+        set_meta = std::move(*d);
+        return {};
+    }
+
+    void derive_keys() {
+        wrap_key = master->derive(1, "qwrapkey");
+        index_key = master->derive(2, "qindexky");
+        snapshot_key = master->derive(3, "qsnapkey");
+    }
+
+    Result<void> add_scope_key(const ScopeId& scope, std::uint32_t epoch, SymmetricKey key) {
+        const Bytes wrapped = crypto::wrap(*wrap_key, key.view(), scope_ad(scope, epoch));
+        auto st = db.prepare("INSERT INTO scope_keys(scope, epoch, wrapped) VALUES(?1, ?2, ?3)");
+        if (!st) return st.failure();
+        st->bind(1, scope).bind(2, std::int64_t(epoch)).bind(3, wrapped);
+        if (auto r = st->run(); !r) return r;
+        scope_keys.emplace(ScopeEpoch{scope, epoch}, std::move(key));
+        current_epoch[scope] = std::max(current_epoch[scope], epoch);
+        return {};
+    }
+
+    Result<void> load_keys() {
+        auto dev = get_meta("device");
+        if (!dev) return dev.failure();
+        if (!*dev) return {Error::Corrupt, "device identity missing"};
+        auto pk = get_meta("device_id");
+        if (!pk || !*pk || (*pk)->size() != 16) return {Error::Corrupt, "device id missing"};
+        auto secret = crypto::unwrap(*wrap_key, **dev, label_ad("quartier/device/v1", {**pk}));
+        if (!secret) return {Error::Corrupt, "device identity does not open"};
+        auto ident = crypto::DeviceIdentity::from_secret(secret->view());
+        if (!ident || !std::equal(ident->id().begin(), ident->id().end(), (*pk)->begin()))
+            return {Error::Corrupt, "device identity is damaged"};
+        device.emplace(std::move(*ident));
+
+        auto ds = get_meta("default_scope");
+        if (!ds || !*ds || (*ds)->size() != 16) return {Error::Corrupt, "default scope missing"};
+        std::copy((*ds)->begin(), (*ds)->end(), default_scope.begin());
+
+        auto st = db.prepare("SELECT scope, epoch, wrapped FROM scope_keys");
+        if (!st) return st.failure();
+        for (;;) {
+            auto row = st->step();
+            if (!row) return row.failure();
+            if (!*row) break;
+            ScopeId scope{};
+            ByteView s = st->blob(0);
+            if (s.size() != 16) return {Error::Corrupt, "scope key row is damaged"};
+            std::copy(s.begin(), s.end(), scope.begin());
+            const auto epoch = std::uint32_t(st->int64(1));
+            auto key = crypto::unwrap(*wrap_key, st->blob(2), scope_ad(scope, epoch));
+            if (!key || key->size() != SymmetricKey::kSize) return {Error::Corrupt, "a scope key does not open"};
+            scope_keys.emplace(ScopeEpoch{scope, epoch}, SymmetricKey::from(key->view()));
+            current_epoch[scope] = std::max(current_epoch[scope], epoch);
+        }
+        return {};
+    }
+
+    // Folds one stored envelope into the state; failures become problems.
+    void fold_row(std::int64_t seq, ByteView env_bytes, Bytes& scratch, std::vector<Problem>& problems) {
+        auto env = crypto::parse_envelope(env_bytes);
+        if (!env) {
+            problems.push_back({seq, {}, {}, std::string(crypto::to_string(env.error()))});
+            return;
+        }
+        const auto& h = env->header;
+        const SymmetricKey* key = scope_key(h.scope, h.epoch);
+        if (!key) {
+            problems.push_back({seq, {}, crypto::to_hex(h.op), std::string(crypto::to_string(crypto::Error::UnknownKey))});
+            return;
+        }
+        scratch.clear();
+        if (auto r = crypto::decrypt_envelope(*env, *key, scratch); !r) {
+            problems.push_back({seq, {}, crypto::to_hex(h.op), std::string(crypto::to_string(r.error()))});
+            return;
+        }
+        auto op = decode_op(scratch);
+        if (!op) {
+            problems.push_back({seq, {}, crypto::to_hex(h.op), "op payload is malformed"});
+            return;
+        }
+        hlc.observe(h.hlc);
+        apply(OpMeta{h.op, h.hlc, h.author, h.scope}, *op);
+    }
+
+    void apply(const OpMeta& meta, const OpPayload& op) {
+        auto [it, fresh] = records.try_emplace(op.record_id);
+        it->second.apply(meta, op);
+        dirty[op.record_id] = true;
+        ++ops_since_snapshot;
+    }
+
+    Result<void> load_state(std::vector<Problem>& problems) {
+        auto upto = get_meta("snapshot_upto");
+        if (!upto) return upto.failure();
+        snapshot_upto = *upto ? std::int64_t(blob_u64(**upto)) : 0;
+
+        if (snapshot_upto > 0) {
+            auto st = db.prepare("SELECT rk, sealed FROM snapshots");
+            if (!st) return st.failure();
+            Bytes plain;
+            bool intact = true;
+            for (;;) {
+                auto row = st->step();
+                if (!row) return row.failure();
+                if (!*row) break;
+                auto opened = crypto::open_blob(*snapshot_key, st->blob(1), st->blob(0), plain);
+                std::optional<Record> rec = opened ? decode_record(plain) : std::nullopt;
+                if (!rec) {
+                    intact = false;
+                    break;
+                }
+                ByteView rkcol = st->blob(0);
+                const auto expect = rk(rec->id);
+                if (rkcol.size() != 16 || !std::equal(expect.begin(), expect.end(), rkcol.begin())) {
+                    intact = false;
+                    break;
+                }
+                std::string id = rec->id;
+                records.emplace(std::move(id), std::move(*rec));
+            }
+            if (!intact) {
+                // A damaged snapshot is only a cache: rebuild everything from the op log.
+                problems.push_back({0, {}, {}, "a record snapshot failed to open; state rebuilt from the op log"});
+                records.clear();
+                snapshot_upto = 0;
+            }
+        }
+
+        auto st = db.prepare("SELECT seq, env FROM ops WHERE seq > ?1 ORDER BY seq");
+        if (!st) return st.failure();
+        st->bind(1, snapshot_upto);
+        Bytes scratch;
+        scratch.reserve(4096);
+        for (;;) {
+            auto row = st->step();
+            if (!row) return row.failure();
+            if (!*row) break;
+            fold_row(st->int64(0), st->blob(1), scratch, problems);
+        }
+        if (!problems.empty()) attribute(problems);
+        return {};
+    }
+
+    // Names the record of each problem where another op of the same record opened.
+    void attribute(std::vector<Problem>& problems) {
+        auto st = db.prepare("SELECT rk FROM ops WHERE seq = ?1");
+        if (!st) return;
+        std::map<crypto::Id16, std::string> by_rk;
+        for (const auto& [id, rec] : records) by_rk.emplace(rk(id), id);
+        for (auto& p : problems) {
+            if (p.op_seq <= 0) continue;
+            st->bind(1, p.op_seq);
+            if (auto row = st->step(); row && *row && st->blob(0).size() == 16) {
+                crypto::Id16 k{};
+                std::copy(st->blob(0).begin(), st->blob(0).end(), k.begin());
+                if (auto it = by_rk.find(k); it != by_rk.end()) p.record = it->second;
+            }
+            st->reset();
+        }
+    }
+};
+
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+Result<int> take_lock(const fs::path& dir) {
+    const fs::path p = dir / kLockFile;
+    const int fd = ::open(p.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return {Error::Io, "cannot open " + p.string()};
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return {Error::Busy, "another process has the store open"};
+    }
+    return fd;
+}
+}  // namespace
+
+Store::Store() : m_impl(std::make_unique<Impl>()) {}
+
+Store::~Store() {
+    if (!m_impl || m_failed) return;
+    // Snapshots pay off once records carry several ops each; with one op per record the log
+    // itself is the cheapest thing to fold.
+    const std::size_t dirty = m_impl->dirty.size();
+    if (m_impl->ops_since_snapshot > 1000 && m_impl->ops_since_snapshot > 2 * dirty) (void)checkpoint();
+}
+
+bool Store::exists(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir / kDbFile, ec)) return false;
+    auto db = Database::open(dir / kDbFile, false);
+    if (!db) return true;  // something is there; open() will say what is wrong with it
+    auto st = db->prepare("SELECT 1 FROM meta WHERE k = 'keyfile'");
+    if (!st) return true;
+    auto row = st->step();
+    return !row || *row;
+}
+
+Result<std::unique_ptr<Store>> Store::create(const fs::path& dir, std::string_view passphrase,
+                                             const crypto::PwhashParams& kdf, StoreOptions options) {
+    if (!crypto::init()) return {Error::Io, "libsodium failed to initialise"};
+    if (passphrase.empty()) return {Error::InvalidArgument, "the passphrase must not be empty"};
+    if (!crypto::params_acceptable(kdf)) return {Error::InvalidArgument, "key derivation parameters out of range"};
+    if (exists(dir)) return {Error::AlreadyExists, "a store already exists in " + dir.string()};
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return {Error::Io, "cannot create " + dir.string() + ": " + ec.message()};
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+
+    std::unique_ptr<Store> s(new Store());
+    s->m_dir = dir;
+    Impl& I = *s->m_impl;
+    I.options = std::move(options);
+    I.hlc = Hlc(I.options.clock);
+    auto lock = take_lock(dir);
+    if (!lock) return lock.failure();
+    I.lock_fd = *lock;
+    // A database without a key file is what a killed create() leaves: nothing of value, start over.
+    for (const char* f : {"store.db", "store.db-wal", "store.db-shm"}) fs::remove(dir / f, ec);
+
+    auto db = Database::open(dir / kDbFile, true);
+    if (!db) return db.failure();
+    I.db = std::move(*db);
+
+    SymmetricKey master = SymmetricKey::generate();
+    auto kf = crypto::create_keyfile(passphrase, master, kdf);
+    if (!kf) return {Error::Io, std::string(crypto::to_string(kf.error()))};
+    I.master = std::move(master);
+    I.derive_keys();
+    I.device.emplace(crypto::DeviceIdentity::generate());
+    I.default_scope = crypto::random_id();
+
+    auto txn = Transaction::begin(I.db);
+    if (!txn) return txn.failure();
+    if (auto r = I.db.exec(kSchemaSql); !r) return r.failure();
+    if (auto r = I.prepare_statements(); !r) return r.failure();
+    const DeviceId& did = I.device->id();
+    const Bytes wrapped_device =
+        crypto::wrap(*I.wrap_key, I.device->secret_bytes().view(), label_ad("quartier/device/v1", {did}));
+    for (auto r : {I.put_meta("schema", u64_blob(kSchemaVersion)), I.put_meta("keyfile", kf->serialize()),
+                   I.put_meta("device", wrapped_device), I.put_meta("device_id", did),
+                   I.put_meta("device_sign_pk", I.device->sign_public()),
+                   I.put_meta("device_box_pk", I.device->box_public()), I.put_meta("default_scope", I.default_scope)})
+        if (!r) return r.failure();
+    if (auto r = I.add_scope_key(I.default_scope, 1, SymmetricKey::generate()); !r) return r.failure();
+    if (auto r = txn->commit(); !r) return r.failure();
+    return s;
+}
+
+Result<std::unique_ptr<Store>> Store::open(const fs::path& dir, std::string_view passphrase, StoreOptions options) {
+    if (!crypto::init()) return {Error::Io, "libsodium failed to initialise"};
+    std::error_code ec;
+    if (!fs::exists(dir / kDbFile, ec)) return {Error::NotFound, "no store in " + dir.string()};
+    std::unique_ptr<Store> s(new Store());
+    s->m_dir = dir;
+    Impl& I = *s->m_impl;
+    I.options = std::move(options);
+    I.hlc = Hlc(I.options.clock);
+    auto lock = take_lock(dir);
+    if (!lock) return lock.failure();
+    I.lock_fd = *lock;
+
+    auto db = Database::open(dir / kDbFile, false);
+    if (!db) return db.failure();
+    I.db = std::move(*db);
+    auto schema = I.get_meta("schema");
+    if (!schema) return schema.failure();
+    if (!*schema) return {Error::Corrupt, "not a Quartier store (no schema version)"};
+    if (blob_u64(**schema) > std::uint64_t(kSchemaVersion)) return {Error::Unsupported, "store was made by a newer version"};
+    if (auto r = I.prepare_statements(); !r) return r.failure();
+
+    auto kfb = I.get_meta("keyfile");
+    if (!kfb) return kfb.failure();
+    if (!*kfb) return {Error::Corrupt, "key file missing"};
+    auto kf = crypto::KeyFile::parse(**kfb);
+    if (!kf) return {Error::Corrupt, "key file is damaged: " + std::string(crypto::to_string(kf.error()))};
+    auto master = crypto::open_keyfile(*kf, passphrase);
+    if (!master) {
+        if (master.error() == crypto::Error::WrongPassphrase) return {Error::WrongPassphrase, "wrong passphrase"};
+        return {Error::Io, std::string(crypto::to_string(master.error()))};
+    }
+    I.master = std::move(*master);
+    I.derive_keys();
+    if (auto r = I.load_keys(); !r) return r.failure();
+
+    auto hl = I.get_meta("hlc");
+    if (hl && *hl) I.hlc.observe(blob_u64(**hl));
+    auto ds = I.get_meta("device_seq");
+    if (ds && *ds) I.device_seq = blob_u64(**ds);
+
+    if (auto r = I.load_state(s->m_problems); !r) return r.failure();
+
+    // Rehash on unlock: bring a key file made with weaker parameters up to the floor.
+    if (const auto& floor = I.options.kdf_floor;
+        floor && (kf->params.opslimit < floor->opslimit || kf->params.memlimit < floor->memlimit)) {
+        if (auto r = s->change_passphrase(passphrase, *floor); !r) return r.failure();
+    }
+    return s;
+}
+
+Result<void> Store::change_passphrase(std::string_view new_passphrase, const crypto::PwhashParams& kdf) {
+    if (m_failed) return Error::Failed;
+    if (new_passphrase.empty()) return {Error::InvalidArgument, "the passphrase must not be empty"};
+    if (!crypto::params_acceptable(kdf)) return {Error::InvalidArgument, "key derivation parameters out of range"};
+    auto kf = crypto::create_keyfile(new_passphrase, *m_impl->master, kdf);
+    if (!kf) return {Error::Io, std::string(crypto::to_string(kf.error()))};
+    if (auto r = m_impl->put_meta("keyfile", kf->serialize()); !r) {
+        m_failed = true;
+        return r;
+    }
+    return {};
+}
+
+const Record* Store::get(const std::string& id) const {
+    auto it = m_impl->records.find(id);
+    return it == m_impl->records.end() ? nullptr : &it->second;
+}
+
+std::vector<const Record*> Store::list(const std::string& type) const {
+    std::vector<const Record*> out;
+    for (const auto& [id, rec] : m_impl->records)
+        if (!rec.deleted() && !rec.type.empty() && (type.empty() || rec.type == type)) out.push_back(&rec);
+    std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    return out;
+}
+
+StoreStatus Store::status() const {
+    StoreStatus st;
+    for (const auto& [id, rec] : m_impl->records) {
+        if (rec.deleted()) ++st.deleted;
+        else ++st.records;
+        if (rec.conflicted()) ++st.conflicts;
+    }
+    st.problems = m_problems.size();
+    st.device = crypto::to_hex(m_impl->device->id());
+    if (auto q = m_impl->db.prepare("SELECT (SELECT count(*) FROM ops), (SELECT count(*) FROM outbox)"); q) {
+        if (auto row = q->step(); row && *row) {
+            st.ops = std::size_t(q->int64(0));
+            st.pending = std::size_t(q->int64(1));
+        }
+    }
+    return st;
+}
+
+const crypto::DeviceIdentity& Store::device() const { return *m_impl->device; }
+const ScopeId& Store::default_scope() const { return m_impl->default_scope; }
+
+Result<std::vector<FieldVersion>> Store::history(const std::string& id, const std::string& field) const {
+    auto st = m_impl->db.prepare("SELECT env FROM ops WHERE rk = ?1 ORDER BY seq");
+    if (!st) return st.failure();
+    const auto k = m_impl->rk(id);
+    st->bind(1, k);
+    std::vector<FieldVersion> out;
+    Bytes plain;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        auto env = crypto::parse_envelope(st->blob(0));
+        if (!env) continue;
+        const SymmetricKey* key = m_impl->scope_key(env->header.scope, env->header.epoch);
+        plain.clear();
+        if (!key || !crypto::decrypt_envelope(*env, *key, plain)) continue;
+        auto op = decode_op(plain);
+        if (!op || op->record_id != id || op->kind == OpKind::Delete || op->field != field) continue;
+        out.push_back({env->header.op, env->header.hlc, env->header.author, std::move(op->value)});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.hlc < b.hlc; });
+    return out;
+}
+
+VerifyReport Store::verify() const {
+    VerifyReport rep;
+    Impl& I = *m_impl;
+    if (auto st = I.db.prepare("PRAGMA integrity_check"); st) {
+        for (;;) {
+            auto row = st->step();
+            if (!row) { rep.database.push_back(row.detail()); break; }
+            if (!*row) break;
+            if (std::string t = st->text(0); t != "ok") rep.database.push_back(t);
+        }
+    } else {
+        rep.database.push_back(st.detail());
+    }
+
+    // Commits: signature by a known member, then the set of hashes each one promises.
+    std::map<std::int64_t, crypto::VerifiedCommit> commits;
+    std::map<std::int64_t, std::vector<crypto::Hash32>> listed;
+    if (auto st = I.db.prepare("SELECT seq, body FROM commits ORDER BY seq"); st) {
+        for (;;) {
+            auto row = st->step();
+            if (!row) { rep.database.push_back(row.detail()); break; }
+            if (!*row) break;
+            ++rep.commits;
+            const std::int64_t seq = st->int64(0);
+            auto c = crypto::Commit::parse(st->blob(1));
+            if (!c) {
+                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(c.error()))});
+                continue;
+            }
+            const crypto::SignPublicKey* pk = I.device && c->author == I.device->id() ? &I.device->sign_public() : nullptr;
+            if (!pk) {
+                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": unknown author device"});
+                continue;
+            }
+            auto v = crypto::verify_commit(*c, *pk);
+            if (!v) {
+                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(v.error()))});
+                continue;
+            }
+            listed[seq] = c->hashes;
+            commits.emplace(seq, std::move(*v));
+        }
+    }
+
+    std::map<std::int64_t, std::vector<crypto::Hash32>> present;
+    std::map<crypto::Id16, std::string> names;  // rk -> record id, for naming problems
+    if (auto st = I.db.prepare("SELECT seq, op_id, rk, commit_seq, env FROM ops ORDER BY seq"); st) {
+        for (;;) {
+            auto row = st->step();
+            if (!row) { rep.database.push_back(row.detail()); break; }
+            if (!*row) break;
+            ++rep.envelopes;
+            const std::int64_t seq = st->int64(0);
+            ByteView env = st->blob(4);
+            const std::int64_t cseq = st->int64(3);
+            auto parsed = crypto::parse_envelope(env);
+            auto it = commits.find(cseq);
+            const crypto::VerifiedCommit* vc = it == commits.end() ? nullptr : &it->second;
+            auto plain = crypto::open_envelope(env, I, vc);
+            if (!plain) {
+                rep.problems.push_back({seq, {}, parsed ? crypto::to_hex(parsed->header.op) : std::string(),
+                                        std::string(crypto::to_string(plain.error()))});
+                continue;
+            }
+            present[cseq].push_back(parsed->hash());
+            auto op = decode_op(*plain);
+            const auto expect_rk = op ? I.rk(op->record_id) : crypto::Id16{};
+            ByteView rkcol = st->blob(2), opcol = st->blob(1);
+            std::string problem;
+            if (!op) problem = "op payload is malformed";
+            else if (rkcol.size() != 16 || !std::equal(expect_rk.begin(), expect_rk.end(), rkcol.begin()))
+                problem = "row index does not match the record inside the envelope";
+            else if (opcol.size() != 16 || !std::equal(parsed->header.op.begin(), parsed->header.op.end(), opcol.begin()))
+                problem = "row op id does not match the envelope";
+            if (!problem.empty()) rep.problems.push_back({seq, op ? op->record_id : std::string(), crypto::to_hex(parsed->header.op), problem});
+        }
+    }
+    for (auto& [cseq, hashes] : listed) {
+        auto& have = present[cseq];
+        std::sort(have.begin(), have.end());
+        for (const auto& h : hashes)
+            if (!std::binary_search(have.begin(), have.end(), h))
+                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(cseq) + " lists an envelope that is missing"});
+    }
+    // Attribute problems to records where possible.
+    if (!rep.problems.empty()) {
+        std::vector<Problem> tmp = std::move(rep.problems);
+        I.attribute(tmp);
+        rep.problems = std::move(tmp);
+    }
+    return rep;
+}
+
+Result<void> Store::checkpoint() {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    if (I.dirty.empty()) return {};
+    auto txn = Transaction::begin(I.db);
+    if (!txn) return txn.failure();
+    auto st = I.db.prepare("INSERT OR REPLACE INTO snapshots(rk, sealed) VALUES(?1, ?2)");
+    if (!st) return st.failure();
+    auto maxq = I.db.prepare("SELECT coalesce(max(seq), 0) FROM ops");
+    if (!maxq) return maxq.failure();
+    auto mrow = maxq->step();
+    if (!mrow) return mrow.failure();
+    const std::int64_t upto = maxq->int64(0);
+    for (const auto& [id, flag] : I.dirty) {
+        auto it = I.records.find(id);
+        if (it == I.records.end()) continue;
+        const auto k = I.rk(id);
+        const Bytes sealed = crypto::seal_blob(*I.snapshot_key, encode_record(it->second), k);
+        st->bind(1, k).bind(2, sealed);
+        if (auto r = st->run(); !r) return r;
+    }
+    if (auto r = I.put_meta("snapshot_upto", u64_blob(std::uint64_t(upto))); !r) return r;
+    if (auto r = txn->commit(); !r) {
+        m_failed = true;
+        return r;
+    }
+    I.dirty.clear();
+    I.snapshot_upto = upto;
+    I.ops_since_snapshot = 0;
+    return {};
+}
+
+// ------------------------------------------------------------------------------------------------
+
+namespace {
+void add_unique(std::vector<OpId>& v, const OpId& id) {
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+}
+}  // namespace
+
+Result<std::string> Writer::set(const std::string& type, const std::string& id_in, const std::string& field,
+                                const std::string& value, const ScopeId* scope) {
+    if (m_store.m_failed) return Error::Failed;
+    if (!valid_name(type)) return {Error::InvalidArgument, "invalid record type '" + type + "' (use a-z, 0-9, _)"};
+    if (!valid_name(field)) return {Error::InvalidArgument, "invalid field name '" + field + "' (use a-z, 0-9, _)"};
+    if (!id_in.empty() && !valid_id(id_in)) return {Error::InvalidArgument, "invalid record id"};
+    if (!valid_utf8(value)) return {Error::InvalidArgument, "value of '" + field + "' is not valid UTF-8"};
+    if (value.size() > kMaxValueLength) return {Error::InvalidArgument, "value of '" + field + "' is too long"};
+    const std::string id = id_in.empty() ? random_record_id() : id_in;
+
+    Store::Impl& I = *m_store.m_impl;
+    const Record* existing = m_store.get(id);
+    const PendingOp* earlier = nullptr;  // an op on this record earlier in this writer
+    for (const auto& p : m_ops)
+        if (p.payload.record_id == id) earlier = &p;
+    const std::string& known_type = existing && !existing->type.empty() ? existing->type : earlier ? earlier->payload.type : type;
+    if (known_type != type) return {Error::InvalidArgument, "record " + id + " is of type " + known_type};
+    ScopeId sc = existing ? existing->scope : earlier ? earlier->scope : scope ? *scope : I.default_scope;
+    if (scope && *scope != sc) return {Error::InvalidArgument, "record " + id + " belongs to another scope"};
+    if (!I.current_epoch.count(sc)) return {Error::InvalidArgument, "no key for that scope on this device"};
+
+    // Parents: the heads this writer sees of this field, and any tombstone (editing keeps the record).
+    std::vector<OpId> parents;
+    bool field_pending = false, delete_pending = false;
+    for (auto it = m_ops.rbegin(); it != m_ops.rend(); ++it) {
+        if (it->payload.record_id != id) continue;
+        if (it->payload.kind == OpKind::Delete) {
+            add_unique(parents, it->op);
+            delete_pending = true;
+            break;
+        }
+        if (!field_pending && it->payload.field == field) {
+            add_unique(parents, it->op);
+            field_pending = true;
+        }
+    }
+    if (existing) {
+        if (!field_pending && !delete_pending)
+            if (auto f = existing->fields.find(field); f != existing->fields.end())
+                for (const auto& h : f->second.heads) add_unique(parents, h.op);
+        if (!delete_pending)
+            for (const auto& d : existing->deletes) add_unique(parents, d.op);
+    }
+    PendingOp p;
+    p.payload = OpPayload{OpKind::Set, type, id, field, std::move(parents), value};
+    p.scope = sc;
+    p.op = crypto::random_id();
+    m_ops.push_back(std::move(p));
+    return id;
+}
+
+Result<void> Writer::remove(const std::string& id) {
+    if (m_store.m_failed) return Error::Failed;
+    const Record* existing = m_store.get(id);
+    std::vector<OpId> parents;
+    const PendingOp* earlier = nullptr;
+    for (const auto& p : m_ops)
+        if (p.payload.record_id == id) {
+            add_unique(parents, p.op);
+            earlier = &p;
+        }
+    if ((!existing || existing->deleted()) && !earlier) return {Error::NotFound, "no record " + id};
+    if (existing)
+        for (const auto& h : existing->all_heads()) add_unique(parents, h);
+    PendingOp p;
+    p.payload = OpPayload{OpKind::Delete, existing ? existing->type : earlier->payload.type, id, {}, std::move(parents), {}};
+    p.scope = existing ? existing->scope : earlier->scope;
+    p.op = crypto::random_id();
+    m_ops.push_back(std::move(p));
+    return {};
+}
+
+Result<void> Writer::resolve(const std::string& id, const std::string& field, const std::string& value) {
+    const Record* existing = m_store.get(id);
+    if (!existing || !existing->fields.count(field)) return {Error::NotFound, "no field " + field + " on record " + id};
+    auto r = set(existing->type, id, field, value);
+    if (!r) return r.failure();
+    m_ops.back().payload.kind = OpKind::Resolve;
+    return {};
+}
+
+Result<void> Writer::commit() {
+    if (m_store.m_failed) return Error::Failed;
+    if (m_ops.empty()) return {};
+    Store::Impl& I = *m_store.m_impl;
+
+    struct Sealed {
+        Bytes env;
+        crypto::Id16 rk;
+        OpMeta meta;
+    };
+    std::vector<Sealed> sealed;
+    sealed.reserve(m_ops.size());
+    std::vector<crypto::Hash32> hashes;
+    hashes.reserve(m_ops.size());
+    Bytes payload;
+    std::uint64_t seq = I.device_seq;
+    for (const PendingOp& p : m_ops) {
+        crypto::EnvelopeHeader h;
+        h.scope = p.scope;
+        h.epoch = I.current_epoch.at(p.scope);
+        h.op = p.op;
+        h.hlc = I.hlc.now();
+        h.author = I.device->id();
+        h.seq = ++seq;
+        payload.clear();
+        encode_op(p.payload, payload);
+        Sealed s{crypto::seal_envelope(h, *I.scope_key(h.scope, h.epoch), payload, nullptr), I.rk(p.payload.record_id),
+                 OpMeta{h.op, h.hlc, h.author, h.scope}};
+        hashes.push_back(crypto::hash(s.env));
+        sealed.push_back(std::move(s));
+    }
+    const Bytes commit = crypto::make_commit(*I.device, std::move(hashes)).serialize();
+
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        I.ins_commit.bind(1, commit);
+        if (auto r = I.ins_commit.run(); !r) return r;
+        const std::int64_t commit_seq = I.db.last_insert_rowid();
+        for (const Sealed& s : sealed) {
+            I.ins_op.bind(1, s.meta.op).bind(2, s.rk).bind(3, commit_seq).bind(4, s.env);
+            if (auto r = I.ins_op.run(); !r) return r;
+            I.ins_outbox.bind(1, I.db.last_insert_rowid());
+            if (auto r = I.ins_outbox.run(); !r) return r;
+        }
+        if (auto r = I.put_meta("hlc", u64_blob(I.hlc.last())); !r) return r;
+        if (auto r = I.put_meta("device_seq", u64_blob(seq)); !r) return r;
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        m_store.m_failed = true;  // rolled back; memory untouched; reopen to continue
+        return r;
+    }
+    I.device_seq = seq;
+    for (std::size_t i = 0; i < m_ops.size(); ++i) I.apply(sealed[i].meta, m_ops[i].payload);
+    m_ops.clear();
+    return {};
+}
+
+}  // namespace quartier::sync

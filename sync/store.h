@@ -84,7 +84,11 @@ public:
     std::size_t size() const { return m_ops.size(); }
     Result<void> commit();
 
-    struct PendingOp;
+    struct PendingOp {
+        OpPayload payload;
+        ScopeId scope{};
+        OpId op{};
+    };
 
 private:
     friend class Store;

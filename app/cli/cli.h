@@ -1,0 +1,24 @@
+// quartier-cli: the headless front door for scripts and administrators. Parsing and commands are
+// a library function (run_cli) so tests can drive them in-process; main() only forwards argv.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace quartier::cli {
+
+// Exit codes, documented in --help and docs/cli.md.
+enum Exit : int {
+    kOk = 0,
+    kUsage = 1,           // bad command line
+    kLocked = 2,          // wrong passphrase, no passphrase, or the store is in use elsewhere
+    kIntegrity = 3,       // verify found damaged or tampered data
+    kNotFound = 4,        // no store there, or no such record
+    kStoreError = 5,      // I/O error, full disk, corrupt database
+    kExists = 6,          // init where a store already exists
+};
+
+int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace quartier::cli

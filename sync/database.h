@@ -1,0 +1,85 @@
+// A thin RAII layer over SQLite: a connection, prepared statements, and the mapping of SQLite
+// result codes onto sync::Error (full disk and I/O errors are Io; damage is Corrupt).
+#pragma once
+
+#include "error.h"
+
+#include "crypto/crypto.h"
+
+#include <filesystem>
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace quartier::sync {
+
+class Statement {
+public:
+    Statement() = default;
+    Statement(sqlite3* db, sqlite3_stmt* s) : m_db(db), m_stmt(s) {}
+    Statement(Statement&& o) noexcept;
+    Statement& operator=(Statement&& o) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int i, std::int64_t v);
+    Statement& bind(int i, crypto::ByteView blob);  // bound without copying: must outlive step()
+    Statement& bind(int i, std::string_view text);
+    // SQLITE_ROW → true; SQLITE_DONE → false; anything else → error.
+    Result<bool> step();
+    Result<void> run();  // step to completion, then reset
+    void reset();
+
+    std::int64_t int64(int col) const;
+    crypto::ByteView blob(int col) const;
+    std::string text(int col) const;
+    bool is_null(int col) const;
+
+private:
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+class Database {
+public:
+    Database() = default;
+    Database(Database&& o) noexcept;
+    Database& operator=(Database&& o) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    // Opens (creating if `create`) with the pragmas of DESIGN.md §6: WAL, secure_delete, temp
+    // store in memory, synchronous FULL (a write that returned survives power loss too).
+    static Result<Database> open(const std::filesystem::path& file, bool create);
+
+    Result<void> exec(const char* sql);
+    Result<Statement> prepare(const char* sql);
+    std::int64_t last_insert_rowid() const;
+    std::string message() const;
+    sqlite3* handle() const { return m_db; }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+// Error from a SQLite result code: SQLITE_CORRUPT/NOTADB → Corrupt, the rest → Io.
+Error map_sqlite(int code);
+
+// RAII transaction: rolls back unless commit() succeeded.
+class Transaction {
+public:
+    static Result<Transaction> begin(Database& db);
+    Transaction(Transaction&& o) noexcept : m_db(o.m_db) { o.m_db = nullptr; }
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+    Result<void> commit();
+
+private:
+    explicit Transaction(Database& db) : m_db(&db) {}
+    Database* m_db;
+};
+
+}  // namespace quartier::sync
