@@ -142,6 +142,16 @@ struct Store::Impl : crypto::KeyResolver {
         return {};
     }
 
+    Result<void> apply_quota() {
+        if (options.max_bytes == 0) return {};
+        auto st = db.prepare("PRAGMA page_size");
+        if (!st) return st.failure();
+        if (auto row = st->step(); !row || !*row) return {Error::Io, "cannot read the page size"};
+        const std::int64_t pages = std::max<std::int64_t>(1, std::int64_t(options.max_bytes) / st->int64(0));
+        const std::string sql = "PRAGMA max_page_count=" + std::to_string(pages);
+        return db.exec(sql.c_str());
+    }
+
     void derive_keys() {
         wrap_key = master->derive(1, "qwrapkey");
         index_key = master->derive(2, "qindexky");
@@ -361,6 +371,7 @@ Result<std::unique_ptr<Store>> Store::create(const fs::path& dir, std::string_vi
     auto db = Database::open(dir / kDbFile, true);
     if (!db) return db.failure();
     I.db = std::move(*db);
+    if (auto r = I.apply_quota(); !r) return r.failure();
 
     SymmetricKey master = SymmetricKey::generate();
     auto kf = crypto::create_keyfile(passphrase, master, kdf);
@@ -403,6 +414,7 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& dir, std::string_view
     auto db = Database::open(dir / kDbFile, false);
     if (!db) return db.failure();
     I.db = std::move(*db);
+    if (auto r = I.apply_quota(); !r) return r.failure();
     auto schema = I.get_meta("schema");
     if (!schema) return schema.failure();
     if (!*schema) return {Error::Corrupt, "not a Quartier store (no schema version)"};

@@ -41,6 +41,9 @@ struct StoreOptions {
     WallClock clock = system_clock();
     // Parameters the key file is brought up to on unlock if it is weaker (rehash on unlock).
     std::optional<crypto::PwhashParams> kdf_floor;
+    // A storage quota for the database file in bytes (0: none). A write past it fails like a
+    // full disk: Error::Io, rolled back, the store Failed until reopened.
+    std::uint64_t max_bytes = 0;
 };
 
 struct StoreStatus {

@@ -1,1 +1,419 @@
+#include "sync/store.h"
+
+#include "sync/database.h"
+#include "sync/opcodec.h"
+#include "support/tempdir.h"
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+using namespace quartier;
+using namespace quartier::sync;
+using quartier::test::TempDir;
+
+namespace {
+const crypto::PwhashParams kFastKdf{1, 8u << 20};  // tests only: unlock in milliseconds
+constexpr const char* kPass = "richtig-und-lang";
+
+std::unique_ptr<Store> make_store(const TempDir& d, StoreOptions o = {}) {
+    auto s = Store::create(d.path(), kPass, kFastKdf, std::move(o));
+    REQUIRE(s.ok());
+    return std::move(*s);
+}
+
+std::unique_ptr<Store> reopen(const TempDir& d, StoreOptions o = {}) {
+    auto s = Store::open(d.path(), kPass, std::move(o));
+    INFO((s.ok() ? std::string() : s.detail()));
+    REQUIRE(s.ok());
+    return std::move(*s);
+}
+
+std::string put(Store& s, const std::string& type, const std::string& id, std::vector<std::pair<std::string, std::string>> kv) {
+    Writer w(s);
+    std::string rid = id;
+    for (auto& [k, v] : kv) {
+        auto r = w.set(type, rid, k, v);
+        REQUIRE(r.ok());
+        rid = *r;
+    }
+    REQUIRE(w.commit().ok());
+    return rid;
+}
+
+// A canonical text of the whole state, to compare two stores or two openings.
+std::string dump(const Store& s) {
+    std::string out;
+    std::vector<const Record*> all;
+    for (const Record* r : s.list()) all.push_back(r);
+    for (const Record* r : all) {
+        out += r->id + "|" + r->type + "|" + crypto::to_hex(r->scope) + "\n";
+        for (const auto& [name, f] : r->fields) {
+            out += "  " + name + ":";
+            for (const auto& h : f.heads) out += " [" + crypto::to_hex(h.op) + " " + std::to_string(h.hlc) + " " + h.value + "]";
+            out += "\n";
+        }
+        for (const auto& d : r->deletes) out += "  deleted-by " + crypto::to_hex(d.op) + "\n";
+    }
+    return out;
+}
+
+// Runs one SQL statement on the store's database file behind the store's back (an attacker or
+// a damaged disk), with the store closed.
+void tamper_sql(const TempDir& d, const std::string& sql) {
+    auto db = Database::open(d / "store.db", false);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec(sql.c_str()).ok());
+}
+
+// Flips one bit of a blob in the store's database (at `offset`, negative: from the end).
+void flip_byte(const TempDir& d, const std::string& table, const std::string& column, const std::string& where, long offset) {
+    auto db = Database::open(d / "store.db", false);
+    REQUIRE(db.ok());
+    auto sel = db->prepare(("SELECT " + column + " FROM " + table + " WHERE " + where + " LIMIT 1").c_str());
+    REQUIRE(sel.ok());
+    REQUIRE(*sel->step());
+    crypto::Bytes b(sel->blob(0).begin(), sel->blob(0).end());
+    sel->reset();
+    REQUIRE(!b.empty());
+    b[offset >= 0 ? std::size_t(offset) : b.size() - std::size_t(-offset)] ^= 0x01;
+    auto upd = db->prepare(("UPDATE " + table + " SET " + column + " = ?1 WHERE " + where).c_str());
+    REQUIRE(upd.ok());
+    upd->bind(1, b);
+    REQUIRE(upd->run().ok());
+}
+}  // namespace
+
+TEST_CASE("A store reopens to exactly the state it had", "[store]") {
+    TempDir d;
+    std::string dumped;
+    {
+        auto s = make_store(d);
+        put(*s, "case", "fam-1", {{"name", "Familie Demir"}, {"status", "offen"}});
+        put(*s, "case", "fam-1", {{"status", "geschlossen"}});
+        const auto id = put(*s, "note", "", {{"text", "Vermerk vom Hausbesuch"}});
+        REQUIRE(id.size() == 32);
+        put(*s, "case", "fam-2", {{"name", "Familie Berg"}});
+        Writer w(*s);
+        REQUIRE(w.remove("fam-2").ok());
+        REQUIRE(w.commit().ok());
+        REQUIRE(s->get("fam-2")->deleted());
+        REQUIRE(s->list("case").size() == 1);
+        REQUIRE(s->get("fam-1")->value("status") == "geschlossen");
+        dumped = dump(*s);
+        const auto st = s->status();
+        CHECK(st.records == 2);
+        CHECK(st.deleted == 1);
+        CHECK(st.ops == 6);
+        CHECK(st.pending == 6);
+    }
+    auto s = reopen(d);
+    REQUIRE(dump(*s) == dumped);
+    REQUIRE(s->verify().ok());
+}
+
+TEST_CASE("Opening refuses clearly and changes nothing", "[store][errors]") {
+    TempDir d;
+    SECTION("no store: NotFound, and nothing is created") {
+        auto s = Store::open(d / "absent", kPass);
+        REQUIRE_FALSE(s.ok());
+        REQUIRE(s.error() == Error::NotFound);
+        REQUIRE_FALSE(std::filesystem::exists(d / "absent"));
+    }
+    SECTION("wrong passphrase: WrongPassphrase, data intact") {
+        { auto s = make_store(d); put(*s, "case", "c1", {{"name", "A"}}); }
+        auto bad = Store::open(d.path(), "falsch");
+        REQUIRE_FALSE(bad.ok());
+        REQUIRE(bad.error() == Error::WrongPassphrase);
+        REQUIRE(reopen(d)->get("c1")->value("name") == "A");
+    }
+    SECTION("a second opener gets Busy") {
+        auto s = make_store(d);
+        auto again = Store::open(d.path(), kPass);
+        REQUIRE_FALSE(again.ok());
+        REQUIRE(again.error() == Error::Busy);
+    }
+    SECTION("create over an existing store: AlreadyExists") {
+        { auto s = make_store(d); put(*s, "case", "c1", {{"name", "A"}}); }
+        auto again = Store::create(d.path(), kPass, kFastKdf);
+        REQUIRE_FALSE(again.ok());
+        REQUIRE(again.error() == Error::AlreadyExists);
+        REQUIRE(reopen(d)->get("c1") != nullptr);
+    }
+    SECTION("a file that is not a database: Corrupt") {
+        { auto s = make_store(d); }
+        std::filesystem::remove(d / "store.db-wal");
+        std::ofstream(d / "store.db", std::ios::binary | std::ios::trunc) << std::string(8192, 'x');
+        auto s = Store::open(d.path(), kPass);
+        REQUIRE_FALSE(s.ok());
+        REQUIRE(s.error() == Error::Corrupt);
+    }
+}
+
+TEST_CASE("Invalid writes are refused before anything is written", "[store][errors]") {
+    TempDir d;
+    auto s = make_store(d);
+    put(*s, "case", "c1", {{"name", "A"}});
+    struct Row { std::string type, id, field, value; };
+    auto row = GENERATE(Row{"Case", "x", "name", "v"}, Row{"case", "x", "Name", "v"}, Row{"", "x", "name", "v"},
+                        Row{"case", "x", "", "v"}, Row{"case", std::string("a\nb"), "name", "v"},
+                        Row{"case", "x", "name", std::string("\xff\xfe")}, Row{"note", "c1", "text", "type clash"},
+                        Row{"case", std::string(300, 'i'), "name", "v"});
+    Writer w(*s);
+    auto r = w.set(row.type, row.id, row.field, row.value);
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::InvalidArgument);
+    REQUIRE(w.size() == 0);
+    REQUIRE(s->status().ops == 1);
+}
+
+TEST_CASE("Canary strings never reach the disk in plaintext", "[store][privacy]") {
+    TempDir d;
+    const std::string canary_value = "KANARIENVOGEL-Wert-7731";
+    const std::string canary_id = "KANARIENVOGEL-Id-4410";
+    {
+        auto s = make_store(d);
+        for (int i = 0; i < 50; ++i)
+            put(*s, "note", canary_id + std::to_string(i), {{"text", canary_value + std::to_string(i)}});
+        // While the store is open: WAL and database as they are mid-session.
+        REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+        REQUIRE(s->checkpoint().ok());  // snapshots too
+        REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+    }
+    REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+    REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "note"));  // record types are sealed too
+}
+
+TEST_CASE("A tampered envelope is reported with its record; the rest stays readable", "[store][integrity]") {
+    TempDir d;
+    {
+        auto s = make_store(d);
+        put(*s, "case", "c1", {{"name", "Eins"}});
+        put(*s, "case", "c2", {{"name", "Zwei"}});
+        put(*s, "case", "c2", {{"status", "offen"}});
+    }
+    // Flip one byte of the ciphertext of c2's second op (seq 3).
+    flip_byte(d, "ops", "env", "seq = 3", 120);
+    {
+        auto s = reopen(d);
+        REQUIRE(s->problems().size() == 1);
+        CHECK(s->problems()[0].op_seq == 3);
+        CHECK(s->problems()[0].record == "c2");
+        CHECK(s->problems()[0].error.find("decrypt") != std::string::npos);
+        REQUIRE(s->get("c1")->value("name") == "Eins");
+        REQUIRE(s->get("c2")->value("name") == "Zwei");
+        const auto rep = s->verify();
+        REQUIRE_FALSE(rep.ok());
+        REQUIRE(rep.problems.size() >= 1);
+        CHECK(rep.problems[0].record == "c2");
+    }
+}
+
+TEST_CASE("verify finds removed, moved and re-indexed rows", "[store][integrity]") {
+    TempDir d;
+    {
+        auto s = make_store(d);
+        put(*s, "case", "c1", {{"name", "Eins"}, {"status", "offen"}});
+        put(*s, "case", "c2", {{"name", "Zwei"}});
+        REQUIRE(s->verify().ok());
+    }
+    SECTION("an envelope deleted from the op log") {
+        tamper_sql(d, "DELETE FROM ops WHERE seq = 2");
+        auto rep = reopen(d)->verify();
+        REQUIRE_FALSE(rep.ok());
+        REQUIRE(rep.problems[0].error.find("missing") != std::string::npos);
+    }
+    SECTION("an envelope moved under another record's index") {
+        tamper_sql(d, "UPDATE ops SET rk = (SELECT rk FROM ops WHERE seq = 3) WHERE seq = 1");
+        auto rep = reopen(d)->verify();
+        REQUIRE_FALSE(rep.ok());
+        REQUIRE(rep.problems[0].error.find("index") != std::string::npos);
+    }
+    SECTION("a commit signature damaged") {
+        flip_byte(d, "commits", "body", "seq = 1", -1);
+        auto rep = reopen(d)->verify();
+        REQUIRE_FALSE(rep.ok());
+    }
+    SECTION("a key file damaged is Corrupt, never a new store") {
+        tamper_sql(d, "UPDATE meta SET v = x'00' WHERE k = 'keyfile'");
+        auto s = Store::open(d.path(), kPass);
+        REQUIRE_FALSE(s.ok());
+        REQUIRE(s.error() == Error::Corrupt);
+    }
+}
+
+TEST_CASE("Ops of one commit are all or nothing; a full disk fails cleanly", "[store][errors]") {
+    TempDir d;
+    std::string before;
+    {
+        StoreOptions o;
+        o.max_bytes = 256 * 1024;
+        auto s = make_store(d, std::move(o));
+        put(*s, "case", "c1", {{"name", "Eins"}});
+        before = dump(*s);
+        Writer w(*s);
+        const std::string big(100 * 1024, 'x');
+        for (int i = 0; i < 8; ++i) REQUIRE(w.set("doc", "d" + std::to_string(i), "body", big).ok());
+        auto r = w.commit();
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::Io);
+        REQUIRE(s->failed());
+        REQUIRE(dump(*s) == before);  // memory untouched
+        Writer w2(*s);
+        REQUIRE(w2.set("case", "c3", "name", "x").error() == Error::Failed);
+    }
+    auto s = reopen(d);
+    REQUIRE(dump(*s) == before);
+    REQUIRE(s->status().ops == 1);
+    REQUIRE(s->verify().ok());
+}
+
+TEST_CASE("Passphrase change rewraps; old passphrase stops working", "[store]") {
+    TempDir d;
+    {
+        auto s = make_store(d);
+        put(*s, "case", "c1", {{"name", "A"}});
+        REQUIRE(s->change_passphrase("neue-passphrase", kFastKdf).ok());
+    }
+    REQUIRE(Store::open(d.path(), kPass).error() == Error::WrongPassphrase);
+    auto s = Store::open(d.path(), "neue-passphrase");
+    REQUIRE(s.ok());
+    REQUIRE((*s)->get("c1")->value("name") == "A");
+}
+
+TEST_CASE("Unlock rehashes a key file weaker than the floor", "[store]") {
+    TempDir d;
+    { auto s = make_store(d); put(*s, "case", "c1", {{"name", "A"}}); }
+    StoreOptions o;
+    o.kdf_floor = crypto::PwhashParams{2, 16u << 20};
+    { auto s = reopen(d, std::move(o)); }
+    auto db = Database::open(d / "store.db", false);
+    REQUIRE(db.ok());
+    auto st = db->prepare("SELECT v FROM meta WHERE k = 'keyfile'");
+    REQUIRE(st.ok());
+    REQUIRE(*st->step());
+    auto kf = crypto::KeyFile::parse(st->blob(0));
+    REQUIRE(kf.ok());
+    REQUIRE(kf->params == crypto::PwhashParams{2, 16u << 20});
+    REQUIRE(reopen(d)->get("c1") != nullptr);
+}
+
+TEST_CASE("Snapshots rebuild the same state; a damaged snapshot falls back to the op log", "[store][snapshot]") {
+    TempDir d;
+    std::string dumped;
+    {
+        auto s = make_store(d);
+        for (int round = 0; round < 5; ++round)
+            for (int i = 0; i < 20; ++i) put(*s, "case", "c" + std::to_string(i), {{"status", "v" + std::to_string(round)}});
+        REQUIRE(s->checkpoint().ok());
+        put(*s, "case", "c0", {{"status", "after-checkpoint"}});
+        dumped = dump(*s);
+    }
+    REQUIRE(dump(*reopen(d)) == dumped);
+    flip_byte(d, "snapshots", "sealed", "rk = (SELECT min(rk) FROM snapshots)", 40);
+    auto s = reopen(d);
+    REQUIRE(dump(*s) == dumped);
+    REQUIRE(s->problems().size() == 1);
+}
+
+TEST_CASE("Record history keeps every version of a field", "[store]") {
+    TempDir d;
+    auto s = make_store(d);
+    for (const char* v : {"erste Fassung", "zweite Fassung", "dritte Fassung"}) put(*s, "note", "n1", {{"text", v}});
+    auto h = s->history("n1", "text");
+    REQUIRE(h.ok());
+    REQUIRE(h->size() == 3);
+    CHECK((*h)[0].value == "erste Fassung");
+    CHECK((*h)[2].value == "dritte Fassung");
+    REQUIRE(s->get("n1")->fields.at("text").heads.size() == 1);
+}
+
+// --- fold semantics, independent of arrival order -------------------------------------------
+
+namespace {
+struct TestOp {
+    OpMeta meta;
+    OpPayload payload;
+};
+TestOp op(std::uint8_t n, std::uint64_t hlc, std::uint8_t author, OpKind kind, std::string field, std::string value,
+          std::vector<std::uint8_t> parents) {
+    TestOp t;
+    t.meta.op[0] = n;
+    t.meta.hlc = hlc;
+    t.meta.author[0] = author;
+    t.payload.kind = kind;
+    t.payload.type = "case";
+    t.payload.record_id = "r";
+    t.payload.field = std::move(field);
+    t.payload.value = std::move(value);
+    for (auto p : parents) {
+        OpId id{};
+        id[0] = p;
+        t.payload.parents.push_back(id);
+    }
+    return t;
+}
+std::string fold_text(const std::vector<TestOp>& ops) {
+    Record r;
+    for (const auto& o : ops) r.apply(o.meta, o.payload);
+    std::string s = r.deleted() ? "deleted;" : r.delete_conflict() ? "delete-conflict;" : "live;";
+    for (const auto& [name, f] : r.fields) {
+        s += name + "=";
+        for (const auto& h : f.heads) s += h.value + ",";
+        s += ";";
+    }
+    return s;
+}
+}  // namespace
+
+TEST_CASE("The fold is the same for every arrival order", "[merge]") {
+    // 1: name=A; 2: name=B (after 1) on device 1; 3: name=C (after 1) on device 2 — concurrent with 2;
+    // 4: status=x; 5: delete seeing {2, 4}; 6: status=y concurrent with the delete (after 4).
+    std::vector<TestOp> ops = {
+        op(1, 10, 1, OpKind::Set, "name", "A", {}),       op(2, 20, 1, OpKind::Set, "name", "B", {1}),
+        op(3, 21, 2, OpKind::Set, "name", "C", {1}),      op(4, 22, 1, OpKind::Set, "status", "x", {}),
+        op(5, 30, 1, OpKind::Delete, "", "", {2, 4}),     op(6, 25, 2, OpKind::Set, "status", "y", {4}),
+    };
+    std::sort(ops.begin(), ops.end(), [](const TestOp& a, const TestOp& b) { return a.meta.op < b.meta.op; });
+    const std::string expected = fold_text(ops);
+    // C is concurrent with B and was not seen by the delete; status=y too: the record survives, flagged.
+    REQUIRE(expected == "delete-conflict;name=C,;status=y,;");
+    std::size_t orders = 0;
+    do {
+        REQUIRE(fold_text(ops) == expected);
+        ++orders;
+    } while (std::next_permutation(ops.begin(), ops.end(), [](const TestOp& a, const TestOp& b) { return a.meta.op < b.meta.op; }));
+    REQUIRE(orders == 720);
+}
+
+TEST_CASE("Concurrent edits keep both values with a deterministic winner; a resolve settles them", "[merge]") {
+    std::vector<TestOp> ops = {op(1, 10, 1, OpKind::Set, "name", "A", {}), op(2, 20, 1, OpKind::Set, "name", "B", {1}),
+                               op(3, 20, 2, OpKind::Set, "name", "C", {1})};
+    Record r;
+    for (const auto& o : ops) r.apply(o.meta, o.payload);
+    REQUIRE(r.fields.at("name").conflicted());
+    REQUIRE(r.value("name") == "C");  // same HLC: the higher device id wins the display
+    r.apply(op(4, 30, 1, OpKind::Resolve, "name", "B", {2, 3}).meta, op(4, 30, 1, OpKind::Resolve, "name", "B", {2, 3}).payload);
+    REQUIRE_FALSE(r.conflicted());
+    REQUIRE(r.value("name") == "B");
+}
+
+TEST_CASE("Concurrent edits made through two writers on one store conflict and resolve", "[store][merge]") {
+    TempDir d;
+    auto s = make_store(d);
+    put(*s, "case", "c1", {{"name", "A"}});
+    // Two writers staged against the same heads: both name op 1 as parent.
+    Writer w1(*s), w2(*s);
+    REQUIRE(w1.set("case", "c1", "name", "B").ok());
+    REQUIRE(w2.set("case", "c1", "name", "C").ok());
+    REQUIRE(w1.commit().ok());
+    REQUIRE(w2.commit().ok());
+    REQUIRE(s->get("c1")->conflicted());
+    REQUIRE(s->status().conflicts == 1);
+    Writer w3(*s);
+    REQUIRE(w3.resolve("c1", "name", "B+C").ok());
+    REQUIRE(w3.commit().ok());
+    REQUIRE_FALSE(s->get("c1")->conflicted());
+    REQUIRE(s->get("c1")->value("name") == "B+C");
+}
