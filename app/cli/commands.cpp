@@ -111,7 +111,8 @@ std::string prompt_hidden(const char* prompt, std::ostream& err) {
 }
 
 // The passphrase from a file, the environment or a prompt; empty optional if none.
-std::optional<std::string> passphrase(const std::string& file, const char* env, const char* prompt, std::ostream& err) {
+std::optional<std::string> passphrase(const std::string& file, const char* env, const char* prompt, bool interactive,
+                                      std::ostream& err) {
     if (!file.empty()) {
         bool ok = false;
         std::string p = read_first_line(file, ok);
@@ -119,7 +120,7 @@ std::optional<std::string> passphrase(const std::string& file, const char* env, 
         return p;
     }
     if (const char* e = std::getenv(env); e && *e) return std::string(e);
-    if (isatty(STDIN_FILENO)) return prompt_hidden(prompt, err);
+    if (interactive) return prompt_hidden(prompt, err);
     return std::nullopt;
 }
 
@@ -235,7 +236,9 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     if (cmd == "init" && o.kdf != "calibrated" && o.kdf != "moderate" && o.kdf != "interactive")
         return fail(err, kUsage, "--kdf must be calibrated, moderate or interactive");
 
-    auto pass = passphrase(o.passphrase_file, "QUARTIER_PASSPHRASE", "Passphrase: ", err);
+    // Prompt only when reading the real terminal (never when a caller passes its own stream).
+    const bool interactive = &in == &std::cin && isatty(STDIN_FILENO);
+    auto pass = passphrase(o.passphrase_file, "QUARTIER_PASSPHRASE", "Passphrase: ", interactive, err);
     if (!pass) return fail(err, kLocked, "no passphrase: use --passphrase-file, QUARTIER_PASSPHRASE or a terminal");
     struct Wipe {
         std::string& s;
@@ -328,7 +331,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         return rep.ok() ? kOk : kIntegrity;
     }
     if (cmd == "passwd") {
-        auto np = passphrase(o.new_passphrase_file, "QUARTIER_NEW_PASSPHRASE", "New passphrase: ", err);
+        auto np = passphrase(o.new_passphrase_file, "QUARTIER_NEW_PASSPHRASE", "New passphrase: ", interactive, err);
         if (!np || np->empty()) return fail(err, kUsage, "no new passphrase: use --new-passphrase-file or QUARTIER_NEW_PASSPHRASE");
         Wipe wipe_new{*np};
         if (auto r = store.change_passphrase(*np, kdf_params("calibrated")); !r) return fail(err, r);

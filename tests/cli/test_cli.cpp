@@ -1,0 +1,189 @@
+#include "cli.h"
+
+#include "sync/database.h"
+#include "sync/store.h"
+#include "support/tempdir.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <sstream>
+
+using namespace quartier;
+using quartier::test::TempDir;
+
+namespace {
+struct Run {
+    int code;
+    std::string out, err;
+};
+
+Run run(std::vector<std::string> args, const std::string& input = {}) {
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    const int code = cli::run_cli(args, in, out, err);
+    return {code, out.str(), err.str()};
+}
+
+struct Env {
+    Env(const char* name, const char* value) : m_name(name) {
+        if (value) setenv(name, value, 1);
+        else unsetenv(name);
+    }
+    ~Env() { unsetenv(m_name); }
+    const char* m_name;
+};
+
+// A store made with the fastest KDF the CLI offers.
+std::vector<std::string> with(const TempDir& d, std::vector<std::string> rest) {
+    std::vector<std::string> a = {"--store", (d / "s").string()};
+    a.insert(a.end(), rest.begin(), rest.end());
+    return a;
+}
+}  // namespace
+
+TEST_CASE("quartier-cli: records round-trip through put, get, list, history, delete, status", "[cli]") {
+    TempDir d;
+    Env pass("QUARTIER_PASSPHRASE", "eine gute passphrase");
+    REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+    auto put = run(with(d, {"put", "case", "fam-1", "name=Familie Özdemir", "status=offen"}));
+    REQUIRE(put.code == cli::kOk);
+    REQUIRE(put.out == "fam-1\n");
+    auto anon = run(with(d, {"put", "note", "text=Erster Vermerk"}));
+    REQUIRE(anon.code == cli::kOk);
+    const std::string note_id = anon.out.substr(0, anon.out.size() - 1);
+    REQUIRE(note_id.size() == 32);
+    REQUIRE(run(with(d, {"put", "note", note_id, "text=Zweiter Vermerk"})).code == cli::kOk);
+
+    auto get = run(with(d, {"get", "fam-1"}));
+    REQUIRE(get.code == cli::kOk);
+    CHECK(get.out.find("\"name\": \"Familie Özdemir\"") != std::string::npos);
+    CHECK(get.out.find("\"type\": \"case\"") != std::string::npos);
+
+    auto hist = run(with(d, {"history", note_id, "text"}));
+    REQUIRE(hist.code == cli::kOk);
+    CHECK(hist.out.find("Erster Vermerk") < hist.out.find("Zweiter Vermerk"));
+
+    auto list = run(with(d, {"list", "case"}));
+    REQUIRE(list.code == cli::kOk);
+    CHECK(list.out.find("fam-1") != std::string::npos);
+    CHECK(list.out.find(note_id) == std::string::npos);
+
+    REQUIRE(run(with(d, {"delete", "fam-1"})).code == cli::kOk);
+    CHECK(run(with(d, {"list", "case"})).out == "[]\n");
+    auto status = run(with(d, {"status"}));
+    REQUIRE(status.code == cli::kOk);
+    CHECK(status.out.find("\"records\": 1") != std::string::npos);
+    CHECK(status.out.find("\"deleted\": 1") != std::string::npos);
+    CHECK(status.out.find("\"ops\": 5") != std::string::npos);
+    CHECK(status.out.find("\"pending\": 5") != std::string::npos);
+    REQUIRE(run(with(d, {"verify"})).code == cli::kOk);
+}
+
+TEST_CASE("quartier-cli: batch acknowledges each line after it is written", "[cli]") {
+    TempDir d;
+    Env pass("QUARTIER_PASSPHRASE", "eine gute passphrase");
+    REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+    auto r = run(with(d, {"batch"}), "note n1 text=eins\n\nnote n2 text=zwei title=x\n");
+    REQUIRE(r.code == cli::kOk);
+    REQUIRE(r.out == "ok n1\nok n2\n");
+    auto bad = run(with(d, {"batch"}), "note n3 text=drei\nnote n4 kaputt\nnote n5 text=fuenf\n");
+    REQUIRE(bad.code == cli::kUsage);
+    REQUIRE(bad.out == "ok n3\n");
+    CHECK(bad.err.find("line 2") != std::string::npos);
+    REQUIRE(run(with(d, {"get", "n5"})).code == cli::kNotFound);
+}
+
+TEST_CASE("quartier-cli: passwd changes the passphrase", "[cli]") {
+    TempDir d;
+    {
+        Env pass("QUARTIER_PASSPHRASE", "alte passphrase");
+        REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+        REQUIRE(run(with(d, {"put", "case", "c1", "name=A"})).code == cli::kOk);
+        Env np("QUARTIER_NEW_PASSPHRASE", "neue passphrase");
+        REQUIRE(run(with(d, {"passwd"})).code == cli::kOk);
+        REQUIRE(run(with(d, {"status"})).code == cli::kLocked);
+    }
+    std::ofstream(d / "pf") << "neue passphrase\n";
+    Env none("QUARTIER_PASSPHRASE", nullptr);
+    REQUIRE(run(with(d, {"--passphrase-file", (d / "pf").string(), "get", "c1"})).code == cli::kOk);
+}
+
+TEST_CASE("quartier-cli: every failure has its exit code and a message", "[cli][errors]") {
+    TempDir d;
+    Env pass("QUARTIER_PASSPHRASE", "eine gute passphrase");
+    REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+    REQUIRE(run(with(d, {"put", "case", "c1", "name=A"})).code == cli::kOk);
+    // Generators outlive this run's TempDir: rows name "{dir}", replaced below.
+    const std::string store = "{dir}/s", elsewhere = "{dir}/elsewhere", absent = "{dir}/absent";
+
+    struct Row {
+        std::string name;
+        std::vector<std::string> args;
+        int code;
+    };
+    auto row = GENERATE_COPY(
+        Row{"no command", {"--store", store}, cli::kUsage},
+        Row{"unknown command", {"--store", store, "frobnicate"}, cli::kUsage},
+        Row{"unknown option", {"--store", store, "--frob", "status"}, cli::kUsage},
+        Row{"too many arguments", {"--store", store, "get", "a", "b"}, cli::kUsage},
+        Row{"put without assignment", {"--store", store, "put", "case", "c1"}, cli::kUsage},
+        Row{"put with a bad field", {"--store", store, "put", "case", "c1", "Name=x"}, cli::kUsage},
+        Row{"put with a type clash", {"--store", store, "put", "note", "c1", "text=x"}, cli::kUsage},
+        Row{"bad --kdf", {"--store", store, "--kdf", "fast", "init"}, cli::kUsage},
+        Row{"no such record", {"--store", store, "get", "nope"}, cli::kNotFound},
+        Row{"delete unknown", {"--store", store, "delete", "nope"}, cli::kNotFound},
+        Row{"no store there", {"--store", elsewhere, "status"}, cli::kNotFound},
+        Row{"init over a store", {"--store", store, "init", "--kdf", "interactive"}, cli::kExists},
+        Row{"passphrase file missing", {"--store", store, "--passphrase-file", absent, "status"}, cli::kLocked});
+    INFO(row.name);
+    for (auto& a : row.args)
+        if (auto p = a.find("{dir}"); p != std::string::npos) a.replace(p, 5, d.path().string());
+    auto r = run(row.args);
+    REQUIRE(r.code == row.code);
+    REQUIRE_FALSE(r.err.empty());
+}
+
+TEST_CASE("quartier-cli: locked, busy, tampered and corrupt stores", "[cli][errors]") {
+    TempDir d;
+    Env pass("QUARTIER_PASSPHRASE", "eine gute passphrase");
+    REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+    REQUIRE(run(with(d, {"put", "case", "c1", "name=A"})).code == cli::kOk);
+    REQUIRE(run(with(d, {"put", "case", "c2", "name=B"})).code == cli::kOk);
+
+    SECTION("wrong passphrase") {
+        Env wrong("QUARTIER_PASSPHRASE", "falsch");
+        auto r = run(with(d, {"status"}));
+        REQUIRE(r.code == cli::kLocked);
+        CHECK(r.err.find("wrong passphrase") != std::string::npos);
+    }
+    SECTION("no passphrase and no terminal") {
+        Env none("QUARTIER_PASSPHRASE", nullptr);
+        REQUIRE(run(with(d, {"status"})).code == cli::kLocked);
+    }
+    SECTION("store in use by another process") {
+        auto held = sync::Store::open(d / "s", "eine gute passphrase");
+        REQUIRE(held.ok());
+        auto r = run(with(d, {"status"}));
+        REQUIRE(r.code == cli::kLocked);
+        CHECK(r.err.find("in use") != std::string::npos);
+    }
+    SECTION("a tampered envelope: reads go on with a warning, verify fails with 3") {
+        {
+            auto db = sync::Database::open(d / "s" / "store.db", false);
+            REQUIRE(db.ok());
+            REQUIRE(db->exec("UPDATE ops SET env = zeroblob(length(env)) WHERE seq = 1").ok());
+        }
+        auto get = run(with(d, {"get", "c2"}));
+        REQUIRE(get.code == cli::kOk);
+        CHECK(get.err.find("damaged envelope") != std::string::npos);
+        auto v = run(with(d, {"verify"}));
+        REQUIRE(v.code == cli::kIntegrity);
+        CHECK(v.out.find("\"ok\": false") != std::string::npos);
+    }
+    SECTION("a database that is not one") {
+        std::filesystem::remove(d / "s" / "store.db-wal");
+        std::ofstream(d / "s" / "store.db", std::ios::trunc) << std::string(4096, 'z');
+        REQUIRE(run(with(d, {"status"})).code == cli::kStoreError);
+    }
+}
