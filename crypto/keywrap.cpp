@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace quartier::crypto {
 
 namespace {
@@ -51,6 +53,32 @@ Result<void> open_blob(const SymmetricKey& key, ByteView sealed, ByteView ad, By
         return Error::DecryptFailed;
     out = std::move(tmp);
     return {};
+}
+
+}  // namespace quartier::crypto
+
+namespace quartier::crypto {
+
+Bytes seal_to(const std::array<std::uint8_t, 32>& recipient_box_pk, ByteView binding, ByteView secret) {
+    SecureBytes plain(binding.size() + secret.size());
+    std::copy(binding.begin(), binding.end(), plain.data());
+    std::copy(secret.begin(), secret.end(), plain.data() + binding.size());
+    Bytes out(plain.size() + crypto_box_SEALBYTES);
+    crypto_box_seal(out.data(), plain.data(), plain.size(), recipient_box_pk.data());
+    return out;
+}
+
+Result<SecureBytes> open_sealed(const std::array<std::uint8_t, 32>& box_pk, const SecureBytes& box_sk, ByteView binding,
+                                ByteView sealed) {
+    if (box_sk.size() != crypto_box_SECRETKEYBYTES) return {Error::BadFormat, "not an X25519 secret key"};
+    if (sealed.size() < crypto_box_SEALBYTES + binding.size()) return {Error::BadFormat, "sealed box too short"};
+    if (sealed.size() > crypto_box_SEALBYTES + binding.size() + 4096) return {Error::TooLarge, "sealed box too long"};
+    SecureBytes plain(sealed.size() - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), box_pk.data(), box_sk.data()) != 0)
+        return Error::DecryptFailed;
+    if (!equal(ByteView(plain.data(), binding.size()), binding))
+        return {Error::DecryptFailed, "sealed for another scope, epoch or device"};
+    return SecureBytes::from(ByteView(plain.data() + binding.size(), plain.size() - binding.size()));
 }
 
 }  // namespace quartier::crypto

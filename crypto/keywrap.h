@@ -18,3 +18,14 @@ Bytes seal_blob(const SymmetricKey& key, ByteView plaintext, ByteView ad);
 [[nodiscard]] Result<void> open_blob(const SymmetricKey& key, ByteView sealed, ByteView ad, Bytes& out);
 
 }  // namespace quartier::crypto
+
+namespace quartier::crypto {
+
+// Seals a secret to a device's X25519 public key (libsodium sealed box: ephemeral sender, only the
+// recipient can open). `binding` is put in front of the secret inside the box, and open_sealed()
+// checks it: the recipient learns for which scope/epoch/recipient the secret was meant.
+Bytes seal_to(const std::array<std::uint8_t, 32>& recipient_box_pk, ByteView binding, ByteView secret);
+[[nodiscard]] Result<SecureBytes> open_sealed(const std::array<std::uint8_t, 32>& box_pk, const SecureBytes& box_sk,
+                                              ByteView binding, ByteView sealed);
+
+}  // namespace quartier::crypto

@@ -1,0 +1,284 @@
+#include "directory.h"
+
+#include "wire.h"
+
+#include <nlohmann/json.hpp>
+
+namespace quartier::sync {
+
+using nlohmann::json;
+using crypto::Bytes;
+using crypto::ByteView;
+
+namespace {
+constexpr std::string_view kDomain = "quartier/directory/v1";
+
+Bytes signing_message(ByteView body) {
+    Bytes m;
+    m.reserve(kDomain.size() + body.size());
+    for (char c : kDomain) m.push_back(std::uint8_t(c));
+    m.insert(m.end(), body.begin(), body.end());
+    return m;
+}
+
+std::optional<ScopeKind> kind_from(std::string_view s) {
+    if (s == "personal") return ScopeKind::Personal;
+    if (s == "case") return ScopeKind::Case;
+    if (s == "team") return ScopeKind::Team;
+    if (s == "directory") return ScopeKind::Directory;
+    return std::nullopt;
+}
+
+const std::set<std::string>& roles() {
+    static const std::set<std::string> r = {"caseworker", "team_lead", "helper", "planning", "admin", "dpo"};
+    return r;
+}
+
+// Field access that reports instead of throwing.
+struct Fields {
+    const json& j;
+    std::string missing;
+    std::string str(const char* k) {
+        if (!j.contains(k) || !j[k].is_string()) { missing = k; return {}; }
+        return j[k].get<std::string>();
+    }
+    std::uint64_t num(const char* k) {
+        if (!j.contains(k) || !j[k].is_number_unsigned()) { missing = k; return 0; }
+        return j[k].get<std::uint64_t>();
+    }
+    template <std::size_t N>
+    std::array<std::uint8_t, N> key(const char* k) {
+        auto v = wire::fixed_from_b64<N>(str(k));
+        if (!v) { missing = k; return {}; }
+        return *v;
+    }
+    crypto::Id16 id(const char* k) {
+        auto v = wire::id_from_hex(str(k));
+        if (!v) { missing = k; return {}; }
+        return *v;
+    }
+};
+}  // namespace
+
+std::string_view to_string(ScopeKind k) {
+    switch (k) {
+    case ScopeKind::Personal: return "personal";
+    case ScopeKind::Case: return "case";
+    case ScopeKind::Team: return "team";
+    case ScopeKind::Directory: return "directory";
+    }
+    return "case";
+}
+
+std::string SignedEntry::to_json() const {
+    return json{{"body", wire::b64(body)}, {"signer", signer}, {"signature", wire::b64(signature)}}.dump();
+}
+
+Result<SignedEntry> SignedEntry::from_json(std::string_view text) {
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return {Error::InvalidArgument, "directory entry is not a JSON object"};
+    Fields f{j, {}};
+    SignedEntry e;
+    auto body = wire::unb64(f.str("body"));
+    e.signer = f.str("signer");
+    auto sig = wire::fixed_from_b64<64>(f.str("signature"));
+    if (!f.missing.empty() || !body || !sig) return {Error::InvalidArgument, "directory entry lacks body, signer or signature"};
+    if (body->size() > 64 * 1024) return {Error::InvalidArgument, "directory entry too large"};
+    e.body = std::move(*body);
+    e.signature = *sig;
+    return e;
+}
+
+Result<void> Directory::append(const SignedEntry& e) {
+    const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return {Error::InvalidArgument, "entry body is not a JSON object"};
+    Fields f{j, {}};
+    const std::uint64_t v = f.num("v");
+    const std::uint64_t seq = f.num("seq");
+    const std::string prev = f.str("prev");
+    const std::string kind = f.str("kind");
+    const crypto::Id16 org = f.id("org");
+    (void)f.num("time");
+    if (!f.missing.empty()) return {Error::InvalidArgument, "entry lacks field '" + f.missing + "'"};
+    if (v != 1) return {Error::Unsupported, "directory entry version " + std::to_string(v)};
+    if (seq != m_entries.size()) return {Error::InvalidArgument, "entry seq " + std::to_string(seq) + " does not follow head " + std::to_string(m_entries.size())};
+    if (seq == 0 ? !prev.empty() : prev != crypto::to_hex(m_head)) return {Error::InvalidArgument, "entry does not chain to the head"};
+    if (seq > 0 && org != m_org) return {Error::InvalidArgument, "entry is for another organisation"};
+
+    // Who may sign what.
+    const Bytes msg = signing_message(e.body);
+    const SignPublicKey* signer_key = nullptr;
+    SignPublicKey genesis_key{};
+    std::optional<DeviceId> signer_device;
+    if (kind == "genesis") {
+        if (seq != 0 || e.signer != "admin") return {Error::InvalidArgument, "genesis must be the first entry, signed by admin"};
+        genesis_key = f.key<32>("admin_pk");
+        if (!f.missing.empty()) return {Error::InvalidArgument, "genesis lacks admin_pk"};
+        signer_key = &genesis_key;
+    } else if (seq == 0) {
+        return {Error::InvalidArgument, "the first entry must be the genesis"};
+    } else if (e.signer == "admin") {
+        signer_key = &m_admin;
+    } else {
+        auto id = wire::id_from_hex(e.signer);
+        const DeviceInfo* d = id ? device(*id) : nullptr;
+        if (!d || d->revoked) return {Error::InvalidArgument, "signer is not an enrolled, unrevoked device"};
+        signer_device = *id;
+        signer_key = &d->sign_pk;
+    }
+    if (!crypto::verify(*signer_key, msg, e.signature)) return {Error::InvalidArgument, "entry signature does not verify"};
+
+    if (kind == "genesis") {
+        m_org = org;
+        m_admin = genesis_key;
+        m_orgName = f.str("name");
+    } else if (kind == "enrol") {
+        if (signer_device) return {Error::InvalidArgument, "only the admin enrols devices"};
+        DeviceInfo d;
+        d.id = f.id("device");
+        d.sign_pk = f.key<32>("sign_pk");
+        d.box_pk = f.key<32>("box_pk");
+        d.name = f.str("name");
+        d.role = f.str("role");
+        d.enrolled_at = seq;
+        if (!f.missing.empty()) return {Error::InvalidArgument, "enrol lacks field '" + f.missing + "'"};
+        if (crypto::device_id_of(d.sign_pk) != d.id) return {Error::InvalidArgument, "device id does not match its key"};
+        if (!roles().count(d.role)) return {Error::InvalidArgument, "unknown role '" + d.role + "'"};
+        if (m_devices.count(d.id)) return {Error::InvalidArgument, "device already enrolled"};
+        m_devices.emplace(d.id, std::move(d));
+    } else if (kind == "member") {
+        const crypto::ScopeId scope = f.id("scope");
+        const std::uint64_t epoch = f.num("epoch");
+        const DeviceId dev = f.id("device");
+        const auto sk = kind_from(f.str("scope_kind"));
+        if (!f.missing.empty() || !sk || epoch == 0 || epoch > UINT32_MAX) return {Error::InvalidArgument, "member entry is malformed"};
+        const DeviceInfo* target = device(dev);
+        if (!target || target->revoked) return {Error::InvalidArgument, "member entry names no enrolled, unrevoked device"};
+        if (auto known = scope_kind(scope); known && *known != *sk) return {Error::InvalidArgument, "scope kind changed"};
+        if (signer_device) {
+            // A member adds a member; a device may found a scope nobody holds yet, for itself.
+            const bool founding = !scope_known(scope) && *signer_device == dev;
+            if (!founding && !is_member(scope, std::uint32_t(epoch), *signer_device))
+                return {Error::InvalidArgument, "signer is not a member of that scope at that epoch"};
+        }
+        m_members[scope][std::uint32_t(epoch)].insert(dev);
+        m_kinds[scope] = *sk;
+    } else if (kind == "revoke") {
+        if (signer_device) return {Error::InvalidArgument, "only the admin revokes devices"};
+        const DeviceId dev = f.id("device");
+        auto it = m_devices.find(dev);
+        if (!f.missing.empty() || it == m_devices.end()) return {Error::InvalidArgument, "revoke names no enrolled device"};
+        it->second.revoked = true;
+    } else {
+        return {Error::Unsupported, "unknown directory entry kind '" + kind + "'"};
+    }
+    m_head = crypto::hash(e.body);
+    m_entries.push_back(e);
+    return {};
+}
+
+Result<void> Directory::append_all(const std::vector<SignedEntry>& es) {
+    for (const auto& e : es)
+        if (auto r = append(e); !r) return r;
+    return {};
+}
+
+const DeviceInfo* Directory::device(const DeviceId& id) const {
+    auto it = m_devices.find(id);
+    return it == m_devices.end() ? nullptr : &it->second;
+}
+
+std::vector<DeviceInfo> Directory::devices() const {
+    std::vector<DeviceInfo> out;
+    for (const auto& [id, d] : m_devices) out.push_back(d);
+    return out;
+}
+
+bool Directory::is_member(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& d) const {
+    auto s = m_members.find(scope);
+    if (s == m_members.end()) return false;
+    auto e = s->second.find(epoch);
+    return e != s->second.end() && e->second.count(d);
+}
+
+const SignPublicKey* Directory::member_key(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& d) const {
+    if (!is_member(scope, epoch, d)) return nullptr;
+    const DeviceInfo* info = device(d);
+    return info ? &info->sign_pk : nullptr;
+}
+
+std::vector<Membership> Directory::memberships(const DeviceId& d) const {
+    std::vector<Membership> out;
+    for (const auto& [scope, epochs] : m_members)
+        for (const auto& [epoch, devs] : epochs)
+            if (devs.count(d)) out.push_back({scope, epoch, m_kinds.at(scope)});
+    return out;
+}
+
+std::vector<DeviceId> Directory::members(const crypto::ScopeId& scope, std::uint32_t epoch) const {
+    std::vector<DeviceId> out;
+    if (auto s = m_members.find(scope); s != m_members.end())
+        if (auto e = s->second.find(epoch); e != s->second.end()) out.assign(e->second.begin(), e->second.end());
+    return out;
+}
+
+bool Directory::scope_known(const crypto::ScopeId& scope) const { return m_members.count(scope) != 0; }
+
+std::optional<ScopeKind> Directory::scope_kind(const crypto::ScopeId& scope) const {
+    auto it = m_kinds.find(scope);
+    if (it == m_kinds.end()) return std::nullopt;
+    return it->second;
+}
+
+SignedEntry Directory::sign(const crypto::DeviceIdentity& signer, bool as_admin, std::string body) const {
+    SignedEntry e;
+    e.body.assign(body.begin(), body.end());
+    e.signer = as_admin ? "admin" : crypto::to_hex(signer.id());
+    e.signature = signer.sign(signing_message(e.body));
+    return e;
+}
+
+namespace {
+json base(const crypto::Id16& org, std::uint64_t seq, const crypto::Hash32& prev, std::string_view kind, std::uint64_t t) {
+    return json{{"v", 1}, {"org", crypto::to_hex(org)}, {"seq", seq}, {"prev", seq == 0 ? std::string() : crypto::to_hex(prev)},
+                {"kind", kind}, {"time", t}};
+}
+}  // namespace
+
+SignedEntry Directory::make_genesis(const crypto::DeviceIdentity& admin, const crypto::Id16& org, const std::string& name,
+                                    std::uint64_t time_ms) {
+    json j = base(org, 0, {}, "genesis", time_ms);
+    j["admin_pk"] = wire::b64(admin.sign_public());
+    j["name"] = name;
+    return Directory().sign(admin, true, j.dump());
+}
+
+SignedEntry Directory::make_enrol(const crypto::DeviceIdentity& admin, const DeviceId& dev, const SignPublicKey& sign_pk,
+                                  const BoxPublicKey& box_pk, const std::string& name, const std::string& role,
+                                  std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "enrol", time_ms);
+    j["device"] = crypto::to_hex(dev);
+    j["sign_pk"] = wire::b64(sign_pk);
+    j["box_pk"] = wire::b64(box_pk);
+    j["name"] = name;
+    j["role"] = role;
+    return sign(admin, true, j.dump());
+}
+
+SignedEntry Directory::make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
+                                   std::uint32_t epoch, const DeviceId& dev, ScopeKind kind, std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "member", time_ms);
+    j["scope"] = crypto::to_hex(scope);
+    j["epoch"] = epoch;
+    j["device"] = crypto::to_hex(dev);
+    j["scope_kind"] = to_string(kind);
+    return sign(signer, as_admin, j.dump());
+}
+
+SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "revoke", time_ms);
+    j["device"] = crypto::to_hex(dev);
+    return sign(admin, true, j.dump());
+}
+
+}  // namespace quartier::sync

@@ -1,0 +1,113 @@
+// The organisation's directory log (DESIGN.md §3, docs/protocol.md): an append-only, hash-chained
+// list of signed entries — genesis, device enrolments, scope memberships, revocations. Clients and
+// the server verify it with this same code; membership is accepted only from here, never from the
+// server's word.
+//
+// States: Empty --append(genesis)--> Founded --append(entry)--> Founded (head advances)
+// Invariants:
+//   1. entries_[i].seq == i and entries_[i].prev == BLAKE2b(entries_[i-1].body); genesis at 0.
+//   2. Every entry verified before it was appended: signature, chain, signer's right to sign it.
+//   3. A device's role, keys and memberships are exactly what the verified entries say.
+//   4. A pinned genesis (org id, admin key from the enrolment code) cannot be replaced.
+#pragma once
+
+#include "error.h"
+
+#include "crypto/envelope.h"
+
+#include <optional>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace quartier::sync {
+
+using crypto::BoxPublicKey;
+using crypto::DeviceId;
+using crypto::SignPublicKey;
+
+// An entry as it travels and is stored: the exact signed body bytes, who signed, the signature.
+struct SignedEntry {
+    crypto::Bytes body;
+    std::string signer;  // "admin" or a device id (hex)
+    crypto::Signature signature{};
+
+    std::string to_json() const;  // {"body": b64, "signer", "signature": b64}
+    static Result<SignedEntry> from_json(std::string_view json);
+};
+
+struct DeviceInfo {
+    DeviceId id{};
+    SignPublicKey sign_pk{};
+    BoxPublicKey box_pk{};
+    std::string name;
+    std::string role;
+    bool revoked = false;
+    std::uint64_t enrolled_at = 0;  // entry seq
+};
+
+enum class ScopeKind { Personal, Case, Team, Directory };
+std::string_view to_string(ScopeKind k);
+
+struct Membership {
+    crypto::ScopeId scope{};
+    std::uint32_t epoch = 0;
+    ScopeKind kind = ScopeKind::Case;
+};
+
+class Directory {
+public:
+    Directory() = default;
+
+    // Verifies and appends one entry. InvalidArgument with a reason if it does not verify.
+    Result<void> append(const SignedEntry& e);
+    // Verifies and appends many, stopping at the first that fails.
+    Result<void> append_all(const std::vector<SignedEntry>& es);
+
+    bool founded() const { return !m_entries.empty(); }
+    std::uint64_t size() const { return m_entries.size(); }
+    const std::vector<SignedEntry>& entries() const { return m_entries; }
+    crypto::Hash32 head_hash() const { return m_head; }
+    const crypto::Id16& org() const { return m_org; }
+    const SignPublicKey& admin_key() const { return m_admin; }
+    const std::string& org_name() const { return m_orgName; }
+
+    const DeviceInfo* device(const DeviceId& id) const;
+    std::vector<DeviceInfo> devices() const;
+    // Member at that epoch (also after a later revocation: old ops stay verifiable).
+    bool is_member(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& d) const;
+    // The device's signing key if it is a member of `scope` at `epoch`, else nullptr.
+    const SignPublicKey* member_key(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& d) const;
+    std::vector<Membership> memberships(const DeviceId& d) const;
+    std::vector<DeviceId> members(const crypto::ScopeId& scope, std::uint32_t epoch) const;
+    bool scope_known(const crypto::ScopeId& scope) const;
+    std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
+
+    // --- making entries (the caller signs with the admin identity or its device identity) ---
+    static SignedEntry make_genesis(const crypto::DeviceIdentity& admin, const crypto::Id16& org, const std::string& name,
+                                    std::uint64_t time_ms);
+    SignedEntry make_enrol(const crypto::DeviceIdentity& admin, const DeviceId& dev, const SignPublicKey& sign_pk,
+                           const BoxPublicKey& box_pk, const std::string& name, const std::string& role,
+                           std::uint64_t time_ms) const;
+    // `signer_device` null: signed by the admin identity `signer`.
+    SignedEntry make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
+                            std::uint32_t epoch, const DeviceId& dev, ScopeKind kind, std::uint64_t time_ms) const;
+    SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, std::uint64_t time_ms) const;
+
+private:
+    SignedEntry sign(const crypto::DeviceIdentity& signer, bool as_admin, std::string body) const;
+
+    std::vector<SignedEntry> m_entries;
+    crypto::Hash32 m_head{};
+    crypto::Id16 m_org{};
+    SignPublicKey m_admin{};
+    std::string m_orgName;
+    std::map<DeviceId, DeviceInfo> m_devices;
+    // scope -> epoch -> members
+    std::map<crypto::ScopeId, std::map<std::uint32_t, std::set<DeviceId>>> m_members;
+    std::map<crypto::ScopeId, ScopeKind> m_kinds;
+};
+
+}  // namespace quartier::sync
