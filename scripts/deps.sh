@@ -12,6 +12,7 @@ PKGS=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qtqml
   libgl-dev libqrencode-dev
+  fonts-roboto-unhinted
 )
 
 missing=()

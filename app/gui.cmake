@@ -1,0 +1,67 @@
+# The GUI: static library quartier_app (all app logic; also the QML module Quartier.Ui) and the thin
+# executable quartier. Included from app/CMakeLists.txt, so relative paths are relative to app/.
+
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Concurrent LinguistTools)
+
+set(CMAKE_AUTOMOC ON)
+
+qt_add_library(quartier_app STATIC
+  sessioncontroller.h sessioncontroller.cpp
+  caselistmodel.h caselistmodel.cpp
+  appoptions.h appoptions.cpp
+  headless.h headless.cpp
+  selftest.h selftest.cpp
+  screenshots.h screenshots.cpp)
+target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(quartier_app PUBLIC
+  quartier_sync Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
+
+# QML files live in qml/ at the top of the tree; each gets an alias so that its resource path is
+# qrc:/qt/qml/Quartier/Ui/<alias>, with Main.qml at the module's root.
+set(quartier_qml_dir ${PROJECT_SOURCE_DIR}/qml)
+set(quartier_qml_aliases
+  Main.qml
+  pages/UnlockPage.qml
+  pages/CaseListPage.qml
+  components/Icon.qml
+  components/ActionButton.qml
+  components/BrandPanel.qml
+  components/InlineMessage.qml
+  components/PassphraseField.qml
+  components/SearchField.qml
+  components/CaseDelegate.qml
+  components/EmptyState.qml
+  theme/Theme.qml)
+set(quartier_qml_files)
+foreach(alias IN LISTS quartier_qml_aliases)
+  set(file ${quartier_qml_dir}/${alias})
+  set_source_files_properties(${file} PROPERTIES QT_RESOURCE_ALIAS ${alias})
+  list(APPEND quartier_qml_files ${file})
+endforeach()
+set_source_files_properties(${quartier_qml_dir}/theme/Theme.qml PROPERTIES QT_QML_SINGLETON_TYPE TRUE)
+
+qt_add_qml_module(quartier_app
+  URI Quartier.Ui
+  VERSION 1.0
+  RESOURCE_PREFIX /qt/qml
+  OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/qml/Quartier/Ui
+  QML_FILES ${quartier_qml_files})
+
+# Translations: German source strings, English shipped beside them. `ninja quartier_app_lupdate`
+# refreshes i18n/*.ts from the C++ and QML sources; the .qm files are built and embedded below.
+set(quartier_ts_files ${PROJECT_SOURCE_DIR}/i18n/quartier_en.ts)
+qt_add_lupdate(quartier_app
+  TS_FILES ${quartier_ts_files}
+  OPTIONS -no-obsolete -locations none)
+
+# The compiled translations are embedded in the library, so tests can load them too.
+qt_add_lrelease(quartier_app TS_FILES ${quartier_ts_files} QM_FILES_OUTPUT_VARIABLE quartier_qm_files)
+qt_add_resources(quartier_app quartier_translations
+  PREFIX /i18n
+  BASE ${CMAKE_CURRENT_BINARY_DIR}
+  FILES ${quartier_qm_files})
+
+# The executable: nothing but the composition root.
+qt_add_executable(quartier main.cpp)
+target_link_libraries(quartier PRIVATE quartier_app quartier_appplugin)
+target_compile_definitions(quartier PRIVATE QUARTIER_VERSION="${PROJECT_VERSION}")

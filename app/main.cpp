@@ -1,0 +1,82 @@
+// quartier: the GUI's composition root. Builds the controllers, wires them, hands them to QML as
+// singletons it owns, and loads Main.qml. All logic lives in the quartier_app library.
+#include "appoptions.h"
+#include "caselistmodel.h"
+#include "headless.h"
+#include "screenshots.h"
+#include "selftest.h"
+#include "sessioncontroller.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTranslator>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQml/qqml.h>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Quartier_UiPlugin)
+
+using namespace quartier::app;
+
+int main(int argc, char** argv)
+{
+    if (headlessRequested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Quartier"));
+    QGuiApplication::setApplicationName(QStringLiteral("Quartier"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(QUARTIER_VERSION));
+
+    const AppOptions options = parseOptions(QGuiApplication::arguments());
+    if (!options.error.isEmpty()) {
+        QTextStream(stderr) << options.error << Qt::endl;
+        return 2;
+    }
+    const bool headless = options.selfTest || !options.screenshotDir.isEmpty();
+
+    QTranslator translator;
+    if (wantsEnglish(options.language, QLocale::system()) && loadEnglish(translator))
+        QGuiApplication::installTranslator(&translator);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    // Headless runs never touch the user's store or settings: both go to a scratch directory.
+    QTemporaryDir scratch;
+    if (headless && !scratch.isValid()) {
+        QTextStream(stderr) << "cannot create a temporary directory" << Qt::endl;
+        return 1;
+    }
+    QString storeDir = options.storeDir;
+    if (storeDir.isEmpty())
+        storeDir = headless ? scratch.filePath(QStringLiteral("store")) : defaultStoreDir();
+    std::unique_ptr<QSettings> settings =
+        headless ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+                 : std::make_unique<QSettings>();
+
+    SessionController session(storeDir, settings.get());
+    CaseListModel cases;
+    QObject::connect(&session, &SessionController::storeChanged, &cases, [&] { cases.setStore(session.store()); });
+    app.installEventFilter(&session);
+    QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
+                     &SessionController::handleApplicationState);
+
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", &session);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", &cases);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself
+    if (options.selfTest)
+        return runSelfTest(engine, session);
+    if (!options.screenshotDir.isEmpty())
+        return takeScreenshots(engine, session, cases, options.screenshotDir);
+
+    engine.load(mainQmlUrl());
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,141 @@
+#include "selftest.h"
+
+#include "headless.h"
+
+#include <QDirIterator>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickWindow>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace quartier::app {
+
+namespace {
+
+// Counts warnings and errors while it exists (qInstallMessageHandler takes a plain function, so
+// the active counter is reached through one pointer that lives only as long as the counter).
+class MessageCounter {
+public:
+    MessageCounter() : m_previous(qInstallMessageHandler(&MessageCounter::handle)) { s_active = this; }
+    ~MessageCounter()
+    {
+        qInstallMessageHandler(m_previous);
+        s_active = nullptr;
+    }
+    MessageCounter(const MessageCounter&) = delete;
+    MessageCounter& operator=(const MessageCounter&) = delete;
+
+    int count() const { return m_count; }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext& context, const QString& message)
+    {
+        MessageCounter* self = s_active;
+        if (self && type != QtDebugMsg && type != QtInfoMsg && counts(context, message))
+            ++self->m_count;
+        if (self && self->m_previous)
+            self->m_previous(type, context, message);
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(message));
+    }
+    // QML and JavaScript warnings: the engine's categories, or a message naming a .qml file.
+    static bool counts(const QMessageLogContext& context, const QString& message)
+    {
+        const QByteArray category = context.category ? QByteArray(context.category) : QByteArray();
+        return category.startsWith("qml") || category.startsWith("js") ||
+               message.contains(QLatin1String(".qml")) || message.contains(QLatin1String("QML"));
+    }
+
+    inline static MessageCounter* s_active = nullptr;
+    QtMessageHandler m_previous;
+    int m_count = 0;
+};
+
+// Singletons cannot be made by QQmlComponent; they are checked through the pages that use them.
+bool isSingleton(const QString& path) { return path.endsWith(QLatin1String("/theme/Theme.qml")); }
+
+bool isInstantiated(const QString& path)
+{
+    return path.endsWith(QLatin1String("/Main.qml")) || path.contains(QLatin1String("/pages/"));
+}
+
+}  // namespace
+
+int runSelfTest(QQmlEngine& engine, SessionController& session)
+{
+    QTextStream out(stdout);
+    MessageCounter warnings;
+    int failures = 0;
+    int compiled = 0;
+    std::vector<std::unique_ptr<QObject>> created;
+    QQuickWindow* mainWindow = nullptr;
+
+    QDirIterator it(QString::fromLatin1(kQmlModuleRoot), {QStringLiteral("*.qml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    for (const QString& path : files) {
+        if (isSingleton(path))
+            continue;
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
+        if (component.isError()) {
+            out << "FAIL compile " << path << '\n' << component.errorString() << Qt::endl;
+            ++failures;
+            continue;
+        }
+        ++compiled;
+        if (!isInstantiated(path))
+            continue;
+        std::unique_ptr<QObject> object(component.create());
+        if (!object) {
+            out << "FAIL create " << path << '\n' << component.errorString() << Qt::endl;
+            ++failures;
+            continue;
+        }
+        out << "ok   " << path << Qt::endl;
+        if (auto* window = qobject_cast<QQuickWindow*>(object.get()))
+            mainWindow = window;
+        created.push_back(std::move(object));
+    }
+    if (!mainWindow) {
+        out << "FAIL Main.qml did not make a window" << Qt::endl;
+        ++failures;
+    }
+
+    // Drive the real session once so the pages are shown in every steady state.
+    settle(50);
+    session.setKdfParams(kThrowawayKdf);
+    const QString pass = QStringLiteral("selbsttest-passphrase");
+    if (session.state() == SessionController::State::NoStore)
+        session.createStore(pass, pass);
+    if (!waitForState(session, SessionController::State::Unlocked)) {
+        out << "FAIL session did not unlock: " << session.errorMessage() << Qt::endl;
+        ++failures;
+    }
+    settle(50);
+    session.lock();
+    if (session.state() != SessionController::State::Locked) {
+        out << "FAIL session did not lock" << Qt::endl;
+        ++failures;
+    }
+    settle(50);
+    session.unlock(QStringLiteral("nicht-die-passphrase"));
+    if (!waitForState(session, SessionController::State::Locked) || session.errorMessage().isEmpty()) {
+        out << "FAIL wrong passphrase was not reported" << Qt::endl;
+        ++failures;
+    }
+    settle(50);
+    created.clear();
+
+    out << "self-test: " << compiled << " QML files compiled, " << warnings.count() << " QML warnings, "
+        << failures << " failures" << Qt::endl;
+    return failures == 0 && warnings.count() == 0 ? 0 : 1;
+}
+
+}  // namespace quartier::app

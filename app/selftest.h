@@ -1,0 +1,15 @@
+// `quartier --self-test`: compiles every QML file of Quartier.Ui, instantiates Main and each
+// page, drives the session once through create → unlocked → locked, and counts QML warnings.
+#pragma once
+
+class QQmlEngine;
+
+namespace quartier::app {
+
+class SessionController;
+
+// Returns the process exit code: 0 when every file loaded and no QML warning or error was seen.
+// `session` must use a throwaway store directory.
+int runSelfTest(QQmlEngine& engine, SessionController& session);
+
+}  // namespace quartier::app

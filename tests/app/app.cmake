@@ -1,0 +1,17 @@
+# App tests (included from tests/CMakeLists.txt: paths are relative to tests/). The Catch2 binary
+# has its own main, which creates the QGuiApplication the controllers and models need.
+find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
+
+add_executable(test_app
+  app/main_qt.cpp
+  app/test_sessioncontroller.cpp
+  app/test_caselistmodel.cpp
+  app/test_appoptions.cpp)
+target_link_libraries(test_app PRIVATE quartier_app Catch2::Catch2 Qt6::Test)
+catch_discover_tests(test_app TEST_PREFIX "app: " PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+
+# Loads every QML page of the real executable; fails on any QML warning or error.
+add_test(NAME app_self_test COMMAND quartier --self-test)
+set_tests_properties(app_self_test PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+add_test(NAME app_self_test_en COMMAND quartier --self-test --lang en)
+set_tests_properties(app_self_test_en PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)

@@ -1,0 +1,147 @@
+// CaseListModel over a real store: records written through qs::Writer, roles, sorting, the
+// search filter, refresh and emptying; every step under QAbstractItemModelTester.
+#include "caselistmodel.h"
+
+#include "sync/store.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <filesystem>
+
+using quartier::app::CaseListModel;
+namespace qs = quartier::sync;
+
+namespace {
+
+std::unique_ptr<qs::Store> makeStore(const QTemporaryDir& tmp)
+{
+    auto store = qs::Store::create(std::filesystem::path(tmp.filePath(QStringLiteral("store")).toStdString()),
+                                     "eine Passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
+    REQUIRE(store);
+    return std::move(store).value();
+}
+
+std::string addCase(qs::Writer& writer, const std::string& name, const std::string& space, const std::string& status)
+{
+    auto id = writer.set("case", {}, "name", name);
+    REQUIRE(id);
+    if (!space.empty())
+        REQUIRE(writer.set("case", *id, "social_space", space));
+    if (!status.empty())
+        REQUIRE(writer.set("case", *id, "status", status));
+    return *id;
+}
+
+QStringList names(const CaseListModel& model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.data(model.index(row), CaseListModel::NameRole).toString();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("CaseListModel lists the store's cases", "[cases]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    auto store = makeStore(tmp);
+
+    CaseListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy countSpy(&model, &CaseListModel::countChanged);
+
+    CHECK(model.rowCount() == 0);
+    model.setStore(store.get());
+    CHECK(model.rowCount() == 0);  // an empty store
+
+    std::string nowakId;
+    {
+        qs::Writer writer(*store);
+        addCase(writer, "Familie Schulte", "Garstedt", "active");
+        nowakId = addCase(writer, "Familie Nowak", "Harksheide-Mitte", "clarification");
+        addCase(writer, "familie albers", "", "");
+        REQUIRE(writer.set("note", {}, "text", "kein Fall"));  // other types stay out
+        REQUIRE(writer.commit());
+    }
+    model.refresh();
+    CHECK(countSpy.count() == 1);
+    REQUIRE(model.rowCount() == 3);
+    CHECK(model.totalCount() == 3);
+    // Sorted by name, case-insensitively.
+    CHECK(names(model) == QStringList{"familie albers", "Familie Nowak", "Familie Schulte"});
+
+    const QModelIndex nowak = model.index(1);
+    CHECK(model.data(nowak, CaseListModel::IdRole).toString() == QString::fromStdString(nowakId));
+    CHECK(model.data(nowak, CaseListModel::SocialSpaceRole).toString() == QStringLiteral("Harksheide-Mitte"));
+    CHECK(model.data(nowak, CaseListModel::StatusRole).toString() == QStringLiteral("clarification"));
+    CHECK(model.data(nowak, CaseListModel::StatusLabelRole).toString() == QStringLiteral("In Klärung"));
+    CHECK(model.data(nowak, CaseListModel::ConflictedRole).toBool() == false);
+    CHECK(model.data(nowak, Qt::DisplayRole).toString() == QStringLiteral("Familie Nowak"));
+    CHECK(model.data(model.index(0), CaseListModel::SocialSpaceRole).toString().isEmpty());
+
+    const auto roles = model.roleNames();
+    CHECK(roles.value(CaseListModel::NameRole) == "name");
+    CHECK(roles.value(CaseListModel::SocialSpaceRole) == "socialSpace");
+    CHECK(roles.value(CaseListModel::StatusRole) == "status");
+    CHECK(roles.value(CaseListModel::StatusLabelRole) == "statusLabel");
+    CHECK(roles.value(CaseListModel::IdRole) == "caseId");
+
+    SECTION("the filter is a case-insensitive substring of the name")
+    {
+        QSignalSpy filterSpy(&model, &CaseListModel::filterChanged);
+        model.setFilter(QStringLiteral("NOWAK"));
+        CHECK(filterSpy.count() == 1);
+        CHECK(names(model) == QStringList{"Familie Nowak"});
+        CHECK(model.count() == 1);
+        CHECK(model.totalCount() == 3);
+
+        model.setFilter(QStringLiteral("familie"));
+        CHECK(model.rowCount() == 3);
+        model.setFilter(QStringLiteral("  alb "));  // surrounding blanks do not count
+        CHECK(names(model) == QStringList{"familie albers"});
+        model.setFilter(QStringLiteral("Garstedt"));  // the name only, not the social space
+        CHECK(model.rowCount() == 0);
+        model.setFilter({});
+        CHECK(model.rowCount() == 3);
+    }
+
+    SECTION("edits and deletes show after refresh")
+    {
+        {
+            qs::Writer writer(*store);
+            REQUIRE(writer.set("case", nowakId, "name", "Familie Nowak-Berg"));
+            REQUIRE(writer.commit());
+        }
+        {
+            qs::Writer writer(*store);
+            const auto albers = model.data(model.index(0), CaseListModel::IdRole).toString().toStdString();
+            REQUIRE(writer.remove(albers));
+            REQUIRE(writer.commit());
+        }
+        model.refresh();
+        CHECK(names(model) == QStringList{"Familie Nowak-Berg", "Familie Schulte"});
+    }
+
+    SECTION("no store: empty")
+    {
+        model.setFilter(QStringLiteral("Familie"));
+        model.setStore(nullptr);
+        CHECK(model.rowCount() == 0);
+        CHECK(model.totalCount() == 0);
+        CHECK_FALSE(model.index(0).isValid());
+    }
+}
+
+TEST_CASE("CaseListModel: status labels", "[cases]")
+{
+    CHECK(CaseListModel::statusLabel(QStringLiteral("new")) == QStringLiteral("Neu"));
+    CHECK(CaseListModel::statusLabel(QStringLiteral("active")) == QStringLiteral("Aktiv"));
+    CHECK(CaseListModel::statusLabel(QStringLiteral("closed")) == QStringLiteral("Abgeschlossen"));
+    CHECK(CaseListModel::statusLabel(QStringLiteral("something else")) == QStringLiteral("something else"));
+}
