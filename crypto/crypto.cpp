@@ -40,13 +40,16 @@ std::string to_hex(ByteView b) {
 
 bool from_hex(std::string_view hex, std::span<std::uint8_t> out) {
     if (hex.size() != out.size() * 2) return false;
+    if (out.empty()) return true;  // sodium_hex2bin's output pointer must not be null
     std::size_t len = 0;
     const char* end = nullptr;
     if (sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &len, &end) != 0) return false;
     return len == out.size() && end == hex.data() + hex.size();
 }
 
-void random_bytes(std::span<std::uint8_t> out) { randombytes_buf(out.data(), out.size()); }
+void random_bytes(std::span<std::uint8_t> out) {
+    if (!out.empty()) randombytes_buf(out.data(), out.size());  // an empty span's data() may be null
+}
 
 Id16 random_id() {
     Id16 id;
@@ -65,6 +68,16 @@ Id16 keyed_index(ByteView key32, ByteView data) {
     Id16 h;
     crypto_generichash(h.data(), h.size(), data.data(), data.size(), key32.data(), key32.size());
     return h;
+}
+
+Bytes labelled(std::string_view label, std::initializer_list<ByteView> parts) {
+    std::size_t n = label.size();
+    for (ByteView p : parts) n += p.size();
+    Bytes out;
+    out.reserve(n);
+    for (char c : label) out.push_back(std::uint8_t(c));
+    for (ByteView p : parts) out.insert(out.end(), p.begin(), p.end());
+    return out;
 }
 
 bool equal(ByteView a, ByteView b) {

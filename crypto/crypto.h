@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,6 +58,10 @@ Id16 random_id();
 Hash32 hash(ByteView data);
 // BLAKE2b with a 32-byte key, truncated to 16 bytes: a keyed index that hides what it indexes.
 Id16 keyed_index(ByteView key32, ByteView data);
+
+// A domain-separation label followed by the parts, as one buffer: what gets signed, hashed or bound
+// as associated data. Every signature and AD in this project starts with such a label.
+Bytes labelled(std::string_view label, std::initializer_list<ByteView> parts);
 
 // Constant-time comparison of equal-length buffers.
 bool equal(ByteView a, ByteView b);

@@ -13,13 +13,7 @@ using crypto::ByteView;
 namespace {
 constexpr std::string_view kDomain = "quartier/directory/v1";
 
-Bytes signing_message(ByteView body) {
-    Bytes m;
-    m.reserve(kDomain.size() + body.size());
-    for (char c : kDomain) m.push_back(std::uint8_t(c));
-    m.insert(m.end(), body.begin(), body.end());
-    return m;
-}
+Bytes signing_message(ByteView body) { return crypto::labelled(kDomain, {body}); }
 
 std::optional<ScopeKind> kind_from(std::string_view s) {
     if (s == "personal") return ScopeKind::Personal;

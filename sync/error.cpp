@@ -14,6 +14,9 @@ std::string_view to_string(Error e) {
     case Error::Integrity: return "integrity check failed";
     case Error::Failed: return "store failed earlier; reopen it";
     case Error::Unsupported: return "unsupported store version";
+    case Error::Network: return "server unreachable";
+    case Error::Refused: return "server refused the request";
+    case Error::Protocol: return "server answered outside the protocol";
     }
     return "unknown error";
 }

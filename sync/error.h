@@ -18,6 +18,9 @@ enum class Error {
     Integrity,        // one or more envelopes failed verification
     Failed,           // an earlier write failed: the store refuses work until reopened
     Unsupported,      // a newer schema or format than this build knows
+    Network,          // the server could not be reached, timed out, or failed the certificate pin
+    Refused,          // the server answered with an error (4xx/5xx); detail: its code and message
+    Protocol,         // the server's answer was not what the protocol says
 };
 
 std::string_view to_string(Error e);

@@ -22,13 +22,9 @@ crypto::Bytes signed_message(const KeyGrant& g) {
 }  // namespace
 
 crypto::Bytes KeyGrant::binding() const {
-    crypto::Bytes b;
-    b.reserve(kDomain.size() + 36);
-    for (char c : kDomain) b.push_back(std::uint8_t(c));
-    crypto::io::put(b, scope);
-    crypto::io::put_u32(b, epoch);
-    crypto::io::put(b, device);
-    return b;
+    crypto::Bytes e;
+    crypto::io::put_u32(e, epoch);
+    return crypto::labelled(kDomain, {scope, e, device});
 }
 
 std::string KeyGrant::to_json() const {

@@ -39,6 +39,13 @@ CREATE TABLE outbox(op_seq INTEGER PRIMARY KEY);
 CREATE TABLE snapshots(rk BLOB PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID;
 )sql";
 
+// Tables of the sync layer; IF NOT EXISTS so that stores made before them gain them on open.
+constexpr const char* kSyncSchemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS directory(seq INTEGER PRIMARY KEY, entry TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cursors(scope BLOB PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS settings(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+)sql";
+
 Bytes u64_blob(std::uint64_t v) {
     Bytes b;
     crypto::io::put_u64(b, v);
@@ -50,11 +57,7 @@ std::uint64_t blob_u64(ByteView b) {
     return r.failed() ? 0 : v;
 }
 
-Bytes label_ad(std::string_view label, std::initializer_list<ByteView> parts) {
-    Bytes ad(label.begin(), label.end());
-    for (ByteView p : parts) ad.insert(ad.end(), p.begin(), p.end());
-    return ad;
-}
+Bytes label_ad(std::string_view label, std::initializer_list<ByteView> parts) { return crypto::labelled(label, parts); }
 
 Bytes scope_ad(const ScopeId& scope, std::uint32_t epoch) {
     Bytes e;
@@ -85,8 +88,20 @@ struct Store::Impl : crypto::KeyResolver {
     std::map<ScopeId, std::uint32_t> current_epoch;
     std::uint64_t device_seq = 0;
 
-    std::unordered_map<std::string, Record> records;
-    std::unordered_map<std::string, bool> dirty;  // record ids changed since the last snapshot
+    Directory directory;
+    std::optional<crypto::DeviceIdentity> admin;  // the organisation's admin key, admin store only
+    std::map<ScopeId, std::int64_t> cursors;
+    std::map<std::string, std::string> settings;  // decrypted
+
+    // A record and whether it changed since the last snapshot (a flag beside it, so that marking
+    // it costs no second lookup by id).
+    struct Slot {
+        Record rec;
+        bool dirty = false;
+    };
+    using Entry = std::pair<const std::string, Slot>;
+    std::unordered_map<std::string, Slot> records;  // nodes are stable and never erased one by one
+    std::vector<Entry*> dirty;                      // the records with the flag set, each once
     std::int64_t snapshot_upto = 0;
     std::size_t ops_since_snapshot = 0;
 
@@ -100,11 +115,77 @@ struct Store::Impl : crypto::KeyResolver {
         auto it = scope_keys.find({scope, epoch});
         return it == scope_keys.end() ? nullptr : &it->second;
     }
-    // Until the directory log exists (sync), the only member this store knows is itself.
+    // Membership comes from the verified directory; this device is also trusted for its own ops
+    // in scopes it holds keys for (a store that is not enrolled anywhere has no directory).
     const crypto::SignPublicKey* member_key(const ScopeId& scope, std::uint32_t epoch,
                                             const DeviceId& author) const override {
-        if (!device || author != device->id() || !scope_key(scope, epoch)) return nullptr;
-        return &device->sign_public();
+        if (device && author == device->id() && scope_key(scope, epoch)) return &device->sign_public();
+        return directory.member_key(scope, epoch, author);
+    }
+
+    // The signing key of a commit's author: this device, or an enrolled device.
+    const crypto::SignPublicKey* author_key(const DeviceId& author) const {
+        if (device && author == device->id()) return &device->sign_public();
+        const DeviceInfo* d = directory.device(author);
+        return d ? &d->sign_pk : nullptr;
+    }
+
+    Bytes setting_ad(const std::string& key) const {
+        return label_ad("quartier/setting/v1", {ByteView(reinterpret_cast<const std::uint8_t*>(key.data()), key.size())});
+    }
+
+    // Runs `each` for every row of `sql`; stops at the first error.
+    template <class F>
+    Result<void> rows(const char* sql, F&& each) {
+        auto st = db.prepare(sql);
+        if (!st) return st.failure();
+        for (;;) {
+            auto row = st->step();
+            if (!row) return row.failure();
+            if (!*row) return {};
+            if (auto r = each(*st); !r) return r;
+        }
+    }
+
+    Result<void> load_sync_state() {
+        if (auto r = db.exec(kSyncSchemaSql); !r) return r;
+        if (auto r = rows("SELECT k, v FROM settings", [&](Statement& st) -> Result<void> {
+                const std::string k = st.text(0);
+                auto v = crypto::unwrap(*wrap_key, st.blob(1), setting_ad(k));
+                if (!v) return {Error::Corrupt, "setting '" + k + "' does not open"};
+                settings[k] = std::string(v->str());
+                return {};
+            });
+            !r)
+            return r;
+        if (auto r = rows("SELECT entry FROM directory ORDER BY seq", [&](Statement& st) -> Result<void> {
+                auto e = SignedEntry::from_json(st.text(0));
+                if (!e) return {Error::Corrupt, "stored directory entry is damaged"};
+                if (auto a = directory.append(*e); !a) return {Error::Corrupt, "stored directory does not verify: " + a.detail()};
+                return {};
+            });
+            !r)
+            return r;
+        if (auto r = rows("SELECT scope, seq FROM cursors", [&](Statement& st) -> Result<void> {
+                ByteView sc = st.blob(0);
+                if (sc.size() != 16) return {Error::Corrupt, "cursor row is damaged"};
+                ScopeId id{};
+                std::copy(sc.begin(), sc.end(), id.begin());
+                cursors[id] = st.int64(1);
+                return {};
+            });
+            !r)
+            return r;
+        auto adm = get_meta("org_admin");
+        if (!adm) return adm.failure();
+        if (*adm) {
+            auto secret = crypto::unwrap(*wrap_key, **adm, label_ad("quartier/org-admin/v1", {}));
+            if (!secret) return {Error::Corrupt, "admin key does not open"};
+            auto ident = crypto::DeviceIdentity::from_secret(secret->view());
+            if (!ident) return {Error::Corrupt, "admin key is damaged"};
+            admin.emplace(std::move(*ident));
+        }
+        return {};
     }
 
     crypto::Id16 rk(const std::string& id) const {
@@ -234,9 +315,24 @@ struct Store::Impl : crypto::KeyResolver {
 
     void apply(const OpMeta& meta, const OpPayload& op) {
         auto [it, fresh] = records.try_emplace(op.record_id);
-        it->second.apply(meta, op);
-        dirty[op.record_id] = true;
+        it->second.rec.apply(meta, op);
+        if (!it->second.dirty) {
+            it->second.dirty = true;
+            dirty.push_back(&*it);
+        }
         ++ops_since_snapshot;
+    }
+
+    // Room for `more` records before a bulk fold, so that the map does not rehash along the way.
+    // Small writes grow the containers the usual geometric way (a hash table's reserve() can also
+    // shrink it, and reserving the exact size on every commit would defeat the geometric growth).
+    void reserve_records(std::size_t more) {
+        constexpr std::size_t kMinReserve = 1024, kMaxReserve = std::size_t(1) << 20;
+        if (more < kMinReserve) return;
+        more = std::min(more, kMaxReserve);
+        if (double(records.size() + more) > double(records.bucket_count()) * double(records.max_load_factor()))
+            records.reserve(records.size() + more);
+        if (dirty.size() + more > dirty.capacity()) dirty.reserve(dirty.size() + more);
     }
 
     Result<void> load_state(std::vector<Problem>& problems) {
@@ -266,18 +362,24 @@ struct Store::Impl : crypto::KeyResolver {
                     break;
                 }
                 std::string id = rec->id;
-                records.emplace(std::move(id), std::move(*rec));
+                records.emplace(std::move(id), Slot{std::move(*rec)});
             }
             if (!intact) {
                 // A damaged snapshot is only a cache: rebuild everything from the op log.
                 problems.push_back({0, {}, {}, "a record snapshot failed to open; state rebuilt from the op log"});
                 records.clear();
+                dirty.clear();
                 snapshot_upto = 0;
             }
         }
 
         auto st = db.prepare("SELECT seq, env FROM ops WHERE seq > ?1 ORDER BY seq");
         if (!st) return st.failure();
+        if (auto top = db.prepare("SELECT coalesce(max(seq), 0) FROM ops"); top) {
+            // At most this many ops follow the snapshot: usually one record each in bulk imports.
+            if (auto row = top->step(); row && *row && top->int64(0) > snapshot_upto)
+                reserve_records(std::size_t(top->int64(0) - snapshot_upto));
+        }
         st->bind(1, snapshot_upto);
         Bytes scratch;
         scratch.reserve(4096);
@@ -394,6 +496,7 @@ Result<std::unique_ptr<Store>> Store::create(const fs::path& dir, std::string_vi
                    I.put_meta("device_box_pk", I.device->box_public()), I.put_meta("default_scope", I.default_scope)})
         if (!r) return r.failure();
     if (auto r = I.add_scope_key(I.default_scope, 1, SymmetricKey::generate()); !r) return r.failure();
+    if (auto r = I.db.exec(kSyncSchemaSql); !r) return r.failure();
     if (auto r = txn->commit(); !r) return r.failure();
     return s;
 }
@@ -440,6 +543,7 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& dir, std::string_view
     auto ds = I.get_meta("device_seq");
     if (ds && *ds) I.device_seq = blob_u64(**ds);
 
+    if (auto r = I.load_sync_state(); !r) return r.failure();
     if (auto r = I.load_state(s->m_problems); !r) return r.failure();
 
     // Rehash on unlock: bring a key file made with weaker parameters up to the floor.
@@ -465,20 +569,39 @@ Result<void> Store::change_passphrase(std::string_view new_passphrase, const cry
 
 const Record* Store::get(const std::string& id) const {
     auto it = m_impl->records.find(id);
-    return it == m_impl->records.end() ? nullptr : &it->second;
+    return it == m_impl->records.end() ? nullptr : &it->second.rec;
 }
 
 std::vector<const Record*> Store::list(const std::string& type) const {
+    // Sorted by id, first on a big-endian 8-byte prefix of it held in the array being sorted (zero
+    // padded: the same order as std::string's), so that most comparisons do not visit the records.
+    struct Key {
+        std::uint64_t prefix;
+        const Record* rec;
+    };
+    std::vector<Key> keys;
+    keys.reserve(m_impl->records.size());
+    for (const auto& [id, slot] : m_impl->records) {
+        const Record& rec = slot.rec;
+        if (rec.deleted() || rec.type.empty() || (!type.empty() && rec.type != type)) continue;
+        std::uint64_t prefix = 0;
+        for (std::size_t i = 0; i < 8; ++i)
+            prefix = (prefix << 8) | (i < rec.id.size() ? static_cast<unsigned char>(rec.id[i]) : 0u);
+        keys.push_back({prefix, &rec});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return a.prefix != b.prefix ? a.prefix < b.prefix : a.rec->id < b.rec->id;
+    });
     std::vector<const Record*> out;
-    for (const auto& [id, rec] : m_impl->records)
-        if (!rec.deleted() && !rec.type.empty() && (type.empty() || rec.type == type)) out.push_back(&rec);
-    std::sort(out.begin(), out.end(), [](const Record* a, const Record* b) { return a->id < b->id; });
+    out.reserve(keys.size());
+    for (const Key& k : keys) out.push_back(k.rec);
     return out;
 }
 
 StoreStatus Store::status() const {
     StoreStatus st;
-    for (const auto& [id, rec] : m_impl->records) {
+    for (const auto& [id, slot] : m_impl->records) {
+        const Record& rec = slot.rec;
         if (rec.deleted()) ++st.deleted;
         else ++st.records;
         if (rec.conflicted()) ++st.conflicts;
@@ -550,7 +673,7 @@ VerifyReport Store::verify() const {
                 rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(c.error()))});
                 continue;
             }
-            const crypto::SignPublicKey* pk = I.device && c->author == I.device->id() ? &I.device->sign_public() : nullptr;
+            const crypto::SignPublicKey* pk = I.author_key(c->author);
             if (!pk) {
                 rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": unknown author device"});
                 continue;
@@ -627,11 +750,9 @@ Result<void> Store::checkpoint() {
     auto mrow = maxq->step();
     if (!mrow) return mrow.failure();
     const std::int64_t upto = maxq->int64(0);
-    for (const auto& [id, flag] : I.dirty) {
-        auto it = I.records.find(id);
-        if (it == I.records.end()) continue;
-        const auto k = I.rk(id);
-        const Bytes sealed = crypto::seal_blob(*I.snapshot_key, encode_record(it->second), k);
+    for (const Store::Impl::Entry* e : I.dirty) {
+        const auto k = I.rk(e->first);
+        const Bytes sealed = crypto::seal_blob(*I.snapshot_key, encode_record(e->second.rec), k);
         st->bind(1, k).bind(2, sealed);
         if (auto r = st->run(); !r) return r;
     }
@@ -640,6 +761,7 @@ Result<void> Store::checkpoint() {
         m_failed = true;
         return r;
     }
+    for (Store::Impl::Entry* e : I.dirty) e->second.dirty = false;
     I.dirty.clear();
     I.snapshot_upto = upto;
     I.ops_since_snapshot = 0;
@@ -666,9 +788,9 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
 
     Store::Impl& I = *m_store.m_impl;
     const Record* existing = m_store.get(id);
-    const PendingOp* earlier = nullptr;  // an op on this record earlier in this writer
-    for (const auto& p : m_ops)
-        if (p.payload.record_id == id) earlier = &p;
+    const auto last_it = m_last.find(id);
+    const std::size_t last = last_it == m_last.end() ? kNoOp : last_it->second;
+    const PendingOp* earlier = last == kNoOp ? nullptr : &m_ops[last];  // the latest op on this record in this writer
     const std::string& known_type = existing && !existing->type.empty() ? existing->type : earlier ? earlier->payload.type : type;
     if (known_type != type) return {Error::InvalidArgument, "record " + id + " is of type " + known_type};
     ScopeId sc = existing ? existing->scope : earlier ? earlier->scope : scope ? *scope : I.default_scope;
@@ -678,8 +800,8 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
     // Parents: the heads this writer sees of this field, and any tombstone (editing keeps the record).
     std::vector<OpId> parents;
     bool field_pending = false, delete_pending = false;
-    for (auto it = m_ops.rbegin(); it != m_ops.rend(); ++it) {
-        if (it->payload.record_id != id) continue;
+    for (std::size_t i = last; i != kNoOp; i = m_prev[i]) {  // this record's ops, latest first
+        const PendingOp* it = &m_ops[i];
         if (it->payload.kind == OpKind::Delete) {
             add_unique(parents, it->op);
             delete_pending = true;
@@ -701,20 +823,28 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
     p.payload = OpPayload{OpKind::Set, type, id, field, std::move(parents), value};
     p.scope = sc;
     p.op = crypto::random_id();
-    m_ops.push_back(std::move(p));
+    push(std::move(p));
     return id;
+}
+
+void Writer::push(PendingOp p) {
+    auto [it, fresh] = m_last.try_emplace(p.payload.record_id, kNoOp);
+    m_prev.push_back(it->second);
+    it->second = m_ops.size();
+    m_ops.push_back(std::move(p));
 }
 
 Result<void> Writer::remove(const std::string& id) {
     if (m_store.m_failed) return Error::Failed;
     const Record* existing = m_store.get(id);
     std::vector<OpId> parents;
-    const PendingOp* earlier = nullptr;
-    for (const auto& p : m_ops)
-        if (p.payload.record_id == id) {
-            add_unique(parents, p.op);
-            earlier = &p;
-        }
+    const PendingOp* earlier = nullptr;  // the latest op on this record in this writer
+    if (auto last = m_last.find(id); last != m_last.end()) {
+        earlier = &m_ops[last->second];
+        std::vector<std::size_t> chain;  // this record's ops, latest first
+        for (std::size_t i = last->second; i != kNoOp; i = m_prev[i]) chain.push_back(i);
+        for (auto i = chain.rbegin(); i != chain.rend(); ++i) add_unique(parents, m_ops[*i].op);
+    }
     if ((!existing || existing->deleted()) && !earlier) return {Error::NotFound, "no record " + id};
     if (existing)
         for (const auto& h : existing->all_heads()) add_unique(parents, h);
@@ -722,7 +852,7 @@ Result<void> Writer::remove(const std::string& id) {
     p.payload = OpPayload{OpKind::Delete, existing ? existing->type : earlier->payload.type, id, {}, std::move(parents), {}};
     p.scope = existing ? existing->scope : earlier->scope;
     p.op = crypto::random_id();
-    m_ops.push_back(std::move(p));
+    push(std::move(p));
     return {};
 }
 
@@ -789,9 +919,272 @@ Result<void> Writer::commit() {
         return r;
     }
     I.device_seq = seq;
+    I.reserve_records(m_ops.size());
     for (std::size_t i = 0; i < m_ops.size(); ++i) I.apply(sealed[i].meta, m_ops[i].payload);
     m_ops.clear();
+    m_last.clear();
+    m_prev.clear();
     return {};
 }
+
+// ------------------------------------------------------------------------------------------------
+// Sync: outbox, cursors, ingest of pulled envelopes, directory, keys, settings.
+
+Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit) const {
+    if (m_failed) return Error::Failed;
+    auto st = m_impl->db.prepare(
+        "SELECT o.op_seq, ops.env FROM outbox o JOIN ops ON ops.seq = o.op_seq ORDER BY o.op_seq LIMIT ?1");
+    if (!st) return st.failure();
+    st->bind(1, std::int64_t(limit));
+    std::vector<OutboxItem> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        ByteView env = st->blob(1);
+        out.push_back({st->int64(0), Bytes(env.begin(), env.end())});
+    }
+    return out;
+}
+
+Result<void> Store::acknowledge(const std::vector<std::int64_t>& op_seqs) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        auto del = I.db.prepare("DELETE FROM outbox WHERE op_seq = ?1");
+        if (!del) return del.failure();
+        for (std::int64_t seq : op_seqs) {
+            del->bind(1, seq);
+            if (auto r = del->run(); !r) return r;
+        }
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        m_failed = true;
+        return r;
+    }
+    return {};
+}
+
+std::int64_t Store::cursor(const ScopeId& scope) const {
+    auto it = m_impl->cursors.find(scope);
+    return it == m_impl->cursors.end() ? 0 : it->second;
+}
+
+Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::Id16, Bytes>& commits,
+                                   const std::vector<PulledItem>& items, std::int64_t next_cursor) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    IngestReport rep;
+    const std::int64_t start = cursor(scope);
+    std::int64_t to = start;
+
+    struct Accepted {
+        const PulledItem* item;
+        OpMeta meta;
+        OpPayload payload;
+    };
+    std::vector<Accepted> accepted;
+    std::map<crypto::Id16, std::optional<crypto::VerifiedCommit>> verified;  // nullopt: bad commit
+    OpIdSet seen;                                                            // op ids in this batch
+    auto has_op = I.db.prepare("SELECT 1 FROM ops WHERE op_id = ?1");
+    if (!has_op) return has_op.failure();
+    const std::uint64_t horizon = I.options.clock() + 24ull * 3600 * 1000;
+
+    for (const PulledItem& item : items) {
+        if (item.server_seq <= start) continue;  // a replayed answer: already past it
+        auto reject = [&](std::string why, const std::string& op = {}) {
+            rep.rejected.push_back({item.server_seq, {}, op, std::move(why)});
+            to = std::max(to, item.server_seq);
+        };
+        auto env = crypto::parse_envelope(item.envelope);
+        if (!env) { reject("envelope: " + std::string(crypto::to_string(env.error()))); continue; }
+        const auto& h = env->header;
+        const std::string op_hex = crypto::to_hex(h.op);
+        if (h.scope != scope) { reject("envelope belongs to another scope", op_hex); continue; }
+
+        auto vit = verified.find(item.commit);
+        if (vit == verified.end()) {
+            std::optional<crypto::VerifiedCommit> v;
+            if (auto c = commits.find(item.commit); c != commits.end()) {
+                auto parsed = crypto::Commit::parse(c->second);
+                const crypto::SignPublicKey* key = parsed ? I.author_key(parsed->author) : nullptr;
+                if (parsed && !key) { rep.blocked = true; break; }  // author not in our directory copy yet
+                if (parsed && parsed->id == item.commit)
+                    if (auto vc = crypto::verify_commit(*parsed, *key)) v = std::move(*vc);
+            }
+            vit = verified.emplace(item.commit, std::move(v)).first;
+        }
+        if (!vit->second) { reject("its commit is missing or does not verify", op_hex); continue; }
+
+        auto plain = crypto::open_envelope(item.envelope, I, &*vit->second);
+        if (!plain) {
+            if (plain.error() == crypto::Error::UnknownKey || plain.error() == crypto::Error::NotMember) {
+                rep.blocked = true;  // a key or membership we may receive later: retry from here
+                break;
+            }
+            reject(std::string(crypto::to_string(plain.error())), op_hex);
+            continue;
+        }
+        auto op = decode_op(*plain);
+        if (!op) { reject("op payload is malformed", op_hex); continue; }
+        to = std::max(to, item.server_seq);
+        has_op->bind(1, h.op);
+        auto dup = has_op->step();
+        has_op->reset();
+        if (!dup) return dup.failure();
+        if (*dup || !seen.insert(h.op).second) { ++rep.duplicates; continue; }
+        if (h.hlc >> 16 > horizon) ++rep.skewed;  // kept and shown; the clock is warned about, never trusted blindly
+        accepted.push_back({&item, OpMeta{h.op, h.hlc, h.author, h.scope}, std::move(*op)});
+    }
+    if (!rep.blocked) to = std::max(to, next_cursor);
+
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        std::map<crypto::Id16, std::int64_t> commit_rows;
+        for (const Accepted& a : accepted) {
+            auto [it, fresh] = commit_rows.try_emplace(a.item->commit, 0);
+            if (fresh) {
+                I.ins_commit.bind(1, commits.at(a.item->commit));
+                if (auto r = I.ins_commit.run(); !r) return r;
+                it->second = I.db.last_insert_rowid();
+            }
+            const auto k = I.rk(a.payload.record_id);
+            I.ins_op.bind(1, a.meta.op).bind(2, k).bind(3, it->second).bind(4, a.item->envelope);
+            if (auto r = I.ins_op.run(); !r) return r;
+        }
+        if (to != start) {
+            auto cur = I.db.prepare("INSERT OR REPLACE INTO cursors(scope, seq) VALUES(?1, ?2)");
+            if (!cur) return cur.failure();
+            cur->bind(1, scope).bind(2, to);
+            if (auto r = cur->run(); !r) return r;
+        }
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        m_failed = true;
+        return r.failure();
+    }
+    for (const Accepted& a : accepted) {
+        I.hlc.observe(a.meta.hlc);
+        I.apply(a.meta, a.payload);
+    }
+    I.cursors[scope] = to;
+    rep.applied = accepted.size();
+    rep.cursor = to;
+    return rep;
+}
+
+const Directory& Store::directory() const { return m_impl->directory; }
+
+Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    Directory next = I.directory;
+    if (auto r = next.append_all(entries); !r) return {Error::Integrity, "directory entry rejected: " + r.detail()};
+    const auto org = I.settings.find("pin_org"), adm = I.settings.find("pin_admin");
+    if (org != I.settings.end() && (crypto::to_hex(next.org()) != org->second || adm == I.settings.end() ||
+                                    crypto::to_hex(next.admin_key()) != adm->second))
+        return {Error::Integrity, "the server's directory belongs to another organisation than the enrolment code"};
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        auto st = I.db.prepare("INSERT INTO directory(seq, entry) VALUES(?1, ?2)");
+        if (!st) return st.failure();
+        const std::uint64_t first = I.directory.size();
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const std::string j = entries[i].to_json();
+            st->bind(1, std::int64_t(first + i)).bind(2, std::string_view(j));
+            if (auto r = st->run(); !r) return r;
+        }
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        m_failed = true;
+        return r;
+    }
+    I.directory = std::move(next);
+    return {};
+}
+
+Result<void> Store::set_pin(const crypto::Id16& org, const crypto::SignPublicKey& admin_key) {
+    if (m_impl->directory.founded() && (m_impl->directory.org() != org || m_impl->directory.admin_key() != admin_key))
+        return {Error::Integrity, "this store belongs to another organisation"};
+    if (auto r = set_setting("pin_org", crypto::to_hex(org)); !r) return r;
+    return set_setting("pin_admin", crypto::to_hex(admin_key));
+}
+
+Result<void> Store::add_scope_key(const ScopeId& scope, std::uint32_t epoch, crypto::SymmetricKey key) {
+    if (m_failed) return Error::Failed;
+    if (epoch == 0) return {Error::InvalidArgument, "epochs start at 1"};
+    if (m_impl->scope_key(scope, epoch)) return {};
+    if (auto r = m_impl->add_scope_key(scope, epoch, std::move(key)); !r) {
+        m_failed = true;
+        return r;
+    }
+    return {};
+}
+
+Result<ScopeId> Store::create_scope() {
+    const ScopeId id = crypto::random_id();
+    if (auto r = add_scope_key(id, 1, SymmetricKey::generate()); !r) return r.failure();
+    return id;
+}
+
+const crypto::SymmetricKey* Store::scope_key(const ScopeId& scope, std::uint32_t epoch) const {
+    return m_impl->scope_key(scope, epoch);
+}
+
+std::vector<std::pair<ScopeId, std::uint32_t>> Store::scope_keys() const {
+    std::vector<std::pair<ScopeId, std::uint32_t>> out;
+    for (const auto& [se, key] : m_impl->scope_keys) out.push_back(se);
+    return out;
+}
+
+std::uint32_t Store::current_epoch(const ScopeId& scope) const {
+    auto it = m_impl->current_epoch.find(scope);
+    return it == m_impl->current_epoch.end() ? 0 : it->second;
+}
+
+Result<void> Store::set_setting(const std::string& key, const std::string& value) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    const Bytes sealed = crypto::wrap(*I.wrap_key, ByteView(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()),
+                                      I.setting_ad(key));
+    auto st = I.db.prepare("INSERT OR REPLACE INTO settings(k, v) VALUES(?1, ?2)");
+    if (!st) return st.failure();
+    st->bind(1, std::string_view(key)).bind(2, sealed);
+    if (auto r = st->run(); !r) {
+        m_failed = true;
+        return r;
+    }
+    I.settings[key] = value;
+    return {};
+}
+
+std::optional<std::string> Store::setting(const std::string& key) const {
+    auto it = m_impl->settings.find(key);
+    if (it == m_impl->settings.end()) return std::nullopt;
+    return it->second;
+}
+
+Result<void> Store::set_admin_identity(const crypto::DeviceIdentity& admin) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    if (I.admin) return {Error::AlreadyExists, "this store already holds an admin key"};
+    const Bytes wrapped = crypto::wrap(*I.wrap_key, admin.secret_bytes().view(), label_ad("quartier/org-admin/v1", {}));
+    if (auto r = I.put_meta("org_admin", wrapped); !r) {
+        m_failed = true;
+        return r;
+    }
+    auto copy = crypto::DeviceIdentity::from_secret(admin.secret_bytes().view());
+    I.admin.emplace(std::move(*copy));
+    return {};
+}
+
+const crypto::DeviceIdentity* Store::admin_identity() const { return m_impl->admin ? &*m_impl->admin : nullptr; }
 
 }  // namespace quartier::sync

@@ -25,6 +25,7 @@
 //   5. An envelope that fails to open is reported in problems() and skipped; the rest stays readable.
 #pragma once
 
+#include "directory.h"
 #include "error.h"
 #include "hlc.h"
 #include "record.h"
@@ -32,6 +33,7 @@
 #include "crypto/passphrase.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -72,6 +74,28 @@ struct VerifyReport {
     bool ok() const { return problems.empty() && database.empty(); }
 };
 
+// A local op waiting to be pushed.
+struct OutboxItem {
+    std::int64_t op_seq = 0;
+    crypto::Bytes envelope;
+};
+
+// An envelope pulled from the server, with the id of the commit that vouches for it.
+struct PulledItem {
+    std::int64_t server_seq = 0;
+    crypto::Bytes envelope;
+    crypto::Id16 commit{};
+};
+
+struct IngestReport {
+    std::size_t applied = 0;     // new ops, verified, stored and folded
+    std::size_t duplicates = 0;  // ops this store already had (its own, or pulled before)
+    std::size_t skewed = 0;      // ops dated more than a day ahead of this device's clock: applied, warned
+    std::vector<Problem> rejected;  // failed verification: not stored; the cursor moves past them
+    bool blocked = false;        // stopped at an op this device cannot check yet (no key or membership)
+    std::int64_t cursor = 0;     // the scope's cursor after this batch
+};
+
 class Store;
 
 // Collects the ops of one local transaction; commit() seals, signs once and writes them.
@@ -97,6 +121,12 @@ private:
     friend class Store;
     Store& m_store;
     std::vector<PendingOp> m_ops;
+    // Per record, its latest op in m_ops, and per op the previous op of the same record (or
+    // kNoOp): staging stays O(ops of that record) instead of O(all ops), so a bulk Writer is linear.
+    static constexpr std::size_t kNoOp = std::size_t(-1);
+    std::unordered_map<std::string, std::size_t> m_last;
+    std::vector<std::size_t> m_prev;
+    void push(PendingOp p);
 };
 
 class Store {
@@ -126,6 +156,42 @@ public:
 
     // Writes sealed snapshots of records changed since the last one and advances snapshot_upto.
     Result<void> checkpoint();
+
+    // --- sync (docs/protocol.md) -------------------------------------------------------------
+    // Local ops not yet acknowledged by the server, oldest first.
+    Result<std::vector<OutboxItem>> outbox(std::size_t limit) const;
+    Result<void> acknowledge(const std::vector<std::int64_t>& op_seqs);
+    // The server sequence number up to which `scope` was pulled (0: nothing yet).
+    std::int64_t cursor(const ScopeId& scope) const;
+    // Verifies every item (commit signature and author membership from the directory, envelope
+    // against its commit, AEAD), then stores the new ones, folds them and sets the cursor, all in
+    // one transaction. Items that fail verification are reported and skipped; an item this device
+    // cannot check yet (no key for its epoch, author not yet in our copy of the directory) stops
+    // the batch there so that a later pull retries it.
+    Result<IngestReport> ingest(const ScopeId& scope, const std::map<crypto::Id16, crypto::Bytes>& commits,
+                                const std::vector<PulledItem>& items, std::int64_t next_cursor);
+
+    const Directory& directory() const;
+    // Verifies and persists new directory entries (they must extend our copy). If an organisation
+    // is pinned (set_pin), the genesis must match it.
+    Result<void> extend_directory(const std::vector<SignedEntry>& entries);
+    Result<void> set_pin(const crypto::Id16& org, const crypto::SignPublicKey& admin_key);
+
+    // Scope keys this device holds.
+    Result<void> add_scope_key(const ScopeId& scope, std::uint32_t epoch, crypto::SymmetricKey key);
+    Result<ScopeId> create_scope();  // a new scope with a fresh key at epoch 1
+    const crypto::SymmetricKey* scope_key(const ScopeId& scope, std::uint32_t epoch) const;
+    std::vector<std::pair<ScopeId, std::uint32_t>> scope_keys() const;  // every (scope, epoch) held
+    std::uint32_t current_epoch(const ScopeId& scope) const;            // 0 if none held
+
+    // Settings (server URL, fingerprint, device name, enrolment offers), sealed under the master
+    // key: a device name can be a person's name.
+    Result<void> set_setting(const std::string& key, const std::string& value);
+    std::optional<std::string> setting(const std::string& key) const;
+
+    // The organisation's admin signing identity, held only in the admin's store.
+    Result<void> set_admin_identity(const crypto::DeviceIdentity& admin);
+    const crypto::DeviceIdentity* admin_identity() const;
 
     const crypto::DeviceIdentity& device() const;
     const ScopeId& default_scope() const;

@@ -1,0 +1,310 @@
+#include "client.h"
+
+#include "grant.h"
+#include "wire.h"
+
+#include "crypto/commit.h"
+
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+namespace quartier::sync {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::string_view kAuthDomain = "quartier/auth/v1";
+
+bool transient(int status) { return status == 429 || status >= 500; }
+
+Result<json> parse_body(const std::string& body) {
+    json j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return {Error::Protocol, "server answer is not a JSON object"};
+    return j;
+}
+
+std::string error_text(const Response& r) {
+    json j = json::parse(r.body, nullptr, false);
+    if (!j.is_discarded() && j.is_object() && j.contains("error") && j["error"].is_object()) {
+        const json& e = j["error"];
+        const std::string code = e.contains("code") && e["code"].is_string() ? e["code"].get<std::string>() : "error";
+        const std::string msg = e.contains("message") && e["message"].is_string() ? e["message"].get<std::string>() : "";
+        return code + ": " + msg;
+    }
+    return "http_" + std::to_string(r.status) + ": (no error body)";
+}
+
+std::string str(const json& j, const char* k) {
+    return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+}
+}  // namespace
+
+std::string refusal_code(const std::string& detail) { return detail.substr(0, detail.find(':')); }
+
+SyncClient::SyncClient(Store& store, Transport& transport, SyncOptions options)
+    : m_store(store), m_transport(transport), m_options(std::move(options)), m_rng(m_options.seed) {
+    if (!m_options.sleep) m_options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+}
+
+SyncClient::~SyncClient() { crypto::wipe(m_token); }
+
+std::chrono::milliseconds SyncClient::backoff(int attempt) {
+    const auto cap = std::min<std::int64_t>(m_options.backoff_max.count(), m_options.backoff_base.count() << std::min(attempt, 16));
+    std::uniform_int_distribution<std::int64_t> jitter(cap / 2, std::max<std::int64_t>(cap / 2, cap));
+    return std::chrono::milliseconds(jitter(m_rng));  // "equal jitter": half fixed, half random
+}
+
+Result<json> SyncClient::call(const std::string& method, const std::string& path, const std::string& query,
+                              const json* body, bool authenticated) {
+    bool reauthed = false;
+    for (int attempt = 0;; ++attempt) {
+        if (authenticated && m_token.empty()) {
+            if (auto a = authenticate(); !a) {
+                if (a.error() != Error::Network || attempt + 1 >= m_options.max_attempts) return a.failure();
+                ++m_retries;
+                m_options.sleep(backoff(attempt));
+                continue;
+            }
+        }
+        Request req{method, path, query, authenticated ? m_token : std::string(), body ? body->dump() : std::string()};
+        auto res = m_transport.send(req);
+        if (res && res->status >= 200 && res->status < 300) return parse_body(res->body);
+        if (res && res->status == 401 && authenticated && !reauthed) {
+            m_token.clear();  // expired, or the server restarted
+            reauthed = true;
+            --attempt;
+            continue;
+        }
+        const bool retry = !res || transient(res->status);
+        if (!retry) return {Error::Refused, error_text(*res)};
+        if (attempt + 1 >= m_options.max_attempts)
+            return res ? Result<json>(Error::Refused, error_text(*res)) : Result<json>(res.failure());
+        ++m_retries;
+        m_options.sleep(backoff(attempt));
+    }
+}
+
+Result<void> SyncClient::authenticate() {
+    const crypto::DeviceIdentity& me = m_store.device();
+    std::string server_id = m_store.setting("server_id").value_or("");
+    if (server_id.empty()) {
+        auto info = call("GET", "/v1/info", "", nullptr, false);
+        if (!info) return info.failure();
+        server_id = str(*info, "server_id");
+        if (!wire::id_from_hex(server_id)) return {Error::Protocol, "server sent no server_id"};
+        if (auto r = m_store.set_setting("server_id", server_id); !r) return r;
+    }
+    const auto sid = wire::id_from_hex(server_id);
+    if (!sid) return {Error::Corrupt, "stored server id is damaged"};
+    const json req{{"device", crypto::to_hex(me.id())}};
+    auto ch = call("POST", "/v1/auth/challenge", "", &req, false);
+    if (!ch) return ch.failure();
+    auto challenge = wire::unb64(str(*ch, "challenge"));
+    if (!challenge || challenge->size() != 32) return {Error::Protocol, "bad challenge"};
+    const crypto::Bytes msg = crypto::labelled(kAuthDomain, {*sid, *challenge});
+    const json tok_req{{"device", crypto::to_hex(me.id())}, {"challenge", str(*ch, "challenge")},
+                       {"signature", wire::b64(me.sign(msg))}};
+    auto tok = call("POST", "/v1/auth/token", "", &tok_req, false);
+    if (!tok) return tok.failure();
+    m_token = str(*tok, "token");
+    if (m_token.empty()) return {Error::Protocol, "server sent no token"};
+    return {};
+}
+
+Result<SyncReport> SyncClient::sync() {
+    SyncReport r;
+    for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::fetch_keys,
+                      &SyncClient::push, &SyncClient::pull})
+        if (auto s = (this->*step)(r); !s) return s.failure();
+    r.retries = m_retries;
+    if (auto s = m_store.set_setting("last_sync", std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                     std::chrono::system_clock::now().time_since_epoch())
+                                                                     .count()));
+        !s)
+        return s.failure();
+    return r;
+}
+
+Result<void> SyncClient::refresh_directory(SyncReport& r) {
+    for (;;) {
+        const std::uint64_t have = m_store.directory().size();
+        auto res = call("GET", "/v1/directory", "since=" + std::to_string(have), nullptr);
+        if (!res) return res.failure();
+        if (!res->contains("entries") || !(*res)["entries"].is_array()) return {Error::Protocol, "directory answer has no entries"};
+        std::vector<SignedEntry> entries;
+        for (const auto& e : (*res)["entries"]) {
+            auto se = SignedEntry::from_json(e.dump());
+            if (!se) return {Error::Protocol, "directory entry malformed: " + se.detail()};
+            entries.push_back(std::move(*se));
+        }
+        if (entries.empty()) return {};
+        if (auto x = m_store.extend_directory(entries); !x) return x;
+        r.directory_entries += entries.size();
+    }
+}
+
+Result<void> SyncClient::append_directory(const std::function<SignedEntry(const Directory&)>& make) {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const SignedEntry e = make(m_store.directory());
+        const json body{{"entry", json::parse(e.to_json())}};
+        auto res = call("POST", "/v1/directory", "", &body);
+        if (res) {
+            SyncReport ignore;
+            return refresh_directory(ignore);
+        }
+        if (res.error() != Error::Refused || refusal_code(res.detail()) != "conflict") return res.failure();
+        SyncReport ignore;  // someone appended first: catch up, rebuild against the new head
+        if (auto x = refresh_directory(ignore); !x) return x;
+    }
+    return {Error::Refused, "conflict: the directory kept changing; try again"};
+}
+
+Result<void> SyncClient::register_scopes(SyncReport& r) {
+    const crypto::DeviceIdentity& me = m_store.device();
+    const DeviceInfo* self = m_store.directory().device(me.id());
+    if (!self || self->revoked) return {};  // not (yet) enrolled: nothing to register
+    for (const auto& [scope, epoch] : m_store.scope_keys()) {
+        if (m_store.directory().scope_known(scope)) continue;
+        const ScopeKind kind = scope == m_store.default_scope() ? ScopeKind::Personal : ScopeKind::Case;
+        auto kind_setting = m_store.setting("scope_kind:" + crypto::to_hex(scope));
+        const ScopeKind k = kind_setting == "team" ? ScopeKind::Team : kind_setting == "directory" ? ScopeKind::Directory : kind;
+        auto res = append_directory([&](const Directory& d) {
+            return d.make_member(me, false, scope, epoch, me.id(), k, std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                                             std::chrono::system_clock::now().time_since_epoch()).count()));
+        });
+        if (!res) return res;
+        ++r.scopes_registered;
+    }
+    return {};
+}
+
+Result<void> SyncClient::fetch_keys(SyncReport& r) {
+    auto res = call("GET", "/v1/keys", "", nullptr);
+    if (!res) return res.failure();
+    if (!res->contains("grants") || !(*res)["grants"].is_array()) return {Error::Protocol, "keys answer has no grants"};
+    for (const auto& g : (*res)["grants"]) {
+        auto grant = KeyGrant::from_json(g.dump());
+        if (!grant) return {Error::Protocol, "grant malformed"};
+        if (m_store.scope_key(grant->scope, grant->epoch)) continue;
+        auto key = grant->open(m_store.directory(), m_store.device());
+        if (!key) {
+            r.rejected.push_back({0, {}, {}, "key grant for scope " + crypto::to_hex(grant->scope) + " rejected: " + key.detail()});
+            continue;
+        }
+        if (auto a = m_store.add_scope_key(grant->scope, grant->epoch, std::move(*key)); !a) return a;
+        ++r.keys_added;
+    }
+    return {};
+}
+
+Result<void> SyncClient::push(SyncReport& r) {
+    for (;;) {
+        auto batch = m_store.outbox(m_options.push_batch);
+        if (!batch) return batch.failure();
+        if (batch->empty()) return {};
+        std::vector<crypto::Hash32> hashes;
+        json envs = json::array();
+        std::vector<std::int64_t> seqs;
+        for (const auto& item : *batch) {
+            auto env = crypto::parse_envelope(item.envelope);
+            if (!env) return {Error::Corrupt, "outbox holds a damaged envelope (op seq " + std::to_string(item.op_seq) + ")"};
+            hashes.push_back(env->hash());
+            envs.push_back(wire::b64(item.envelope));
+            seqs.push_back(item.op_seq);
+        }
+        const crypto::Commit commit = crypto::make_commit(m_store.device(), std::move(hashes));
+        const json body{{"commit", wire::b64(commit.serialize())}, {"envelopes", std::move(envs)}};
+        auto res = call("POST", "/v1/push", "", &body);
+        if (!res) return res.failure();
+        const auto accepted = res->value("accepted", std::size_t(0)), dups = res->value("duplicates", std::size_t(0));
+        if (accepted + dups != seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
+        if (auto a = m_store.acknowledge(seqs); !a) return a;
+        r.pushed += accepted;
+        r.push_duplicates += dups;
+    }
+}
+
+Result<void> SyncClient::pull(SyncReport& r) {
+    const DeviceId me = m_store.device().id();
+    std::set<ScopeId> scopes;
+    for (const auto& m : m_store.directory().memberships(me)) scopes.insert(m.scope);
+    for (const ScopeId& scope : scopes) {
+        for (;;) {
+            const std::int64_t since = m_store.cursor(scope);
+            auto res = call("GET", "/v1/pull",
+                            "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
+                                std::to_string(m_options.pull_limit),
+                            nullptr);
+            if (!res) return res.failure();
+            const json& j = *res;
+            if (!j.contains("items") || !j["items"].is_array() || !j.contains("next") || !j["next"].is_number_integer())
+                return {Error::Protocol, "pull answer lacks items or next"};
+            std::map<crypto::Id16, crypto::Bytes> commits;
+            if (j.contains("commits") && j["commits"].is_object())
+                for (const auto& [id, c] : j["commits"].items()) {
+                    auto cid = wire::id_from_hex(id);
+                    auto bytes = c.is_string() ? wire::unb64(c.get<std::string>()) : std::nullopt;
+                    if (!cid || !bytes) return {Error::Protocol, "pull answer has a malformed commit"};
+                    commits.emplace(*cid, std::move(*bytes));
+                }
+            std::vector<PulledItem> items;
+            for (const auto& it : j["items"]) {
+                PulledItem p;
+                auto env = it.contains("envelope") && it["envelope"].is_string() ? wire::unb64(it["envelope"].get<std::string>()) : std::nullopt;
+                auto cid = wire::id_from_hex(str(it, "commit"));
+                if (!env || !cid || !it.contains("seq") || !it["seq"].is_number_integer())
+                    return {Error::Protocol, "pull answer has a malformed item"};
+                p.envelope = std::move(*env);
+                p.commit = *cid;
+                p.server_seq = it["seq"].get<std::int64_t>();
+                items.push_back(std::move(p));
+            }
+            const std::int64_t next = j["next"].get<std::int64_t>();
+            if (next < since) return {Error::Protocol, "server moved a cursor backwards"};
+            auto ing = m_store.ingest(scope, commits, items, next);
+            if (!ing) return ing.failure();
+            r.applied += ing->applied;
+            r.duplicates += ing->duplicates;
+            r.skewed += ing->skewed;
+            r.rejected.insert(r.rejected.end(), ing->rejected.begin(), ing->rejected.end());
+            if (ing->blocked) {
+                r.blocked_scopes.push_back(crypto::to_hex(scope));
+                break;
+            }
+            if (!j.value("more", false) || items.empty()) break;
+        }
+    }
+    return {};
+}
+
+Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind) {
+    const crypto::DeviceIdentity& me = m_store.device();
+    const std::uint32_t epoch = m_store.current_epoch(scope);
+    if (epoch == 0) return {Error::NotFound, "this device holds no key for that scope"};
+    SyncReport ignore;
+    if (auto x = refresh_directory(ignore); !x) return x;
+    if (!m_store.directory().device(device)) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
+    if (auto x = register_scopes(ignore); !x) return x;
+    const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, epoch, me.id());
+    const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
+    if (!m_store.directory().is_member(scope, epoch, device)) {
+        auto res = append_directory([&](const Directory& d) {
+            return d.make_member(signer, as_admin, scope, epoch, device, kind,
+                                 std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                   std::chrono::system_clock::now().time_since_epoch()).count()));
+        });
+        if (!res) return res;
+    }
+    const DeviceInfo* target = m_store.directory().device(device);
+    json grants = json::array();
+    for (const auto& [s, e] : m_store.scope_keys())
+        if (s == scope && m_store.directory().is_member(scope, e, device))
+            grants.push_back(json::parse(KeyGrant::make(signer, as_admin, scope, e, *target, *m_store.scope_key(scope, e)).to_json()));
+    const json body{{"grants", grants}};
+    auto res = call("POST", "/v1/keys", "", &body);
+    if (!res) return res.failure();
+    return {};
+}
+
+}  // namespace quartier::sync

@@ -1,0 +1,92 @@
+// The sync client: brings a store and a server to the same state (DESIGN.md §2 step 3–4,
+// docs/protocol.md). No Qt; the app runs it on a worker thread, quartier-cli in the foreground.
+//
+// One sync() is these steps, each resumable on its own:
+//   1. directory  fetch entries after our copy's head, verify, persist
+//   2. scopes     register every scope we hold but the directory does not list (founding entry)
+//   3. keys       fetch our key grants, verify against the directory, keep the new keys
+//   4. push       outbox in batches: one transport commit signed per batch; acknowledged ops
+//                 leave the outbox only after the server's 200
+//   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
+//                 cursor moved in the same transaction
+// Invariants: nothing is removed from the outbox before the server stored it; a cursor never
+// moves past an op that was not stored or explicitly rejected; every request may be repeated.
+// Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
+// re-authenticates once; any other 4xx stops the sync with Error::Refused (detail: the code).
+#pragma once
+
+#include "store.h"
+#include "transport.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <functional>
+#include <random>
+
+namespace quartier::sync {
+
+struct SyncOptions {
+    std::size_t push_batch = 1000;
+    std::size_t pull_limit = 1000;
+    int max_attempts = 5;
+    std::chrono::milliseconds backoff_base{200};
+    std::chrono::milliseconds backoff_max{10'000};
+    // Injected for tests: how to wait between retries, and the jitter source.
+    std::function<void(std::chrono::milliseconds)> sleep;
+    std::uint32_t seed = std::random_device{}();
+};
+
+struct SyncReport {
+    std::size_t directory_entries = 0;
+    std::size_t scopes_registered = 0;
+    std::size_t keys_added = 0;
+    std::size_t pushed = 0;
+    std::size_t push_duplicates = 0;
+    std::size_t applied = 0;
+    std::size_t duplicates = 0;
+    std::size_t skewed = 0;
+    std::size_t retries = 0;
+    std::vector<Problem> rejected;
+    std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
+};
+
+class SyncClient {
+public:
+    SyncClient(Store& store, Transport& transport, SyncOptions options = {});
+    ~SyncClient();
+
+    Result<SyncReport> sync();
+
+    Result<void> refresh_directory(SyncReport& r);
+    Result<void> register_scopes(SyncReport& r);
+    Result<void> fetch_keys(SyncReport& r);
+    Result<void> push(SyncReport& r);
+    Result<void> pull(SyncReport& r);
+
+    // Shares a scope with another enrolled device: a member entry, then grants of every epoch's
+    // key we hold, so the new member reads the scope's whole history.
+    Result<void> share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind);
+    // Appends an entry built against the current head, refetching and rebuilding on a 409.
+    Result<void> append_directory(const std::function<SignedEntry(const Directory&)>& make);
+
+    // One JSON request with retries and authentication; the parsed body of a 2xx answer.
+    Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& query,
+                                const nlohmann::json* body, bool authenticated = true);
+    std::size_t retries() const { return m_retries; }
+
+private:
+    Result<void> authenticate();
+    std::chrono::milliseconds backoff(int attempt);
+
+    Store& m_store;
+    Transport& m_transport;
+    SyncOptions m_options;
+    std::string m_token;
+    std::size_t m_retries = 0;
+    std::mt19937 m_rng;
+};
+
+// Refusals carry the server's stable code first in the detail: "forbidden: ...".
+std::string refusal_code(const std::string& detail);
+
+}  // namespace quartier::sync

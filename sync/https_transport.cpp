@@ -1,0 +1,88 @@
+#include "transport.h"
+
+#include "crypto/crypto.h"
+
+#include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <regex>
+
+namespace quartier::sync {
+
+namespace {
+
+using Pin = std::array<std::uint8_t, 32>;
+
+// Certificate pinning: the handshake succeeds only if the server's leaf certificate has exactly
+// the pinned SHA-256 fingerprint. It replaces chain and host-name checks, which mean nothing for a
+// self-signed certificate whose fingerprint came in the enrolment code.
+int pin_callback(X509_STORE_CTX* ctx, void* arg) {
+    const auto* pin = static_cast<const Pin*>(arg);
+    X509* cert = X509_STORE_CTX_get0_cert(ctx);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!cert || X509_digest(cert, EVP_sha256(), md, &len) != 1 || len != pin->size() ||
+        !crypto::equal(crypto::ByteView(md, len), *pin)) {
+        X509_STORE_CTX_set_error(ctx, X509_V_ERR_CERT_REJECTED);
+        return 0;
+    }
+    X509_STORE_CTX_set_error(ctx, X509_V_OK);
+    return 1;
+}
+
+// One transport over httplib::SSLClient (pinned) or httplib::Client (loopback tests only).
+template <class C>
+class HttpTransport final : public Transport {
+public:
+    HttpTransport(const std::string& host, int port, const Pin& pin, const HttpsOptions& o)
+        : m_pin(pin), m_client(host, port) {
+        if constexpr (std::is_same_v<C, httplib::SSLClient>) {
+            m_client.enable_server_certificate_verification(false);  // the context's callback decides
+            SSL_CTX* ctx = m_client.ssl_context();
+            SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+            SSL_CTX_set_cert_verify_callback(ctx, pin_callback, &m_pin);
+        }
+        m_client.set_connection_timeout(o.connect_timeout);
+        m_client.set_read_timeout(o.read_timeout);
+        m_client.set_write_timeout(o.read_timeout);
+        m_client.set_keep_alive(true);
+    }
+
+    Result<Response> send(const Request& req) override {
+        httplib::Headers headers;
+        if (!req.token.empty()) headers.emplace("Authorization", "Bearer " + req.token);
+        const std::string target = req.query.empty() ? req.path : req.path + "?" + req.query;
+        httplib::Result r = req.method == "POST" ? m_client.Post(target, headers, req.body, "application/json")
+                                                 : m_client.Get(target, headers);
+        if (!r) return {Error::Network, httplib::to_string(r.error())};
+        return Response{r->status, r->body};
+    }
+
+private:
+    Pin m_pin;  // must outlive the SSL context that points at it
+    C m_client;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Transport>> make_https_transport(const std::string& url, const std::string& fingerprint,
+                                                        HttpsOptions options) {
+    static const std::regex re(R"(^(https?)://([A-Za-z0-9.\-]+|\[[0-9a-fA-F:]+\]):([0-9]{1,5})/?$)");
+    std::smatch m;
+    if (!std::regex_match(url, m, re)) return {Error::InvalidArgument, "server URL must be https://HOST:PORT"};
+    const std::string scheme = m[1], host = m[2];
+    const int port = std::stoi(m[3]);
+    if (port <= 0 || port > 65535) return {Error::InvalidArgument, "bad port in server URL"};
+    Pin pin{};
+    if (scheme == "http") {
+        if (host != "127.0.0.1" && host != "localhost" && host != "[::1]")
+            return {Error::InvalidArgument, "plain HTTP only to a loopback address (tests)"};
+        return std::unique_ptr<Transport>(std::make_unique<HttpTransport<httplib::Client>>(host, port, pin, options));
+    }
+    if (!crypto::from_hex(fingerprint, pin)) return {Error::InvalidArgument, "certificate fingerprint must be 64 hex digits"};
+    return std::unique_ptr<Transport>(std::make_unique<HttpTransport<httplib::SSLClient>>(host, port, pin, options));
+}
+
+}  // namespace quartier::sync

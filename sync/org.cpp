@@ -1,0 +1,154 @@
+#include "org.h"
+
+#include "wire.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace quartier::sync {
+
+using nlohmann::json;
+
+namespace {
+std::uint64_t now_ms() {
+    return std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count());
+}
+constexpr std::string_view kCodePrefix = "quartier:1:";
+}  // namespace
+
+std::string EnrolCode::to_string() const {
+    const std::string j = json{{"url", url}, {"fp", fingerprint}, {"org", crypto::to_hex(org)},
+                               {"admin_pk", wire::b64(admin_pk)}, {"s", wire::b64(secret)}}.dump();
+    return std::string(kCodePrefix) + wire::b64url(crypto::ByteView(reinterpret_cast<const std::uint8_t*>(j.data()), j.size()));
+}
+
+Result<EnrolCode> EnrolCode::parse(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    if (text.substr(0, kCodePrefix.size()) != kCodePrefix) return {Error::InvalidArgument, "not a Quartier enrolment code"};
+    auto raw = wire::unb64url(text.substr(kCodePrefix.size()));
+    if (!raw) return {Error::InvalidArgument, "enrolment code is damaged"};
+    json j = json::parse(raw->begin(), raw->end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return {Error::InvalidArgument, "enrolment code is damaged"};
+    auto get = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    EnrolCode c;
+    c.url = get("url");
+    c.fingerprint = get("fp");
+    auto org = wire::id_from_hex(get("org"));
+    auto admin = wire::fixed_from_b64<32>(get("admin_pk"));
+    auto s = wire::fixed_from_b64<16>(get("s"));
+    if (c.url.empty() || !org || !admin || !s) return {Error::InvalidArgument, "enrolment code lacks a field"};
+    c.org = *org;
+    c.admin_pk = *admin;
+    c.secret = *s;
+    return c;
+}
+
+std::string confirmation_string(crypto::ByteView secret, const SignPublicKey& sign_pk) {
+    constexpr std::string_view domain = "quartier/sas/v1";
+    const crypto::Hash32 h = crypto::hash(crypto::labelled(domain, {secret, sign_pk}));
+    const std::uint32_t v = (std::uint32_t(h[0]) << 24 | std::uint32_t(h[1]) << 16 | std::uint32_t(h[2]) << 8 | h[3]) % 1000000u;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%06u", v);
+    return buf;
+}
+
+Result<void> found_organisation(Store& store, SyncClient& client, const std::string& name, const std::string& bootstrap,
+                                const std::string& url, const std::string& fingerprint, const std::string& device_name) {
+    if (store.directory().founded() || store.admin_identity()) return {Error::AlreadyExists, "this store already belongs to an organisation"};
+    const crypto::DeviceIdentity admin = crypto::DeviceIdentity::generate();
+    const crypto::Id16 org = crypto::random_id();
+    const SignedEntry genesis = Directory::make_genesis(admin, org, name, now_ms());
+    Directory d;
+    if (auto r = d.append(genesis); !r) return r;
+    const crypto::DeviceIdentity& me = store.device();
+    const SignedEntry enrol = d.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), device_name, "admin", now_ms());
+    // Keep the admin key before the server learns of it: a founded organisation without its key
+    // could never enrol anyone.
+    for (auto r : {store.set_admin_identity(admin), store.set_pin(org, admin.sign_public()), store.set_setting("server_url", url),
+                   store.set_setting("fingerprint", fingerprint), store.set_setting("device_name", device_name)})
+        if (!r) return r;
+    const json body{{"bootstrap", bootstrap}, {"entries", json::array({json::parse(genesis.to_json()), json::parse(enrol.to_json())})}};
+    auto res = client.call("POST", "/v1/org", "", &body, false);
+    if (!res) return res.failure();
+    return store.extend_directory({genesis, enrol});
+}
+
+Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role) {
+    if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store can enrol devices"};
+    EnrolCode c;
+    c.url = store.setting("server_url").value_or("");
+    c.fingerprint = store.setting("fingerprint").value_or("");
+    c.org = store.directory().org();
+    c.admin_pk = store.admin_identity()->sign_public();
+    crypto::random_bytes(c.secret);
+    const std::string offer = crypto::to_hex(crypto::hash(c.secret));
+    if (auto r = store.set_setting("offer:" + offer, json{{"s", wire::b64(c.secret)}, {"role", role}, {"name", name}}.dump()); !r)
+        return r.failure();
+    const json body{{"offer", offer}, {"name", name}, {"expires_in", 86400}};
+    auto res = client.call("POST", "/v1/enrol/offer", "", &body);
+    if (!res) return res.failure();
+    return c;
+}
+
+Result<std::string> request_enrolment(Store& store, SyncClient& client, const EnrolCode& code, const std::string& name) {
+    if (store.directory().founded()) return {Error::AlreadyExists, "this store is already enrolled"};
+    for (auto r : {store.set_pin(code.org, code.admin_pk), store.set_setting("server_url", code.url),
+                   store.set_setting("fingerprint", code.fingerprint), store.set_setting("device_name", name)})
+        if (!r) return r.failure();
+    const crypto::DeviceIdentity& me = store.device();
+    const json body{{"secret", wire::b64(code.secret)}, {"sign_pk", wire::b64(me.sign_public())},
+                    {"box_pk", wire::b64(me.box_public())}, {"name", name}};
+    auto res = client.call("POST", "/v1/enrol/request", "", &body, false);
+    if (!res) return res.failure();
+    return confirmation_string(code.secret, me.sign_public());
+}
+
+Result<std::vector<PendingEnrolment>> pending_enrolments(Store& store, SyncClient& client) {
+    if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store can admit devices"};
+    auto res = client.call("GET", "/v1/enrol/requests", "", nullptr);
+    if (!res) return res.failure();
+    if (!res->contains("requests") || !(*res)["requests"].is_array()) return {Error::Protocol, "no requests in answer"};
+    std::vector<PendingEnrolment> out;
+    for (const auto& r : (*res)["requests"]) {
+        PendingEnrolment p;
+        p.offer = r.value("offer", "");
+        auto sign = wire::fixed_from_b64<32>(r.value("sign_pk", ""));
+        auto box = wire::fixed_from_b64<32>(r.value("box_pk", ""));
+        auto local = store.setting("offer:" + p.offer);
+        if (!sign || !box || !local) continue;  // not ours, or malformed: nothing to admit
+        const json o = json::parse(*local, nullptr, false);
+        auto s = o.is_object() ? wire::fixed_from_b64<16>(o.value("s", "")) : std::nullopt;
+        if (!s) continue;
+        p.sign_pk = *sign;
+        p.box_pk = *box;
+        p.name = o.value("name", "");
+        p.role = o.value("role", "caseworker");
+        p.sas = confirmation_string(*s, p.sign_pk);
+        if (store.directory().device(crypto::device_id_of(p.sign_pk))) continue;  // admitted already
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Result<DeviceId> admit(Store& store, SyncClient& client, const std::string& sas) {
+    auto pending = pending_enrolments(store, client);
+    if (!pending) return pending.failure();
+    const PendingEnrolment* match = nullptr;
+    for (const auto& p : *pending)
+        if (p.sas == sas) {
+            if (match) return {Error::InvalidArgument, "two requests show the same confirmation string; offer again"};
+            match = &p;
+        }
+    if (!match) return {Error::NotFound, "no pending enrolment shows the confirmation string " + sas};
+    const DeviceId id = crypto::device_id_of(match->sign_pk);
+    const crypto::DeviceIdentity& admin = *store.admin_identity();
+    auto r = client.append_directory([&](const Directory& d) {
+        return d.make_enrol(admin, id, match->sign_pk, match->box_pk, match->name, match->role, now_ms());
+    });
+    if (!r) return r.failure();
+    return id;
+}
+
+}  // namespace quartier::sync
