@@ -1,0 +1,593 @@
+#include "server.h"
+
+#include "sync/grant.h"
+
+#include "crypto/commit.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <unordered_set>
+
+namespace quartier::sync::server {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::string_view kAuthDomain = "quartier/auth/v1";
+constexpr std::size_t kMaxNameBytes = 200;
+
+Response error(int status, std::string_view code, std::string_view message) {
+    return Response{status, wire::error_body(code, message), {}};
+}
+Response bad_request(std::string_view message) { return error(400, "bad_request", message); }
+Response ok(const json& body) { return Response{200, body.dump(), {}}; }
+
+// Storage failures: conflicts are the client's to resolve, the rest is ours.
+Response storage_error(const quartier::Failure<Error>& f) {
+    if (f.error == Error::AlreadyExists) return error(409, "conflict", f.detail);
+    return error(500, "internal", "storage error");
+}
+
+bool lower_hex(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+template <std::size_t N>
+std::optional<std::array<std::uint8_t, N>> hex_field(const json& j, const char* key) {
+    if (!j.is_object()) return std::nullopt;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    const auto& s = it->get_ref<const std::string&>();
+    std::array<std::uint8_t, N> a{};
+    if (s.size() != 2 * N || !lower_hex(s) || !crypto::from_hex(s, a)) return std::nullopt;
+    return a;
+}
+
+std::optional<crypto::Bytes> b64_field(const json& j, const char* key) {
+    if (!j.is_object()) return std::nullopt;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    return wire::unb64(it->get_ref<const std::string&>());
+}
+
+template <std::size_t N>
+std::optional<std::array<std::uint8_t, N>> b64_fixed(const json& j, const char* key) {
+    auto b = b64_field(j, key);
+    if (!b || b->size() != N) return std::nullopt;
+    std::array<std::uint8_t, N> a{};
+    std::copy(b->begin(), b->end(), a.begin());
+    return a;
+}
+
+std::optional<std::string> name_field(const json& j, const char* key) {
+    if (!j.is_object()) return std::nullopt;
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return std::nullopt;
+    const auto& s = it->get_ref<const std::string&>();
+    if (s.empty() || s.size() > kMaxNameBytes) return std::nullopt;
+    return s;
+}
+
+// A decimal query parameter: digits only, no sign, no overflow.
+std::optional<std::uint64_t> decimal(std::string_view s) {
+    if (s.empty() || s.size() > 19) return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + std::uint64_t(c - '0');
+    }
+    return v;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower((unsigned char)x) == std::tolower((unsigned char)y); });
+}
+
+json entry_json(const SignedEntry& e) { return json::parse(e.to_json()); }
+
+crypto::Hash32 token_key(std::string_view token) {
+    return crypto::hash(crypto::ByteView(reinterpret_cast<const std::uint8_t*>(token.data()), token.size()));
+}
+
+std::string random_hex(std::size_t n) {
+    crypto::Bytes b(n);
+    crypto::random_bytes(b);
+    return crypto::to_hex(b);
+}
+}  // namespace
+
+// Per-request state: the parsed body and the authenticated device.
+struct Server::Context {
+    const Request& request;
+    json body;
+    std::uint64_t now = 0;
+    DeviceId device{};
+    const DeviceInfo* info = nullptr;  // set for authenticated routes
+};
+
+std::string Request::header(std::string_view name) const {
+    for (const auto& [k, v] : headers)
+        if (iequals(k, name)) return v;
+    return {};
+}
+
+crypto::Bytes auth_message(const crypto::Id16& server_id, crypto::ByteView challenge) {
+    crypto::Bytes m(kAuthDomain.size() + server_id.size() + challenge.size());
+    std::memcpy(m.data(), kAuthDomain.data(), kAuthDomain.size());
+    std::memcpy(m.data() + kAuthDomain.size(), server_id.data(), server_id.size());
+    if (!challenge.empty()) std::memcpy(m.data() + kAuthDomain.size() + server_id.size(), challenge.data(), challenge.size());
+    return m;
+}
+
+Result<std::unique_ptr<Server>> Server::open(ServerStorage& storage, WallClock clock, Limits limits) {
+    auto meta = storage.meta();
+    if (!meta) return meta.failure();
+    std::unique_ptr<Server> s(new Server(storage, std::move(clock), limits));
+    s->m_serverId = meta->server_id;
+    s->m_bootstrapHash = meta->bootstrap_hash;
+    auto entries = storage.directory();
+    if (!entries) return entries.failure();
+    for (const auto& text : *entries) {
+        auto e = SignedEntry::from_json(text);
+        if (!e) return {Error::Corrupt, "stored directory entry does not parse: " + e.detail()};
+        if (auto r = s->m_dir.append(*e); !r) return {Error::Corrupt, "stored directory does not verify: " + r.detail()};
+    }
+    if (meta->org && (!s->m_dir.founded() || s->m_dir.org() != *meta->org))
+        return {Error::Corrupt, "stored organisation id does not match the directory"};
+    return s;
+}
+
+Directory Server::directory() const {
+    std::lock_guard lock(m_mutex);
+    return m_dir;
+}
+
+const std::vector<Server::Route>& Server::routes() {
+    static const std::vector<Route> r = {
+        {"GET", "/v1/info", &Server::info, false},
+        {"POST", "/v1/org", &Server::found_org, false},
+        {"POST", "/v1/auth/challenge", &Server::challenge, false},
+        {"POST", "/v1/auth/token", &Server::token, false},
+        {"GET", "/v1/directory", &Server::get_directory, true},
+        {"POST", "/v1/directory", &Server::post_directory, true},
+        {"POST", "/v1/enrol/offer", &Server::enrol_offer, true},
+        {"POST", "/v1/enrol/request", &Server::enrol_request, false},
+        {"GET", "/v1/enrol/requests", &Server::enrol_requests, true},
+        {"POST", "/v1/keys", &Server::post_keys, true},
+        {"GET", "/v1/keys", &Server::get_keys, true},
+        {"POST", "/v1/push", &Server::push, true},
+        {"GET", "/v1/pull", &Server::pull, true},
+    };
+    return r;
+}
+
+Response Server::handle(const Request& request) {
+    try {
+        return dispatch(request);
+    } catch (const std::exception&) {
+        return error(500, "internal", "internal error");
+    } catch (...) {
+        return error(500, "internal", "internal error");
+    }
+}
+
+bool Server::take_rate_token(const std::string& key, std::uint64_t now) {
+    if (m_buckets.size() > 10'000) {
+        // Forget buckets that have refilled: they hold no information.
+        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
+            const double refill = double(now - std::min(now, it->second.at)) / 1000.0 * m_limits.rate_per_second;
+            it = it->second.tokens + refill >= m_limits.rate_burst ? m_buckets.erase(it) : std::next(it);
+        }
+        if (m_buckets.size() > 10'000) m_buckets.clear();
+    }
+    auto [it, fresh] = m_buckets.try_emplace(key, Bucket{m_limits.rate_burst, now});
+    Bucket& b = it->second;
+    if (!fresh && now > b.at) {
+        b.tokens = std::min(m_limits.rate_burst, b.tokens + double(now - b.at) / 1000.0 * m_limits.rate_per_second);
+        b.at = now;
+    }
+    if (b.tokens < 1.0) return false;
+    b.tokens -= 1.0;
+    return true;
+}
+
+Response Server::dispatch(const Request& request) {
+    if (request.body.size() > m_limits.max_body) return error(413, "too_large", "request body too large");
+    const Route* route = nullptr;
+    for (const auto& r : routes())
+        if (request.method == r.method && request.path == r.path) route = &r;
+    if (!route) return error(404, "not_found", "no such endpoint");
+
+    // Parsed before taking the lock; a parse failure is reported only after authentication, so
+    // that a caller without a token learns nothing but 401.
+    Context c{request, json(), 0, {}, nullptr};
+    bool body_ok = true;
+    if (request.method == "POST") {
+        c.body = json::parse(request.body, nullptr, false);
+        body_ok = !c.body.is_discarded() && c.body.is_object();
+    }
+
+    std::lock_guard lock(m_mutex);
+    c.now = m_clock();
+
+    if (!route->authenticated) {
+        if (!take_rate_token("a:" + request.remote, c.now)) return error(429, "rate_limited", "too many requests");
+        if (!body_ok) return bad_request("body is not a JSON object");
+        return (this->*route->handler)(c);
+    }
+
+    // Authorization: Bearer <token>
+    const std::string auth = request.header("Authorization");
+    const Token* token = nullptr;
+    if (auth.size() > 7 && iequals(std::string_view(auth).substr(0, 7), "bearer ")) {
+        std::string_view t = std::string_view(auth).substr(7);
+        while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+        auto it = m_tokens.find(token_key(t));
+        if (it != m_tokens.end()) {
+            if (it->second.expires > c.now) token = &it->second;
+            else m_tokens.erase(it);
+        }
+    }
+    if (!token) {
+        if (!take_rate_token("a:" + request.remote, c.now)) return error(429, "rate_limited", "too many requests");
+        return error(401, "unauthenticated", auth.empty() ? "authentication required" : "invalid or expired token");
+    }
+    c.device = token->device;
+    const std::string device_hex = crypto::to_hex(c.device);
+    if (!take_rate_token("d:" + device_hex, c.now)) {
+        Response r = error(429, "rate_limited", "too many requests");
+        r.device = device_hex;
+        return r;
+    }
+    c.info = m_dir.device(c.device);
+    Response r = !c.info          ? error(401, "unauthenticated", "device is not enrolled")
+                 : c.info->revoked ? error(403, "revoked", "device is revoked")
+                 : !body_ok        ? bad_request("body is not a JSON object")
+                                   : (this->*route->handler)(c);
+    r.device = device_hex;
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Founding and authentication
+
+Response Server::info(Context&) {
+    json j{{"server_id", crypto::to_hex(m_serverId)}, {"org", nullptr}, {"version", 1}};
+    if (m_dir.founded()) j["org"] = crypto::to_hex(m_dir.org());
+    return ok(j);
+}
+
+Response Server::found_org(Context& c) {
+    if (m_dir.founded()) return error(409, "conflict", "an organisation is already founded");
+    const auto boot = c.body.find("bootstrap");
+    const auto list = c.body.find("entries");
+    if (boot == c.body.end() || !boot->is_string() || list == c.body.end() || !list->is_array())
+        return bad_request("expected {\"bootstrap\": string, \"entries\": [...]}");
+    const Hash32 h = token_key(boot->get_ref<const std::string&>());
+    if (!m_bootstrapHash || !crypto::equal(h, *m_bootstrapHash)) return error(403, "forbidden", "wrong bootstrap token");
+    if (list->empty() || list->size() > m_limits.max_directory_entries) return bad_request("entries: 1 to a bounded number");
+
+    Directory dir;
+    std::vector<std::string> texts;
+    for (const auto& item : *list) {
+        if (!item.is_object()) return bad_request("an entry is not an object");
+        auto e = SignedEntry::from_json(item.dump());
+        if (!e) return bad_request(e.detail());
+        if (auto r = dir.append(*e); !r) return bad_request("entry " + std::to_string(texts.size()) + ": " + r.detail());
+        texts.push_back(e->to_json());
+    }
+    const auto devs = dir.devices();
+    if (std::none_of(devs.begin(), devs.end(), [](const DeviceInfo& d) { return d.role == "admin" && !d.revoked; }))
+        return bad_request("the entries must enrol at least one admin device");
+    if (auto r = m_storage.found_org(dir.org(), texts); !r) return storage_error(r.failure());
+    m_dir = std::move(dir);
+    m_bootstrapHash.reset();
+    return ok(json{{"seq", m_dir.size() - 1}});
+}
+
+Response Server::challenge(Context& c) {
+    const auto dev = hex_field<16>(c.body, "device");
+    if (!dev) return bad_request("device: lower-case hex id expected");
+    const DeviceInfo* d = m_dir.device(*dev);
+    if (!d) return error(401, "unauthenticated", "device is not enrolled");
+    if (d->revoked) return error(403, "revoked", "device is revoked");
+    for (auto it = m_challenges.begin(); it != m_challenges.end();)
+        it = it->second.expires <= c.now ? m_challenges.erase(it) : std::next(it);
+    if (m_challenges.size() >= m_limits.max_pending_challenges) return error(429, "rate_limited", "too many pending challenges");
+    crypto::Bytes ch(32);
+    crypto::random_bytes(ch);
+    m_challenges[std::string(ch.begin(), ch.end())] = Challenge{*dev, c.now + m_limits.challenge_ttl_ms};
+    return ok(json{{"challenge", wire::b64(ch)}, {"expires_in", m_limits.challenge_ttl_ms / 1000}});
+}
+
+Response Server::token(Context& c) {
+    const auto dev = hex_field<16>(c.body, "device");
+    const auto ch = b64_fixed<32>(c.body, "challenge");
+    const auto sig = b64_fixed<64>(c.body, "signature");
+    if (!dev || !ch || !sig) return bad_request("expected {\"device\": hex, \"challenge\": b64, \"signature\": b64}");
+    // Single use: a challenge is gone once presented, whatever the outcome.
+    auto it = m_challenges.find(std::string(ch->begin(), ch->end()));
+    if (it == m_challenges.end()) return error(401, "unauthenticated", "unknown or used challenge");
+    const Challenge issued = it->second;
+    m_challenges.erase(it);
+    if (issued.expires <= c.now) return error(401, "unauthenticated", "challenge expired");
+    if (issued.device != *dev) return error(401, "unauthenticated", "challenge was issued to another device");
+    const DeviceInfo* d = m_dir.device(*dev);
+    if (!d) return error(401, "unauthenticated", "device is not enrolled");
+    if (d->revoked) return error(403, "revoked", "device is revoked");
+    if (!crypto::verify(d->sign_pk, auth_message(m_serverId, *ch), *sig)) return error(401, "bad_signature", "signature does not verify");
+
+    for (auto t = m_tokens.begin(); t != m_tokens.end();) t = t->second.expires <= c.now ? m_tokens.erase(t) : std::next(t);
+    if (m_tokens.size() >= m_limits.max_tokens) return error(429, "rate_limited", "too many tokens");
+    const std::string tok = random_hex(32);
+    m_tokens[token_key(tok)] = Token{*dev, c.now + m_limits.token_ttl_ms};
+    Response r = ok(json{{"token", tok}, {"expires_in", m_limits.token_ttl_ms / 1000}});
+    r.device = crypto::to_hex(*dev);
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directory
+
+Response Server::get_directory(Context& c) {
+    std::uint64_t since = 0;
+    if (auto it = c.request.query.find("since"); it != c.request.query.end()) {
+        auto v = decimal(it->second);
+        if (!v) return bad_request("since: a decimal number expected");
+        since = *v;
+    }
+    json entries = json::array();
+    const auto& all = m_dir.entries();
+    for (std::uint64_t i = since; i < all.size(); ++i) entries.push_back(entry_json(all[i]));
+    return ok(json{{"entries", std::move(entries)}});
+}
+
+Response Server::post_directory(Context& c) {
+    const auto it = c.body.find("entry");
+    if (it == c.body.end() || !it->is_object()) return bad_request("expected {\"entry\": {...}}");
+    auto e = SignedEntry::from_json(it->dump());
+    if (!e) return bad_request(e.detail());
+    const json body = json::parse(e->body.begin(), e->body.end(), nullptr, false);
+    if (body.is_discarded() || !body.is_object() || !body.contains("seq") || !body["seq"].is_number_unsigned() ||
+        !body.contains("prev") || !body["prev"].is_string())
+        return bad_request("entry body lacks seq or prev");
+    const auto seq = body["seq"].get<std::uint64_t>();
+    const auto& prev = body["prev"].get_ref<const std::string&>();
+    // A repeated post of an entry already in the log is acknowledged again.
+    if (seq < m_dir.size()) {
+        const SignedEntry& have = m_dir.entries()[seq];
+        if (have.body == e->body && have.signer == e->signer && have.signature == e->signature) return ok(json{{"seq", seq}});
+        return error(409, "conflict", "entry does not follow the head: refetch and re-sign");
+    }
+    if (seq != m_dir.size() || prev != (seq == 0 ? std::string() : crypto::to_hex(m_dir.head_hash())))
+        return error(409, "conflict", "entry does not follow the head: refetch and re-sign");
+    Directory next = m_dir;
+    if (auto r = next.append(*e); !r) return bad_request(r.detail());
+    if (auto r = m_storage.append_directory(seq, e->to_json()); !r) return storage_error(r.failure());
+    m_dir = std::move(next);
+    return ok(json{{"seq", seq}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enrolment
+
+Response Server::enrol_offer(Context& c) {
+    if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may post offers");
+    const auto hash = hex_field<32>(c.body, "offer");
+    const auto name = name_field(c.body, "name");
+    std::uint64_t ttl = 86400;
+    if (auto it = c.body.find("expires_in"); it != c.body.end()) {
+        if (!it->is_number_unsigned()) return bad_request("expires_in: seconds expected");
+        ttl = it->get<std::uint64_t>();
+    }
+    if (!hash || !name) return bad_request("expected {\"offer\": hex, \"name\": string, \"expires_in\": seconds}");
+    if (ttl == 0 || ttl > m_limits.max_offer_ttl_s) return bad_request("expires_in out of range");
+    Offer o;
+    o.hash = *hash;
+    o.name = *name;
+    o.expires_ms = c.now + ttl * 1000;
+    o.created_by = c.device;
+    auto have = m_storage.offer(*hash);
+    if (!have) return storage_error(have.failure());
+    if (*have) {
+        if ((*have)->name == o.name && (*have)->created_by == o.created_by) return ok(json::object());  // a repeat
+        return error(409, "conflict", "an offer with this hash exists");
+    }
+    if (auto r = m_storage.put_offer(o); !r) return storage_error(r.failure());
+    return ok(json::object());
+}
+
+Response Server::enrol_request(Context& c) {
+    const auto secret = b64_fixed<16>(c.body, "secret");
+    const auto sign_pk = b64_fixed<32>(c.body, "sign_pk");
+    const auto box_pk = b64_fixed<32>(c.body, "box_pk");
+    const auto name = name_field(c.body, "name");
+    if (!secret || !sign_pk || !box_pk || !name)
+        return bad_request("expected {\"secret\": b64, \"sign_pk\": b64, \"box_pk\": b64, \"name\": string}");
+    EnrolRequest q;
+    q.offer = crypto::hash(*secret);
+    q.device = crypto::device_id_of(*sign_pk);
+    q.sign_pk = *sign_pk;
+    q.box_pk = *box_pk;
+    q.name = *name;
+    q.time_ms = c.now;
+    const Response refused = error(403, "forbidden", "enrolment secret unknown, used or expired");
+    auto o = m_storage.offer(q.offer);
+    if (!o) return storage_error(o.failure());
+    if (!*o) return refused;
+    const json answer{{"device", crypto::to_hex(q.device)}};
+    if ((*o)->used) {
+        // The same device repeating its request gets the same answer.
+        auto prior = m_storage.request_for(q.offer);
+        if (!prior) return storage_error(prior.failure());
+        if (*prior && (*prior)->sign_pk == q.sign_pk && (*prior)->box_pk == q.box_pk && (*prior)->name == q.name) return ok(answer);
+        return refused;
+    }
+    if ((*o)->expires_ms <= c.now) return refused;
+    if (auto r = m_storage.add_request(q); !r) return r.error() == Error::AlreadyExists ? refused : storage_error(r.failure());
+    return ok(answer);
+}
+
+Response Server::enrol_requests(Context& c) {
+    if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may list requests");
+    auto all = m_storage.requests();
+    if (!all) return storage_error(all.failure());
+    json list = json::array();
+    for (const auto& q : *all) {
+        if (m_dir.device(q.device)) continue;  // enrolled: no longer pending
+        list.push_back(json{{"offer", crypto::to_hex(q.offer)}, {"device", crypto::to_hex(q.device)},
+                            {"sign_pk", wire::b64(q.sign_pk)}, {"box_pk", wire::b64(q.box_pk)},
+                            {"name", q.name}, {"time", q.time_ms}});
+    }
+    return ok(json{{"requests", std::move(list)}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope keys
+
+Response Server::post_keys(Context& c) {
+    const auto it = c.body.find("grants");
+    if (it == c.body.end() || !it->is_array()) return bad_request("expected {\"grants\": [...]}");
+    if (it->empty() || it->size() > m_limits.max_grants) return bad_request("grants: 1 to a bounded number");
+    std::vector<StoredGrant> out;
+    for (const auto& item : *it) {
+        if (!item.is_object()) return bad_request("a grant is not an object");
+        auto g = KeyGrant::from_json(item.dump());
+        if (!g) return bad_request(g.detail());
+        if (g->granter == "admin") {
+            if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may post admin grants");
+        } else {
+            if (g->granter != crypto::to_hex(c.device)) return error(403, "forbidden", "a device posts only its own grants");
+            if (!m_dir.is_member(g->scope, g->epoch, c.device)) return error(403, "not_member", "granter is not a member of the scope at that epoch");
+        }
+        const DeviceInfo* r = m_dir.device(g->device);
+        if (!r || r->revoked || !m_dir.is_member(g->scope, g->epoch, g->device))
+            return error(403, "not_member", "recipient is not a member of the scope at that epoch");
+        if (auto v = g->verify(m_dir); !v) return error(400, "bad_signature", v.detail());
+        out.push_back(StoredGrant{g->scope, g->epoch, g->device, g->to_json()});
+    }
+    if (auto r = m_storage.put_grants(out); !r) return storage_error(r.failure());
+    return ok(json::object());
+}
+
+Response Server::get_keys(Context& c) {
+    auto grants = m_storage.grants_for(c.device);
+    if (!grants) return storage_error(grants.failure());
+    json list = json::array();
+    for (const auto& g : *grants) list.push_back(json::parse(g.json));
+    return ok(json{{"grants", std::move(list)}});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ops
+
+Response Server::push(Context& c) {
+    const auto commit_bytes = b64_field(c.body, "commit");
+    const auto list = c.body.find("envelopes");
+    if (!commit_bytes || list == c.body.end() || !list->is_array())
+        return bad_request("expected {\"commit\": b64, \"envelopes\": [b64, ...]}");
+    if (list->empty()) return bad_request("no envelopes");
+    if (list->size() > m_limits.max_push_envelopes) return error(413, "too_large", "too many envelopes in one push");
+    auto commit = crypto::Commit::parse(*commit_bytes);
+    if (!commit) return bad_request("commit does not parse");
+
+    // Parse every envelope strictly; keep the bytes the views point into.
+    std::vector<crypto::Bytes> raw;
+    raw.reserve(list->size());
+    for (const auto& item : *list) {
+        if (!item.is_string()) return bad_request("an envelope is not a base64 string");
+        const auto& s = item.get_ref<const std::string&>();
+        if (s.size() > (crypto::kMaxEnvelope + 2) / 3 * 4) return error(413, "too_large", "envelope too large");
+        auto b = wire::unb64(s);
+        if (!b) return bad_request("an envelope is not valid base64");
+        raw.push_back(std::move(*b));
+    }
+    std::vector<crypto::EnvelopeView> views;
+    views.reserve(raw.size());
+    for (const auto& b : raw) {
+        auto v = crypto::parse_envelope(b);
+        if (!v) {
+            if (v.error() == crypto::Error::TooLarge) return error(413, "too_large", "envelope too large");
+            return bad_request(std::string("envelope does not parse: ") + std::string(crypto::to_string(v.error())));
+        }
+        views.push_back(*v);
+    }
+
+    // Authenticated device = commit author = every envelope's author; the commit's signature.
+    if (commit->author != c.device) return error(403, "forbidden", "the commit's author is not the authenticated device");
+    auto verified = crypto::verify_commit(*commit, c.info->sign_pk);
+    if (!verified) return error(400, "bad_signature", "commit signature does not verify");
+
+    // The commit lists exactly the envelopes sent.
+    std::unordered_set<crypto::Hash32, crypto::Hash32Hasher> hashes;
+    for (const auto& v : views)
+        if (!hashes.insert(v.hash()).second) return bad_request("the same envelope is sent twice");
+    if (hashes.size() != commit->hashes.size() || verified->size() != commit->hashes.size())
+        return bad_request("the commit does not list exactly the envelopes sent");
+    for (const auto& h : hashes)
+        if (!verified->contains(h)) return bad_request("the commit does not list exactly the envelopes sent");
+
+    const std::uint64_t horizon = c.now + m_limits.max_clock_skew_ms;
+    std::vector<EnvelopeRecord> records;
+    records.reserve(views.size());
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        const auto& h = views[i].header;
+        if (h.author != c.device) return error(403, "forbidden", "an envelope's author is not the authenticated device");
+        if (!m_dir.is_member(h.scope, h.epoch, c.device))
+            return error(403, "not_member", "device is not a member of scope " + crypto::to_hex(h.scope) + " at epoch " + std::to_string(h.epoch));
+        if (Hlc::physical_ms(h.hlc) > horizon)
+            return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
+        records.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, std::move(raw[i])});
+    }
+    views.clear();  // they pointed into raw, now moved
+
+    CommitRecord cr{commit->id, commit->author, *commit_bytes};
+    auto out = m_storage.push(cr, records);
+    if (!out) return storage_error(out.failure());
+    json seqs = json::object();
+    for (const auto& [scope, seq] : out->last_seq) seqs[crypto::to_hex(scope)] = seq;
+    Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)}});
+    (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), out->accepted);
+    return r;
+}
+
+Response Server::pull(Context& c) {
+    const auto& q = c.request.query;
+    auto it = q.find("scope");
+    crypto::ScopeId scope{};
+    if (it == q.end() || it->second.size() != 32 || !lower_hex(it->second) || !crypto::from_hex(it->second, scope))
+        return bad_request("scope: lower-case hex id expected");
+    std::uint64_t since = 0;
+    if (auto s = q.find("since"); s != q.end()) {
+        auto v = decimal(s->second);
+        if (!v) return bad_request("since: a decimal number expected");
+        since = *v;
+    }
+    std::size_t limit = m_limits.default_pull_limit;
+    if (auto l = q.find("limit"); l != q.end()) {
+        auto v = decimal(l->second);
+        if (!v || *v == 0) return bad_request("limit: a positive decimal number expected");
+        limit = std::size_t(std::min<std::uint64_t>(*v, m_limits.max_pull_limit));
+    }
+    limit = std::min(limit, m_limits.max_pull_limit);
+    const auto ms = m_dir.memberships(c.device);
+    if (std::none_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; }))
+        return error(403, "not_member", "device is not a member of this scope");
+
+    auto page = m_storage.pull(scope, since, limit, m_limits.max_pull_bytes);
+    if (!page) return storage_error(page.failure());
+    json items = json::array();
+    for (const auto& item : page->items)
+        items.push_back(json{{"seq", item.seq}, {"envelope", wire::b64(item.envelope)}, {"commit", crypto::to_hex(item.commit)}});
+    json commits = json::object();
+    for (const auto& [id, bytes] : page->commits) commits[crypto::to_hex(id)] = wire::b64(bytes);
+    Response r = ok(json{{"items", std::move(items)}, {"commits", std::move(commits)}, {"next", page->next}, {"more", page->more}});
+    (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
+    return r;
+}
+
+}  // namespace quartier::sync::server

@@ -1,0 +1,140 @@
+// The protocol of docs/protocol.md as a plain request handler, independent of any HTTP library:
+// sync/server/http.h binds it to cpp-httplib, and the sync client's tests call handle() directly
+// through a fake transport, without sockets.
+//
+// States: Server::open() rebuilds the directory from storage → Serving. Every request either
+// changes nothing (any failure) or changes exactly what its endpoint says, in one storage
+// transaction. Tokens and challenges live only in memory: a restart invalidates them.
+// Invariants:
+//   1. m_dir is exactly the verified directory log that storage holds.
+//   2. A device that m_dir lists as revoked gets 403 `revoked` on every authenticated request.
+//   3. handle() never throws and never crashes on input: a malformed request is a 4xx.
+#pragma once
+
+#include "storage.h"
+
+#include "sync/directory.h"
+#include "sync/hlc.h"
+#include "sync/wire.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace quartier::sync::server {
+
+// One HTTP request as the server sees it.
+struct Request {
+    std::string method;                           // "GET", "POST", …
+    std::string path;                             // "/v1/push": decoded, without the query string
+    std::map<std::string, std::string> query;     // decoded query parameters (first value of each)
+    std::map<std::string, std::string> headers;   // any case; looked up case-insensitively
+    std::string body;                             // the raw body (JSON for POST)
+    std::string remote;                           // peer address: keys the rate limit of requests
+                                                  // without a device ("" in-process)
+
+    // The value of header `name` (case-insensitive), or "".
+    std::string header(std::string_view name) const;
+};
+
+// One HTTP response: a status and a JSON body (`Content-Type: application/json`); errors are
+// wire::error_body {"error": {"code", "message"}}.
+struct Response {
+    int status = 200;
+    std::string body;
+    std::string device;  // the authenticated device (hex) or "": for the access log, never sent
+};
+
+// Limits of docs/protocol.md, configurable (tests shrink them).
+struct Limits {
+    std::size_t max_body = wire::kMaxBody;                      // request body bytes
+    std::size_t max_push_envelopes = wire::kMaxPushEnvelopes;  // envelopes per push
+    std::size_t max_pull_limit = wire::kMaxPullLimit;          // items per pull page (larger is clamped)
+    std::size_t default_pull_limit = 500;                      // items per pull page without `limit`
+    std::size_t max_pull_bytes = wire::kMaxBody / 2;           // envelope bytes per pull page (base64 grows them by 4/3)
+    std::size_t max_grants = 2000;                             // grants per POST /v1/keys
+    std::size_t max_directory_entries = 2000;                  // entries per POST /v1/org
+    double rate_per_second = 50;                               // token bucket per device (or per address)
+    double rate_burst = 50;                                    // bucket size
+    std::uint64_t challenge_ttl_ms = 60'000;
+    std::uint64_t token_ttl_ms = 900'000;
+    std::uint64_t max_clock_skew_ms = wire::kMaxClockSkewMs;
+    std::uint64_t max_offer_ttl_s = 30ull * 86400;
+    std::size_t max_pending_challenges = 10'000;
+    std::size_t max_tokens = 100'000;
+};
+
+// "quartier/auth/v1" || server_id || challenge: what a device signs to get a token.
+crypto::Bytes auth_message(const crypto::Id16& server_id, crypto::ByteView challenge);
+
+// The quartier-server request handler (docs/protocol.md); thread-safe, one request at a time.
+class Server {
+public:
+    // Loads meta and rebuilds the directory from `storage` (which must outlive the server).
+    // NotFound if the storage is not initialised; Corrupt if the stored directory does not verify.
+    static Result<std::unique_ptr<Server>> open(ServerStorage& storage, WallClock clock, Limits limits = {});
+
+    // Handles one request; never throws.
+    Response handle(const Request& request);
+
+    const crypto::Id16& server_id() const { return m_serverId; }
+    // A copy of the server's verified directory.
+    Directory directory() const;
+
+private:
+    struct Context;
+    using Handler = Response (Server::*)(Context&);
+    struct Route {
+        const char* method;
+        const char* path;
+        Handler handler;
+        bool authenticated;
+    };
+    struct Challenge {
+        DeviceId device{};
+        std::uint64_t expires = 0;
+    };
+    struct Token {
+        DeviceId device{};
+        std::uint64_t expires = 0;
+    };
+    struct Bucket {
+        double tokens = 0;
+        std::uint64_t at = 0;
+    };
+
+    Server(ServerStorage& storage, WallClock clock, Limits limits) : m_storage(storage), m_clock(std::move(clock)), m_limits(limits) {}
+    static const std::vector<Route>& routes();
+    Response dispatch(const Request& request);
+    bool take_rate_token(const std::string& key, std::uint64_t now);
+
+    Response info(Context& c);
+    Response found_org(Context& c);
+    Response challenge(Context& c);
+    Response token(Context& c);
+    Response get_directory(Context& c);
+    Response post_directory(Context& c);
+    Response enrol_offer(Context& c);
+    Response enrol_request(Context& c);
+    Response enrol_requests(Context& c);
+    Response post_keys(Context& c);
+    Response get_keys(Context& c);
+    Response push(Context& c);
+    Response pull(Context& c);
+
+    ServerStorage& m_storage;
+    WallClock m_clock;
+    Limits m_limits;
+    crypto::Id16 m_serverId{};
+    std::optional<Hash32> m_bootstrapHash;
+    Directory m_dir;
+    std::map<std::string, Challenge> m_challenges;  // raw challenge bytes → device, expiry
+    std::map<Hash32, Token> m_tokens;               // BLAKE2b(token) → device, expiry
+    std::map<std::string, Bucket> m_buckets;        // "d:<device>" or "a:<address>"
+    mutable std::mutex m_mutex;
+};
+
+}  // namespace quartier::sync::server

@@ -1,0 +1,438 @@
+#include "sqlite_storage.h"
+
+#include <sqlite3.h>
+
+#include <set>
+
+namespace quartier::sync::server {
+
+namespace {
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS directory(seq INTEGER PRIMARY KEY, entry TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS offers(
+  hash BLOB PRIMARY KEY, name TEXT NOT NULL, expires INTEGER NOT NULL, created_by BLOB NOT NULL,
+  used INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS enrol_requests(
+  offer BLOB PRIMARY KEY REFERENCES offers(hash), device BLOB NOT NULL, sign_pk BLOB NOT NULL,
+  box_pk BLOB NOT NULL, name TEXT NOT NULL, time INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS grants(
+  scope BLOB NOT NULL, epoch INTEGER NOT NULL, device BLOB NOT NULL, grant_json TEXT NOT NULL,
+  PRIMARY KEY(scope, epoch, device));
+CREATE INDEX IF NOT EXISTS grants_by_device ON grants(device);
+CREATE TABLE IF NOT EXISTS commits(id BLOB PRIMARY KEY, author BLOB NOT NULL, bytes BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS scopes(scope BLOB PRIMARY KEY, last_seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS envelopes(
+  id INTEGER PRIMARY KEY, scope BLOB NOT NULL, seq INTEGER NOT NULL, op BLOB NOT NULL UNIQUE,
+  author BLOB NOT NULL, epoch INTEGER NOT NULL, hlc INTEGER NOT NULL,
+  commit_id BLOB NOT NULL REFERENCES commits(id), bytes BLOB NOT NULL, UNIQUE(scope, seq));
+CREATE TABLE IF NOT EXISTS device_stats(
+  device BLOB PRIMARY KEY, last_sync INTEGER NOT NULL, bytes_in INTEGER NOT NULL,
+  bytes_out INTEGER NOT NULL, pushed INTEGER NOT NULL);
+)sql";
+
+template <std::size_t N>
+std::array<std::uint8_t, N> fixed(crypto::ByteView v) {
+    std::array<std::uint8_t, N> a{};
+    if (v.size() == N) std::copy(v.begin(), v.end(), a.begin());
+    return a;
+}
+
+EnrolRequest read_request(const Statement& s) {
+    EnrolRequest r;
+    r.offer = fixed<32>(s.blob(0));
+    r.device = fixed<16>(s.blob(1));
+    r.sign_pk = fixed<32>(s.blob(2));
+    r.box_pk = fixed<32>(s.blob(3));
+    r.name = s.text(4);
+    r.time_ms = std::uint64_t(s.int64(5));
+    return r;
+}
+
+StoredGrant read_grant(const Statement& s) {
+    StoredGrant g;
+    g.scope = fixed<16>(s.blob(0));
+    g.epoch = std::uint32_t(s.int64(1));
+    g.device = fixed<16>(s.blob(2));
+    g.json = s.text(3);
+    return g;
+}
+}  // namespace
+
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem::path& file, bool create) {
+    std::error_code ec;
+    if (!create && !std::filesystem::exists(file, ec)) return {Error::NotFound, "no server database at " + file.string()};
+    auto db = Database::open(file, create);
+    if (!db) return db.failure();
+    auto version = db->prepare("PRAGMA user_version");
+    if (!version) return version.failure();
+    auto row = version->step();
+    if (!row) return row.failure();
+    const std::int64_t v = *row ? version->int64(0) : 0;
+    version->reset();
+    if (v > kSchemaVersion) return {Error::Unsupported, "server database schema " + std::to_string(v) + " is newer than this build"};
+    if (v < kSchemaVersion) {
+        auto tx = Transaction::begin(*db);
+        if (!tx) return tx.failure();
+        if (auto r = db->exec(kSchema); !r) return r.failure();
+        if (auto r = db->exec("PRAGMA user_version = 1"); !r) return r.failure();
+        if (auto r = tx->commit(); !r) return r.failure();
+    }
+    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*db)));
+}
+
+Result<void> SqliteStorage::set_meta(std::string_view key, crypto::ByteView value) {
+    auto s = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!s) return s.failure();
+    return s->bind(1, key).bind(2, value).run();
+}
+
+Result<std::optional<Bytes>> SqliteStorage::get_meta(std::string_view key) {
+    auto s = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!s) return s.failure();
+    s->bind(1, key);
+    auto row = s->step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<Bytes>();
+    const auto b = s->blob(0);
+    return std::optional<Bytes>(Bytes(b.begin(), b.end()));
+}
+
+Result<void> SqliteStorage::initialise(const Id16& server_id, const Hash32& bootstrap_hash) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto existing = get_meta("server_id");
+    if (!existing) return existing.failure();
+    if (*existing) return {Error::AlreadyExists, "the server is already initialised"};
+    if (auto r = set_meta("server_id", server_id); !r) return r;
+    if (auto r = set_meta("bootstrap_hash", bootstrap_hash); !r) return r;
+    return tx->commit();
+}
+
+Result<ServerMeta> SqliteStorage::meta() {
+    ServerMeta m;
+    auto id = get_meta("server_id");
+    if (!id) return id.failure();
+    if (!*id || (*id)->size() != 16) return {Error::NotFound, "the server is not initialised"};
+    m.server_id = fixed<16>(**id);
+    auto boot = get_meta("bootstrap_hash");
+    if (!boot) return boot.failure();
+    if (*boot && (*boot)->size() == 32) m.bootstrap_hash = fixed<32>(**boot);
+    auto org = get_meta("org");
+    if (!org) return org.failure();
+    if (*org && (*org)->size() == 16) m.org = fixed<16>(**org);
+    return m;
+}
+
+Result<std::vector<std::string>> SqliteStorage::directory() {
+    auto s = m_db.prepare("SELECT seq, entry FROM directory ORDER BY seq");
+    if (!s) return s.failure();
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        if (std::uint64_t(s->int64(0)) != out.size()) return {Error::Corrupt, "directory log has a gap"};
+        out.push_back(s->text(1));
+    }
+    return out;
+}
+
+Result<void> SqliteStorage::found_org(const Id16& org, const std::vector<std::string>& entries) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto existing = get_meta("org");
+    if (!existing) return existing.failure();
+    if (*existing) return {Error::AlreadyExists, "an organisation is already founded"};
+    auto ins = m_db.prepare("INSERT INTO directory(seq, entry) VALUES(?1, ?2)");
+    if (!ins) return ins.failure();
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (auto r = ins->bind(1, std::int64_t(i)).bind(2, std::string_view(entries[i])).run(); !r) return r;
+    if (auto r = set_meta("org", org); !r) return r;
+    if (auto r = m_db.exec("DELETE FROM meta WHERE key = 'bootstrap_hash'"); !r) return r;
+    return tx->commit();
+}
+
+Result<void> SqliteStorage::append_directory(std::uint64_t seq, const std::string& entry_json) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto s = m_db.prepare("INSERT INTO directory(seq, entry) VALUES(?1, ?2) ON CONFLICT(seq) DO NOTHING");
+    if (!s) return s.failure();
+    if (auto r = s->bind(1, std::int64_t(seq)).bind(2, std::string_view(entry_json)).run(); !r) return r;
+    if (sqlite3_changes(m_db.handle()) == 0) return {Error::AlreadyExists, "directory seq already taken"};
+    return tx->commit();
+}
+
+Result<void> SqliteStorage::put_offer(const Offer& o) {
+    auto s = m_db.prepare("INSERT INTO offers(hash, name, expires, created_by, used) VALUES(?1, ?2, ?3, ?4, ?5) "
+                          "ON CONFLICT(hash) DO NOTHING");
+    if (!s) return s.failure();
+    if (auto r = s->bind(1, o.hash).bind(2, std::string_view(o.name)).bind(3, std::int64_t(o.expires_ms))
+                     .bind(4, o.created_by).bind(5, std::int64_t(o.used)).run();
+        !r)
+        return r;
+    if (sqlite3_changes(m_db.handle()) == 0) return {Error::AlreadyExists, "offer already stored"};
+    return {};
+}
+
+Result<std::optional<Offer>> SqliteStorage::offer(const Hash32& hash) {
+    auto s = m_db.prepare("SELECT name, expires, created_by, used FROM offers WHERE hash = ?1");
+    if (!s) return s.failure();
+    s->bind(1, hash);
+    auto row = s->step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<Offer>();
+    Offer o;
+    o.hash = hash;
+    o.name = s->text(0);
+    o.expires_ms = std::uint64_t(s->int64(1));
+    o.created_by = fixed<16>(s->blob(2));
+    o.used = s->int64(3) != 0;
+    return std::optional<Offer>(std::move(o));
+}
+
+Result<void> SqliteStorage::add_request(const EnrolRequest& q) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto use = m_db.prepare("UPDATE offers SET used = 1 WHERE hash = ?1 AND used = 0");
+    if (!use) return use.failure();
+    if (auto r = use->bind(1, q.offer).run(); !r) return r;
+    if (sqlite3_changes(m_db.handle()) == 0) return {Error::AlreadyExists, "offer unknown or already used"};
+    auto ins = m_db.prepare("INSERT INTO enrol_requests(offer, device, sign_pk, box_pk, name, time) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!ins) return ins.failure();
+    if (auto r = ins->bind(1, q.offer).bind(2, q.device).bind(3, q.sign_pk).bind(4, q.box_pk)
+                     .bind(5, std::string_view(q.name)).bind(6, std::int64_t(q.time_ms)).run();
+        !r)
+        return r;
+    return tx->commit();
+}
+
+Result<std::optional<EnrolRequest>> SqliteStorage::request_for(const Hash32& offer) {
+    auto s = m_db.prepare("SELECT offer, device, sign_pk, box_pk, name, time FROM enrol_requests WHERE offer = ?1");
+    if (!s) return s.failure();
+    s->bind(1, offer);
+    auto row = s->step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<EnrolRequest>();
+    return std::optional<EnrolRequest>(read_request(*s));
+}
+
+Result<std::vector<EnrolRequest>> SqliteStorage::requests() {
+    auto s = m_db.prepare("SELECT offer, device, sign_pk, box_pk, name, time FROM enrol_requests ORDER BY time, rowid");
+    if (!s) return s.failure();
+    std::vector<EnrolRequest> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(read_request(*s));
+    }
+    return out;
+}
+
+Result<void> SqliteStorage::put_grants(const std::vector<StoredGrant>& grants) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto s = m_db.prepare("INSERT INTO grants(scope, epoch, device, grant_json) VALUES(?1, ?2, ?3, ?4) "
+                          "ON CONFLICT(scope, epoch, device) DO UPDATE SET grant_json = excluded.grant_json");
+    if (!s) return s.failure();
+    for (const auto& g : grants)
+        if (auto r = s->bind(1, g.scope).bind(2, std::int64_t(g.epoch)).bind(3, g.device).bind(4, std::string_view(g.json)).run(); !r)
+            return r;
+    return tx->commit();
+}
+
+Result<std::vector<StoredGrant>> SqliteStorage::grants_for(const DeviceId& device) {
+    auto s = m_db.prepare("SELECT scope, epoch, device, grant_json FROM grants WHERE device = ?1 ORDER BY scope, epoch");
+    if (!s) return s.failure();
+    s->bind(1, device);
+    std::vector<StoredGrant> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(read_grant(*s));
+    }
+    return out;
+}
+
+Result<std::vector<StoredGrant>> SqliteStorage::all_grants() {
+    auto s = m_db.prepare("SELECT scope, epoch, device, grant_json FROM grants ORDER BY device, scope, epoch");
+    if (!s) return s.failure();
+    std::vector<StoredGrant> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(read_grant(*s));
+    }
+    return out;
+}
+
+Result<PushOutcome> SqliteStorage::push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto known = m_db.prepare("SELECT 1 FROM envelopes WHERE op = ?1");
+    if (!known) return known.failure();
+
+    // Which envelopes are new: not stored, and not an earlier op id of this same push.
+    std::vector<bool> fresh(envelopes.size(), false);
+    std::set<crypto::OpId> seen;
+    std::size_t n_new = 0;
+    for (std::size_t i = 0; i < envelopes.size(); ++i) {
+        if (!seen.insert(envelopes[i].op).second) continue;
+        known->bind(1, envelopes[i].op);
+        auto row = known->step();
+        known->reset();
+        if (!row) return row.failure();
+        if (!*row) {
+            fresh[i] = true;
+            ++n_new;
+        }
+    }
+
+    if (n_new > 0) {
+        auto have = m_db.prepare("SELECT bytes FROM commits WHERE id = ?1");
+        if (!have) return have.failure();
+        have->bind(1, commit.id);
+        auto row = have->step();
+        if (!row) return row.failure();
+        if (*row) {
+            const auto b = have->blob(0);
+            if (!std::equal(b.begin(), b.end(), commit.bytes.begin(), commit.bytes.end()))
+                return {Error::AlreadyExists, "another commit with this id is stored"};
+        } else {
+            have->reset();
+            auto ins = m_db.prepare("INSERT INTO commits(id, author, bytes) VALUES(?1, ?2, ?3)");
+            if (!ins) return ins.failure();
+            if (auto r = ins->bind(1, commit.id).bind(2, commit.author).bind(3, commit.bytes).run(); !r) return r.failure();
+        }
+    }
+
+    auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
+    auto bump = m_db.prepare("INSERT INTO scopes(scope, last_seq) VALUES(?1, ?2) "
+                             "ON CONFLICT(scope) DO UPDATE SET last_seq = excluded.last_seq");
+    auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!last) return last.failure();
+    if (!bump) return bump.failure();
+    if (!ins) return ins.failure();
+
+    PushOutcome out;
+    std::map<ScopeId, std::uint64_t> heads;  // current last seq per scope of this push
+    for (std::size_t i = 0; i < envelopes.size(); ++i) {
+        const EnvelopeRecord& e = envelopes[i];
+        auto it = heads.find(e.scope);
+        if (it == heads.end()) {
+            last->bind(1, e.scope);
+            auto row = last->step();
+            if (!row) return row.failure();
+            const std::uint64_t h = *row ? std::uint64_t(last->int64(0)) : 0;
+            last->reset();
+            it = heads.emplace(e.scope, h).first;
+        }
+        if (!fresh[i]) {
+            ++out.duplicates;
+            continue;
+        }
+        const std::uint64_t seq = ++it->second;
+        if (auto r = ins->bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
+                         .bind(5, std::int64_t(e.epoch)).bind(6, std::int64_t(e.hlc)).bind(7, commit.id)
+                         .bind(8, e.bytes).run();
+            !r)
+            return r.failure();
+        ++out.accepted;
+    }
+    for (const auto& [scope, seq] : heads)
+        if (auto r = bump->bind(1, scope).bind(2, std::int64_t(seq)).run(); !r) return r.failure();
+    if (auto r = tx->commit(); !r) return r.failure();
+    out.last_seq = std::move(heads);
+    return out;
+}
+
+Result<PullPage> SqliteStorage::pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) {
+    PullPage page;
+    page.next = since;
+    auto s = m_db.prepare("SELECT seq, bytes, commit_id FROM envelopes WHERE scope = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3");
+    if (!s) return s.failure();
+    s->bind(1, scope).bind(2, std::int64_t(std::min<std::uint64_t>(since, INT64_MAX))).bind(3, std::int64_t(limit));
+    std::size_t bytes = 0;
+    for (;;) {
+        if (!page.items.empty() && bytes >= max_bytes) break;
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        PullItem item;
+        item.seq = std::uint64_t(s->int64(0));
+        const auto b = s->blob(1);
+        item.envelope.assign(b.begin(), b.end());
+        item.commit = fixed<16>(s->blob(2));
+        bytes += item.envelope.size();
+        page.next = item.seq;
+        page.items.push_back(std::move(item));
+    }
+    s->reset();
+
+    auto c = m_db.prepare("SELECT bytes FROM commits WHERE id = ?1");
+    if (!c) return c.failure();
+    for (const auto& item : page.items) {
+        if (page.commits.count(item.commit)) continue;
+        c->bind(1, item.commit);
+        auto row = c->step();
+        if (!row) return row.failure();
+        if (!*row) return {Error::Corrupt, "an envelope references a missing commit"};
+        const auto b = c->blob(0);
+        page.commits.emplace(item.commit, Bytes(b.begin(), b.end()));
+        c->reset();
+    }
+
+    auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
+    if (!last) return last.failure();
+    last->bind(1, scope);
+    auto row = last->step();
+    if (!row) return row.failure();
+    page.more = *row && std::uint64_t(last->int64(0)) > page.next;
+    return page;
+}
+
+Result<std::uint64_t> SqliteStorage::envelope_count() {
+    auto s = m_db.prepare("SELECT count(*) FROM envelopes");
+    if (!s) return s.failure();
+    auto row = s->step();
+    if (!row) return row.failure();
+    return std::uint64_t(s->int64(0));
+}
+
+Result<void> SqliteStorage::record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
+                                        std::uint64_t bytes_out, std::uint64_t pushed) {
+    auto s = m_db.prepare(
+        "INSERT INTO device_stats(device, last_sync, bytes_in, bytes_out, pushed) VALUES(?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT(device) DO UPDATE SET last_sync = excluded.last_sync, bytes_in = bytes_in + excluded.bytes_in, "
+        "bytes_out = bytes_out + excluded.bytes_out, pushed = pushed + excluded.pushed");
+    if (!s) return s.failure();
+    return s->bind(1, device).bind(2, std::int64_t(time_ms)).bind(3, std::int64_t(bytes_in)).bind(4, std::int64_t(bytes_out))
+        .bind(5, std::int64_t(pushed)).run();
+}
+
+Result<std::vector<DeviceStats>> SqliteStorage::device_stats() {
+    auto s = m_db.prepare("SELECT device, last_sync, bytes_in, bytes_out, pushed FROM device_stats ORDER BY device");
+    if (!s) return s.failure();
+    std::vector<DeviceStats> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        DeviceStats d;
+        d.device = fixed<16>(s->blob(0));
+        d.last_sync_ms = std::uint64_t(s->int64(1));
+        d.bytes_in = std::uint64_t(s->int64(2));
+        d.bytes_out = std::uint64_t(s->int64(3));
+        d.pushed = std::uint64_t(s->int64(4));
+        out.push_back(d);
+    }
+    return out;
+}
+
+}  // namespace quartier::sync::server

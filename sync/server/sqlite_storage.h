@@ -1,0 +1,52 @@
+// ServerStorage in one SQLite file (`server.db` in the data directory): WAL, synchronous=FULL,
+// through the store's RAII wrapper (sync/database.h). Zero set-up; one process at a time writes.
+#pragma once
+
+#include "storage.h"
+
+#include "sync/database.h"
+
+#include <filesystem>
+
+namespace quartier::sync::server {
+
+class SqliteStorage final : public ServerStorage {
+public:
+    // Opens (or with `create`, creates) the database and its schema. NotFound without `create` if
+    // there is no file; Unsupported for a newer schema.
+    static Result<std::unique_ptr<SqliteStorage>> open(const std::filesystem::path& file, bool create);
+
+    Result<void> initialise(const Id16& server_id, const Hash32& bootstrap_hash) override;
+    Result<ServerMeta> meta() override;
+
+    Result<std::vector<std::string>> directory() override;
+    Result<void> found_org(const Id16& org, const std::vector<std::string>& entries) override;
+    Result<void> append_directory(std::uint64_t seq, const std::string& entry_json) override;
+
+    Result<void> put_offer(const Offer& offer) override;
+    Result<std::optional<Offer>> offer(const Hash32& hash) override;
+    Result<void> add_request(const EnrolRequest& request) override;
+    Result<std::optional<EnrolRequest>> request_for(const Hash32& offer) override;
+    Result<std::vector<EnrolRequest>> requests() override;
+
+    Result<void> put_grants(const std::vector<StoredGrant>& grants) override;
+    Result<std::vector<StoredGrant>> grants_for(const DeviceId& device) override;
+    Result<std::vector<StoredGrant>> all_grants() override;
+
+    Result<PushOutcome> push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) override;
+    Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) override;
+    Result<std::uint64_t> envelope_count() override;
+
+    Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
+                             std::uint64_t bytes_out, std::uint64_t pushed) override;
+    Result<std::vector<DeviceStats>> device_stats() override;
+
+private:
+    explicit SqliteStorage(Database db) : m_db(std::move(db)) {}
+    Result<void> set_meta(std::string_view key, crypto::ByteView value);
+    Result<std::optional<Bytes>> get_meta(std::string_view key);
+
+    Database m_db;
+};
+
+}  // namespace quartier::sync::server

@@ -1,0 +1,151 @@
+// What quartier-server keeps (DESIGN.md §7, docs/protocol.md), behind an interface so that a
+// PostgreSQL backend can follow the SQLite one. Everything stored is either public (ids, public
+// keys, signed directory entries) or sealed (envelopes, commits, key grants): nothing readable.
+//
+// Contract for every implementation:
+//   1. Each mutating call is one transaction: it happens completely or not at all.
+//   2. push(): an envelope whose op id is already stored is a duplicate — counted, not stored
+//      again; each new envelope gets the next sequence number of its scope, gapless from 1.
+//   3. Implementations need not be thread-safe: Server serialises every call.
+#pragma once
+
+#include "sync/error.h"
+
+#include "crypto/envelope.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quartier::sync::server {
+
+using crypto::Bytes;
+using crypto::DeviceId;
+using crypto::Hash32;
+using crypto::Id16;
+using crypto::ScopeId;
+
+struct ServerMeta {
+    Id16 server_id{};
+    std::optional<Hash32> bootstrap_hash;  // empty once the organisation is founded
+    std::optional<Id16> org;
+};
+
+// An enrolment offer: the hash of the one-time secret, never the secret.
+struct Offer {
+    Hash32 hash{};
+    std::string name;
+    std::uint64_t expires_ms = 0;
+    DeviceId created_by{};
+    bool used = false;
+};
+
+// A device's answer to an offer. With the offer's secret (which only the admin has) the admin
+// computes the SAS from `offer` and `sign_pk`.
+struct EnrolRequest {
+    Hash32 offer{};
+    DeviceId device{};
+    crypto::SignPublicKey sign_pk{};
+    crypto::BoxPublicKey box_pk{};
+    std::string name;
+    std::uint64_t time_ms = 0;
+};
+
+struct StoredGrant {
+    ScopeId scope{};
+    std::uint32_t epoch = 0;
+    DeviceId device{};
+    std::string json;  // the grant as posted (KeyGrant::to_json)
+};
+
+// One envelope to store: its routing header fields and its bytes.
+struct EnvelopeRecord {
+    ScopeId scope{};
+    std::uint32_t epoch = 0;
+    crypto::OpId op{};
+    DeviceId author{};
+    std::uint64_t hlc = 0;
+    Bytes bytes;
+};
+
+struct CommitRecord {
+    Id16 id{};
+    DeviceId author{};
+    Bytes bytes;
+};
+
+struct PushOutcome {
+    std::size_t accepted = 0;
+    std::size_t duplicates = 0;
+    std::map<ScopeId, std::uint64_t> last_seq;  // every scope of the push, after it
+};
+
+struct PullItem {
+    std::uint64_t seq = 0;
+    Bytes envelope;
+    Id16 commit{};
+};
+
+struct PullPage {
+    std::vector<PullItem> items;
+    std::map<Id16, Bytes> commits;  // every commit an item references
+    std::uint64_t next = 0;         // the seq of the last item, or `since` when there is none
+    bool more = false;              // envelopes after `next` exist
+};
+
+struct DeviceStats {
+    DeviceId device{};
+    std::uint64_t last_sync_ms = 0;
+    std::uint64_t bytes_in = 0;   // request bodies of push and pull
+    std::uint64_t bytes_out = 0;  // response bodies of push and pull
+    std::uint64_t pushed = 0;     // envelopes accepted
+};
+
+// Storage of quartier-server. Errors: NotFound (no such thing), AlreadyExists (a conflicting row
+// exists: offer, commit id with other bytes, founded organisation), Io/Corrupt (the backend failed).
+class ServerStorage {
+public:
+    virtual ~ServerStorage() = default;
+
+    // --- meta ---
+    // Once, at `init`: the server id and the hash of the bootstrap token. AlreadyExists after.
+    virtual Result<void> initialise(const Id16& server_id, const Hash32& bootstrap_hash) = 0;
+    virtual Result<ServerMeta> meta() = 0;
+
+    // --- directory log: the entries as JSON (SignedEntry::to_json), in seq order ---
+    virtual Result<std::vector<std::string>> directory() = 0;
+    // Stores entries 0..n-1, the org id, and consumes the bootstrap token. AlreadyExists if founded.
+    virtual Result<void> found_org(const Id16& org, const std::vector<std::string>& entries) = 0;
+    // Appends the entry with this seq; AlreadyExists if that seq is taken.
+    virtual Result<void> append_directory(std::uint64_t seq, const std::string& entry_json) = 0;
+
+    // --- enrolment ---
+    virtual Result<void> put_offer(const Offer& offer) = 0;  // AlreadyExists if the hash is known
+    virtual Result<std::optional<Offer>> offer(const Hash32& hash) = 0;
+    // Stores the request and marks its offer used, in one transaction.
+    virtual Result<void> add_request(const EnrolRequest& request) = 0;
+    virtual Result<std::optional<EnrolRequest>> request_for(const Hash32& offer) = 0;
+    virtual Result<std::vector<EnrolRequest>> requests() = 0;  // oldest first
+
+    // --- scope key grants: one per (scope, epoch, device); a later one replaces it ---
+    virtual Result<void> put_grants(const std::vector<StoredGrant>& grants) = 0;
+    virtual Result<std::vector<StoredGrant>> grants_for(const DeviceId& device) = 0;
+    virtual Result<std::vector<StoredGrant>> all_grants() = 0;
+
+    // --- ops ---
+    // Stores the new envelopes (and the commit, if any envelope is new) in one transaction.
+    // AlreadyExists if the commit id is stored with other bytes; nothing is stored then.
+    virtual Result<PushOutcome> push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) = 0;
+    // Envelopes of `scope` with seq > since, in order: at most `limit`, and stopping once their
+    // bytes pass `max_bytes` (at least one item is returned when there is one).
+    virtual Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) = 0;
+    virtual Result<std::uint64_t> envelope_count() = 0;
+
+    // --- per-device statistics for `quartier-server devices` ---
+    virtual Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
+                                     std::uint64_t bytes_out, std::uint64_t pushed) = 0;
+    virtual Result<std::vector<DeviceStats>> device_stats() = 0;
+};
+
+}  // namespace quartier::sync::server
