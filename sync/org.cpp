@@ -56,23 +56,52 @@ std::string confirmation_string(crypto::ByteView secret, const SignPublicKey& si
 
 Result<void> found_organisation(Store& store, SyncClient& client, const std::string& name, const std::string& bootstrap,
                                 const std::string& url, const std::string& fingerprint, const std::string& device_name) {
-    if (store.directory().founded() || store.admin_identity()) return {Error::AlreadyExists, "this store already belongs to an organisation"};
-    const crypto::DeviceIdentity admin = crypto::DeviceIdentity::generate();
-    const crypto::Id16 org = crypto::random_id();
-    const SignedEntry genesis = Directory::make_genesis(admin, org, name, now_ms());
-    Directory d;
-    if (auto r = d.append(genesis); !r) return r;
-    const crypto::DeviceIdentity& me = store.device();
-    const SignedEntry enrol = d.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), device_name, "admin", now_ms());
-    // Keep the admin key before the server learns of it: a founded organisation without its key
-    // could never enrol anyone.
-    for (auto r : {store.set_admin_identity(admin), store.set_pin(org, admin.sign_public()), store.set_setting("server_url", url),
-                   store.set_setting("fingerprint", fingerprint), store.set_setting("device_name", device_name)})
+    if (store.directory().founded()) return {Error::AlreadyExists, "this store already belongs to an organisation"};
+    std::vector<SignedEntry> entries;
+    if (auto pending = store.setting("pending_org"); pending && store.admin_identity()) {
+        // An earlier attempt made the key and entries but did not hear back: post the same again.
+        const json j = json::parse(*pending, nullptr, false);
+        if (!j.is_array()) return {Error::Corrupt, "the pending organisation is damaged"};
+        for (const auto& e : j) {
+            auto se = SignedEntry::from_json(e.dump());
+            if (!se) return {Error::Corrupt, "the pending organisation is damaged"};
+            entries.push_back(std::move(*se));
+        }
+    } else {
+        if (store.admin_identity()) return {Error::AlreadyExists, "this store already holds an admin key"};
+        const crypto::DeviceIdentity admin = crypto::DeviceIdentity::generate();
+        const crypto::Id16 org = crypto::random_id();
+        Directory d;
+        entries.push_back(Directory::make_genesis(admin, org, name, now_ms()));
+        if (auto r = d.append(entries[0]); !r) return r;
+        const crypto::DeviceIdentity& me = store.device();
+        entries.push_back(d.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), device_name, "admin", now_ms()));
+        json saved = json::array();
+        for (const auto& e : entries) saved.push_back(json::parse(e.to_json()));
+        // Keep the admin key and the entries before the server learns of them: a founded
+        // organisation without its key could never enrol anyone.
+        for (auto r : {store.set_admin_identity(admin), store.set_pin(org, admin.sign_public()),
+                       store.set_setting("pending_org", saved.dump()), store.set_setting("device_name", device_name)})
+            if (!r) return r;
+    }
+    // Where the organisation lives: taken from this attempt, so a retry can correct a typo.
+    for (auto r : {store.set_setting("server_url", url), store.set_setting("fingerprint", fingerprint)})
         if (!r) return r;
-    const json body{{"bootstrap", bootstrap}, {"entries", json::array({json::parse(genesis.to_json()), json::parse(enrol.to_json())})}};
+    json list = json::array();
+    for (const auto& e : entries) list.push_back(json::parse(e.to_json()));
+    const json body{{"bootstrap", bootstrap}, {"entries", list}};
     auto res = client.call("POST", "/v1/org", "", &body, false);
-    if (!res) return res.failure();
-    return store.extend_directory({genesis, enrol});
+    if (!res && !(res.error() == Error::Refused && refusal_code(res.detail()) == "conflict")) return res.failure();
+    if (!res) {
+        // Founded already: by this very attempt whose answer was lost, or by someone else. The
+        // pinned genesis decides: refresh_directory refuses another organisation's directory.
+        SyncReport ignore;
+        if (auto r = client.refresh_directory(ignore); !r) return r;
+        if (!store.directory().founded()) return {Error::Refused, "conflict: the server already has an organisation"};
+        return store.set_setting("pending_org", "[]");
+    }
+    if (auto r = store.extend_directory(entries); !r) return r;
+    return store.set_setting("pending_org", "[]");
 }
 
 Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role) {

@@ -17,6 +17,8 @@ enum Exit : int {
     kNotFound = 4,        // no store there, or no such record
     kStoreError = 5,      // I/O error, full disk, corrupt database
     kExists = 6,          // init where a store already exists
+    kUnreachable = 7,     // the server could not be reached (network, timeout, certificate pin)
+    kRefused = 8,         // the server refused the request, or answered outside the protocol
 };
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);

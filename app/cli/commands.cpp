@@ -1,7 +1,10 @@
 #include "cli.h"
 
 #include "crypto/secure.h"
+#include "sync/client.h"
+#include "sync/org.h"
 #include "sync/store.h"
+#include "sync/wire.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace quartier::cli {
@@ -25,10 +29,10 @@ constexpr const char* kHelp = R"(quartier-cli — headless access to a Quartier 
 
 Usage: quartier-cli --store DIR [--passphrase-file FILE] COMMAND [ARGS...]
 
-Commands:
+Records:
   init [--kdf calibrated|moderate|interactive]
                           create a new store in DIR (default: calibrated to ~0.5 s per unlock)
-  put TYPE [ID] FIELD=VALUE...
+  put TYPE [ID] FIELD=VALUE... [--scope SCOPE]
                           create or update one record in one transaction; prints its id
                           (an ID containing '=' is given as --id ID)
   batch                   read lines "TYPE ID FIELD=VALUE..." from stdin, one transaction per
@@ -37,10 +41,32 @@ Commands:
   list [TYPE]             print the live records as a JSON array
   history ID FIELD        print every version a field ever had, oldest first
   delete ID               delete a record (a tombstone; concurrent edits keep it)
+  conflicts               list every open conflict with all its versions (JSON)
+  resolve ID FIELD VALUE  settle a conflict (or a delete conflict: FIELD and VALUE keep the record)
   status                  print a JSON summary: records, ops, pending, conflicts, problems
   verify                  check every envelope, commit signature and the database
   passwd                  change the passphrase (new one from --new-passphrase-file FILE or
                           QUARTIER_NEW_PASSPHRASE); data is not re-encrypted
+
+Organisation and sync:
+  org init --server URL --fingerprint HEX --bootstrap TOKEN --name NAME [--device-name NAME]
+                          found the organisation on a new quartier-server; this store keeps
+                          the admin key and is enrolled as the admin's device
+  org enrol --name NAME [--role ROLE]
+                          print a one-time enrolment code for a new device (roles: caseworker,
+                          team_lead, helper, planning, admin, dpo)
+  org requests            list devices waiting for admission, with their confirmation strings
+  org admit SAS           admit the device that shows confirmation string SAS
+  enrol CODE [--device-name NAME]
+                          present an enrolment code from a new store; prints the confirmation
+                          string to compare with the admin
+  sync                    push local changes, pull everything new (JSON report)
+  scope create [--kind case|team]
+                          make a new scope (key at epoch 1); prints its id
+  scope share SCOPE DEVICE
+                          make an enrolled device a member of SCOPE and send it the keys
+  scope list              the scopes this store holds keys for
+  devices                 the organisation's enrolled devices (from the verified directory)
 
 Options:
   --store DIR             the store directory (or QUARTIER_STORE)
@@ -51,6 +77,7 @@ Options:
 Exit codes:
   0 ok   1 usage   2 wrong passphrase, no passphrase or store in use   3 integrity failure
   4 no store or no such record   5 I/O error, full disk or corrupt database   6 store exists
+  7 server unreachable   8 server refused the request
 )";
 
 struct Options {
@@ -59,7 +86,12 @@ struct Options {
     std::string new_passphrase_file;
     std::string kdf = "calibrated";
     std::string id;  // --id
+    std::map<std::string, std::string> named;  // --server, --fingerprint, --bootstrap, --name, ...
     std::vector<std::string> rest;
+    std::string get(const std::string& k, const std::string& dflt = {}) const {
+        auto it = named.find(k);
+        return it == named.end() ? dflt : it->second;
+    }
 };
 
 int fail(std::ostream& err, int code, const std::string& msg) {
@@ -75,6 +107,9 @@ int exit_for(sync::Error e) {
     case sync::Error::AlreadyExists: return kExists;
     case sync::Error::Integrity: return kIntegrity;
     case sync::Error::InvalidArgument: return kUsage;
+    case sync::Error::Network: return kUnreachable;
+    case sync::Error::Refused:
+    case sync::Error::Protocol: return kRefused;
     default: return kStoreError;
     }
 }
@@ -156,7 +191,7 @@ bool split_assignment(const std::string& a, std::string& field, std::string& val
 
 // Adds the ops of `put TYPE [ID] FIELD=VALUE...` to a writer; returns the record id.
 sync::Result<std::string> stage_put(sync::Writer& w, const std::vector<std::string>& args, std::size_t from,
-                                    std::string id) {
+                                    std::string id, const sync::ScopeId* scope = nullptr) {
     if (args.size() <= from) return {sync::Error::InvalidArgument, "put needs TYPE and FIELD=VALUE"};
     const std::string& type = args[from];
     std::size_t i = from + 1;
@@ -166,7 +201,7 @@ sync::Result<std::string> stage_put(sync::Writer& w, const std::vector<std::stri
     for (; i < args.size(); ++i) {
         if (!split_assignment(args[i], field, value))
             return {sync::Error::InvalidArgument, "expected FIELD=VALUE, got '" + args[i] + "'"};
-        auto r = w.set(type, id, field, value);
+        auto r = w.set(type, id, field, value, scope);
         if (!r) return r;
         id = *r;
     }
@@ -188,9 +223,51 @@ crypto::PwhashParams kdf_params(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+json conflicts_json(const sync::Store& store) {
+    json arr = json::array();
+    for (const sync::Record* r : store.list()) {
+        if (!r->conflicted()) continue;
+        json fields = json::object();
+        for (const auto& [name, f] : r->fields)
+            if (f.conflicted()) {
+                json versions = json::array();
+                for (const auto& h : f.heads) versions.push_back(version_json(h));
+                fields[name] = versions;
+            }
+        json j{{"id", r->id}, {"type", r->type}, {"fields", fields}};
+        if (r->delete_conflict()) j["delete_conflict"] = true;
+        arr.push_back(j);
+    }
+    return arr;
+}
+
+json report_json(const sync::SyncReport& r) {
+    json rejected = json::array();
+    for (const auto& p : r.rejected) rejected.push_back({{"seq", p.op_seq}, {"op", p.op}, {"error", p.error}});
+    return json{{"directory_entries", r.directory_entries}, {"scopes_registered", r.scopes_registered},
+                {"keys_added", r.keys_added}, {"pushed", r.pushed}, {"push_duplicates", r.push_duplicates},
+                {"applied", r.applied}, {"duplicates", r.duplicates}, {"clock_skewed", r.skewed},
+                {"retries", r.retries}, {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes}};
+}
+
+std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
+
+// The transport to the store's server, from the URL and fingerprint it was enrolled with.
+sync::Result<std::unique_ptr<sync::Transport>> transport_of(const sync::Store& store) {
+    auto url = store.setting("server_url");
+    if (!url) return {sync::Error::InvalidArgument, "this store belongs to no organisation yet (org init or enrol)"};
+    return sync::make_https_transport(*url, store.setting("fingerprint").value_or(""));
+}
+
+}  // namespace
+
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     Options o;
     if (const char* s = std::getenv("QUARTIER_STORE")) o.store = s;
+    static const std::set<std::string> named_options = {"--server", "--fingerprint", "--bootstrap", "--name",
+                                                         "--device-name", "--role", "--kind", "--scope"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -214,7 +291,9 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             if (!value(o.kdf)) return fail(err, kUsage, "--kdf needs calibrated, moderate or interactive");
         } else if (a == "--id") {
             if (!value(o.id)) return fail(err, kUsage, "--id needs an id");
-        } else if (a.size() > 2 && a.rfind("--", 0) == 0 && o.rest.empty()) {
+        } else if (named_options.count(a)) {
+            if (!value(o.named[a.substr(2)])) return fail(err, kUsage, a + " needs a value");
+        } else if (a.size() > 2 && a.rfind("--", 0) == 0) {
             return fail(err, kUsage, "unknown option " + a + " (see --help)");
         } else {
             o.rest.push_back(a);
@@ -224,17 +303,31 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         err << kHelp;
         return kUsage;
     }
-    const std::string cmd = o.rest[0];
+    // Two-word commands: "org init", "scope share", ...
+    std::string cmd = o.rest[0];
+    std::vector<std::string> argv(o.rest.begin() + 1, o.rest.end());
+    if ((cmd == "org" || cmd == "scope") && !argv.empty()) {
+        cmd += " " + argv.front();
+        argv.erase(argv.begin());
+    }
     static const std::map<std::string, std::pair<std::size_t, std::size_t>> arity = {
-        {"init", {1, 1}}, {"put", {3, SIZE_MAX}}, {"batch", {1, 1}}, {"get", {2, 2}}, {"list", {1, 2}},
-        {"history", {3, 3}}, {"delete", {2, 2}}, {"status", {1, 1}}, {"verify", {1, 1}}, {"passwd", {1, 1}}};
+        {"init", {0, 0}},        {"put", {2, SIZE_MAX}},  {"batch", {0, 0}},       {"get", {1, 1}},
+        {"list", {0, 1}},        {"history", {2, 2}},     {"delete", {1, 1}},      {"status", {0, 0}},
+        {"verify", {0, 0}},      {"passwd", {0, 0}},      {"conflicts", {0, 0}},   {"resolve", {3, 3}},
+        {"org init", {0, 0}},    {"org enrol", {0, 0}},   {"org requests", {0, 0}}, {"org admit", {1, 1}},
+        {"enrol", {1, 1}},       {"sync", {0, 0}},        {"scope create", {0, 0}}, {"scope share", {2, 2}},
+        {"scope list", {0, 0}},  {"devices", {0, 0}}};
     auto ar = arity.find(cmd);
     if (ar == arity.end()) return fail(err, kUsage, "unknown command '" + cmd + "' (see --help)");
-    if (o.rest.size() < ar->second.first || o.rest.size() > ar->second.second)
+    if (argv.size() < ar->second.first || argv.size() > ar->second.second)
         return fail(err, kUsage, "wrong number of arguments for '" + cmd + "' (see --help)");
     if (o.store.empty()) return fail(err, kUsage, "no store given: use --store DIR or QUARTIER_STORE");
     if (cmd == "init" && o.kdf != "calibrated" && o.kdf != "moderate" && o.kdf != "interactive")
         return fail(err, kUsage, "--kdf must be calibrated, moderate or interactive");
+    if (cmd == "org init")
+        for (const char* k : {"server", "fingerprint", "bootstrap", "name"})
+            if (o.get(k).empty()) return fail(err, kUsage, std::string("org init needs --") + k);
+    if (cmd == "org enrol" && o.get("name").empty()) return fail(err, kUsage, "org enrol needs --name");
 
     // Prompt only when reading the real terminal (never when a caller passes its own stream).
     const bool interactive = &in == &std::cin && isatty(STDIN_FILENO);
@@ -262,9 +355,15 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         err << "quartier-cli: warning: damaged envelope (op seq " << p.op_seq
             << (p.record.empty() ? "" : ", record " + p.record) << "): " << p.error << "\n";
 
+    std::optional<sync::ScopeId> scope;
+    if (!o.get("scope").empty()) {
+        scope = parse_scope(o.get("scope"));
+        if (!scope) return fail(err, kUsage, "--scope needs a scope id (32 hex digits)");
+    }
+
     if (cmd == "put") {
         sync::Writer w(store);
-        auto id = stage_put(w, o.rest, 1, o.id);
+        auto id = stage_put(w, o.rest, 1, o.id, scope ? &*scope : nullptr);
         if (!id) return fail(err, id);
         if (auto r = w.commit(); !r) return fail(err, r);
         out << *id << "\n";
@@ -277,7 +376,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             const auto words = split_words(line);
             if (words.empty()) continue;
             sync::Writer w(store);
-            auto id = stage_put(w, words, 0, {});
+            auto id = stage_put(w, words, 0, {}, scope ? &*scope : nullptr);
             if (!id) return fail(err, exit_for(id.error()), "line " + std::to_string(n) + ": " + id.detail());
             if (auto r = w.commit(); !r) return fail(err, r);
             out << "ok " << *id << std::endl;  // flushed: acknowledged only once durable
@@ -285,21 +384,21 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         return kOk;
     }
     if (cmd == "get") {
-        const sync::Record* r = store.get(o.rest[1]);
-        if (!r) return fail(err, kNotFound, "no record " + o.rest[1]);
+        const sync::Record* r = store.get(argv[0]);
+        if (!r) return fail(err, kNotFound, "no record " + argv[0]);
         out << record_json(*r).dump(2) << "\n";
         return kOk;
     }
     if (cmd == "list") {
         json arr = json::array();
-        for (const sync::Record* r : store.list(o.rest.size() > 1 ? o.rest[1] : std::string())) arr.push_back(record_json(*r));
+        for (const sync::Record* r : store.list(argv.empty() ? std::string() : argv[0])) arr.push_back(record_json(*r));
         out << arr.dump(2) << "\n";
         return kOk;
     }
     if (cmd == "history") {
-        auto h = store.history(o.rest[1], o.rest[2]);
+        auto h = store.history(argv[0], argv[1]);
         if (!h) return fail(err, h);
-        if (h->empty()) return fail(err, kNotFound, "no versions of " + o.rest[2] + " on record " + o.rest[1]);
+        if (h->empty()) return fail(err, kNotFound, "no versions of " + argv[1] + " on record " + argv[0]);
         json arr = json::array();
         for (const auto& v : *h) arr.push_back(version_json(v));
         out << arr.dump(2) << "\n";
@@ -307,16 +406,36 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     }
     if (cmd == "delete") {
         sync::Writer w(store);
-        if (auto r = w.remove(o.rest[1]); !r) return fail(err, r);
+        if (auto r = w.remove(argv[0]); !r) return fail(err, r);
         if (auto r = w.commit(); !r) return fail(err, r);
+        return kOk;
+    }
+    if (cmd == "conflicts") {
+        out << conflicts_json(store).dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "resolve") {
+        const sync::Record* r = store.get(argv[0]);
+        if (!r) return fail(err, kNotFound, "no record " + argv[0]);
+        sync::Writer w(store);
+        // A field conflict is resolved; on a delete conflict, writing the field keeps the record.
+        auto res = r->fields.count(argv[1]) ? w.resolve(argv[0], argv[1], argv[2])
+                                            : [&]() -> sync::Result<void> {
+                                                  auto s = w.set(r->type, argv[0], argv[1], argv[2]);
+                                                  if (!s) return s.failure();
+                                                  return {};
+                                              }();
+        if (!res) return fail(err, res);
+        if (auto c = w.commit(); !c) return fail(err, c);
         return kOk;
     }
     if (cmd == "status") {
         const auto st = store.status();
-        out << json{{"device", st.device}, {"records", st.records}, {"deleted", st.deleted}, {"ops", st.ops},
-                    {"pending", st.pending}, {"conflicts", st.conflicts}, {"problems", st.problems}}
-                   .dump(2)
-            << "\n";
+        json j{{"device", st.device}, {"records", st.records}, {"deleted", st.deleted}, {"ops", st.ops},
+               {"pending", st.pending}, {"conflicts", st.conflicts}, {"problems", st.problems}};
+        if (auto ls = store.setting("last_sync")) j["last_sync_ms"] = std::stoll(*ls);
+        if (store.directory().founded()) j["organisation"] = store.directory().org_name();
+        out << j.dump(2) << "\n";
         return kOk;
     }
     if (cmd == "verify") {
@@ -335,6 +454,106 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         if (!np || np->empty()) return fail(err, kUsage, "no new passphrase: use --new-passphrase-file or QUARTIER_NEW_PASSPHRASE");
         Wipe wipe_new{*np};
         if (auto r = store.change_passphrase(*np, kdf_params("calibrated")); !r) return fail(err, r);
+        return kOk;
+    }
+    if (cmd == "scope create") {
+        const std::string kind = o.get("kind", "case");
+        if (kind != "case" && kind != "team") return fail(err, kUsage, "--kind must be case or team");
+        auto id = store.create_scope();
+        if (!id) return fail(err, id);
+        if (auto r = store.set_setting("scope_kind:" + crypto::to_hex(*id), kind); !r) return fail(err, r);
+        out << crypto::to_hex(*id) << "\n";
+        return kOk;
+    }
+    if (cmd == "scope list") {
+        json arr = json::array();
+        for (const auto& [sc, epoch] : store.scope_keys()) {
+            const auto kind = store.directory().scope_kind(sc);
+            arr.push_back({{"scope", crypto::to_hex(sc)}, {"epoch", epoch}, {"default", sc == store.default_scope()},
+                           {"kind", kind ? std::string(sync::to_string(*kind)) : store.setting("scope_kind:" + crypto::to_hex(sc)).value_or(sc == store.default_scope() ? "personal" : "case")},
+                           {"registered", store.directory().scope_known(sc)}});
+        }
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "devices") {
+        json arr = json::array();
+        for (const auto& d : store.directory().devices()) {
+            json scopes = json::array();
+            for (const auto& m : store.directory().memberships(d.id)) scopes.push_back(crypto::to_hex(m.scope));
+            arr.push_back({{"device", crypto::to_hex(d.id)}, {"name", d.name}, {"role", d.role}, {"revoked", d.revoked},
+                           {"scopes", scopes}, {"this_device", d.id == store.device().id()}});
+        }
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+
+    // Everything below talks to the server.
+    sync::Result<std::unique_ptr<sync::Transport>> transport = [&]() -> sync::Result<std::unique_ptr<sync::Transport>> {
+        if (cmd == "org init") return sync::make_https_transport(o.get("server"), o.get("fingerprint"));
+        if (cmd == "enrol") {
+            auto code = sync::EnrolCode::parse(argv[0]);
+            if (!code) return code.failure();
+            return sync::make_https_transport(code->url, code->fingerprint);
+        }
+        return transport_of(store);
+    }();
+    if (!transport) return fail(err, transport);
+    sync::SyncClient client(store, **transport);
+
+    if (cmd == "org init") {
+        auto r = sync::found_organisation(store, client, o.get("name"), o.get("bootstrap"), o.get("server"),
+                                          o.get("fingerprint"), o.get("device-name", "admin"));
+        if (!r) return fail(err, r);
+        out << json{{"organisation", crypto::to_hex(store.directory().org())}, {"device", crypto::to_hex(store.device().id())}}.dump() << "\n";
+        return kOk;
+    }
+    if (cmd == "org enrol") {
+        auto code = sync::offer_enrolment(store, client, o.get("name"), o.get("role", "caseworker"));
+        if (!code) return fail(err, code);
+        out << code->to_string() << "\n";
+        return kOk;
+    }
+    if (cmd == "org requests") {
+        auto p = sync::pending_enrolments(store, client);
+        if (!p) return fail(err, p);
+        json arr = json::array();
+        for (const auto& e : *p)
+            arr.push_back({{"name", e.name}, {"role", e.role}, {"sas", e.sas}, {"device", crypto::to_hex(crypto::device_id_of(e.sign_pk))}});
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "org admit") {
+        auto id = sync::admit(store, client, argv[0]);
+        if (!id) return fail(err, id);
+        out << crypto::to_hex(*id) << "\n";
+        return kOk;
+    }
+    if (cmd == "enrol") {
+        auto code = sync::EnrolCode::parse(argv[0]);
+        if (!code) return fail(err, code);
+        auto sas = sync::request_enrolment(store, client, *code, o.get("device-name", "device"));
+        if (!sas) return fail(err, sas);
+        out << json{{"confirmation", *sas}, {"device", crypto::to_hex(store.device().id())}}.dump() << "\n";
+        err << "quartier-cli: compare " << *sas << " with what the admin sees, then run `sync` once admitted\n";
+        return kOk;
+    }
+    if (cmd == "sync") {
+        auto r = client.sync();
+        if (!r) return fail(err, r);
+        for (const auto& p : r->rejected) err << "quartier-cli: warning: rejected from server: " << p.error << "\n";
+        if (r->skewed) err << "quartier-cli: warning: " << r->skewed << " ops are dated more than a day ahead (a device clock is wrong)\n";
+        out << report_json(*r).dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "scope share") {
+        auto sc = parse_scope(argv[0]);
+        auto dev = sync::wire::id_from_hex(argv[1]);
+        if (!sc || !dev) return fail(err, kUsage, "scope share needs SCOPE and DEVICE ids (32 hex digits each)");
+        const auto kind = store.directory().scope_kind(*sc);
+        const std::string k = store.setting("scope_kind:" + argv[0]).value_or("case");
+        auto r = client.share_scope(*sc, *dev, kind ? *kind : k == "team" ? sync::ScopeKind::Team : sync::ScopeKind::Case);
+        if (!r) return fail(err, r);
         return kOk;
     }
     return fail(err, kUsage, "unknown command");

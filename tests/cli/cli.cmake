@@ -4,3 +4,9 @@ quartier_add_test(test_cli SOURCES cli/test_cli.cpp LIBS quartier_cli)
 add_test(NAME cli_kill_loop COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/kill_loop.sh $<TARGET_FILE:quartier-cli> 25)
 add_test(NAME cli_canary COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/canary.sh $<TARGET_FILE:quartier-cli>)
 set_tests_properties(cli_kill_loop cli_canary PROPERTIES TIMEOUT 300)
+
+if(TARGET quartier-server)
+  add_test(NAME cli_sync_scenario COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario_sync.sh
+           $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
+  set_tests_properties(cli_sync_scenario PROPERTIES TIMEOUT 300)
+endif()

@@ -1,0 +1,210 @@
+#include "http.h"
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <openssl/ssl.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace quartier::sync::server {
+
+namespace {
+using SteadyClock = std::chrono::steady_clock;
+
+// Per-request log state: httplib runs pre-routing, handler and logger of one request on one thread.
+struct LogState {
+    SteadyClock::time_point start{};
+    bool started = false;
+    std::string device;
+};
+thread_local LogState t_log;
+
+bool is_hex_or_digits(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+bool known_path(const std::string& p) {
+    static const char* paths[] = {"/v1/info", "/v1/org", "/v1/auth/challenge", "/v1/auth/token", "/v1/directory",
+                                  "/v1/enrol/offer", "/v1/enrol/request", "/v1/enrol/requests", "/v1/keys",
+                                  "/v1/push", "/v1/pull"};
+    for (const char* k : paths)
+        if (p == k) return true;
+    return false;
+}
+
+std::string utc_now() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms));
+    return buf;
+}
+
+// Only what the log may show: known paths, and the scope/since/limit parameters if they are
+// plain hex or digits.
+std::string log_target(const httplib::Request& req) {
+    if (!known_path(req.path)) return "<other>";
+    std::string t = req.path;
+    char sep = '?';
+    for (const char* k : {"scope", "since", "limit"}) {
+        auto it = req.params.find(k);
+        if (it == req.params.end()) continue;
+        t += sep;
+        t += k;
+        t += '=';
+        t += is_hex_or_digits(it->second) ? it->second : std::string("<invalid>");
+        sep = '&';
+    }
+    return t;
+}
+
+bool safe_method(const std::string& m) {
+    for (const char* k : {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
+        if (m == k) return true;
+    return false;
+}
+}  // namespace
+
+bool is_loopback(const std::string& host) {
+    if (host == "localhost") return true;
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, host.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+    return false;
+}
+
+std::optional<std::pair<std::string, int>> parse_listen(const std::string& text) {
+    std::string host, port;
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find(']');
+        if (close == std::string::npos || close + 1 >= text.size() || text[close + 1] != ':') return std::nullopt;
+        host = text.substr(1, close - 1);
+        port = text.substr(close + 2);
+    } else {
+        const auto colon = text.rfind(':');
+        if (colon == std::string::npos || text.find(':') != colon) return std::nullopt;
+        host = text.substr(0, colon);
+        port = text.substr(colon + 1);
+    }
+    if (host.empty() || port.empty() || port.size() > 5) return std::nullopt;
+    int p = 0;
+    for (char c : port) {
+        if (c < '0' || c > '9') return std::nullopt;
+        p = p * 10 + (c - '0');
+    }
+    if (p > 65535) return std::nullopt;
+    return std::make_pair(host, p);
+}
+
+HttpServer::HttpServer(Server& server, HttpOptions options) : m_server(server), m_options(std::move(options)) {}
+HttpServer::~HttpServer() = default;
+
+Result<std::unique_ptr<HttpServer>> HttpServer::create(Server& server, HttpOptions options) {
+    if (options.insecure_loopback && !is_loopback(options.host))
+        return {Error::InvalidArgument, "--insecure-loopback refuses the non-loopback address " + options.host};
+    std::unique_ptr<HttpServer> h(new HttpServer(server, std::move(options)));
+    const auto& o = h->m_options;
+    if (o.insecure_loopback) {
+        h->m_http = std::make_unique<httplib::Server>();
+    } else {
+        auto ssl = std::make_unique<httplib::SSLServer>(o.cert_file.c_str(), o.key_file.c_str());
+        if (!ssl->is_valid()) return {Error::Io, "cannot load the TLS certificate or key from " + o.cert_file.parent_path().string()};
+        SSL_CTX_set_min_proto_version(ssl->ssl_context(), TLS1_2_VERSION);
+        h->m_http = std::move(ssl);
+    }
+    if (!h->m_options.log) h->m_options.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+    h->install();
+    return h;
+}
+
+void HttpServer::install() {
+    httplib::Server& s = *m_http;
+    s.set_payload_max_length(m_options.max_body);
+    s.set_keep_alive_timeout(5);
+    s.set_read_timeout(30, 0);
+    s.set_write_timeout(30, 0);
+
+    s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_log.start = SteadyClock::now();
+        t_log.started = true;
+        t_log.device.clear();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
+    auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+        Request r;
+        r.method = req.method;
+        r.path = req.path;
+        for (const auto& [k, v] : req.params) r.query.emplace(k, v);  // first value wins
+        for (const auto& [k, v] : req.headers) r.headers.emplace(k, v);
+        r.body = req.body;
+        r.remote = req.remote_addr;
+        Response out = m_server.handle(r);
+        t_log.device = out.device;
+        res.status = out.status;
+        res.set_content(out.body, "application/json");
+    };
+    const std::string all = ".*";
+    s.Get(all, handler);
+    s.Post(all, handler);
+    s.Put(all, handler);
+    s.Delete(all, handler);
+    s.Patch(all, handler);
+    s.Options(all, handler);
+
+    // Errors httplib answers itself (413 over the payload limit, 400 for a broken request line):
+    // the same JSON error shape.
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const char* code = res.status == 413 ? "too_large"
+                           : res.status == 404 ? "not_found"
+                           : res.status >= 500 ? "internal"
+                                               : "bad_request";
+        res.set_content(wire::error_body(code, "rejected by the HTTP layer (status " + std::to_string(res.status) + ")"),
+                        "application/json");
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.set_content(wire::error_body("internal", "internal error"), "application/json");
+    });
+
+    s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        long long ms = 0;
+        if (t_log.started) ms = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - t_log.start).count();
+        const std::string device = t_log.device.empty() ? "-" : t_log.device;
+        char sizes[96];
+        std::snprintf(sizes, sizeof sizes, "%d %zu %zu %lldms", res.status, req.body.size(), res.body.size(), ms);
+        m_options.log(utc_now() + " " + device + " " + (safe_method(req.method) ? req.method : std::string("-")) + " " +
+                      log_target(req) + " " + sizes);
+        t_log = LogState{};
+    });
+}
+
+Result<int> HttpServer::bind() {
+    int port = m_options.port;
+    if (port == 0) {
+        port = m_http->bind_to_any_port(m_options.host);
+        if (port < 0) return {Error::Io, "cannot bind " + m_options.host};
+    } else if (!m_http->bind_to_port(m_options.host, port)) {
+        return {Error::Io, "cannot bind " + m_options.host + ":" + std::to_string(port)};
+    }
+    return port;
+}
+
+bool HttpServer::listen() { return m_http->listen_after_bind(); }
+void HttpServer::stop() { m_http->stop(); }
+bool HttpServer::is_running() const { return m_http->is_running(); }
+
+}  // namespace quartier::sync::server

@@ -1,0 +1,255 @@
+// In-process sync tests in the manner of the Nextcloud client's syncenginetestutils.h: several
+// device stores and the real server handler behind a fake transport that can fail, hang, delay,
+// duplicate, reorder and corrupt on demand. A fixture starts with an organisation, N enrolled
+// devices and one team scope all of them hold, already synced.
+#pragma once
+
+#include "sync/client.h"
+#include "sync/org.h"
+#include "sync/server/server.h"
+#include "sync/server/sqlite_storage.h"
+#include "support/tempdir.h"
+
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <random>
+#include <sstream>
+
+namespace quartier::test {
+
+using namespace quartier::sync;
+
+inline const crypto::PwhashParams kFastKdf{1, 8u << 20};
+
+enum class Fault {
+    None,
+    DropRequest,    // the request never reaches the server (network down)
+    DropResponse,   // the server handles it, the answer is lost (timeout after the fact)
+    Status500,      // the server answers 500 without handling it
+    Status503,
+    Status429,
+    Truncate,       // the server handles it, the answer body is cut in half
+    Corrupt,        // the server handles it, the answer body is garbage
+    Duplicate,      // the request reaches the server twice; the client sees the second answer
+    Reorder,        // a pull answer's items arrive shuffled
+};
+
+inline const char* to_string(Fault f) {
+    switch (f) {
+    case Fault::None: return "none";
+    case Fault::DropRequest: return "drop request";
+    case Fault::DropResponse: return "drop response";
+    case Fault::Status500: return "500";
+    case Fault::Status503: return "503";
+    case Fault::Status429: return "429";
+    case Fault::Truncate: return "truncated body";
+    case Fault::Corrupt: return "corrupt body";
+    case Fault::Duplicate: return "duplicate request";
+    case Fault::Reorder: return "reorder";
+    }
+    return "?";
+}
+
+// The real server handler over a temp SQLite file; restartable.
+class FakeServer {
+public:
+    FakeServer() { start(true); }
+    void start(bool create) {
+        m_server.reset();
+        m_storage.reset();
+        auto st = server::SqliteStorage::open(m_dir / "server.db", create);
+        REQUIRE(st.ok());
+        m_storage = std::move(*st);
+        if (create) {
+            const std::string boot = bootstrap();
+            REQUIRE(m_storage->initialise(crypto::random_id(), crypto::hash(crypto::ByteView(
+                                                                  reinterpret_cast<const std::uint8_t*>(boot.data()), boot.size())))
+                        .ok());
+        }
+        auto s = server::Server::open(*m_storage, [this] { return now; });
+        REQUIRE(s.ok());
+        m_server = std::move(*s);
+    }
+    // A restart: tokens and challenges are gone, storage stays.
+    void restart() { start(false); }
+    server::Response handle(const server::Request& r) { return m_server->handle(r); }
+    static std::string bootstrap() { return "test-bootstrap-token"; }
+    const TempDir& dir() const { return m_dir; }
+
+    std::uint64_t now = 1'800'000'000'000;
+
+private:
+    TempDir m_dir;
+    std::unique_ptr<server::SqliteStorage> m_storage;
+    std::unique_ptr<server::Server> m_server;
+};
+
+class FakeTransport final : public Transport {
+public:
+    explicit FakeTransport(FakeServer& s) : m_server(s) {}
+
+    // Decides the fault for each request; default: none.
+    std::function<Fault(const Request&)> faults;
+    std::size_t requests = 0;
+
+    sync::Result<Response> send(const Request& req) override {
+        ++requests;
+        m_server.now += 20;  // requests take time: the server's rate limit sees a realistic cadence
+        const Fault f = faults ? faults(req) : Fault::None;
+        if (f == Fault::DropRequest) return {Error::Network, "injected: connection refused"};
+        if (f == Fault::Status500) return Response{500, wire::error_body("internal", "injected")};
+        if (f == Fault::Status503) return Response{503, "<html>Service Unavailable</html>"};
+        if (f == Fault::Status429) return Response{429, wire::error_body("rate_limited", "injected")};
+        server::Request sr;
+        sr.method = req.method;
+        sr.path = req.path;
+        sr.body = req.body;
+        if (!req.token.empty()) sr.headers["Authorization"] = "Bearer " + req.token;
+        std::stringstream q(req.query);
+        for (std::string kv; std::getline(q, kv, '&');)
+            if (auto eq = kv.find('='); eq != std::string::npos) sr.query[kv.substr(0, eq)] = kv.substr(eq + 1);
+        server::Response r = m_server.handle(sr);
+        if (f == Fault::Duplicate) r = m_server.handle(sr);
+        if (f == Fault::DropResponse) return {Error::Network, "injected: timeout"};
+        if (f == Fault::Truncate) r.body = r.body.substr(0, r.body.size() / 2);
+        if (f == Fault::Corrupt) r.body = "{\"items\": 7, \"next\": \"x\", \"accepted\": -1}";
+        if (f == Fault::Reorder && req.path == "/v1/pull") {
+            auto j = nlohmann::json::parse(r.body, nullptr, false);
+            if (j.is_object() && j.contains("items") && j["items"].is_array()) {
+                std::vector<nlohmann::json> items(j["items"].begin(), j["items"].end());
+                std::reverse(items.begin(), items.end());
+                j["items"] = items;
+                r.body = j.dump();
+            }
+        }
+        return Response{r.status, r.body};
+    }
+
+private:
+    FakeServer& m_server;
+};
+
+struct Device {
+    Device(FakeServer& server, std::string name) : name(std::move(name)), server(&server), transport(server) {
+        auto s = Store::create(dir.path() / "store", "passphrase of " + this->name, kFastKdf, options());
+        REQUIRE(s.ok());
+        store = std::move(*s);
+        client = std::make_unique<SyncClient>(*store, transport, sync_options(this->server));
+    }
+    StoreOptions options() {
+        StoreOptions o;
+        o.clock = [this] { return clock_ms; };
+        return o;
+    }
+    // Waiting between retries moves the fake server's clock instead of sleeping.
+    static SyncOptions sync_options(FakeServer* server) {
+        SyncOptions o;
+        o.sleep = [server](std::chrono::milliseconds d) { server->now += std::uint64_t(d.count()); };
+        o.max_attempts = 4;
+        o.seed = 42;
+        return o;
+    }
+    // Closes and reopens the store (a restart of the app).
+    void reopen() {
+        client.reset();
+        store.reset();
+        auto s = Store::open(dir.path() / "store", "passphrase of " + name, options());
+        REQUIRE(s.ok());
+        store = std::move(*s);
+        client = std::make_unique<SyncClient>(*store, transport, sync_options(server));
+    }
+    sync::Result<SyncReport> sync() { return client->sync(); }
+    void sync_ok() {
+        auto r = sync();
+        INFO(name << ": " << (r.ok() ? std::string() : std::string(to_string(r.error())) + " " + r.detail()));
+        REQUIRE(r.ok());
+    }
+    std::string set(const std::string& id, const std::string& field, const std::string& value, const ScopeId* scope = nullptr) {
+        Writer w(*store);
+        auto r = w.set("case", id, field, value, scope);
+        REQUIRE(r.ok());
+        REQUIRE(w.commit().ok());
+        return *r;
+    }
+
+    std::string name;
+    FakeServer* server;
+    TempDir dir;
+    std::uint64_t clock_ms = 1'800'000'000'000;
+    FakeTransport transport;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<SyncClient> client;
+};
+
+// A canonical text of all records a device shows, conflicts included.
+inline std::string state_of(const Store& s) {
+    std::string out;
+    std::vector<const Record*> all;
+    for (const Record* r : s.list()) all.push_back(r);
+    for (const Record* r : all) {
+        out += r->id + "|" + r->type + "|" + crypto::to_hex(r->scope) + (r->delete_conflict() ? "|delete-conflict" : "") + "\n";
+        for (const auto& [name, f] : r->fields) {
+            out += "  " + name + ":";
+            for (const auto& h : f.heads) out += " [" + crypto::to_hex(h.op).substr(0, 8) + " " + h.value + "]";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+// An organisation with `n` devices (device 0 holds the admin key), all enrolled, and one team
+// scope every device holds. Starts synced.
+class SyncFixture {
+public:
+    explicit SyncFixture(std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) devices.push_back(std::make_unique<Device>(server, "device-" + std::to_string(i)));
+        Device& admin = *devices[0];
+        REQUIRE(found_organisation(*admin.store, *admin.client, "Jugendamt Test", FakeServer::bootstrap(), "https://127.0.0.1:1",
+                                   std::string(64, '0'), "admin tablet")
+                    .ok());
+        for (std::size_t i = 1; i < n; ++i) {
+            Device& d = *devices[i];
+            auto code = offer_enrolment(*admin.store, *admin.client, d.name, "caseworker");
+            REQUIRE(code.ok());
+            auto sas = request_enrolment(*d.store, *d.client, *code, d.name);
+            REQUIRE(sas.ok());
+            auto id = admit(*admin.store, *admin.client, *sas);
+            REQUIRE(id.ok());
+            REQUIRE(*id == d.store->device().id());
+        }
+        auto scope = admin.store->create_scope();
+        REQUIRE(scope.ok());
+        team = *scope;
+        REQUIRE(admin.store->set_setting("scope_kind:" + crypto::to_hex(team), "team").ok());
+        for (std::size_t i = 1; i < n; ++i)
+            REQUIRE(admin.client->share_scope(team, devices[i]->store->device().id(), ScopeKind::Team).ok());
+        sync_all();
+    }
+
+    Device& operator[](std::size_t i) { return *devices[i]; }
+
+    // Everybody pushes, then everybody pulls (twice over: a pull may bring keys for the next).
+    void sync_all() {
+        for (int round = 0; round < 2; ++round)
+            for (auto& d : devices) d->sync_ok();
+    }
+
+    void require_converged() {
+        const std::string first = state_of(*devices[0]->store);
+        for (std::size_t i = 1; i < devices.size(); ++i) {
+            INFO("device " << i);
+            REQUIRE(state_of(*devices[i]->store) == first);
+        }
+    }
+
+    FakeServer server;
+    std::vector<std::unique_ptr<Device>> devices;
+    ScopeId team{};
+};
+
+}  // namespace quartier::test

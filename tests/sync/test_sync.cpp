@@ -1,0 +1,208 @@
+#include "sync_fixture.h"
+
+using namespace quartier;
+using namespace quartier::test;
+
+TEST_CASE("An edit on one device reaches the others through the server", "[sync]") {
+    SyncFixture f(3);
+    const std::string id = f[1].set("", "name", "Familie Yilmaz", &f.team);
+    f[1].set(id, "status", "offen");
+    f.sync_all();
+    f.require_converged();
+    const Record* r = f[2].store->get(id);
+    REQUIRE(r);
+    REQUIRE(r->value("name") == "Familie Yilmaz");
+    REQUIRE(f[0].store->status().pending == 0);
+    REQUIRE(f[1].store->status().pending == 0);
+}
+
+TEST_CASE("Concurrent edits of one field conflict everywhere and one resolve settles them everywhere", "[sync][merge]") {
+    SyncFixture f(3);
+    const std::string id = f[1].set("", "status", "offen", &f.team);
+    f.sync_all();
+    f[1].set(id, "status", "in Klärung");   // offline on device 1
+    f[2].set(id, "status", "abgeschlossen"); // offline on device 2
+    f[1].set(id, "name", "Familie Berg");    // and an unrelated field
+    f.sync_all();
+    f.require_converged();
+    for (auto& d : f.devices) {
+        const Record* r = d->store->get(id);
+        REQUIRE(r->fields.at("status").conflicted());
+        REQUIRE(r->fields.at("status").heads.size() == 2);
+        REQUIRE(r->value("name") == "Familie Berg");
+    }
+    Writer w(*f[0].store);
+    REQUIRE(w.resolve(id, "status", "in Klärung").ok());
+    REQUIRE(w.commit().ok());
+    f.sync_all();
+    f.require_converged();
+    for (auto& d : f.devices) {
+        REQUIRE_FALSE(d->store->get(id)->conflicted());
+        REQUIRE(d->store->get(id)->value("status") == "in Klärung");
+    }
+}
+
+TEST_CASE("An edit concurrent with a delete keeps the record, flagged, on every device", "[sync][merge]") {
+    SyncFixture f(2);
+    const std::string id = f[0].set("", "name", "Familie Adler", &f.team);
+    f.sync_all();
+    Writer w(*f[0].store);
+    REQUIRE(w.remove(id).ok());
+    REQUIRE(w.commit().ok());
+    f[1].set(id, "note", "Hausbesuch am Dienstag");
+    f.sync_all();
+    f.require_converged();
+    REQUIRE(f[0].store->get(id)->delete_conflict());
+    REQUIRE(f[1].store->get(id)->value("note") == "Hausbesuch am Dienstag");
+}
+
+TEST_CASE("A note edited on two devices keeps both versions", "[sync][merge]") {
+    SyncFixture f(2);
+    const std::string id = f[0].set("", "text", "Erste Fassung", &f.team);
+    f.sync_all();
+    f[0].set(id, "text", "Fassung A");
+    f[1].set(id, "text", "Fassung B");
+    f.sync_all();
+    f.require_converged();
+    const auto& heads = f[1].store->get(id)->fields.at("text").heads;
+    REQUIRE(heads.size() == 2);
+    auto h = f[1].store->history(id, "text");
+    REQUIRE(h.ok());
+    REQUIRE(h->size() == 3);
+}
+
+TEST_CASE("Every failure of the wire loses nothing and duplicates nothing", "[sync][errors]") {
+    const Fault fault = GENERATE(Fault::DropRequest, Fault::DropResponse, Fault::Status500, Fault::Status503,
+                                 Fault::Status429, Fault::Truncate, Fault::Corrupt, Fault::Duplicate, Fault::Reorder);
+    const std::string endpoint = GENERATE(as<std::string>{}, "/v1/push", "/v1/pull", "/v1/directory", "/v1/keys", "/v1/auth/token");
+    INFO("fault " << to_string(fault) << " on " << endpoint);
+    SyncFixture f(2);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 30; ++i) ids.push_back(f[0].set("", "name", "Fall " + std::to_string(i), &f.team));
+    f[1].set(ids[0], "status", "von Gerät 1", &f.team);
+
+    // Every request to the endpoint fails in that way; the sync either completes or stops with an
+    // error, and nothing is lost either way.
+    for (auto& d : f.devices)
+        d->transport.faults = [&](const Request& r) { return r.path == endpoint ? fault : Fault::None; };
+    for (auto& d : f.devices) (void)d->sync();
+    for (auto& d : f.devices) (void)d->sync();
+    for (auto& d : f.devices) d->transport.faults = nullptr;
+    f.sync_all();
+    f.require_converged();
+    for (const auto& id : ids) REQUIRE(f[1].store->get(id));
+    REQUIRE(f[0].store->get(ids[0])->value("status") == "von Gerät 1");
+    for (auto& d : f.devices) {
+        const auto st = d->store->status();
+        REQUIRE(st.pending == 0);
+        REQUIRE(st.problems == 0);
+    }
+    // 30 records + 1 edit, each exactly once in every op log (ops of the personal scopes aside).
+    REQUIRE(f[0].store->status().records == f[1].store->status().records);
+}
+
+TEST_CASE("Retries are bounded and a hard refusal stops the sync with its code", "[sync][errors]") {
+    SyncFixture f(2);
+    f[0].set("", "name", "x", &f.team);
+    f[0].transport.faults = [](const Request&) { return Fault::Status503; };
+    auto r = f[0].sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(f[0].client->retries() >= 3);
+    REQUIRE(f[0].store->status().pending == 1);
+    f[0].transport.faults = nullptr;
+    f[0].sync_ok();
+    REQUIRE(f[0].store->status().pending == 0);
+}
+
+TEST_CASE("A server restart in the middle of a large push: the client finishes, nothing lost or doubled", "[sync][errors]") {
+    SyncFixture f(2);
+    {
+        Writer w(*f[0].store);
+        for (int i = 0; i < 2500; ++i) REQUIRE(w.set("case", "bulk-" + std::to_string(i), "name", "Fall " + std::to_string(i), &f.team).ok());
+        REQUIRE(w.commit().ok());
+    }
+    int pushes = 0;
+    f[0].transport.faults = [&](const Request& r) {
+        if (r.path == "/v1/push" && ++pushes == 2) {
+            f.server.restart();  // the second batch is handled by a fresh server; its answer is lost
+            return Fault::DropResponse;
+        }
+        return Fault::None;
+    };
+    f[0].sync_ok();
+    f[0].transport.faults = nullptr;
+    f.sync_all();
+    f.require_converged();
+    REQUIRE(f[1].store->list("case").size() == 2500);
+    REQUIRE(f[0].store->status().pending == 0);
+}
+
+TEST_CASE("A device clock far ahead is warned about and never dropped", "[sync][merge]") {
+    SyncFixture f(2);
+    f[0].clock_ms += 2ull * 24 * 3600 * 1000;  // two days ahead: the server refuses such ops
+    f[0].reopen();
+    const std::string id = f[0].set("", "name", "aus der Zukunft", &f.team);
+    auto r = f[0].sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(refusal_code(r.detail()) == "clock_skew");
+    REQUIRE(f[0].store->status().pending == 1);  // kept, not dropped
+    REQUIRE(f[0].store->get(id)->value("name") == "aus der Zukunft");
+}
+
+TEST_CASE("A new member reads the whole history of a scope", "[sync]") {
+    SyncFixture f(3);
+    auto scope = f[1].store->create_scope();
+    REQUIRE(scope.ok());
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) ids.push_back(f[1].set("", "name", "Akte " + std::to_string(i), &*scope));
+    f[1].sync_ok();
+    f[2].sync_ok();
+    for (const auto& id : ids) REQUIRE_FALSE(f[2].store->get(id));  // not a member: nothing
+    REQUIRE(f[1].client->share_scope(*scope, f[2].store->device().id(), ScopeKind::Case).ok());
+    f[2].sync_ok();
+    for (const auto& id : ids) REQUIRE(f[2].store->get(id));
+    REQUIRE_FALSE(f[0].store->get(ids[0]));  // the admin is no member either
+}
+
+TEST_CASE("A server that lies is caught by the client", "[sync][security]") {
+    SyncFixture f(2);
+    const std::string id = f[0].set("", "name", "echt", &f.team);
+    f[0].sync_ok();
+    SECTION("a tampered envelope in a pull answer is rejected, the rest applied") {
+        f[1].transport.faults = [](const Request&) { return Fault::None; };
+        // Mangle the first envelope's ciphertext on its way to device 1.
+        struct Mangle final : Transport {
+            Transport& inner;
+            explicit Mangle(Transport& t) : inner(t) {}
+            sync::Result<Response> send(const Request& r) override {
+                auto res = inner.send(r);
+                if (res && r.path == "/v1/pull") {
+                    auto j = nlohmann::json::parse(res->body);
+                    for (auto& it : j["items"]) {
+                        auto env = *wire::unb64(it["envelope"].get<std::string>());
+                        env[env.size() - 1] ^= 1;
+                        it["envelope"] = wire::b64(env);
+                    }
+                    res->body = j.dump();
+                }
+                return res;
+            }
+        } mangle(f[1].transport);
+        SyncClient c(*f[1].store, mangle, Device::sync_options(&f.server));
+        auto r = c.sync();
+        REQUIRE(r.ok());
+        REQUIRE_FALSE(r->rejected.empty());
+        REQUIRE_FALSE(f[1].store->get(id));
+    }
+    SECTION("a directory from another organisation is refused") {
+        FakeServer other;
+        Device stranger(other, "stranger");
+        REQUIRE(found_organisation(*stranger.store, *stranger.client, "Fremd", FakeServer::bootstrap(), "https://x:1",
+                                   std::string(64, '0'), "x")
+                    .ok());
+        FakeTransport to_other(other);
+        SyncClient c(*f[1].store, to_other, Device::sync_options(&other));
+        auto r = c.sync();
+        REQUIRE_FALSE(r.ok());
+    }
+}
