@@ -115,6 +115,11 @@ Result<EnvelopeView> parse_envelope(ByteView bytes) {
 }
 
 Result<void> decrypt_envelope(const EnvelopeView& env, const SymmetricKey& key, Bytes& out) {
+    // A view not made by parse_envelope (a default-constructed one, say) must not underflow the
+    // plaintext length below or hand libsodium a short nonce.
+    if (env.header_bytes.size() != kEnvelopeHeaderSize || env.nonce.size() != kNonceSize ||
+        env.ciphertext.size() < kAeadTagSize || env.ciphertext.size() > kMaxCiphertext)
+        return {Error::BadFormat, "not a parsed envelope"};
     const std::size_t start = out.size();
     const std::size_t mlen = env.ciphertext.size() - kAeadTagSize;
     out.resize(start + mlen);

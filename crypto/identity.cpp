@@ -27,11 +27,18 @@ DeviceIdentity DeviceIdentity::generate() {
 Result<DeviceIdentity> DeviceIdentity::from_secret(ByteView secret) {
     if (secret.size() != crypto_sign_SECRETKEYBYTES + crypto_box_SECRETKEYBYTES)
         return {Error::BadFormat, "device secret has the wrong size"};
+    static_assert(crypto_sign_SEEDBYTES == 32 && crypto_sign_SECRETKEYBYTES == 64);
     DeviceIdentity d;
-    d.m_signSk = SecureBytes::from(secret.first(crypto_sign_SECRETKEYBYTES));
+    // An Ed25519 secret key is seed || public key. Rebuild the pair from the seed instead of
+    // trusting the stored public half: if the two disagreed, the identity would take its id from one
+    // key and sign with another, and none of its signatures would verify.
+    d.m_signSk = SecureBytes(crypto_sign_SECRETKEYBYTES);
+    if (crypto_sign_seed_keypair(d.m_signPk.data(), d.m_signSk.data(), secret.data()) != 0 ||
+        !equal(d.m_signSk.view(), secret.first(crypto_sign_SECRETKEYBYTES)))
+        return {Error::BadFormat, "device signing secret does not match its public half"};
     d.m_boxSk = SecureBytes::from(secret.subspan(crypto_sign_SECRETKEYBYTES));
-    crypto_sign_ed25519_sk_to_pk(d.m_signPk.data(), d.m_signSk.data());
-    crypto_scalarmult_base(d.m_boxPk.data(), d.m_boxSk.data());
+    if (crypto_scalarmult_base(d.m_boxPk.data(), d.m_boxSk.data()) != 0)
+        return {Error::BadFormat, "device key-agreement secret is invalid"};
     d.m_id = device_id_of(d.m_signPk);
     return d;
 }

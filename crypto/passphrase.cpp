@@ -15,6 +15,9 @@ constexpr std::uint64_t kMiB = 1024 * 1024;
 constexpr std::uint64_t kMaxMem = 4096 * kMiB;
 constexpr std::uint64_t kMaxOps = 32;
 constexpr std::uint8_t kMagic[2] = {'Q', 'K'};
+// nonce || 32-byte master key || tag (keywrap.h): the only size a key file's wrap can have.
+constexpr std::size_t kWrappedSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + SymmetricKey::kSize +
+                                     crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
 Bytes wrap_ad(const KeyFile& kf) {
     static constexpr std::string_view label = "quartier/keyfile/v1";
@@ -45,8 +48,10 @@ bool params_acceptable(const PwhashParams& p) {
 }
 
 PwhashParams calibrate(std::chrono::milliseconds target) {
-    if (!init()) return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
     const PwhashParams base{2, 64 * kMiB};
+    // A non-positive target would turn into a negative double below, and converting that to an
+    // unsigned integer is undefined behaviour.
+    if (!init() || target.count() <= 0) return base;
     const double t = std::max(1.0, time_ms(base));
     const double per_unit = t / double(base.opslimit * (base.memlimit / kMiB));  // ms per pass-MiB
     const double units = double(target.count()) / per_unit;
@@ -60,8 +65,10 @@ Result<SymmetricKey> derive_kek(std::string_view passphrase, ByteView salt16, co
     if (!init()) return Error::OutOfMemory;
     if (salt16.size() != crypto_pwhash_SALTBYTES) return {Error::BadFormat, "salt must be 16 bytes"};
     if (!params_acceptable(p)) return Error::BadParameters;
+    // crypto_pwhash's arguments are declared nonnull; an empty string_view may have a null data().
+    const char* pw = passphrase.empty() ? "" : passphrase.data();
     SymmetricKey kek;
-    if (crypto_pwhash(kek.data(), SymmetricKey::kSize, passphrase.data(), passphrase.size(), salt16.data(),
+    if (crypto_pwhash(kek.data(), SymmetricKey::kSize, pw, passphrase.size(), salt16.data(),
                       p.opslimit, static_cast<std::size_t>(p.memlimit), crypto_pwhash_ALG_ARGON2ID13) != 0)
         return {Error::OutOfMemory, "Argon2id could not allocate its memory"};
     return kek;
@@ -93,6 +100,7 @@ Result<KeyFile> KeyFile::parse(ByteView bytes) {
         return {Error::BadFormat, "key file is corrupt"};
     if (version != kVersion) return Error::UnsupportedVersion;
     if (!params_acceptable(kf.params)) return Error::BadParameters;
+    if (n != kWrappedSize) return {Error::BadFormat, "wrapped master key has the wrong size"};
     kf.wrapped.assign(wrapped.begin(), wrapped.end());
     return kf;
 }
@@ -108,6 +116,9 @@ Result<KeyFile> create_keyfile(std::string_view passphrase, const SymmetricKey& 
 }
 
 Result<SymmetricKey> open_keyfile(const KeyFile& kf, std::string_view passphrase) {
+    // A corrupt wrap is reported as such (and before the expensive derivation), not as a wrong
+    // passphrase that would send the user retyping it.
+    if (kf.wrapped.size() != kWrappedSize) return {Error::BadFormat, "wrapped master key has the wrong size"};
     auto kek = derive_kek(passphrase, kf.salt, kf.params);
     if (!kek) return kek.failure();
     auto master = unwrap(*kek, kf.wrapped, wrap_ad(kf));

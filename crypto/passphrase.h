@@ -22,11 +22,13 @@ struct PwhashParams {
     bool operator==(const PwhashParams&) const = default;
 };
 
-// Accepted range: at least libsodium's INTERACTIVE (2 ops, 64 MiB), at most 4 GiB memory.
+// Accepted range: libsodium's minimum (1 pass, 8 KiB) up to 32 passes and 4 GiB. This is a
+// sanity range for parsing and tests, not a security floor: calibrate() never goes below
+// INTERACTIVE (2 passes, 64 MiB), and a store raises weaker key files to its own floor on unlock.
 bool params_acceptable(const PwhashParams& p);
 
 // Parameters that take about `target` on this machine: memory 64 MiB up to 256 MiB, then more
-// passes. Measured with throwaway derivations; takes roughly 2 × target.
+// passes; never below 2 passes and 64 MiB. Measured with one throwaway derivation at that minimum.
 PwhashParams calibrate(std::chrono::milliseconds target);
 
 // Derives a key-encryption key from a passphrase (Argon2id v1.3).
