@@ -437,6 +437,27 @@ Store::~Store() {
     if (m_impl->ops_since_snapshot > 1000 && m_impl->ops_since_snapshot > 2 * dirty) (void)checkpoint();
 }
 
+Result<std::unique_ptr<Store>> Store::start(const fs::path& dir, StoreOptions options, bool create) {
+    std::unique_ptr<Store> s(new Store());
+    s->m_dir = dir;
+    Impl& I = *s->m_impl;
+    I.options = std::move(options);
+    I.hlc = Hlc(I.options.clock);
+    auto lock = take_lock(dir);
+    if (!lock) return lock.failure();
+    I.lock_fd = *lock;
+    if (create) {
+        // A database without a key file is what a killed create() leaves: nothing of value, start over.
+        std::error_code ec;
+        for (const char* f : {"store.db", "store.db-wal", "store.db-shm"}) fs::remove(dir / f, ec);
+    }
+    auto db = Database::open(dir / kDbFile, create);
+    if (!db) return db.failure();
+    I.db = std::move(*db);
+    if (auto r = I.apply_quota(); !r) return r.failure();
+    return s;
+}
+
 bool Store::exists(const fs::path& dir) {
     std::error_code ec;
     if (!fs::exists(dir / kDbFile, ec)) return false;
@@ -459,21 +480,10 @@ Result<std::unique_ptr<Store>> Store::create(const fs::path& dir, std::string_vi
     if (ec) return {Error::Io, "cannot create " + dir.string() + ": " + ec.message()};
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
 
-    std::unique_ptr<Store> s(new Store());
-    s->m_dir = dir;
+    auto started = start(dir, std::move(options), true);
+    if (!started) return started.failure();
+    std::unique_ptr<Store> s = std::move(*started);
     Impl& I = *s->m_impl;
-    I.options = std::move(options);
-    I.hlc = Hlc(I.options.clock);
-    auto lock = take_lock(dir);
-    if (!lock) return lock.failure();
-    I.lock_fd = *lock;
-    // A database without a key file is what a killed create() leaves: nothing of value, start over.
-    for (const char* f : {"store.db", "store.db-wal", "store.db-shm"}) fs::remove(dir / f, ec);
-
-    auto db = Database::open(dir / kDbFile, true);
-    if (!db) return db.failure();
-    I.db = std::move(*db);
-    if (auto r = I.apply_quota(); !r) return r.failure();
 
     SymmetricKey master = SymmetricKey::generate();
     auto kf = crypto::create_keyfile(passphrase, master, kdf);
@@ -505,19 +515,10 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& dir, std::string_view
     if (!crypto::init()) return {Error::Io, "libsodium failed to initialise"};
     std::error_code ec;
     if (!fs::exists(dir / kDbFile, ec)) return {Error::NotFound, "no store in " + dir.string()};
-    std::unique_ptr<Store> s(new Store());
-    s->m_dir = dir;
+    auto started = start(dir, std::move(options), false);
+    if (!started) return started.failure();
+    std::unique_ptr<Store> s = std::move(*started);
     Impl& I = *s->m_impl;
-    I.options = std::move(options);
-    I.hlc = Hlc(I.options.clock);
-    auto lock = take_lock(dir);
-    if (!lock) return lock.failure();
-    I.lock_fd = *lock;
-
-    auto db = Database::open(dir / kDbFile, false);
-    if (!db) return db.failure();
-    I.db = std::move(*db);
-    if (auto r = I.apply_quota(); !r) return r.failure();
     auto schema = I.get_meta("schema");
     if (!schema) return schema.failure();
     if (!*schema) return {Error::Corrupt, "not a Quartier store (no schema version)"};

@@ -203,6 +203,8 @@ public:
 private:
     friend class Writer;
     Store();
+    // The common start of create() and open(): the object, the directory lock, the database.
+    static Result<std::unique_ptr<Store>> start(const std::filesystem::path& dir, StoreOptions options, bool create);
     std::filesystem::path m_dir;
     std::unique_ptr<Impl> m_impl;
     std::vector<Problem> m_problems;
