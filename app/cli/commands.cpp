@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "qr.h"
 
 #include "crypto/secure.h"
 #include "sync/client.h"
@@ -52,9 +53,9 @@ Organisation and sync:
   org init --server URL --fingerprint HEX --bootstrap TOKEN --name NAME [--device-name NAME]
                           found the organisation on a new quartier-server; this store keeps
                           the admin key and is enrolled as the admin's device
-  org enrol --name NAME [--role ROLE]
+  org enrol --name NAME [--role ROLE] [--qr FILE.svg]
                           print a one-time enrolment code for a new device (roles: caseworker,
-                          team_lead, helper, planning, admin, dpo)
+                          team_lead, helper, planning, admin, dpo); --qr also writes it as a QR image
   org requests            list devices waiting for admission, with their confirmation strings
   org admit SAS           admit the device that shows confirmation string SAS
   enrol CODE [--device-name NAME]
@@ -267,7 +268,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     Options o;
     if (const char* s = std::getenv("QUARTIER_STORE")) o.store = s;
     static const std::set<std::string> named_options = {"--server", "--fingerprint", "--bootstrap", "--name",
-                                                         "--device-name", "--role", "--kind", "--scope"};
+                                                         "--device-name", "--role", "--kind", "--scope", "--qr"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -511,6 +512,11 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     if (cmd == "org enrol") {
         auto code = sync::offer_enrolment(store, client, o.get("name"), o.get("role", "caseworker"));
         if (!code) return fail(err, code);
+        if (const std::string path = o.get("qr"); !path.empty()) {
+            auto svg = qr_svg(code->to_string());
+            std::ofstream f(path, std::ios::binary | std::ios::trunc);
+            if (!svg || !(f << *svg)) return fail(err, kStoreError, "cannot write the QR image to " + path);
+        }
         out << code->to_string() << "\n";
         return kOk;
     }

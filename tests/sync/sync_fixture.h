@@ -33,6 +33,9 @@ enum class Fault {
     Status500,      // the server answers 500 without handling it
     Status503,
     Status429,
+    Status400,      // the server answers 400 without handling it (a bug on either side)
+    Status401,      // the token is refused (expired, or the server restarted)
+    Status403,      // the server refuses the device
     Truncate,       // the server handles it, the answer body is cut in half
     Corrupt,        // the server handles it, the answer body is garbage
     Duplicate,      // the request reaches the server twice; the client sees the second answer
@@ -47,6 +50,9 @@ inline const char* to_string(Fault f) {
     case Fault::Status500: return "500";
     case Fault::Status503: return "503";
     case Fault::Status429: return "429";
+    case Fault::Status400: return "400";
+    case Fault::Status401: return "401";
+    case Fault::Status403: return "403";
     case Fault::Truncate: return "truncated body";
     case Fault::Corrupt: return "corrupt body";
     case Fault::Duplicate: return "duplicate request";
@@ -105,6 +111,9 @@ public:
         if (f == Fault::Status500) return Response{500, wire::error_body("internal", "injected")};
         if (f == Fault::Status503) return Response{503, "<html>Service Unavailable</html>"};
         if (f == Fault::Status429) return Response{429, wire::error_body("rate_limited", "injected")};
+        if (f == Fault::Status400) return Response{400, wire::error_body("bad_request", "injected")};
+        if (f == Fault::Status401) return Response{401, wire::error_body("unauthenticated", "injected")};
+        if (f == Fault::Status403) return Response{403, wire::error_body("forbidden", "injected")};
         server::Request sr;
         sr.method = req.method;
         sr.path = req.path;

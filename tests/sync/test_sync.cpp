@@ -73,7 +73,8 @@ TEST_CASE("A note edited on two devices keeps both versions", "[sync][merge]") {
 
 TEST_CASE("Every failure of the wire loses nothing and duplicates nothing", "[sync][errors]") {
     const Fault fault = GENERATE(Fault::DropRequest, Fault::DropResponse, Fault::Status500, Fault::Status503,
-                                 Fault::Status429, Fault::Truncate, Fault::Corrupt, Fault::Duplicate, Fault::Reorder);
+                                 Fault::Status429, Fault::Status400, Fault::Status401, Fault::Status403, Fault::Truncate,
+                                 Fault::Corrupt, Fault::Duplicate, Fault::Reorder);
     const std::string endpoint = GENERATE(as<std::string>{}, "/v1/push", "/v1/pull", "/v1/directory", "/v1/keys", "/v1/auth/token");
     INFO("fault " << to_string(fault) << " on " << endpoint);
     SyncFixture f(2);
