@@ -19,7 +19,7 @@ constexpr std::string_view kAuthDomain = "quartier/auth/v1";
 bool transient(int status) { return status == 429 || status >= 500; }
 
 Result<json> parse_body(const std::string& body) {
-    json j = json::parse(body, nullptr, false);
+    json j = wire::parse_json(body);
     if (j.is_discarded() || !j.is_object()) return {Error::Protocol, "server answer is not a JSON object"};
     return j;
 }
@@ -42,9 +42,20 @@ std::string str(const json& j, const char* k) {
 
 std::string refusal_code(const std::string& detail) { return detail.substr(0, detail.find(':')); }
 
+namespace {
+std::uint64_t now_ms() {
+    return std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count());
+}
+}  // namespace
+
 SyncClient::SyncClient(Store& store, Transport& transport, SyncOptions options)
     : m_store(store), m_transport(transport), m_options(std::move(options)), m_rng(m_options.seed) {
-    if (!m_options.sleep) m_options.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+    if (!m_options.sleep)
+        m_options.sleep = [cancel = m_options.cancel](std::chrono::milliseconds d) {
+            constexpr std::chrono::milliseconds slice{50};  // so that a cancel is noticed soon
+            for (; d.count() > 0 && !(cancel && cancel->load()); d -= slice) std::this_thread::sleep_for(std::min(d, slice));
+        };
 }
 
 SyncClient::~SyncClient() { crypto::wipe(m_token); }
@@ -59,6 +70,7 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
                               const json* body, bool authenticated) {
     bool reauthed = false;
     for (int attempt = 0;; ++attempt) {
+        if (m_options.cancel && m_options.cancel->load()) return {Error::Cancelled, "the sync was cancelled"};
         if (authenticated && m_token.empty()) {
             if (auto a = authenticate(); !a) {
                 if (a.error() != Error::Network || attempt + 1 >= m_options.max_attempts) return a.failure();
@@ -67,7 +79,7 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
                 continue;
             }
         }
-        Request req{method, path, query, authenticated ? m_token : std::string(), body ? body->dump() : std::string()};
+        Request req{method, path, query, authenticated ? m_token : std::string(), body ? wire::dump_json(*body) : std::string()};
         auto res = m_transport.send(req);
         if (res && res->status >= 200 && res->status < 300) return parse_body(res->body);
         if (res && res->status == 401 && authenticated && !reauthed) {
@@ -76,6 +88,7 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
             --attempt;
             continue;
         }
+        if (res && res->status == 403 && refusal_code(error_text(*res)) == "revoked") return revoked(res->body);
         const bool retry = !res || transient(res->status);
         if (!retry) return {Error::Refused, error_text(*res)};
         if (attempt + 1 >= m_options.max_attempts)
@@ -83,6 +96,21 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
         ++m_retries;
         m_options.sleep(backoff(attempt));
     }
+}
+
+Result<json> SyncClient::revoked(const std::string& body) {
+    // Only an admin-signed wipe order for this very device, of the organisation we are pinned to,
+    // destroys anything: a server's word alone (or another device's order) never does.
+    const json j = json::parse(body, nullptr, false);
+    const Directory& d = m_store.directory();
+    if (d.founded() && j.is_object() && j.contains("error") && j["error"].is_object() && j["error"].contains("entry")) {
+        auto e = SignedEntry::from_json(j["error"]["entry"].dump());
+        if (e && Directory::is_wipe_order(*e, d.org(), d.admin_key(), m_store.device().id())) {
+            auto w = m_store.wipe();
+            return {Error::Revoked, w ? "store wiped on the organisation's order" : "wipe ordered but incomplete: " + w.detail()};
+        }
+    }
+    return {Error::Revoked, "the server refuses this device"};
 }
 
 Result<void> SyncClient::authenticate() {
@@ -115,7 +143,7 @@ Result<void> SyncClient::authenticate() {
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
     for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::fetch_keys,
-                      &SyncClient::push, &SyncClient::pull})
+                      &SyncClient::rotate, &SyncClient::push, &SyncClient::pull})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
     if (auto s = m_store.set_setting("last_sync", std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -144,18 +172,20 @@ Result<void> SyncClient::refresh_directory(SyncReport& r) {
     }
 }
 
-Result<void> SyncClient::append_directory(const std::function<SignedEntry(const Directory&)>& make) {
+Result<bool> SyncClient::append_directory(const std::function<std::optional<SignedEntry>(const Directory&)>& make) {
     for (int attempt = 0; attempt < 5; ++attempt) {
-        const SignedEntry e = make(m_store.directory());
-        const json body{{"entry", json::parse(e.to_json())}};
+        const std::optional<SignedEntry> e = make(m_store.directory());
+        if (!e) return false;
+        const json body{{"entry", json::parse(e->to_json())}};
         auto res = call("POST", "/v1/directory", "", &body);
         if (res) {
             SyncReport ignore;
-            return refresh_directory(ignore);
+            if (auto x = refresh_directory(ignore); !x) return x.failure();
+            return true;
         }
         if (res.error() != Error::Refused || refusal_code(res.detail()) != "conflict") return res.failure();
         SyncReport ignore;  // someone appended first: catch up, rebuild against the new head
-        if (auto x = refresh_directory(ignore); !x) return x;
+        if (auto x = refresh_directory(ignore); !x) return x.failure();
     }
     return {Error::Refused, "conflict: the directory kept changing; try again"};
 }
@@ -169,12 +199,12 @@ Result<void> SyncClient::register_scopes(SyncReport& r) {
         const ScopeKind kind = scope == m_store.default_scope() ? ScopeKind::Personal : ScopeKind::Case;
         auto kind_setting = m_store.setting("scope_kind:" + crypto::to_hex(scope));
         const ScopeKind k = kind_setting == "team" ? ScopeKind::Team : kind_setting == "directory" ? ScopeKind::Directory : kind;
-        auto res = append_directory([&](const Directory& d) {
-            return d.make_member(me, false, scope, epoch, me.id(), k, std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                                             std::chrono::system_clock::now().time_since_epoch()).count()));
+        auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+            if (d.scope_known(scope)) return std::nullopt;
+            return d.make_member(me, false, scope, epoch, me.id(), k, now_ms());
         });
-        if (!res) return res;
-        ++r.scopes_registered;
+        if (!res) return res.failure();
+        if (*res) ++r.scopes_registered;
     }
     return {};
 }
@@ -280,30 +310,91 @@ Result<void> SyncClient::pull(SyncReport& r) {
 
 Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind) {
     const crypto::DeviceIdentity& me = m_store.device();
-    const std::uint32_t epoch = m_store.current_epoch(scope);
-    if (epoch == 0) return {Error::NotFound, "this device holds no key for that scope"};
+    if (m_store.current_epoch(scope) == 0) return {Error::NotFound, "this device holds no key for that scope"};
     SyncReport ignore;
     if (auto x = refresh_directory(ignore); !x) return x;
-    if (!m_store.directory().device(device)) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
+    // A copy: appending to the directory below replaces the directory object.
+    std::optional<DeviceInfo> target;
+    if (const DeviceInfo* t = m_store.directory().device(device)) target = *t;
+    if (!target) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
+    if (target->revoked) return {Error::InvalidArgument, "that device is revoked"};
     if (auto x = register_scopes(ignore); !x) return x;
-    const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, epoch, me.id());
-    const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
-    if (!m_store.directory().is_member(scope, epoch, device)) {
-        auto res = append_directory([&](const Directory& d) {
-            return d.make_member(signer, as_admin, scope, epoch, device, kind,
-                                 std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                   std::chrono::system_clock::now().time_since_epoch()).count()));
-        });
-        if (!res) return res;
-    }
-    const DeviceInfo* target = m_store.directory().device(device);
+    // Membership at every epoch we hold, so the new member reads the scope's whole history.
     json grants = json::array();
-    for (const auto& [s, e] : m_store.scope_keys())
-        if (s == scope && m_store.directory().is_member(scope, e, device))
-            grants.push_back(json::parse(KeyGrant::make(signer, as_admin, scope, e, *target, *m_store.scope_key(scope, e)).to_json()));
+    for (const auto& [s, epoch] : m_store.scope_keys()) {
+        if (s != scope) continue;
+        const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, epoch, me.id());
+        const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
+        auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+            if (d.is_member(scope, epoch, device)) return std::nullopt;
+            return d.make_member(signer, as_admin, scope, epoch, device, kind, now_ms());
+        });
+        if (!res) return res.failure();
+        grants.push_back(json::parse(KeyGrant::make(signer, as_admin, scope, epoch, *target, *m_store.scope_key(scope, epoch)).to_json()));
+    }
     const json body{{"grants", grants}};
     auto res = call("POST", "/v1/keys", "", &body);
     if (!res) return res.failure();
+    return {};
+}
+
+Result<void> SyncClient::rotate(SyncReport& r) {
+    const crypto::DeviceIdentity& me = m_store.device();
+    const DeviceInfo* self = m_store.directory().device(me.id());
+    if (!self || self->revoked) return {};
+    std::map<ScopeId, std::uint32_t> held;  // the newest epoch we hold per scope
+    for (const auto& [scope, epoch] : m_store.scope_keys()) held[scope] = std::max(held[scope], epoch);
+    for (const auto& [scope, mine] : held) {
+        const Directory& d = m_store.directory();
+        if (!d.scope_known(scope)) continue;
+        const std::uint32_t latest = d.latest_epoch(scope);
+        if (mine < latest) continue;  // someone rotated already: its key reaches us as a grant
+        std::uint32_t epoch = latest;
+        const auto kind = d.scope_kind(scope).value_or(ScopeKind::Case);
+        const std::vector<DeviceId> members = d.members(scope, latest);
+        const bool has_revoked = std::any_of(members.begin(), members.end(), [&](const DeviceId& m) {
+            const DeviceInfo* info = d.device(m);
+            return info && info->revoked;
+        });
+        if (mine == latest + 1 || has_revoked) {
+            // Open the next epoch: keep the key first (a crash after the claim must not lose it),
+            // then claim the epoch in the directory; if another device claimed it first, drop ours.
+            epoch = latest + 1;
+            if (mine < epoch)
+                if (auto k = m_store.add_scope_key(scope, epoch, crypto::SymmetricKey::generate()); !k) return k;
+            auto claimed = append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
+                if (dd.latest_epoch(scope) >= epoch) return std::nullopt;
+                return dd.make_member(me, false, scope, epoch, me.id(), kind, now_ms());
+            });
+            if (!claimed) return claimed.failure();
+            if (!m_store.directory().is_member(scope, epoch, me.id())) {
+                if (auto x = m_store.remove_scope_key(scope, epoch); !x) return x;
+                continue;
+            }
+            if (*claimed) ++r.epochs_opened;
+        }
+        if (epoch < 2 || !m_store.directory().is_member(scope, epoch, me.id())) continue;
+        // Complete a rotation (ours, or one another device began): every unrevoked member of the
+        // epoch before becomes a member of this one and gets its key.
+        json grants = json::array();
+        for (const DeviceId& m : m_store.directory().members(scope, epoch - 1)) {
+            std::optional<DeviceInfo> info;  // a copy: appending replaces the directory object
+            if (const DeviceInfo* i = m_store.directory().device(m)) info = *i;
+            if (!info || info->revoked || m == me.id()) continue;
+            auto added = append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
+                if (dd.is_member(scope, epoch, m)) return std::nullopt;
+                return dd.make_member(me, false, scope, epoch, m, kind, now_ms());
+            });
+            if (!added) return added.failure();
+            if (!*added) continue;  // another member of this epoch already re-keyed it
+            grants.push_back(json::parse(KeyGrant::make(me, false, scope, epoch, *info, *m_store.scope_key(scope, epoch)).to_json()));
+            ++r.members_rekeyed;
+        }
+        if (!grants.empty()) {
+            const json body{{"grants", grants}};
+            if (auto res = call("POST", "/v1/keys", "", &body); !res) return res.failure();
+        }
+    }
     return {};
 }
 

@@ -5,6 +5,9 @@
 //   1. directory  fetch entries after our copy's head, verify, persist
 //   2. scopes     register every scope we hold but the directory does not list (founding entry)
 //   3. keys       fetch our key grants, verify against the directory, keep the new keys
+//   3b. rotate    for every scope we hold whose latest epoch has a revoked member: open the next
+//                 epoch with a fresh key (claimed in the directory first; a lost race discards
+//                 it), add the remaining members at it and grant them the key; resumable
 //   4. push       outbox in batches: one transport commit signed per batch; acknowledged ops
 //                 leave the outbox only after the server's 200
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
@@ -13,6 +16,11 @@
 // moves past an op that was not stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
 // re-authenticates once; any other 4xx stops the sync with Error::Refused (detail: the code).
+// A 403 `revoked` that carries an admin-signed revocation of this device with a wipe order
+// (verified against the pinned admin key) wipes the store: Error::Revoked, "store wiped".
+// Cancellation: SyncOptions::cancel, set by another thread, stops the client before its next
+// request (and cuts a backoff wait short) with Error::Cancelled. A request already on the wire
+// finishes and its answer is handled, so every step stays at one of its resumable points.
 #pragma once
 
 #include "store.h"
@@ -20,6 +28,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <atomic>
 #include <functional>
 #include <random>
 
@@ -34,6 +43,9 @@ struct SyncOptions {
     // Injected for tests: how to wait between retries, and the jitter source.
     std::function<void(std::chrono::milliseconds)> sleep;
     std::uint32_t seed = std::random_device{}();
+    // Optional stop flag, owned by the caller and outliving the client; checked before every
+    // request. The default sleep also returns early once it is set.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct SyncReport {
@@ -46,6 +58,8 @@ struct SyncReport {
     std::size_t duplicates = 0;
     std::size_t skewed = 0;
     std::size_t retries = 0;
+    std::size_t epochs_opened = 0;    // rotations this device performed
+    std::size_t members_rekeyed = 0;  // members added to a new epoch and granted its key
     std::vector<Problem> rejected;
     std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
 };
@@ -60,6 +74,7 @@ public:
     Result<void> refresh_directory(SyncReport& r);
     Result<void> register_scopes(SyncReport& r);
     Result<void> fetch_keys(SyncReport& r);
+    Result<void> rotate(SyncReport& r);
     Result<void> push(SyncReport& r);
     Result<void> pull(SyncReport& r);
 
@@ -67,7 +82,9 @@ public:
     // key we hold, so the new member reads the scope's whole history.
     Result<void> share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind);
     // Appends an entry built against the current head, refetching and rebuilding on a 409.
-    Result<void> append_directory(const std::function<SignedEntry(const Directory&)>& make);
+    // `make` returns nullopt when, against the current head, nothing needs appending any more
+    // (another device did it): then the result is false.
+    Result<bool> append_directory(const std::function<std::optional<SignedEntry>(const Directory&)>& make);
 
     // One JSON request with retries and authentication; the parsed body of a 2xx answer.
     Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& query,
@@ -76,6 +93,7 @@ public:
 
 private:
     Result<void> authenticate();
+    Result<nlohmann::json> revoked(const std::string& body);
     std::chrono::milliseconds backoff(int attempt);
 
     Store& m_store;

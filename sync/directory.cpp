@@ -150,11 +150,17 @@ Result<void> Directory::append(const SignedEntry& e) {
         if (!target || target->revoked) return {Error::InvalidArgument, "member entry names no enrolled, unrevoked device"};
         if (auto known = scope_kind(scope); known && *known != *sk) return {Error::InvalidArgument, "scope kind changed"};
         if (signer_device) {
-            // A member adds a member; a device may found a scope nobody holds yet, for itself.
+            // A member adds a member; a member of the epoch before opens the next one (rotation);
+            // a device may found a scope nobody holds yet, for itself.
             const bool founding = !scope_known(scope) && *signer_device == dev;
-            if (!founding && !is_member(scope, std::uint32_t(epoch), *signer_device))
+            const bool member_now = is_member(scope, std::uint32_t(epoch), *signer_device);
+            const bool rotating = epoch > 1 && epoch == std::uint64_t(latest_epoch(scope)) + 1 &&
+                                  is_member(scope, std::uint32_t(epoch - 1), *signer_device);
+            if (!founding && !member_now && !rotating)
                 return {Error::InvalidArgument, "signer is not a member of that scope at that epoch"};
         }
+        if (scope_known(scope) && epoch > std::uint64_t(latest_epoch(scope)) + 1)
+            return {Error::InvalidArgument, "epochs of a scope follow each other without gaps"};
         m_members[scope][std::uint32_t(epoch)].insert(dev);
         m_kinds[scope] = *sk;
     } else if (kind == "revoke") {
@@ -163,6 +169,8 @@ Result<void> Directory::append(const SignedEntry& e) {
         auto it = m_devices.find(dev);
         if (!f.missing.empty() || it == m_devices.end()) return {Error::InvalidArgument, "revoke names no enrolled device"};
         it->second.revoked = true;
+        it->second.wipe = j.contains("wipe") && j["wipe"].is_boolean() && j["wipe"].get<bool>();
+        m_revocations[dev] = m_entries.size();
     } else {
         return {Error::Unsupported, "unknown directory entry kind '" + kind + "'"};
     }
@@ -218,6 +226,25 @@ std::vector<DeviceId> Directory::members(const crypto::ScopeId& scope, std::uint
 
 bool Directory::scope_known(const crypto::ScopeId& scope) const { return m_members.count(scope) != 0; }
 
+std::uint32_t Directory::latest_epoch(const crypto::ScopeId& scope) const {
+    auto it = m_members.find(scope);
+    return it == m_members.end() || it->second.empty() ? 0 : it->second.rbegin()->first;
+}
+
+const SignedEntry* Directory::revocation(const DeviceId& d) const {
+    auto it = m_revocations.find(d);
+    return it == m_revocations.end() ? nullptr : &m_entries[it->second];
+}
+
+bool Directory::is_wipe_order(const SignedEntry& e, const crypto::Id16& org, const SignPublicKey& admin, const DeviceId& me) {
+    if (e.signer != "admin" || !crypto::verify(admin, signing_message(e.body), e.signature)) return false;
+    const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return false;
+    Fields f{j, {}};
+    const bool ok = f.str("kind") == "revoke" && f.id("org") == org && f.id("device") == me;
+    return ok && f.missing.empty() && j.contains("wipe") && j["wipe"].is_boolean() && j["wipe"].get<bool>();
+}
+
 std::optional<ScopeKind> Directory::scope_kind(const crypto::ScopeId& scope) const {
     auto it = m_kinds.find(scope);
     if (it == m_kinds.end()) return std::nullopt;
@@ -269,9 +296,11 @@ SignedEntry Directory::make_member(const crypto::DeviceIdentity& signer, bool as
     return sign(signer, as_admin, j.dump());
 }
 
-SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, std::uint64_t time_ms) const {
+SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe,
+                                   std::uint64_t time_ms) const {
     json j = base(m_org, size(), m_head, "revoke", time_ms);
     j["device"] = crypto::to_hex(dev);
+    j["wipe"] = wipe;
     return sign(admin, true, j.dump());
 }
 

@@ -3,6 +3,10 @@
 // the server verify it with this same code; membership is accepted only from here, never from the
 // server's word.
 //
+// Who may sign what: genesis, enrol and revoke only the admin; a member entry the admin, or a device
+// that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
+// next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
+//
 // States: Empty --append(genesis)--> Founded --append(entry)--> Founded (head advances)
 // Invariants:
 //   1. entries_[i].seq == i and entries_[i].prev == BLAKE2b(entries_[i-1].body); genesis at 0.
@@ -45,6 +49,7 @@ struct DeviceInfo {
     std::string name;
     std::string role;
     bool revoked = false;
+    bool wipe = false;             // the revocation also orders the device to destroy its store
     std::uint64_t enrolled_at = 0;  // entry seq
 };
 
@@ -83,6 +88,9 @@ public:
     std::vector<Membership> memberships(const DeviceId& d) const;
     std::vector<DeviceId> members(const crypto::ScopeId& scope, std::uint32_t epoch) const;
     bool scope_known(const crypto::ScopeId& scope) const;
+    std::uint32_t latest_epoch(const crypto::ScopeId& scope) const;  // 0 if unknown
+    // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
+    const SignedEntry* revocation(const DeviceId& d) const;
     std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
 
     // --- making entries (the caller signs with the admin identity or its device identity) ---
@@ -94,7 +102,12 @@ public:
     // `signer_device` null: signed by the admin identity `signer`.
     SignedEntry make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                             std::uint32_t epoch, const DeviceId& dev, ScopeKind kind, std::uint64_t time_ms) const;
-    SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, std::uint64_t time_ms) const;
+    SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms) const;
+
+    // Checks, without the chain, that `e` is an admin-signed revocation of `me` with a wipe order
+    // of the organisation `org` whose admin key is `admin`: what a device that the server no
+    // longer answers can still verify before it destroys itself.
+    static bool is_wipe_order(const SignedEntry& e, const crypto::Id16& org, const SignPublicKey& admin, const DeviceId& me);
 
 private:
     SignedEntry sign(const crypto::DeviceIdentity& signer, bool as_admin, std::string body) const;
@@ -108,6 +121,7 @@ private:
     // scope -> epoch -> members
     std::map<crypto::ScopeId, std::map<std::uint32_t, std::set<DeviceId>>> m_members;
     std::map<crypto::ScopeId, ScopeKind> m_kinds;
+    std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
 };
 
 }  // namespace quartier::sync

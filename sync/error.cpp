@@ -17,6 +17,8 @@ std::string_view to_string(Error e) {
     case Error::Network: return "server unreachable";
     case Error::Refused: return "server refused the request";
     case Error::Protocol: return "server answered outside the protocol";
+    case Error::Revoked: return "this device was revoked by the organisation";
+    case Error::Cancelled: return "cancelled";
     }
     return "unknown error";
 }

@@ -21,6 +21,8 @@ enum class Error {
     Network,          // the server could not be reached, timed out, or failed the certificate pin
     Refused,          // the server answered with an error (4xx/5xx); detail: its code and message
     Protocol,         // the server's answer was not what the protocol says
+    Cancelled,        // the caller asked a running sync to stop (SyncOptions::cancel); nothing is lost
+    Revoked,          // this device was revoked; detail says whether its store was wiped
 };
 
 std::string_view to_string(Error e);

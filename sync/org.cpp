@@ -173,11 +173,35 @@ Result<DeviceId> admit(Store& store, SyncClient& client, const std::string& sas)
     if (!match) return {Error::NotFound, "no pending enrolment shows the confirmation string " + sas};
     const DeviceId id = crypto::device_id_of(match->sign_pk);
     const crypto::DeviceIdentity& admin = *store.admin_identity();
-    auto r = client.append_directory([&](const Directory& d) {
+    auto r = client.append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+        if (d.device(id)) return std::nullopt;  // admitted meanwhile
         return d.make_enrol(admin, id, match->sign_pk, match->box_pk, match->name, match->role, now_ms());
     });
     if (!r) return r.failure();
     return id;
+}
+
+Result<RevocationReport> revoke_device(Store& store, SyncClient& client, const DeviceId& device, bool wipe) {
+    if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store can revoke devices"};
+    SyncReport ignore;
+    if (auto r = client.refresh_directory(ignore); !r) return r.failure();
+    const DeviceInfo* d = store.directory().device(device);
+    if (!d) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
+    if (device == store.device().id()) return {Error::InvalidArgument, "the admin's own device cannot revoke itself"};
+    RevocationReport rep;
+    rep.device = *d;
+    rep.scopes = store.directory().memberships(device);
+    const crypto::DeviceIdentity& admin = *store.admin_identity();
+    auto r = client.append_directory([&](const Directory& dir) -> std::optional<SignedEntry> {
+        if (const DeviceInfo* now = dir.device(device); now && now->revoked) return std::nullopt;
+        return dir.make_revoke(admin, device, wipe, now_ms());
+    });
+    if (!r) return r.failure();
+    auto synced = client.sync();
+    if (!synced) return synced.failure();
+    rep.device = *store.directory().device(device);
+    rep.epochs_opened = synced->epochs_opened;
+    return rep;
 }
 
 }  // namespace quartier::sync

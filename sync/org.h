@@ -48,4 +48,16 @@ Result<std::vector<PendingEnrolment>> pending_enrolments(Store& store, SyncClien
 // Admin: admits the request whose SAS is `sas` (the string the device shows).
 Result<DeviceId> admit(Store& store, SyncClient& client, const std::string& sas);
 
+// What a revoked device could read, for the breach assessment: every scope it was a member of.
+struct RevocationReport {
+    DeviceInfo device;
+    std::vector<Membership> scopes;  // by scope and epoch, as the verified directory says
+    std::size_t epochs_opened = 0;   // scopes this (admin) store rotated at once
+};
+
+// Admin: revokes a device (optionally ordering it to wipe itself at its next contact), lists the
+// scopes it held, and syncs, which rotates every one of them this store is a member of; the rest
+// rotate at the next sync of one of their members.
+Result<RevocationReport> revoke_device(Store& store, SyncClient& client, const DeviceId& device, bool wipe);
+
 }  // namespace quartier::sync

@@ -1188,4 +1188,62 @@ Result<void> Store::set_admin_identity(const crypto::DeviceIdentity& admin) {
 
 const crypto::DeviceIdentity* Store::admin_identity() const { return m_impl->admin ? &*m_impl->admin : nullptr; }
 
+Result<void> Store::remove_scope_key(const ScopeId& scope, std::uint32_t epoch) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    auto st = I.db.prepare("DELETE FROM scope_keys WHERE scope = ?1 AND epoch = ?2");
+    if (!st) return st.failure();
+    st->bind(1, scope).bind(2, std::int64_t(epoch));
+    if (auto r = st->run(); !r) {
+        m_failed = true;
+        return r;
+    }
+    I.scope_keys.erase({scope, epoch});
+    std::uint32_t latest = 0;
+    for (const auto& [se, key] : I.scope_keys)
+        if (se.first == scope) latest = std::max(latest, se.second);
+    if (latest) I.current_epoch[scope] = latest;
+    else I.current_epoch.erase(scope);
+    return {};
+}
+
+Result<void> Store::wipe() {
+    Impl& I = *m_impl;
+    Result<void> first;  // the first failure; the files go regardless
+    auto note = [&](Result<void> r) {
+        if (!r && first) first = r;
+    };
+    // Key material first: once these rows are gone (and their pages overwritten), the rest is
+    // ciphertext nobody can open.
+    note(I.db.exec("DELETE FROM meta; DELETE FROM scope_keys; DELETE FROM settings;"));
+    note(I.db.exec("DELETE FROM snapshots; DELETE FROM ops; DELETE FROM commits; DELETE FROM outbox; "
+                   "DELETE FROM directory; DELETE FROM cursors;"));
+    note(I.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    note(I.db.exec("VACUUM"));
+    I.ins_commit = Statement();
+    I.ins_op = Statement();
+    I.ins_outbox = Statement();
+    I.set_meta = Statement();
+    I.db = Database();  // closes the file
+    std::error_code ec;
+    for (const char* f : {"store.db", "store.db-wal", "store.db-shm"}) {
+        fs::remove(m_dir / f, ec);
+        if (ec && first) first = Result<void>(Error::Io, "cannot remove " + std::string(f) + ": " + ec.message());
+    }
+    I.records.clear();
+    I.dirty.clear();
+    I.scope_keys.clear();
+    I.current_epoch.clear();
+    I.settings.clear();
+    I.admin.reset();
+    I.master.reset();
+    I.wrap_key.reset();
+    I.index_key.reset();
+    I.snapshot_key.reset();
+    I.directory = Directory();
+    m_problems.clear();
+    m_failed = true;
+    return first;
+}
+
 }  // namespace quartier::sync

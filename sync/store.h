@@ -180,6 +180,8 @@ public:
     // Scope keys this device holds.
     Result<void> add_scope_key(const ScopeId& scope, std::uint32_t epoch, crypto::SymmetricKey key);
     Result<ScopeId> create_scope();  // a new scope with a fresh key at epoch 1
+    // Forgets one key (a rotation this device prepared but another device won).
+    Result<void> remove_scope_key(const ScopeId& scope, std::uint32_t epoch);
     const crypto::SymmetricKey* scope_key(const ScopeId& scope, std::uint32_t epoch) const;
     std::vector<std::pair<ScopeId, std::uint32_t>> scope_keys() const;  // every (scope, epoch) held
     std::uint32_t current_epoch(const ScopeId& scope) const;            // 0 if none held
@@ -192,6 +194,11 @@ public:
     // The organisation's admin signing identity, held only in the admin's store.
     Result<void> set_admin_identity(const crypto::DeviceIdentity& admin);
     const crypto::DeviceIdentity* admin_identity() const;
+
+    // Crypto-shredding of this device (a remote-wipe order, DESIGN.md §3): every key row is
+    // deleted with secure_delete on, every table emptied, the database vacuumed, then its files
+    // removed. Afterwards the store is Failed; nothing of it is left in the directory but `lock`.
+    Result<void> wipe();
 
     const crypto::DeviceIdentity& device() const;
     const ScopeId& default_scope() const;

@@ -58,6 +58,10 @@ Organisation and sync:
                           team_lead, helper, planning, admin, dpo); --qr also writes it as a QR image
   org requests            list devices waiting for admission, with their confirmation strings
   org admit SAS           admit the device that shows confirmation string SAS
+  org revoke DEVICE [--wipe]
+                          revoke a device (lost tablet, leaving worker): the server refuses it,
+                          every scope it could read moves to a new key epoch; --wipe orders it
+                          to destroy its store at its next contact. Lists the scopes it held.
   enrol CODE [--device-name NAME]
                           present an enrolment code from a new store; prints the confirmation
                           string to compare with the admin
@@ -78,7 +82,8 @@ Options:
 Exit codes:
   0 ok   1 usage   2 wrong passphrase, no passphrase or store in use   3 integrity failure
   4 no store or no such record   5 I/O error, full disk or corrupt database   6 store exists
-  7 server unreachable   8 server refused the request
+  7 server unreachable   8 server refused the request   9 this device was revoked (and wiped,
+  if the organisation ordered it)
 )";
 
 struct Options {
@@ -109,6 +114,7 @@ int exit_for(sync::Error e) {
     case sync::Error::Integrity: return kIntegrity;
     case sync::Error::InvalidArgument: return kUsage;
     case sync::Error::Network: return kUnreachable;
+    case sync::Error::Revoked: return kRevoked;
     case sync::Error::Refused:
     case sync::Error::Protocol: return kRefused;
     default: return kStoreError;
@@ -266,6 +272,7 @@ sync::Result<std::unique_ptr<sync::Transport>> transport_of(const sync::Store& s
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     Options o;
+    bool wipe_flag = false;
     if (const char* s = std::getenv("QUARTIER_STORE")) o.store = s;
     static const std::set<std::string> named_options = {"--server", "--fingerprint", "--bootstrap", "--name",
                                                          "--device-name", "--role", "--kind", "--scope", "--qr"};
@@ -292,6 +299,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             if (!value(o.kdf)) return fail(err, kUsage, "--kdf needs calibrated, moderate or interactive");
         } else if (a == "--id") {
             if (!value(o.id)) return fail(err, kUsage, "--id needs an id");
+        } else if (a == "--wipe") {
+            wipe_flag = true;
         } else if (named_options.count(a)) {
             if (!value(o.named[a.substr(2)])) return fail(err, kUsage, a + " needs a value");
         } else if (a.size() > 2 && a.rfind("--", 0) == 0) {
@@ -316,6 +325,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         {"list", {0, 1}},        {"history", {2, 2}},     {"delete", {1, 1}},      {"status", {0, 0}},
         {"verify", {0, 0}},      {"passwd", {0, 0}},      {"conflicts", {0, 0}},   {"resolve", {3, 3}},
         {"org init", {0, 0}},    {"org enrol", {0, 0}},   {"org requests", {0, 0}}, {"org admit", {1, 1}},
+        {"org revoke", {1, 1}},
         {"enrol", {1, 1}},       {"sync", {0, 0}},        {"scope create", {0, 0}}, {"scope share", {2, 2}},
         {"scope list", {0, 0}},  {"devices", {0, 0}}};
     auto ar = arity.find(cmd);
@@ -533,6 +543,20 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         auto id = sync::admit(store, client, argv[0]);
         if (!id) return fail(err, id);
         out << crypto::to_hex(*id) << "\n";
+        return kOk;
+    }
+    if (cmd == "org revoke") {
+        auto dev = sync::wire::id_from_hex(argv[0]);
+        if (!dev) return fail(err, kUsage, "org revoke needs a device id (32 hex digits)");
+        auto rep = sync::revoke_device(store, client, *dev, wipe_flag);
+        if (!rep) return fail(err, rep);
+        json scopes = json::array();
+        for (const auto& m : rep->scopes)
+            scopes.push_back({{"scope", crypto::to_hex(m.scope)}, {"epoch", m.epoch}, {"kind", sync::to_string(m.kind)}});
+        out << json{{"device", argv[0]}, {"name", rep->device.name}, {"role", rep->device.role}, {"wipe_ordered", wipe_flag},
+                    {"scopes_it_could_read", scopes}, {"rotated_now", rep->epochs_opened}}
+                   .dump(2)
+            << "\n";
         return kOk;
     }
     if (cmd == "enrol") {

@@ -23,7 +23,15 @@ Response error(int status, std::string_view code, std::string_view message) {
     return Response{status, wire::error_body(code, message), {}};
 }
 Response bad_request(std::string_view message) { return error(400, "bad_request", message); }
-Response ok(const json& body) { return Response{200, body.dump(), {}}; }
+
+// 403 `revoked`, carrying the admin-signed revocation entry: the device verifies it against its
+// pinned admin key, and destroys its store only if that entry orders a wipe (docs/protocol.md).
+Response revoked(const Directory& dir, const DeviceId& device) {
+    json body{{"error", {{"code", "revoked"}, {"message", "device is revoked"}}}};
+    if (const SignedEntry* e = dir.revocation(device)) body["error"]["entry"] = json::parse(e->to_json());
+    return Response{403, body.dump(), {}};
+}
+Response ok(const json& body) { return Response{200, wire::dump_json(body), {}}; }
 
 // Storage failures: conflicts are the client's to resolve, the rest is ours.
 Response storage_error(const quartier::Failure<Error>& f) {
@@ -207,7 +215,7 @@ Response Server::dispatch(const Request& request) {
     Context c{request, json(), 0, {}, nullptr};
     bool body_ok = true;
     if (request.method == "POST") {
-        c.body = json::parse(request.body, nullptr, false);
+        c.body = wire::parse_json(request.body);
         body_ok = !c.body.is_discarded() && c.body.is_object();
     }
 
@@ -245,7 +253,7 @@ Response Server::dispatch(const Request& request) {
     }
     c.info = m_dir.device(c.device);
     Response r = !c.info          ? error(401, "unauthenticated", "device is not enrolled")
-                 : c.info->revoked ? error(403, "revoked", "device is revoked")
+                 : c.info->revoked ? revoked(m_dir, c.device)
                  : !body_ok        ? bad_request("body is not a JSON object")
                                    : (this->*route->handler)(c);
     r.device = device_hex;
@@ -294,7 +302,7 @@ Response Server::challenge(Context& c) {
     if (!dev) return bad_request("device: lower-case hex id expected");
     const DeviceInfo* d = m_dir.device(*dev);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
-    if (d->revoked) return error(403, "revoked", "device is revoked");
+    if (d->revoked) return revoked(m_dir, *dev);
     for (auto it = m_challenges.begin(); it != m_challenges.end();)
         it = it->second.expires <= c.now ? m_challenges.erase(it) : std::next(it);
     if (m_challenges.size() >= m_limits.max_pending_challenges) return error(429, "rate_limited", "too many pending challenges");
@@ -318,7 +326,7 @@ Response Server::token(Context& c) {
     if (issued.device != *dev) return error(401, "unauthenticated", "challenge was issued to another device");
     const DeviceInfo* d = m_dir.device(*dev);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
-    if (d->revoked) return error(403, "revoked", "device is revoked");
+    if (d->revoked) return revoked(m_dir, *dev);
     if (!crypto::verify(d->sign_pk, auth_message(m_serverId, *ch), *sig)) return error(401, "bad_signature", "signature does not verify");
 
     for (auto t = m_tokens.begin(); t != m_tokens.end();) t = t->second.expires <= c.now ? m_tokens.erase(t) : std::next(t);

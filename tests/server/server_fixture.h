@@ -141,7 +141,7 @@ struct ServerFixture {
                     sync::ScopeKind kind = sync::ScopeKind::Case) {
         append(dir.make_member(org_admin, true, scope, epoch, d.id.id(), kind, now));
     }
-    void revoke(const TestDevice& d) { append(dir.make_revoke(org_admin, d.id.id(), now)); }
+    void revoke(const TestDevice& d) { append(dir.make_revoke(org_admin, d.id.id(), false, now)); }
 
     // A real envelope sealed under `key`, without its own signature (it travels with a commit).
     static crypto::Bytes seal(const TestDevice& d, const crypto::ScopeId& scope, std::uint32_t epoch, std::uint64_t hlc,

@@ -236,7 +236,11 @@ public:
         team = *scope;
         REQUIRE(admin.store->set_setting("scope_kind:" + crypto::to_hex(team), "team").ok());
         for (std::size_t i = 1; i < n; ++i)
-            REQUIRE(admin.client->share_scope(team, devices[i]->store->device().id(), ScopeKind::Team).ok());
+        {
+            auto shared = admin.client->share_scope(team, devices[i]->store->device().id(), ScopeKind::Team);
+            INFO((shared.ok() ? std::string() : shared.detail()));
+            REQUIRE(shared.ok());
+        }
         sync_all();
     }
 

@@ -207,3 +207,55 @@ TEST_CASE("A server that lies is caught by the client", "[sync][security]") {
         REQUIRE_FALSE(r.ok());
     }
 }
+
+TEST_CASE("A cancelled sync stops before its next request, also in a backoff wait, and loses nothing", "[sync][cancel]") {
+    SyncFixture f(2);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) ids.push_back(f[0].set("", "name", "Fall " + std::to_string(i), &f.team));
+
+    // The flag is raised while the push is on the wire (as a lock does from the GUI thread): that
+    // push completes, then nothing more is sent.
+    std::atomic<bool> cancel{false};
+    std::size_t after_push = 0;
+    f[0].transport.faults = [&](const Request& r) {
+        if (r.path == "/v1/push") {
+            cancel = true;
+            after_push = f[0].transport.requests;
+        }
+        return Fault::None;
+    };
+    SyncOptions options = Device::sync_options(&f.server);
+    options.cancel = &cancel;
+    {
+        SyncClient client(*f[0].store, f[0].transport, options);
+        auto r = client.sync();
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::Cancelled);
+        REQUIRE(f[0].transport.requests == after_push);
+        REQUIRE(f[0].store->status().pending == 0);  // the push that was on the wire was acknowledged
+    }
+
+    // Raised before a backoff wait of the default sleep (60 s here): the wait ends at once, no retry.
+    cancel = false;
+    f[0].transport.faults = [&](const Request&) {
+        cancel = true;
+        return Fault::Status503;
+    };
+    SyncOptions waiting;
+    waiting.backoff_base = std::chrono::milliseconds(60'000);
+    waiting.backoff_max = std::chrono::milliseconds(60'000);
+    waiting.cancel = &cancel;
+    const std::size_t before = f[0].transport.requests;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = SyncClient(*f[0].store, f[0].transport, waiting).sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Cancelled);
+    REQUIRE(f[0].transport.requests == before + 1);  // the first attempt only
+    REQUIRE(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(30));
+
+    // Without the flag the next sync finishes the work.
+    f[0].transport.faults = nullptr;
+    f.sync_all();
+    f.require_converged();
+    for (const auto& id : ids) REQUIRE(f[1].store->get(id));
+}

@@ -1,0 +1,146 @@
+// Lost tablets and leaving workers (the data-protection issue): revocation, key rotation to a
+// new epoch, and the remote-wipe order — over the real server handler.
+#include "sync_fixture.h"
+
+#include "sync/database.h"
+
+using namespace quartier;
+using namespace quartier::test;
+
+namespace {
+// Every envelope the server holds, as a copy of its data directory would give them.
+std::vector<crypto::Bytes> server_envelopes(const FakeServer& server) {
+    auto db = Database::open(server.dir() / "server.db", false);
+    REQUIRE(db.ok());
+    auto st = db->prepare("SELECT bytes FROM envelopes ORDER BY id");
+    REQUIRE(st.ok());
+    std::vector<crypto::Bytes> out;
+    while (*st->step()) out.emplace_back(st->blob(0).begin(), st->blob(0).end());
+    return out;
+}
+
+std::vector<crypto::SymmetricKey> every_key(const Store& s) {
+    std::vector<crypto::SymmetricKey> keys;
+    for (const auto& [scope, epoch] : s.scope_keys()) keys.push_back(s.scope_key(scope, epoch)->clone());
+    return keys;
+}
+}  // namespace
+
+TEST_CASE("A revoked device is refused; its scopes move to a new epoch it cannot open", "[sync][revocation]") {
+    SyncFixture f(3);
+    Device &admin = f[0], &colleague = f[1], &lost = f[2];
+    const std::string before = lost.set("", "name", "Familie vor dem Verlust", &f.team);
+    f.sync_all();
+    const auto lost_keys = every_key(*lost.store);  // every key the lost tablet ever held
+    const DeviceId lost_id = lost.store->device().id();
+
+    auto rep = revoke_device(*admin.store, *admin.client, lost_id, false);
+    INFO((rep.ok() ? std::string() : rep.detail()));
+    REQUIRE(rep.ok());
+    REQUIRE(rep->device.revoked);
+    const bool listed_team = std::any_of(rep->scopes.begin(), rep->scopes.end(), [&](const Membership& m) { return m.scope == f.team; });
+    REQUIRE(listed_team);  // the breach assessment names the scopes it could read
+    REQUIRE(rep->epochs_opened >= 1);
+    REQUIRE(admin.store->current_epoch(f.team) == 2);
+
+    // The server refuses it from now on.
+    auto refused = lost.sync();
+    REQUIRE_FALSE(refused.ok());
+    REQUIRE(refused.error() == Error::Revoked);
+    REQUIRE(lost.store->get(before));  // no wipe was ordered: its store is intact
+
+    // The others carry on at the new epoch and read old and new data.
+    colleague.sync_ok();
+    REQUIRE(colleague.store->current_epoch(f.team) == 2);
+    const std::string after = colleague.set("", "name", "Familie nach dem Verlust", &f.team);
+    colleague.sync_ok();
+    admin.sync_ok();
+    REQUIRE(admin.store->get(after));
+    REQUIRE(admin.store->get(before));
+    REQUIRE(colleague.store->get(before));
+
+    // Given a full copy of the server's data, no key the lost tablet ever held opens new data.
+    std::size_t new_epoch = 0;
+    for (const auto& bytes : server_envelopes(f.server)) {
+        auto env = crypto::parse_envelope(bytes);
+        REQUIRE(env.ok());
+        if (env->header.scope != f.team || env->header.epoch < 2) continue;
+        ++new_epoch;
+        for (const auto& k : lost_keys) {
+            crypto::Bytes out;
+            REQUIRE_FALSE(crypto::decrypt_envelope(*env, k, out).ok());
+        }
+    }
+    REQUIRE(new_epoch >= 1);
+}
+
+TEST_CASE("Rotation races between members: exactly one new key per epoch, everyone gets it", "[sync][revocation]") {
+    SyncFixture f(4);
+    Device &admin = f[0], &a = f[1], &b = f[2], &lost = f[3];
+    // The admin revokes, but is no member of this case scope: the members rotate it themselves.
+    auto scope = a.store->create_scope();
+    REQUIRE(scope.ok());
+    a.sync_ok();
+    REQUIRE(a.client->share_scope(*scope, b.store->device().id(), ScopeKind::Case).ok());
+    REQUIRE(a.client->share_scope(*scope, lost.store->device().id(), ScopeKind::Case).ok());
+    f.sync_all();
+    REQUIRE(revoke_device(*admin.store, *admin.client, lost.store->device().id(), false).ok());
+    REQUIRE(admin.store->current_epoch(*scope) == 0);  // the admin holds no key for it
+    // Both members sync; the first claims epoch 2, the second takes the granted key.
+    b.sync_ok();
+    a.sync_ok();
+    b.sync_ok();
+    REQUIRE(a.store->current_epoch(*scope) == 2);
+    REQUIRE(b.store->current_epoch(*scope) == 2);
+    REQUIRE(crypto::equal(a.store->scope_key(*scope, 2)->view(), b.store->scope_key(*scope, 2)->view()));
+    const std::string id = a.set("", "name", "nach der Rotation", &*scope);
+    a.sync_ok();
+    b.sync_ok();
+    REQUIRE(b.store->get(id));
+    REQUIRE(b.store->directory().members(*scope, 2).size() == 2);
+}
+
+TEST_CASE("A wipe order destroys the revoked device's keys and store at its next contact", "[sync][revocation]") {
+    SyncFixture f(2);
+    Device &admin = f[0], &lost = f[1];
+    lost.set("", "name", "ROTKEHLCHEN Familie", &f.team);
+    f.sync_all();
+    REQUIRE(revoke_device(*admin.store, *admin.client, lost.store->device().id(), true).ok());
+    auto r = lost.sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Revoked);
+    REQUIRE(r.detail().find("wiped") != std::string::npos);
+    REQUIRE(lost.store->failed());
+    REQUIRE_FALSE(std::filesystem::exists(lost.dir.path() / "store" / "store.db"));
+    REQUIRE_FALSE(any_file_contains(lost.dir.path(), "ROTKEHLCHEN"));
+    lost.client.reset();
+    lost.store.reset();
+    auto reopened = Store::open(lost.dir.path() / "store", "passphrase of " + lost.name);
+    REQUIRE_FALSE(reopened.ok());
+    REQUIRE(reopened.error() == Error::NotFound);
+}
+
+TEST_CASE("Only the admin's signed order wipes: a lying server or a forged entry does not", "[sync][revocation][security]") {
+    SyncFixture f(2);
+    Device& victim = f[1];
+    const std::string id = victim.set("", "name", "bleibt", &f.team);
+    f.sync_all();
+    const crypto::DeviceIdentity forger = crypto::DeviceIdentity::generate();
+    const std::string forged =
+        f[0].store->directory().make_revoke(forger, victim.store->device().id(), true, 0).to_json();  // signed by a non-admin
+    const std::string body = GENERATE_COPY(
+        std::string(R"({"error":{"code":"revoked","message":"trust me"}})"),
+        std::string(R"({"error":{"code":"revoked","message":"x","entry":)") + forged + "}}",
+        std::string(R"({"error":{"code":"revoked","message":"x","entry":{"body":"e30=","signer":"admin","signature":""}}})"));
+    struct Liar final : Transport {
+        std::string body;
+        sync::Result<Response> send(const Request&) override { return Response{403, body}; }
+    } liar;
+    liar.body = body;
+    SyncClient c(*victim.store, liar, Device::sync_options(&f.server));
+    auto r = c.sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Revoked);
+    REQUIRE_FALSE(victim.store->failed());
+    REQUIRE(victim.store->get(id));
+}
