@@ -143,7 +143,7 @@ Result<void> SyncClient::authenticate() {
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
     for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::fetch_keys,
-                      &SyncClient::rotate, &SyncClient::push, &SyncClient::pull})
+                      &SyncClient::rotate, &SyncClient::push, &SyncClient::pull, &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
     if (auto s = m_store.set_setting("last_sync", std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -258,7 +258,8 @@ Result<void> SyncClient::push(SyncReport& r) {
 Result<void> SyncClient::pull(SyncReport& r) {
     const DeviceId me = m_store.device().id();
     std::set<ScopeId> scopes;
-    for (const auto& m : m_store.directory().memberships(me)) scopes.insert(m.scope);
+    for (const auto& m : m_store.directory().memberships(me))
+        if (!m_store.directory().unassigned(m.scope, me)) scopes.insert(m.scope);  // taken off: nothing to fetch
     for (const ScopeId& scope : scopes) {
         for (;;) {
             const std::int64_t since = m_store.cursor(scope);
@@ -338,6 +339,39 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
     return {};
 }
 
+Result<void> SyncClient::unassign(const ScopeId& scope, const DeviceId& device) {
+    SyncReport ignore;
+    if (auto x = refresh_directory(ignore); !x) return x;
+    const crypto::DeviceIdentity& me = m_store.device();
+    const std::uint32_t latest = m_store.directory().latest_epoch(scope);
+    const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, latest, me.id());
+    const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
+    auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+        if (d.unassigned(scope, device)) return std::nullopt;
+        return d.make_unassign(signer, as_admin, scope, device, now_ms());
+    });
+    if (!res) return res.failure();
+    return rotate(ignore);  // re-key at once if we are a member
+}
+
+Result<void> SyncClient::purge(SyncReport& r) {
+    // The tablet is a cache: a scope this device was taken off leaves it once nothing of ours in
+    // it waits to be pushed (push ran just before; a failed push keeps the scope).
+    const DeviceId me = m_store.device().id();
+    std::set<ScopeId> held;
+    for (const auto& [scope, epoch] : m_store.scope_keys()) held.insert(scope);
+    for (const ScopeId& scope : held) {
+        if (!m_store.directory().unassigned(scope, me)) continue;
+        auto p = m_store.purge_scope(scope);
+        if (!p) {
+            if (p.error() == Error::Busy) continue;  // unsynced changes: next time
+            return p.failure();
+        }
+        ++r.scopes_purged;
+    }
+    return {};
+}
+
 Result<void> SyncClient::rotate(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
     const DeviceInfo* self = m_store.directory().device(me.id());
@@ -346,16 +380,13 @@ Result<void> SyncClient::rotate(SyncReport& r) {
     for (const auto& [scope, epoch] : m_store.scope_keys()) held[scope] = std::max(held[scope], epoch);
     for (const auto& [scope, mine] : held) {
         const Directory& d = m_store.directory();
-        if (!d.scope_known(scope)) continue;
+        if (!d.scope_known(scope) || d.unassigned(scope, me.id())) continue;
         const std::uint32_t latest = d.latest_epoch(scope);
         if (mine < latest) continue;  // someone rotated already: its key reaches us as a grant
         std::uint32_t epoch = latest;
         const auto kind = d.scope_kind(scope).value_or(ScopeKind::Case);
         const std::vector<DeviceId> members = d.members(scope, latest);
-        const bool has_revoked = std::any_of(members.begin(), members.end(), [&](const DeviceId& m) {
-            const DeviceInfo* info = d.device(m);
-            return info && info->revoked;
-        });
+        const bool has_revoked = std::any_of(members.begin(), members.end(), [&](const DeviceId& m) { return d.excluded(scope, m); });
         if (mine == latest + 1 || has_revoked) {
             // Open the next epoch: keep the key first (a crash after the claim must not lose it),
             // then claim the epoch in the directory; if another device claimed it first, drop ours.
@@ -380,7 +411,7 @@ Result<void> SyncClient::rotate(SyncReport& r) {
         for (const DeviceId& m : m_store.directory().members(scope, epoch - 1)) {
             std::optional<DeviceInfo> info;  // a copy: appending replaces the directory object
             if (const DeviceInfo* i = m_store.directory().device(m)) info = *i;
-            if (!info || info->revoked || m == me.id()) continue;
+            if (!info || m_store.directory().excluded(scope, m) || m == me.id()) continue;
             auto added = append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
                 if (dd.is_member(scope, epoch, m)) return std::nullopt;
                 return dd.make_member(me, false, scope, epoch, m, kind, now_ms());

@@ -12,6 +12,8 @@
 //                 leave the outbox only after the server's 200
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
 //                 cursor moved in the same transaction
+//   6. purge      every scope the directory took this device off (unassigned): once none of our
+//                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
 // Invariants: nothing is removed from the outbox before the server stored it; a cursor never
 // moves past an op that was not stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
@@ -60,6 +62,7 @@ struct SyncReport {
     std::size_t retries = 0;
     std::size_t epochs_opened = 0;    // rotations this device performed
     std::size_t members_rekeyed = 0;  // members added to a new epoch and granted its key
+    std::size_t scopes_purged = 0;    // scopes this device was taken off, removed from it
     std::vector<Problem> rejected;
     std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
 };
@@ -75,6 +78,11 @@ public:
     Result<void> register_scopes(SyncReport& r);
     Result<void> fetch_keys(SyncReport& r);
     Result<void> rotate(SyncReport& r);
+    Result<void> purge(SyncReport& r);
+
+    // Takes a device off a scope (case closed for it, transferred, unassigned): an `unassign`
+    // entry, then a rotation if this device is a member; the device purges the scope at its next sync.
+    Result<void> unassign(const ScopeId& scope, const DeviceId& device);
     Result<void> push(SyncReport& r);
     Result<void> pull(SyncReport& r);
 

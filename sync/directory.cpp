@@ -163,6 +163,16 @@ Result<void> Directory::append(const SignedEntry& e) {
             return {Error::InvalidArgument, "epochs of a scope follow each other without gaps"};
         m_members[scope][std::uint32_t(epoch)].insert(dev);
         m_kinds[scope] = *sk;
+        if (epoch == latest_epoch(scope)) m_unassigned[scope].erase(dev);  // assigned again
+    } else if (kind == "unassign") {
+        const crypto::ScopeId scope = f.id("scope");
+        const DeviceId dev = f.id("device");
+        if (!f.missing.empty() || !scope_known(scope)) return {Error::InvalidArgument, "unassign names no known scope"};
+        const std::uint32_t latest = latest_epoch(scope);
+        if (!is_member(scope, latest, dev)) return {Error::InvalidArgument, "unassign names no member of the scope's latest epoch"};
+        if (signer_device && !is_member(scope, latest, *signer_device))
+            return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
+        m_unassigned[scope].insert(dev);
     } else if (kind == "revoke") {
         if (signer_device) return {Error::InvalidArgument, "only the admin revokes devices"};
         const DeviceId dev = f.id("device");
@@ -231,6 +241,16 @@ std::uint32_t Directory::latest_epoch(const crypto::ScopeId& scope) const {
     return it == m_members.end() || it->second.empty() ? 0 : it->second.rbegin()->first;
 }
 
+bool Directory::unassigned(const crypto::ScopeId& scope, const DeviceId& d) const {
+    auto it = m_unassigned.find(scope);
+    return it != m_unassigned.end() && it->second.count(d);
+}
+
+bool Directory::excluded(const crypto::ScopeId& scope, const DeviceId& d) const {
+    const DeviceInfo* info = device(d);
+    return !info || info->revoked || unassigned(scope, d);
+}
+
 const SignedEntry* Directory::revocation(const DeviceId& d) const {
     auto it = m_revocations.find(d);
     return it == m_revocations.end() ? nullptr : &m_entries[it->second];
@@ -293,6 +313,14 @@ SignedEntry Directory::make_member(const crypto::DeviceIdentity& signer, bool as
     j["epoch"] = epoch;
     j["device"] = crypto::to_hex(dev);
     j["scope_kind"] = to_string(kind);
+    return sign(signer, as_admin, j.dump());
+}
+
+SignedEntry Directory::make_unassign(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
+                                     const DeviceId& dev, std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "unassign", time_ms);
+    j["scope"] = crypto::to_hex(scope);
+    j["device"] = crypto::to_hex(dev);
     return sign(signer, as_admin, j.dump());
 }
 

@@ -3,7 +3,8 @@
 // the server verify it with this same code; membership is accepted only from here, never from the
 // server's word.
 //
-// Who may sign what: genesis, enrol and revoke only the admin; a member entry the admin, or a device
+// Who may sign what: genesis, enrol and revoke only the admin; unassign the admin or a member of
+// the scope's latest epoch; a member entry the admin, or a device
 // that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
 // next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
 //
@@ -89,6 +90,11 @@ public:
     std::vector<DeviceId> members(const crypto::ScopeId& scope, std::uint32_t epoch) const;
     bool scope_known(const crypto::ScopeId& scope) const;
     std::uint32_t latest_epoch(const crypto::ScopeId& scope) const;  // 0 if unknown
+    // Taken off a scope (a case closed for it, transferred, or unassigned): it must rotate past
+    // the device, and the device purges the scope. A later member entry assigns it again.
+    bool unassigned(const crypto::ScopeId& scope, const DeviceId& d) const;
+    // Revoked, or unassigned from this scope: the next epoch must not be wrapped to it.
+    bool excluded(const crypto::ScopeId& scope, const DeviceId& d) const;
     // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
     const SignedEntry* revocation(const DeviceId& d) const;
     std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
@@ -102,6 +108,8 @@ public:
     // `signer_device` null: signed by the admin identity `signer`.
     SignedEntry make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                             std::uint32_t epoch, const DeviceId& dev, ScopeKind kind, std::uint64_t time_ms) const;
+    SignedEntry make_unassign(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
+                              const DeviceId& dev, std::uint64_t time_ms) const;
     SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms) const;
 
     // Checks, without the chain, that `e` is an admin-signed revocation of `me` with a wipe order
@@ -122,6 +130,7 @@ private:
     std::map<crypto::ScopeId, std::map<std::uint32_t, std::set<DeviceId>>> m_members;
     std::map<crypto::ScopeId, ScopeKind> m_kinds;
     std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
+    std::map<crypto::ScopeId, std::set<DeviceId>> m_unassigned;
 };
 
 }  // namespace quartier::sync

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace quartier::sync {
@@ -44,6 +45,7 @@ constexpr const char* kSyncSchemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS directory(seq INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cursors(scope BLOB PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS settings(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS purged(hash BLOB PRIMARY KEY) WITHOUT ROWID;
 )sql";
 
 Bytes u64_blob(std::uint64_t v) {
@@ -722,11 +724,18 @@ VerifyReport Store::verify() const {
             if (!problem.empty()) rep.problems.push_back({seq, op ? op->record_id : std::string(), crypto::to_hex(parsed->header.op), problem});
         }
     }
+    std::set<crypto::Hash32> purged;  // envelopes a cache purge removed on purpose
+    (void)I.rows("SELECT hash FROM purged", [&](Statement& st) -> Result<void> {
+        crypto::Hash32 h{};
+        if (st.blob(0).size() == h.size()) std::copy(st.blob(0).begin(), st.blob(0).end(), h.begin());
+        purged.insert(h);
+        return {};
+    });
     for (auto& [cseq, hashes] : listed) {
         auto& have = present[cseq];
         std::sort(have.begin(), have.end());
         for (const auto& h : hashes)
-            if (!std::binary_search(have.begin(), have.end(), h))
+            if (!std::binary_search(have.begin(), have.end(), h) && !purged.count(h))
                 rep.problems.push_back({0, {}, {}, "commit " + std::to_string(cseq) + " lists an envelope that is missing"});
     }
     // Attribute problems to records where possible.
@@ -1217,7 +1226,7 @@ Result<void> Store::wipe() {
     // ciphertext nobody can open.
     note(I.db.exec("DELETE FROM meta; DELETE FROM scope_keys; DELETE FROM settings;"));
     note(I.db.exec("DELETE FROM snapshots; DELETE FROM ops; DELETE FROM commits; DELETE FROM outbox; "
-                   "DELETE FROM directory; DELETE FROM cursors;"));
+                   "DELETE FROM directory; DELETE FROM cursors; DELETE FROM purged;"));
     note(I.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
     note(I.db.exec("VACUUM"));
     I.ins_commit = Statement();
@@ -1244,6 +1253,79 @@ Result<void> Store::wipe() {
     m_problems.clear();
     m_failed = true;
     return first;
+}
+
+Result<void> Store::purge_scope(const ScopeId& scope) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    // The scope of each op is in its clear header: no decryption needed to find them.
+    std::vector<std::int64_t> seqs;
+    std::vector<crypto::Hash32> hashes;  // kept so that verify() knows these were removed on purpose
+    bool pending = false;
+    if (auto r = I.rows("SELECT ops.seq, ops.env, outbox.op_seq IS NOT NULL FROM ops LEFT JOIN outbox ON outbox.op_seq = ops.seq",
+                        [&](Statement& st) -> Result<void> {
+                            auto env = crypto::parse_envelope(st.blob(1));
+                            if (env && env->header.scope == scope) {
+                                seqs.push_back(st.int64(0));
+                                hashes.push_back(env->hash());
+                                pending = pending || st.int64(2) != 0;
+                            }
+                            return {};
+                        });
+        !r)
+        return r;
+    if (pending) return {Error::Busy, "the scope has changes not yet pushed; sync first"};
+    std::vector<std::string> ids;
+    for (const auto& [id, slot] : I.records)
+        if (slot.rec.scope == scope) ids.push_back(id);
+
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        auto del_op = I.db.prepare("DELETE FROM ops WHERE seq = ?1");
+        auto del_snap = I.db.prepare("DELETE FROM snapshots WHERE rk = ?1");
+        auto del_keys = I.db.prepare("DELETE FROM scope_keys WHERE scope = ?1");
+        auto del_cursor = I.db.prepare("DELETE FROM cursors WHERE scope = ?1");
+        for (auto* st : {&del_op, &del_snap, &del_keys, &del_cursor})
+            if (!*st) return st->failure();
+        for (std::int64_t seq : seqs) {
+            del_op->bind(1, seq);
+            if (auto r = del_op->run(); !r) return r;
+        }
+        auto ins_purged = I.db.prepare("INSERT OR IGNORE INTO purged(hash) VALUES(?1)");
+        if (!ins_purged) return ins_purged.failure();
+        for (const auto& h : hashes) {
+            ins_purged->bind(1, h);
+            if (auto r = ins_purged->run(); !r) return r;
+        }
+        for (const auto& id : ids) {
+            const auto k = I.rk(id);
+            del_snap->bind(1, k);
+            if (auto r = del_snap->run(); !r) return r;
+        }
+        del_keys->bind(1, scope);
+        if (auto r = del_keys->run(); !r) return r;
+        del_cursor->bind(1, scope);
+        if (auto r = del_cursor->run(); !r) return r;
+        if (auto r = I.db.exec("DELETE FROM commits WHERE seq NOT IN (SELECT commit_seq FROM ops)"); !r) return r;
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        m_failed = true;
+        return r;
+    }
+    for (const auto& id : ids) I.records.erase(id);
+    I.dirty.clear();  // pointers into erased nodes; snapshots of the rest are rewritten at the next checkpoint
+    for (auto& entry : I.records)
+        if (entry.second.dirty) I.dirty.push_back(&entry);
+    for (auto it = I.scope_keys.begin(); it != I.scope_keys.end();)
+        it = it->first.first == scope ? I.scope_keys.erase(it) : std::next(it);
+    I.current_epoch.erase(scope);
+    I.cursors.erase(scope);
+    // No page, free page or WAL frame may keep the purged rows.
+    if (auto r = I.db.exec("VACUUM"); !r) return r;
+    if (auto r = I.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); !r) return r;
+    return {};
 }
 
 }  // namespace quartier::sync

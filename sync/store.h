@@ -180,6 +180,11 @@ public:
     // Scope keys this device holds.
     Result<void> add_scope_key(const ScopeId& scope, std::uint32_t epoch, crypto::SymmetricKey key);
     Result<ScopeId> create_scope();  // a new scope with a fresh key at epoch 1
+    // Removes a scope from this device (a cache purge, DESIGN.md §6 / DOMAIN.md 5): its ops,
+    // the commits left without ops, its records' snapshots, its keys and cursor, in one
+    // transaction; then the database is vacuumed and the WAL truncated so no page keeps them.
+    // Busy if ops of the scope still wait in the outbox (push first).
+    Result<void> purge_scope(const ScopeId& scope);
     // Forgets one key (a rotation this device prepared but another device won).
     Result<void> remove_scope_key(const ScopeId& scope, std::uint32_t epoch);
     const crypto::SymmetricKey* scope_key(const ScopeId& scope, std::uint32_t epoch) const;

@@ -70,6 +70,9 @@ Organisation and sync:
                           make a new scope (key at epoch 1); prints its id
   scope share SCOPE DEVICE
                           make an enrolled device a member of SCOPE and send it the keys
+  scope unassign SCOPE DEVICE
+                          take a device off a scope (case closed for it, transferred): the scope
+                          moves to a new key epoch; the device purges it at its next sync
   scope list              the scopes this store holds keys for
   devices                 the organisation's enrolled devices (from the verified directory)
 
@@ -256,7 +259,8 @@ json report_json(const sync::SyncReport& r) {
     return json{{"directory_entries", r.directory_entries}, {"scopes_registered", r.scopes_registered},
                 {"keys_added", r.keys_added}, {"pushed", r.pushed}, {"push_duplicates", r.push_duplicates},
                 {"applied", r.applied}, {"duplicates", r.duplicates}, {"clock_skewed", r.skewed},
-                {"retries", r.retries}, {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes}};
+                {"retries", r.retries}, {"epochs_opened", r.epochs_opened}, {"members_rekeyed", r.members_rekeyed},
+                {"scopes_purged", r.scopes_purged}, {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes}};
 }
 
 std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
@@ -327,7 +331,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         {"org init", {0, 0}},    {"org enrol", {0, 0}},   {"org requests", {0, 0}}, {"org admit", {1, 1}},
         {"org revoke", {1, 1}},
         {"enrol", {1, 1}},       {"sync", {0, 0}},        {"scope create", {0, 0}}, {"scope share", {2, 2}},
-        {"scope list", {0, 0}},  {"devices", {0, 0}}};
+        {"scope list", {0, 0}},  {"scope unassign", {2, 2}}, {"devices", {0, 0}}};
     auto ar = arity.find(cmd);
     if (ar == arity.end()) return fail(err, kUsage, "unknown command '" + cmd + "' (see --help)");
     if (argv.size() < ar->second.first || argv.size() > ar->second.second)
@@ -574,6 +578,13 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         for (const auto& p : r->rejected) err << "quartier-cli: warning: rejected from server: " << p.error << "\n";
         if (r->skewed) err << "quartier-cli: warning: " << r->skewed << " ops are dated more than a day ahead (a device clock is wrong)\n";
         out << report_json(*r).dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "scope unassign") {
+        auto sc = parse_scope(argv[0]);
+        auto dev = sync::wire::id_from_hex(argv[1]);
+        if (!sc || !dev) return fail(err, kUsage, "scope unassign needs SCOPE and DEVICE ids (32 hex digits each)");
+        if (auto r = client.unassign(*sc, *dev); !r) return fail(err, r);
         return kOk;
     }
     if (cmd == "scope share") {

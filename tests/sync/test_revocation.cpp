@@ -144,3 +144,56 @@ TEST_CASE("Only the admin's signed order wipes: a lying server or a forged entry
     REQUIRE_FALSE(victim.store->failed());
     REQUIRE(victim.store->get(id));
 }
+
+TEST_CASE("An unassigned device purges the scope after its last sync; the scope moves on without it", "[sync][retention]") {
+    SyncFixture f(3);
+    Device &admin = f[0], &colleague = f[1], &helper = f[2];
+    const std::string id = helper.set("", "name", "Familie Fink", &f.team);
+    f.sync_all();
+    REQUIRE(helper.store->get(id));
+    // A piece of that record's ciphertext as it sits in the helper's database.
+    crypto::Bytes chunk;
+    for (const auto& bytes : server_envelopes(f.server)) {
+        auto env = crypto::parse_envelope(bytes);
+        if (env->header.scope == f.team) chunk.assign(env->ciphertext.begin(), env->ciphertext.begin() + 32);
+    }
+    REQUIRE(chunk.size() == 32);
+    const std::string needle(chunk.begin(), chunk.end());
+    helper.reopen();  // the WAL is checkpointed: the bytes are in store.db now
+    REQUIRE(any_file_contains(helper.dir.path(), needle));
+
+    // An edit made offline before it learns of the unassignment is pushed first, then purged;
+    // one commit spanning its own scope and the team scope is cut in half by the purge.
+    const std::string late = helper.set("", "name", "noch schnell erfasst", &f.team);
+    std::string own;
+    {
+        Writer w(*helper.store);
+        REQUIRE(w.set("case", "", "name", "privat", nullptr).ok());
+        own = *w.set("note", "", "text", "bleibt auf dem Gerät", nullptr);
+        REQUIRE(w.set("case", late, "status", "offen", &f.team).ok());
+        REQUIRE(w.commit().ok());
+    }
+    REQUIRE(admin.client->unassign(f.team, helper.store->device().id()).ok());
+    REQUIRE(admin.store->current_epoch(f.team) == 2);
+    auto r = helper.sync();
+    REQUIRE(r.ok());
+    REQUIRE(r->scopes_purged == 1);
+    REQUIRE(helper.store->current_epoch(f.team) == 0);  // no key of the scope left
+    REQUIRE_FALSE(helper.store->get(id));
+    REQUIRE_FALSE(helper.store->get(late));
+    REQUIRE(helper.store->get(own));  // its own scope stays
+    REQUIRE_FALSE(any_file_contains(helper.dir.path(), needle));
+    REQUIRE(helper.store->verify().ok());
+    helper.reopen();
+    REQUIRE(helper.store->verify().ok());
+    REQUIRE_FALSE(helper.store->get(late));
+
+    colleague.sync_ok();
+    REQUIRE(colleague.store->get(late));  // nothing it wrote was lost
+    REQUIRE(colleague.store->current_epoch(f.team) == 2);
+    const std::string after = colleague.set("", "name", "nach der Übergabe", &f.team);
+    colleague.sync_ok();
+    helper.sync_ok();
+    REQUIRE_FALSE(helper.store->get(after));
+    REQUIRE(helper.store->list("case").size() == 1);  // only its private one
+}
