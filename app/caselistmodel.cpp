@@ -26,15 +26,21 @@ void CaseListModel::setStore(const sync::Store* store)
     refresh();
 }
 
+void CaseListModel::setStoreBusy(bool busy)
+{
+    m_busy = busy;
+    if (!m_busy && m_refreshPending)
+        refresh();
+}
+
 void CaseListModel::refresh()
 {
-    const int before = count();
-    const int totalBefore = totalCount();
-    beginResetModel();
-    rebuild();
-    endResetModel();
-    if (before != count() || totalBefore != totalCount())
-        emit countChanged();
+    if (m_store && m_busy) {  // the store is lent to a job: read it once it is back
+        m_refreshPending = true;
+        return;
+    }
+    m_refreshPending = false;
+    reset(true);
 }
 
 void CaseListModel::setFilter(const QString& filter)
@@ -43,13 +49,25 @@ void CaseListModel::setFilter(const QString& filter)
         return;
     m_filter = filter;
     emit filterChanged();
-    refresh();
+    reset(false);
 }
 
-void CaseListModel::rebuild()
+void CaseListModel::reset(bool readStore)
+{
+    const int before = count();
+    const int totalBefore = totalCount();
+    beginResetModel();
+    if (readStore)
+        readRows();
+    applyFilter();
+    endResetModel();
+    if (before != count() || totalBefore != totalCount())
+        emit countChanged();
+}
+
+void CaseListModel::readRows()
 {
     m_rows.clear();
-    m_visible.clear();
     if (!m_store)
         return;
 
@@ -66,7 +84,11 @@ void CaseListModel::rebuild()
         const int c = collator.compare(a.name, b.name);
         return c != 0 ? c < 0 : a.id < b.id;
     });
+}
 
+void CaseListModel::applyFilter()
+{
+    m_visible.clear();
     const QString needle = m_filter.trimmed();
     for (int i = 0; i < int(m_rows.size()); ++i) {
         if (needle.isEmpty() || m_rows[std::size_t(i)].name.contains(needle, Qt::CaseInsensitive))

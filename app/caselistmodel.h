@@ -1,5 +1,8 @@
 // The case list: records of type "case" from the unlocked store, sorted by name, filtered by a
 // search text. Rebuilt from the store on setStore()/refresh(); empty while no store is set.
+// The store is read only in setStore()/refresh() and never while it is busy (lent to a store
+// job, see SessionController): then the refresh waits for setStoreBusy(false). The filter works
+// on the rows already read, so typing a search never touches the store.
 #pragma once
 
 #include <QAbstractListModel>
@@ -45,6 +48,8 @@ public:
 
     // `store` may be null (locked); it must stay valid until the next setStore().
     void setStore(const sync::Store* store);
+    // While busy, the store is not read; a refresh asked for meanwhile runs when it is free again.
+    void setStoreBusy(bool busy);
     Q_INVOKABLE void refresh();
 
     static QString statusLabel(const QString& status);
@@ -70,9 +75,13 @@ private:
         QString status;
         bool conflicted = false;
     };
-    void rebuild();  // between beginResetModel() and endResetModel()
+    void reset(bool readStore);
+    void readRows();     // from the store; between beginResetModel() and endResetModel()
+    void applyFilter();  // m_visible from m_rows; likewise
 
     const sync::Store* m_store = nullptr;
+    bool m_busy = false;
+    bool m_refreshPending = false;
     QString m_filter;
     std::vector<Row> m_rows;        // every case, sorted by name
     std::vector<int> m_visible;     // indices into m_rows that match the filter

@@ -70,6 +70,7 @@ SessionController::SessionController(QString storeDir, QSettings* settings, QObj
         const int stored = m_settings->value(kIdleSettingsKey, kDefaultIdleSeconds).toInt(&ok);
         m_idleSeconds = ok ? std::max(stored, kMinIdleSeconds) : kDefaultIdleSeconds;
     }
+    m_storeThread.setMaxThreadCount(1);  // the store thread: one task at a time, in order
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] { checkIdle(); });
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this, &SessionController::finish);
@@ -79,7 +80,10 @@ SessionController::SessionController(QString storeDir, QSettings* settings, QObj
 SessionController::~SessionController()
 {
     // A running worker holds the store directory's lock; let it finish so the store it may have
-    // opened is closed (and its keys wiped) before the process goes on.
+    // opened is closed (and its keys wiped) before the process goes on. Jobs are told to stop.
+    if (m_cancel)
+        m_cancel->store(true);
+    m_storeThread.waitForDone();
     m_watcher.waitForFinished();
 }
 
@@ -139,9 +143,9 @@ void SessionController::start(std::shared_ptr<std::string> passphrase, bool crea
     if (create)
         QDir().mkpath(QFileInfo(m_storeDir).absolutePath());
     const std::optional<crypto::PwhashParams> kdf = m_kdf;
-    // The worker owns its copy of the passphrase and wipes it (invariant 6); it sees nothing of
-    // `this` (invariant 2).
-    m_watcher.setFuture(QtConcurrent::run([dir, kdf, create, pass = std::move(passphrase)] {
+    // The worker owns its copy of the passphrase and wipes it (invariant 7); it sees nothing of
+    // `this` (invariant 3). It runs on the store thread, so after any job of an earlier session.
+    m_watcher.setFuture(QtConcurrent::run(&m_storeThread, [dir, kdf, create, pass = std::move(passphrase)] {
         auto outcome = std::make_shared<Outcome>();
         sync::StoreOptions options;
         if (!kdf)
@@ -166,7 +170,7 @@ void SessionController::finish()
     if (!outcome)
         return;
 
-    if (m_lockRequested) {  // invariant 4
+    if (m_lockRequested) {  // invariant 5
         m_lockRequested = false;
         outcome->store.reset();
         setState(sync::Store::exists(toPath(m_storeDir)) ? State::Locked : State::NoStore);
@@ -174,6 +178,7 @@ void SessionController::finish()
     }
     if (outcome->store) {
         m_store = std::move(outcome->store);
+        m_cancel = std::make_shared<std::atomic<bool>>(false);
         setState(State::Unlocked);
         m_lastActivity = m_clock();
         armIdleTimer(qint64(m_idleSeconds) * 1000);
@@ -197,11 +202,51 @@ void SessionController::lock()
     if (m_state != State::Unlocked)
         return;
     m_idleTimer.stop();
-    std::unique_ptr<sync::Store> closing = std::move(m_store);
-    emit storeChanged();  // invariant 5: listeners see null while the store still exists
-    closing.reset();      // keys wiped by the Store's destructor
+    m_cancel->store(true);  // a running sync stops before its next request
+    std::shared_ptr<sync::Store> closing = std::move(m_store);
+    emit storeChanged();  // invariant 6: listeners see null while the store still exists
+    closing.reset();      // keys wiped by the Store's destructor, here or, if a job holds it, by the job
     setError({});
-    setState(State::Locked);
+    setState(sync::Store::exists(toPath(m_storeDir)) ? State::Locked : State::NoStore);
+}
+
+void SessionController::lockWithMessage(const QString& message)
+{
+    lock();
+    setError(message);
+}
+
+bool SessionController::runStoreJob(StoreJob job, QObject* context, std::function<void()> done)
+{
+    if (m_state != State::Unlocked || !m_store || !job)
+        return false;
+    const std::uint64_t id = ++m_nextJob;
+    m_pendingJobs.emplace(id, PendingJob{context, std::move(done)});
+    if (m_jobs++ == 0)
+        emit storeBusyChanged();  // before the job can start: GUI readers stop first (invariant 2)
+    m_storeThread.start([this, id, store = m_store, cancel = m_cancel, job = std::move(job)]() mutable {
+        if (!cancel->load())
+            job(*store, *cancel);
+        // After a lock() this is the last reference: the Store is destroyed (keys wiped) here,
+        // before the next task on the store thread (a new unlock) can open the directory.
+        store.reset();
+        job = nullptr;
+        QMetaObject::invokeMethod(this, [this, id] { jobFinished(id); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void SessionController::jobFinished(std::uint64_t id)
+{
+    auto it = m_pendingJobs.find(id);
+    if (it == m_pendingJobs.end())
+        return;
+    PendingJob pending = std::move(it->second);
+    m_pendingJobs.erase(it);
+    if (--m_jobs == 0)
+        emit storeBusyChanged();
+    if (pending.context && pending.done)
+        pending.done();
 }
 
 void SessionController::retry()

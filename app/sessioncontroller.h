@@ -1,10 +1,14 @@
-// The store session: creating, unlocking and locking the sealed local store (DESIGN.md §2, §8).
+// The store session: creating, unlocking and locking the sealed local store (DESIGN.md §2, §8),
+// and lending the unlocked store to background jobs (sync) one at a time.
 //
 // Terms
-//   store dir   the directory of the sealed store (sync::Store); fixed for the controller's life
-//   worker      one background task running Store::create or Store::open (Argon2id, ~0.5 s)
-//   activity    a mouse, touch, key or wheel event seen by the event filter on the application
-//   idle time   how long without activity an unlocked session stays open (QSettings, default 300 s)
+//   store dir    the directory of the sealed store (sync::Store); fixed for the controller's life
+//   store thread one worker thread (a QThreadPool of one) that runs, in submission order, every
+//                background use of a store: Store::create/open (Argon2id, ~0.5 s) and store jobs
+//   store job    a task given the Store on the store thread (runStoreJob: a sync, an enrolment)
+//   busy         from runStoreJob() until the job's completion is back on the GUI thread
+//   activity     a mouse, touch, key or wheel event seen by the event filter on the application
+//   idle time    how long without activity an unlocked session stays open (QSettings, default 300 s)
 //
 // States and transitions (the function behind each arrow)
 //   NoStore   --createStore(p, p)-----------> Unlocking   passphrase >= 8 characters, typed twice
@@ -13,19 +17,35 @@
 //   Unlocking --worker: store opened/made---> Unlocked
 //   Unlocking --worker: WrongPassphrase-----> Locked      error "Passphrase falsch", store untouched
 //   Unlocking --worker: other error---------> Failed      Busy, Corrupt, Io, Unsupported, NotFound
-//   Unlocked  --lock() | idle | background--> Locked      the Store is destroyed: its keys are wiped
+//   Unlocked  --lock() | idle | background--> Locked      the Store is released: its keys are wiped
+//                                                         (NoStore if the store is gone: a remote wipe)
+//   Unlocked  --lockWithMessage(m)----------> Locked | NoStore   the same, with an explanation shown
 //   Failed    --retry()---------------------> NoStore | Locked   by Store::exists(store dir)
 //
+// Store access across threads (sync::Store is not thread-safe)
+//   The Store is used by one thread at a time. The GUI thread uses it only while !storeBusy().
+//   runStoreJob() sets busy, then queues the job on the store thread; the job's completion comes
+//   back to the GUI thread, which clears busy. GUI-side readers (CaseListModel, SyncController)
+//   defer their reads to storeBusyChanged(). Nothing on the GUI thread ever waits for a job.
+//   lock() never waits either: it sets the session's cancel flag (a running sync stops before
+//   its next request), drops the session's reference and goes to Locked at once. A job still
+//   running holds the last reference; it destroys the Store (wiping the keys) on the store thread
+//   as soon as it returns, before the next task there, so a new unlock, queued behind it, never
+//   finds the directory still open.
+//
 // Invariants
-//   1. A Store object exists exactly in state Unlocked; store() is null in every other state.
-//   2. At most one worker runs at a time; it never touches `this` (it gets copies, hands back a
-//      result through a QFutureWatcher on the GUI thread).
-//   3. unlock() never creates a store: only createStore() does, and only in state NoStore.
-//   4. A lock() during Unlocking is remembered; the worker's store is then destroyed on arrival.
-//   5. Before a Store is destroyed, storeChanged() is emitted with store() already null, so
+//   1. The session holds a Store exactly in state Unlocked; store() is null in every other state.
+//      After lock() a running job may hold the Store until its current request returns.
+//   2. At most one task uses a Store at a time: the store thread runs one task after another, and
+//      the GUI thread touches the Store only while no job is queued or running.
+//   3. A worker never touches `this`; it only posts its completion to the GUI thread. The
+//      destructor cancels and waits for the store thread.
+//   4. unlock() never creates a store: only createStore() does, and only in state NoStore.
+//   5. A lock() during Unlocking is remembered; the worker's store is then destroyed on arrival.
+//   6. Before a Store is released, storeChanged() is emitted with store() already null, so
 //      models drop their pointers first.
-//   6. Passphrase copies made here are wiped (crypto::wipe) once the worker is done with them.
-//   7. QSettings holds only the idle time: never personal data.
+//   7. Passphrase copies made here are wiped (crypto::wipe) once the worker is done with them.
+//   8. QSettings holds only the idle time: never personal data.
 #pragma once
 
 #include "crypto/passphrase.h"
@@ -36,10 +56,14 @@
 #include <QPointer>
 #include <QSettings>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -53,6 +77,7 @@ class SessionController : public QObject
     QML_UNCREATABLE("Created by main.cpp; QML uses the Session singleton.")
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
+    Q_PROPERTY(bool storeBusy READ storeBusy NOTIFY storeBusyChanged)
     Q_PROPERTY(bool creating READ creating NOTIFY stateChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(int idleTimeoutSeconds READ idleTimeoutSeconds WRITE setIdleTimeoutSeconds NOTIFY idleTimeoutSecondsChanged)
@@ -71,6 +96,9 @@ public:
 
     // Milliseconds on a monotonic clock; injectable so tests can move time.
     using Clock = std::function<qint64()>;
+    // Work on the store thread with the Store to itself. `cancel` turns true when the session is
+    // locked (or the controller destroyed): a long job should stop at its next safe point.
+    using StoreJob = std::function<void(sync::Store& store, const std::atomic<bool>& cancel)>;
 
     // `settings` may be null (nothing persisted); it must outlive the controller.
     explicit SessionController(QString storeDir, QSettings* settings = nullptr, QObject* parent = nullptr);
@@ -85,8 +113,16 @@ public:
     static int minPassphraseLength() { return kMinPassphraseLength; }
     QString storeDir() const { return m_storeDir; }
 
-    // The unlocked store, or null (invariant 1). Valid until the next storeChanged().
+    // The unlocked store, or null (invariant 1). Valid until the next storeChanged(). The GUI
+    // thread may use it only while !storeBusy() (invariant 2).
     sync::Store* store() const { return m_store.get(); }
+    // A store job is queued or running: the GUI thread must not touch the store.
+    bool storeBusy() const { return m_jobs > 0; }
+
+    // Queues `job` on the store thread (only when Unlocked; returns false otherwise). `done` runs
+    // afterwards on the GUI thread, after storeBusy() was updated, unless `context` is gone by
+    // then. If the session is locked before the job starts, the job is skipped; `done` still runs.
+    bool runStoreJob(StoreJob job, QObject* context, std::function<void()> done);
 
     // KDF parameters for new stores; unset (the default) calibrates to ~500 ms in the worker.
     // With the default, unlocking also raises a weaker key file to kKdfFloor (Store's rehash on
@@ -97,6 +133,8 @@ public:
     Q_INVOKABLE void createStore(const QString& passphrase, const QString& repeat);
     Q_INVOKABLE void unlock(const QString& passphrase);
     Q_INVOKABLE void lock();
+    // Locks and shows `message` on the unlock page (a store job found the store revoked or wiped).
+    void lockWithMessage(const QString& message);
     Q_INVOKABLE void retry();
     Q_INVOKABLE void clearError();
 
@@ -115,6 +153,7 @@ signals:
     void errorMessageChanged();
     void idleTimeoutSecondsChanged();
     void storeChanged();
+    void storeBusyChanged();
 
 private:
     struct Outcome;
@@ -123,7 +162,13 @@ private:
     void setState(State state);
     void setError(const QString& message);
     void armIdleTimer(qint64 remainingMs);
+    void jobFinished(std::uint64_t id);
     QString describe(sync::Error error) const;
+
+    struct PendingJob {
+        QPointer<QObject> context;
+        std::function<void()> done;
+    };
 
     QString m_storeDir;
     QPointer<QSettings> m_settings;
@@ -133,7 +178,13 @@ private:
     QString m_error;
     bool m_creating = false;
     bool m_lockRequested = false;
-    std::unique_ptr<sync::Store> m_store;
+    std::shared_ptr<sync::Store> m_store;
+    // Set by lock(): the jobs of this unlocked session stop. A fresh flag for every session.
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    int m_jobs = 0;
+    std::uint64_t m_nextJob = 0;
+    std::map<std::uint64_t, PendingJob> m_pendingJobs;
+    QThreadPool m_storeThread;
     QFutureWatcher<std::shared_ptr<Outcome>> m_watcher;
     QTimer m_idleTimer;
     int m_idleSeconds = kDefaultIdleSeconds;
