@@ -7,6 +7,8 @@ set(CMAKE_AUTOMOC ON)
 
 qt_add_library(quartier_app STATIC
   sessioncontroller.h sessioncontroller.cpp
+  synccontroller.h synccontroller.cpp
+  enrolmentcontroller.h enrolmentcontroller.cpp
   caselistmodel.h caselistmodel.cpp
   appoptions.h appoptions.cpp
   headless.h headless.cpp
@@ -23,6 +25,7 @@ set(quartier_qml_aliases
   Main.qml
   pages/UnlockPage.qml
   pages/CaseListPage.qml
+  pages/SettingsPage.qml
   components/Icon.qml
   components/ActionButton.qml
   components/BrandPanel.qml
@@ -31,6 +34,13 @@ set(quartier_qml_aliases
   components/SearchField.qml
   components/CaseDelegate.qml
   components/EmptyState.qml
+  components/SyncIndicator.qml
+  components/SettingsCard.qml
+  components/InfoRow.qml
+  components/MinutesEditor.qml
+  components/ConfirmationCodeCard.qml
+  components/LabelledField.qml
+  components/Paragraph.qml
   theme/Theme.qml)
 set(quartier_qml_files)
 foreach(alias IN LISTS quartier_qml_aliases)

@@ -1,6 +1,8 @@
 #include "headless.h"
 
 #include <QEventLoop>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QTimer>
 
 namespace quartier::app {
@@ -29,6 +31,41 @@ void settle(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+namespace {
+
+QQuickItem* findIn(QQuickItem* item, const QString& objectName)
+{
+    if (!item)
+        return nullptr;
+    if (item->objectName() == objectName && item->isVisible())
+        return item;
+    for (QQuickItem* child : item->childItems())
+        if (QQuickItem* found = findIn(child, objectName))
+            return found;
+    return nullptr;
+}
+
+class OfflineTransport final : public sync::Transport
+{
+public:
+    sync::Result<sync::Response> send(const sync::Request&) override
+    {
+        return {sync::Error::Network, "headless run: no network"};
+    }
+};
+
+}  // namespace
+
+QQuickItem* findItem(QQuickWindow* window, const QString& objectName)
+{
+    return window ? findIn(window->contentItem(), objectName) : nullptr;
+}
+
+sync::Result<std::unique_ptr<sync::Transport>> offlineTransport(const std::string&, const std::string&)
+{
+    return std::unique_ptr<sync::Transport>(std::make_unique<OfflineTransport>());
 }
 
 }  // namespace quartier::app

@@ -4,7 +4,15 @@
 
 #include "sessioncontroller.h"
 
+#include "sync/transport.h"
+
 #include <QUrl>
+
+#include <memory>
+#include <string>
+
+class QQuickItem;
+class QQuickWindow;
 
 namespace quartier::app {
 
@@ -20,5 +28,13 @@ bool waitForState(SessionController& session, SessionController::State state, in
 
 // Runs the event loop for `ms` milliseconds so that layouts, loaders and animations settle.
 void settle(int ms);
+
+// The visible item named `objectName` in the window's scene, or null (searches the visual tree,
+// which is where StackView and Loader put their pages).
+QQuickItem* findItem(QQuickWindow* window, const QString& objectName);
+
+// A transport factory for the headless modes: every request fails as if the network were down,
+// so a self-test or screenshot run never reaches out of the machine.
+sync::Result<std::unique_ptr<sync::Transport>> offlineTransport(const std::string& url, const std::string& fingerprint);
 
 }  // namespace quartier::app

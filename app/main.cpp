@@ -2,10 +2,12 @@
 // singletons it owns, and loads Main.qml. All logic lives in the quartier_app library.
 #include "appoptions.h"
 #include "caselistmodel.h"
+#include "enrolmentcontroller.h"
 #include "headless.h"
 #include "screenshots.h"
 #include "selftest.h"
 #include "sessioncontroller.h"
+#include "synccontroller.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -61,19 +63,30 @@ int main(int argc, char** argv)
     SessionController session(storeDir, settings.get());
     CaseListModel cases;
     QObject::connect(&session, &SessionController::storeChanged, &cases, [&] { cases.setStore(session.store()); });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &cases,
+                     [&] { cases.setStoreBusy(session.storeBusy()); });
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
 
+    // Sync runs on the session's store thread; headless runs never reach out to a network.
+    SyncController syncController(&session, settings.get());
+    if (headless)
+        syncController.setTransportFactory(offlineTransport);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &cases, &CaseListModel::refresh);
+    EnrolmentController enrolment(&session, &syncController);
+
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", &session);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", &cases);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", &syncController);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Enrolment", &enrolment);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself
     if (options.selfTest)
         return runSelfTest(engine, session);
     if (!options.screenshotDir.isEmpty())
-        return takeScreenshots(engine, session, cases, options.screenshotDir);
+        return takeScreenshots(engine, session, cases, syncController, enrolment, options.screenshotDir);
 
     engine.load(mainQmlUrl());
     if (engine.rootObjects().isEmpty())

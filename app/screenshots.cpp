@@ -1,8 +1,15 @@
 #include "screenshots.h"
 
 #include "caselistmodel.h"
+#include "enrolmentcontroller.h"
 #include "headless.h"
+#include "synccontroller.h"
 
+#include "crypto/crypto.h"
+#include "sync/org.h"
+#include "sync/store.h"
+
+#include <QDateTime>
 #include <QDir>
 #include <QImage>
 #include <QQmlComponent>
@@ -39,9 +46,54 @@ struct Shot {
 };
 constexpr Shot kShots[] = {{1280, 800, ""}, {800, 1280, "-portrait"}};
 
+// A fictitious organisation and device for the sync screens.
+constexpr auto kServerUrl = "https://quartier.jugendamt.example:8443";
+constexpr auto kOrganisation = "Jugendamt Norderstedt";
+constexpr auto kDeviceName = "Tablet ASD Garstedt";
+
+// The only server the screenshots talk to: it accepts an enrolment request and is unreachable
+// for everything else. Nothing leaves the machine.
+class ScreenshotTransport final : public sync::Transport
+{
+public:
+    sync::Result<sync::Response> send(const sync::Request& req) override
+    {
+        if (req.path == "/v1/enrol/request")
+            return sync::Response{200, "{}"};
+        return {sync::Error::Network, "screenshot run: no network"};
+    }
+};
+
+// Runs the event loop until `done()` or `timeoutMs` passed; true if done.
+template <class Done>
+bool waitFor(Done done, int timeoutMs = 10000)
+{
+    for (int waited = 0; !done() && waited < timeoutMs; waited += 20)
+        settle(20);
+    return done();
+}
+
+// Admits this device locally, as the administration's directory entries would: a genesis and an
+// enrol entry signed by the admin key the enrolment code named.
+bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const crypto::Id16& org)
+{
+    const std::uint64_t now = std::uint64_t(QDateTime::currentMSecsSinceEpoch());
+    sync::Directory directory;
+    std::vector<sync::SignedEntry> entries{sync::Directory::make_genesis(admin, org, kOrganisation, now)};
+    if (!directory.append(entries.back()))
+        return false;
+    const crypto::DeviceIdentity& me = store.device();
+    entries.push_back(directory.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), kDeviceName, "caseworker", now));
+    // The last sync at 14:32 today: the time the screens show.
+    const QDateTime lastSync(QDate::currentDate(), QTime(14, 32));
+    return store.extend_directory(entries).ok() &&
+           store.set_setting("last_sync", std::to_string(lastSync.toMSecsSinceEpoch())).ok();
+}
+
 }  // namespace
 
-int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, const QString& dir)
+int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
+                    EnrolmentController& enrolment, const QString& dir)
 {
     QTextStream out(stdout);
     if (!QDir().mkpath(dir)) {
@@ -73,6 +125,10 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     };
 
     using State = SessionController::State;
+    syncController.setAutomatic(false);
+    syncController.setTransportFactory([](const std::string&, const std::string&) -> sync::Result<std::unique_ptr<sync::Transport>> {
+        return std::unique_ptr<sync::Transport>(std::make_unique<ScreenshotTransport>());
+    });
     session.setKdfParams(kThrowawayKdf);
     const QString pass = QStringLiteral("bildschirmfoto-passphrase");
     if (session.state() != State::NoStore) {
@@ -88,7 +144,27 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     }
     shoot(QStringLiteral("case-list"));
 
-    sync::Writer writer(*session.store());
+    // Enrolment: the code from the administration, then the confirmation code to compare.
+    const crypto::DeviceIdentity admin = crypto::DeviceIdentity::generate();
+    sync::EnrolCode code;
+    code.url = kServerUrl;
+    code.fingerprint = std::string(64, 'a');
+    code.org = crypto::random_id();
+    code.admin_pk = admin.sign_public();
+    crypto::random_bytes(code.secret);
+    QMetaObject::invokeMethod(window, "openSettings");
+    settle(300);
+    shoot(QStringLiteral("settings-local"));
+    enrolment.request(QString::fromStdString(code.to_string()), QString::fromLatin1(kDeviceName));
+    if (!waitFor([&] { return enrolment.state() == EnrolmentController::State::Confirming && !session.storeBusy(); })) {
+        out << "the enrolment request did not come back: " << enrolment.errorMessage() << Qt::endl;
+        return 1;
+    }
+    shoot(QStringLiteral("settings-enrolment"));
+
+    // Admitted, with fictitious cases written since the last sync: the indicator shows them pending.
+    sync::Store& store = *session.store();
+    sync::Writer writer(store);
     for (const DemoCase& demo : kDemoCases) {
         auto id = writer.set(CaseListModel::kType, {}, CaseListModel::kName, demo.name);
         if (!id || !writer.set(CaseListModel::kType, *id, CaseListModel::kSocialSpace, demo.socialSpace) ||
@@ -97,11 +173,19 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             return 1;
         }
     }
-    if (!writer.commit()) {
-        out << "could not commit the demo cases" << Qt::endl;
+    if (!writer.commit() || !admitLocally(store, admin, code.org)) {
+        out << "could not write the demo cases or admit the device" << Qt::endl;
         return 1;
     }
     cases.refresh();
+    syncController.refreshStatus();
+    if (!syncController.enrolled()) {
+        out << "the device was not admitted" << Qt::endl;
+        return 1;
+    }
+    shoot(QStringLiteral("settings"));
+    QMetaObject::invokeMethod(window, "closeSettings");
+    settle(300);
     shoot(QStringLiteral("case-list-demo"));
 
     session.lock();

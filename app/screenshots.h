@@ -9,10 +9,14 @@ class QQmlEngine;
 namespace quartier::app {
 
 class CaseListModel;
+class EnrolmentController;
 class SessionController;
+class SyncController;
 
 // Returns the process exit code. `session` must use a throwaway store directory: the run
-// creates a store there, with a few fictitious demo cases for the filled case list.
-int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, const QString& dir);
+// creates a store there, enrols it with a fictitious organisation (a local transport answers the
+// enrolment request; nothing leaves the machine) and writes a few fictitious demo cases.
+int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
+                    EnrolmentController& enrolment, const QString& dir);
 
 }  // namespace quartier::app

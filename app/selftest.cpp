@@ -119,6 +119,19 @@ int runSelfTest(QQmlEngine& engine, SessionController& session)
         ++failures;
     }
     settle(50);
+    // The settings page, reached the way the gear button reaches it, and back.
+    if (mainWindow) {
+        QMetaObject::invokeMethod(mainWindow, "openSettings");
+        settle(300);
+        if (!findItem(mainWindow, QStringLiteral("settingsPage"))) {
+            out << "FAIL the settings page did not open" << Qt::endl;
+            ++failures;
+        } else {
+            out << "ok   settings page shown" << Qt::endl;
+        }
+        QMetaObject::invokeMethod(mainWindow, "closeSettings");
+        settle(300);
+    }
     session.lock();
     if (session.state() != SessionController::State::Locked) {
         out << "FAIL session did not lock" << Qt::endl;

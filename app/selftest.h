@@ -1,5 +1,6 @@
 // `quartier --self-test`: compiles every QML file of Quartier.Ui, instantiates Main and each
-// page, drives the session once through create → unlocked → locked, and counts QML warnings.
+// page, drives the session once through create → unlocked (and the settings page) → locked, and
+// counts QML warnings.
 #pragma once
 
 class QQmlEngine;

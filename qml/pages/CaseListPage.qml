@@ -1,5 +1,5 @@
-// The case list: header "Fälle" with the lock button, a search field, the cases or an empty
-// state, and the (for now disabled) "Neuer Fall" button.
+// The case list: header "Fälle" with the sync indicator, the settings and the lock button, a
+// search field, the cases or an empty state, and the (for now disabled) "Neuer Fall" button.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,6 +12,9 @@ Page {
     readonly property int margin: width >= 1000 ? Theme.spacingXxl : Theme.spacingL
     readonly property int columnWidth: Math.min(Theme.contentMaxWidth, width - 2 * margin)
     readonly property bool filtering: Cases.filter.trim().length > 0
+    readonly property bool narrow: width < 640
+
+    signal settingsRequested()
 
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Fälle")
@@ -62,11 +65,39 @@ Page {
 
             Item { Layout.fillWidth: true }
 
+            SyncIndicator {
+                id: syncIndicator
+                objectName: "syncIndicator"
+                Layout.maximumWidth: Math.max(120, page.columnWidth - 360)
+                // Not connected yet: the way to connect is in the settings.
+                onClicked: Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
+            }
+
+            ToolButton {
+                id: settingsButton
+                Layout.preferredWidth: Theme.touchTarget
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Einstellungen")
+                ToolTip.visible: hovered
+                ToolTip.text: Accessible.name
+                onClicked: page.settingsRequested()
+
+                contentItem: Item {
+                    Icon {
+                        anchors.centerIn: parent
+                        name: "settings"
+                        color: Theme.primary
+                        size: 24
+                    }
+                }
+            }
+
             ActionButton {
                 id: lockButton
                 filled: false
                 iconName: "lock"
-                text: qsTr("Sperren")
+                text: page.narrow ? "" : qsTr("Sperren")
+                Accessible.name: qsTr("Sperren")
                 onClicked: Session.lock()
             }
         }
