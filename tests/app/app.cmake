@@ -6,8 +6,11 @@ add_executable(test_app
   app/main_qt.cpp
   app/test_sessioncontroller.cpp
   app/test_caselistmodel.cpp
-  app/test_appoptions.cpp)
-target_link_libraries(test_app PRIVATE quartier_app Catch2::Catch2 Qt6::Test)
+  app/test_appoptions.cpp
+  app/test_synccontroller.cpp)
+# The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
+target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
 catch_discover_tests(test_app TEST_PREFIX "app: " PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 
 # Loads every QML page of the real executable; fails on any QML warning or error.
