@@ -288,7 +288,7 @@ TEST_CASE("SyncController: a failed sync shows its state and a German text and l
     CHECK(f[1].store->status().problems == 0);
 }
 
-TEST_CASE("SyncController: locking while a sync is on the wire returns at once; the store closes after the job",
+TEST_CASE("SyncController: locking while a sync is on the wire returns at once, the store closes after the job",
           "[sync][app][lock]")
 {
     SyncFixture f(2);
@@ -393,7 +393,7 @@ TEST_CASE("EnrolmentController refuses bad input in German and without touching 
     CHECK(app.enrolment.confirmation().isEmpty());
 }
 
-TEST_CASE("SyncController: a revoked tablet says so; a wipe order closes the session and leaves no store",
+TEST_CASE("SyncController: a revoked tablet says so, a wipe order closes the session and leaves no store",
           "[sync][app][revocation]")
 {
     SyncFixture f(2);
