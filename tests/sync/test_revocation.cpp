@@ -26,7 +26,7 @@ std::vector<crypto::SymmetricKey> every_key(const Store& s) {
 }
 }  // namespace
 
-TEST_CASE("A revoked device is refused; its scopes move to a new epoch it cannot open", "[sync][revocation]") {
+TEST_CASE("A revoked device is refused: its scopes move to a new epoch it cannot open", "[sync][revocation]") {
     SyncFixture f(3);
     Device &admin = f[0], &colleague = f[1], &lost = f[2];
     const std::string before = lost.set("", "name", "Familie vor dem Verlust", &f.team);
@@ -145,7 +145,7 @@ TEST_CASE("Only the admin's signed order wipes: a lying server or a forged entry
     REQUIRE(victim.store->get(id));
 }
 
-TEST_CASE("An unassigned device purges the scope after its last sync; the scope moves on without it", "[sync][retention]") {
+TEST_CASE("An unassigned device purges the scope after its last sync: the scope moves on without it", "[sync][retention]") {
     SyncFixture f(3);
     Device &admin = f[0], &colleague = f[1], &helper = f[2];
     const std::string id = helper.set("", "name", "Familie Fink", &f.team);

@@ -185,7 +185,7 @@ TEST_CASE("Canary strings never reach the disk in plaintext", "[store][privacy]"
     REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "note"));  // record types are sealed too
 }
 
-TEST_CASE("A tampered envelope is reported with its record; the rest stays readable", "[store][integrity]") {
+TEST_CASE("A tampered envelope is reported with its record: the rest stays readable", "[store][integrity]") {
     TempDir d;
     {
         auto s = make_store(d);
@@ -243,7 +243,7 @@ TEST_CASE("verify finds removed, moved and re-indexed rows", "[store][integrity]
     }
 }
 
-TEST_CASE("Ops of one commit are all or nothing; a full disk fails cleanly", "[store][errors]") {
+TEST_CASE("Ops of one commit are all or nothing: a full disk fails cleanly", "[store][errors]") {
     TempDir d;
     std::string before;
     {
@@ -269,7 +269,7 @@ TEST_CASE("Ops of one commit are all or nothing; a full disk fails cleanly", "[s
     REQUIRE(s->verify().ok());
 }
 
-TEST_CASE("Passphrase change rewraps; old passphrase stops working", "[store]") {
+TEST_CASE("Passphrase change rewraps: old passphrase stops working", "[store]") {
     TempDir d;
     {
         auto s = make_store(d);
@@ -299,7 +299,7 @@ TEST_CASE("Unlock rehashes a key file weaker than the floor", "[store]") {
     REQUIRE(reopen(d)->get("c1") != nullptr);
 }
 
-TEST_CASE("Snapshots rebuild the same state; a damaged snapshot falls back to the op log", "[store][snapshot]") {
+TEST_CASE("Snapshots rebuild the same state: a damaged snapshot falls back to the op log", "[store][snapshot]") {
     TempDir d;
     std::string dumped;
     {
@@ -387,7 +387,7 @@ TEST_CASE("The fold is the same for every arrival order", "[merge]") {
     REQUIRE(orders == 720);
 }
 
-TEST_CASE("Concurrent edits keep both values with a deterministic winner; a resolve settles them", "[merge]") {
+TEST_CASE("Concurrent edits keep both values with a deterministic winner: a resolve settles them", "[merge]") {
     std::vector<TestOp> ops = {op(1, 10, 1, OpKind::Set, "name", "A", {}), op(2, 20, 1, OpKind::Set, "name", "B", {1}),
                                op(3, 20, 2, OpKind::Set, "name", "C", {1})};
     Record r;
