@@ -19,7 +19,7 @@ constexpr std::string_view kAuthDomain = "quartier/auth/v1";
 bool transient(int status) { return status == 429 || status >= 500; }
 
 Result<json> parse_body(const std::string& body) {
-    json j = json::parse(body, nullptr, false);
+    json j = wire::parse_json(body);
     if (j.is_discarded() || !j.is_object()) return {Error::Protocol, "server answer is not a JSON object"};
     return j;
 }
@@ -79,7 +79,7 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
                 continue;
             }
         }
-        Request req{method, path, query, authenticated ? m_token : std::string(), body ? body->dump() : std::string()};
+        Request req{method, path, query, authenticated ? m_token : std::string(), body ? wire::dump_json(*body) : std::string()};
         auto res = m_transport.send(req);
         if (res && res->status >= 200 && res->status < 300) return parse_body(res->body);
         if (res && res->status == 401 && authenticated && !reauthed) {
@@ -146,9 +146,11 @@ Result<SyncReport> SyncClient::sync() {
                       &SyncClient::rotate, &SyncClient::push, &SyncClient::pull, &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
-    if (auto s = m_store.set_setting("last_sync", std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                                     std::chrono::system_clock::now().time_since_epoch())
-                                                                     .count()));
+    if (auto s = m_store.set_setting("last_sync",
+                                     std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                        std::chrono::system_clock::now().time_since_epoch())
+                                                        .count()),
+                                     /*durable=*/false);
         !s)
         return s.failure();
     return r;
@@ -236,9 +238,13 @@ Result<void> SyncClient::push(SyncReport& r) {
         std::vector<crypto::Hash32> hashes;
         json envs = json::array();
         std::vector<std::int64_t> seqs;
+        std::optional<ScopeId> scope;  // the batch's one scope, if it has only one
+        bool one_scope = true;
         for (const auto& item : *batch) {
             auto env = crypto::parse_envelope(item.envelope);
             if (!env) return {Error::Corrupt, "outbox holds a damaged envelope (op seq " + std::to_string(item.op_seq) + ")"};
+            if (!scope) scope = env->header.scope;
+            one_scope = one_scope && *scope == env->header.scope;
             hashes.push_back(env->hash());
             envs.push_back(wire::b64(item.envelope));
             seqs.push_back(item.op_seq);
@@ -252,6 +258,19 @@ Result<void> SyncClient::push(SyncReport& r) {
         if (auto a = m_store.acknowledge(seqs); !a) return a;
         r.pushed += accepted;
         r.push_duplicates += dups;
+        // Our own envelopes would come back on the next pull, to be decrypted and found to be
+        // duplicates. A push's new envelopes get consecutive seqs of their scope in one server
+        // transaction (docs/protocol.md), so if the batch had one scope and the server's last seq
+        // of it is our cursor plus exactly the number of new envelopes, everything up to it is
+        // ours: the cursor moves past it (stored locally already) instead of downloading it again.
+        if (one_scope && scope && accepted > 0 && res->contains("seqs") && (*res)["seqs"].is_object()) {
+            const json& last = (*res)["seqs"];
+            const auto it = last.find(crypto::to_hex(*scope));
+            const std::int64_t cursor = m_store.cursor(*scope);
+            if (it != last.end() && it->is_number_unsigned() && cursor >= 0 &&
+                it->get<std::uint64_t>() == std::uint64_t(cursor) + accepted && it->get<std::uint64_t>() <= INT64_MAX)
+                if (auto c = m_store.ingest(*scope, {}, {}, std::int64_t(it->get<std::uint64_t>())); !c) return c.failure();
+        }
     }
 }
 

@@ -48,14 +48,25 @@ public:
         m_client.set_read_timeout(o.read_timeout);
         m_client.set_write_timeout(o.read_timeout);
         m_client.set_keep_alive(true);
+        m_client.set_tcp_nodelay(true);  // headers and body are separate writes: no Nagle wait between them
     }
 
     Result<Response> send(const Request& req) override {
         httplib::Headers headers;
         if (!req.token.empty()) headers.emplace("Authorization", "Bearer " + req.token);
         const std::string target = req.query.empty() ? req.path : req.path + "?" + req.query;
-        httplib::Result r = req.method == "POST" ? m_client.Post(target, headers, req.body, "application/json")
-                                                 : m_client.Get(target, headers);
+        auto once = [&] {
+            return req.method == "POST" ? m_client.Post(target, headers, req.body, "application/json")
+                                        : m_client.Get(target, headers);
+        };
+        const bool reused = m_client.is_socket_open() != 0;
+        httplib::Result r = once();
+        // A keep-alive connection that the server closed while idle (after its 5 s timeout) still
+        // looks alive to httplib 0.11 under TLS (the close_notify alert makes the socket readable),
+        // so the first request on it fails to write or read, before the server saw it. Every
+        // request may be repeated (docs/protocol.md): once more at once, on a new connection, as
+        // later httplib versions do themselves, instead of through the sync client's backoff.
+        if (!r && reused && (r.error() == httplib::Error::Read || r.error() == httplib::Error::Write)) r = once();
         if (!r) return {Error::Network, httplib::to_string(r.error())};
         return Response{r->status, r->body};
     }

@@ -25,6 +25,23 @@ using crypto::SymmetricKey;
 namespace fs = std::filesystem;
 
 namespace {
+// Sync bookkeeping that the server holds durably anyway (pulled ops with their cursor, outbox
+// acknowledgements, the time of the last sync) is committed without waiting for the disk:
+// synchronous=NORMAL for that one transaction. WAL keeps the database consistent either way, and
+// the next FULL commit (every local write is one) makes it durable too. A power loss can only
+// make the device pull or push those ops once more. Saves one fsync per pulled page, per pushed
+// batch and per sync (bench/sync_bench.cpp, docs/benchmarks.md).
+class RelaxedSync {
+public:
+    explicit RelaxedSync(Database& db) : m_db(db) { (void)m_db.exec("PRAGMA synchronous=NORMAL"); }
+    ~RelaxedSync() { (void)m_db.exec("PRAGMA synchronous=FULL"); }
+    RelaxedSync(const RelaxedSync&) = delete;
+    RelaxedSync& operator=(const RelaxedSync&) = delete;
+
+private:
+    Database& m_db;
+};
+
 constexpr std::int64_t kSchemaVersion = 1;
 constexpr const char* kDbFile = "store.db";
 constexpr const char* kLockFile = "lock";
@@ -961,6 +978,7 @@ Result<void> Store::acknowledge(const std::vector<std::int64_t>& op_seqs) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
     auto write = [&]() -> Result<void> {
+        RelaxedSync relaxed(I.db);
         auto txn = Transaction::begin(I.db);
         if (!txn) return txn.failure();
         auto del = I.db.prepare("DELETE FROM outbox WHERE op_seq = ?1");
@@ -1052,6 +1070,7 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
     if (!rep.blocked) to = std::max(to, next_cursor);
 
     auto write = [&]() -> Result<void> {
+        RelaxedSync relaxed(I.db);
         auto txn = Transaction::begin(I.db);
         if (!txn) return txn.failure();
         std::map<crypto::Id16, std::int64_t> commit_rows;
@@ -1159,7 +1178,7 @@ std::uint32_t Store::current_epoch(const ScopeId& scope) const {
     return it == m_impl->current_epoch.end() ? 0 : it->second;
 }
 
-Result<void> Store::set_setting(const std::string& key, const std::string& value) {
+Result<void> Store::set_setting(const std::string& key, const std::string& value, bool durable) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
     const Bytes sealed = crypto::wrap(*I.wrap_key, ByteView(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()),
@@ -1167,6 +1186,8 @@ Result<void> Store::set_setting(const std::string& key, const std::string& value
     auto st = I.db.prepare("INSERT OR REPLACE INTO settings(k, v) VALUES(?1, ?2)");
     if (!st) return st.failure();
     st->bind(1, std::string_view(key)).bind(2, sealed);
+    std::optional<RelaxedSync> relaxed;
+    if (!durable) relaxed.emplace(I.db);
     if (auto r = st->run(); !r) {
         m_failed = true;
         return r;

@@ -192,8 +192,9 @@ public:
     std::uint32_t current_epoch(const ScopeId& scope) const;            // 0 if none held
 
     // Settings (server URL, fingerprint, device name, enrolment offers), sealed under the master
-    // key: a device name can be a person's name.
-    Result<void> set_setting(const std::string& key, const std::string& value);
+    // key: a device name can be a person's name. durable = false: bookkeeping a power loss may
+    // forget (the time of the last sync), committed without waiting for the disk.
+    Result<void> set_setting(const std::string& key, const std::string& value, bool durable = true);
     std::optional<std::string> setting(const std::string& key) const;
 
     // The organisation's admin signing identity, held only in the admin's store.

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <cstring>
+
 namespace quartier::sync::wire {
 
 namespace {
@@ -13,6 +15,9 @@ std::string encode(crypto::ByteView v, int variant) {
     return s;
 }
 std::optional<crypto::Bytes> decode(std::string_view s, int variant) {
+    // libsodium 1.0.18 decodes the bytes 0x80-0xFF as if they were '/': not base64, refused.
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
     crypto::Bytes b(s.size() / 4 * 3 + 3);
     std::size_t len = 0;
     const char* end = nullptr;
@@ -21,12 +26,256 @@ std::optional<crypto::Bytes> decode(std::string_view s, int variant) {
     b.resize(len);
     return b;
 }
+
+// Envelopes and commits are most of every push and pull body, and libsodium's codec, which is
+// constant-time, is the server's largest single cost there (bench/sync_bench.cpp). They are
+// ciphertext and public data: above kTableCodecMin characters a table codec does the work, with
+// exactly the same acceptance (standard alphabet, canonical '=' padding, zero trailing bits, no
+// other characters). Short values (secrets, keys, signatures, challenges) keep libsodium's.
+constexpr std::size_t kTableCodecMin = 256;
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+struct DecodeTable {
+    std::uint8_t v[256];
+    constexpr DecodeTable() : v() {
+        for (auto& x : v) x = 0xFF;
+        for (int i = 0; i < 64; ++i) v[static_cast<unsigned char>(kAlphabet[i])] = std::uint8_t(i);
+    }
+};
+constexpr DecodeTable kDecode;
+
+std::string encode_table(crypto::ByteView v) {
+    std::string s((v.size() + 2) / 3 * 4, '=');
+    const std::uint8_t* p = v.data();
+    char* o = s.data();
+    std::size_t i = 0;
+    for (; i + 3 <= v.size(); i += 3, o += 4) {
+        const std::uint32_t n = std::uint32_t(p[i]) << 16 | std::uint32_t(p[i + 1]) << 8 | p[i + 2];
+        o[0] = kAlphabet[n >> 18];
+        o[1] = kAlphabet[(n >> 12) & 63];
+        o[2] = kAlphabet[(n >> 6) & 63];
+        o[3] = kAlphabet[n & 63];
+    }
+    if (const std::size_t rest = v.size() - i; rest > 0) {
+        const std::uint32_t n = std::uint32_t(p[i]) << 16 | (rest == 2 ? std::uint32_t(p[i + 1]) << 8 : 0u);
+        o[0] = kAlphabet[n >> 18];
+        o[1] = kAlphabet[(n >> 12) & 63];
+        if (rest == 2) o[2] = kAlphabet[(n >> 6) & 63];
+    }
+    return s;
+}
+
+std::optional<crypto::Bytes> decode_table(std::string_view s) {
+    if (s.size() % 4 != 0) return std::nullopt;
+    std::size_t pad = 0;
+    if (!s.empty() && s.back() == '=') pad = s[s.size() - 2] == '=' ? 2 : 1;
+    const std::size_t full = (s.size() - (pad ? 4 : 0)) / 4;  // groups without padding
+    crypto::Bytes b(full * 3 + (pad == 1 ? 2 : pad == 2 ? 1 : 0));
+    const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+    std::uint8_t* out = b.data();
+    for (std::size_t g = 0; g < full; ++g, in += 4, out += 3) {
+        const std::uint32_t a = kDecode.v[in[0]], c = kDecode.v[in[1]], d = kDecode.v[in[2]], e = kDecode.v[in[3]];
+        if ((a | c | d | e) & 0x80) return std::nullopt;
+        const std::uint32_t n = a << 18 | c << 12 | d << 6 | e;
+        out[0] = std::uint8_t(n >> 16);
+        out[1] = std::uint8_t(n >> 8);
+        out[2] = std::uint8_t(n);
+    }
+    if (pad) {
+        const std::uint32_t a = kDecode.v[in[0]], c = kDecode.v[in[1]], d = pad == 1 ? kDecode.v[in[2]] : 0u;
+        if ((a | c | d) & 0x80) return std::nullopt;
+        const std::uint32_t n = a << 18 | c << 12 | d << 6;
+        if (pad == 2 ? (n & 0xFFFF) != 0 : (n & 0xFF) != 0) return std::nullopt;  // non-zero trailing bits
+        out[0] = std::uint8_t(n >> 16);
+        if (pad == 1) out[1] = std::uint8_t(n >> 8);
+    }
+    return b;
+}
 }  // namespace
 
-std::string b64(crypto::ByteView v) { return encode(v, sodium_base64_VARIANT_ORIGINAL); }
-std::optional<crypto::Bytes> unb64(std::string_view s) { return decode(s, sodium_base64_VARIANT_ORIGINAL); }
+std::string b64(crypto::ByteView v) {
+    return v.size() * 4 / 3 >= kTableCodecMin ? encode_table(v) : encode(v, sodium_base64_VARIANT_ORIGINAL);
+}
+std::optional<crypto::Bytes> unb64(std::string_view s) {
+    return s.size() >= kTableCodecMin ? decode_table(s) : decode(s, sodium_base64_VARIANT_ORIGINAL);
+}
 std::string b64url(crypto::ByteView v) { return encode(v, sodium_base64_VARIANT_URLSAFE_NO_PADDING); }
 std::optional<crypto::Bytes> unb64url(std::string_view s) { return decode(s, sodium_base64_VARIANT_URLSAFE_NO_PADDING); }
+
+// ---- JSON -------------------------------------------------------------------------------------
+
+namespace {
+using nlohmann::json;
+
+// Characters nlohmann copies into a string unchanged, both ways: printable ASCII but '"' and '\\'.
+// Branch-free, so that the compiler vectorises it: the strings are kilobytes of base64.
+bool all_plain(const char* p, std::size_t n) {
+    unsigned bad = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        bad |= unsigned(c < 0x20) | unsigned(c > 0x7E) | unsigned(c == '"') | unsigned(c == '\\');
+    }
+    return bad == 0;
+}
+
+void dump_string(const std::string& s, std::string& out) {
+    if (all_plain(s.data(), s.size())) {
+        out += '"';
+        out += s;
+        out += '"';
+    } else {
+        out += json(s).dump();  // escapes, UTF-8 checks
+    }
+}
+
+void dump_to(const json& j, std::string& out) {
+    switch (j.type()) {
+    case json::value_t::object: {
+        out += '{';
+        bool first = true;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (!first) out += ',';
+            first = false;
+            dump_string(it.key(), out);
+            out += ':';
+            dump_to(it.value(), out);
+        }
+        out += '}';
+        return;
+    }
+    case json::value_t::array: {
+        out += '[';
+        bool first = true;
+        for (const auto& v : j) {
+            if (!first) out += ',';
+            first = false;
+            dump_to(v, out);
+        }
+        out += ']';
+        return;
+    }
+    case json::value_t::string: dump_string(j.get_ref<const std::string&>(), out); return;
+    case json::value_t::number_unsigned: out += std::to_string(j.get<std::uint64_t>()); return;
+    case json::value_t::number_integer: out += std::to_string(j.get<std::int64_t>()); return;
+    case json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; return;
+    case json::value_t::null: out += "null"; return;
+    default: out += j.dump(); return;  // floats, binary, discarded
+    }
+}
+
+// The subset: objects without duplicate keys, arrays, strings of plain characters, integers 0 to
+// 19 digits without leading zeros, true, false, null, JSON whitespace. Anything else: false.
+class SubsetParser {
+public:
+    explicit SubsetParser(std::string_view t) : m_p(t.data()), m_end(t.data() + t.size()) {}
+    bool document(json& out) {
+        skip_ws();
+        if (!value(out, 0)) return false;
+        skip_ws();
+        return m_p == m_end;
+    }
+
+private:
+    static constexpr int kMaxDepth = 128;
+    void skip_ws() {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r')) ++m_p;
+    }
+    bool literal(std::string_view word) {
+        if (std::size_t(m_end - m_p) < word.size() || std::string_view(m_p, word.size()) != word) return false;
+        m_p += word.size();
+        return true;
+    }
+    bool string(std::string& out) {
+        if (m_p == m_end || *m_p != '"') return false;
+        const char* s = ++m_p;
+        const auto* q = static_cast<const char*>(std::memchr(s, '"', std::size_t(m_end - s)));
+        if (!q || !all_plain(s, std::size_t(q - s))) return false;  // unterminated, an escape, a control or non-ASCII byte
+        out.assign(s, q);
+        m_p = q + 1;
+        return true;
+    }
+    bool number(json& out) {
+        const char* s = m_p;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9') ++m_p;
+        const std::size_t n = std::size_t(m_p - s);
+        if (n == 0 || n > 19 || (n > 1 && *s == '0')) return false;
+        if (m_p < m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E')) return false;
+        std::uint64_t v = 0;
+        for (const char* c = s; c < m_p; ++c) v = v * 10 + std::uint64_t(*c - '0');
+        out = v;
+        return true;
+    }
+    bool value(json& out, int depth) {
+        if (m_p == m_end || depth > kMaxDepth) return false;
+        switch (*m_p) {
+        case '{': {
+            ++m_p;
+            out = json::object();
+            skip_ws();
+            if (m_p < m_end && *m_p == '}') return ++m_p, true;
+            for (;;) {
+                std::string key;
+                skip_ws();
+                if (!string(key)) return false;
+                skip_ws();
+                if (m_p == m_end || *m_p != ':') return false;
+                ++m_p;
+                skip_ws();
+                json v;
+                if (!value(v, depth + 1)) return false;
+                if (!out.emplace(std::move(key), std::move(v)).second) return false;  // a duplicate key
+                skip_ws();
+                if (m_p == m_end) return false;
+                if (*m_p == '}') return ++m_p, true;
+                if (*m_p != ',') return false;
+                ++m_p;
+            }
+        }
+        case '[': {
+            ++m_p;
+            out = json::array();
+            skip_ws();
+            if (m_p < m_end && *m_p == ']') return ++m_p, true;
+            for (;;) {
+                skip_ws();
+                json v;
+                if (!value(v, depth + 1)) return false;
+                out.push_back(std::move(v));
+                skip_ws();
+                if (m_p == m_end) return false;
+                if (*m_p == ']') return ++m_p, true;
+                if (*m_p != ',') return false;
+                ++m_p;
+            }
+        }
+        case '"': {
+            std::string s;
+            if (!string(s)) return false;
+            out = std::move(s);
+            return true;
+        }
+        case 't': return literal("true") && (out = true, true);
+        case 'f': return literal("false") && (out = false, true);
+        case 'n': return literal("null") && (out = nullptr, true);
+        default: return number(out);
+        }
+    }
+    const char* m_p;
+    const char* m_end;
+};
+}  // namespace
+
+nlohmann::json parse_json(std::string_view text) {
+    json j;
+    if (SubsetParser(text).document(j)) return j;
+    return json::parse(text.begin(), text.end(), nullptr, false);
+}
+
+std::string dump_json(const nlohmann::json& j) {
+    std::string out;
+    dump_to(j, out);
+    return out;
+}
 
 std::string hex(const crypto::Id16& id) { return crypto::to_hex(id); }
 

@@ -132,6 +132,19 @@ void HttpServer::install() {
     httplib::Server& s = *m_http;
     s.set_payload_max_length(m_options.max_body);
     s.set_keep_alive_timeout(5);
+    // Without TCP_NODELAY, httplib's two writes per response (headers, then body) meet Nagle's
+    // algorithm and the client's delayed ACK: about 40 ms of idle wait on most requests of a
+    // keep-alive connection (bench/sync_bench.cpp, docs/benchmarks.md).
+    s.set_tcp_nodelay(true);
+    // httplib serves each connection on one pool thread for as long as the connection lives, and
+    // its default pool has max(8, cores - 1) threads: with more devices holding keep-alive
+    // connections than that, the others wait for a thread, up to the 5 s keep-alive timeout
+    // (bench/load_bench.cpp). Threads are cheap next to that wait.
+    s.new_task_queue = [n = m_options.threads] { return new httplib::ThreadPool(n); };
+    // httplib closes a keep-alive connection after 5 requests by default: a sync is 4 or 5, so
+    // nearly every sync paid a new TLS handshake (about 3 ms here). 100 still hands a busy
+    // connection's thread on now and then; idle connections close after the keep-alive timeout.
+    s.set_keep_alive_max_count(100);
     s.set_read_timeout(30, 0);
     s.set_write_timeout(30, 0);
 

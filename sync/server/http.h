@@ -27,6 +27,8 @@ struct HttpOptions {
     std::filesystem::path cert_file;  // PEM, required unless insecure_loopback
     std::filesystem::path key_file;
     std::size_t max_body = wire::kMaxBody;
+    // Connections served at once: each keep-alive connection holds a thread while it lives.
+    std::size_t threads = 64;
     // Receives each access-log line (without newline); default: stderr.
     std::function<void(const std::string&)> log;
 };
