@@ -12,6 +12,7 @@
 // States and transitions
 //   (no store) --create()--> Open            open() on a missing store is NotFound, never a new store
 //   Closed     --open(passphrase)--> Open    wrong passphrase: WrongPassphrase, nothing changed
+//                                            but the failed-unlock counter (docs/audit.md)
 //   Open       --write ok--> Open            one SQLite transaction per Writer::commit()
 //   Open       --I/O or SQLite failure--> Failed   rolled back; every later call: Error::Failed
 //   Open|Failed --destructor--> Closed       keys wiped (secure memory), file lock released
@@ -23,8 +24,11 @@
 //   3. No column holds plaintext of a record: ids are keyed hashes (rk), values are sealed.
 //   4. One process at a time: an exclusive lock on the directory; a second opener gets Busy.
 //   5. An envelope that fails to open is reported in problems() and skipped; the rest stays readable.
+//   6. Audit (docs/audit.md): an unlock, a commit and each audit() call append their entries to
+//      this device's chain in the same transaction as what they record; the chain is never rewritten.
 #pragma once
 
+#include "audit.h"
 #include "directory.h"
 #include "error.h"
 #include "hlc.h"
@@ -33,6 +37,7 @@
 #include "crypto/passphrase.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -46,6 +51,9 @@ struct StoreOptions {
     // A storage quota for the database file in bytes (0: none). A write past it fails like a
     // full disk: Error::Io, rolled back, the store Failed until reopened.
     std::uint64_t max_bytes = 0;
+    // Who works with the store, as the audit log names them (docs/audit.md): a role or a user
+    // label. Empty: the device's role from the directory, or "device" before enrolment.
+    std::string actor;
 };
 
 struct StoreStatus {
@@ -56,6 +64,9 @@ struct StoreStatus {
     std::size_t conflicts = 0; // records with an open conflict
     std::size_t problems = 0;  // envelopes that failed to open
     std::string device;        // this device's id (hex)
+    // The audit log (docs/audit.md) is not case data: ops and pending above leave its ops out.
+    std::size_t audit_entries = 0;  // this device's chain
+    std::size_t audit_pending = 0;  // audit entries not yet pushed
 };
 
 // An envelope that could not be opened: where it is and why.
@@ -127,6 +138,13 @@ private:
     std::unordered_map<std::string, std::size_t> m_last;
     std::vector<std::size_t> m_prev;
     void push(PendingOp p);
+
+public:
+    // The legal basis the audit entry of this commit names (docs/audit.md); may stay empty.
+    void legal_basis(std::string basis) { m_legal_basis = std::move(basis); }
+
+private:
+    std::string m_legal_basis;
 };
 
 class Store {
@@ -158,7 +176,8 @@ public:
     Result<void> checkpoint();
 
     // --- sync (docs/protocol.md) -------------------------------------------------------------
-    // Local ops not yet acknowledged by the server, oldest first.
+    // Local ops not yet acknowledged by the server, oldest first, all of one scope (the oldest
+    // op's); the next call, after they were acknowledged, gives the next scope's.
     Result<std::vector<OutboxItem>> outbox(std::size_t limit) const;
     Result<void> acknowledge(const std::vector<std::int64_t>& op_seqs);
     // The server sequence number up to which `scope` was pulled (0: nothing yet).
@@ -210,6 +229,32 @@ public:
     const ScopeId& default_scope() const;
     bool failed() const { return m_failed; }
     const std::filesystem::path& dir() const { return m_dir; }
+
+    // --- audit log (docs/audit.md) ----------------------------------------------------------
+    // The store itself records every unlock (and the wrong passphrases before it), every
+    // Writer::commit (one `change` entry naming the records), passphrase changes; the sync client
+    // records syncs, shares, admissions and revocations; the app and the CLI record what they show
+    // or export through audit() and record_open(). An entry that cannot be written fails the call
+    // (and the store, like any failed write): no access without its record.
+    Result<void> audit(AuditAction action, std::vector<std::string> objects = {}, std::string legal_basis = {},
+                       std::string detail = {});
+    // A record was shown to the user.
+    Result<void> record_open(const std::string& id, std::string legal_basis = {}, std::string detail = {});
+    // Every chain this store holds, each verified: this device's own first (its sealed table,
+    // checked against its sealed head and against the copy it already published), then every
+    // other device's chain received through an audit scope (a DPO's store), by device id.
+    Result<std::vector<AuditChain>> audit_chains() const;
+    // This device's audit scope; made (key at epoch 1) on first call, and every entry so far is
+    // published into it as an op in the same transaction. Called by the sync client once the
+    // device is enrolled.
+    Result<ScopeId> ensure_audit_scope();
+    std::optional<ScopeId> audit_scope() const;
+    // The server's clock as a push answer gave it: later entries carry it as `server_time`.
+    Result<void> note_server_time(std::uint64_t ms);
+    // Test hook: what a device holder with the unlocked store could do by hand — re-seal entry
+    // `seq` with `change` applied, in its row and, if it was published but not pushed yet, in its
+    // outbox op. Exists so that tests can show the chain catches it. InvalidArgument if no such entry.
+    Result<void> debug_rewrite_audit_entry(std::uint64_t seq, const std::function<void(AuditEntry&)>& change);
 
     struct Impl;
 
