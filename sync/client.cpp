@@ -142,10 +142,20 @@ Result<void> SyncClient::authenticate() {
 
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
-    for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::fetch_keys,
-                      &SyncClient::rotate, &SyncClient::push, &SyncClient::pull, &SyncClient::purge})
+    for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::share_audit,
+                      &SyncClient::fetch_keys, &SyncClient::rotate, &SyncClient::push, &SyncClient::pull,
+                      &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
+    // Audit (docs/audit.md): the completed sync, pushed at once so that the office's copy ends
+    // with it; a failed last push leaves it in the outbox for the next sync.
+    if (auto a = m_store.audit(AuditAction::Sync, {}, {},
+                               "pushed " + std::to_string(r.pushed) + ", applied " + std::to_string(r.applied) +
+                                   ", rejected " + std::to_string(r.rejected.size()));
+        !a)
+        return a.failure();
+    SyncReport tail;
+    if (auto p = push(tail); !p && p.error() == Error::Revoked) return p.failure();
     if (auto s = m_store.set_setting("last_sync",
                                      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                         std::chrono::system_clock::now().time_since_epoch())
@@ -200,7 +210,10 @@ Result<void> SyncClient::register_scopes(SyncReport& r) {
         if (m_store.directory().scope_known(scope)) continue;
         const ScopeKind kind = scope == m_store.default_scope() ? ScopeKind::Personal : ScopeKind::Case;
         auto kind_setting = m_store.setting("scope_kind:" + crypto::to_hex(scope));
-        const ScopeKind k = kind_setting == "team" ? ScopeKind::Team : kind_setting == "directory" ? ScopeKind::Directory : kind;
+        const ScopeKind k = scope == m_store.audit_scope() ? ScopeKind::Audit
+                            : kind_setting == "team"          ? ScopeKind::Team
+                            : kind_setting == "directory"     ? ScopeKind::Directory
+                                                              : kind;
         auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
             if (d.scope_known(scope)) return std::nullopt;
             return d.make_member(me, false, scope, epoch, me.id(), k, now_ms());
@@ -256,6 +269,8 @@ Result<void> SyncClient::push(SyncReport& r) {
         const auto accepted = res->value("accepted", std::size_t(0)), dups = res->value("duplicates", std::size_t(0));
         if (accepted + dups != seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
         if (auto a = m_store.acknowledge(seqs); !a) return a;
+        if (auto t = res->find("time"); t != res->end() && t->is_number_unsigned())  // audit entries carry it
+            if (auto n = m_store.note_server_time(t->get<std::uint64_t>()); !n) return n;
         r.pushed += accepted;
         r.push_duplicates += dups;
         // Our own envelopes would come back on the next pull, to be decrypted and found to be
@@ -328,7 +343,8 @@ Result<void> SyncClient::pull(SyncReport& r) {
     return {};
 }
 
-Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind) {
+Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind,
+                                     const std::string& legal_basis) {
     const crypto::DeviceIdentity& me = m_store.device();
     if (m_store.current_epoch(scope) == 0) return {Error::NotFound, "this device holds no key for that scope"};
     SyncReport ignore;
@@ -355,6 +371,37 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
     const json body{{"grants", grants}};
     auto res = call("POST", "/v1/keys", "", &body);
     if (!res) return res.failure();
+    return m_store.audit(AuditAction::Share, {crypto::to_hex(scope), crypto::to_hex(device)}, legal_basis,
+                         "scope kind " + std::string(to_string(kind)));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Audit scope (docs/audit.md): this device's chain goes to the office through the ordinary,
+// verified sync path, readable by this device and the data-protection officers only.
+
+namespace {
+constexpr const char* kAuditShareBasis = "Art. 39 Abs. 1 lit. b DSGVO";  // the DPO monitors compliance
+}
+
+Result<void> SyncClient::share_audit(SyncReport& r) {
+    const crypto::DeviceIdentity& me = m_store.device();
+    const DeviceInfo* self = m_store.directory().device(me.id());
+    if (!self || self->revoked) return {};  // not enrolled yet: the chain stays local until then
+    auto scope = m_store.ensure_audit_scope();
+    if (!scope) return scope.failure();
+    if (!m_store.directory().scope_known(*scope))
+        if (auto x = register_scopes(r); !x) return x;
+    std::vector<DeviceId> dpos;
+    for (const auto& d : m_store.directory().devices())
+        if (d.role == "dpo" && !d.revoked && d.id != me.id()) dpos.push_back(d.id);
+    for (const DeviceId& dpo : dpos) {
+        const Directory& d = m_store.directory();
+        const std::string done = "audit_shared:" + crypto::to_hex(dpo);
+        if (d.unassigned(*scope, dpo)) continue;  // taken off on purpose: not shared again
+        if (m_store.setting(done) && d.is_member(*scope, d.latest_epoch(*scope), dpo)) continue;
+        if (auto x = share_scope(*scope, dpo, ScopeKind::Audit, kAuditShareBasis); !x) return x;
+        if (auto x = m_store.set_setting(done, "1"); !x) return x;
+    }
     return {};
 }
 
@@ -370,7 +417,8 @@ Result<void> SyncClient::unassign(const ScopeId& scope, const DeviceId& device) 
         return d.make_unassign(signer, as_admin, scope, device, now_ms());
     });
     if (!res) return res.failure();
-    return rotate(ignore);  // re-key at once if we are a member
+    if (auto x = rotate(ignore); !x) return x;  // re-key at once if we are a member
+    return m_store.audit(AuditAction::Unassign, {crypto::to_hex(scope), crypto::to_hex(device)});
 }
 
 Result<void> SyncClient::purge(SyncReport& r) {

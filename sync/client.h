@@ -4,6 +4,9 @@
 // One sync() is these steps, each resumable on its own:
 //   1. directory  fetch entries after our copy's head, verify, persist
 //   2. scopes     register every scope we hold but the directory does not list (founding entry)
+//   2b. audit     once enrolled: this device's audit scope exists (made on the first sync, every
+//                 entry so far published into it), is registered, and every unrevoked `dpo`
+//                 device is a member with the keys (docs/audit.md); resumable
 //   3. keys       fetch our key grants, verify against the directory, keep the new keys
 //   3b. rotate    for every scope we hold whose latest epoch has a revoked member: open the next
 //                 epoch with a fresh key (claimed in the directory first; a lost race discards
@@ -14,6 +17,8 @@
 //                 cursor moved in the same transaction
 //   6. purge      every scope the directory took this device off (unassigned): once none of our
 //                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
+//   after the last step, the completed sync is recorded in the audit log and that entry pushed
+//   at once (if this last push fails, it waits in the outbox for the next sync)
 // Invariants: nothing is removed from the outbox before the server stored it; a cursor never
 // moves past an op that was not stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
@@ -76,6 +81,7 @@ public:
 
     Result<void> refresh_directory(SyncReport& r);
     Result<void> register_scopes(SyncReport& r);
+    Result<void> share_audit(SyncReport& r);
     Result<void> fetch_keys(SyncReport& r);
     Result<void> rotate(SyncReport& r);
     Result<void> purge(SyncReport& r);
@@ -87,8 +93,10 @@ public:
     Result<void> pull(SyncReport& r);
 
     // Shares a scope with another enrolled device: a member entry, then grants of every epoch's
-    // key we hold, so the new member reads the scope's whole history.
-    Result<void> share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind);
+    // key we hold, so the new member reads the scope's whole history. Recorded in the audit log
+    // with `legal_basis` (consent on file, a §65 SGB VIII exception, …; may be empty).
+    Result<void> share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind,
+                             const std::string& legal_basis = {});
     // Appends an entry built against the current head, refetching and rebuilding on a 409.
     // `make` returns nullopt when, against the current head, nothing needs appending any more
     // (another device did it): then the result is false.

@@ -20,6 +20,7 @@ std::optional<ScopeKind> kind_from(std::string_view s) {
     if (s == "case") return ScopeKind::Case;
     if (s == "team") return ScopeKind::Team;
     if (s == "directory") return ScopeKind::Directory;
+    if (s == "audit") return ScopeKind::Audit;
     return std::nullopt;
 }
 
@@ -60,6 +61,7 @@ std::string_view to_string(ScopeKind k) {
     case ScopeKind::Case: return "case";
     case ScopeKind::Team: return "team";
     case ScopeKind::Directory: return "directory";
+    case ScopeKind::Audit: return "audit";
     }
     return "case";
 }
@@ -149,6 +151,14 @@ Result<void> Directory::append(const SignedEntry& e) {
         const DeviceInfo* target = device(dev);
         if (!target || target->revoked) return {Error::InvalidArgument, "member entry names no enrolled, unrevoked device"};
         if (auto known = scope_kind(scope); known && *known != *sk) return {Error::InvalidArgument, "scope kind changed"};
+        if (*sk == ScopeKind::Audit) {
+            // An audit chain is read by its own device and the data-protection officers, nobody
+            // else: not the admin, not a member adding a friend (docs/audit.md).
+            const auto owner = m_auditOwners.find(scope);
+            const bool own = owner == m_auditOwners.end() ? !scope_known(scope) : owner->second == dev;
+            if (!own && target->role != "dpo")
+                return {Error::InvalidArgument, "only its own device and DPO devices may be members of an audit scope"};
+        }
         if (signer_device) {
             // A member adds a member; a member of the epoch before opens the next one (rotation);
             // a device may found a scope nobody holds yet, for itself.
@@ -163,6 +173,7 @@ Result<void> Directory::append(const SignedEntry& e) {
             return {Error::InvalidArgument, "epochs of a scope follow each other without gaps"};
         m_members[scope][std::uint32_t(epoch)].insert(dev);
         m_kinds[scope] = *sk;
+        if (*sk == ScopeKind::Audit) m_auditOwners.try_emplace(scope, dev);
         if (epoch == latest_epoch(scope)) m_unassigned[scope].erase(dev);  // assigned again
     } else if (kind == "unassign") {
         const crypto::ScopeId scope = f.id("scope");
@@ -170,6 +181,8 @@ Result<void> Directory::append(const SignedEntry& e) {
         if (!f.missing.empty() || !scope_known(scope)) return {Error::InvalidArgument, "unassign names no known scope"};
         const std::uint32_t latest = latest_epoch(scope);
         if (!is_member(scope, latest, dev)) return {Error::InvalidArgument, "unassign names no member of the scope's latest epoch"};
+        if (auto owner = m_auditOwners.find(scope); owner != m_auditOwners.end() && owner->second == dev)
+            return {Error::InvalidArgument, "a device cannot be taken off its own audit scope"};
         if (signer_device && !is_member(scope, latest, *signer_device))
             return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
         m_unassigned[scope].insert(dev);

@@ -7,6 +7,8 @@
 // the scope's latest epoch; a member entry the admin, or a device
 // that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
 // next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
+// Whoever signs: the members of an audit scope are its founding device and `dpo` devices only, and
+// that device is never unassigned from it.
 //
 // States: Empty --append(genesis)--> Founded --append(entry)--> Founded (head advances)
 // Invariants:
@@ -54,7 +56,9 @@ struct DeviceInfo {
     std::uint64_t enrolled_at = 0;  // entry seq
 };
 
-enum class ScopeKind { Personal, Case, Team, Directory };
+// Audit: one device's audit chain (docs/audit.md); its members are that device and the devices
+// whose role is `dpo`, nobody else (enforced in append()). On the wire: "audit".
+enum class ScopeKind { Personal, Case, Team, Directory, Audit };
 std::string_view to_string(ScopeKind k);
 
 struct Membership {
@@ -131,6 +135,7 @@ private:
     std::map<crypto::ScopeId, ScopeKind> m_kinds;
     std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
     std::map<crypto::ScopeId, std::set<DeviceId>> m_unassigned;
+    std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
 };
 
 }  // namespace quartier::sync

@@ -131,6 +131,7 @@ Result<std::string> request_enrolment(Store& store, SyncClient& client, const En
                     {"box_pk", wire::b64(me.box_public())}, {"name", name}};
     auto res = client.call("POST", "/v1/enrol/request", "", &body, false);
     if (!res) return res.failure();
+    if (auto a = store.audit(AuditAction::Enrol, {crypto::to_hex(code.org)}, {}, "enrolment requested"); !a) return a.failure();
     return confirmation_string(code.secret, me.sign_public());
 }
 
@@ -178,6 +179,7 @@ Result<DeviceId> admit(Store& store, SyncClient& client, const std::string& sas)
         return d.make_enrol(admin, id, match->sign_pk, match->box_pk, match->name, match->role, now_ms());
     });
     if (!r) return r.failure();
+    if (auto a = store.audit(AuditAction::Admit, {crypto::to_hex(id)}, {}, "role " + match->role); !a) return a.failure();
     return id;
 }
 
@@ -197,6 +199,8 @@ Result<RevocationReport> revoke_device(Store& store, SyncClient& client, const D
         return dir.make_revoke(admin, device, wipe, now_ms());
     });
     if (!r) return r.failure();
+    if (auto a = store.audit(AuditAction::Revoke, {crypto::to_hex(device)}, {}, wipe ? "wipe ordered" : ""); !a)
+        return a.failure();
     auto synced = client.sync();
     if (!synced) return synced.failure();
     rep.device = *store.directory().device(device);

@@ -558,7 +558,8 @@ Response Server::push(Context& c) {
     if (!out) return storage_error(out.failure());
     json seqs = json::object();
     for (const auto& [scope, seq] : out->last_seq) seqs[crypto::to_hex(scope)] = seq;
-    Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)}});
+    // `time`: the server's clock, which devices put into their audit entries (docs/audit.md).
+    Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)}, {"time", c.now}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), out->accepted);
     return r;
 }
