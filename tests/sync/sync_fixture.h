@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <memory>
 #include <random>
 #include <sstream>
@@ -212,10 +213,11 @@ inline std::string state_of(const Store& s) {
 }
 
 // An organisation with `n` devices (device 0 holds the admin key), all enrolled, and one team
-// scope every device holds. Starts synced.
+// scope every device holds. Starts synced. Devices 1.. are caseworkers unless `roles` names
+// another role for their index (e.g. {{2, "dpo"}}).
 class SyncFixture {
 public:
-    explicit SyncFixture(std::size_t n) {
+    explicit SyncFixture(std::size_t n, std::map<std::size_t, std::string> roles = {}) {
         for (std::size_t i = 0; i < n; ++i) devices.push_back(std::make_unique<Device>(server, "device-" + std::to_string(i)));
         Device& admin = *devices[0];
         REQUIRE(found_organisation(*admin.store, *admin.client, "Jugendamt Test", FakeServer::bootstrap(), "https://127.0.0.1:1",
@@ -223,7 +225,7 @@ public:
                     .ok());
         for (std::size_t i = 1; i < n; ++i) {
             Device& d = *devices[i];
-            auto code = offer_enrolment(*admin.store, *admin.client, d.name, "caseworker");
+            auto code = offer_enrolment(*admin.store, *admin.client, d.name, roles.count(i) ? roles.at(i) : "caseworker");
             REQUIRE(code.ok());
             auto sas = request_enrolment(*d.store, *d.client, *code, d.name);
             REQUIRE(sas.ok());
