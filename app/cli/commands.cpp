@@ -76,10 +76,22 @@ Organisation and sync:
   scope list              the scopes this store holds keys for
   devices                 the organisation's enrolled devices (from the verified directory)
 
+Audit log:
+  audit list [--device ID]
+                          the audit chains this store holds as JSON: this device's own, and on a
+                          data-protection officer's store every device's chain received by sync
+  audit verify [--device ID]
+                          check every chain (hash links, gaps, order, the recorded head, the copy
+                          already synced); exit 3 naming the first broken link of the first broken chain
+
 Options:
   --store DIR             the store directory (or QUARTIER_STORE)
   --passphrase-file FILE  read the passphrase from the first line of FILE; otherwise
                           QUARTIER_PASSPHRASE, otherwise a prompt if stdin is a terminal
+  --actor LABEL           who works, as the audit log names them (or QUARTIER_ACTOR; default:
+                          this device's role)
+  --legal-basis TEXT      the legal basis the audit entry of this command names (get, put,
+                          batch, delete, resolve, list, history, conflicts, scope share)
   --help, --version
 
 Exit codes:
@@ -265,6 +277,31 @@ json report_json(const sync::SyncReport& r) {
 
 std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
 
+json audit_entry_json(const sync::AuditEntry& e) {
+    return json{{"seq", e.seq},           {"prev", crypto::to_hex(e.prev)}, {"hash", crypto::to_hex(e.hash())},
+                {"time", e.time_ms},      {"server_time", e.server_time_ms}, {"actor", e.actor},
+                {"action", sync::to_string(e.action)}, {"objects", e.objects}, {"legal_basis", e.legal_basis},
+                {"detail", e.detail}};
+}
+
+json audit_break_json(const std::optional<sync::AuditBreak>& b) {
+    if (!b) return nullptr;
+    return json{{"seq", b->seq}, {"kind", sync::to_string(b->kind)}, {"reason", b->reason}};
+}
+
+// The chains of `audit list` / `audit verify`, narrowed to --device if given.
+sync::Result<std::vector<sync::AuditChain>> audit_chains(const sync::Store& store, const std::string& device) {
+    auto chains = store.audit_chains();
+    if (!chains || device.empty()) return chains;
+    auto id = sync::wire::id_from_hex(device);
+    if (!id) return {sync::Error::InvalidArgument, "--device needs a device id (32 hex digits)"};
+    std::vector<sync::AuditChain> one;
+    for (auto& c : *chains)
+        if (c.device == *id) one.push_back(std::move(c));
+    if (one.empty()) return {sync::Error::NotFound, "this store holds no audit chain of device " + device};
+    return one;
+}
+
 // The transport to the store's server, from the URL and fingerprint it was enrolled with.
 sync::Result<std::unique_ptr<sync::Transport>> transport_of(const sync::Store& store) {
     auto url = store.setting("server_url");
@@ -279,7 +316,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     bool wipe_flag = false;
     if (const char* s = std::getenv("QUARTIER_STORE")) o.store = s;
     static const std::set<std::string> named_options = {"--server", "--fingerprint", "--bootstrap", "--name",
-                                                         "--device-name", "--role", "--kind", "--scope", "--qr"};
+                                                         "--device-name", "--role", "--kind", "--scope", "--qr",
+                                                         "--actor", "--legal-basis", "--device"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -320,7 +358,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     // Two-word commands: "org init", "scope share", ...
     std::string cmd = o.rest[0];
     std::vector<std::string> argv(o.rest.begin() + 1, o.rest.end());
-    if ((cmd == "org" || cmd == "scope") && !argv.empty()) {
+    if ((cmd == "org" || cmd == "scope" || cmd == "audit") && !argv.empty()) {
         cmd += " " + argv.front();
         argv.erase(argv.begin());
     }
@@ -331,7 +369,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         {"org init", {0, 0}},    {"org enrol", {0, 0}},   {"org requests", {0, 0}}, {"org admit", {1, 1}},
         {"org revoke", {1, 1}},
         {"enrol", {1, 1}},       {"sync", {0, 0}},        {"scope create", {0, 0}}, {"scope share", {2, 2}},
-        {"scope list", {0, 0}},  {"scope unassign", {2, 2}}, {"devices", {0, 0}}};
+        {"scope list", {0, 0}},  {"scope unassign", {2, 2}}, {"devices", {0, 0}},
+        {"audit list", {0, 0}},  {"audit verify", {0, 0}}};
     auto ar = arity.find(cmd);
     if (ar == arity.end()) return fail(err, kUsage, "unknown command '" + cmd + "' (see --help)");
     if (argv.size() < ar->second.first || argv.size() > ar->second.second)
@@ -363,6 +402,9 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
 
     sync::StoreOptions options;
     options.kdf_floor = crypto::PwhashParams{2, 64ull << 20};  // rehash stores made weaker than this
+    options.actor = o.get("actor");
+    if (const char* a = std::getenv("QUARTIER_ACTOR"); a && options.actor.empty()) options.actor = a;
+    const std::string legal_basis = o.get("legal-basis");
     auto opened = sync::Store::open(o.store, *pass, std::move(options));
     if (!opened) return fail(err, opened);
     sync::Store& store = **opened;
@@ -378,6 +420,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
 
     if (cmd == "put") {
         sync::Writer w(store);
+        w.legal_basis(legal_basis);
         auto id = stage_put(w, o.rest, 1, o.id, scope ? &*scope : nullptr);
         if (!id) return fail(err, id);
         if (auto r = w.commit(); !r) return fail(err, r);
@@ -391,6 +434,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             const auto words = split_words(line);
             if (words.empty()) continue;
             sync::Writer w(store);
+            w.legal_basis(legal_basis);
             auto id = stage_put(w, words, 0, {}, scope ? &*scope : nullptr);
             if (!id) return fail(err, exit_for(id.error()), "line " + std::to_string(n) + ": " + id.detail());
             if (auto r = w.commit(); !r) return fail(err, r);
@@ -401,12 +445,19 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     if (cmd == "get") {
         const sync::Record* r = store.get(argv[0]);
         if (!r) return fail(err, kNotFound, "no record " + argv[0]);
+        if (auto a = store.record_open(argv[0], legal_basis); !a) return fail(err, a);  // no showing without its record
         out << record_json(*r).dump(2) << "\n";
         return kOk;
     }
     if (cmd == "list") {
         json arr = json::array();
-        for (const sync::Record* r : store.list(argv.empty() ? std::string() : argv[0])) arr.push_back(record_json(*r));
+        std::vector<std::string> ids;
+        for (const sync::Record* r : store.list(argv.empty() ? std::string() : argv[0])) {
+            arr.push_back(record_json(*r));
+            ids.push_back(r->id);
+        }
+        const std::string what = "list" + (argv.empty() ? std::string() : " " + argv[0]) + ": " + std::to_string(ids.size()) + " records";
+        if (auto a = store.audit(sync::AuditAction::Export, std::move(ids), legal_basis, what); !a) return fail(err, a);
         out << arr.dump(2) << "\n";
         return kOk;
     }
@@ -414,6 +465,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         auto h = store.history(argv[0], argv[1]);
         if (!h) return fail(err, h);
         if (h->empty()) return fail(err, kNotFound, "no versions of " + argv[1] + " on record " + argv[0]);
+        if (auto a = store.record_open(argv[0], legal_basis, "history of " + argv[1]); !a) return fail(err, a);
         json arr = json::array();
         for (const auto& v : *h) arr.push_back(version_json(v));
         out << arr.dump(2) << "\n";
@@ -421,18 +473,25 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     }
     if (cmd == "delete") {
         sync::Writer w(store);
+        w.legal_basis(legal_basis);
         if (auto r = w.remove(argv[0]); !r) return fail(err, r);
         if (auto r = w.commit(); !r) return fail(err, r);
         return kOk;
     }
     if (cmd == "conflicts") {
-        out << conflicts_json(store).dump(2) << "\n";
+        const json arr = conflicts_json(store);
+        std::vector<std::string> ids;
+        for (const auto& c : arr) ids.push_back(c["id"].get<std::string>());
+        const std::string what = "conflicts: " + std::to_string(ids.size()) + " records";
+        if (auto a = store.audit(sync::AuditAction::Export, std::move(ids), legal_basis, what); !a) return fail(err, a);
+        out << arr.dump(2) << "\n";
         return kOk;
     }
     if (cmd == "resolve") {
         const sync::Record* r = store.get(argv[0]);
         if (!r) return fail(err, kNotFound, "no record " + argv[0]);
         sync::Writer w(store);
+        w.legal_basis(legal_basis);
         // A field conflict is resolved; on a delete conflict, writing the field keeps the record.
         auto res = r->fields.count(argv[1]) ? w.resolve(argv[0], argv[1], argv[2])
                                             : [&]() -> sync::Result<void> {
@@ -490,6 +549,42 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         }
         out << arr.dump(2) << "\n";
         return kOk;
+    }
+    if (cmd == "audit list") {
+        // Reading the log is itself recorded (on a DPO's store it shows other devices' activity).
+        auto all = store.audit_chains();
+        if (!all) return fail(err, all);
+        std::vector<std::string> devices;
+        for (const auto& c : *all) devices.push_back(crypto::to_hex(c.device));
+        if (auto a = store.audit(sync::AuditAction::Export, std::move(devices), legal_basis, "audit list"); !a) return fail(err, a);
+        auto chains = audit_chains(store, o.get("device"));
+        if (!chains) return fail(err, chains);
+        json arr = json::array();
+        for (const auto& c : *chains) {
+            json entries = json::array();
+            for (const auto& e : c.entries) entries.push_back(audit_entry_json(e));
+            arr.push_back({{"device", crypto::to_hex(c.device)}, {"local", c.local}, {"ok", !c.broken},
+                           {"broken", audit_break_json(c.broken)}, {"entries", entries}});
+        }
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "audit verify") {
+        auto chains = audit_chains(store, o.get("device"));
+        if (!chains) return fail(err, chains);
+        json arr = json::array();
+        const sync::AuditChain* first = nullptr;
+        for (const auto& c : *chains) {
+            if (c.broken && !first) first = &c;
+            arr.push_back({{"device", crypto::to_hex(c.device)}, {"local", c.local}, {"entries", c.entries.size()},
+                           {"ok", !c.broken}, {"broken", audit_break_json(c.broken)}});
+        }
+        out << json{{"ok", first == nullptr}, {"chains", arr}}.dump(2) << "\n";
+        if (!first) return kOk;
+        return fail(err, kIntegrity,
+                    "audit chain of device " + crypto::to_hex(first->device) + " is broken at entry " +
+                        std::to_string(first->broken->seq) + " (" + std::string(sync::to_string(first->broken->kind)) +
+                        "): " + first->broken->reason);
     }
     if (cmd == "devices") {
         json arr = json::array();
@@ -593,7 +688,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         if (!sc || !dev) return fail(err, kUsage, "scope share needs SCOPE and DEVICE ids (32 hex digits each)");
         const auto kind = store.directory().scope_kind(*sc);
         const std::string k = store.setting("scope_kind:" + argv[0]).value_or("case");
-        auto r = client.share_scope(*sc, *dev, kind ? *kind : k == "team" ? sync::ScopeKind::Team : sync::ScopeKind::Case);
+        auto r = client.share_scope(*sc, *dev, kind ? *kind : k == "team" ? sync::ScopeKind::Team : sync::ScopeKind::Case,
+                                    legal_basis);
         if (!r) return fail(err, r);
         return kOk;
     }

@@ -5,6 +5,7 @@
 #include "support/tempdir.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <sstream>
@@ -142,6 +143,59 @@ TEST_CASE("quartier-cli: every failure has its exit code and a message", "[cli][
     auto r = run(row.args);
     REQUIRE(r.code == row.code);
     REQUIRE_FALSE(r.err.empty());
+}
+
+TEST_CASE("quartier-cli: audit list and audit verify, exit 3 naming the first broken link", "[cli][audit]") {
+    TempDir d;
+    Env pass("QUARTIER_PASSPHRASE", "eine gute passphrase");
+    REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+    REQUIRE(run(with(d, {"--actor", "Frau Beispiel", "--legal-basis", "Einwilligung", "put", "case", "c1", "name=A"})).code == cli::kOk);
+    REQUIRE(run(with(d, {"put", "case", "c2", "name=B"})).code == cli::kOk);
+    REQUIRE(run(with(d, {"--legal-basis", "§8a SGB VIII", "get", "c1"})).code == cli::kOk);
+    std::ofstream(d / "wrong") << "falsch\n";
+    REQUIRE(run(with(d, {"--passphrase-file", (d / "wrong").string(), "status"})).code == cli::kLocked);
+    REQUIRE(run(with(d, {"list", "case"})).code == cli::kOk);
+
+    auto ok = run(with(d, {"audit", "verify"}));
+    INFO(ok.err);
+    REQUIRE(ok.code == cli::kOk);
+    CHECK(ok.out.find("\"ok\": true") != std::string::npos);
+
+    auto list = run(with(d, {"audit", "list"}));
+    REQUIRE(list.code == cli::kOk);
+    const auto chains = nlohmann::json::parse(list.out);
+    REQUIRE(chains.size() == 1);
+    REQUIRE(chains[0]["local"] == true);
+    std::vector<std::string> acts;
+    for (const auto& e : chains[0]["entries"]) acts.push_back(e["action"]);
+    // init, put, put, get, (wrong passphrase), list, audit verify, audit list: each opened the store
+    const std::vector<std::string> expected = {"create", "unlock", "change", "unlock", "change", "unlock", "open",
+                                               "unlock_failed", "unlock", "export", "unlock", "unlock", "export"};
+    CHECK(acts == expected);
+    const auto& put = chains[0]["entries"][2];
+    CHECK(put["actor"] == "Frau Beispiel");
+    CHECK(put["legal_basis"] == "Einwilligung");
+    CHECK(put["objects"] == nlohmann::json::array({"c1"}));
+    CHECK(chains[0]["entries"][6]["legal_basis"] == "§8a SGB VIII");
+    CHECK(chains[0]["entries"][9]["objects"] == nlohmann::json::array({"c1", "c2"}));
+
+    REQUIRE(run(with(d, {"audit", "verify", "--device", "00112233445566778899aabbccddeeff"})).code == cli::kNotFound);
+    REQUIRE(run(with(d, {"audit", "verify", "--device", "nope"})).code == cli::kUsage);
+    REQUIRE(run(with(d, {"audit", "frobnicate"})).code == cli::kUsage);
+
+    // Remove one entry behind the store's back: verify names it.
+    {
+        auto db = sync::Database::open(d / "s" / "store.db", false);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("DELETE FROM audit WHERE seq = 5").ok());
+    }
+    auto bad = run(with(d, {"audit", "verify"}));
+    REQUIRE(bad.code == cli::kIntegrity);
+    CHECK(bad.out.find("\"ok\": false") != std::string::npos);
+    CHECK(bad.err.find("broken at entry 5 (missing)") != std::string::npos);
+    const std::string device = chains[0]["device"];
+    CHECK(bad.err.find(device) != std::string::npos);
+    REQUIRE(run(with(d, {"audit", "verify", "--device", device})).code == cli::kIntegrity);
 }
 
 TEST_CASE("quartier-cli: locked, busy, tampered and corrupt stores", "[cli][errors]") {
