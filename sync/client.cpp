@@ -19,7 +19,7 @@ constexpr std::string_view kAuthDomain = "quartier/auth/v1";
 bool transient(int status) { return status == 429 || status >= 500; }
 
 Result<json> parse_body(const std::string& body) {
-    json j = wire::parse_json(body);
+    json j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return {Error::Protocol, "server answer is not a JSON object"};
     return j;
 }
@@ -79,7 +79,7 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
                 continue;
             }
         }
-        Request req{method, path, query, authenticated ? m_token : std::string(), body ? wire::dump_json(*body) : std::string()};
+        Request req{method, path, query, authenticated ? m_token : std::string(), body ? body->dump() : std::string()};
         auto res = m_transport.send(req);
         if (res && res->status >= 200 && res->status < 300) return parse_body(res->body);
         if (res && res->status == 401 && authenticated && !reauthed) {

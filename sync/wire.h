@@ -6,8 +6,6 @@
 
 #include "crypto/crypto.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,14 +33,6 @@ std::optional<std::array<std::uint8_t, N>> fixed_from_b64(std::string_view s) {
     std::copy(b->begin(), b->end(), a.begin());
     return a;
 }
-
-// JSON bodies, with exactly nlohmann's results but without its per-character cost on the long
-// base64 strings that make up push and pull bodies. parse_json(t) == json::parse(t, nullptr, false)
-// (a discarded value on error): a strict subset (ASCII strings without escapes, non-negative
-// integers, no duplicate keys) is parsed directly, anything else by nlohmann. dump_json(j) is
-// byte-identical to j.dump() (and throws where it throws).
-nlohmann::json parse_json(std::string_view text);
-std::string dump_json(const nlohmann::json& j);
 
 // The JSON error body of docs/protocol.md.
 std::string error_body(std::string_view code, std::string_view message);

@@ -31,7 +31,7 @@ Response revoked(const Directory& dir, const DeviceId& device) {
     if (const SignedEntry* e = dir.revocation(device)) body["error"]["entry"] = json::parse(e->to_json());
     return Response{403, body.dump(), {}};
 }
-Response ok(const json& body) { return Response{200, wire::dump_json(body), {}}; }
+Response ok(const json& body) { return Response{200, body.dump(), {}}; }
 
 // Storage failures: conflicts are the client's to resolve, the rest is ours.
 Response storage_error(const quartier::Failure<Error>& f) {
@@ -215,7 +215,7 @@ Response Server::dispatch(const Request& request) {
     Context c{request, json(), 0, {}, nullptr};
     bool body_ok = true;
     if (request.method == "POST") {
-        c.body = wire::parse_json(request.body);
+        c.body = json::parse(request.body, nullptr, false);
         body_ok = !c.body.is_discarded() && c.body.is_object();
     }
 
