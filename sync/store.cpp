@@ -396,7 +396,9 @@ struct Store::Impl : crypto::KeyResolver {
             }
         }
 
-        auto st = db.prepare("SELECT seq, env FROM ops WHERE seq > ?1 ORDER BY seq");
+        // Audit ops are no records (docs/audit.md): not even decrypted here. A DPO's store holds
+        // every device's chain, and snapshots never cover them.
+        auto st = db.prepare("SELECT seq, env FROM ops WHERE seq > ?1 AND seq NOT IN (SELECT op_seq FROM audit_ops) ORDER BY seq");
         if (!st) return st.failure();
         if (auto top = db.prepare("SELECT coalesce(max(seq), 0) FROM ops"); top) {
             // At most this many ops follow the snapshot: usually one record each in bulk imports.
@@ -1014,6 +1016,7 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& dir, std::string_view
     if (ds && *ds) I.device_seq = blob_u64(**ds);
 
     if (auto r = I.load_sync_state(); !r) return r.failure();
+    if (auto r = I.db.exec(AuditLog::kSchemaSql); !r) return r.failure();  // load_state reads audit_ops
     if (auto r = I.load_state(s->m_problems); !r) return r.failure();
 
     // Rehash on unlock: bring a key file made with weaker parameters up to the floor.
