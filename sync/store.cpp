@@ -755,12 +755,12 @@ Result<std::vector<AuditChain>> Store::audit_chains() const {
     auto ops = read_audit_ops(I);
     if (!ops) return ops.failure();
     for (auto& a : *ops) {
-        Copy& c = held[a.author];
         if (!a.entry) {
-            keep_earliest(c.broken, AuditBreak{AuditBreakKind::Unreadable, seq_of(a.record_id), a.error});
+            keep_earliest(held[a.author].broken, AuditBreak{AuditBreakKind::Unreadable, seq_of(a.record_id), a.error});
             continue;
         }
         const AuditEntry& e = *a.entry;
+        Copy& c = held[e.device];  // a misfiled entry breaks the chain it claims to belong to
         if (e.device != a.author || e.record_id() != a.record_id) {
             keep_earliest(c.broken, AuditBreak{AuditBreakKind::Foreign, e.seq,
                                                "entry " + std::to_string(e.seq) + " of device " + crypto::to_hex(e.device) +

@@ -541,3 +541,46 @@ TEST_CASE("A DPO enrolled later receives the whole history: a revoked DPO reads 
     REQUIRE(worker.store->current_epoch(scope) == 2);
     REQUIRE_FALSE(worker.store->directory().is_member(scope, 2, dpo.store->device().id()));
 }
+
+TEST_CASE("An entry another member writes into someone's chain is foreign, even a DPO's", "[audit][sync][integrity]") {
+    SyncFixture f(3, {{2, "dpo"}});
+    Device &worker = f[1], &dpo = f[2];
+    f.sync_all();
+    auto before = dpo.store->audit_chains();
+    REQUIRE(before.ok());
+    const AuditChain* theirs = chain_of(*before, worker.store->device().id());
+    REQUIRE(theirs);
+    REQUIRE_FALSE(theirs->broken);
+    REQUIRE(theirs->entries.size() >= 3);
+
+    // The DPO holds the key of the worker's audit scope, so it can seal a "better" entry 2 under the
+    // worker's id and push it as its own op: the server and every member accept the envelope.
+    AuditEntry forged = theirs->entries[1];
+    forged.detail = "nie geschehen";
+    const ScopeId scope = *worker.store->audit_scope();
+    const std::uint32_t epoch = dpo.store->current_epoch(scope);
+    REQUIRE(epoch >= 1);
+    crypto::EnvelopeHeader h;
+    h.scope = scope;
+    h.epoch = epoch;
+    h.op = crypto::random_id();
+    h.hlc = Hlc::make(dpo.clock_ms, 0);
+    h.author = dpo.store->device().id();
+    h.seq = 1'000'000;
+    const OpPayload op{OpKind::Set, kAuditRecordType, forged.record_id(), kAuditField, {}, wire::b64(forged.canonical())};
+    const crypto::Bytes env = crypto::seal_envelope(h, *dpo.store->scope_key(scope, epoch), encode_op(op), nullptr);
+    const crypto::Commit commit = crypto::make_commit(dpo.store->device(), {crypto::hash(env)});
+    const nlohmann::json body{{"commit", wire::b64(commit.serialize())}, {"envelopes", {wire::b64(env)}}};
+    REQUIRE(dpo.client->call("POST", "/v1/push", "", &body).ok());
+    f.sync_all();
+
+    auto after = dpo.store->audit_chains();
+    REQUIRE(after.ok());
+    const AuditChain* c = chain_of(*after, worker.store->device().id());
+    REQUIRE(c);
+    REQUIRE(c->broken);
+    INFO(c->broken->reason);
+    CHECK(c->broken->kind == AuditBreakKind::Foreign);
+    CHECK(c->broken->seq == 2);
+    CHECK(c->broken->reason.find(crypto::to_hex(dpo.store->device().id())) != std::string::npos);
+}
