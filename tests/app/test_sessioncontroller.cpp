@@ -118,7 +118,11 @@ TEST_CASE("SessionController: create, wrong passphrase, unlock, lock", "[session
         REQUIRE(waitForState(session, State::Locked));
         CHECK(session.errorMessage().startsWith(QStringLiteral("Passphrase falsch")));
         CHECK(session.store() == nullptr);
-        CHECK(snapshot(storeDir) == before);  // store untouched
+        // No store was made or replaced: the same files. Their bytes may differ, because the store
+        // counts failed unlocks for the audit log (docs/audit.md); the data is checked below.
+        const auto after = snapshot(storeDir);
+        CHECK(after.size() == before.size());
+        for (const auto& [path, hash] : before) CHECK(after.count(path) == 1);
 
         session.unlock(kPass);
         REQUIRE(waitForState(session, State::Unlocked));
