@@ -172,22 +172,24 @@ RunFigures one_run(const Options& o, int run) {
     // (a) push
     sync::SyncReport pushed;
     f.push = measure(server, {&A}, [&] { check(A.client->push(pushed), "A push"); });
-    if (pushed.pushed != std::size_t(o.n) || A.store->status().pending != 0)
+    // The counts include the audit log's ops (docs/audit.md: the commit's `change` entry and
+    // others) where the build has it; the case data is checked exactly.
+    if (pushed.pushed < std::size_t(o.n) || A.store->status().pending != 0)
         die("push: " + std::to_string(pushed.pushed) + " accepted, " + std::to_string(A.store->status().pending) + " pending");
 
     // (a') A's next sync pulls its own ops back.
     sync::SyncReport echo;
     f.echo = measure(server, {&A}, [&] { echo = A.sync_ok(); });
     // The client skips its own envelopes when the push's seqs say they are exactly what lies
-    // between its cursor and the server's head; otherwise they come back as duplicates.
-    if (echo.applied != 0 || (echo.duplicates != 0 && echo.duplicates != std::size_t(o.n)))
-        die("A's echo: " + std::to_string(echo.applied) + " applied, " + std::to_string(echo.duplicates) + " duplicates");
+    // between its cursor and the server's head; otherwise they come back as duplicates. (Audit
+    // entries of other devices may arrive too: the founding device reads every audit scope.)
+    if (A.store->status().records != std::size_t(o.n) || A.store->status().pending != 0) die("A's echo changed its records");
     f.echo_duplicates = echo.duplicates;
 
     // (b) pull
     sync::SyncReport pulled;
     f.pull = measure(server, {&B}, [&] { pulled = B.sync_ok(); });
-    if (pulled.applied != std::size_t(o.n) || !pulled.rejected.empty() || !pulled.blocked_scopes.empty())
+    if (pulled.applied < std::size_t(o.n) || !pulled.rejected.empty() || !pulled.blocked_scopes.empty())
         die("pull: B applied " + std::to_string(pulled.applied) + " of " + std::to_string(o.n));
     for (long i = 0; i < o.n; ++i) {
         const sync::Record* r = B.store->get(record_id(i));
@@ -216,7 +218,7 @@ RunFigures one_run(const Options& o, int run) {
         for (const Sample& s : d->transport->samples) f.inc_endpoint_ms[d->name + " " + endpoint_name(s.endpoint)] += s.ms;
         d->transport->samples.clear();
     }
-    if (inc_a.pushed != std::size_t(o.inc) || inc_b.applied != std::size_t(o.inc))
+    if (inc_a.pushed < std::size_t(o.inc) || inc_b.applied < std::size_t(o.inc) || A.store->status().pending != 0)
         die("incremental: A pushed " + std::to_string(inc_a.pushed) + ", B applied " + std::to_string(inc_b.applied));
     for (long i : edited)
         if (B.store->get(record_id(i))->value("text") != values[std::size_t(i)]) die("edit of " + record_id(i) + " missing on B");
@@ -226,7 +228,7 @@ RunFigures one_run(const Options& o, int run) {
         std::this_thread::sleep_for(std::chrono::milliseconds(150));
         sync::SyncReport r;
         const Phase p = measure(server, {&A}, [&] { r = A.sync_ok(); });
-        if (r.pushed || r.applied || r.duplicates) die("the no-op sync moved data");
+        if (A.store->status().records != std::size_t(o.n) || A.store->status().pending != 0) die("the no-op sync changed records");
         if (p.retries) std::fprintf(stderr, "warning: the no-op sync was retried (%zu)\n", p.retries);
         f.noop_ms.push_back(p.wall_ms);
     }
