@@ -19,6 +19,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQml/qqml.h>
 
+#include <csignal>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(Quartier_UiPlugin)
@@ -27,6 +28,8 @@ using namespace quartier::app;
 
 int main(int argc, char** argv)
 {
+    // A server that closes a connection during sync must give a network error, not kill the app.
+    std::signal(SIGPIPE, SIG_IGN);
     if (headlessRequested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
