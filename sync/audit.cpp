@@ -47,16 +47,6 @@ Bytes row_ad(const crypto::DeviceId& device, std::uint64_t seq) {
 
 Bytes head_ad(const crypto::DeviceId& device) { return crypto::labelled("quartier/audit-head/v1", {device}); }
 
-Result<std::optional<Bytes>> get_meta(Database& db, const char* key) {
-    auto st = db.prepare("SELECT v FROM meta WHERE k = ?1");
-    if (!st) return st.failure();
-    st->bind(1, std::string_view(key));
-    auto row = st->step();
-    if (!row) return row.failure();
-    if (!*row) return std::optional<Bytes>();
-    ByteView v = st->blob(0);
-    return std::optional<Bytes>(Bytes(v.begin(), v.end()));
-}
 
 Result<void> put_meta(Database& db, const char* key, ByteView value) {
     auto st = db.prepare("INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)");
@@ -243,9 +233,9 @@ Result<void> AuditLog::load(Database& db, crypto::SymmetricKey key, const crypto
     m_key.emplace(std::move(key));
     m_device = device;
     m_head = {};
-    auto sc = get_meta(db, "audit_scope");
-    auto pub = get_meta(db, "audit_published");
-    auto srv = get_meta(db, "audit_server_time");
+    auto sc = read_meta(db, "audit_scope");
+    auto pub = read_meta(db, "audit_published");
+    auto srv = read_meta(db, "audit_server_time");
     for (auto* r : {&sc, &pub, &srv})
         if (!*r) return r->failure();
     if (*sc) {
@@ -267,7 +257,7 @@ Result<void> AuditLog::load(Database& db, crypto::SymmetricKey key, const crypto
         m_head = **stored;  // a head past the last row keeps the cut-off end visible as a gap
         return {};
     }
-    auto has_head = get_meta(db, "audit_head");
+    auto has_head = read_meta(db, "audit_head");
     if (!has_head) return has_head.failure();
     if (rowmax == 0) {
         if (*has_head) problem = "the audit log's head row does not open";
@@ -327,7 +317,7 @@ Result<void> AuditLog::save_state(Database& db, const std::optional<crypto::Scop
 }
 
 Result<std::optional<AuditHead>> AuditLog::stored_head(Database& db) const {
-    auto h = get_meta(db, "audit_head");
+    auto h = read_meta(db, "audit_head");
     if (!h) return h.failure();
     if (!*h) return std::optional<AuditHead>();
     Bytes plain;
@@ -368,9 +358,9 @@ Result<void> AuditLog::note_failed_unlock(Database& db, std::uint64_t now_ms) {
 }
 
 Result<AuditLog::FailedUnlocks> AuditLog::failed_unlocks(Database& db) {
-    auto c = get_meta(db, "failed_unlocks");
+    auto c = read_meta(db, "failed_unlocks");
     if (!c) return c.failure();
-    auto t = get_meta(db, "failed_unlock_last");
+    auto t = read_meta(db, "failed_unlock_last");
     if (!t) return t.failure();
     FailedUnlocks f;
     f.count = *c ? blob_u64(**c) : 0;

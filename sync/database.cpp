@@ -122,6 +122,17 @@ Result<Statement> Database::prepare(const char* sql) {
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
 std::string Database::message() const { return sqlite3_errmsg(m_db); }
 
+Result<std::optional<crypto::Bytes>> read_meta(Database& db, const char* key) {
+    auto st = db.prepare("SELECT v FROM meta WHERE k = ?1");
+    if (!st) return st.failure();
+    st->bind(1, std::string_view(key));
+    auto row = st->step();
+    if (!row) return row.failure();
+    if (!*row) return std::optional<crypto::Bytes>();
+    const crypto::ByteView v = st->blob(0);
+    return std::optional<crypto::Bytes>(crypto::Bytes(v.begin(), v.end()));
+}
+
 Result<Transaction> Transaction::begin(Database& db) {
     if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r.failure();
     return Transaction(db);

@@ -7,6 +7,7 @@
 #include "crypto/crypto.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 struct sqlite3;
@@ -64,6 +65,10 @@ public:
 private:
     sqlite3* m_db = nullptr;
 };
+
+// The value of row `key` in the store's `meta` table (k TEXT PRIMARY KEY, v BLOB), or nullopt.
+// Shared by the store and its audit log, which keep their bookkeeping there.
+Result<std::optional<crypto::Bytes>> read_meta(Database& db, const char* key);
 
 // Error from a SQLite result code: SQLITE_CORRUPT/NOTADB → Corrupt, the rest → Io.
 Error map_sqlite(int code);

@@ -220,16 +220,7 @@ struct Store::Impl : crypto::KeyResolver {
         return set_meta.run();
     }
 
-    Result<std::optional<Bytes>> get_meta(const char* key) {
-        auto st = db.prepare("SELECT v FROM meta WHERE k = ?1");
-        if (!st) return st.failure();
-        st->bind(1, std::string_view(key));
-        auto row = st->step();
-        if (!row) return row.failure();
-        if (!*row) return std::optional<Bytes>();
-        ByteView v = st->blob(0);
-        return std::optional<Bytes>(Bytes(v.begin(), v.end()));
-    }
+    Result<std::optional<Bytes>> get_meta(const char* key) { return read_meta(db, key); }
 
     Result<void> prepare_statements() {
         auto a = db.prepare("INSERT INTO commits(body) VALUES(?1)");
