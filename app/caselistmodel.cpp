@@ -52,10 +52,85 @@ void CaseListModel::setFilter(const QString& filter)
     reset(false);
 }
 
+void CaseListModel::setSocialSpaceFilter(const QString& space)
+{
+    if (space == m_socialSpace)
+        return;
+    m_socialSpace = space;
+    emit filterChanged();
+    reset(false);
+}
+
+void CaseListModel::setStatusFilter(const QString& status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    emit filterChanged();
+    reset(false);
+}
+
+void CaseListModel::setMineOnly(bool mine)
+{
+    if (mine == m_mineOnly)
+        return;
+    m_mineOnly = mine;
+    emit filterChanged();
+    reset(false);
+}
+
+bool CaseListModel::filtering() const
+{
+    return !m_filter.trimmed().isEmpty() || !m_socialSpace.isEmpty() || !m_status.isEmpty() || m_mineOnly;
+}
+
+void CaseListModel::clearFilters()
+{
+    if (!filtering() && m_filter.isEmpty())
+        return;
+    m_filter.clear();
+    m_socialSpace.clear();
+    m_status.clear();
+    m_mineOnly = false;
+    emit filterChanged();
+    reset(false);
+}
+
+QStringList CaseListModel::socialSpaces() const
+{
+    QStringList out;
+    for (const Row& row : m_rows) {
+        if (!row.socialSpace.isEmpty() && !out.contains(row.socialSpace))
+            out << row.socialSpace;
+    }
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(out.begin(), out.end(), [&](const QString& a, const QString& b) { return collator.compare(a, b) < 0; });
+    return out;
+}
+
+QStringList CaseListModel::statuses() const
+{
+    // In the order of the case's life, not alphabetically.
+    static const QStringList order{"new", "active", "clarification", "closed", "transferred"};
+    QStringList out;
+    for (const QString& status : order) {
+        if (std::any_of(m_rows.begin(), m_rows.end(), [&](const Row& r) { return r.status == status; }))
+            out << status;
+    }
+    return out;
+}
+
+bool CaseListModel::isMine(const Row& row) const
+{
+    return !m_myWorker.isEmpty() && row.leadWorker.trimmed().compare(m_myWorker, Qt::CaseInsensitive) == 0;
+}
+
 void CaseListModel::reset(bool readStore)
 {
     const int before = count();
     const int totalBefore = totalCount();
+    const QString workerBefore = m_myWorker;
     beginResetModel();
     if (readStore)
         readRows();
@@ -63,19 +138,25 @@ void CaseListModel::reset(bool readStore)
     endResetModel();
     if (before != count() || totalBefore != totalCount())
         emit countChanged();
+    if (readStore)
+        emit choicesChanged();
+    if (workerBefore != m_myWorker)
+        emit myWorkerChanged();
 }
 
 void CaseListModel::readRows()
 {
     m_rows.clear();
+    m_myWorker.clear();
     if (!m_store)
         return;
+    m_myWorker = QString::fromStdString(m_store->setting(kWorkerSetting).value_or(std::string())).trimmed();
 
     for (const sync::Record* record : m_store->list(kType)) {
         if (!record || record->deleted())
             continue;
         m_rows.push_back(Row{QString::fromStdString(record->id), field(*record, kName), field(*record, kSocialSpace),
-                             field(*record, kStatus), record->conflicted()});
+                             field(*record, kStatus), field(*record, kLeadWorker), record->conflicted()});
     }
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
@@ -91,7 +172,10 @@ void CaseListModel::applyFilter()
     m_visible.clear();
     const QString needle = m_filter.trimmed();
     for (int i = 0; i < int(m_rows.size()); ++i) {
-        if (needle.isEmpty() || m_rows[std::size_t(i)].name.contains(needle, Qt::CaseInsensitive))
+        const Row& row = m_rows[std::size_t(i)];
+        if ((needle.isEmpty() || row.name.contains(needle, Qt::CaseInsensitive)) &&
+            (m_socialSpace.isEmpty() || row.socialSpace == m_socialSpace) &&
+            (m_status.isEmpty() || row.status == m_status) && (!m_mineOnly || isMine(row)))
             m_visible.push_back(i);
     }
 }
@@ -106,6 +190,8 @@ QString CaseListModel::statusLabel(const QString& status)
         return tr("In Klärung");
     if (status == QLatin1String("closed"))
         return tr("Abgeschlossen");
+    if (status == QLatin1String("transferred"))
+        return tr("Abgegeben");
     return status;
 }
 
@@ -130,6 +216,10 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const
         return statusLabel(row.status);
     case ConflictedRole:
         return row.conflicted;
+    case LeadWorkerRole:
+        return row.leadWorker;
+    case MineRole:
+        return isMine(row);
     default:
         return {};
     }
@@ -144,6 +234,8 @@ QHash<int, QByteArray> CaseListModel::roleNames() const
         {StatusRole, "status"},
         {StatusLabelRole, "statusLabel"},
         {ConflictedRole, "conflicted"},
+        {LeadWorkerRole, "leadWorker"},
+        {MineRole, "mine"},
     };
 }
 

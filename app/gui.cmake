@@ -10,6 +10,10 @@ qt_add_library(quartier_app STATIC
   synccontroller.h synccontroller.cpp
   enrolmentcontroller.h enrolmentcontroller.cpp
   caselistmodel.h caselistmodel.cpp
+  casecontroller.h casecontroller.cpp
+  sectionmodel.h sectionmodel.cpp
+  domainlabels.h domainlabels.cpp
+  demodata.h demodata.cpp
   appoptions.h appoptions.cpp
   headless.h headless.cpp
   selftest.h selftest.cpp
@@ -17,6 +21,8 @@ qt_add_library(quartier_app STATIC
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(quartier_app PUBLIC
   quartier_sync Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
+# The case side's domain layer (app/domain, Qt-free): the case controller saves through it.
+target_link_libraries(quartier_app PUBLIC quartier_domain)
 
 # QML files live in qml/ at the top of the tree; each gets an alias so that its resource path is
 # qrc:/qt/qml/Quartier/Ui/<alias>, with Main.qml at the module's root.
@@ -26,6 +32,7 @@ set(quartier_qml_aliases
   pages/UnlockPage.qml
   pages/CaseListPage.qml
   pages/SettingsPage.qml
+  pages/CasePage.qml
   components/Icon.qml
   components/ActionButton.qml
   components/BrandPanel.qml
@@ -41,6 +48,19 @@ set(quartier_qml_aliases
   components/ConfirmationCodeCard.qml
   components/LabelledField.qml
   components/Paragraph.qml
+  components/FilterChip.qml
+  components/SectionCard.qml
+  components/EntryDelegate.qml
+  components/ScaleEditor.qml
+  components/RecordDialog.qml
+  components/GoalDelegate.qml
+  components/MembersCard.qml
+  components/WillGoalsCard.qml
+  components/ResourcesCard.qml
+  components/NetworkMapEditor.qml
+  components/ContactsNotesCard.qml
+  components/ClassificationCard.qml
+  components/MeasuresCard.qml
   theme/Theme.qml)
 set(quartier_qml_files)
 foreach(alias IN LISTS quartier_qml_aliases)

@@ -1,6 +1,7 @@
 // quartier: the GUI's composition root. Builds the controllers, wires them, hands them to QML as
 // singletons it owns, and loads Main.qml. All logic lives in the quartier_app library.
 #include "appoptions.h"
+#include "casecontroller.h"
 #include "caselistmodel.h"
 #include "enrolmentcontroller.h"
 #include "headless.h"
@@ -68,6 +69,13 @@ int main(int argc, char** argv)
     QObject::connect(&session, &SessionController::storeChanged, &cases, [&] { cases.setStore(session.store()); });
     QObject::connect(&session, &SessionController::storeBusyChanged, &cases,
                      [&] { cases.setStoreBusy(session.storeBusy()); });
+    // The open case: reads the store only while it is free, like the case list.
+    CaseController caseDetail;
+    QObject::connect(&session, &SessionController::storeChanged, &caseDetail,
+                     [&] { caseDetail.setStore(session.store()); });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &caseDetail,
+                     [&] { caseDetail.setStoreBusy(session.storeBusy()); });
+    QObject::connect(&caseDetail, &CaseController::recordsChanged, &cases, &CaseListModel::refresh);
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
@@ -77,19 +85,21 @@ int main(int argc, char** argv)
     if (headless)
         syncController.setTransportFactory(offlineTransport);
     QObject::connect(&syncController, &SyncController::recordsChanged, &cases, &CaseListModel::refresh);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &caseDetail, &CaseController::reload);
     EnrolmentController enrolment(&session, &syncController);
 
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", &session);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", &cases);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", &caseDetail);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", &syncController);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Enrolment", &enrolment);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself
     if (options.selfTest)
-        return runSelfTest(engine, session);
+        return runSelfTest(engine, session, caseDetail);
     if (!options.screenshotDir.isEmpty())
-        return takeScreenshots(engine, session, cases, syncController, enrolment, options.screenshotDir);
+        return takeScreenshots(engine, session, cases, syncController, enrolment, caseDetail, options.screenshotDir);
 
     engine.load(mainQmlUrl());
     if (engine.rootObjects().isEmpty())

@@ -1,6 +1,8 @@
 #include "screenshots.h"
 
+#include "casecontroller.h"
 #include "caselistmodel.h"
+#include "demodata.h"
 #include "enrolmentcontroller.h"
 #include "headless.h"
 #include "synccontroller.h"
@@ -14,6 +16,7 @@
 #include <QImage>
 #include <QQmlComponent>
 #include <QQmlEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTextStream>
 
@@ -22,22 +25,6 @@
 namespace quartier::app {
 
 namespace {
-
-struct DemoCase {
-    const char* name;
-    const char* socialSpace;
-    const char* status;
-};
-
-// Fictitious families in Norderstedt's social spaces (DOMAIN.md), for the filled case list only.
-constexpr DemoCase kDemoCases[] = {
-    {"Familie Demir", "Garstedt", "active"},
-    {"Familie Krüger", "Harksheide-Mitte", "clarification"},
-    {"Familie Nowak", "Glashütte/Harksheide-Süd", "active"},
-    {"Familie Albers", "Friedrichsgabe/Harksheide-Nord", "new"},
-    {"Familie Schulte", "Garstedt", "active"},
-    {"Familie Haddad", "Harksheide-Mitte", "closed"},
-};
 
 struct Shot {
     int width;
@@ -93,7 +80,7 @@ bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const
 }  // namespace
 
 int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
-                    EnrolmentController& enrolment, const QString& dir)
+                    EnrolmentController& enrolment, CaseController& caseDetail, const QString& dir)
 {
     QTextStream out(stdout);
     if (!QDir().mkpath(dir)) {
@@ -162,21 +149,18 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     }
     shoot(QStringLiteral("settings-enrolment"));
 
-    // Admitted, with fictitious cases written since the last sync: the indicator shows them pending.
+    // Admitted, with the demo families written since the last sync: the indicator shows them pending.
     sync::Store& store = *session.store();
-    sync::Writer writer(store);
-    for (const DemoCase& demo : kDemoCases) {
-        auto id = writer.set(CaseListModel::kType, {}, CaseListModel::kName, demo.name);
-        if (!id || !writer.set(CaseListModel::kType, *id, CaseListModel::kSocialSpace, demo.socialSpace) ||
-            !writer.set(CaseListModel::kType, *id, CaseListModel::kStatus, demo.status)) {
-            out << "could not write the demo cases" << Qt::endl;
-            return 1;
-        }
-    }
-    if (!writer.commit() || !admitLocally(store, admin, code.org)) {
-        out << "could not write the demo cases or admit the device" << Qt::endl;
+    auto demo = writeDemoData(store);
+    if (!demo || demo->families.case_ids.empty()) {
+        out << "could not write the demo families: " << (demo ? QString() : QString::fromStdString(demo.detail())) << Qt::endl;
         return 1;
     }
+    if (!admitLocally(store, admin, code.org)) {
+        out << "could not admit the device" << Qt::endl;
+        return 1;
+    }
+    caseDetail.setStore(&store);  // re-reads the worker name the demo set
     cases.refresh();
     syncController.refreshStatus();
     if (!syncController.enrolled()) {
@@ -187,6 +171,47 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     QMetaObject::invokeMethod(window, "closeSettings");
     settle(300);
     shoot(QStringLiteral("case-list-demo"));
+    cases.setMineOnly(true);
+    settle(100);
+    shoot(QStringLiteral("case-list-mine"));
+    cases.setMineOnly(false);
+    QMetaObject::invokeMethod(window, "openNewCase");
+    settle(400);
+    shoot(QStringLiteral("case-new"));
+    QMetaObject::invokeMethod(window, "closeDialogs");
+    settle(300);
+
+    // The case page of the first demo family (the one with the most in it comes first), one
+    // screenshot per section; and the Kowalski case's classification with its requirement.
+    const auto openCase = [&](const std::string& id) {
+        QMetaObject::invokeMethod(window, "openCase", Q_ARG(QVariant, QString::fromStdString(id)));
+        settle(400);
+        return findItem(window, QStringLiteral("casePage"));
+    };
+    static const char* const kSections[] = {"case-family", "case-goals", "case-resources", "case-network",
+                                            "case-contacts", "case-classification", "case-measures"};
+    if (QQuickItem* page = openCase(demo->families.case_ids.front())) {
+        for (int i = 0; i < int(std::size(kSections)); ++i) {
+            QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, i));
+            shoot(QString::fromLatin1(kSections[i]));
+        }
+    } else {
+        out << "FAIL the case page did not open" << Qt::endl;
+        ++failures;
+    }
+    QMetaObject::invokeMethod(window, "closeCase");
+    settle(300);
+    for (const std::string& id : demo->families.case_ids) {
+        if (QQuickItem* page = openCase(id); page && caseDetail.dangerArea()) {
+            QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 5));
+            shoot(QStringLiteral("case-classification-danger"));
+            QMetaObject::invokeMethod(window, "closeCase");
+            settle(300);
+            break;
+        }
+        QMetaObject::invokeMethod(window, "closeCase");
+        settle(300);
+    }
 
     session.lock();
     shoot(QStringLiteral("unlock"));

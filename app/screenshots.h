@@ -8,6 +8,7 @@ class QQmlEngine;
 
 namespace quartier::app {
 
+class CaseController;
 class CaseListModel;
 class EnrolmentController;
 class SessionController;
@@ -15,8 +16,10 @@ class SyncController;
 
 // Returns the process exit code. `session` must use a throwaway store directory: the run
 // creates a store there, enrols it with a fictitious organisation (a local transport answers the
-// enrolment request; nothing leaves the machine) and writes a few fictitious demo cases.
+// enrolment request; nothing leaves the machine), writes the domain layer's fictitious demo
+// families and shows the case list (with its filters and the new-case dialog) and every section
+// of a case page.
 int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
-                    EnrolmentController& enrolment, const QString& dir);
+                    EnrolmentController& enrolment, CaseController& caseDetail, const QString& dir);
 
 }  // namespace quartier::app

@@ -1,10 +1,13 @@
 #include "selftest.h"
 
+#include "casecontroller.h"
+#include "demodata.h"
 #include "headless.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
 #include <QQmlEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTextStream>
 
@@ -65,7 +68,7 @@ bool isInstantiated(const QString& path)
 
 }  // namespace
 
-int runSelfTest(QQmlEngine& engine, SessionController& session)
+int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& caseDetail)
 {
     QTextStream out(stdout);
     MessageCounter warnings;
@@ -131,6 +134,33 @@ int runSelfTest(QQmlEngine& engine, SessionController& session)
         }
         QMetaObject::invokeMethod(mainWindow, "closeSettings");
         settle(300);
+    }
+    // The case page with the demo families: every section of every case, then back to the list.
+    if (mainWindow && session.store()) {
+        auto demo = writeDemoData(*session.store());
+        if (!demo) {
+            out << "FAIL demo data: " << QString::fromStdString(demo.detail()) << Qt::endl;
+            ++failures;
+        } else {
+            for (const std::string& id : demo->families.case_ids) {
+                QMetaObject::invokeMethod(mainWindow, "openCase", Q_ARG(QVariant, QString::fromStdString(id)));
+                settle(300);
+                QQuickItem* page = findItem(mainWindow, QStringLiteral("casePage"));
+                if (!page || !caseDetail.isOpen()) {
+                    out << "FAIL the case page did not open " << QString::fromStdString(id) << Qt::endl;
+                    ++failures;
+                    continue;
+                }
+                const int sections = page->property("sectionCount").toInt();
+                for (int i = 0; i < sections; ++i) {
+                    QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, i));
+                    settle(100);
+                }
+                out << "ok   case page " << caseDetail.name() << " (" << sections << " sections)" << Qt::endl;
+                QMetaObject::invokeMethod(mainWindow, "closeCase");
+                settle(300);
+            }
+        }
     }
     session.lock();
     if (session.state() != SessionController::State::Locked) {

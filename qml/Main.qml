@@ -1,6 +1,6 @@
-// The window: shows the unlock page until the session is unlocked, then a stack of the case list
-// and the settings. The stack is destroyed on lock, so nothing of a case stays on screen or in
-// the scene.
+// The window: shows the unlock page until the session is unlocked, then a stack of the case list,
+// the case page and the settings. The stack is destroyed on lock, so nothing of a case stays on
+// screen or in the scene.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -35,6 +35,22 @@ ApplicationWindow {
         if (content.item && content.item.closeSettings)
             content.item.closeSettings()
     }
+    function openCase(caseId) {
+        if (content.item && content.item.openCase)
+            content.item.openCase(caseId)
+    }
+    function closeCase() {
+        if (content.item && content.item.closeCase)
+            content.item.closeCase()
+    }
+    function openNewCase() {
+        if (content.item && content.item.openNewCase)
+            content.item.openNewCase()
+    }
+    function closeDialogs() {
+        if (content.item && content.item.closeDialogs)
+            content.item.closeDialogs()
+    }
 
     Loader {
         id: content
@@ -58,14 +74,36 @@ ApplicationWindow {
                     push(settings)
             }
             function closeSettings() {
-                if (depth > 1)
+                if (depth > 1 && currentItem.objectName === "settingsPage")
                     pop()
+            }
+            function openCase(caseId) {
+                CaseDetail.open(caseId)
+                if (depth > 1)
+                    pop(null, StackView.Immediate)
+                push(casePage)
+            }
+            function closeCase() {
+                if (depth > 1 && currentItem.objectName === "casePage")
+                    pop()
+                CaseDetail.close()
+            }
+            function openNewCase() {
+                if (depth === 1)
+                    get(0).openNewCase()
+            }
+            function closeDialogs() {
+                if (currentItem && currentItem.closeDialogs)
+                    currentItem.closeDialogs()
             }
 
             focus: true
             Keys.onBackPressed: event => {
                 event.accepted = depth > 1
-                closeSettings()
+                if (currentItem.objectName === "casePage")
+                    closeCase()
+                else
+                    closeSettings()
             }
 
             // A short cross-fade: calm, and the same on every scene-graph backend.
@@ -76,6 +114,17 @@ ApplicationWindow {
 
             initialItem: CaseListPage {
                 onSettingsRequested: stack.openSettings()
+                onCaseRequested: caseId => stack.openCase(caseId)
+            }
+
+            Component {
+                id: casePage
+                CasePage {
+                    // The home-visit flow hooks in here: a window function startHomeVisit(caseId).
+                    homeVisitAvailable: typeof window.startHomeVisit === "function"
+                    onHomeVisitRequested: caseId => window.startHomeVisit(caseId)
+                    onCloseRequested: stack.closeCase()
+                }
             }
 
             Component {

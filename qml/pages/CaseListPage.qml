@@ -1,5 +1,6 @@
 // The case list: header "Fälle" with the sync indicator, the settings and the lock button, a
-// search field, the cases or an empty state, and the (for now disabled) "Neuer Fall" button.
+// search field, filter chips (Meine Fälle, status, social space), the cases or an empty state,
+// and the "Neuer Fall" button, whose dialog the domain layer checks (CaseDetail.createCase).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,18 +12,45 @@ Page {
 
     readonly property int margin: width >= 1000 ? Theme.spacingXxl : Theme.spacingL
     readonly property int columnWidth: Math.min(Theme.contentMaxWidth, width - 2 * margin)
-    readonly property bool filtering: Cases.filter.trim().length > 0
+    readonly property bool filtering: Cases.filtering
     readonly property bool narrow: width < 640
 
     signal settingsRequested()
+    signal caseRequested(string caseId)
+
+    function openNewCase() {
+        dialog.title = qsTr("Neuer Fall")
+        dialog.target = "newCase"
+        dialog.saveText = qsTr("Fall anlegen")
+        dialog.fields = [
+            { key: "name", label: qsTr("Name des Falls"), placeholder: qsTr("z. B. Familie K.") },
+            { key: "social_space", label: qsTr("Sozialraum"),
+              placeholder: Cases.socialSpaces.length > 0 ? qsTr("z. B. %1").arg(Cases.socialSpaces[0]) : "" },
+            { key: "status", label: qsTr("Status"), kind: "choice", choices: CaseDetail.choices("case_status") },
+            { key: "lead_worker", label: qsTr("Fallführende Fachkraft") },
+            { key: "opened_on", label: qsTr("Eröffnet am"), kind: "date" }
+        ]
+        dialog.edit("", { status: "new", lead_worker: Cases.myWorker, opened_on: CaseDetail.today })
+    }
+    function openWorkerName() {
+        dialog.title = qsTr("Wer arbeitet mit diesem Gerät?")
+        dialog.target = "worker"
+        dialog.saveText = qsTr("Speichern")
+        dialog.fields = [
+            { key: "worker", label: qsTr("Ihr Name, wie er als fallführende Fachkraft eingetragen wird"),
+              hint: qsTr("„Meine Fälle“ zeigt die Fälle, in denen dieser Name als fallführende Fachkraft steht.") }
+        ]
+        dialog.edit("", { worker: Cases.myWorker })
+    }
+    function closeDialogs() { dialog.close() }
 
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Fälle")
 
     background: Rectangle { color: Theme.background }
 
-    // The search text lives in the model; clear it when the page goes (on lock).
-    Component.onDestruction: Cases.filter = ""
+    // The search text and the filters live in the model; clear them when the page goes (on lock).
+    Component.onDestruction: Cases.clearFilters()
 
     header: Rectangle {
         implicitHeight: Theme.headerHeight + Theme.spacingS
@@ -118,6 +146,68 @@ Page {
             onTextChanged: Cases.filter = text
         }
 
+        // Filter chips: one choice per group; tapping a chosen chip again lifts it.
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            visible: Cases.totalCount > 0
+
+            FilterChip {
+                objectName: "mineChip"
+                text: Cases.myWorker.length > 0 ? qsTr("Meine Fälle") : qsTr("Meine Fälle …")
+                iconName: "people"
+                checked: Cases.mineOnly
+                Accessible.description: Cases.myWorker.length > 0 ? qsTr("Fallführend: %1").arg(Cases.myWorker)
+                                                                  : qsTr("Zuerst Ihren Namen angeben")
+                onClicked: {
+                    if (Cases.myWorker.length === 0) {
+                        checked = false
+                        page.openWorkerName()
+                    } else {
+                        Cases.mineOnly = checked
+                    }
+                }
+                onPressAndHold: page.openWorkerName()
+            }
+
+            Rectangle { width: 1; height: Theme.touchTarget; color: Theme.outline }
+
+            Repeater {
+                model: Cases.statuses
+                FilterChip {
+                    required property string modelData
+                    text: CaseDetail.label("case_status", modelData)
+                    checked: Cases.statusFilter === modelData
+                    onClicked: Cases.statusFilter = checked ? modelData : ""
+                }
+            }
+
+            Rectangle { width: 1; height: Theme.touchTarget; color: Theme.outline }
+
+            Repeater {
+                model: Cases.socialSpaces
+                FilterChip {
+                    required property string modelData
+                    text: modelData
+                    checked: Cases.socialSpaceFilter === modelData
+                    onClicked: Cases.socialSpaceFilter = checked ? modelData : ""
+                }
+            }
+
+            ActionButton {
+                visible: Cases.filtering
+                filled: false
+                implicitHeight: Theme.touchTarget
+                iconName: "close"
+                text: qsTr("Filter aufheben")
+                Accessible.name: text
+                onClicked: {
+                    search.clear()
+                    Cases.clearFilters()
+                }
+            }
+        }
+
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -149,6 +239,7 @@ Page {
 
                     delegate: CaseDelegate {
                         width: ListView.view.width
+                        onClicked: page.caseRequested(caseId)
                     }
                 }
             }
@@ -160,38 +251,31 @@ Page {
                 visible: Cases.count === 0
                 iconName: page.filtering ? "search" : "people"
                 title: page.filtering ? qsTr("Keine Treffer") : qsTr("Noch keine Fälle")
-                text: page.filtering
+                text: Cases.filter.trim().length > 0
                       ? qsTr("Kein Fall passt zu „%1“. Prüfen Sie die Schreibweise oder leeren Sie die Suche.").arg(Cases.filter.trim())
+                      : page.filtering ? qsTr("Kein Fall passt zu den gewählten Filtern.")
                       : qsTr("Sobald Fälle angelegt oder vom Server Ihres Trägers übertragen wurden, erscheinen sie hier.")
             }
         }
     }
 
-    RowLayout {
+    ActionButton {
+        id: fab
+        objectName: "newCaseButton"
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: page.margin
-        spacing: Theme.spacingM
+        implicitHeight: 56
+        radius: 16
+        iconName: "add"
+        text: qsTr("Neuer Fall")
+        Accessible.name: text
+        onClicked: page.openNewCase()
+    }
 
-        Label {
-            id: hint
-            Layout.maximumWidth: 380
-            text: qsTr("Fälle anlegen folgt mit dem nächsten Update.")
-            color: Theme.textSecondary
-            font.pixelSize: Theme.fontSmall
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignRight
-        }
-
-        ActionButton {
-            id: fab
-            implicitHeight: 56
-            radius: 16
-            enabled: false
-            iconName: "add"
-            text: qsTr("Neuer Fall")
-            Accessible.name: qsTr("Neuer Fall (noch nicht verfügbar)")
-            Accessible.description: hint.text
-        }
+    RecordDialog {
+        id: dialog
+        objectName: "newCaseDialog"
+        onCreated: caseId => page.caseRequested(caseId)
     }
 }

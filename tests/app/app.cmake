@@ -1,13 +1,16 @@
 # App tests (included from tests/CMakeLists.txt: paths are relative to tests/). The Catch2 binary
 # has its own main, which creates the QGuiApplication the controllers and models need.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Test QuickTest)
 
 add_executable(test_app
   app/main_qt.cpp
   app/test_sessioncontroller.cpp
   app/test_caselistmodel.cpp
   app/test_appoptions.cpp
-  app/test_synccontroller.cpp)
+  app/test_synccontroller.cpp
+  app/test_sectionmodel.cpp
+  app/test_domainlabels.cpp
+  app/test_casecontroller.cpp)
 # The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
 target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
@@ -18,3 +21,10 @@ add_test(NAME app_self_test COMMAND quartier --self-test)
 set_tests_properties(app_self_test PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
 add_test(NAME app_self_test_en COMMAND quartier --self-test --lang en)
 set_tests_properties(app_self_test_en PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+
+# Qt Quick Test: the case page under simulated touches, against a real store (tests/app/qml).
+add_executable(test_qml app/qml_main.cpp)
+set_target_properties(test_qml PROPERTIES AUTOMOC ON)
+target_link_libraries(test_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
+add_test(NAME app_qml COMMAND test_qml -input ${CMAKE_CURRENT_SOURCE_DIR}/app/qml)
+set_tests_properties(app_qml PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)

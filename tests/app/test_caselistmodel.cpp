@@ -145,3 +145,75 @@ TEST_CASE("CaseListModel: status labels", "[cases]")
     CHECK(CaseListModel::statusLabel(QStringLiteral("closed")) == QStringLiteral("Abgeschlossen"));
     CHECK(CaseListModel::statusLabel(QStringLiteral("something else")) == QStringLiteral("something else"));
 }
+
+TEST_CASE("CaseListModel filters by social space, status and my cases", "[cases]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    auto store = makeStore(tmp);
+    {
+        qs::Writer writer(*store);
+        const auto demir = addCase(writer, "Familie Demir", "Garstedt", "active");
+        const auto nowak = addCase(writer, "Familie Nowak", "Harksheide-Mitte", "clarification");
+        addCase(writer, "Familie Albers", "Garstedt", "new");
+        const auto schulte = addCase(writer, "Familie Schulte", "Garstedt", "active");
+        REQUIRE(writer.set("case", demir, "lead_worker", "A. Berger"));
+        REQUIRE(writer.set("case", nowak, "lead_worker", "a. berger "));
+        REQUIRE(writer.set("case", schulte, "lead_worker", "B. Yilmaz"));
+        REQUIRE(writer.commit());
+    }
+
+    CaseListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy choices(&model, &CaseListModel::choicesChanged);
+    model.setStore(store.get());
+    CHECK(choices.count() == 1);
+    CHECK(model.socialSpaces() == QStringList{"Garstedt", "Harksheide-Mitte"});
+    CHECK(model.statuses() == QStringList{"new", "active", "clarification"});  // in the order of a case's life
+    CHECK_FALSE(model.filtering());
+    CHECK(model.myWorker().isEmpty());
+
+    QSignalSpy filterSpy(&model, &CaseListModel::filterChanged);
+    model.setSocialSpaceFilter(QStringLiteral("Garstedt"));
+    CHECK(filterSpy.count() == 1);
+    CHECK(model.filtering());
+    CHECK(names(model) == QStringList{"Familie Albers", "Familie Demir", "Familie Schulte"});
+    model.setStatusFilter(QStringLiteral("active"));
+    CHECK(names(model) == QStringList{"Familie Demir", "Familie Schulte"});
+    model.setFilter(QStringLiteral("schul"));
+    CHECK(names(model) == QStringList{"Familie Schulte"});
+    CHECK(model.totalCount() == 4);
+
+    model.clearFilters();
+    CHECK_FALSE(model.filtering());
+    CHECK(model.filter().isEmpty());
+    CHECK(model.rowCount() == 4);
+
+    // "Meine Fälle" with no worker named shows nothing: nothing is mine yet.
+    model.setMineOnly(true);
+    CHECK(model.rowCount() == 0);
+    REQUIRE(store->set_setting(CaseListModel::kWorkerSetting, "A. Berger"));
+    QSignalSpy workerSpy(&model, &CaseListModel::myWorkerChanged);
+    model.refresh();
+    CHECK(workerSpy.count() == 1);
+    CHECK(model.myWorker() == QStringLiteral("A. Berger"));
+    // The lead worker matches without regard to case and surrounding blanks.
+    CHECK(names(model) == QStringList{"Familie Demir", "Familie Nowak"});
+    CHECK(model.data(model.index(0), CaseListModel::MineRole).toBool());
+    CHECK(model.data(model.index(0), CaseListModel::LeadWorkerRole).toString() == QStringLiteral("A. Berger"));
+    model.setStatusFilter(QStringLiteral("clarification"));
+    CHECK(names(model) == QStringList{"Familie Nowak"});
+    model.setMineOnly(false);
+    model.setSocialSpaceFilter(QStringLiteral("Glashütte"));  // no case there: nothing, until cleared
+    CHECK(model.rowCount() == 0);
+    model.setSocialSpaceFilter({});
+    model.setStatusFilter({});
+    CHECK(model.rowCount() == 4);
+    CHECK(model.data(model.index(3), CaseListModel::MineRole).toBool() == false);  // Schulte: B. Yilmaz
+
+    // Locking empties the list and forgets the worker.
+    model.setStore(nullptr);
+    CHECK(model.rowCount() == 0);
+    CHECK(model.myWorker().isEmpty());
+    CHECK(model.socialSpaces().isEmpty());
+}

@@ -1,0 +1,971 @@
+#include "casecontroller.h"
+
+#include "domainlabels.h"
+
+#include "sync/store.h"
+
+#include <QDate>
+#include <QDateTime>
+
+#include <algorithm>
+#include <map>
+
+namespace quartier::app {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+std::string ss(const QString& s) { return s.toStdString(); }
+template <class E>
+QString id(E v)
+{
+    const std::string_view s = domain::to_string(v);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Maps QML values onto a record's fields: only keys that are present are touched. A value that is
+// not of the field's kind becomes an Issue shaped like the domain's own (invariant 2).
+class Fields {
+public:
+    Fields(const QVariantMap& values, domain::Issues& issues) : m_values(values), m_issues(issues) {}
+
+    void text(const char* key, std::string& out) const
+    {
+        if (m_values.contains(QLatin1String(key)))
+            out = ss(m_values.value(QLatin1String(key)).toString());
+    }
+    template <class E>
+    void choice(const char* key, E& out) const
+    {
+        if (!m_values.contains(QLatin1String(key)))
+            return;
+        const std::string value = ss(m_values.value(QLatin1String(key)).toString());
+        if (auto parsed = domain::parse<E>(value))
+            out = *parsed;
+        else
+            m_issues.push_back({key, value.empty() ? domain::Reason::Required : domain::Reason::UnknownValue, value});
+    }
+    void number(const char* key, int& out) const
+    {
+        if (!m_values.contains(QLatin1String(key)))
+            return;
+        bool ok = false;
+        const int n = m_values.value(QLatin1String(key)).toString().trimmed().toInt(&ok);
+        if (ok)
+            out = n;
+        else
+            m_issues.push_back({key, domain::Reason::Malformed, "not a whole number"});
+    }
+    void flag(const char* key, bool& out) const
+    {
+        if (m_values.contains(QLatin1String(key)))
+            out = m_values.value(QLatin1String(key)).toBool();
+    }
+
+private:
+    const QVariantMap& m_values;
+    domain::Issues& m_issues;
+};
+
+void apply(domain::Case& r, const Fields& f)
+{
+    f.text("name", r.name);
+    f.text("social_space", r.social_space);
+    f.choice("status", r.status);
+    f.text("lead_worker", r.lead_worker);
+    f.text("provider_organization", r.provider_organization);
+    f.text("opened_on", r.opened_on);
+    f.text("closed_on", r.closed_on);
+    f.text("transferred_to", r.transferred_to);
+}
+void apply(domain::WillStatement& r, const Fields& f)
+{
+    f.text("person_id", r.person_id);
+    f.text("text", r.text);
+    f.text("own_contribution", r.own_contribution);
+    f.text("recorded_on", r.recorded_on);
+}
+void apply(domain::Goal& r, const Fields& f)
+{
+    f.choice("level", r.level);
+    f.text("parent_goal_id", r.parent_goal_id);
+    f.text("will_statement_id", r.will_statement_id);
+    f.text("text", r.text);
+    f.number("scale_now", r.scale_now);
+    f.number("scale_target", r.scale_target);
+    f.choice("status", r.status);
+    f.text("set_on", r.set_on);
+    f.text("review_on", r.review_on);
+}
+void apply(domain::ActionStep& r, const Fields& f)
+{
+    f.text("goal_id", r.goal_id);
+    f.text("who", r.who);
+    f.text("what", r.what);
+    f.text("by_when", r.by_when);
+    f.choice("status", r.status);
+    f.text("done_on", r.done_on);
+}
+void apply(domain::Resource& r, const Fields& f)
+{
+    f.text("person_id", r.person_id);
+    f.choice("area", r.area);
+    f.text("text", r.text);
+}
+void apply(domain::Note& r, const Fields& f)
+{
+    f.text("contact_event_id", r.contact_event_id);
+    f.text("text", r.text);
+    f.flag("entrusted", r.entrusted);
+}
+void apply(domain::RiskAssessment& r, const Fields& f)
+{
+    f.choice("area", r.area);
+    f.text("assessed_on", r.assessed_on);
+    f.text("assessed_by", r.assessed_by);
+    f.text("reasons", r.reasons);
+}
+void apply(domain::Mandate& r, const Fields& f)
+{
+    f.choice("kind", r.kind);
+    f.text("text", r.text);
+    f.text("given_by", r.given_by);
+    f.text("given_to", r.given_to);
+    f.text("due_on", r.due_on);
+    f.choice("status", r.status);
+}
+void apply(domain::Requirement& r, const Fields& f)
+{
+    f.text("reason", r.reason);
+    f.text("minimum_standard", r.minimum_standard);
+    f.text("negotiable_way", r.negotiable_way);
+    f.text("deadline", r.deadline);
+    f.text("checked_by", r.checked_by);
+    f.text("check_method", r.check_method);
+    f.text("consequence", r.consequence);
+    f.choice("status", r.status);
+}
+void apply(domain::Measure& r, const Fields& f)
+{
+    f.text("paragraph", r.paragraph);
+    f.text("title", r.title);
+    f.text("provider_organization", r.provider_organization);
+    f.text("start", r.start);
+    f.text("end", r.end);
+}
+void apply(domain::NetworkContact& r, const Fields& f)
+{
+    f.text("name", r.name);
+    f.choice("sector", r.sector);
+    f.number("distance", r.distance);
+    f.choice("quality", r.quality);
+    f.text("note", r.note);
+}
+
+// Defaults a new record takes from the open case and the day (only where QML gave nothing).
+struct NewContext {
+    std::string caseId;
+    std::string today;
+    std::string now;
+    std::string worker;
+};
+template <class T>
+void defaults(T& r, const NewContext& c)
+{
+    r.case_id = c.caseId;
+    if constexpr (requires { r.recorded_on; })
+        if (r.recorded_on.empty()) r.recorded_on = c.today;
+    if constexpr (requires { r.set_on; })
+        if (r.set_on.empty()) r.set_on = c.today;
+    if constexpr (requires { r.assessed_on; })
+        if (r.assessed_on.empty()) r.assessed_on = c.today;
+    if constexpr (requires { r.assessed_by; })
+        if (r.assessed_by.empty()) r.assessed_by = c.worker;
+    if constexpr (requires { r.written_at; }) {
+        if (r.written_at.empty()) r.written_at = c.now;
+        if (r.author.empty()) r.author = c.worker;
+    }
+}
+
+QString dateText(const std::string& iso)
+{
+    const QDate d = QDate::fromString(qs(iso), Qt::ISODate);
+    return d.isValid() ? d.toString(QStringLiteral("dd.MM.yyyy")) : qs(iso);
+}
+QString timeText(const std::string& iso)
+{
+    const QDateTime t = QDateTime::fromString(qs(iso), QStringLiteral("yyyy-MM-ddTHH:mm"));
+    return t.isValid() ? t.toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : qs(iso);
+}
+
+}  // namespace
+
+CaseController::CaseController(QObject* parent)
+    : QObject(parent),
+      m_today(QDate::currentDate().toString(Qt::ISODate)),
+      m_members({"values", "personId", "name", "role", "roleLabel", "birthDate", "languages", "household", "conflicted"}),
+      m_wills({"values", "personId", "personName", "content", "ownContribution", "isWill", "recordedOn", "conflicted"}),
+      m_goals({"values", "level", "levelLabel", "parentGoalId", "willId", "willText", "content", "scaleNow", "scaleTarget", "status",
+               "statusLabel", "setOn", "reviewOn", "steps", "conflicted"}),
+      m_resources({"values", "area", "areaLabel", "content", "personId", "personName"}),
+      m_network({"values", "position", "name", "sector", "sectorLabel", "distance", "quality", "qualityLabel", "note"}),
+      m_visits({"values", "kind", "kindLabel", "status", "statusLabel", "startedAt", "endedAt", "place", "worker", "participants",
+                "childSeen", "childSeenLabel", "summary"}),
+      m_notes({"values", "content", "author", "writtenAt", "entrusted", "visit", "versions", "conflicted"}),
+      m_assessments({"values", "area", "areaLabel", "assessedOn", "assessedBy", "reasons", "current"}),
+      m_mandates({"values", "kind", "kindLabel", "content", "givenBy", "givenTo", "dueOn", "status", "statusLabel"}),
+      m_requirements({"values", "reason", "minimumStandard", "negotiableWay", "deadline", "checkedBy", "checkMethod",
+                      "consequence", "status", "statusLabel", "liftedOn"}),
+      m_measures({"values", "paragraph", "paragraphLabel", "measureTitle", "provider", "start", "end", "running"})
+{
+    for (SectionModel* m : {&m_members, &m_wills, &m_goals, &m_resources, &m_network, &m_visits, &m_notes,
+                            &m_assessments, &m_mandates, &m_requirements, &m_measures})
+        m->setParent(this);
+}
+
+CaseController::~CaseController() = default;
+
+void CaseController::setStore(sync::Store* store)
+{
+    if (!store) {  // lock: forget the case first, then the store (invariant 4)
+        close();
+        m_repo.reset();
+        m_store = nullptr;
+        m_reloadPending = false;
+        if (!m_worker.isEmpty()) {
+            m_worker.clear();
+            emit workerNameChanged();
+        }
+        return;
+    }
+    m_store = store;
+    m_repo = std::make_unique<domain::Repository>(*store);
+    setError({});
+    if (m_busy)
+        m_reloadPending = true;
+    else
+        readWorker();
+}
+
+void CaseController::setStoreBusy(bool busy)
+{
+    m_busy = busy;
+    if (!m_busy && m_reloadPending && m_store) {
+        m_reloadPending = false;
+        readWorker();
+        if (!m_caseId.isEmpty() && !m_loaded)
+            open(m_caseId);  // Pending --> Open, with its audit entry
+        else if (!m_caseId.isEmpty())
+            readCase();
+    }
+}
+
+void CaseController::readWorker()
+{
+    const QString worker = m_store ? qs(m_store->setting(kWorkerSetting).value_or(std::string())) : QString();
+    if (worker != m_worker) {
+        m_worker = worker;
+        emit workerNameChanged();
+    }
+}
+
+bool CaseController::storeReady()
+{
+    if (!m_store || !m_repo) {
+        setError(tr("Der Datenspeicher ist gesperrt."));
+        return false;
+    }
+    if (m_busy) {
+        setError(tr("Gerade wird synchronisiert. Bitte speichern Sie in einem Moment noch einmal – Ihre Eingaben bleiben erhalten."));
+        return false;
+    }
+    return true;
+}
+
+QString CaseController::statusLabel() const
+{
+    return choiceLabel(QStringLiteral("case_status"), m_fields.value(QStringLiteral("status")).toString());
+}
+
+QString CaseController::riskLabel() const { return choiceLabel(QStringLiteral("risk_area"), m_riskArea); }
+
+void CaseController::open(const QString& caseId)
+{
+    if (caseId != m_caseId)
+        close();  // never show one case's sections under another's id (invariant 4)
+    m_caseId = caseId;
+    clearIssues();
+    setError({});
+    if (caseId.isEmpty())
+        return;
+    if (!m_store || m_busy) {  // Pending: read once the store is free
+        m_reloadPending = true;
+        return;
+    }
+    const bool first = !m_loaded;
+    readCase();
+    // The audit log records who opened which case (DOMAIN.md, data protection 4).
+    if (first && m_loaded && !m_store->record_open(ss(caseId)))
+        setError(tr("Das Öffnen konnte nicht protokolliert werden."));
+}
+
+void CaseController::close()
+{
+    const bool was = !m_caseId.isEmpty() || m_loaded;
+    m_caseId.clear();
+    m_loaded = false;
+    m_fields.clear();
+    m_riskArea.clear();
+    m_networkMapId.clear();
+    m_networkDrawnOn.clear();
+    clearSections();
+    clearIssues();
+    if (was)
+        emit caseChanged();
+}
+
+void CaseController::reload()
+{
+    if (m_caseId.isEmpty())
+        return;
+    if (!m_store || m_busy) {
+        m_reloadPending = true;
+        return;
+    }
+    readCase();
+}
+
+void CaseController::clearSections()
+{
+    for (SectionModel* m : {&m_members, &m_wills, &m_goals, &m_resources, &m_network, &m_visits, &m_notes,
+                            &m_assessments, &m_mandates, &m_requirements, &m_measures})
+        m->clear();
+}
+
+void CaseController::readCase()
+{
+    const std::string caseId = ss(m_caseId);
+    auto loaded = m_repo->load<domain::Case>(caseId);
+    if (!loaded) {
+        const QString id = m_caseId;
+        close();
+        setError(loaded.error() == domain::Error::Store
+                     ? tr("Der Fall konnte nicht gelesen werden.")
+                     : tr("Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden."));
+        Q_UNUSED(id);
+        return;
+    }
+    const domain::Case& c = *loaded;
+    m_fields = QVariantMap{
+        {QStringLiteral("name"), qs(c.name)},
+        {QStringLiteral("social_space"), qs(c.social_space)},
+        {QStringLiteral("status"), id(c.status)},
+        {QStringLiteral("lead_worker"), qs(c.lead_worker)},
+        {QStringLiteral("provider_organization"), qs(c.provider_organization)},
+        {QStringLiteral("opened_on"), qs(c.opened_on)},
+        {QStringLiteral("closed_on"), qs(c.closed_on)},
+        {QStringLiteral("transferred_to"), qs(c.transferred_to)},
+        {QStringLiteral("conflicts"), [&] {
+             QStringList out;
+             for (const std::string& f : c.conflicts)
+                 out << fieldLabel(qs(f));
+             return out;
+         }()},
+    };
+
+    // Familie
+    std::map<std::string, QString> personNames;
+    QList<QVariantMap> rows;
+    for (const domain::Member& m : m_repo->members(caseId)) {
+        personNames[m.person.id] = qs(m.person.display_name());
+        rows << QVariantMap{{"id", qs(m.member.id)},
+                            {"values", QVariantMap{{"given_name", qs(m.person.given_name)},
+                                                   {"family_name", qs(m.person.family_name)},
+                                                   {"birth_date", qs(m.person.birth_date)},
+                                                   {"languages", qs(m.person.languages)},
+                                                   {"role", id(m.member.role)},
+                                                   {"household", m.member.household},
+                                                   {"note", qs(m.member.note)}}},
+                            {"personId", qs(m.person.id)},
+                            {"name", qs(m.person.display_name())},
+                            {"role", id(m.member.role)},
+                            {"roleLabel", choiceLabel("member_role", id(m.member.role))},
+                            {"birthDate", dateText(m.person.birth_date)},
+                            {"languages", qs(m.person.languages)},
+                            {"household", m.member.household},
+                            {"conflicted", !m.member.conflicts.empty() || !m.person.conflicts.empty()}};
+    }
+    m_members.setRows(rows);
+    const auto personName = [&](const std::string& pid) {
+        const auto it = personNames.find(pid);
+        return it == personNames.end() ? QString() : it->second;
+    };
+
+    // Wille & Ziele
+    rows.clear();
+    std::map<std::string, QString> willTexts;
+    for (const domain::WillStatement& w : m_repo->will_statements(caseId)) {
+        willTexts[w.id] = qs(w.text);
+        rows << QVariantMap{{"id", qs(w.id)},
+                            {"values", QVariantMap{{"person_id", qs(w.person_id)},
+                                                   {"text", qs(w.text)},
+                                                   {"own_contribution", qs(w.own_contribution)},
+                                                   {"recorded_on", qs(w.recorded_on)}}},
+                            {"personId", qs(w.person_id)},
+                            {"personName", personName(w.person_id)},
+                            {"content", qs(w.text)},
+                            {"ownContribution", qs(w.own_contribution)},
+                            {"isWill", w.is_will()},
+                            {"recordedOn", dateText(w.recorded_on)},
+                            {"conflicted", !w.conflicts.empty()}};
+    }
+    m_wills.setRows(rows);
+
+    rows.clear();
+    for (const domain::Goal& g : m_repo->goals(caseId)) {
+        QVariantList steps;
+        for (const domain::ActionStep& s : m_repo->action_steps(g.id))
+            steps << QVariantMap{{"id", qs(s.id)},
+                                 {"values", QVariantMap{{"goal_id", qs(s.goal_id)},
+                                                        {"who", qs(s.who)},
+                                                        {"what", qs(s.what)},
+                                                        {"by_when", qs(s.by_when)},
+                                                        {"status", id(s.status)},
+                                                        {"done_on", qs(s.done_on)}}},
+                                 {"who", qs(s.who)},
+                                 {"what", qs(s.what)},
+                                 {"byWhen", dateText(s.by_when)},
+                                 {"status", id(s.status)},
+                                 {"statusLabel", choiceLabel("step_status", id(s.status))},
+                                 {"doneOn", dateText(s.done_on)}};
+        const auto will = willTexts.find(g.will_statement_id);
+        rows << QVariantMap{{"id", qs(g.id)},
+                            {"values", QVariantMap{{"level", id(g.level)},
+                                                   {"parent_goal_id", qs(g.parent_goal_id)},
+                                                   {"will_statement_id", qs(g.will_statement_id)},
+                                                   {"text", qs(g.text)},
+                                                   {"scale_now", g.scale_now},
+                                                   {"scale_target", g.scale_target},
+                                                   {"status", id(g.status)},
+                                                   {"set_on", qs(g.set_on)},
+                                                   {"review_on", qs(g.review_on)}}},
+                            {"level", id(g.level)},
+                            {"levelLabel", choiceLabel("goal_level", id(g.level))},
+                            {"parentGoalId", qs(g.parent_goal_id)},
+                            {"willId", qs(g.will_statement_id)},
+                            {"willText", will == willTexts.end() ? QString() : will->second},
+                            {"content", qs(g.text)},
+                            {"scaleNow", g.scale_now},
+                            {"scaleTarget", g.scale_target},
+                            {"status", id(g.status)},
+                            {"statusLabel", choiceLabel("goal_status", id(g.status))},
+                            {"setOn", dateText(g.set_on)},
+                            {"reviewOn", dateText(g.review_on)},
+                            {"steps", steps},
+                            {"conflicted", !g.conflicts.empty()}};
+    }
+    m_goals.setRows(rows);
+
+    // Ressourcen
+    rows.clear();
+    for (const domain::Resource& r : m_repo->resources(caseId))
+        rows << QVariantMap{{"id", qs(r.id)},
+                            {"area", id(r.area)},
+                            {"values", QVariantMap{{"area", id(r.area)}, {"text", qs(r.text)}, {"person_id", qs(r.person_id)}}},
+                            {"areaLabel", choiceLabel("resource_area", id(r.area))},
+                            {"content", qs(r.text)},
+                            {"personId", qs(r.person_id)},
+                            {"personName", personName(r.person_id)}};
+    m_resources.setRows(rows);
+
+    // Netzwerkkarte: the newest map; each contact's id is its map and index.
+    rows.clear();
+    const std::vector<domain::NetworkMap> maps = m_repo->network_maps(caseId);
+    m_networkMapId = maps.empty() ? QString() : qs(maps.front().id);
+    m_networkDrawnOn = maps.empty() ? QString() : dateText(maps.front().drawn_on);
+    if (!maps.empty()) {
+        int i = 0;
+        for (const domain::NetworkContact& k : maps.front().contacts) {
+            rows << QVariantMap{{"id", QStringLiteral("%1/%2").arg(m_networkMapId).arg(i)},
+                                {"values", QVariantMap{{"name", qs(k.name)},
+                                                       {"sector", id(k.sector)},
+                                                       {"distance", k.distance},
+                                                       {"quality", id(k.quality)},
+                                                       {"note", qs(k.note)}}},
+                                {"position", i},
+                                {"name", qs(k.name)},
+                                {"sector", id(k.sector)},
+                                {"sectorLabel", choiceLabel("network_sector", id(k.sector))},
+                                {"distance", k.distance},
+                                {"quality", id(k.quality)},
+                                {"qualityLabel", choiceLabel("contact_quality", id(k.quality))},
+                                {"note", qs(k.note)}};
+            ++i;
+        }
+    }
+    m_network.setRows(rows);
+
+    // Kontakte & Vermerke
+    rows.clear();
+    std::map<std::string, QString> visitTitles;
+    for (const domain::ContactEvent& e : m_repo->contact_events(caseId)) {
+        QStringList participants;
+        for (const std::string& p : e.participants)
+            participants << (personName(p).isEmpty() ? tr("(unbekannt)") : personName(p));
+        visitTitles[e.id] = tr("%1 am %2").arg(choiceLabel("contact_kind", id(e.kind)), timeText(e.started_at));
+        rows << QVariantMap{{"id", qs(e.id)},
+                            {"values", QVariantMap{{"summary", qs(e.summary)}, {"place", qs(e.place)}}},
+                            {"kind", id(e.kind)},
+                            {"kindLabel", choiceLabel("contact_kind", id(e.kind))},
+                            {"status", id(e.status)},
+                            {"statusLabel", choiceLabel("contact_status", id(e.status))},
+                            {"startedAt", timeText(e.started_at)},
+                            {"endedAt", timeText(e.ended_at)},
+                            {"place", qs(e.place)},
+                            {"worker", qs(e.worker)},
+                            {"participants", participants.join(QStringLiteral(", "))},
+                            {"childSeen", id(e.child_seen)},
+                            {"childSeenLabel", e.kind == domain::ContactKind::HomeVisit
+                                                   ? choiceLabel("child_seen", id(e.child_seen)) : QString()},
+                            {"summary", qs(e.summary)}};
+    }
+    m_visits.setRows(rows);
+
+    rows.clear();
+    for (const domain::Note& n : m_repo->notes(caseId)) {
+        QVariantList versions;
+        if (auto history = m_repo->note_versions(n.id)) {
+            for (const domain::NoteVersion& v : *history) {
+                const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(v.hlc >> 16));
+                versions << QVariantMap{{"text", qs(v.text)},
+                                        {"at", at.toString(QStringLiteral("dd.MM.yyyy, HH:mm"))},
+                                        {"device", qs(v.author).left(8)}};
+            }
+        }
+        const auto visit = visitTitles.find(n.contact_event_id);
+        rows << QVariantMap{{"id", qs(n.id)},
+                            {"values", QVariantMap{{"text", qs(n.text)},
+                                                   {"entrusted", n.entrusted},
+                                                   {"contact_event_id", qs(n.contact_event_id)}}},
+                            {"content", qs(n.text)},
+                            {"author", qs(n.author)},
+                            {"writtenAt", timeText(n.written_at)},
+                            {"entrusted", n.entrusted},
+                            {"visit", visit == visitTitles.end() ? QString() : visit->second},
+                            {"versions", versions},
+                            {"conflicted", !n.conflicts.empty()}};
+    }
+    m_notes.setRows(rows);
+
+    // Einordnung
+    rows.clear();
+    const std::optional<domain::RiskAssessment> current = m_repo->current_risk(caseId);
+    m_riskArea = current ? id(current->area) : QString();
+    std::vector<domain::RiskAssessment> assessments = m_repo->risk_assessments(caseId);
+    std::reverse(assessments.begin(), assessments.end());  // newest first
+    for (const domain::RiskAssessment& a : assessments)
+        rows << QVariantMap{{"id", qs(a.id)},
+                            {"values", QVariantMap{{"area", id(a.area)},
+                                                   {"assessed_on", qs(a.assessed_on)},
+                                                   {"assessed_by", qs(a.assessed_by)},
+                                                   {"reasons", qs(a.reasons)}}},
+                            {"area", id(a.area)},
+                            {"areaLabel", choiceLabel("risk_area", id(a.area))},
+                            {"assessedOn", dateText(a.assessed_on)},
+                            {"assessedBy", qs(a.assessed_by)},
+                            {"reasons", qs(a.reasons)},
+                            {"current", current && current->id == a.id}};
+    m_assessments.setRows(rows);
+
+    rows.clear();
+    for (const domain::Mandate& m : m_repo->mandates(caseId))
+        rows << QVariantMap{{"id", qs(m.id)},
+                            {"kind", id(m.kind)},
+                            {"values", QVariantMap{{"kind", id(m.kind)},
+                                                   {"text", qs(m.text)},
+                                                   {"given_by", qs(m.given_by)},
+                                                   {"given_to", qs(m.given_to)},
+                                                   {"due_on", qs(m.due_on)},
+                                                   {"status", id(m.status)}}},
+                            {"kindLabel", choiceLabel("mandate_kind", id(m.kind))},
+                            {"content", qs(m.text)},
+                            {"givenBy", qs(m.given_by)},
+                            {"givenTo", qs(m.given_to)},
+                            {"dueOn", dateText(m.due_on)},
+                            {"status", id(m.status)},
+                            {"statusLabel", choiceLabel("mandate_status", id(m.status))}};
+    m_mandates.setRows(rows);
+
+    rows.clear();
+    for (const domain::Requirement& r : m_repo->requirements(caseId))
+        rows << QVariantMap{{"id", qs(r.id)},
+                            {"reason", qs(r.reason)},
+                            {"values", QVariantMap{{"reason", qs(r.reason)},
+                                                   {"minimum_standard", qs(r.minimum_standard)},
+                                                   {"negotiable_way", qs(r.negotiable_way)},
+                                                   {"deadline", qs(r.deadline)},
+                                                   {"checked_by", qs(r.checked_by)},
+                                                   {"check_method", qs(r.check_method)},
+                                                   {"consequence", qs(r.consequence)},
+                                                   {"status", id(r.status)}}},
+                            {"minimumStandard", qs(r.minimum_standard)},
+                            {"negotiableWay", qs(r.negotiable_way)},
+                            {"deadline", dateText(r.deadline)},
+                            {"checkedBy", qs(r.checked_by)},
+                            {"checkMethod", qs(r.check_method)},
+                            {"consequence", qs(r.consequence)},
+                            {"status", id(r.status)},
+                            {"statusLabel", choiceLabel("requirement_status", id(r.status))},
+                            {"liftedOn", dateText(r.lifted_on)}};
+    m_requirements.setRows(rows);
+
+    // Hilfen
+    rows.clear();
+    for (const domain::Measure& m : m_repo->measures(caseId))
+        rows << QVariantMap{{"id", qs(m.id)},
+                            {"paragraph", qs(m.paragraph)},
+                            {"values", QVariantMap{{"paragraph", qs(m.paragraph)},
+                                                   {"title", qs(m.title)},
+                                                   {"provider_organization", qs(m.provider_organization)},
+                                                   {"start", qs(m.start)},
+                                                   {"end", qs(m.end)}}},
+                            {"paragraphLabel", choiceLabel("paragraph", qs(m.paragraph))},
+                            {"measureTitle", qs(m.title)},
+                            {"provider", qs(m.provider_organization)},
+                            {"start", dateText(m.start)},
+                            {"end", dateText(m.end)},
+                            {"running", m.end.empty() || m.end >= ss(m_today)}};
+    m_measures.setRows(rows);
+
+    m_loaded = true;
+    emit caseChanged();
+}
+
+void CaseController::setIssues(const domain::Issues& issues)
+{
+    QVariantMap byField;
+    QStringList list;
+    for (const domain::Issue& issue : issues) {
+        const QString message = issueMessage(issue);
+        const QString key = qs(issue.field);
+        if (!byField.contains(key))
+            byField.insert(key, message);
+        if (!list.contains(message))
+            list << message;
+    }
+    m_issues = byField;
+    m_issueList = list;
+    emit issuesChanged();
+}
+
+void CaseController::clearIssues()
+{
+    if (m_issues.isEmpty() && m_issueList.isEmpty())
+        return;
+    m_issues.clear();
+    m_issueList.clear();
+    emit issuesChanged();
+}
+
+void CaseController::setError(const QString& message)
+{
+    if (message == m_error)
+        return;
+    m_error = message;
+    emit errorMessageChanged();
+}
+
+template <class T>
+bool CaseController::finish(const domain::Result<T>& result, const domain::Issues& issues)
+{
+    if (!result) {
+        if (result.error() == domain::Error::Invalid) {
+            setIssues(issues);
+            setError({});
+        } else {
+            clearIssues();
+            setError(result.error() == domain::Error::Store
+                         ? tr("Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.")
+                         : tr("Dieser Eintrag ist nicht (mehr) vorhanden."));
+        }
+        return false;
+    }
+    clearIssues();
+    setError({});
+    if (!m_caseId.isEmpty())
+        readCase();
+    emit recordsChanged();
+    return true;
+}
+
+QString CaseController::createCase(const QVariantMap& values)
+{
+    if (!storeReady())
+        return {};
+    domain::Issues issues;
+    domain::Case record;
+    record.opened_on = ss(m_today);
+    record.lead_worker = ss(m_worker);
+    apply(record, Fields(values, issues));
+    if (!issues.empty()) {
+        setIssues(issues);
+        return {};
+    }
+    domain::SaveOptions options;
+    options.issues = &issues;
+    auto saved = m_repo->save(record, options);
+    if (!finish(saved, issues))
+        return {};
+    return qs(*saved);
+}
+
+bool CaseController::saveCase(const QVariantMap& values)
+{
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    auto loaded = m_repo->load<domain::Case>(ss(m_caseId));
+    if (!loaded)
+        return finish(loaded, {});
+    domain::Issues issues;
+    apply(*loaded, Fields(values, issues));
+    if (!issues.empty()) {
+        setIssues(issues);
+        return false;
+    }
+    domain::SaveOptions options;
+    options.issues = &issues;
+    return finish(m_repo->save(*loaded, options), issues);
+}
+
+template <class T>
+bool CaseController::saveTyped(const QVariantMap& values)
+{
+    const QString recordId = values.value(QStringLiteral("id")).toString();
+    T record;
+    if (!recordId.isEmpty()) {
+        auto loaded = m_repo->load<T>(ss(recordId));
+        if (!loaded)
+            return finish(loaded, {});
+        if (loaded->case_id != ss(m_caseId)) {
+            setError(tr("Dieser Eintrag gehört nicht zum geöffneten Fall."));
+            return false;
+        }
+        record = std::move(*loaded);
+    }
+    domain::Issues issues;
+    apply(record, Fields(values, issues));
+    if (recordId.isEmpty())
+        defaults(record, NewContext{ss(m_caseId), ss(m_today),
+                                    ss(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm"))),
+                                    ss(m_worker)});
+    if (!issues.empty()) {
+        setIssues(issues);
+        return false;
+    }
+    domain::SaveOptions options;
+    options.issues = &issues;
+    return finish(m_repo->save(record, options), issues);
+}
+
+bool CaseController::saveMember(const QVariantMap& values)
+{
+    const QString memberId = values.value(QStringLiteral("id")).toString();
+    domain::Person person;
+    domain::CaseMember member;
+    if (!memberId.isEmpty()) {
+        auto m = m_repo->load<domain::CaseMember>(ss(memberId));
+        if (!m)
+            return finish(m, {});
+        auto p = m_repo->load<domain::Person>(m->person_id);
+        if (!p)
+            return finish(p, {});
+        member = std::move(*m);
+        person = std::move(*p);
+    } else {
+        person.case_id = ss(m_caseId);
+        member.case_id = ss(m_caseId);
+    }
+    domain::Issues issues;
+    const Fields f(values, issues);
+    f.text("given_name", person.given_name);
+    f.text("family_name", person.family_name);
+    f.text("birth_date", person.birth_date);
+    f.text("languages", person.languages);
+    f.choice("role", member.role);
+    f.flag("household", member.household);
+    f.text("note", member.note);
+    if (!issues.empty()) {
+        setIssues(issues);
+        return false;
+    }
+    // The person and its membership land together or not at all.
+    domain::Batch batch(*m_repo);
+    domain::SaveOptions options;
+    options.issues = &issues;
+    auto personSaved = batch.save(person, options);
+    if (!personSaved)
+        return finish(personSaved, issues);
+    member.person_id = person.id;
+    auto memberSaved = batch.save(member, options);
+    if (!memberSaved)
+        return finish(memberSaved, issues);
+    return finish(batch.commit(), issues);
+}
+
+bool CaseController::saveRecord(const QString& type, const QVariantMap& values)
+{
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    if (type == QLatin1String("member"))
+        return saveMember(values);
+    if (type == QLatin1String(domain::WillStatement::kType))
+        return saveTyped<domain::WillStatement>(values);
+    if (type == QLatin1String(domain::Goal::kType))
+        return saveTyped<domain::Goal>(values);
+    if (type == QLatin1String(domain::ActionStep::kType))
+        return saveTyped<domain::ActionStep>(values);
+    if (type == QLatin1String(domain::Resource::kType))
+        return saveTyped<domain::Resource>(values);
+    if (type == QLatin1String(domain::Note::kType))
+        return saveTyped<domain::Note>(values);
+    if (type == QLatin1String(domain::RiskAssessment::kType))
+        return saveTyped<domain::RiskAssessment>(values);
+    if (type == QLatin1String(domain::Mandate::kType))
+        return saveTyped<domain::Mandate>(values);
+    if (type == QLatin1String(domain::Requirement::kType))
+        return saveTyped<domain::Requirement>(values);
+    if (type == QLatin1String(domain::Measure::kType))
+        return saveTyped<domain::Measure>(values);
+    qWarning("CaseController::saveRecord: unknown type %s", qPrintable(type));
+    return false;
+}
+
+bool CaseController::removeRecord(const QString& recordId)
+{
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    return finish(m_repo->remove(ss(recordId)), {});
+}
+
+bool CaseController::setGoalScale(const QString& goalId, int now, int target)
+{
+    return saveRecord(QString::fromLatin1(domain::Goal::kType),
+                      {{QStringLiteral("id"), goalId}, {QStringLiteral("scale_now"), now}, {QStringLiteral("scale_target"), target}});
+}
+
+bool CaseController::setStepStatus(const QString& stepId, const QString& status)
+{
+    QVariantMap values{{QStringLiteral("id"), stepId}, {QStringLiteral("status"), status}};
+    values.insert(QStringLiteral("done_on"), status == QLatin1String("done") ? m_today : QString());
+    return saveRecord(QString::fromLatin1(domain::ActionStep::kType), values);
+}
+
+bool CaseController::saveNetworkContacts(
+    const std::function<bool(std::vector<domain::NetworkContact>&, domain::Issues&)>& change)
+{
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    domain::NetworkMap map;
+    if (!m_networkMapId.isEmpty()) {
+        auto loaded = m_repo->load<domain::NetworkMap>(ss(m_networkMapId));
+        if (!loaded)
+            return finish(loaded, {});
+        map = std::move(*loaded);
+    } else {
+        map.case_id = ss(m_caseId);
+        map.drawn_on = ss(m_today);
+    }
+    domain::Issues issues;
+    if (!change(map.contacts, issues)) {
+        setIssues(issues);
+        return false;
+    }
+    domain::SaveOptions options;
+    options.issues = &issues;
+    return finish(m_repo->save(map, options), issues);
+}
+
+bool CaseController::addNetworkContact(const QVariantMap& contact)
+{
+    return saveNetworkContacts([&](std::vector<domain::NetworkContact>& contacts, domain::Issues& issues) {
+        domain::NetworkContact k;
+        apply(k, Fields(contact, issues));
+        contacts.push_back(k);
+        return issues.empty();
+    });
+}
+
+bool CaseController::updateNetworkContact(int index, const QVariantMap& contact)
+{
+    return saveNetworkContacts([&](std::vector<domain::NetworkContact>& contacts, domain::Issues& issues) {
+        if (index < 0 || std::size_t(index) >= contacts.size())
+            return false;
+        apply(contacts[std::size_t(index)], Fields(contact, issues));
+        return issues.empty();
+    });
+}
+
+bool CaseController::moveNetworkContact(int index, const QString& sector, int distance)
+{
+    return updateNetworkContact(index, {{QStringLiteral("sector"), sector}, {QStringLiteral("distance"), distance}});
+}
+
+bool CaseController::removeNetworkContact(int index)
+{
+    return saveNetworkContacts([&](std::vector<domain::NetworkContact>& contacts, domain::Issues&) {
+        if (index < 0 || std::size_t(index) >= contacts.size())
+            return false;
+        contacts.erase(contacts.begin() + index);
+        return true;
+    });
+}
+
+bool CaseController::setWorkerName(const QString& name)
+{
+    if (!storeReady())
+        return false;
+    const QString trimmed = name.trimmed();
+    if (!m_store->set_setting(kWorkerSetting, ss(trimmed))) {
+        setError(tr("Der Name konnte nicht gespeichert werden."));
+        return false;
+    }
+    setError({});
+    readWorker();
+    emit recordsChanged();
+    return true;
+}
+
+QVariantList CaseController::choices(const QString& kind) const { return choiceList(kind); }
+
+QString CaseController::label(const QString& kind, const QString& value) const { return choiceLabel(kind, value); }
+
+QVariantList CaseController::memberChoices() const
+{
+    QVariantList out;
+    for (const QVariantMap& row : m_members.rows())
+        out << QVariantMap{{"value", row.value("personId")},
+                           {"label", tr("%1 (%2)").arg(row.value("name").toString(), row.value("roleLabel").toString())}};
+    return out;
+}
+
+QVariantList CaseController::willChoices() const
+{
+    QVariantList out;
+    for (const QVariantMap& row : m_wills.rows()) {
+        if (row.value("isWill").toBool())
+            out << QVariantMap{{"value", row.value("id")}, {"label", row.value("text")}};
+    }
+    return out;
+}
+
+QVariantList CaseController::directionGoalChoices() const
+{
+    QVariantList out;
+    for (const QVariantMap& row : m_goals.rows()) {
+        if (row.value("level").toString() == QLatin1String("direction"))
+            out << QVariantMap{{"value", row.value("id")}, {"label", row.value("text")}};
+    }
+    return out;
+}
+
+}  // namespace quartier::app

@@ -1,0 +1,210 @@
+// The open case for the case page: loads one case and its sections through domain::Repository,
+// exposes them as SectionModels, saves edits through the repository and shows the Issues of a
+// refused edit as German messages. QML sees it as the singleton CaseDetail.
+//
+// Terms
+//   open case    the case named by caseId; its sections are the section models below
+//   edit         one invokable that turns QML values into a domain record and saves it (or a Batch)
+//   issues       the last refused edit's Issues, as {field: German message} and as a list
+//
+// States and transitions (the function behind each arrow)
+//   Closed  --open(id), store free------------> Open        sections read, an audit "open" entry
+//   Closed  --open(id), store busy------------> Pending     the id is kept; nothing read
+//   Pending --store free (setStoreBusy(false))-> Open
+//   Open    --reload() | edit ok | sync pulled--> Open      sections re-read (in place where rows stay)
+//   Open    --the case is gone on reload-------> Closed      errorMessage "nicht mehr vorhanden"
+//   any     --close() | setStore(null)---------> Closed      sections emptied before the store goes
+//
+// Invariants
+//   1. The store is read or written only while it is set and not busy (SessionController's
+//      invariant 2). An edit asked for while it is busy writes nothing and says so; a reload
+//      asked for meanwhile runs when the store is free again.
+//   2. Rules are the domain layer's: an edit maps values onto a record and calls save(); a value
+//      that is not even of the field's kind (a scale "abc", an unknown identifier) becomes an
+//      Issue of the same shape. The controller never decides whether a record is allowed.
+//   3. A refused edit writes nothing and changes no section; it sets `issues`, and the caller
+//      keeps what the user typed. A successful edit clears `issues` and re-reads the sections.
+//   4. The sections always show the case named by caseId, or nothing (Closed).
+#pragma once
+
+#include "sectionmodel.h"
+
+#include "domain/repository.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace quartier::sync {
+class Store;
+}
+
+namespace quartier::app {
+
+// Controller of the case page (and of the new-case dialog); QML uses the CaseDetail singleton.
+class CaseController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by main.cpp; QML uses the CaseDetail singleton.")
+    Q_PROPERTY(QString caseId READ caseId NOTIFY caseChanged)
+    Q_PROPERTY(bool isOpen READ isOpen NOTIFY caseChanged)
+    Q_PROPERTY(QVariantMap fields READ fields NOTIFY caseChanged)
+    Q_PROPERTY(QString name READ name NOTIFY caseChanged)
+    Q_PROPERTY(QString statusLabel READ statusLabel NOTIFY caseChanged)
+    Q_PROPERTY(QString riskArea READ riskArea NOTIFY caseChanged)
+    Q_PROPERTY(QString riskLabel READ riskLabel NOTIFY caseChanged)
+    Q_PROPERTY(bool dangerArea READ dangerArea NOTIFY caseChanged)
+    Q_PROPERTY(QString networkMapId READ networkMapId NOTIFY caseChanged)
+    Q_PROPERTY(QString networkDrawnOn READ networkDrawnOn NOTIFY caseChanged)
+    Q_PROPERTY(QVariantMap issues READ issues NOTIFY issuesChanged)
+    Q_PROPERTY(QStringList issueList READ issueList NOTIFY issuesChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    Q_PROPERTY(QString workerName READ workerName NOTIFY workerNameChanged)
+    Q_PROPERTY(QString today READ today CONSTANT)
+    Q_PROPERTY(SectionModel* members READ members CONSTANT)
+    Q_PROPERTY(SectionModel* wills READ wills CONSTANT)
+    Q_PROPERTY(SectionModel* goals READ goals CONSTANT)
+    Q_PROPERTY(SectionModel* resources READ resources CONSTANT)
+    Q_PROPERTY(SectionModel* network READ network CONSTANT)
+    Q_PROPERTY(SectionModel* visits READ visits CONSTANT)
+    Q_PROPERTY(SectionModel* notes READ notes CONSTANT)
+    Q_PROPERTY(SectionModel* assessments READ assessments CONSTANT)
+    Q_PROPERTY(SectionModel* mandates READ mandates CONSTANT)
+    Q_PROPERTY(SectionModel* requirements READ requirements CONSTANT)
+    Q_PROPERTY(SectionModel* measures READ measures CONSTANT)
+
+public:
+    // The store setting naming who works with this device ("meine Fälle", lead worker, author).
+    static constexpr auto kWorkerSetting = "worker";
+
+    explicit CaseController(QObject* parent = nullptr);
+    ~CaseController() override;
+
+    // `store` may be null (locked); it must stay valid until the next setStore().
+    void setStore(sync::Store* store);
+    void setStoreBusy(bool busy);
+    // "YYYY-MM-DD" of today for new records; injectable for tests and screenshots.
+    void setToday(const QString& date) { m_today = date; }
+
+    QString caseId() const { return m_caseId; }
+    bool isOpen() const { return !m_caseId.isEmpty() && m_loaded; }
+    QVariantMap fields() const { return m_fields; }
+    QString name() const { return m_fields.value(QStringLiteral("name")).toString(); }
+    QString statusLabel() const;
+    QString riskArea() const { return m_riskArea; }
+    QString riskLabel() const;
+    bool dangerArea() const { return m_riskArea == QLatin1String("danger"); }
+    QString networkMapId() const { return m_networkMapId; }
+    QString networkDrawnOn() const { return m_networkDrawnOn; }
+    QVariantMap issues() const { return m_issues; }
+    QStringList issueList() const { return m_issueList; }
+    QString errorMessage() const { return m_error; }
+    QString workerName() const { return m_worker; }
+    QString today() const { return m_today; }
+
+    SectionModel* members() { return &m_members; }
+    SectionModel* wills() { return &m_wills; }
+    SectionModel* goals() { return &m_goals; }
+    SectionModel* resources() { return &m_resources; }
+    SectionModel* network() { return &m_network; }
+    SectionModel* visits() { return &m_visits; }
+    SectionModel* notes() { return &m_notes; }
+    SectionModel* assessments() { return &m_assessments; }
+    SectionModel* mandates() { return &m_mandates; }
+    SectionModel* requirements() { return &m_requirements; }
+    SectionModel* measures() { return &m_measures; }
+
+    Q_INVOKABLE void open(const QString& caseId);
+    Q_INVOKABLE void close();
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE void clearIssues();
+
+    // ---- edits: each returns true when saved; false leaves `issues` or `errorMessage` set ----
+    // A new case (name, social_space, lead_worker, status, opened_on, provider_organization);
+    // returns its id, or "" when refused. Opens nothing: the page calls open() with the id.
+    Q_INVOKABLE QString createCase(const QVariantMap& values);
+    // The open case's own fields (only those given).
+    Q_INVOKABLE bool saveCase(const QVariantMap& values);
+    // A record of the open case: `type` is a domain record type ("will_statement", "goal",
+    // "action_step", "resource", "note", "risk_assessment", "mandate", "requirement", "measure")
+    // or "member" (a person with its case_member, in one commit). values["id"] empty: a new one.
+    Q_INVOKABLE bool saveRecord(const QString& type, const QVariantMap& values);
+    Q_INVOKABLE bool removeRecord(const QString& id);
+    Q_INVOKABLE bool setGoalScale(const QString& goalId, int now, int target);
+    Q_INVOKABLE bool setStepStatus(const QString& stepId, const QString& status);
+    // The network map (the case's newest; the first contact starts one drawn today).
+    Q_INVOKABLE bool addNetworkContact(const QVariantMap& contact);
+    Q_INVOKABLE bool updateNetworkContact(int index, const QVariantMap& contact);
+    Q_INVOKABLE bool moveNetworkContact(int index, const QString& sector, int distance);
+    Q_INVOKABLE bool removeNetworkContact(int index);
+    // Who works with this device (sealed store setting).
+    Q_INVOKABLE bool setWorkerName(const QString& name);
+
+    // Choice lists and labels for the forms (domainlabels.h).
+    Q_INVOKABLE QVariantList choices(const QString& kind) const;
+    Q_INVOKABLE QString label(const QString& kind, const QString& id) const;
+    // The case's members as [{value: person id, label: name}] for "whose will" pickers.
+    Q_INVOKABLE QVariantList memberChoices() const;
+    // The case's wills (not wishes) as [{value, label}], for a goal's will.
+    Q_INVOKABLE QVariantList willChoices() const;
+    // The case's direction goals as [{value, label}], for an action goal's parent.
+    Q_INVOKABLE QVariantList directionGoalChoices() const;
+
+signals:
+    void caseChanged();
+    void issuesChanged();
+    void errorMessageChanged();
+    void workerNameChanged();
+    // Something was written: the case list re-reads.
+    void recordsChanged();
+
+private:
+    bool storeReady();  // set and not busy; otherwise errorMessage says why
+    void readWorker();
+    void readCase();    // sections from the store (store free)
+    void clearSections();
+    void setIssues(const domain::Issues& issues);
+    void setError(const QString& message);
+    // After a domain call: issues or the error shown, or (ok) issues cleared, sections re-read.
+    template <class T>
+    bool finish(const domain::Result<T>& result, const domain::Issues& issues);
+    template <class T>
+    bool saveTyped(const QVariantMap& values);
+    bool saveMember(const QVariantMap& values);
+    bool saveNetworkContacts(const std::function<bool(std::vector<domain::NetworkContact>&, domain::Issues&)>& change);
+
+    sync::Store* m_store = nullptr;
+    std::unique_ptr<domain::Repository> m_repo;
+    bool m_busy = false;
+    bool m_reloadPending = false;
+    bool m_loaded = false;
+    QString m_caseId;
+    QString m_today;
+    QString m_worker;
+    QVariantMap m_fields;
+    QString m_riskArea;
+    QString m_networkMapId;
+    QString m_networkDrawnOn;
+    QVariantMap m_issues;
+    QStringList m_issueList;
+    QString m_error;
+
+    SectionModel m_members;
+    SectionModel m_wills;
+    SectionModel m_goals;
+    SectionModel m_resources;
+    SectionModel m_network;
+    SectionModel m_visits;
+    SectionModel m_notes;
+    SectionModel m_assessments;
+    SectionModel m_mandates;
+    SectionModel m_requirements;
+    SectionModel m_measures;
+};
+
+}  // namespace quartier::app

@@ -1,0 +1,243 @@
+// The one form dialog of the case page: a list of field descriptions becomes labelled editors;
+// "Speichern" hands the values to CaseDetail, which saves them through the domain layer. When the
+// domain refuses, the dialog stays open with everything typed and shows each field's message.
+//
+// fields: [{ key, label, kind: "text" | "multiline" | "date" | "choice" | "switch",
+//            choices: [{value, label}] (choice), placeholder, hint }]
+// target: "record" (CaseDetail.saveRecord(recordType, …)), "case" (saveCase), "newCase"
+//         (createCase; created(id) on success), "contact" (a network-map contact, by `index`),
+//         "worker" (who works with this device: setWorkerName(values.worker))
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Quartier.Ui
+
+Dialog {
+    id: root
+
+    property string target: "record"
+    property string recordType
+    property string recordId
+    property int index: -1
+    property var fields: []
+    property var current: ({})
+    property string removeText
+    property string saveText: qsTr("Speichern")
+
+    signal created(string caseId)
+    signal removed()
+
+    // Starts the form with `initial` values (a copy is edited; nothing is saved before "Speichern").
+    function edit(id, initial) {
+        recordId = id || ""
+        current = Object.assign({}, initial || {})
+        CaseDetail.clearIssues()
+        open()
+    }
+
+    function submit() {
+        const values = Object.assign({}, current)
+        if (recordId.length > 0)
+            values.id = recordId
+        let ok = false
+        if (target === "newCase") {
+            const id = CaseDetail.createCase(values)
+            ok = id.length > 0
+            if (ok)
+                created(id)
+        } else if (target === "worker") {
+            ok = CaseDetail.setWorkerName(values.worker || "")
+        } else if (target === "case") {
+            ok = CaseDetail.saveCase(values)
+        } else if (target === "contact") {
+            ok = index < 0 ? CaseDetail.addNetworkContact(values) : CaseDetail.updateNetworkContact(index, values)
+        } else {
+            ok = CaseDetail.saveRecord(recordType, values)
+        }
+        if (ok)
+            close()
+    }
+
+    function removeEntry() {
+        const ok = target === "contact" ? CaseDetail.removeNetworkContact(index) : CaseDetail.removeRecord(recordId)
+        if (ok) {
+            removed()
+            close()
+        }
+    }
+
+    // Messages for fields the form does not show (list items, derived fields).
+    readonly property string otherIssues: {
+        const keys = fields.map(f => f.key)
+        const out = []
+        for (const key in CaseDetail.issues) {
+            if (keys.indexOf(key) < 0)
+                out.push(CaseDetail.issues[key])
+        }
+        if (CaseDetail.errorMessage.length > 0)
+            out.push(CaseDetail.errorMessage)
+        return out.join("\n")
+    }
+
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(parent ? parent.width - 2 * Theme.spacingM : 600, 640)
+    height: Math.min(implicitHeight, parent ? parent.height - 2 * Theme.spacingM : 800)
+    modal: true
+    focus: true
+    padding: Theme.spacingL
+    closePolicy: Popup.CloseOnEscape
+    Accessible.role: Accessible.Dialog
+    Accessible.name: title
+
+    onClosed: CaseDetail.clearIssues()
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: Theme.surface
+    }
+
+    header: Label {
+        text: root.title
+        padding: Theme.spacingL
+        bottomPadding: 0
+        color: Theme.textPrimary
+        font.pixelSize: Theme.fontTitle
+        font.weight: Font.DemiBold
+        wrapMode: Text.WordWrap
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
+    }
+
+    contentItem: ScrollView {
+        id: scroll
+        implicitHeight: form.implicitHeight
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            id: form
+            width: scroll.availableWidth
+            spacing: Theme.spacingM
+
+            InlineMessage {
+                Layout.fillWidth: true
+                text: root.otherIssues
+            }
+
+            Repeater {
+                // Made afresh for every opening, so every editor starts from `current`.
+                model: root.visible ? root.fields : []
+
+                ColumnLayout {
+                    id: fieldItem
+                    required property var modelData
+                    readonly property string key: modelData.key
+                    readonly property string kind: modelData.kind || "text"
+                    readonly property string issue: CaseDetail.issues[key] || ""
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingXs
+
+                    Label {
+                        visible: fieldItem.kind !== "switch"
+                        text: fieldItem.modelData.label
+                        color: fieldItem.issue.length > 0 ? Theme.error : Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                        font.weight: Font.Medium
+                    }
+
+                    TextField {
+                        visible: fieldItem.kind === "text" || fieldItem.kind === "date"
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.touchTarget + Theme.spacingS
+                        text: root.current[fieldItem.key] !== undefined ? String(root.current[fieldItem.key]) : ""
+                        placeholderText: fieldItem.kind === "date" ? qsTr("JJJJ-MM-TT") : (fieldItem.modelData.placeholder || "")
+                        inputMethodHints: fieldItem.kind === "date" ? Qt.ImhPreferNumbers : Qt.ImhNone
+                        font.pixelSize: Theme.fontBody
+                        Accessible.name: fieldItem.modelData.label
+                        onTextEdited: root.current[fieldItem.key] = text
+                    }
+
+                    TextArea {
+                        visible: fieldItem.kind === "multiline"
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: 96
+                        wrapMode: TextEdit.Wrap
+                        text: root.current[fieldItem.key] !== undefined ? String(root.current[fieldItem.key]) : ""
+                        placeholderText: fieldItem.modelData.placeholder || ""
+                        font.pixelSize: Theme.fontBody
+                        Accessible.name: fieldItem.modelData.label
+                        onTextChanged: if (activeFocus) root.current[fieldItem.key] = text
+                    }
+
+                    ComboBox {
+                        id: combo
+                        visible: fieldItem.kind === "choice"
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.touchTarget + Theme.spacingS
+                        model: fieldItem.kind === "choice" ? fieldItem.modelData.choices : []
+                        textRole: "label"
+                        valueRole: "value"
+                        Accessible.name: fieldItem.modelData.label
+                        Component.onCompleted: {
+                            if (fieldItem.kind !== "choice")
+                                return
+                            const i = indexOfValue(root.current[fieldItem.key])
+                            currentIndex = i >= 0 ? i : -1
+                            displayText = Qt.binding(() => currentIndex >= 0 ? currentText : qsTr("Bitte wählen"))
+                        }
+                        onActivated: root.current[fieldItem.key] = currentValue
+                    }
+
+                    Switch {
+                        visible: fieldItem.kind === "switch"
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.touchTarget
+                        text: fieldItem.modelData.label
+                        checked: !!root.current[fieldItem.key]
+                        Accessible.name: fieldItem.modelData.label
+                        onToggled: root.current[fieldItem.key] = checked
+                    }
+
+                    Label {
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        text: fieldItem.issue.length > 0 ? fieldItem.issue : (fieldItem.modelData.hint || "")
+                        color: fieldItem.issue.length > 0 ? Theme.error : Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+    }
+
+    footer: RowLayout {
+        spacing: Theme.spacingS
+
+        ActionButton {
+            Layout.leftMargin: Theme.spacingL
+            Layout.bottomMargin: Theme.spacingM
+            visible: root.removeText.length > 0 && (root.recordId.length > 0 || root.index >= 0)
+            filled: false
+            text: root.removeText
+            Accessible.name: root.removeText
+            onClicked: root.removeEntry()
+        }
+        Item { Layout.fillWidth: true }
+        ActionButton {
+            Layout.bottomMargin: Theme.spacingM
+            filled: false
+            text: qsTr("Abbrechen")
+            Accessible.name: text
+            onClicked: root.close()
+        }
+        ActionButton {
+            Layout.rightMargin: Theme.spacingL
+            Layout.bottomMargin: Theme.spacingM
+            text: root.saveText
+            Accessible.name: text
+            onClicked: root.submit()
+        }
+    }
+}

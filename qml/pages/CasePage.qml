@@ -1,0 +1,345 @@
+// The case page: a header with the family's name, status, social space and risk area, and the
+// sections Familie, Wille & Ziele, Ressourcen, Netzwerkkarte, Kontakte & Vermerke, Einordnung
+// and Hilfen. In landscape a side list picks one section; in portrait all sections are stacked
+// in one scroll with a row of chips to jump. Every edit goes through one RecordDialog to
+// CaseDetail; the page holds no rules.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Quartier.Ui
+
+Page {
+    id: page
+    objectName: "casePage"
+
+    // Set by Main.qml to whether a home-visit flow is there to start (the hook for HomeVisitPage).
+    property bool homeVisitAvailable: false
+    readonly property bool landscape: width > height && width >= 900
+    readonly property var sections: [qsTr("Familie"), qsTr("Wille & Ziele"), qsTr("Ressourcen"), qsTr("Netzwerkkarte"),
+                                     qsTr("Kontakte & Vermerke"), qsTr("Einordnung"), qsTr("Hilfen")]
+    readonly property int sectionCount: sections.length
+    property int currentSection: 0
+
+    signal closeRequested()
+    signal homeVisitRequested(string caseId)
+
+    // Shows section `index`: selects it (landscape) or scrolls to it (portrait).
+    function showSection(index) {
+        currentSection = index
+        flick.contentY = 0
+        if (!landscape) {
+            const item = sectionRepeater.itemAt(index)
+            if (item)
+                flick.contentY = Math.max(0, Math.min(item.y, flick.contentHeight - flick.height))
+        }
+    }
+
+    function openForm(spec, recordId, initial) {
+        dialog.title = spec.title
+        dialog.target = spec.target || "record"
+        dialog.recordType = spec.recordType || ""
+        dialog.index = spec.index !== undefined ? spec.index : -1
+        dialog.fields = spec.fields
+        dialog.removeText = spec.removeText || ""
+        dialog.edit(recordId, initial)
+    }
+    function closeDialogs() { dialog.close() }
+
+    function contactForm(position) {
+        return {
+            title: position < 0 ? qsTr("Kontakt hinzufügen") : qsTr("Kontakt"),
+            target: "contact",
+            index: position,
+            removeText: qsTr("Von der Karte nehmen"),
+            fields: [
+                { key: "name", label: qsTr("Name"), placeholder: qsTr("z. B. Oma Ilse, Kita Regenbogen") },
+                { key: "quality", label: qsTr("Beziehung"), kind: "choice", choices: CaseDetail.choices("contact_quality") },
+                { key: "sector", label: qsTr("Sektor"), kind: "choice", choices: CaseDetail.choices("network_sector") },
+                { key: "distance", label: qsTr("Nähe"), kind: "choice", choices: [
+                      { value: 1, label: qsTr("Ring 1 – sehr nah") }, { value: 2, label: qsTr("Ring 2 – mittel") },
+                      { value: 3, label: qsTr("Ring 3 – fern") }] },
+                { key: "note", label: qsTr("Notiz"), kind: "multiline" }
+            ]
+        }
+    }
+    function caseForm() {
+        return {
+            title: qsTr("Fall bearbeiten"),
+            target: "case",
+            fields: [
+                { key: "name", label: qsTr("Name des Falls") },
+                { key: "social_space", label: qsTr("Sozialraum") },
+                { key: "status", label: qsTr("Status"), kind: "choice", choices: CaseDetail.choices("case_status") },
+                { key: "lead_worker", label: qsTr("Fallführende Fachkraft") },
+                { key: "opened_on", label: qsTr("Eröffnet am"), kind: "date" },
+                { key: "closed_on", label: qsTr("Beendet am"), kind: "date" },
+                { key: "transferred_to", label: qsTr("Abgegeben an") }
+            ]
+        }
+    }
+
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Fall %1").arg(CaseDetail.name)
+
+    background: Rectangle { color: Theme.background }
+
+    header: Rectangle {
+        implicitHeight: headerRow.implicitHeight + 2 * Theme.spacingS
+        color: Theme.surface
+
+        Rectangle {
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            height: 1
+            color: Theme.outline
+        }
+
+        RowLayout {
+            id: headerRow
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.leftMargin: Theme.spacingS
+            anchors.rightMargin: Theme.spacingL
+            spacing: Theme.spacingS
+
+            ToolButton {
+                Layout.preferredWidth: Theme.touchTarget
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Zurück zur Fallliste")
+                onClicked: page.closeRequested()
+                contentItem: Item {
+                    Icon { anchors.centerIn: parent; name: "back"; color: Theme.primary }
+                }
+            }
+
+            ItemDelegate {
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.headerHeight
+                padding: 0
+                Accessible.name: qsTr("Falldaten bearbeiten: %1").arg(CaseDetail.name)
+                onClicked: page.openForm(page.caseForm(), "", CaseDetail.fields)
+                background: Item {}
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    Label {
+                        Layout.fillWidth: true
+                        text: CaseDetail.name
+                        color: Theme.textPrimary
+                        font.pixelSize: Theme.fontHeadline
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                        Accessible.role: Accessible.Heading
+                        Accessible.name: text
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: [CaseDetail.fields.social_space, CaseDetail.statusLabel,
+                               CaseDetail.fields.lead_worker].filter(s => s && s.length > 0).join(" · ")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+
+            Rectangle {
+                visible: CaseDetail.riskArea.length > 0
+                Layout.preferredHeight: 32
+                Layout.preferredWidth: riskLabel.implicitWidth + 2 * Theme.spacingM
+                radius: 16
+                color: CaseDetail.riskArea === "danger" ? Theme.errorSoft : CaseDetail.riskArea === "grey" ? Theme.warningSoft : Theme.successSoft
+                Accessible.role: Accessible.StaticText
+                Accessible.name: riskLabel.text
+                Label {
+                    id: riskLabel
+                    anchors.centerIn: parent
+                    text: CaseDetail.riskLabel
+                    color: CaseDetail.riskArea === "danger" ? Theme.error : CaseDetail.riskArea === "grey" ? Theme.warning : Theme.success
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                }
+            }
+
+            ActionButton {
+                objectName: "startHomeVisit"
+                visible: page.homeVisitAvailable
+                iconName: "add"
+                text: page.landscape ? qsTr("Hausbesuch beginnen") : qsTr("Hausbesuch")
+                Accessible.name: qsTr("Hausbesuch beginnen")
+                onClicked: page.homeVisitRequested(CaseDetail.caseId)
+            }
+        }
+    }
+
+    InlineMessage {
+        id: pageError
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.spacingM
+        z: 2
+        text: dialog.visible ? "" : CaseDetail.errorMessage
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // Landscape: the sections as a side list.
+        Rectangle {
+            visible: page.landscape
+            Layout.preferredWidth: 264
+            Layout.fillHeight: true
+            color: Theme.surface
+
+            Rectangle { anchors.right: parent.right; width: 1; height: parent.height; color: Theme.outline }
+
+            ListView {
+                id: sideList
+                anchors.fill: parent
+                anchors.topMargin: Theme.spacingM
+                model: page.sections
+                currentIndex: page.currentSection
+                boundsBehavior: Flickable.StopAtBounds
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Abschnitte des Falls")
+
+                delegate: ItemDelegate {
+                    id: sectionItem
+                    required property int index
+                    required property string modelData
+                    width: ListView.view.width
+                    height: 56
+                    highlighted: index === page.currentSection
+                    leftPadding: Theme.spacingL
+                    Accessible.name: modelData
+                    onClicked: page.showSection(index)
+                    background: Rectangle {
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.spacingS
+                        anchors.rightMargin: Theme.spacingS
+                        radius: Theme.radiusSmall
+                        color: sectionItem.highlighted ? Theme.primarySoft : sectionItem.down ? Theme.surfaceMuted : "transparent"
+                    }
+                    contentItem: Label {
+                        text: sectionItem.modelData
+                        color: sectionItem.highlighted ? Theme.primary : Theme.textPrimary
+                        font.pixelSize: Theme.fontBody
+                        font.weight: sectionItem.highlighted ? Font.DemiBold : Font.Normal
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            // Portrait: chips to jump between the stacked sections.
+            ListView {
+                visible: !page.landscape
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget + Theme.spacingM
+                orientation: ListView.Horizontal
+                leftMargin: Theme.spacingM
+                rightMargin: Theme.spacingM
+                spacing: Theme.spacingS
+                model: page.sections
+                boundsBehavior: Flickable.StopAtBounds
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Abschnitte des Falls")
+                delegate: FilterChip {
+                    required property int index
+                    required property string modelData
+                    height: ListView.view.height
+                    text: modelData
+                    checked: index === page.currentSection
+                    onClicked: page.showSection(index)
+                }
+            }
+
+            Flickable {
+                id: flick
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentWidth: width
+                contentHeight: sectionsColumn.implicitHeight + 2 * Theme.spacingL
+                boundsBehavior: Flickable.StopAtBounds
+                clip: true
+                ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Fall blättern") }
+
+                ColumnLayout {
+                    id: sectionsColumn
+                    x: Math.max(Theme.spacingM, (flick.width - width) / 2)
+                    y: Theme.spacingL
+                    width: Math.min(flick.width - 2 * Theme.spacingM, Theme.contentMaxWidth)
+                    spacing: Theme.spacingL
+
+                    Repeater {
+                        id: sectionRepeater
+                        model: page.sectionCount
+
+                        Loader {
+                            id: section
+                            required property int index
+                            Layout.fillWidth: true
+                            visible: !page.landscape || index === page.currentSection
+                            active: visible
+                            sourceComponent: [familyComponent, willComponent, resourcesComponent, networkComponent,
+                                              contactsComponent, classificationComponent, measuresComponent][index]
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Component {
+        id: familyComponent
+        MembersCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+    }
+    Component {
+        id: willComponent
+        WillGoalsCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+    }
+    Component {
+        id: resourcesComponent
+        ResourcesCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+    }
+    Component {
+        id: networkComponent
+        SectionCard {
+            title: qsTr("Netzwerkkarte")
+            hint: (CaseDetail.networkDrawnOn.length > 0 ? qsTr("Gezeichnet am %1. ").arg(CaseDetail.networkDrawnOn) : "")
+                  + qsTr("Tippen Sie in einen Sektor, um dort einen Kontakt einzutragen; ziehen Sie Kontakte, um sie zu verschieben.")
+            NetworkMapEditor {
+                Layout.fillWidth: true
+                familyName: CaseDetail.name
+                onAddRequested: (sector, distance) => page.openForm(page.contactForm(-1), "",
+                                                                    { sector: sector, distance: distance, quality: "supportive" })
+                onContactRequested: (position, values) => page.openForm(page.contactForm(position), "", values)
+            }
+        }
+    }
+    Component {
+        id: contactsComponent
+        ContactsNotesCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+    }
+    Component {
+        id: classificationComponent
+        ClassificationCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+    }
+    Component {
+        id: measuresComponent
+        MeasuresCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+    }
+
+    RecordDialog {
+        id: dialog
+        objectName: "recordDialog"
+    }
+}

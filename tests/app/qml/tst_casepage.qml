@@ -1,0 +1,96 @@
+// The case page driven by simulated touches: a goal's 0–10 scales are set by tapping their values,
+// and a contact is added to the network map by tapping a sector; each time the test reads back
+// what the store holds (Fixture), not what the page shows.
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Quartier.Ui
+import QuartierTest
+
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component {
+        id: pageComponent
+        CasePage {
+            width: root.width
+            height: root.height
+        }
+    }
+
+    TestCase {
+        name: "CasePage"
+        when: windowShown
+
+        function openPage() {
+            CaseDetail.open(Fixture.caseId)
+            verify(CaseDetail.isOpen)
+            const page = createTemporaryObject(pageComponent, root)
+            verify(page)
+            compare(page.landscape, true)
+            return page
+        }
+
+        function tap(item) {
+            const x = item.width / 2, y = item.height / 2
+            touchEvent(item).press(0, item, x, y).commit()
+            touchEvent(item).release(0, item, x, y).commit()
+        }
+
+        function test_goal_scales_by_touch() {
+            const page = openPage()
+            page.showSection(1)  // Wille & Ziele
+            let seven = null
+            tryVerify(() => (seven = findChild(page, "scaleNow_" + Fixture.goalId + "_7")) !== null, 3000)
+            waitForRendering(seven)
+            compare(Fixture.storedScaleNow(Fixture.goalId), 2)
+
+            tap(seven)
+            tryVerify(() => Fixture.storedScaleNow(Fixture.goalId) === 7, 3000)
+            compare(Fixture.storedScaleTarget(Fixture.goalId), 8)  // the other scale untouched
+
+            const nine = findChild(page, "scaleTarget_" + Fixture.goalId + "_9")
+            verify(nine)
+            tap(nine)
+            tryVerify(() => Fixture.storedScaleTarget(Fixture.goalId) === 9, 3000)
+            compare(Fixture.storedScaleNow(Fixture.goalId), 7)
+            // The page shows what was stored: the tapped cell is the chosen value now.
+            compare(findChild(page, "scaleNow_" + Fixture.goalId).value, 7)
+            compare(findChild(page, "scaleTarget_" + Fixture.goalId).value, 9)
+        }
+
+        function test_network_contact_by_touch() {
+            const page = openPage()
+            page.showSection(3)  // Netzwerkkarte
+            let map = null
+            tryVerify(() => (map = findChild(page, "networkMap")) !== null, 3000)
+            waitForRendering(map)
+            const before = Fixture.storedContacts().length
+
+            // Top right is Freunde & Nachbarn; the outer ring is ring 3.
+            const r = Math.min(map.width, map.height) / 2
+            const x = map.width / 2 + r * 0.6, y = map.height / 2 - r * 0.6
+            touchEvent(map).press(0, map, x, y).commit()
+            touchEvent(map).release(0, map, x, y).commit()
+            const dialog = findChild(page, "recordDialog")
+            tryCompare(dialog, "opened", true)
+            compare(dialog.current.sector, "friends_neighbours")
+            compare(dialog.current.distance, 3)
+
+            // Saving without a name is refused by the domain layer: the dialog stays, nothing stored.
+            dialog.submit()
+            compare(dialog.visible, true)
+            verify(CaseDetail.issueList.length > 0)
+            compare(Fixture.storedContacts().length, before)
+
+            dialog.current.name = "Nachbarin Frau Ott"
+            dialog.submit()
+            tryCompare(dialog, "visible", false)
+            compare(Fixture.storedContacts().length, before + 1)
+            compare(Fixture.storedContacts()[before], "Nachbarin Frau Ott")
+            tryVerify(() => findChild(page, "contact_" + before) !== null, 3000)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+// Qt Quick Test runner for the case page: a real store in a temporary directory with one case
+// written through the domain layer, the real CaseController as the CaseDetail singleton, and a
+// Fixture singleton that tells the QML tests the ids and reads back what was stored.
+#include "casecontroller.h"
+
+#include "domain/repository.h"
+#include "sync/store.h"
+
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest/quicktest.h>
+
+#include <filesystem>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(Quartier_UiPlugin)
+
+namespace qd = quartier::domain;
+
+// What the QML tests know of the store: the ids written, and the stored values (read through a
+// fresh load, not the models the page shows).
+class Fixture : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString caseId MEMBER m_caseId CONSTANT)
+    Q_PROPERTY(QString goalId MEMBER m_goalId CONSTANT)
+
+public:
+    Fixture(qd::Repository& repo, QString caseId, QString goalId)
+        : m_repo(repo), m_caseId(std::move(caseId)), m_goalId(std::move(goalId))
+    {
+    }
+
+    Q_INVOKABLE int storedScaleNow(const QString& goalId) const
+    {
+        auto goal = m_repo.load<qd::Goal>(goalId.toStdString());
+        return goal ? goal->scale_now : -1;
+    }
+    Q_INVOKABLE int storedScaleTarget(const QString& goalId) const
+    {
+        auto goal = m_repo.load<qd::Goal>(goalId.toStdString());
+        return goal ? goal->scale_target : -1;
+    }
+    // The names on the case's newest network map, in their order.
+    Q_INVOKABLE QStringList storedContacts() const
+    {
+        QStringList out;
+        const auto maps = m_repo.network_maps(m_caseId.toStdString());
+        if (!maps.empty())
+            for (const qd::NetworkContact& c : maps.front().contacts)
+                out << QString::fromStdString(c.name);
+        return out;
+    }
+
+private:
+    qd::Repository& m_repo;
+    QString m_caseId;
+    QString m_goalId;
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public slots:
+    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        auto store = quartier::sync::Store::create(std::filesystem::path(m_tmp.filePath(QStringLiteral("store")).toStdString()),
+                                                   "qml-test-passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
+        if (!store)
+            qFatal("cannot create the store: %s", store.detail().c_str());
+        m_store = std::move(store).value();
+        m_repo = std::make_unique<qd::Repository>(*m_store);
+
+        qd::Case c;
+        c.name = "Familie Petersen";
+        c.social_space = "Harksheide-Mitte";
+        c.status = qd::CaseStatus::Active;
+        c.lead_worker = "C. Hansen";
+        c.opened_on = "2026-01-05";
+        const std::string caseId = mustSave(c);
+        qd::Goal g;
+        g.case_id = caseId;
+        g.text = "Wir essen wieder zusammen zu Abend.";
+        g.scale_now = 2;
+        g.scale_target = 8;
+        g.set_on = "2026-01-20";
+        const std::string goalId = mustSave(g);
+
+        m_controller = std::make_unique<quartier::app::CaseController>();
+        m_controller->setStore(m_store.get());
+        m_fixture = std::make_unique<Fixture>(*m_repo, QString::fromStdString(caseId), QString::fromStdString(goalId));
+        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", m_controller.get());
+        qmlRegisterSingletonInstance("QuartierTest", 1, 0, "Fixture", m_fixture.get());
+    }
+
+    void cleanupTestCase()
+    {
+        m_controller->setStore(nullptr);
+        m_fixture.reset();
+        m_repo.reset();
+        m_store.reset();
+    }
+
+private:
+    template <class T>
+    std::string mustSave(T& record)
+    {
+        auto id = m_repo->save(record);
+        if (!id)
+            qFatal("cannot save the fixture: %s", id.detail().c_str());
+        return *id;
+    }
+
+    QTemporaryDir m_tmp;
+    std::unique_ptr<quartier::sync::Store> m_store;
+    std::unique_ptr<qd::Repository> m_repo;
+    std::unique_ptr<quartier::app::CaseController> m_controller;
+    std::unique_ptr<Fixture> m_fixture;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(quartier_qml, Setup)
+
+#include "qml_main.moc"
