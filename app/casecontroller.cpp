@@ -282,6 +282,15 @@ bool CaseController::storeReady()
     return true;
 }
 
+QString CaseController::failureMessage(domain::Error error)
+{
+    return error == domain::Error::Store
+               ? tr("Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.")
+               : tr("Dieser Eintrag ist nicht (mehr) vorhanden.");
+}
+
+QString CaseController::otherCaseMessage() { return tr("Dieser Eintrag gehört nicht zum geöffneten Fall."); }
+
 QString CaseController::statusLabel() const
 {
     return choiceLabel(QStringLiteral("case_status"), m_fields.value(QStringLiteral("status")).toString());
@@ -684,9 +693,7 @@ bool CaseController::finish(const domain::Result<T>& result, const domain::Issue
             setError({});
         } else {
             clearIssues();
-            setError(result.error() == domain::Error::Store
-                         ? tr("Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.")
-                         : tr("Dieser Eintrag ist nicht (mehr) vorhanden."));
+            setError(failureMessage(result.error()));
         }
         return false;
     }
@@ -747,7 +754,7 @@ bool CaseController::saveTyped(const QVariantMap& values)
         if (!loaded)
             return finish(loaded, {});
         if (loaded->case_id != ss(m_caseId)) {
-            setError(tr("Dieser Eintrag gehört nicht zum geöffneten Fall."));
+            setError(otherCaseMessage());
             return false;
         }
         record = std::move(*loaded);

@@ -165,6 +165,9 @@ signals:
 
 private:
     bool storeReady();  // set and not busy; otherwise errorMessage says why
+    // Messages of the templates below, outside them (lupdate cannot place tr() in a template).
+    static QString failureMessage(domain::Error error);
+    static QString otherCaseMessage();
     void readWorker();
     void readCase();    // sections from the store (store free)
     void clearSections();

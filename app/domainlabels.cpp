@@ -13,7 +13,8 @@ namespace quartier::app {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Labels", text); }
+// A German source string of the "Labels" context (marked with QT_TRANSLATE_NOOP) in the UI's language.
+QString labelText(const char* text) { return QCoreApplication::translate("Labels", text); }
 
 // One German source string per value; a new enum value without one is a -Wswitch warning.
 const char* german(domain::CaseStatus v)
@@ -311,13 +312,13 @@ bool isDateField(const QString& field)
 QString choiceLabel(const QString& kind, const QString& id)
 {
     if (kind == QLatin1String("paragraph"))
-        return id.isEmpty() ? id : tr("§ %1 SGB VIII").arg(id);
+        return id.isEmpty() ? id : QCoreApplication::translate("Labels", "§ %1 SGB VIII").arg(id);
     const auto it = kinds().find(kind);
     if (it == kinds().end())
         return id;
     for (const auto& [value, source] : it->second()) {
         if (value == id)
-            return tr(source);
+            return labelText(source);
     }
     return id;
 }
@@ -336,7 +337,7 @@ QVariantList choiceList(const QString& kind)
     if (it == kinds().end())
         return out;
     for (const auto& [value, source] : it->second())
-        out.push_back(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), tr(source)}});
+        out.push_back(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), labelText(source)}});
     return out;
 }
 
@@ -347,11 +348,11 @@ QString fieldLabel(const QString& field)
     const QRegularExpressionMatch m = item.match(field);
     if (m.hasMatch()) {
         const QString inner = m.captured(3).isEmpty() ? m.captured(1) : m.captured(3);
-        return tr("Eintrag %1: %2").arg(m.captured(2).toInt() + 1).arg(fieldLabel(inner));
+        return QCoreApplication::translate("Labels", "Eintrag %1: %2").arg(m.captured(2).toInt() + 1).arg(fieldLabel(inner));
     }
     for (const FieldName& f : kFields) {
         if (field == QLatin1String(f.field))
-            return tr(f.german);
+            return labelText(f.german);
     }
     return field;
 }
@@ -363,50 +364,50 @@ QString issueMessage(const domain::Issue& issue)
     QString why;
     switch (issue.reason) {
     case domain::Reason::Required:
-        why = tr("Bitte ausfüllen.");
+        why = QCoreApplication::translate("Labels", "Bitte ausfüllen.");
         break;
     case domain::Reason::Malformed:
-        why = isDateField(bare) ? tr("Bitte als Datum im Format JJJJ-MM-TT angeben (z. B. 2026-03-01).")
-                                : tr("Die Eingabe hat nicht die erwartete Form.");
+        why = isDateField(bare) ? QCoreApplication::translate("Labels", "Bitte als Datum im Format JJJJ-MM-TT angeben (z. B. 2026-03-01).")
+                                : QCoreApplication::translate("Labels", "Die Eingabe hat nicht die erwartete Form.");
         break;
     case domain::Reason::UnknownValue:
-        why = tr("Dieser Wert ist hier nicht vorgesehen. Bitte einen Wert aus der Liste wählen.");
+        why = QCoreApplication::translate("Labels", "Dieser Wert ist hier nicht vorgesehen. Bitte einen Wert aus der Liste wählen.");
         break;
     case domain::Reason::OutOfRange:
-        why = bare == QLatin1String("distance") ? tr("Bitte einen Ring von 1 (nah) bis 3 (fern) wählen.")
-                                                : tr("Bitte einen Wert von 0 bis 10 wählen.");
+        why = bare == QLatin1String("distance") ? QCoreApplication::translate("Labels", "Bitte einen Ring von 1 (nah) bis 3 (fern) wählen.")
+                                                : QCoreApplication::translate("Labels", "Bitte einen Wert von 0 bis 10 wählen.");
         break;
     case domain::Reason::BeforeStart:
-        why = tr("Das Datum liegt vor dem Beginn.");
+        why = QCoreApplication::translate("Labels", "Das Datum liegt vor dem Beginn.");
         break;
     case domain::Reason::UnknownReference:
-        why = tr("Der verknüpfte Eintrag ist nicht (mehr) vorhanden.");
+        why = QCoreApplication::translate("Labels", "Der verknüpfte Eintrag ist nicht (mehr) vorhanden.");
         break;
     case domain::Reason::OtherCase:
-        why = tr("Der verknüpfte Eintrag gehört zu einem anderen Fall.");
+        why = QCoreApplication::translate("Labels", "Der verknüpfte Eintrag gehört zu einem anderen Fall.");
         break;
     case domain::Reason::Duplicate:
-        why = tr("Dieser Wert steht doppelt in der Liste.");
+        why = QCoreApplication::translate("Labels", "Dieser Wert steht doppelt in der Liste.");
         break;
     case domain::Reason::NotInDangerArea:
-        why = tr("Auflagen gibt es nur, solange der Fall im Gefährdungsbereich eingeordnet ist.");
+        why = QCoreApplication::translate("Labels", "Auflagen gibt es nur, solange der Fall im Gefährdungsbereich eingeordnet ist.");
         break;
     case domain::Reason::NeedsConcern:
-        why = tr("Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge voraus: "
+        why = QCoreApplication::translate("Labels", "Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge voraus: "
                  "der Fall ist im Leistungsbereich eingeordnet.");
         break;
     case domain::Reason::IsWish:
-        why = tr("Dieser Wille nennt noch keinen eigenen Beitrag – er ist ein Wunsch. "
+        why = QCoreApplication::translate("Labels", "Dieser Wille nennt noch keinen eigenen Beitrag – er ist ein Wunsch. "
                  "Ein Ziel baut auf einem Willen mit eigenem Beitrag auf.");
         break;
     case domain::Reason::NotAllowed:
-        why = tr("Dieser Wert passt nicht zu den übrigen Angaben.");
+        why = QCoreApplication::translate("Labels", "Dieser Wert passt nicht zu den übrigen Angaben.");
         break;
     case domain::Reason::Immutable:
-        why = tr("Dieses Feld lässt sich nach dem ersten Speichern nicht mehr ändern.");
+        why = QCoreApplication::translate("Labels", "Dieses Feld lässt sich nach dem ersten Speichern nicht mehr ändern.");
         break;
     }
-    return field.isEmpty() ? why : tr("%1: %2").arg(fieldLabel(field), why);
+    return field.isEmpty() ? why : QCoreApplication::translate("Labels", "%1: %2").arg(fieldLabel(field), why);
 }
 
 }  // namespace quartier::app

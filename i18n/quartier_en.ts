@@ -82,14 +82,6 @@
         <translation>Cases appear here as soon as they are created or received from your organisation&apos;s server.</translation>
     </message>
     <message>
-        <source>Fälle anlegen folgt mit dem nächsten Update.</source>
-        <translation>Creating cases comes with the next update.</translation>
-    </message>
-    <message>
-        <source>Neuer Fall (noch nicht verfügbar)</source>
-        <translation>New case (not available yet)</translation>
-    </message>
-    <message>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
@@ -100,6 +92,380 @@
     <message>
         <source>Einstellungen</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Fall anlegen</source>
+        <translation>Create case</translation>
+    </message>
+    <message>
+        <source>Name des Falls</source>
+        <translation>Case name</translation>
+    </message>
+    <message>
+        <source>z. B. Familie K.</source>
+        <translation>e.g. Family K.</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>z. B. %1</source>
+        <translation>e.g. %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fallführende Fachkraft</source>
+        <translation>Lead worker</translation>
+    </message>
+    <message>
+        <source>Eröffnet am</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Wer arbeitet mit diesem Gerät?</source>
+        <translation>Who works with this device?</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Ihr Name, wie er als fallführende Fachkraft eingetragen wird</source>
+        <translation>Your name as it is entered as lead worker</translation>
+    </message>
+    <message>
+        <source>„Meine Fälle“ zeigt die Fälle, in denen dieser Name als fallführende Fachkraft steht.</source>
+        <translation>“My cases” shows the cases with this name as lead worker.</translation>
+    </message>
+    <message>
+        <source>Meine Fälle</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <source>Meine Fälle …</source>
+        <translation>My cases …</translation>
+    </message>
+    <message>
+        <source>Fallführend: %1</source>
+        <translation>Lead worker: %1</translation>
+    </message>
+    <message>
+        <source>Zuerst Ihren Namen angeben</source>
+        <translation>Enter your name first</translation>
+    </message>
+    <message>
+        <source>Filter aufheben</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Kein Fall passt zu den gewählten Filtern.</source>
+        <translation>No case matches the chosen filters.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Wille &amp; Ziele</source>
+        <translation>Will &amp; goals</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Netzwerkkarte</source>
+        <translation>Network map</translation>
+    </message>
+    <message>
+        <source>Kontakte &amp; Vermerke</source>
+        <translation>Contacts &amp; notes</translation>
+    </message>
+    <message>
+        <source>Einordnung</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Hilfen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Kontakt hinzufügen</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Von der Karte nehmen</source>
+        <translation>Remove from the map</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>z. B. Oma Ilse, Kita Regenbogen</source>
+        <translation>e.g. Grandma Ilse, Rainbow day care</translation>
+    </message>
+    <message>
+        <source>Beziehung</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Nähe</source>
+        <translation>Closeness</translation>
+    </message>
+    <message>
+        <source>Ring 1 – sehr nah</source>
+        <translation>Ring 1 – very close</translation>
+    </message>
+    <message>
+        <source>Ring 2 – mittel</source>
+        <translation>Ring 2 – medium</translation>
+    </message>
+    <message>
+        <source>Ring 3 – fern</source>
+        <translation>Ring 3 – distant</translation>
+    </message>
+    <message>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Fall bearbeiten</source>
+        <translation>Edit case</translation>
+    </message>
+    <message>
+        <source>Name des Falls</source>
+        <translation>Case name</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fallführende Fachkraft</source>
+        <translation>Lead worker</translation>
+    </message>
+    <message>
+        <source>Eröffnet am</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Beendet am</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Abgegeben an</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Fall %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <source>Zurück zur Fallliste</source>
+        <translation>Back to the case list</translation>
+    </message>
+    <message>
+        <source>Falldaten bearbeiten: %1</source>
+        <translation>Edit case details: %1</translation>
+    </message>
+    <message>
+        <source>Hausbesuch beginnen</source>
+        <translation>Start home visit</translation>
+    </message>
+    <message>
+        <source>Hausbesuch</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Abschnitte des Falls</source>
+        <translation>Sections of the case</translation>
+    </message>
+    <message>
+        <source>Fall blättern</source>
+        <translation>Scroll the case</translation>
+    </message>
+    <message>
+        <source>Gezeichnet am %1. </source>
+        <translation>Drawn on %1. </translation>
+    </message>
+    <message>
+        <source>Tippen Sie in einen Sektor, um dort einen Kontakt einzutragen; ziehen Sie Kontakte, um sie zu verschieben.</source>
+        <translation>Tap in a sector to add a contact there; drag contacts to move them.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationCard</name>
+    <message>
+        <source>Falleinordnung</source>
+        <translation>Risk classification</translation>
+    </message>
+    <message>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Gründe</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Im Grau- und Gefährdungsbereich: die Sorge des Amtes, konkret benannt.</source>
+        <translation>In the grey and danger areas: the office’s concern, named concretely.</translation>
+    </message>
+    <message>
+        <source>Eingeordnet am</source>
+        <translation>Classified on</translation>
+    </message>
+    <message>
+        <source>Eingeordnet von</source>
+        <translation>Classified by</translation>
+    </message>
+    <message>
+        <source>Auftrag</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Erteilt von</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Erteilt an</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Auflage</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Nicht verhandelbares Minimum</source>
+        <translation>Non-negotiable minimum</translation>
+    </message>
+    <message>
+        <source>Verhandelbarer Weg dorthin</source>
+        <translation>Negotiable way there</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Wer überprüft?</source>
+        <translation>Who checks?</translation>
+    </message>
+    <message>
+        <source>Wie wird überprüft?</source>
+        <translation>How is it checked?</translation>
+    </message>
+    <message>
+        <source>Angekündigte Konsequenz</source>
+        <translation>Stated consequence</translation>
+    </message>
+    <message>
+        <source>Noch nicht eingeordnet.</source>
+        <translation>Not classified yet.</translation>
+    </message>
+    <message>
+        <source>Neu einordnen</source>
+        <translation>Classify anew</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>Aufträge</source>
+        <translation>Mandates</translation>
+    </message>
+    <message>
+        <source>Noch keine Aufträge.</source>
+        <translation>No mandates yet.</translation>
+    </message>
+    <message>
+        <source>Auftrag hinzufügen</source>
+        <translation>Add mandate</translation>
+    </message>
+    <message>
+        <source>von %1 an %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source> · fällig %1</source>
+        <translation> · due %1</translation>
+    </message>
+    <message>
+        <source>Auflagen</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>Verbindliche Auflagen im Gefährdungsbereich: Minimum, Frist, Überprüfung, Konsequenz.</source>
+        <translation>Binding requirements in the danger area: minimum, deadline, check, consequence.</translation>
+    </message>
+    <message>
+        <source>Auflagen gibt es nur im Gefährdungsbereich.</source>
+        <translation>Requirements exist only in the danger area.</translation>
+    </message>
+    <message>
+        <source>Auflage hinzufügen</source>
+        <translation>Add requirement</translation>
+    </message>
+    <message>
+        <source>Anlass: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Weg: %1</source>
+        <translation>Way: %1</translation>
+    </message>
+    <message>
+        <source>Frist %1 · prüft %2 (%3) · Konsequenz: %4</source>
+        <translation>Deadline %1 · checked by %2 (%3) · consequence: %4</translation>
+    </message>
+    <message>
+        <source> · aufgehoben am %1</source>
+        <translation> · lifted on %1</translation>
     </message>
 </context>
 <context>
@@ -114,7 +480,647 @@
     </message>
 </context>
 <context>
+    <name>ContactsNotesCard</name>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Eine Änderung wird als neue Fassung gespeichert; frühere Fassungen bleiben sichtbar.</source>
+        <translation>A change is saved as a new version; earlier versions stay visible.</translation>
+    </message>
+    <message>
+        <source>Anvertraut (§ 65 SGB VIII)</source>
+        <translation>Entrusted (§ 65 SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Noch keine Hausbesuche oder Kontakte erfasst.</source>
+        <translation>No home visits or contacts recorded yet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Beteiligt: %1</source>
+        <translation>Taking part: %1</translation>
+    </message>
+    <message>
+        <source>Vermerke</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Noch keine Vermerke.</source>
+        <translation>No notes yet.</translation>
+    </message>
+    <message>
+        <source>Vermerk schreiben</source>
+        <translation>Write note</translation>
+    </message>
+    <message>
+        <source> · anvertraut</source>
+        <translation> · entrusted</translation>
+    </message>
+    <message>
+        <source>Zwei gleichzeitige Fassungen – bitte klären</source>
+        <translation>Two concurrent versions – please resolve</translation>
+    </message>
+    <message>
+        <source>Bearbeiten</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Vermerk bearbeiten</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Fassungen ausblenden</source>
+        <translation>Hide versions</translation>
+    </message>
+    <message>
+        <source>%1 Fassungen</source>
+        <translation>%1 versions</translation>
+    </message>
+    <message>
+        <source>Fassung %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDelegate</name>
+    <message>
+        <source>Konflikt zu klären</source>
+        <translation>Conflict to resolve</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDelegate</name>
+    <message>
+        <source>Ziel bearbeiten: %1</source>
+        <translation>Edit goal: %1</translation>
+    </message>
+    <message>
+        <source> · überprüfen am %1</source>
+        <translation> · review on %1</translation>
+    </message>
+    <message>
+        <source>aus dem Willen: „%1“</source>
+        <translation>from the will: “%1”</translation>
+    </message>
+    <message>
+        <source>Konflikt zu klären</source>
+        <translation>Conflict to resolve</translation>
+    </message>
+    <message>
+        <source>Jetzt</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Schritt erledigt: %1</source>
+        <translation>Step done: %1</translation>
+    </message>
+    <message>
+        <source>Schritt bearbeiten: %1</source>
+        <translation>Edit step: %1</translation>
+    </message>
+    <message>
+        <source>%1 · bis %2</source>
+        <translation>%1 · by %2</translation>
+    </message>
+    <message>
+        <source>Handlungsschritt</source>
+        <translation>Action step</translation>
+    </message>
+    <message>
+        <source>Handlungsschritt hinzufügen</source>
+        <translation>Add action step</translation>
+    </message>
+</context>
+<context>
     <name>InfoRow</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>In Klärung</source>
+        <translation>Being clarified</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Abgegeben</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Mutter</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>Vater</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <source>Elternteil</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Stiefelternteil</source>
+        <translation>Step-parent</translation>
+    </message>
+    <message>
+        <source>Pflegeelternteil</source>
+        <translation>Foster parent</translation>
+    </message>
+    <message>
+        <source>Vormund</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Geschwister</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <source>Großelternteil</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <source>Partner:in</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Verwandte:r</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>Andere Person</source>
+        <translation>Other person</translation>
+    </message>
+    <message>
+        <source>Hausbesuch</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Termin im Amt</source>
+        <translation>Office appointment</translation>
+    </message>
+    <message>
+        <source>Telefonat</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>Videogespräch</source>
+        <translation>Video call</translation>
+    </message>
+    <message>
+        <source>Aufsuchender Kontakt</source>
+        <translation>Outreach contact</translation>
+    </message>
+    <message>
+        <source>Sonstiger Kontakt</source>
+        <translation>Other contact</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Kind gesehen: offen</source>
+        <translation>Child seen: open</translation>
+    </message>
+    <message>
+        <source>Kind gesehen</source>
+        <translation>Child seen</translation>
+    </message>
+    <message>
+        <source>Kind nicht gesehen</source>
+        <translation>Child not seen</translation>
+    </message>
+    <message>
+        <source>Kind gesehen: entfällt</source>
+        <translation>Child seen: not applicable</translation>
+    </message>
+    <message>
+        <source>Richtungsziel</source>
+        <translation>Direction goal</translation>
+    </message>
+    <message>
+        <source>Handlungsziel</source>
+        <translation>Action goal</translation>
+    </message>
+    <message>
+        <source>Offen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Erreicht</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Verworfen</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Erledigt</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Persönlich</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Sozial</source>
+        <translation>Social</translation>
+    </message>
+    <message>
+        <source>Materiell</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Freunde &amp; Nachbarn</source>
+        <translation>Friends &amp; neighbours</translation>
+    </message>
+    <message>
+        <source>Schule, Arbeit &amp; Vereine</source>
+        <translation>School, work &amp; clubs</translation>
+    </message>
+    <message>
+        <source>Fachkräfte</source>
+        <translation>Professionals</translation>
+    </message>
+    <message>
+        <source>Unterstützend</source>
+        <translation>Supportive</translation>
+    </message>
+    <message>
+        <source>Ambivalent</source>
+        <translation>Ambivalent</translation>
+    </message>
+    <message>
+        <source>Belastend</source>
+        <translation>Stressful</translation>
+    </message>
+    <message>
+        <source>Leistungsbereich</source>
+        <translation>Service area</translation>
+    </message>
+    <message>
+        <source>Graubereich</source>
+        <translation>Grey area</translation>
+    </message>
+    <message>
+        <source>Gefährdungsbereich</source>
+        <translation>Danger area</translation>
+    </message>
+    <message>
+        <source>Auftrag der Familie</source>
+        <translation>Family’s mandate</translation>
+    </message>
+    <message>
+        <source>Klärungsauftrag</source>
+        <translation>Clarification mandate</translation>
+    </message>
+    <message>
+        <source>Veränderungsauftrag</source>
+        <translation>Change mandate</translation>
+    </message>
+    <message>
+        <source>Aufgehoben</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <source>Erfüllt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Nicht erfüllt</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fallführende Fachkraft</source>
+        <translation>Lead worker</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Eröffnet am</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Beendet am</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Abgegeben an</source>
+        <translation>Transferred to</translation>
+    </message>
+    <message>
+        <source>Vorname</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Nachname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Eigener Beitrag</source>
+        <translation>Own contribution</translation>
+    </message>
+    <message>
+        <source>Festgehalten am</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Wille</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>Skala jetzt</source>
+        <translation>Scale now</translation>
+    </message>
+    <message>
+        <source>Skala Ziel</source>
+        <translation>Scale target</translation>
+    </message>
+    <message>
+        <source>Vereinbart am</source>
+        <translation>Agreed on</translation>
+    </message>
+    <message>
+        <source>Überprüfen am</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Bis wann</source>
+        <translation>By when</translation>
+    </message>
+    <message>
+        <source>Erledigt am</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Gezeichnet am</source>
+        <translation>Drawn on</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Beziehung</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Verfasst von</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Geschrieben am</source>
+        <translation>Written at</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Eingeordnet am</source>
+        <translation>Classified on</translation>
+    </message>
+    <message>
+        <source>Eingeordnet von</source>
+        <translation>Classified by</translation>
+    </message>
+    <message>
+        <source>Gründe</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Erteilt von</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Erteilt an</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Nicht verhandelbares Minimum</source>
+        <translation>Non-negotiable minimum</translation>
+    </message>
+    <message>
+        <source>Verhandelbarer Weg</source>
+        <translation>Negotiable way</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Überprüft von</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>Art der Überprüfung</source>
+        <translation>How it is checked</translation>
+    </message>
+    <message>
+        <source>Angekündigte Konsequenz</source>
+        <translation>Stated consequence</translation>
+    </message>
+    <message>
+        <source>Paragraf (SGB VIII)</source>
+        <translation>Paragraph (SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>§ %1 SGB VIII</source>
+        <translation>§ %1 SGB VIII</translation>
+    </message>
+    <message>
+        <source>Eintrag %1: %2</source>
+        <translation>Entry %1: %2</translation>
+    </message>
+    <message>
+        <source>Bitte ausfüllen.</source>
+        <translation>Please fill in.</translation>
+    </message>
+    <message>
+        <source>Bitte als Datum im Format JJJJ-MM-TT angeben (z. B. 2026-03-01).</source>
+        <translation>Please give a date as YYYY-MM-DD (e.g. 2026-03-01).</translation>
+    </message>
+    <message>
+        <source>Die Eingabe hat nicht die erwartete Form.</source>
+        <translation>The input does not have the expected form.</translation>
+    </message>
+    <message>
+        <source>Dieser Wert ist hier nicht vorgesehen. Bitte einen Wert aus der Liste wählen.</source>
+        <translation>This value is not provided for here. Please choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Ring von 1 (nah) bis 3 (fern) wählen.</source>
+        <translation>Please choose a ring from 1 (close) to 3 (distant).</translation>
+    </message>
+    <message>
+        <source>Bitte einen Wert von 0 bis 10 wählen.</source>
+        <translation>Please choose a value from 0 to 10.</translation>
+    </message>
+    <message>
+        <source>Das Datum liegt vor dem Beginn.</source>
+        <translation>The date is before the start.</translation>
+    </message>
+    <message>
+        <source>Der verknüpfte Eintrag ist nicht (mehr) vorhanden.</source>
+        <translation>The linked entry does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Der verknüpfte Eintrag gehört zu einem anderen Fall.</source>
+        <translation>The linked entry belongs to another case.</translation>
+    </message>
+    <message>
+        <source>Dieser Wert steht doppelt in der Liste.</source>
+        <translation>This value is twice in the list.</translation>
+    </message>
+    <message>
+        <source>Auflagen gibt es nur, solange der Fall im Gefährdungsbereich eingeordnet ist.</source>
+        <translation>Requirements exist only while the case is classified in the danger area.</translation>
+    </message>
+    <message>
+        <source>Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge voraus: der Fall ist im Leistungsbereich eingeordnet.</source>
+        <translation>An office change mandate needs a named concern: the case is classified in the service area.</translation>
+    </message>
+    <message>
+        <source>Dieser Wille nennt noch keinen eigenen Beitrag – er ist ein Wunsch. Ein Ziel baut auf einem Willen mit eigenem Beitrag auf.</source>
+        <translation>This will names no own contribution yet – it is a wish. A goal builds on a will with an own contribution.</translation>
+    </message>
+    <message>
+        <source>Dieser Wert passt nicht zu den übrigen Angaben.</source>
+        <translation>This value does not fit the other details.</translation>
+    </message>
+    <message>
+        <source>Dieses Feld lässt sich nach dem ersten Speichern nicht mehr ändern.</source>
+        <translation>This field cannot be changed after the first save.</translation>
+    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -125,6 +1131,132 @@
     <message>
         <source>Quartier</source>
         <translation>Quartier</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresCard</name>
+    <message>
+        <source>Hilfe</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Paragraf (SGB VIII)</source>
+        <translation>Paragraph (SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Bezeichnung</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>z. B. Sozialpädagogische Familienhilfe</source>
+        <translation>e.g. socio-educational family support</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Leer, solange die Hilfe läuft.</source>
+        <translation>Empty while the measure runs.</translation>
+    </message>
+    <message>
+        <source>Hilfen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>Noch keine Hilfen.</source>
+        <translation>No measures yet.</translation>
+    </message>
+    <message>
+        <source>Hilfe hinzufügen</source>
+        <translation>Add measure</translation>
+    </message>
+    <message>
+        <source>%1 bis %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>seit %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+</context>
+<context>
+    <name>MembersCard</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Aus dem Fall entfernen</source>
+        <translation>Remove from the case</translation>
+    </message>
+    <message>
+        <source>Vorname</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <source>Nachname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Rolle in der Familie</source>
+        <translation>Role in the family</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>z. B. Türkisch, Deutsch</source>
+        <translation>e.g. Turkish, German</translation>
+    </message>
+    <message>
+        <source>Lebt im Haushalt</source>
+        <translation>Lives in the household</translation>
+    </message>
+    <message>
+        <source>Familie</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Noch keine Personen erfasst.</source>
+        <translation>No persons recorded yet.</translation>
+    </message>
+    <message>
+        <source>Person hinzufügen</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source> · geb. %1</source>
+        <translation> · born %1</translation>
+    </message>
+    <message>
+        <source>Sprachen: %1</source>
+        <translation>Languages: %1</translation>
+    </message>
+    <message>
+        <source>lebt nicht im Haushalt</source>
+        <translation>does not live in the household</translation>
     </message>
 </context>
 <context>
@@ -151,6 +1283,24 @@
     </message>
 </context>
 <context>
+    <name>NetworkMapEditor</name>
+    <message numerus="yes">
+        <source>Netzwerkkarte mit %n Kontakten</source>
+        <translation>
+            <numerusform>Network map with %n contact</numerusform>
+            <numerusform>Network map with %n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kontakt an dieser Stelle hinzufügen</source>
+        <translation>Add a contact at this place</translation>
+    </message>
+    <message>
+        <source>%1, %2, Ring %3, %4</source>
+        <translation>%1, %2, ring %3, %4</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseField</name>
     <message>
         <source>Passphrase verbergen</source>
@@ -159,6 +1309,75 @@
     <message>
         <source>Passphrase anzeigen</source>
         <translation>Show passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>JJJJ-MM-TT</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Bitte wählen</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesCard</name>
+    <message>
+        <source>Ressource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Was trägt?</source>
+        <translation>What helps?</translation>
+    </message>
+    <message>
+        <source>Wessen Ressource</source>
+        <translation>Whose resource</translation>
+    </message>
+    <message>
+        <source>die ganze Familie</source>
+        <translation>the whole family</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Was die Familie stark macht – in vier Bereichen.</source>
+        <translation>What makes the family strong – in four areas.</translation>
+    </message>
+    <message>
+        <source>Ressource hinzufügen: %1</source>
+        <translation>Add resource: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleEditor</name>
+    <message>
+        <source>%1: %2 von 10</source>
+        <translation>%1: %2 of 10</translation>
+    </message>
+    <message>
+        <source>%1 auf %2 setzen</source>
+        <translation>Set %1 to %2</translation>
     </message>
 </context>
 <context>
@@ -465,6 +1684,165 @@
     </message>
 </context>
 <context>
+    <name>WillGoalsCard</name>
+    <message>
+        <source>Wille oder Wunsch</source>
+        <translation>Will or wish</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Wer sagt das?</source>
+        <translation>Who says this?</translation>
+    </message>
+    <message>
+        <source>Wortlaut (O-Ton)</source>
+        <translation>Verbatim wording</translation>
+    </message>
+    <message>
+        <source>So, wie die Person es gesagt hat.</source>
+        <translation>As the person said it.</translation>
+    </message>
+    <message>
+        <source>Was tue ich selbst dafür?</source>
+        <translation>What will I do for it myself?</translation>
+    </message>
+    <message>
+        <source>Ohne eigenen Beitrag bleibt es ein Wunsch.</source>
+        <translation>Without an own contribution it stays a wish.</translation>
+    </message>
+    <message>
+        <source>Festgehalten am</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Ziel entfernen</source>
+        <translation>Remove goal</translation>
+    </message>
+    <message>
+        <source>Ziel in den Worten der Familie</source>
+        <translation>Goal in the family’s words</translation>
+    </message>
+    <message>
+        <source>Ebene</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Gehört zum Richtungsziel (nur Handlungsziele)</source>
+        <translation>Belongs to the direction goal (action goals only)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Beruht auf dem Willen</source>
+        <translation>Rests on the will</translation>
+    </message>
+    <message>
+        <source>Skala jetzt (0–10)</source>
+        <translation>Scale now (0–10)</translation>
+    </message>
+    <message>
+        <source>Skala Ziel (0–10)</source>
+        <translation>Scale target (0–10)</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vereinbart am</source>
+        <translation>Agreed on</translation>
+    </message>
+    <message>
+        <source>Überprüfen am</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>Handlungsschritt</source>
+        <translation>Action step</translation>
+    </message>
+    <message>
+        <source>Schritt entfernen</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Bis wann</source>
+        <translation>By when</translation>
+    </message>
+    <message>
+        <source>Erledigt am</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Wille</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>Noch nichts festgehalten. Was will die Familie erreichen – in ihren Worten?</source>
+        <translation>Nothing recorded yet. What does the family want to achieve – in its own words?</translation>
+    </message>
+    <message>
+        <source>Im Wortlaut. Ohne eigenen Beitrag ist es (noch) ein Wunsch.</source>
+        <translation>Verbatim. Without an own contribution it is (still) a wish.</translation>
+    </message>
+    <message>
+        <source>Festhalten</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Eigener Beitrag: %1</source>
+        <translation>Own contribution: %1</translation>
+    </message>
+    <message>
+        <source>Noch kein eigener Beitrag genannt</source>
+        <translation>No own contribution named yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>(Person unbekannt)</source>
+        <translation>(person unknown)</translation>
+    </message>
+    <message>
+        <source>Wunsch</source>
+        <translation>Wish</translation>
+    </message>
+    <message>
+        <source>Ziele</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Noch keine Ziele vereinbart.</source>
+        <translation>No goals agreed yet.</translation>
+    </message>
+    <message>
+        <source>Tippen Sie auf einen Wert, um die Skala zu setzen.</source>
+        <translation>Tap a value to set the scale.</translation>
+    </message>
+    <message>
+        <source>Ziel hinzufügen</source>
+        <translation>Add goal</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Quartier – sozialraumorientierte Fallarbeit</source>
@@ -500,6 +1878,57 @@
     </message>
 </context>
 <context>
+    <name>quartier::app::CaseController</name>
+    <message>
+        <source>Der Datenspeicher ist gesperrt.</source>
+        <translation>The data store is locked.</translation>
+    </message>
+    <message>
+        <source>Gerade wird synchronisiert. Bitte speichern Sie in einem Moment noch einmal – Ihre Eingaben bleiben erhalten.</source>
+        <translation>Syncing right now. Please save again in a moment – your input is kept.</translation>
+    </message>
+    <message>
+        <source>Das Öffnen konnte nicht protokolliert werden.</source>
+        <translation>Opening could not be recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Der Fall konnte nicht gelesen werden.</source>
+        <translation>The case could not be read.</translation>
+    </message>
+    <message>
+        <source>Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden.</source>
+        <translation>This case is not (or no longer) on this device.</translation>
+    </message>
+    <message>
+        <source>(unbekannt)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>Der Name konnte nicht gespeichert werden.</source>
+        <translation>The name could not be saved.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.</source>
+        <translation>Saving failed: the data store reports an error. Your input is not lost.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag ist nicht (mehr) vorhanden.</source>
+        <translation>This entry does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag gehört nicht zum geöffneten Fall.</source>
+        <translation>This entry does not belong to the open case.</translation>
+    </message>
+</context>
+<context>
     <name>quartier::app::CaseListModel</name>
     <message>
         <source>Neu</source>
@@ -516,6 +1945,10 @@
     <message>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Abgegeben</source>
+        <translation>Transferred</translation>
     </message>
 </context>
 <context>
