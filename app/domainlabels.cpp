@@ -297,6 +297,17 @@ constexpr FieldName kFields[] = {
     {"start", QT_TRANSLATE_NOOP("Labels", "Beginn")},
     {"end", QT_TRANSLATE_NOOP("Labels", "Ende")},
     {"case_id", QT_TRANSLATE_NOOP("Labels", "Fall")},
+    {"risk_assessment", QT_TRANSLATE_NOOP("Labels", "Falleinordnung")},
+    {"lifted_on", QT_TRANSLATE_NOOP("Labels", "Aufgehoben am")},
+    {"household", QT_TRANSLATE_NOOP("Labels", "Haushalt")},
+    {"entrusted", QT_TRANSLATE_NOOP("Labels", "Anvertraut")},
+    {"participants", QT_TRANSLATE_NOOP("Labels", "Beteiligte")},
+    {"started_at", QT_TRANSLATE_NOOP("Labels", "Beginn")},
+    {"ended_at", QT_TRANSLATE_NOOP("Labels", "Ende")},
+    {"child_seen", QT_TRANSLATE_NOOP("Labels", "Kind gesehen")},
+    {"place", QT_TRANSLATE_NOOP("Labels", "Ort")},
+    {"retention_class", QT_TRANSLATE_NOOP("Labels", "Aufbewahrungsklasse")},
+    {"retention_end", QT_TRANSLATE_NOOP("Labels", "Aufbewahrung bis")},
 };
 
 bool isDateField(const QString& field)

@@ -176,17 +176,17 @@ ColumnLayout {
             Label {
                 required property int index
                 required property var modelData
-                readonly property bool left: index === 0 || index === 3
-                readonly property bool top: index === 0 || index === 1
-                x: left ? map.width / 2 - map.radius : map.width / 2 + map.radius - width
-                y: top ? map.height / 2 - map.radius : map.height / 2 + map.radius - height
+                readonly property bool atLeft: index === 0 || index === 3
+                readonly property bool atTop: index === 0 || index === 1
+                x: atLeft ? map.width / 2 - map.radius : map.width / 2 + map.radius - width
+                y: atTop ? map.height / 2 - map.radius : map.height / 2 + map.radius - height
                 width: Math.min(implicitWidth, map.radius * 0.62)
                 text: modelData.label
                 color: Theme.primary
                 font.pixelSize: Theme.fontSmall
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
-                horizontalAlignment: left ? Text.AlignLeft : Text.AlignRight
+                horizontalAlignment: atLeft ? Text.AlignLeft : Text.AlignRight
             }
         }
 

@@ -87,8 +87,6 @@ Dialog {
     focus: true
     padding: Theme.spacingL
     closePolicy: Popup.CloseOnEscape
-    Accessible.role: Accessible.Dialog
-    Accessible.name: title
 
     onClosed: CaseDetail.clearIssues()
 
@@ -114,6 +112,8 @@ Dialog {
         implicitHeight: form.implicitHeight
         contentWidth: availableWidth
         clip: true
+        Accessible.role: Accessible.Dialog
+        Accessible.name: root.title
 
         ColumnLayout {
             id: form
