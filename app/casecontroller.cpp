@@ -430,8 +430,29 @@ void CaseController::readCase()
     }
     m_wills.setRows(rows);
 
+    // Each direction goal followed by its action goals; action goals without one at the end.
+    std::vector<domain::Goal> goals;
+    {
+        const std::vector<domain::Goal> all = m_repo->goals(caseId);
+        std::vector<bool> placed(all.size(), false);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (all[i].level != domain::GoalLevel::Direction)
+                continue;
+            goals.push_back(all[i]);
+            placed[i] = true;
+            for (std::size_t j = 0; j < all.size(); ++j) {
+                if (!placed[j] && all[j].level == domain::GoalLevel::Action && all[j].parent_goal_id == all[i].id) {
+                    goals.push_back(all[j]);
+                    placed[j] = true;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (!placed[i])
+                goals.push_back(all[i]);
+    }
     rows.clear();
-    for (const domain::Goal& g : m_repo->goals(caseId)) {
+    for (const domain::Goal& g : goals) {
         QVariantList steps;
         for (const domain::ActionStep& s : m_repo->action_steps(g.id))
             steps << QVariantMap{{"id", qs(s.id)},

@@ -1125,6 +1125,38 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Falleinordnung</source>
+        <translation>Risk classification</translation>
+    </message>
+    <message>
+        <source>Aufgehoben am</source>
+        <translation>Lifted on</translation>
+    </message>
+    <message>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Anvertraut</source>
+        <translation>Entrusted</translation>
+    </message>
+    <message>
+        <source>Beteiligte</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Aufbewahrungsklasse</source>
+        <translation>Retention class</translation>
+    </message>
+    <message>
+        <source>Aufbewahrung bis</source>
+        <translation>Retained until</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

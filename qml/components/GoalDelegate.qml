@@ -96,6 +96,7 @@ Rectangle {
             label: qsTr("Ziel")
             value: root.scaleTarget
             accent: Theme.success
+            tint: Theme.successSoft
             onPicked: value => CaseDetail.setGoalScale(root.recordId, root.scaleNow, value)
         }
 

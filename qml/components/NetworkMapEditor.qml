@@ -9,10 +9,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Quartier.Ui
 
-ColumnLayout {
+// A plain Item with its own implicitHeight (not a ColumnLayout: nested in the card's layout, a
+// layout whose height follows its width kept a stale height in Qt 6.4).
+Item {
     id: root
 
     property string familyName
+    property real maxSize: 620  // the map's largest side; the page keeps it within the screen
     readonly property var sectors: CaseDetail.choices("network_sector")  // in the domain's order
     // Screen angle (degrees, clockwise from 3 o'clock) where each sector's quarter starts:
     // Familie top left, Freunde & Nachbarn top right, Schule/Arbeit/Vereine bottom right, Fachkräfte bottom left.
@@ -81,8 +84,12 @@ ColumnLayout {
             }
             const d = Math.max(1, Math.min(3, first.distance))
             const rr = (ringEdges[d - 1] + ringEdges[d]) / 2 * map.radius
-            for (let k = 0; k < members.length; ++k) {
-                const a = (sectorStart[s] + (k + 1) * 90 / (members.length + 1)) * Math.PI / 180
+            // Each ring's nodes are shifted a little against the next ring's, so that nodes of
+            // neighbouring rings do not line up on one spoke; kept clear of the sector borders.
+            const n = members.length
+            for (let k = 0; k < n; ++k) {
+                const within = Math.max(14, Math.min(76, (k + 0.5 + (d - 2) * 0.3) * 90 / n))
+                const a = (sectorStart[s] + within) * Math.PI / 180
                 out[members[k]] = Qt.point(map.width / 2 + rr * Math.cos(a), map.height / 2 + rr * Math.sin(a))
             }
         }
@@ -90,7 +97,7 @@ ColumnLayout {
         canvas.requestPaint()
     }
 
-    spacing: Theme.spacingM
+    implicitHeight: map.height + Theme.spacingM + legend.implicitHeight
 
     Connections {
         target: CaseDetail.network
@@ -102,8 +109,8 @@ ColumnLayout {
         id: map
         objectName: "networkMap"
         readonly property real radius: Math.min(width, height) / 2 - 4
-        Layout.fillWidth: true
-        Layout.preferredHeight: Math.min(width, 620)
+        width: root.width
+        height: Math.min(root.width, root.maxSize)
         Accessible.role: Accessible.Graphic
         Accessible.name: qsTr("Netzwerkkarte mit %n Kontakten", "", CaseDetail.network.count)
         onWidthChanged: root.relayout()
@@ -314,7 +321,10 @@ ColumnLayout {
 
     // The legend: what the lines mean (colour and pattern, so colour is not the only cue).
     Flow {
-        Layout.fillWidth: true
+        id: legend
+        anchors.top: map.bottom
+        anchors.topMargin: Theme.spacingM
+        width: root.width
         spacing: Theme.spacingL
 
         Repeater {

@@ -11,6 +11,7 @@ RowLayout {
     property string label
     property int value: 0
     property color accent: Theme.primary
+    property color tint: Theme.primarySoft  // the values below the chosen one
     property bool editable: true
 
     signal picked(int value)
@@ -48,7 +49,7 @@ RowLayout {
                 anchors.margins: 3
                 radius: Theme.radiusSmall
                 color: cell.index === root.value ? root.accent
-                     : cell.index < root.value ? Qt.lighter(root.accent, 2.6)
+                     : cell.index < root.value ? root.tint
                      : cell.down ? Theme.primarySoft : Theme.surfaceMuted
                 border.color: cell.visualFocus ? Theme.primary : "transparent"
                 border.width: 2

@@ -27,12 +27,20 @@ Page {
     function showSection(index) {
         currentSection = index
         flick.contentY = 0
-        if (!landscape) {
-            const item = sectionRepeater.itemAt(index)
-            if (item)
-                flick.contentY = Math.max(0, Math.min(item.y, flick.contentHeight - flick.height))
-        }
+        if (!landscape)
+            scrollTimer.restart()  // once the stacked sections are laid out
     }
+    // The section loaders by index, untyped: Qt 6.4's compiled lookup of y on the QQuickItem that
+    // Repeater.itemAt() returns crashed (QQuickItem::z() on a bad index) in the headless runs.
+    property var sectionItems: []
+    function scrollToSection() {
+        const item = sectionItems[currentSection]
+        if (item && !landscape)
+            flick.contentY = Math.max(0, Math.min(item.y + sectionsColumn.y - Theme.spacingS,
+                                                  flick.contentHeight - flick.height))
+    }
+    // Turning the tablet keeps the section in view.
+    onLandscapeChanged: showSection(currentSection)
 
     function openForm(spec, recordId, initial) {
         dialog.title = spec.title
@@ -80,6 +88,14 @@ Page {
 
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Fall %1").arg(CaseDetail.name)
+
+    // Not Qt.callLater: a call queued that way may outlive the page (popped meanwhile); the timer
+    // goes with it.
+    Timer {
+        id: scrollTimer
+        interval: 0
+        onTriggered: page.scrollToSection()
+    }
 
     background: Rectangle { color: Theme.background }
 
@@ -291,6 +307,7 @@ Page {
                             active: visible
                             sourceComponent: [familyComponent, willComponent, resourcesComponent, networkComponent,
                                               contactsComponent, classificationComponent, measuresComponent][index]
+                            Component.onCompleted: page.sectionItems[index] = section
                         }
                     }
                 }
@@ -319,6 +336,8 @@ Page {
             NetworkMapEditor {
                 Layout.fillWidth: true
                 familyName: CaseDetail.name
+                // In landscape the whole map fits under the card's heading; stacked, it may scroll.
+                maxSize: page.landscape ? Math.max(360, flick.height - 230) : 620
                 onAddRequested: (sector, distance) => page.openForm(page.contactForm(-1), "",
                                                                     { sector: sector, distance: distance, quality: "supportive" })
                 onContactRequested: (position, values) => page.openForm(page.contactForm(position), "", values)
