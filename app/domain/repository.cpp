@@ -310,6 +310,11 @@ struct RecordIndex {
         k.append(value);
         return k;
     }
+    // Keeps the index current across this process's own commits without a rebuild: drop() the
+    // records a commit touches before it (their keys come from their fields as indexed), add()
+    // them after it.
+    void drop(const sync::Record* rec);
+    void add(const sync::Record* rec);
 };
 }  // namespace detail
 
@@ -321,6 +326,35 @@ bool indexed(const std::string& field) {
     return std::any_of(kIndexed.begin(), kIndexed.end(), [&](const char* f) { return field == f; });
 }
 }  // namespace
+
+namespace detail {
+namespace {
+bool by_id(const sync::Record* a, const std::string& id) { return a->id < id; }
+void erase_from(std::vector<const sync::Record*>& v, const sync::Record* rec) {
+    auto it = std::lower_bound(v.begin(), v.end(), rec->id, by_id);
+    if (it != v.end() && *it == rec) v.erase(it);
+}
+void insert_into(std::vector<const sync::Record*>& v, const sync::Record* rec) {
+    auto it = std::lower_bound(v.begin(), v.end(), rec->id, by_id);
+    if (it == v.end() || *it != rec) v.insert(it, rec);
+}
+}  // namespace
+
+void RecordIndex::drop(const sync::Record* rec) {
+    if (auto t = by_type.find(rec->type); t != by_type.end()) erase_from(t->second, rec);
+    for (const char* field : kIndexed)
+        if (auto f = rec->fields.find(field); f != rec->fields.end() && !f->second.winner().value.empty())
+            if (auto k = by_ref.find(key(rec->type, field, f->second.winner().value)); k != by_ref.end())
+                erase_from(k->second, rec);
+}
+
+void RecordIndex::add(const sync::Record* rec) {
+    insert_into(by_type[rec->type], rec);
+    for (const char* field : kIndexed)
+        if (auto f = rec->fields.find(field); f != rec->fields.end() && !f->second.winner().value.empty())
+            insert_into(by_ref[key(rec->type, field, f->second.winner().value)], rec);
+}
+}  // namespace detail
 
 // ---- the batch's staged records and the view over store + staged --------------------------------
 
@@ -831,10 +865,27 @@ Result<void> Batch::remove(const std::string& id) {
 Result<void> Batch::commit() {
     State& st = *m_state;
     if (st.broken) return {Error::Store, st.broken_detail};
+    const sync::Store& store = m_repo.m_store;
+    detail::RecordIndex& ix = *m_repo.m_index;
+    // The index follows this commit record by record if it is current and the commit applies
+    // exactly its own ops; anything else (a failure, a surprise) leaves it to a full rebuild.
+    const bool follow = ix.built && ix.generation == store.generation();
+    const std::uint64_t expected = store.generation() + st.writer.size();
+    if (follow)
+        for (const auto& [id, staged] : st.records)
+            if (const sync::Record* rec = store.get(id); live(rec)) ix.drop(rec);
     if (auto r = st.writer.commit(); !r) {
+        ix.built = false;
         st.broken = true;
         st.broken_detail = store_failure(r.failure()).detail;
         return store_failure(r.failure());
+    }
+    if (follow && store.generation() == expected) {
+        for (const auto& [id, staged] : st.records)
+            if (const sync::Record* rec = store.get(id); live(rec)) ix.add(rec);
+        ix.generation = expected;
+    } else {
+        ix.built = false;
     }
     st.records.clear();
     return {};
