@@ -297,6 +297,7 @@ bool live(const sync::Record* rec) { return rec && !rec->deleted() && !rec->type
 // ---- the index ----------------------------------------------------------------------------------
 
 namespace detail {
+// Live records by type and by (type, reference field, value), each list sorted by id.
 struct RecordIndex {
     std::uint64_t generation = 0;
     bool built = false;
@@ -358,6 +359,7 @@ void RecordIndex::add(const sync::Record* rec) {
 
 // ---- the batch's staged records and the view over store + staged --------------------------------
 
+// A batch's Writer and, per record it touched, the fields as they will be after its commit.
 struct Batch::State {
     explicit State(sync::Store& store) : writer(store) {}
     struct Staged {
@@ -374,6 +376,7 @@ struct Batch::State {
 
 namespace {
 
+// A live record's type and display values (from the store or a batch).
 struct Entry {
     std::string type;
     Fields fields;
