@@ -312,6 +312,10 @@
         <source>Tippen Sie in einen Sektor, um dort einen Kontakt einzutragen; ziehen Sie Kontakte, um sie zu verschieben.</source>
         <translation>Tap in a sector to add a contact there; drag contacts to move them.</translation>
     </message>
+    <message>
+        <source>%1 · Ring %2</source>
+        <translation>%1 · ring %2</translation>
+    </message>
 </context>
 <context>
     <name>ClassificationCard</name>

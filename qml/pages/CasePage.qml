@@ -342,6 +342,26 @@ Page {
                                                                     { sector: sector, distance: distance, quality: "supportive" })
                 onContactRequested: (position, values) => page.openForm(page.contactForm(position), "", values)
             }
+            // The same contacts as a list: reachable without dragging, and read by screen readers.
+            Repeater {
+                model: CaseDetail.network
+                EntryDelegate {
+                    required property int position
+                    required property string name
+                    required property string sectorLabel
+                    required property int distance
+                    required property string quality
+                    required property string qualityLabel
+                    required property string note
+                    required property var values
+                    title: name
+                    subtitle: qsTr("%1 · Ring %2").arg(sectorLabel).arg(distance) + (note.length > 0 ? " · " + note : "")
+                    chip: qualityLabel
+                    chipColor: quality === "supportive" ? Theme.success : quality === "ambivalent" ? Theme.warning : Theme.error
+                    chipBackground: quality === "supportive" ? Theme.successSoft : quality === "ambivalent" ? Theme.warningSoft : Theme.errorSoft
+                    onClicked: page.openForm(page.contactForm(position), "", values)
+                }
+            }
         }
     }
     Component {
