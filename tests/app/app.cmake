@@ -28,3 +28,6 @@ set_target_properties(test_qml PROPERTIES AUTOMOC ON)
 target_link_libraries(test_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
 add_test(NAME app_qml COMMAND test_qml -input ${CMAKE_CURRENT_SOURCE_DIR}/app/qml)
 set_tests_properties(app_qml PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+# Built with test_app, so `--target quartier test_app` (the usual app build) leaves no CTest entry
+# without its executable.
+add_dependencies(test_app test_qml)
