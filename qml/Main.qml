@@ -1,5 +1,5 @@
 // The window: shows the unlock page until the session is unlocked, then a stack of the case list
-// and the settings. The stack is destroyed on lock, so nothing of a case stays on screen or in
+// and, pushed on it, the settings, a home visit or the conflicts. The stack is destroyed on lock, so nothing of a case stays on screen or in
 // the scene.
 import QtQuick
 import QtQuick.Controls
@@ -35,6 +35,15 @@ ApplicationWindow {
         if (content.item && content.item.closeSettings)
             content.item.closeSettings()
     }
+    // The home visit of a case (from the case page, or the case list's visit button): resumes
+    // the case's open draft or starts one. False if it could not (Visit.errorMessage says why).
+    function startHomeVisit(caseId) {
+        return content.item && content.item.startHomeVisit ? content.item.startHomeVisit(caseId) : false
+    }
+    function openConflicts() {
+        if (content.item && content.item.openConflicts)
+            content.item.openConflicts()
+    }
 
     Loader {
         id: content
@@ -61,6 +70,17 @@ ApplicationWindow {
                 if (depth > 1)
                     pop()
             }
+            function startHomeVisit(caseId) {
+                if (!Visit.startVisit(caseId))
+                    return false
+                pop(null)
+                push(homeVisit)
+                return true
+            }
+            function openConflicts() {
+                pop(null)
+                push(conflictsPage)
+            }
 
             focus: true
             Keys.onBackPressed: event => {
@@ -76,12 +96,29 @@ ApplicationWindow {
 
             initialItem: CaseListPage {
                 onSettingsRequested: stack.openSettings()
+                onVisitRequested: caseId => stack.startHomeVisit(caseId)
+                onConflictsRequested: stack.openConflicts()
+            }
+
+            Component {
+                id: homeVisit
+                HomeVisitPage {
+                    onCloseRequested: stack.pop(null)
+                }
+            }
+
+            Component {
+                id: conflictsPage
+                ConflictsPage {
+                    onCloseRequested: stack.pop(null)
+                }
             }
 
             Component {
                 id: settings
                 SettingsPage {
                     onCloseRequested: stack.closeSettings()
+                    onConflictsRequested: stack.openConflicts()
                 }
             }
         }

@@ -15,6 +15,8 @@ Page {
     readonly property bool narrow: width < 640
 
     signal settingsRequested()
+    signal visitRequested(string caseId)
+    signal conflictsRequested()
 
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Fälle")
@@ -70,7 +72,11 @@ Page {
                 objectName: "syncIndicator"
                 Layout.maximumWidth: Math.max(120, page.columnWidth - 360)
                 // Not connected yet: the way to connect is in the settings.
-                onClicked: Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
+                onClicked: {
+                    if (!showsConflicts)
+                        Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
+                }
+                onConflictsRequested: page.conflictsRequested()
             }
 
             ToolButton {
@@ -118,6 +124,12 @@ Page {
             onTextChanged: Cases.filter = text
         }
 
+        // A visit that could not start (e.g. the store is lent to a sync for a moment).
+        InlineMessage {
+            Layout.fillWidth: true
+            text: Visit.state === HomeVisitController.Closed ? Visit.errorMessage : ""
+        }
+
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -149,6 +161,7 @@ Page {
 
                     delegate: CaseDelegate {
                         width: ListView.view.width
+                        onVisitRequested: page.visitRequested(caseId)
                     }
                 }
             }

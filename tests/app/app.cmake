@@ -1,13 +1,15 @@
 # App tests (included from tests/CMakeLists.txt: paths are relative to tests/). The Catch2 binary
 # has its own main, which creates the QGuiApplication the controllers and models need.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Test QuickTest)
 
 add_executable(test_app
   app/main_qt.cpp
   app/test_sessioncontroller.cpp
   app/test_caselistmodel.cpp
   app/test_appoptions.cpp
-  app/test_synccontroller.cpp)
+  app/test_synccontroller.cpp
+  app/test_homevisitcontroller.cpp
+  app/test_conflictlistmodel.cpp)
 # The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
 target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
@@ -18,3 +20,15 @@ add_test(NAME app_self_test COMMAND quartier --self-test)
 set_tests_properties(app_self_test PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
 add_test(NAME app_self_test_en COMMAND quartier --self-test --lang en)
 set_tests_properties(app_self_test_en PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+
+# The home-visit flow driven by simulated touches (Qt Quick Test), checked against the store.
+add_executable(test_app_qml app/quicktest_main.cpp)
+target_link_libraries(test_app_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
+target_compile_definitions(test_app_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/app/qml")
+add_test(NAME app_qml_home_visit COMMAND test_app_qml)
+set_tests_properties(app_qml_home_visit PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 180)
+
+# SIGKILL the real app mid-visit, restart it, find the draft with every acknowledged answer.
+add_test(NAME app_visit_kill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/visit_kill.sh $<TARGET_FILE:quartier> 6)
+set_tests_properties(app_visit_kill PROPERTIES TIMEOUT 300)
+set_target_properties(test_app_qml PROPERTIES AUTOMOC ON)
