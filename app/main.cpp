@@ -101,6 +101,8 @@ int main(int argc, char** argv)
         devices.setStoreBusy(session.storeBusy());
     });
     QObject::connect(&visit, &HomeVisitController::saved, &syncController, &SyncController::refreshStatus);
+    // The case list's "Besuch fortsetzen" follows whether a draft is open.
+    QObject::connect(&visit, &HomeVisitController::stateChanged, &cases, &CaseListModel::refresh);
     QObject::connect(&conflicts, &ConflictListModel::resolved, &syncController, &SyncController::refreshStatus);
     QObject::connect(&conflicts, &ConflictListModel::resolved, &cases, &CaseListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &conflicts, &ConflictListModel::refresh);

@@ -73,7 +73,7 @@ Page {
                 Layout.maximumWidth: Math.max(120, page.columnWidth - 360)
                 // Not connected yet: the way to connect is in the settings.
                 onClicked: {
-                    if (!showsConflicts)
+                    if (!syncIndicator.showsConflicts)
                         Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
                 }
                 onConflictsRequested: page.conflictsRequested()

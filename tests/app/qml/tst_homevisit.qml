@@ -73,17 +73,27 @@ Item {
             compare(Probe.childSeen(), "yes")
         }
 
+        // The model's roles (VisitOfferModel::Role): Qt.UserRole + 1 ...
+        readonly property int serviceIdRole: Qt.UserRole + 1
+        readonly property int statusRole: Qt.UserRole + 8
+        function offerAt(row, role) {
+            return Visit.offers.data(Visit.offers.index(row, 0), role)
+        }
+
         function test_3_offers() {
             tap("visitNext")
             compare(page.step, 1)
             verify(Visit.offers.count >= 2)
-            tap("offer_0_used")
-            const first = Visit.offers.data(Visit.offers.index(0, 0), 257)  // ServiceIdRole
-            compare(Probe.offerStatus(first), "used")
-            tap("offer_1_known")
-            const second = Visit.offers.data(Visit.offers.index(1, 0), 257)
-            compare(Probe.offerStatus(second), "known")
-            tap("offer_1_known")  // tapped again: the answer is taken back
+            // The demo family may have answered before: pick an answer it has not given yet.
+            const first = offerAt(0, serviceIdRole)
+            const firstAnswer = offerAt(0, statusRole) === "used" ? "known" : "used"
+            tap("offer_0_" + firstAnswer)
+            compare(Probe.offerStatus(first), firstAnswer)
+            const second = offerAt(1, serviceIdRole)
+            const secondAnswer = offerAt(1, statusRole) === "used_before" ? "unknown" : "used_before"
+            tap("offer_1_" + secondAnswer)
+            compare(Probe.offerStatus(second), secondAnswer)
+            tap("offer_1_" + secondAnswer)  // tapped again: the answer is taken back
             compare(Probe.offerStatus(second), "")
             tap("offer_1_unknown")
             compare(Probe.offerStatus(second), "unknown")
@@ -98,17 +108,20 @@ Item {
             tap("missingCategory_daycare")
             tap("missingAdd")
             compare(Probe.missing("Nachmittagsbetreuung").category, "daycare")
-            tap("barrier_0_times")
+            const i = Visit.missing.findIndex(m => m.wanted === "Nachmittagsbetreuung")
+            verify(i >= 0)
+            tap("barrier_" + i + "_times")
             compare(Probe.missing("Nachmittagsbetreuung").barriers, ["times"])
-            tap("barrier_0_cost")
+            tap("barrier_" + i + "_cost")
             compare(Probe.missing("Nachmittagsbetreuung").barriers.length, 2)
         }
 
         function test_5_how() {
             tap("visitNext")
             compare(page.step, 3)
-            // The missing entry comes first; the offers known but not used follow.
-            tap("how_0Area")
+            const i = Visit.howItems.findIndex(h => h.title === "Nachmittagsbetreuung")
+            verify(i >= 0)
+            tap("how_" + i + "Area")
             typeText("Bis 18 Uhr und ohne Anmeldung")
             compare(Probe.missing("Nachmittagsbetreuung").how, "")  // still within the pause
             waitSaved()
