@@ -65,6 +65,8 @@ struct SaveOptions {
     const sync::ScopeId* scope = nullptr;
     // If set, receives the issues of a failed check (empty after a successful save).
     Issues* issues = nullptr;
+    // The legal basis the commit's audit entry names (docs/audit.md), e.g. when sharing.
+    std::string legal_basis;
 };
 
 // One field's concurrent values, display winner first.

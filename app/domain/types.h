@@ -25,7 +25,7 @@ enum class CaseStatus { New, Active, Clarification, Closed, Transferred };
 enum class MemberRole { Mother, Father, Parent, StepParent, FosterParent, Guardian, Child, Sibling, Grandparent, Partner, Relative, Other };
 enum class ContactKind { HomeVisit, OfficeVisit, Phone, Video, Outreach, Other };  // Hausbesuch, Termin im Amt, ...
 enum class ContactStatus { Draft, Final };  // a visit is typed as a draft and finalised once complete
-enum class ChildSeen { Unknown, Yes, No, NotApplicable };  // "" while a draft has no answer yet
+enum class ChildSeen { Unknown, Yes, No, NotApplicable };  // unknown: not answered yet (a draft)
 enum class GoalLevel { Direction, Action };  // Richtungsziel, Handlungsziel
 enum class GoalStatus { Open, Reached, Dropped };
 enum class StepStatus { Open, Done, Dropped };
@@ -75,6 +75,10 @@ struct Meta {
     std::string id;                      // empty: not saved yet (save() assigns one)
     std::vector<std::string> conflicts;  // fields with concurrent values (display winner loaded)
     bool delete_conflict = false;        // an edit concurrent with a delete kept the record
+    // Stored values this build cannot read (an unknown identifier, a broken list): the field
+    // keeps its default here, and save() leaves the stored value alone while it is listed.
+    std::vector<std::string> unreadable;
+    bool operator==(const Meta&) const = default;
 };
 
 // Fall / Familie. The case list reads name, social_space and status.
@@ -90,6 +94,7 @@ struct Case : Meta {
     std::string transferred_to;         // where a transferred case went (e.g. another youth office)
     std::string retention_class;        // token [a-z0-9_] read by crypto-shredding, or ""
     std::string retention_end;          // date after which the case is erased, or ""
+    bool operator==(const Case&) const = default;
 };
 
 // A person; belongs to a case through case_member records.
@@ -101,6 +106,7 @@ struct Person : Meta {
     std::string birth_date;   // date or ""
     std::string languages;    // free text ("Türkisch, Deutsch")
     std::string display_name() const;  // "given family"
+    bool operator==(const Person&) const = default;
 };
 
 struct CaseMember : Meta {
@@ -110,6 +116,7 @@ struct CaseMember : Meta {
     MemberRole role = MemberRole::Other;
     bool household = true;  // lives in the family's household
     std::string note;
+    bool operator==(const CaseMember&) const = default;
 };
 
 // Hausbesuch / Kontakt. A draft is saved as typed; finalise() checks completeness.
@@ -125,6 +132,7 @@ struct ContactEvent : Meta {
     std::vector<std::string> participants;  // person ids; at least one when final
     ChildSeen child_seen = ChildSeen::Unknown;  // a final home visit needs yes/no/not_applicable
     std::string summary;
+    bool operator==(const ContactEvent&) const = default;
 };
 
 // Vermerk: free text; every edit is a version (the store's field history of `text`).
@@ -136,6 +144,7 @@ struct Note : Meta {
     std::string author;
     std::string written_at;        // time, required
     bool entrusted = true;         // anvertraut (§65 SGB VIII); default on when written in a visit
+    bool operator==(const Note&) const = default;
 };
 
 // Wille: verbatim (O-Ton), with the person's own contribution. Without it, it is a wish.
@@ -147,6 +156,7 @@ struct WillStatement : Meta {
     std::string own_contribution;  // "what will I do for it myself?"; empty: a wish (Wunsch)
     std::string recorded_on;       // date, required
     bool is_will() const;          // own_contribution holds more than blanks
+    bool operator==(const WillStatement&) const = default;
 };
 
 // Ziel: a direction goal, or an action goal under one; 0..10 scale now and target.
@@ -162,6 +172,7 @@ struct Goal : Meta {
     GoalStatus status = GoalStatus::Open;
     std::string set_on;             // date, required
     std::string review_on;          // date or "", not before set_on
+    bool operator==(const Goal&) const = default;
 };
 
 // Handlungsschritt: who does what by when, under a goal.
@@ -174,6 +185,7 @@ struct ActionStep : Meta {
     std::string by_when;  // date, required
     StepStatus status = StepStatus::Open;
     std::string done_on;  // date; required when done
+    bool operator==(const ActionStep&) const = default;
 };
 
 struct Resource : Meta {
@@ -182,6 +194,7 @@ struct Resource : Meta {
     std::string person_id;  // "" (the family's) or a person
     ResourceArea area = ResourceArea::Personal;
     std::string text;       // required
+    bool operator==(const Resource&) const = default;
 };
 
 // One contact on a network map.
@@ -201,6 +214,7 @@ struct NetworkMap : Meta {
     std::string person_id;  // "" (the family) or a person
     std::string drawn_on;   // date, required
     std::vector<NetworkContact> contacts;  // field `contacts`: a JSON array
+    bool operator==(const NetworkMap&) const = default;
 };
 
 // Angebotsbezug / Bedarf: a family's relation to an offer, or an offer it misses.
@@ -215,6 +229,7 @@ struct ServiceFeedback : Meta {
     std::string how_it_would_have_to_be;  // verbatim
     std::string wanted;        // missing_wanted without a service: what is wanted (required then)
     std::string recorded_on;   // date, required
+    bool operator==(const ServiceFeedback&) const = default;
 };
 
 // Falleinordnung. The case's current area is its latest assessment (assessed_on, then id).
@@ -225,6 +240,7 @@ struct RiskAssessment : Meta {
     std::string assessed_on;  // date, required
     std::string assessed_by;  // required
     std::string reasons;      // required for grey and danger
+    bool operator==(const RiskAssessment&) const = default;
 };
 
 // Auftrag.
@@ -237,6 +253,7 @@ struct Mandate : Meta {
     std::string given_to;     // required (a worker, a provider)
     std::string due_on;       // date or ""
     MandateStatus status = MandateStatus::Open;
+    bool operator==(const Mandate&) const = default;
 };
 
 // Auflage: only while the case is in the Gefährdungsbereich.
@@ -252,6 +269,7 @@ struct Requirement : Meta {
     std::string consequence;       // stated consequence, required
     RequirementStatus status = RequirementStatus::Open;
     std::string lifted_on;         // date set when the case left the Gefährdungsbereich
+    bool operator==(const Requirement&) const = default;
 };
 
 // Hilfe (Maßnahme) under an SGB VIII paragraph.
@@ -263,6 +281,7 @@ struct Measure : Meta {
     std::string provider_organization;  // organization id or ""
     std::string start;                  // date, required
     std::string end;                    // date or "", not before start
+    bool operator==(const Measure&) const = default;
 };
 
 }  // namespace quartier::domain
