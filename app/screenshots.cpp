@@ -36,14 +36,15 @@ struct DemoCase {
     const char* status;
 };
 
-// Fictitious families in Norderstedt's social spaces (DOMAIN.md), for the filled case list only.
+// Fictitious families in Norderstedt's social spaces (DOMAIN.md), for the filled case list only
+// (named apart from the domain's demo families, which the home-visit screens add).
 constexpr DemoCase kDemoCases[] = {
-    {"Familie Demir", "Garstedt", "active"},
+    {"Familie Yilmaz", "Garstedt", "active"},
     {"Familie Krüger", "Harksheide-Mitte", "clarification"},
     {"Familie Nowak", "Glashütte/Harksheide-Süd", "active"},
     {"Familie Albers", "Friedrichsgabe/Harksheide-Nord", "new"},
     {"Familie Schulte", "Garstedt", "active"},
-    {"Familie Haddad", "Harksheide-Mitte", "closed"},
+    {"Familie Hoffmann", "Harksheide-Mitte", "closed"},
 };
 
 struct Shot {

@@ -65,9 +65,10 @@ std::optional<VisitDemo> writeVisitDemo(sync::Store& store)
     auto families = domain::write_demo_families(repo, demo.serviceIds);
     if (!families)
         return std::nullopt;
-    for (const domain::Case& c : repo.cases()) {
-        if (c.social_space == "Garstedt") {
-            demo.caseId = c.id;
+    for (const std::string& id : families->case_ids) {
+        auto c = repo.load<domain::Case>(id);
+        if (c && c->social_space == "Garstedt") {
+            demo.caseId = id;
             break;
         }
     }
