@@ -1,5 +1,6 @@
 #include "conflictlistmodel.h"
 
+#include "caselistmodel.h"
 #include "issuetext.h"
 
 #include "crypto/crypto.h"
@@ -109,6 +110,41 @@ QString ConflictListModel::fieldLabel(const QString& field)
     return field;
 }
 
+QString ConflictListModel::valueLabel(const QString& type, const QString& field, const QString& value)
+{
+    if (type == QLatin1String("case") && field == QLatin1String("status"))
+        return CaseListModel::statusLabel(value);
+    if (field == QLatin1String("child_seen")) {
+        if (value == QLatin1String("yes"))
+            return tr("Ja");
+        if (value == QLatin1String("no"))
+            return tr("Nein");
+        if (value == QLatin1String("not_applicable"))
+            return tr("Entfällt");
+        if (value == QLatin1String("unknown"))
+            return tr("noch offen");
+    }
+    if (type == QLatin1String("contact_event") && field == QLatin1String("status"))
+        return value == QLatin1String("final") ? tr("abgeschlossen") : value == QLatin1String("draft") ? tr("Entwurf") : value;
+    if (type == QLatin1String("service_feedback") && field == QLatin1String("status")) {
+        if (value == QLatin1String("known"))
+            return tr("bekannt");
+        if (value == QLatin1String("used"))
+            return tr("genutzt");
+        if (value == QLatin1String("used_before"))
+            return tr("früher genutzt");
+        if (value == QLatin1String("unknown"))
+            return tr("unbekannt");
+        if (value == QLatin1String("missing_wanted"))
+            return tr("fehlt, gewünscht");
+    }
+    if (value == QLatin1String("true"))
+        return tr("ja");
+    if (value == QLatin1String("false"))
+        return tr("nein");
+    return value;
+}
+
 void ConflictListModel::readRows()
 {
     m_rows.clear();
@@ -199,6 +235,7 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const
         for (const Version& v : row.versions) {
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(v.timeMs);
             versions.push_back(QVariantMap{{QStringLiteral("value"), v.value},
+                                           {QStringLiteral("display"), valueLabel(row.type, row.field, v.value)},
                                            {QStringLiteral("author"), v.author},
                                            {QStringLiteral("when"), QLocale().toString(when, QStringLiteral("dd.MM.yyyy, HH:mm"))},
                                            {QStringLiteral("winner"), v.winner}});

@@ -68,6 +68,8 @@ public:
 
     static QString typeLabel(const QString& type);
     static QString fieldLabel(const QString& field);
+    // A stored value as the screens show it: enumerations and booleans in German, text as it is.
+    static QString valueLabel(const QString& type, const QString& field, const QString& value);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

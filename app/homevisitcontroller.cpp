@@ -335,7 +335,7 @@ void HomeVisitController::closeVisit()
     emit noteChanged();
 }
 
-void HomeVisitController::reload()
+void HomeVisitController::reload(bool notify)
 {
     if (!usable() || m_visitId.isEmpty())
         return;
@@ -436,7 +436,8 @@ void HomeVisitController::reload()
         candidate.ended_at = s(nowTime());
     m_finalIssues = event->status == d::ContactStatus::Final ? QStringList()
                                                               : issueTexts(d::ContactEvent::kType, m_repo->check_final(candidate));
-    emit contentChanged();
+    if (notify)
+        emit contentChanged();
 }
 
 void HomeVisitController::reloadNote()
@@ -714,6 +715,7 @@ bool HomeVisitController::flush()
         if (!writePending(p))
             allOk = false;  // a refused text (e.g. emptied) is not kept: the store keeps the last good value
     }
+    reload(false);  // the lists hold what was just written, for the views made next
     emit savePendingChanged();
     if (allOk)
         setError({});

@@ -228,7 +228,10 @@ private:
     bool fail(const std::string& type, const domain::Issues& issues, const QString& fallback);
     bool writePending(const Pending& p);
     bool writeNote(const std::string& text);
-    void reload();        // every list from the store; emits contentChanged
+    // Every list from the store. With `notify` false the lists are refreshed without
+    // contentChanged, so a text write does not rebuild the field being typed in; views made later
+    // (the next step) read the fresh values.
+    void reload(bool notify = true);
     void reloadNote();    // the visit's note; emits noteChanged
     void closeVisit();
 

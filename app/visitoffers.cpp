@@ -46,7 +46,14 @@ QString offerCategoryLabel(const QString& id)
         return QCoreApplication::translate("OfferCategory", "Kultur und Freizeit");
     if (id == QLatin1String("health"))
         return QCoreApplication::translate("OfferCategory", "Gesundheit");
-    if (id.isEmpty())
+    // Categories the domain's demo data and older records use besides the offer map's own.
+    if (id == QLatin1String("family_education"))
+        return QCoreApplication::translate("OfferCategory", "Familienbildung");
+    if (id == QLatin1String("childcare"))
+        return QCoreApplication::translate("OfferCategory", "Kinderbetreuung");
+    if (id == QLatin1String("leisure"))
+        return QCoreApplication::translate("OfferCategory", "Freizeit");
+    if (id.isEmpty() || id == QLatin1String("other"))
         return QCoreApplication::translate("OfferCategory", "Sonstiges");
     return id;
 }

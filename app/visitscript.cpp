@@ -149,7 +149,11 @@ int runVisitScript(const QString& mode, SessionController& session, HomeVisitCon
         int found = 0;
         while (!visitId.empty() && found < kSteps && ok[std::size_t(found)])
             ++found;
-        out << "visit " << QString::fromStdString(visitId) << "\ndrafts " << drafts << "\nfound " << found << Qt::endl;
+        QString answers;  // one digit per scripted answer: what is stored, for a failure's report
+        for (bool b : ok)
+            answers += b ? QLatin1Char('1') : QLatin1Char('0');
+        out << "visit " << QString::fromStdString(visitId) << "\ndrafts " << drafts << "\nfound " << found
+            << "\nanswers " << answers << Qt::endl;
         return 0;
     }
     if (!visit.startVisit(QString::fromStdString(caseId))) {

@@ -180,8 +180,10 @@ Page {
 
                                         Label {
                                             Layout.fillWidth: true
-                                            text: qsTr("Fassung %1 · %2 · %3").arg(versionCard.index + 1)
-                                                      .arg(versionCard.modelData.author).arg(versionCard.modelData.when)
+                                            text: (versionCard.modelData.winner ? qsTr("Fassung %1 · %2 · %3 · wird derzeit angezeigt")
+                                                                                : qsTr("Fassung %1 · %2 · %3"))
+                                                      .arg(versionCard.index + 1).arg(versionCard.modelData.author)
+                                                      .arg(versionCard.modelData.when)
                                             color: Theme.textSecondary
                                             font.pixelSize: Theme.fontCaption
                                             wrapMode: Text.WordWrap
@@ -189,7 +191,7 @@ Page {
                                         Label {
                                             Layout.fillWidth: true
                                             Layout.fillHeight: true
-                                            text: versionCard.modelData.value.length > 0 ? versionCard.modelData.value : qsTr("(leer)")
+                                            text: versionCard.modelData.display.length > 0 ? versionCard.modelData.display : qsTr("(leer)")
                                             color: Theme.textPrimary
                                             font.pixelSize: Theme.fontBody
                                             wrapMode: Text.WordWrap
@@ -198,7 +200,6 @@ Page {
                                         ActionButton {
                                             objectName: "keep_" + card.index + "_" + versionCard.index
                                             Layout.fillWidth: true
-                                            filled: versionCard.index === 0
                                             iconName: "check"
                                             text: qsTr("Diese Fassung übernehmen")
                                             Accessible.name: qsTr("Fassung %1 von %2 übernehmen").arg(versionCard.index + 1).arg(versionCard.modelData.author)

@@ -344,74 +344,9 @@ Page {
                         }
                     }
                 }
-
-                SettingsCard {
-                    id: devicesCard
-                    objectName: "devicesCard"
-                    Layout.fillWidth: true
-                    title: qsTr("Geräte der Organisation")
-                    iconName: "devices"
-
-                    Paragraph {
-                        font.pixelSize: Theme.fontSmall
-                        text: Devices.count === 0
-                              ? qsTr("Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.")
-                              : qsTr("Wie das von Ihrer Administration unterschriebene Verzeichnis sie führt. Nur lesen: Geräte anmelden und sperren kann die Administration.")
-                    }
-
-                    Repeater {
-                        model: Devices
-
-                        RowLayout {
-                            id: deviceRow
-                            required property int index
-                            required property string name
-                            required property string roleLabel
-                            required property string deviceId
-                            required property bool revoked
-                            required property bool thisDevice
-                            Layout.fillWidth: true
-                            spacing: Theme.spacingM
-                            Accessible.role: Accessible.StaticText
-                            Accessible.name: qsTr("%1, %2%3").arg(name).arg(roleLabel)
-                                             .arg(revoked ? qsTr(", gesperrt") : thisDevice ? qsTr(", dieses Gerät") : "")
-
-                            Icon {
-                                name: "devices"
-                                color: deviceRow.revoked ? Theme.textDisabled : Theme.primary
-                                size: 22
-                            }
-                            ColumnLayout {
-                                Layout.fillWidth: true
-                                spacing: 0
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: deviceRow.thisDevice ? qsTr("%1 (dieses Gerät)").arg(deviceRow.name) : deviceRow.name
-                                    color: deviceRow.revoked ? Theme.textDisabled : Theme.textPrimary
-                                    font.strikeout: deviceRow.revoked
-                                    elide: Text.ElideRight
-                                }
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: deviceRow.revoked ? qsTr("%1 · gesperrt").arg(deviceRow.roleLabel) : deviceRow.roleLabel
-                                    color: deviceRow.revoked ? Theme.error : Theme.textSecondary
-                                    font.pixelSize: Theme.fontSmall
-                                    elide: Text.ElideRight
-                                }
-                            }
-                            Label {
-                                visible: !page.narrow
-                                text: page.grouped(deviceRow.deviceId.substring(0, 8))
-                                color: Theme.textSecondary
-                                font.family: "monospace"
-                                font.pixelSize: Theme.fontCaption
-                            }
-                        }
-                    }
-                }
             }
 
-            // ---- right (or following) column: lock and language ----
+            // ---- right (or following) column: lock, language, devices ----
             ColumnLayout {
                 Layout.alignment: Qt.AlignTop
                 Layout.preferredWidth: page.columnWidth
@@ -475,6 +410,71 @@ Page {
                     Paragraph {
                         text: qsTr("Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten. Wird Quartier mit --lang gestartet, gilt für diesen Start diese Angabe.")
                         font.pixelSize: Theme.fontSmall
+                    }
+                }
+
+                SettingsCard {
+                    id: devicesCard
+                    objectName: "devicesCard"
+                    Layout.fillWidth: true
+                    title: qsTr("Geräte der Organisation")
+                    iconName: "devices"
+
+                    Paragraph {
+                        font.pixelSize: Theme.fontSmall
+                        text: Devices.count === 0
+                              ? qsTr("Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.")
+                              : qsTr("Wie das von Ihrer Administration unterschriebene Verzeichnis sie führt. Nur lesen: Geräte anmelden und sperren kann die Administration.")
+                    }
+
+                    Repeater {
+                        model: Devices
+
+                        RowLayout {
+                            id: deviceRow
+                            required property int index
+                            required property string name
+                            required property string roleLabel
+                            required property string deviceId
+                            required property bool revoked
+                            required property bool thisDevice
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingM
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: qsTr("%1, %2%3").arg(name).arg(roleLabel)
+                                             .arg(revoked ? qsTr(", gesperrt") : thisDevice ? qsTr(", dieses Gerät") : "")
+
+                            Icon {
+                                name: "devices"
+                                color: deviceRow.revoked ? Theme.textDisabled : Theme.primary
+                                size: 22
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 0
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: deviceRow.thisDevice ? qsTr("%1 (dieses Gerät)").arg(deviceRow.name) : deviceRow.name
+                                    color: deviceRow.revoked ? Theme.textDisabled : Theme.textPrimary
+                                    font.strikeout: deviceRow.revoked
+                                    elide: Text.ElideRight
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: deviceRow.revoked ? qsTr("%1 · gesperrt").arg(deviceRow.roleLabel) : deviceRow.roleLabel
+                                    color: deviceRow.revoked ? Theme.error : Theme.textSecondary
+                                    font.pixelSize: Theme.fontSmall
+                                    elide: Text.ElideRight
+                                }
+                            }
+                            Label {
+                                visible: !page.narrow
+                                text: page.grouped(deviceRow.deviceId.substring(0, 8))
+                                color: Theme.textSecondary
+                                font.family: "monospace"
+                                font.pixelSize: Theme.fontCaption
+                            }
+                        }
                     }
                 }
             }

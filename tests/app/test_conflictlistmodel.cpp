@@ -180,14 +180,16 @@ TEST_CASE("The devices model lists the verified directory's devices, this one fi
     const qc::DeviceIdentity& me = store->device();
     qs::Directory directory;
     std::vector<qs::SignedEntry> entries{qs::Directory::make_genesis(admin, qc::random_id(), "Jugendamt", 1)};
-    const auto add = [&](qs::SignedEntry e) {
-        REQUIRE(directory.append(entries.back()).ok());
-        entries.push_back(std::move(e));
-    };
-    add(directory.make_enrol(admin, lost.id(), lost.sign_public(), lost.box_public(), "Altes Tablet", "caseworker", 2));
-    add(directory.make_enrol(admin, other.id(), other.sign_public(), other.box_public(), "Tablet Nord", "helper", 3));
-    add(directory.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), "Zuletzt angemeldet", "caseworker", 4));
-    add(directory.make_revoke(admin, lost.id(), false, 5));
+    // Each entry chains to the one before: append it to the local copy before making the next.
+    const auto next = [&] { REQUIRE(directory.append(entries.back()).ok()); };
+    next();
+    entries.push_back(directory.make_enrol(admin, lost.id(), lost.sign_public(), lost.box_public(), "Altes Tablet", "caseworker", 2));
+    next();
+    entries.push_back(directory.make_enrol(admin, other.id(), other.sign_public(), other.box_public(), "Tablet Nord", "helper", 3));
+    next();
+    entries.push_back(directory.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), "Zuletzt angemeldet", "caseworker", 4));
+    next();
+    entries.push_back(directory.make_revoke(admin, lost.id(), false, 5));
     REQUIRE(store->extend_directory(entries).ok());
 
     model.setStoreBusy(true);

@@ -35,7 +35,10 @@ check() {  # check MIN_FOUND
   found=$(sed -n 's/^found //p' "$work/check.$round")
   drafts=$(sed -n 's/^drafts //p' "$work/check.$round")
   if [ "$drafts" != 1 ]; then echo "FAIL: $drafts open drafts after round $round (expected exactly one, resumed)"; exit 1; fi
-  if [ "$found" -lt "$1" ]; then echo "FAIL: round $round: $1 answers acknowledged, only $found found after the kill"; cat "$work/out.$round"; exit 1; fi
+  if [ "$found" -lt "$1" ]; then
+    echo "FAIL: round $round: $1 answers acknowledged, only $found found after the kill"
+    cat "$work/check.$round" "$work/out.$round"; exit 1
+  fi
   if grep -rqa ZAUNKOENIG-VISIT "$store"; then echo "FAIL: the note in plaintext on disk (round $round)"; exit 1; fi
   echo "round $round: killed after $acked acknowledged answers, $found found"
 }
