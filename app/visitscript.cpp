@@ -149,11 +149,17 @@ int runVisitScript(const QString& mode, SessionController& session, HomeVisitCon
         int found = 0;
         while (!visitId.empty() && found < kSteps && ok[std::size_t(found)])
             ++found;
+        // A resumed visit must not give an answer twice.
+        int missingCount = 0, willCount = 0;
+        for (const d::ServiceFeedback& f : repo.service_feedback(caseId))
+            missingCount += f.status == d::FeedbackStatus::MissingWanted && f.wanted == kMissingWanted;
+        for (const d::WillStatement& w : repo.will_statements(caseId))
+            willCount += w.text == kWill;
         QString answers;  // one digit per scripted answer: what is stored, for a failure's report
         for (bool b : ok)
             answers += b ? QLatin1Char('1') : QLatin1Char('0');
         out << "visit " << QString::fromStdString(visitId) << "\ndrafts " << drafts << "\nfound " << found
-            << "\nanswers " << answers << Qt::endl;
+            << "\nanswers " << answers << "\nduplicates " << int(missingCount > 1) + int(willCount > 1) << Qt::endl;
         return 0;
     }
     if (!visit.startVisit(QString::fromStdString(caseId))) {
@@ -186,7 +192,7 @@ int runVisitScript(const QString& mode, SessionController& session, HomeVisitCon
         return 1;
     QString missingId;
     for (const QVariant& m : visit.missing()) {
-        if (m.toMap().value(QStringLiteral("wanted")).toString() == QLatin1String(kMissingWanted))
+        if (m.toMap().value(QStringLiteral("wanted")).toString() == QString::fromUtf8(kMissingWanted))
             missingId = m.toMap().value(QStringLiteral("id")).toString();
     }
     if (missingId.isEmpty())
@@ -205,7 +211,7 @@ int runVisitScript(const QString& mode, SessionController& session, HomeVisitCon
         return 1;
     bool hasWill = false;
     for (const QVariant& w : visit.wills())
-        hasWill = hasWill || w.toMap().value(QStringLiteral("text")).toString() == QLatin1String(kWill);
+        hasWill = hasWill || w.toMap().value(QStringLiteral("text")).toString() == QString::fromUtf8(kWill);
     if (!ack(hasWill || !visit.addWill(QString::fromStdString(persons[0]), QString::fromUtf8(kWill), QString::fromUtf8(kOwn)).isEmpty()))
         return 1;
     type(QString::fromUtf8(kNote), [&](const QString& t) { visit.editNote(t); });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kills the real quartier app (SIGKILL) in the middle of a scripted home visit, again and again,
 # restarts it and checks that the draft holds every answer the app had acknowledged as stored,
-# that the visit was resumed rather than started twice, and that the note never reached the disk
+# that the visit was resumed rather than started twice (and no answer given twice), and that the
+# note never reached the disk
 # in plaintext. The last round lets the script finish and requires every answer.
 # Usage: visit_kill.sh PATH/TO/quartier [ROUNDS]
 set -euo pipefail
@@ -34,6 +35,7 @@ check() {  # check MIN_FOUND
   local found drafts
   found=$(sed -n 's/^found //p' "$work/check.$round")
   drafts=$(sed -n 's/^drafts //p' "$work/check.$round")
+  if [ "$(sed -n 's/^duplicates //p' "$work/check.$round")" != 0 ]; then echo "FAIL: an answer stored twice after round $round"; cat "$work/check.$round"; exit 1; fi
   if [ "$drafts" != 1 ]; then echo "FAIL: $drafts open drafts after round $round (expected exactly one, resumed)"; exit 1; fi
   if [ "$found" -lt "$1" ]; then
     echo "FAIL: round $round: $1 answers acknowledged, only $found found after the kill"
