@@ -24,6 +24,7 @@
 #include <QQuickWindow>
 #include <QTextStream>
 
+#include <algorithm>
 #include <memory>
 
 namespace quartier::app {
@@ -243,6 +244,19 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
     settle(300);
     QMetaObject::invokeMethod(window, "openSettings");
     settle(300);
+    // Scrolled so that the devices card is in view.
+    window->resize(landscape.width, landscape.height);
+    settle(300);
+    if (QQuickItem* card = findItem(window, QStringLiteral("devicesCard"))) {
+        QQuickItem* flick = card->parentItem();
+        while (flick && !flick->inherits("QQuickFlickable"))
+            flick = flick->parentItem();
+        if (flick) {
+            const qreal y = card->mapToItem(flick->property("contentItem").value<QQuickItem*>(), QPointF()).y();
+            const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
+            flick->setProperty("contentY", std::max<qreal>(0, std::min(y - 24, maxY)));
+        }
+    }
     shootAt(QStringLiteral("settings-devices"), landscape);
     QMetaObject::invokeMethod(window, "closeSettings");
     settle(300);

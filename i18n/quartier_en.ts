@@ -326,6 +326,10 @@
         <source>Fassung %1 von %2 übernehmen</source>
         <translation>Keep version %1 by %2</translation>
     </message>
+    <message>
+        <source>Fassung %1 · %2 · %3 · wird derzeit angezeigt</source>
+        <translation>Version %1 · %2 · %3 · shown for now</translation>
+    </message>
 </context>
 <context>
     <name>HomeVisitPage</name>
@@ -892,6 +896,18 @@
         <source>Sonstiges</source>
         <translation>Other</translation>
     </message>
+    <message>
+        <source>Familienbildung</source>
+        <translation>Family education</translation>
+    </message>
+    <message>
+        <source>Kinderbetreuung</source>
+        <translation>Childcare</translation>
+    </message>
+    <message>
+        <source>Freizeit</source>
+        <translation>Leisure</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseField</name>
@@ -1314,6 +1330,58 @@
     <message>
         <source>Die Auswahl konnte nicht gespeichert werden. Nichts wurde verändert.</source>
         <translation>The choice could not be saved. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Entfällt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>noch offen</source>
+        <translation>not answered yet</translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>bekannt</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>genutzt</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>früher genutzt</source>
+        <translation>used before</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>fehlt, gewünscht</source>
+        <translation>missing, wanted</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
