@@ -23,6 +23,7 @@ set_tests_properties(app_self_test_en PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=of
 
 # The home-visit flow driven by simulated touches (Qt Quick Test), checked against the store.
 add_executable(test_app_qml app/quicktest_main.cpp)
+set_target_properties(test_app_qml PROPERTIES AUTOMOC ON)  # the Probe and the setup are QObjects
 target_link_libraries(test_app_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
 target_compile_definitions(test_app_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/app/qml")
 add_test(NAME app_qml_home_visit COMMAND test_app_qml)
@@ -31,4 +32,3 @@ set_tests_properties(app_qml_home_visit PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=
 # SIGKILL the real app mid-visit, restart it, find the draft with every acknowledged answer.
 add_test(NAME app_visit_kill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/visit_kill.sh $<TARGET_FILE:quartier> 6)
 set_tests_properties(app_visit_kill PROPERTIES TIMEOUT 300)
-set_target_properties(test_app_qml PROPERTIES AUTOMOC ON)
