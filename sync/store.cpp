@@ -124,6 +124,7 @@ struct Store::Impl : crypto::KeyResolver {
     std::vector<Entry*> dirty;                      // the records with the flag set, each once
     std::int64_t snapshot_upto = 0;
     std::size_t ops_since_snapshot = 0;
+    std::uint64_t generation = 0;  // Store::generation(): bumped by every change of `records`
 
     Statement ins_commit, ins_op, ins_outbox, set_meta;
 
@@ -330,6 +331,7 @@ struct Store::Impl : crypto::KeyResolver {
         if (op.type == kAuditRecordType) return;  // an audit entry is no record (docs/audit.md)
         auto [it, fresh] = records.try_emplace(op.record_id);
         it->second.rec.apply(meta, op);
+        ++generation;
         if (!it->second.dirty) {
             it->second.dirty = true;
             dirty.push_back(&*it);
@@ -382,6 +384,7 @@ struct Store::Impl : crypto::KeyResolver {
                 // A damaged snapshot is only a cache: rebuild everything from the op log.
                 problems.push_back({0, {}, {}, "a record snapshot failed to open; state rebuilt from the op log"});
                 records.clear();
+                ++generation;
                 dirty.clear();
                 snapshot_upto = 0;
             }
@@ -1064,6 +1067,8 @@ std::vector<const Record*> Store::list(const std::string& type) const {
     return out;
 }
 
+std::uint64_t Store::generation() const { return m_impl->generation; }
+
 StoreStatus Store::status() const {
     StoreStatus st;
     for (const auto& [id, slot] : m_impl->records) {
@@ -1738,6 +1743,7 @@ Result<void> Store::wipe() {
         if (ec && first) first = Result<void>(Error::Io, "cannot remove " + std::string(f) + ": " + ec.message());
     }
     I.records.clear();
+    ++I.generation;
     I.dirty.clear();
     I.scope_keys.clear();
     I.current_epoch.clear();
@@ -1814,6 +1820,7 @@ Result<void> Store::purge_scope(const ScopeId& scope) {
         return r;
     }
     for (const auto& id : ids) I.records.erase(id);
+    ++I.generation;
     I.dirty.clear();  // pointers into erased nodes; snapshots of the rest are rewritten at the next checkpoint
     for (auto& entry : I.records)
         if (entry.second.dirty) I.dirty.push_back(&entry);

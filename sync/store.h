@@ -162,6 +162,9 @@ public:
     Result<void> change_passphrase(std::string_view new_passphrase, const crypto::PwhashParams& kdf);
 
     const Record* get(const std::string& id) const;  // nullptr if unknown (deleted records are returned)
+    // Changes whenever the in-memory state changes (a commit, an ingest, a purge, a wipe): a
+    // cache of records or pointers into them (the domain layer's index) is current while it holds.
+    std::uint64_t generation() const;
     std::vector<const Record*> list(const std::string& type = {}) const;  // live records, by id
     StoreStatus status() const;
     const std::vector<Problem>& problems() const { return m_problems; }

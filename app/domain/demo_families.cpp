@@ -71,6 +71,7 @@ struct FamilySpec {
     std::vector<FeedbackSpec> feedback;
 };
 
+// Saves records into one Batch and keeps the first failure with the record type that caused it.
 class FamilyWriter {
 public:
     FamilyWriter(Batch& batch, DemoSummary& summary) : m_batch(batch), m_summary(summary) {}

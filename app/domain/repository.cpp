@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <unordered_map>
 #include <tuple>
 #include <type_traits>
 
@@ -292,8 +294,72 @@ bool live(const sync::Record* rec) { return rec && !rec->deleted() && !rec->type
 
 }  // namespace
 
+// ---- the index ----------------------------------------------------------------------------------
+
+namespace detail {
+// Live records by type and by (type, reference field, value), each list sorted by id.
+struct RecordIndex {
+    std::uint64_t generation = 0;
+    bool built = false;
+    std::unordered_map<std::string, std::vector<const sync::Record*>> by_type;  // by id
+    std::unordered_map<std::string, std::vector<const sync::Record*>> by_ref;   // key(): by id
+    static std::string key(const std::string& type, const std::string& field, const std::string& value) {
+        std::string k;
+        k.reserve(type.size() + field.size() + value.size() + 2);
+        k.append(type).push_back('\x1f');
+        k.append(field).push_back('\x1f');
+        k.append(value);
+        return k;
+    }
+    // Keeps the index current across this process's own commits without a rebuild: drop() the
+    // records a commit touches before it (their keys come from their fields as indexed), add()
+    // them after it.
+    void drop(const sync::Record* rec);
+    void add(const sync::Record* rec);
+};
+}  // namespace detail
+
+namespace {
+// The fields queries and checks look records up by.
+constexpr std::array<const char*, 7> kIndexed{kCaseId, "goal_id", "parent_goal_id", "contact_event_id",
+                                              "service_id", "person_id", "provider_organization"};
+bool indexed(const std::string& field) {
+    return std::any_of(kIndexed.begin(), kIndexed.end(), [&](const char* f) { return field == f; });
+}
+}  // namespace
+
+namespace detail {
+namespace {
+bool by_id(const sync::Record* a, const std::string& id) { return a->id < id; }
+void erase_from(std::vector<const sync::Record*>& v, const sync::Record* rec) {
+    auto it = std::lower_bound(v.begin(), v.end(), rec->id, by_id);
+    if (it != v.end() && *it == rec) v.erase(it);
+}
+void insert_into(std::vector<const sync::Record*>& v, const sync::Record* rec) {
+    auto it = std::lower_bound(v.begin(), v.end(), rec->id, by_id);
+    if (it == v.end() || *it != rec) v.insert(it, rec);
+}
+}  // namespace
+
+void RecordIndex::drop(const sync::Record* rec) {
+    if (auto t = by_type.find(rec->type); t != by_type.end()) erase_from(t->second, rec);
+    for (const char* field : kIndexed)
+        if (auto f = rec->fields.find(field); f != rec->fields.end() && !f->second.winner().value.empty())
+            if (auto k = by_ref.find(key(rec->type, field, f->second.winner().value)); k != by_ref.end())
+                erase_from(k->second, rec);
+}
+
+void RecordIndex::add(const sync::Record* rec) {
+    insert_into(by_type[rec->type], rec);
+    for (const char* field : kIndexed)
+        if (auto f = rec->fields.find(field); f != rec->fields.end() && !f->second.winner().value.empty())
+            insert_into(by_ref[key(rec->type, field, f->second.winner().value)], rec);
+}
+}  // namespace detail
+
 // ---- the batch's staged records and the view over store + staged --------------------------------
 
+// A batch's Writer and, per record it touched, the fields as they will be after its commit.
 struct Batch::State {
     explicit State(sync::Store& store) : writer(store) {}
     struct Staged {
@@ -310,6 +376,7 @@ struct Batch::State {
 
 namespace {
 
+// A live record's type and display values (from the store or a batch).
 struct Entry {
     std::string type;
     Fields fields;
@@ -318,7 +385,8 @@ struct Entry {
 // What checks and queries read: the store's display values, overlaid with a batch's staged ones.
 class View {
 public:
-    View(const sync::Store& store, const Batch::State* staged) : m_store(store), m_staged(staged) {}
+    View(const sync::Store& store, const detail::RecordIndex& index, const Batch::State* staged)
+        : m_store(store), m_index(index), m_staged(staged) {}
 
     std::optional<Entry> get(const std::string& id) const {
         if (m_staged)
@@ -334,8 +402,12 @@ public:
     std::map<std::string, Fields> list(const std::string& type, const std::string& field = {},
                                        const std::string& value = {}) const {
         std::map<std::string, Fields> out;
-        for (const sync::Record* rec : m_store.list(type)) {
-            if (!field.empty()) {
+        static const std::vector<const sync::Record*> kNone;
+        const bool by_ref = !field.empty() && indexed(field);
+        const auto& map = by_ref ? m_index.by_ref : m_index.by_type;
+        const auto hit = map.find(by_ref ? detail::RecordIndex::key(type, field, value) : type);
+        for (const sync::Record* rec : hit == map.end() ? kNone : hit->second) {
+            if (!field.empty() && !by_ref) {
                 auto f = rec->fields.find(field);
                 if (f == rec->fields.end() || f->second.winner().value != value) continue;
             }
@@ -371,6 +443,7 @@ public:
 
 private:
     const sync::Store& m_store;
+    const detail::RecordIndex& m_index;
     const Batch::State* m_staged;
 };
 
@@ -710,7 +783,7 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
     if (options.issues) options.issues->clear();
     if (st.broken) return {Error::Store, st.broken_detail};
     const sync::Store& store = m_repo.m_store;
-    View view(store, &st);
+    View view(store, m_repo.index(), &st);
     std::optional<Entry> existing;
     if (!record.id.empty()) {
         existing = view.get(record.id);
@@ -750,9 +823,9 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
 
     if constexpr (std::is_same_v<T, RiskAssessment>) {
         // Invariant 4: leaving the Gefährdungsbereich lifts the case's open requirements.
-        auto current = View(store, &st).current_risk(record.case_id);
+        auto current = View(store, m_repo.index(), &st).current_risk(record.case_id);
         if (current && current->area != RiskArea::Danger) {
-            for (const Requirement& req : View(store, &st).records<Requirement>(kCaseId, record.case_id)) {
+            for (const Requirement& req : View(store, m_repo.index(), &st).records<Requirement>(kCaseId, record.case_id)) {
                 if (req.status != RequirementStatus::Open) continue;
                 auto a = stage_set(st, store, Requirement::kType, req.id, "status", enc(RequirementStatus::Lifted), nullptr);
                 if (!a) return a;
@@ -768,7 +841,7 @@ Result<void> Batch::remove(const std::string& id) {
     State& st = *m_state;
     if (st.broken) return {Error::Store, st.broken_detail};
     const sync::Store& store = m_repo.m_store;
-    View view(store, &st);
+    View view(store, m_repo.index(), &st);
     auto e = view.get(id);
     if (!e) return {Error::NotFound, "no record " + id};
     if (e->type == Goal::kType) {
@@ -795,10 +868,27 @@ Result<void> Batch::remove(const std::string& id) {
 Result<void> Batch::commit() {
     State& st = *m_state;
     if (st.broken) return {Error::Store, st.broken_detail};
+    const sync::Store& store = m_repo.m_store;
+    detail::RecordIndex& ix = *m_repo.m_index;
+    // The index follows this commit record by record if it is current and the commit applies
+    // exactly its own ops; anything else (a failure, a surprise) leaves it to a full rebuild.
+    const bool follow = ix.built && ix.generation == store.generation();
+    const std::uint64_t expected = store.generation() + st.writer.size();
+    if (follow)
+        for (const auto& [id, staged] : st.records)
+            if (const sync::Record* rec = store.get(id); live(rec)) ix.drop(rec);
     if (auto r = st.writer.commit(); !r) {
+        ix.built = false;
         st.broken = true;
         st.broken_detail = store_failure(r.failure()).detail;
         return store_failure(r.failure());
+    }
+    if (follow && store.generation() == expected) {
+        for (const auto& [id, staged] : st.records)
+            if (const sync::Record* rec = store.get(id); live(rec)) ix.add(rec);
+        ix.generation = expected;
+    } else {
+        ix.built = false;
     }
     st.records.clear();
     return {};
@@ -806,7 +896,26 @@ Result<void> Batch::commit() {
 
 // ---- Repository ----------------------------------------------------------------------------------
 
-Repository::Repository(sync::Store& store) : m_store(store) {}
+Repository::Repository(sync::Store& store) : m_store(store), m_index(std::make_unique<detail::RecordIndex>()) {}
+Repository::~Repository() = default;
+
+const detail::RecordIndex& Repository::index() const {
+    detail::RecordIndex& ix = *m_index;
+    if (ix.built && ix.generation == m_store.generation()) return ix;
+    ix.by_type.clear();
+    ix.by_ref.clear();
+    for (const sync::Record* rec : m_store.list()) {  // live records, by id
+        ix.by_type[rec->type].push_back(rec);
+        for (const char* field : kIndexed) {
+            auto f = rec->fields.find(field);
+            if (f != rec->fields.end() && !f->second.winner().value.empty())
+                ix.by_ref[detail::RecordIndex::key(rec->type, field, f->second.winner().value)].push_back(rec);
+        }
+    }
+    ix.generation = m_store.generation();
+    ix.built = true;
+    return ix;
+}
 
 template <class T>
 Result<T> Repository::load(const std::string& id) const {
@@ -818,7 +927,7 @@ Result<T> Repository::load(const std::string& id) const {
 
 template <class T>
 Issues Repository::check(const T& record) const {
-    View view(m_store, nullptr);
+    View view(m_store, index(), nullptr);
     T copy = record;
     prepare(copy, view);
     return check_in(copy, view, existing_of(copy, view));
@@ -892,7 +1001,7 @@ Result<void> Repository::resolve(const std::string& id, const std::string& field
         Fields f = fields_of(*rec);
         f[field] = value;
         const T candidate = decode<T>(id, f);
-        View view(m_store, nullptr);
+        View view(m_store, index(), nullptr);
         const std::optional<Entry> existing = Entry{rec->type, fields_of(*rec)};
         if (std::find(candidate.unreadable.begin(), candidate.unreadable.end(), field) != candidate.unreadable.end())
             issues.push_back(Issue{field, Reason::Malformed, "not a value of this field"});
@@ -937,17 +1046,17 @@ std::vector<T> sorted(std::vector<T> v, Key key) {
 }  // namespace
 
 std::vector<Case> Repository::cases() const {
-    return sorted(View(m_store, nullptr).records<Case>(), [](const Case& c) { return std::tie(c.name, c.id); });
+    return sorted(View(m_store, index(), nullptr).records<Case>(), [](const Case& c) { return std::tie(c.name, c.id); });
 }
 
 std::vector<Case> Repository::cases_for_provider(const std::string& organization_id) const {
     if (organization_id.empty()) return {};
-    return sorted(View(m_store, nullptr).records<Case>("provider_organization", organization_id),
+    return sorted(View(m_store, index(), nullptr).records<Case>("provider_organization", organization_id),
                   [](const Case& c) { return std::tie(c.name, c.id); });
 }
 
 std::vector<Member> Repository::members(const std::string& case_id) const {
-    View view(m_store, nullptr);
+    View view(m_store, index(), nullptr);
     std::vector<Member> out;
     for (CaseMember& m : view.records<CaseMember>(kCaseId, case_id)) {
         Member row{std::move(m), {}};
@@ -963,7 +1072,7 @@ std::vector<Member> Repository::members(const std::string& case_id) const {
 }
 
 std::vector<ContactEvent> Repository::contact_events(const std::string& case_id) const {
-    auto v = View(m_store, nullptr).records<ContactEvent>(kCaseId, case_id);
+    auto v = View(m_store, index(), nullptr).records<ContactEvent>(kCaseId, case_id);
     std::stable_sort(v.begin(), v.end(), [](const ContactEvent& a, const ContactEvent& b) {
         return std::tie(b.started_at, b.id) < std::tie(a.started_at, a.id);
     });
@@ -971,7 +1080,7 @@ std::vector<ContactEvent> Repository::contact_events(const std::string& case_id)
 }
 
 std::vector<Note> Repository::notes(const std::string& case_id) const {
-    auto v = View(m_store, nullptr).records<Note>(kCaseId, case_id);
+    auto v = View(m_store, index(), nullptr).records<Note>(kCaseId, case_id);
     std::stable_sort(v.begin(), v.end(),
                      [](const Note& a, const Note& b) { return std::tie(b.written_at, b.id) < std::tie(a.written_at, a.id); });
     return v;
@@ -979,33 +1088,33 @@ std::vector<Note> Repository::notes(const std::string& case_id) const {
 
 std::vector<Note> Repository::notes_of_visit(const std::string& contact_event_id) const {
     if (contact_event_id.empty()) return {};
-    return sorted(View(m_store, nullptr).records<Note>("contact_event_id", contact_event_id),
+    return sorted(View(m_store, index(), nullptr).records<Note>("contact_event_id", contact_event_id),
                   [](const Note& n) { return std::tie(n.written_at, n.id); });
 }
 
 std::vector<WillStatement> Repository::will_statements(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<WillStatement>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<WillStatement>(kCaseId, case_id),
                   [](const WillStatement& w) { return std::tie(w.recorded_on, w.id); });
 }
 
 std::vector<Goal> Repository::goals(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<Goal>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<Goal>(kCaseId, case_id),
                   [](const Goal& g) { return std::tie(g.set_on, g.id); });
 }
 
 std::vector<ActionStep> Repository::action_steps(const std::string& goal_id) const {
     if (goal_id.empty()) return {};
-    return sorted(View(m_store, nullptr).records<ActionStep>("goal_id", goal_id),
+    return sorted(View(m_store, index(), nullptr).records<ActionStep>("goal_id", goal_id),
                   [](const ActionStep& s) { return std::tie(s.by_when, s.id); });
 }
 
 std::vector<Resource> Repository::resources(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<Resource>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<Resource>(kCaseId, case_id),
                   [](const Resource& r) { return std::make_tuple(int(r.area), r.id); });
 }
 
 std::vector<NetworkMap> Repository::network_maps(const std::string& case_id) const {
-    auto v = View(m_store, nullptr).records<NetworkMap>(kCaseId, case_id);
+    auto v = View(m_store, index(), nullptr).records<NetworkMap>(kCaseId, case_id);
     std::stable_sort(v.begin(), v.end(), [](const NetworkMap& a, const NetworkMap& b) {
         return std::tie(b.drawn_on, b.id) < std::tie(a.drawn_on, a.id);
     });
@@ -1013,37 +1122,37 @@ std::vector<NetworkMap> Repository::network_maps(const std::string& case_id) con
 }
 
 std::vector<ServiceFeedback> Repository::service_feedback(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<ServiceFeedback>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<ServiceFeedback>(kCaseId, case_id),
                   [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }
 
 std::vector<ServiceFeedback> Repository::feedback_for_service(const std::string& service_id) const {
     if (service_id.empty()) return {};
-    return sorted(View(m_store, nullptr).records<ServiceFeedback>("service_id", service_id),
+    return sorted(View(m_store, index(), nullptr).records<ServiceFeedback>("service_id", service_id),
                   [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }
 
 std::vector<RiskAssessment> Repository::risk_assessments(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<RiskAssessment>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<RiskAssessment>(kCaseId, case_id),
                   [](const RiskAssessment& r) { return std::tie(r.assessed_on, r.id); });
 }
 
 std::optional<RiskAssessment> Repository::current_risk(const std::string& case_id) const {
-    return View(m_store, nullptr).current_risk(case_id);
+    return View(m_store, index(), nullptr).current_risk(case_id);
 }
 
 std::vector<Mandate> Repository::mandates(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<Mandate>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<Mandate>(kCaseId, case_id),
                   [](const Mandate& m) { return std::tie(m.due_on, m.id); });
 }
 
 std::vector<Requirement> Repository::requirements(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<Requirement>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<Requirement>(kCaseId, case_id),
                   [](const Requirement& r) { return std::tie(r.deadline, r.id); });
 }
 
 std::vector<Measure> Repository::measures(const std::string& case_id) const {
-    return sorted(View(m_store, nullptr).records<Measure>(kCaseId, case_id),
+    return sorted(View(m_store, index(), nullptr).records<Measure>(kCaseId, case_id),
                   [](const Measure& m) { return std::tie(m.start, m.id); });
 }
 

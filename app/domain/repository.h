@@ -7,6 +7,9 @@
 //   save     check, then write only the fields whose value differs from the stored display value,
 //            all in one Writer commit. A new record gets a fresh id (written back into record.id).
 //   current risk   a case's latest risk_assessment by assessed_on, then by id.
+//   index    live records by type and by the value of each reference field (case_id, goal_id, ...),
+//            built in one pass over the store and rebuilt when Store::generation() moved (a commit,
+//            a sync ingest): queries cost the records they return, not the records on the device.
 //
 // States of a record as this layer sees them
 //   (none) --save ok--> Live --save ok--> Live        (only changed fields become ops)
@@ -89,11 +92,17 @@ struct Member {
 };
 
 class Batch;
+namespace detail {
+struct RecordIndex;
+}
 
 // The domain's view of one unlocked store; not thread-safe (like the store it wraps).
 class Repository {
 public:
     explicit Repository(sync::Store& store);
+    ~Repository();
+    Repository(const Repository&) = delete;
+    Repository& operator=(const Repository&) = delete;
 
     // T is one of the record structs of types.h.
     template <class T>
@@ -147,7 +156,10 @@ public:
 
 private:
     friend class Batch;
+    // Live records by type and by reference field, rebuilt when the store's generation moved.
+    const detail::RecordIndex& index() const;
     sync::Store& m_store;
+    mutable std::unique_ptr<detail::RecordIndex> m_index;
 };
 
 // Several saves and removes in one commit, checked against the store plus what was staged before

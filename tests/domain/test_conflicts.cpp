@@ -133,6 +133,8 @@ TEST_CASE("Children of a case are written in the case's scope", "[domain][confli
     SyncFixture fx(2);
     const Case c = team_case(fx);
     Repository repo(*fx[1].store);
+    Repository other(*fx[0].store);
+    CHECK(other.members(c.id).empty());  // its index is built before the sync below
     Person p;
     p.case_id = c.id;
     p.given_name = "Lena";
@@ -141,5 +143,14 @@ TEST_CASE("Children of a case are written in the case's scope", "[domain][confli
     CHECK(fx[1].store->get(p.id)->scope != fx[1].store->default_scope());
     fx.sync_all();
     REQUIRE(fx[0].store->get(p.id));  // the team member sees it
-    CHECK(Repository(*fx[0].store).members(c.id).empty());  // not a member until a case_member says so
+    CHECK(other.members(c.id).empty());  // not a member until a case_member says so
+    CaseMember m;
+    m.case_id = c.id;
+    m.person_id = p.id;
+    m.role = MemberRole::Child;
+    REQUIRE(repo.save(m).ok());
+    fx.sync_all();
+    auto members = other.members(c.id);  // the ingest moved the store's generation
+    REQUIRE(members.size() == 1);
+    CHECK(members[0].person.given_name == "Lena");
 }

@@ -14,6 +14,7 @@ TEST_CASE("The demo families cover every record type with valid records", "[doma
     const std::vector<std::string> services{f.service("Kochgruppe", "family_education"),
                                             f.service("Jugendtreff", "youth_work"), f.service("Elterncafé", ""),
                                             f.service("Sprachkurs", "language")};
+    CHECK(f.repo->cases().empty());  // builds the index: the writes below keep it current commit by commit
     auto demo = write_demo_families(*f.repo, services);
     INFO((demo.ok() ? std::string() : demo.detail()));
     REQUIRE(demo.ok());
@@ -69,6 +70,18 @@ TEST_CASE("The demo families cover every record type with valid records", "[doma
         CHECK(!f.repo->measures(c.id).empty());
         CHECK(!f.repo->network_maps(c.id).empty());
         CHECK(!f.repo->resources(c.id).empty());
+    }
+    // The index kept current commit by commit answers like one built from scratch.
+    Repository fresh(*f.store);
+    CHECK(fresh.cases() == f.repo->cases());
+    for (const std::string& id : demo->case_ids) {
+        CHECK(fresh.contact_events(id) == f.repo->contact_events(id));
+        CHECK(fresh.notes(id) == f.repo->notes(id));
+        CHECK(fresh.goals(id) == f.repo->goals(id));
+        CHECK(fresh.service_feedback(id) == f.repo->service_feedback(id));
+        CHECK(fresh.requirements(id) == f.repo->requirements(id));
+        CHECK(fresh.members(id).size() == f.repo->members(id).size());
+        for (const Goal& g : fresh.goals(id)) CHECK(fresh.action_steps(g.id) == f.repo->action_steps(g.id));
     }
     CHECK(spaces.size() == 4);
     CHECK(danger_with_requirement);

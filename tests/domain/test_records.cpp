@@ -431,3 +431,38 @@ TEST_CASE("Dates and times are checked as calendar values", "[domain]") {
     CHECK(!valid_token("Case-File"));
     CHECK(!valid_token(""));
 }
+
+TEST_CASE("Queries follow changes written behind the repository's back", "[domain]") {
+    DomainFixture f;
+    Case c = f.new_case();
+    f.new_person(c.id, "Elif");
+    REQUIRE(f.repo->members(c.id).size() == 1);  // the index is built now
+    std::string member;
+    {
+        sync::Writer w(*f.store);  // another writer on the same store (the CLI, a sync ingest)
+        auto p = w.set("person", {}, "case_id", c.id);
+        REQUIRE(p.ok());
+        REQUIRE(w.set("person", *p, "given_name", "Can").ok());
+        auto m = w.set("case_member", {}, "case_id", c.id);
+        REQUIRE(m.ok());
+        REQUIRE(w.set("case_member", *m, "person_id", *p).ok());
+        REQUIRE(w.set("case_member", *m, "role", "child").ok());
+        REQUIRE(w.commit().ok());
+        member = *m;
+    }
+    auto members = f.repo->members(c.id);
+    REQUIRE(members.size() == 2);
+    CHECK(members[1].person.given_name == "Can");
+    {
+        sync::Writer w(*f.store);
+        REQUIRE(w.remove(member).ok());
+        REQUIRE(w.commit().ok());
+    }
+    CHECK(f.repo->members(c.id).size() == 1);
+    {
+        sync::Writer w(*f.store);  // an assignment written elsewhere shows in the provider query
+        REQUIRE(w.set("case", c.id, "provider_organization", "org-9").ok());
+        REQUIRE(w.commit().ok());
+    }
+    CHECK(f.repo->cases_for_provider("org-9").size() == 1);
+}
