@@ -17,12 +17,18 @@ qt_add_library(quartier_app STATIC
   appoptions.h appoptions.cpp
   headless.h headless.cpp
   selftest.h selftest.cpp
-  screenshots.h screenshots.cpp)
+  screenshots.h screenshots.cpp
+  homevisitcontroller.h homevisitcontroller.cpp
+  conflictlistmodel.h conflictlistmodel.cpp
+  devicelistmodel.h devicelistmodel.cpp
+  languagecontroller.h languagecontroller.cpp
+  issuetext.h issuetext.cpp
+  visitoffers.h visitoffers.cpp
+  visitdemo.h visitdemo.cpp
+  visitscript.h visitscript.cpp)
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(quartier_app PUBLIC
-  quartier_sync Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
-# The case side's domain layer (app/domain, Qt-free): the case controller saves through it.
-target_link_libraries(quartier_app PUBLIC quartier_domain)
+  quartier_sync quartier_domain Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
 
 # QML files live in qml/ at the top of the tree; each gets an alias so that its resource path is
 # qrc:/qt/qml/Quartier/Ui/<alias>, with Main.qml at the module's root.
@@ -33,6 +39,8 @@ set(quartier_qml_aliases
   pages/CaseListPage.qml
   pages/SettingsPage.qml
   pages/CasePage.qml
+  pages/HomeVisitPage.qml
+  pages/ConflictsPage.qml
   components/Icon.qml
   components/ActionButton.qml
   components/BrandPanel.qml
@@ -61,6 +69,8 @@ set(quartier_qml_aliases
   components/ContactsNotesCard.qml
   components/ClassificationCard.qml
   components/MeasuresCard.qml
+  components/ChoiceChip.qml
+  components/VerbatimEditor.qml
   theme/Theme.qml)
 set(quartier_qml_files)
 foreach(alias IN LISTS quartier_qml_aliases)

@@ -3,12 +3,17 @@
 #include "appoptions.h"
 #include "casecontroller.h"
 #include "caselistmodel.h"
+#include "conflictlistmodel.h"
+#include "devicelistmodel.h"
 #include "enrolmentcontroller.h"
 #include "headless.h"
+#include "homevisitcontroller.h"
+#include "languagecontroller.h"
 #include "screenshots.h"
 #include "selftest.h"
 #include "sessioncontroller.h"
 #include "synccontroller.h"
+#include "visitscript.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -46,9 +51,6 @@ int main(int argc, char** argv)
     }
     const bool headless = options.selfTest || !options.screenshotDir.isEmpty();
 
-    QTranslator translator;
-    if (wantsEnglish(options.language, QLocale::system()) && loadEnglish(translator))
-        QGuiApplication::installTranslator(&translator);
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     // Headless runs never touch the user's store or settings: both go to a scratch directory.
@@ -63,6 +65,10 @@ int main(int argc, char** argv)
     std::unique_ptr<QSettings> settings =
         headless ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
                  : std::make_unique<QSettings>();
+
+    // --lang wins for this run; otherwise the language chosen in the settings, else the system's.
+    LanguageController language(settings.get());
+    language.start(options.language);
 
     SessionController session(storeDir, settings.get());
     CaseListModel cases;
@@ -88,18 +94,56 @@ int main(int argc, char** argv)
     QObject::connect(&syncController, &SyncController::recordsChanged, &caseDetail, &CaseController::reload);
     EnrolmentController enrolment(&session, &syncController);
 
+    // The home visit, the conflicts screen and the devices view read and write the same store.
+    HomeVisitController visit;
+    ConflictListModel conflicts;
+    DeviceListModel devices;
+    QObject::connect(&session, &SessionController::aboutToLock, &visit, [&] { visit.flush(); });
+    QObject::connect(&session, &SessionController::storeChanged, &visit, [&] {
+        visit.setStore(session.store());
+        conflicts.setStore(session.store());
+        devices.setStore(session.store());
+    });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &visit, [&] {
+        visit.setStoreBusy(session.storeBusy());
+        conflicts.setStoreBusy(session.storeBusy());
+        devices.setStoreBusy(session.storeBusy());
+    });
+    QObject::connect(&visit, &HomeVisitController::saved, &syncController, &SyncController::refreshStatus);
+    // The case list's "Besuch fortsetzen" follows whether a draft is open.
+    QObject::connect(&visit, &HomeVisitController::stateChanged, &cases, &CaseListModel::refresh);
+    QObject::connect(&conflicts, &ConflictListModel::resolved, &syncController, &SyncController::refreshStatus);
+    QObject::connect(&conflicts, &ConflictListModel::resolved, &cases, &CaseListModel::refresh);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &conflicts, &ConflictListModel::refresh);
+    QObject::connect(&syncController, &SyncController::finished, &devices, &DeviceListModel::refresh);
+    QObject::connect(&language, &LanguageController::languageChanged, &cases, [&] {
+        cases.refresh();  // labels made in C++ follow the new language
+        conflicts.refresh();
+        devices.refresh();
+        visit.retranslate();
+    });
+
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", &session);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", &cases);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", &caseDetail);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", &syncController);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Enrolment", &enrolment);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Visit", &visit);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Conflicts", &conflicts);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Devices", &devices);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Language", &language);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself
+    language.setEngine(&engine);
+    // A hidden test hook (tests/app/visit_kill.sh): a scripted visit, or the check after a kill.
+    if (const QByteArray mode = qgetenv("QUARTIER_TEST_VISIT"); !mode.isEmpty())
+        return runVisitScript(QString::fromLocal8Bit(mode), session, visit);
     if (options.selfTest)
         return runSelfTest(engine, session, caseDetail);
     if (!options.screenshotDir.isEmpty())
-        return takeScreenshots(engine, session, cases, syncController, enrolment, caseDetail, options.screenshotDir);
+        return takeScreenshots(engine, session, cases, syncController, enrolment, caseDetail, options.screenshotDir,
+                               ScreenshotExtras{&visit, &conflicts, &language});
 
     engine.load(mainQmlUrl());
     if (engine.rootObjects().isEmpty())

@@ -3,9 +3,15 @@
 #include "casecontroller.h"
 #include "caselistmodel.h"
 #include "demodata.h"
+#include "conflictlistmodel.h"
 #include "enrolmentcontroller.h"
 #include "headless.h"
+#include "homevisitcontroller.h"
+#include "languagecontroller.h"
 #include "synccontroller.h"
+#include "visitdemo.h"
+
+#include "domain/repository.h"
 
 #include "crypto/crypto.h"
 #include "sync/org.h"
@@ -20,6 +26,7 @@
 #include <QQuickWindow>
 #include <QTextStream>
 
+#include <algorithm>
 #include <memory>
 
 namespace quartier::app {
@@ -71,16 +78,181 @@ bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const
         return false;
     const crypto::DeviceIdentity& me = store.device();
     entries.push_back(directory.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), kDeviceName, "caseworker", now));
+    // The organisation's other devices, for the devices view: two in use, one lost and revoked.
+    const struct { const char* name; const char* role; bool revoked; } others[] = {
+        {"Tablet Familienhilfe Nord", "helper", false},
+        {"Laptop Jugendhilfeplanung", "planning", false},
+        {"Tablet ASD Glashütte (verloren)", "caseworker", true},
+    };
+    for (const auto& other : others) {
+        const crypto::DeviceIdentity device = crypto::DeviceIdentity::generate();
+        if (!directory.append(entries.back()))
+            return false;
+        entries.push_back(directory.make_enrol(admin, device.id(), device.sign_public(), device.box_public(), other.name,
+                                               other.role, now));
+        if (other.revoked) {
+            if (!directory.append(entries.back()))
+                return false;
+            entries.push_back(directory.make_revoke(admin, device.id(), false, now));
+        }
+    }
     // The last sync at 14:32 today: the time the screens show.
     const QDateTime lastSync(QDate::currentDate(), QTime(14, 32));
     return store.extend_directory(entries).ok() &&
            store.set_setting("last_sync", std::to_string(lastSync.toMSecsSinceEpoch())).ok();
 }
 
+// The home visit (every step at 800×1280, the offers also at 1280×800 and in English), the
+// conflicts screen and the settings with the devices, on the demo families.
+template <class ShootAt>
+bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListModel& cases, HomeVisitController& visit,
+                            ConflictListModel& conflicts, LanguageController& language, ShootAt shootAt, QTextStream& out)
+{
+    const Shot portrait = kShots[1];
+    const Shot landscape = kShots[0];
+    const std::optional<VisitDemo> demo = writeVisitDemo(store);
+    if (!demo) {
+        out << "could not write the demo families" << Qt::endl;
+        return false;
+    }
+    cases.refresh();
+    settle(200);
+    QVariant started;
+    QMetaObject::invokeMethod(window, "startHomeVisit", Q_RETURN_ARG(QVariant, started),
+                              Q_ARG(QVariant, QString::fromStdString(demo->caseId)));
+    settle(300);
+    QQuickItem* page = findItem(window, QStringLiteral("homeVisitPage"));
+    if (!started.toBool() || !page) {
+        out << "the home visit did not open: " << visit.errorMessage() << Qt::endl;
+        return false;
+    }
+    const auto goTo = [&](int step) {
+        QMetaObject::invokeMethod(page, "goTo", Q_ARG(QVariant, step));
+        settle(200);
+    };
+
+    // 1 Wer ist da? The mother and two of the children, the child seen.
+    const QVariantList members = visit.members();
+    for (int i = 0; i < members.size() && i < 3; ++i)
+        visit.setPresent(members[i].toMap().value(QStringLiteral("personId")).toString(), true);
+    visit.setChildSeen(QStringLiteral("yes"));
+    goTo(0);
+    shootAt(QStringLiteral("visit-1-who"), portrait);
+
+    // 2 Was gibt es in der Nähe? A few answers; the rest still open.
+    const auto& offers = visit.offers()->rows();
+    const char* answers[] = {"used", "known", "unknown", "used_before"};
+    for (std::size_t i = 0; i < offers.size() && i < 4; ++i)
+        visit.setOfferStatus(offers[i].serviceId, QString::fromLatin1(answers[i]));
+    goTo(1);
+    shootAt(QStringLiteral("visit-2-offers"), portrait);
+    shootAt(QStringLiteral("visit-2-offers"), landscape);
+    language.setLanguage(QStringLiteral("en"));
+    settle(200);
+    shootAt(QStringLiteral("visit-2-offers-en"), portrait);
+    language.setLanguage(QStringLiteral("de"));
+    settle(200);
+
+    // 3 Was fehlt? Afternoon care, with what keeps the family from it.
+    const QString missing = visit.addMissing(QStringLiteral("daycare"), QStringLiteral("Betreuung für Mert am Nachmittag"));
+    visit.toggleBarrier(missing, QStringLiteral("times"));
+    visit.toggleBarrier(missing, QStringLiteral("cost"));
+    goTo(2);
+    shootAt(QStringLiteral("visit-3-missing"), portrait);
+
+    // 4 Wie müsste es sein? In the family's words.
+    visit.editText(missing, QStringLiteral("how_it_would_have_to_be"),
+                   QStringLiteral("Bis 18 Uhr, weil ich bis 17 Uhr arbeite. Und es darf nicht viel kosten."));
+    for (const QVariant& item : visit.howItems()) {
+        const QVariantMap m = item.toMap();
+        if (m.value(QStringLiteral("id")).toString() != missing && m.value(QStringLiteral("how")).toString().isEmpty()) {
+            visit.editText(m.value(QStringLiteral("id")).toString(), QStringLiteral("how_it_would_have_to_be"),
+                           QStringLiteral("Wenn ich Mert mitbringen kann, komme ich."));
+            break;
+        }
+    }
+    visit.flush();
+    goTo(3);
+    shootAt(QStringLiteral("visit-4-how"), portrait);
+
+    // 5 Wille, Ressourcen, Vermerk.
+    if (!members.isEmpty())
+        visit.addWill(members[0].toMap().value(QStringLiteral("personId")).toString(),
+                      QStringLiteral("Ich will wieder halbtags arbeiten."),
+                      QStringLiteral("Ich gehe nächste Woche zur Beratung im Jobcenter."));
+    visit.addResource(QStringLiteral("social"), QStringLiteral("Die Nachbarin holt Aylin dienstags von der Schule ab."));
+    visit.editNote(QStringLiteral("Frau Demir wirkt entlastet, seit Can die Hausaufgabenhilfe besucht. Mert war fröhlich und zeigte mir sein Zimmer."));
+    visit.flush();
+    goTo(4);
+    shootAt(QStringLiteral("visit-5-will"), portrait);
+
+    // 6 Abschluss, then finalised.
+    goTo(5);
+    shootAt(QStringLiteral("visit-6-finish"), portrait);
+    visit.finalise();
+    settle(200);
+    shootAt(QStringLiteral("visit-7-done"), portrait);
+    QMetaObject::invokeMethod(window, "closeSettings");
+    settle(300);
+
+    // Conflicts: two edits made concurrently (as two devices would) on a case and on a note.
+    domain::Repository repo(store);
+    const std::vector<domain::Note> notes = repo.notes(demo->caseId);
+    std::string caseOther;
+    for (const domain::Case& c : repo.cases()) {
+        if (c.id != demo->caseId) {
+            caseOther = c.id;
+            break;
+        }
+    }
+    sync::Writer w1(store), w2(store);
+    bool ok = !notes.empty() && !caseOther.empty();
+    if (ok) {
+        ok = w1.set("note", notes.back().id, "text", notes.back().text + " Can kam später dazu.").ok() &&
+             w2.set("note", notes.back().id, "text", notes.back().text + " Can war nicht da (Fußball).").ok() &&
+             w1.set("case", caseOther, "status", "active").ok() && w2.set("case", caseOther, "status", "clarification").ok() &&
+             w1.commit().ok() && w2.commit().ok();
+    }
+    if (!ok) {
+        out << "could not write the demo conflicts" << Qt::endl;
+        return false;
+    }
+    conflicts.refresh();
+    cases.refresh();
+    settle(200);
+    shootAt(QStringLiteral("case-list-conflicts"), landscape);
+    QMetaObject::invokeMethod(window, "openConflicts");
+    settle(300);
+    shootAt(QStringLiteral("conflicts"), landscape);
+    shootAt(QStringLiteral("conflicts"), portrait);
+    QMetaObject::invokeMethod(window, "closeSettings");
+    settle(300);
+    QMetaObject::invokeMethod(window, "openSettings");
+    settle(300);
+    // Scrolled so that the devices card is in view.
+    window->resize(landscape.width, landscape.height);
+    settle(300);
+    if (QQuickItem* card = findItem(window, QStringLiteral("devicesCard"))) {
+        QQuickItem* flick = card->parentItem();
+        while (flick && !flick->inherits("QQuickFlickable"))
+            flick = flick->parentItem();
+        if (flick) {
+            const qreal y = card->mapToItem(flick->property("contentItem").value<QQuickItem*>(), QPointF()).y();
+            const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
+            flick->setProperty("contentY", std::max<qreal>(0, std::min(y - 24, maxY)));
+        }
+    }
+    shootAt(QStringLiteral("settings-devices"), landscape);
+    QMetaObject::invokeMethod(window, "closeSettings");
+    settle(300);
+    return true;
+}
+
 }  // namespace
 
 int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
-                    EnrolmentController& enrolment, CaseController& caseDetail, const QString& dir)
+                    EnrolmentController& enrolment, CaseController& caseDetail, const QString& dir,
+                    ScreenshotExtras extras)
 {
     QTextStream out(stdout);
     if (!QDir().mkpath(dir)) {
@@ -96,19 +268,21 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     }
 
     int failures = 0;
-    const auto shoot = [&](const QString& name) {
-        for (const Shot& shot : kShots) {
-            window->resize(shot.width, shot.height);
-            settle(400);
-            const QImage image = window->grabWindow();
-            const QString path = QDir(dir).filePath(name + QLatin1String(shot.suffix) + QStringLiteral(".png"));
-            if (image.isNull() || !image.save(path)) {
-                out << "FAIL " << path << Qt::endl;
-                ++failures;
-            } else {
-                out << "wrote " << path << " (" << image.width() << "×" << image.height() << ")" << Qt::endl;
-            }
+    const auto shootAt = [&](const QString& name, const Shot& shot) {
+        window->resize(shot.width, shot.height);
+        settle(400);
+        const QImage image = window->grabWindow();
+        const QString path = QDir(dir).filePath(name + QLatin1String(shot.suffix) + QStringLiteral(".png"));
+        if (image.isNull() || !image.save(path)) {
+            out << "FAIL " << path << Qt::endl;
+            ++failures;
+        } else {
+            out << "wrote " << path << " (" << image.width() << "×" << image.height() << ")" << Qt::endl;
         }
+    };
+    const auto shoot = [&](const QString& name) {
+        for (const Shot& shot : kShots)
+            shootAt(name, shot);
     };
 
     using State = SessionController::State;
@@ -216,6 +390,10 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         QMetaObject::invokeMethod(window, "closeCase");
         settle(300);
     }
+
+    if (extras.visit && extras.conflicts && extras.language &&
+        !shootVisitAndConflicts(window, store, cases, *extras.visit, *extras.conflicts, *extras.language, shootAt, out))
+        ++failures;
 
     session.lock();
     shoot(QStringLiteral("unlock"));

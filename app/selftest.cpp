@@ -3,6 +3,9 @@
 #include "casecontroller.h"
 #include "demodata.h"
 #include "headless.h"
+#include "visitdemo.h"
+
+#include "sync/store.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
@@ -13,6 +16,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace quartier::app {
@@ -161,6 +165,40 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
                 settle(300);
             }
         }
+    }
+    // The home visit on a demo family, every step shown once; then the conflicts page.
+    std::optional<VisitDemo> demo = session.store() ? writeVisitDemo(*session.store()) : std::nullopt;
+    if (mainWindow && demo) {
+        QVariant started;
+        QMetaObject::invokeMethod(mainWindow, "startHomeVisit", Q_RETURN_ARG(QVariant, started),
+                                  Q_ARG(QVariant, QString::fromStdString(demo->caseId)));
+        settle(300);
+        QQuickItem* visitPage = findItem(mainWindow, QStringLiteral("homeVisitPage"));
+        if (!started.toBool() || !visitPage) {
+            out << "FAIL the home visit did not open" << Qt::endl;
+            ++failures;
+        } else {
+            for (int step = 0; step < 6; ++step) {
+                QMetaObject::invokeMethod(visitPage, "goTo", Q_ARG(QVariant, step));
+                settle(100);
+            }
+            out << "ok   home visit shown, every step" << Qt::endl;
+        }
+        QMetaObject::invokeMethod(mainWindow, "closeSettings");
+        settle(300);
+        QMetaObject::invokeMethod(mainWindow, "openConflicts");
+        settle(300);
+        if (!findItem(mainWindow, QStringLiteral("conflictsPage"))) {
+            out << "FAIL the conflicts page did not open" << Qt::endl;
+            ++failures;
+        } else {
+            out << "ok   conflicts page shown" << Qt::endl;
+        }
+        QMetaObject::invokeMethod(mainWindow, "closeSettings");
+        settle(300);
+    } else if (mainWindow) {
+        out << "FAIL could not write the demo families" << Qt::endl;
+        ++failures;
     }
     session.lock();
     if (session.state() != SessionController::State::Locked) {

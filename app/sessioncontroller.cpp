@@ -201,6 +201,7 @@ void SessionController::lock()
     }
     if (m_state != State::Unlocked)
         return;
+    emit aboutToLock();  // last chance to write what is typed (the store is still there and free or lent)
     m_idleTimer.stop();
     m_cancel->store(true);  // a running sync stops before its next request
     std::shared_ptr<sync::Store> closing = std::move(m_store);

@@ -43,7 +43,7 @@
 //   4. unlock() never creates a store: only createStore() does, and only in state NoStore.
 //   5. A lock() during Unlocking is remembered; the worker's store is then destroyed on arrival.
 //   6. Before a Store is released, storeChanged() is emitted with store() already null, so
-//      models drop their pointers first.
+//      models drop their pointers first; before that, aboutToLock() with the store still there.
 //   7. Passphrase copies made here are wiped (crypto::wipe) once the worker is done with them.
 //   8. QSettings holds only the idle time: never personal data.
 #pragma once
@@ -154,6 +154,9 @@ signals:
     void idleTimeoutSecondsChanged();
     void storeChanged();
     void storeBusyChanged();
+    // Emitted by lock() while the store is still held (Unlocked): writers flush what is typed.
+    // Only while !storeBusy() may a listener write; otherwise it is a job's turn (see above).
+    void aboutToLock();
 
 private:
     struct Outcome;

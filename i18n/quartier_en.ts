@@ -30,6 +30,22 @@
         <source>%1 · Konflikt zu klären</source>
         <translation>%1 · conflict to resolve</translation>
     </message>
+    <message>
+        <source>Besuch fortsetzen</source>
+        <translation>Continue visit</translation>
+    </message>
+    <message>
+        <source>Hausbesuch</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Hausbesuch bei %1 fortsetzen</source>
+        <translation>Continue the home visit with %1</translation>
+    </message>
+    <message>
+        <source>Hausbesuch bei %1 beginnen</source>
+        <translation>Start a home visit with %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -79,7 +95,7 @@
     </message>
     <message>
         <source>Sobald Fälle angelegt oder vom Server Ihres Trägers übertragen wurden, erscheinen sie hier.</source>
-        <translation>Cases appear here as soon as they are created or received from your organisation&apos;s server.</translation>
+        <translation>Cases appear here as soon as they are created or received from your organisation's server.</translation>
     </message>
     <message>
         <source>Neuer Fall</source>
@@ -484,6 +500,208 @@
     </message>
 </context>
 <context>
+    <name>ConflictListModel</name>
+    <message>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Familienmitglied</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Hausbesuch / Kontakt</source>
+        <translation>Home visit / contact</translation>
+    </message>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Wille</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>Ziel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Handlungsschritt</source>
+        <translation>Action step</translation>
+    </message>
+    <message>
+        <source>Ressource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Netzwerkkarte</source>
+        <translation>Network map</translation>
+    </message>
+    <message>
+        <source>Angebotsbezug</source>
+        <translation>Offer feedback</translation>
+    </message>
+    <message>
+        <source>Falleinordnung</source>
+        <translation>Risk classification</translation>
+    </message>
+    <message>
+        <source>Auftrag</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <source>Auflage</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Hilfe</source>
+        <translation>Help (measure)</translation>
+    </message>
+    <message>
+        <source>Angebot</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fallführung</source>
+        <translation>Lead worker</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Anwesende</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Kind gesehen</source>
+        <translation>Child seen</translation>
+    </message>
+    <message>
+        <source>Eigener Beitrag</source>
+        <translation>Own contribution</translation>
+    </message>
+    <message>
+        <source>Was fehlt</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>Wie es sein müsste</source>
+        <translation>How it would have to be</translation>
+    </message>
+    <message>
+        <source>Hürden</source>
+        <translation>Barriers</translation>
+    </message>
+    <message>
+        <source>Zeiten</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Konflikte klären</source>
+        <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Nichts zu klären</source>
+        <translation>Nothing to resolve</translation>
+    </message>
+    <message>
+        <source>1 Angabe mit mehreren Fassungen</source>
+        <translation>1 entry with several versions</translation>
+    </message>
+    <message>
+        <source>%1 Angaben mit mehreren Fassungen</source>
+        <translation>%1 entries with several versions</translation>
+    </message>
+    <message>
+        <source>Konflikte blättern</source>
+        <translation>Scroll conflicts</translation>
+    </message>
+    <message>
+        <source>Diese Angaben wurden auf zwei Geräten gleichzeitig geändert. Beide Fassungen sind erhalten. Tippen Sie auf die Fassung, die gelten soll.</source>
+        <translation>These entries were changed on two devices at the same time. Both versions are kept. Tap the version that should apply.</translation>
+    </message>
+    <message>
+        <source>Keine Konflikte</source>
+        <translation>No conflicts</translation>
+    </message>
+    <message>
+        <source>Alle Angaben sind eindeutig.</source>
+        <translation>Every entry is unambiguous.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Fassung %1 · %2 · %3 · wird derzeit angezeigt</source>
+        <translation>Version %1 · %2 · %3 · shown for now</translation>
+    </message>
+    <message>
+        <source>Fassung %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>(leer)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Diese Fassung übernehmen</source>
+        <translation>Keep this version</translation>
+    </message>
+    <message>
+        <source>Fassung %1 von %2 übernehmen</source>
+        <translation>Keep version %1 by %2</translation>
+    </message>
+</context>
+<context>
     <name>ContactsNotesCard</name>
     <message>
         <source>Vermerk</source>
@@ -609,10 +827,496 @@
     </message>
 </context>
 <context>
+    <name>HomeVisitPage</name>
+    <message>
+        <source>Wer ist da?</source>
+        <translation>Who is here?</translation>
+    </message>
+    <message>
+        <source>Was gibt es bei Ihnen in der Nähe?</source>
+        <translation>What is offered near you?</translation>
+    </message>
+    <message>
+        <source>Was fehlt Ihnen?</source>
+        <translation>What are you missing?</translation>
+    </message>
+    <message>
+        <source>Wie müsste ein Angebot sein, damit Sie es nutzen?</source>
+        <translation>What would an offer have to be like for you to use it?</translation>
+    </message>
+    <message>
+        <source>Wille, Ressourcen, Vermerk</source>
+        <translation>Will, resources, note</translation>
+    </message>
+    <message>
+        <source>Abschluss</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Anwesend</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Angebote</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Was fehlt</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>Wie müsste es sein</source>
+        <translation>How it should be</translation>
+    </message>
+    <message>
+        <source>Wille · Vermerk</source>
+        <translation>Will · note</translation>
+    </message>
+    <message>
+        <source>Tippen Sie an, wer beim Besuch dabei ist, und ob das Kind gesehen wurde.</source>
+        <translation>Tap who is present at the visit, and whether the child was seen.</translation>
+    </message>
+    <message>
+        <source>Angebote im Sozialraum %1. Fragen Sie nach jedem: bekannt, genutzt, früher genutzt oder unbekannt?</source>
+        <translation>Offers in the social space %1. Ask about each one: known, used, used before or unknown?</translation>
+    </message>
+    <message>
+        <source>Was vermisst die Familie in ihrer Umgebung, und was hält sie ab?</source>
+        <translation>What does the family miss in its neighbourhood, and what holds it back?</translation>
+    </message>
+    <message>
+        <source>Schreiben Sie die Antworten wörtlich auf, in den Worten der Familie.</source>
+        <translation>Write the answers down verbatim, in the family's own words.</translation>
+    </message>
+    <message>
+        <source>Was will die Familie selbst erreichen, was tut sie dafür, was hilft ihr? Dazu Ihr Vermerk.</source>
+        <translation>What does the family itself want to achieve, what does it do for it, what helps it? And your note.</translation>
+    </message>
+    <message>
+        <source>Prüfen Sie, ob alles Nötige erfasst ist, und schließen Sie den Besuch ab.</source>
+        <translation>Check that everything needed is recorded, and finish the visit.</translation>
+    </message>
+    <message>
+        <source>Hausbesuch %1</source>
+        <translation>Home visit %1</translation>
+    </message>
+    <message>
+        <source>Besuch unterbrechen, zurück zu den Fällen</source>
+        <translation>Pause the visit, back to the cases</translation>
+    </message>
+    <message>
+        <source>Hausbesuch · %1</source>
+        <translation>Home visit · %1</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · abgeschlossen</source>
+        <translation>Started %1 · finished</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · Entwurf fortgesetzt</source>
+        <translation>Started %1 · draft resumed</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · Entwurf</source>
+        <translation>Started %1 · draft</translation>
+    </message>
+    <message>
+        <source>Speichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Sperren</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Schritt %1 von %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Schritt blättern</source>
+        <translation>Scroll step</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Weiter: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <source>Weiter zu Schritt %1</source>
+        <translation>Next, to step %1</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>anwesend</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>nicht anwesend</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <source>Noch keine Familienmitglieder</source>
+        <translation>No family members yet</translation>
+    </message>
+    <message>
+        <source>Im Fall sind noch keine Personen erfasst. Legen Sie sie in der Fallakte an.</source>
+        <translation>No persons are recorded in this case yet. Add them in the case file.</translation>
+    </message>
+    <message>
+        <source>Wurde das Kind gesehen?</source>
+        <translation>Was the child seen?</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Entfällt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Kind gesehen: %1</source>
+        <translation>Child seen: %1</translation>
+    </message>
+    <message>
+        <source>Keine Angebote erfasst</source>
+        <translation>No offers recorded</translation>
+    </message>
+    <message>
+        <source>Für den Sozialraum %1 sind auf diesem Gerät noch keine Angebote gespeichert. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.</source>
+        <translation>No offers for the social space %1 are stored on this device yet. You can record what the family is missing in the next step.</translation>
+    </message>
+    <message>
+        <source>bekannt</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>genutzt</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>früher genutzt</source>
+        <translation>used before</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Was fehlt oder wird gewünscht?</source>
+        <translation>What is missing or wanted?</translation>
+    </message>
+    <message>
+        <source>z. B. Betreuung am Nachmittag</source>
+        <translation>e.g. afternoon childcare</translation>
+    </message>
+    <message>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Bereich: %1</source>
+        <translation>Area: %1</translation>
+    </message>
+    <message>
+        <source>Festhalten</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Fehlendes Angebot festhalten</source>
+        <translation>Record the missing offer</translation>
+    </message>
+    <message>
+        <source>„%1“ entfernen</source>
+        <translation>Remove “%1”</translation>
+    </message>
+    <message>
+        <source>Was hält ab?</source>
+        <translation>What holds them back?</translation>
+    </message>
+    <message>
+        <source>Hürde %1</source>
+        <translation>Barrier %1</translation>
+    </message>
+    <message>
+        <source>Noch nichts zu fragen</source>
+        <translation>Nothing to ask yet</translation>
+    </message>
+    <message>
+        <source>Halten Sie unter „Was fehlt“ etwas fest oder markieren Sie ein Angebot als bekannt, früher genutzt oder unbekannt: Dann fragen Sie hier, wie es sein müsste.</source>
+        <translation>Record something under “What is missing” or mark an offer as known, used before or unknown: then ask here how it would have to be.</translation>
+    </message>
+    <message>
+        <source>Wie müsste es sein? (wörtlich)</source>
+        <translation>How would it have to be? (verbatim)</translation>
+    </message>
+    <message>
+        <source>„…“ – in den Worten der Familie</source>
+        <translation>“…” – in the family's words</translation>
+    </message>
+    <message>
+        <source>Wille</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>%1 · noch ein Wunsch</source>
+        <translation>%1 · still a wish</translation>
+    </message>
+    <message>
+        <source>Selbst: %1</source>
+        <translation>Own part: %1</translation>
+    </message>
+    <message>
+        <source>Wille von %1</source>
+        <translation>Will of %1</translation>
+    </message>
+    <message>
+        <source>Was will die Person? (O-Ton)</source>
+        <translation>What does the person want? (verbatim)</translation>
+    </message>
+    <message>
+        <source>„Ich will …“</source>
+        <translation>“I want …”</translation>
+    </message>
+    <message>
+        <source>Was tut sie selbst dafür?</source>
+        <translation>What will they do for it themselves?</translation>
+    </message>
+    <message>
+        <source>Ohne eigenen Beitrag bleibt es ein Wunsch.</source>
+        <translation>Without an own contribution it remains a wish.</translation>
+    </message>
+    <message>
+        <source>Willen festhalten</source>
+        <translation>Record the will</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Was hilft der Familie?</source>
+        <translation>What helps the family?</translation>
+    </message>
+    <message>
+        <source>z. B. Oma wohnt nebenan</source>
+        <translation>e.g. grandma lives next door</translation>
+    </message>
+    <message>
+        <source>Ressource festhalten</source>
+        <translation>Record the resource</translation>
+    </message>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Was Sie festhalten möchten …</source>
+        <translation>What you want to record …</translation>
+    </message>
+    <message>
+        <source>Anvertraut nach § 65 SGB VIII, nur für mich lesbar</source>
+        <translation>Entrusted under § 65 SGB VIII, readable by me only</translation>
+    </message>
+    <message>
+        <source>Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.</source>
+        <translation>Entrusted (§ 65 SGB VIII): readable by you only until you pass it on with a legal basis.</translation>
+    </message>
+    <message>
+        <source>In der Fallakte: für alle lesbar, die den Fall bearbeiten.</source>
+        <translation>In the case file: readable by everyone working on the case.</translation>
+    </message>
+    <message>
+        <source>Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.</source>
+        <translation>Where the note is kept was fixed when it was first saved. It can only be passed on through a release with a legal basis.</translation>
+    </message>
+    <message>
+        <source>Erfasst</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Kind gesehen</source>
+        <translation>Child seen</translation>
+    </message>
+    <message>
+        <source>Fehlt</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>1 Aussage</source>
+        <translation>1 statement</translation>
+    </message>
+    <message>
+        <source>%1 Aussagen</source>
+        <translation>%1 statements</translation>
+    </message>
+    <message>
+        <source>vorhanden, anvertraut</source>
+        <translation>written, entrusted</translation>
+    </message>
+    <message>
+        <source>vorhanden, in der Fallakte</source>
+        <translation>written, in the case file</translation>
+    </message>
+    <message>
+        <source>Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen werden eigene Einträge.</source>
+        <translation>Everything needed is recorded. After finishing, the visit stays as it is; additions become entries of their own.</translation>
+    </message>
+    <message>
+        <source>Besuch abschließen</source>
+        <translation>Finish the visit</translation>
+    </message>
+    <message>
+        <source>Besuch abgeschlossen</source>
+        <translation>Visit finished</translation>
+    </message>
+    <message>
+        <source>Alle Antworten sind gespeichert und werden bei der nächsten Synchronisierung übertragen.</source>
+        <translation>All answers are saved and will be sent with the next sync.</translation>
+    </message>
+    <message>
+        <source>Zurück zu den Fällen</source>
+        <translation>Back to the cases</translation>
+    </message>
+</context>
+<context>
     <name>InfoRow</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IssueText</name>
+    <message>
+        <source>Anwesende</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Kind gesehen</source>
+        <translation>Child seen</translation>
+    </message>
+    <message>
+        <source>Beginn</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Ende</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Was fehlt</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Hürden</source>
+        <translation>Barriers</translation>
+    </message>
+    <message>
+        <source>Wie es sein müsste</source>
+        <translation>How it would have to be</translation>
+    </message>
+    <message>
+        <source>Eigener Beitrag</source>
+        <translation>Own contribution</translation>
+    </message>
+    <message>
+        <source>Wählen Sie unter „Wer ist da?“ mindestens eine Person, die dabei war.</source>
+        <translation>Under “Who is here?”, choose at least one person who took part.</translation>
+    </message>
+    <message>
+        <source>Geben Sie unter „Wer ist da?“ an, ob das Kind gesehen wurde.</source>
+        <translation>Under “Who is here?”, say whether the child was seen.</translation>
+    </message>
+    <message>
+        <source>Das Ende des Besuchs liegt vor seinem Beginn.</source>
+        <translation>The visit ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Ein abgeschlossener Besuch wird nicht wieder zum Entwurf.</source>
+        <translation>A finished visit does not become a draft again.</translation>
+    </message>
+    <message>
+        <source>„%1“ fehlt noch.</source>
+        <translation>“%1” is still missing.</translation>
+    </message>
+    <message>
+        <source>„%1“ hat kein gültiges Format.</source>
+        <translation>“%1” is not in a valid format.</translation>
+    </message>
+    <message>
+        <source>„%1“ hat einen unbekannten Wert.</source>
+        <translation>“%1” has an unknown value.</translation>
+    </message>
+    <message>
+        <source>„%1“ liegt außerhalb des erlaubten Bereichs.</source>
+        <translation>“%1” is outside the allowed range.</translation>
+    </message>
+    <message>
+        <source>„%1“ liegt vor dem Beginn.</source>
+        <translation>“%1” is before the start.</translation>
+    </message>
+    <message>
+        <source>„%1“ verweist auf einen Eintrag, den es nicht (mehr) gibt.</source>
+        <translation>“%1” refers to an entry that does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>„%1“ gehört zu einem anderen Fall.</source>
+        <translation>“%1” belongs to another case.</translation>
+    </message>
+    <message>
+        <source>„%1“ enthält einen Eintrag doppelt.</source>
+        <translation>“%1” contains an entry twice.</translation>
+    </message>
+    <message>
+        <source>Auflagen gibt es nur im Gefährdungsbereich.</source>
+        <translation>Requirements exist only in the danger area (Gefährdungsbereich).</translation>
+    </message>
+    <message>
+        <source>Ein Veränderungsauftrag braucht eine benannte Sorge (Grau- oder Gefährdungsbereich).</source>
+        <translation>A change mandate needs a stated concern (grey or danger area).</translation>
+    </message>
+    <message>
+        <source>Das ist noch ein Wunsch: Es fehlt, was die Person selbst dafür tut.</source>
+        <translation>This is still a wish: what the person will do for it themselves is missing.</translation>
+    </message>
+    <message>
+        <source>„%1“ passt nicht zu den übrigen Angaben.</source>
+        <translation>“%1” does not fit the other entries.</translation>
+    </message>
+    <message>
+        <source>„%1“ kann nach dem ersten Speichern nicht mehr geändert werden.</source>
+        <translation>“%1” cannot be changed after the first save.</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +2041,61 @@
     </message>
 </context>
 <context>
+    <name>OfferCategory</name>
+    <message>
+        <source>Sport und Bewegung</source>
+        <translation>Sports and exercise</translation>
+    </message>
+    <message>
+        <source>Familienzentrum</source>
+        <translation>Family centre</translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <source>Jugendarbeit</source>
+        <translation>Youth work</translation>
+    </message>
+    <message>
+        <source>Gruppe und Treff</source>
+        <translation>Groups and meeting places</translation>
+    </message>
+    <message>
+        <source>Kita und Betreuung</source>
+        <translation>Daycare and childcare</translation>
+    </message>
+    <message>
+        <source>Schule</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Kultur und Freizeit</source>
+        <translation>Culture and leisure</translation>
+    </message>
+    <message>
+        <source>Gesundheit</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Familienbildung</source>
+        <translation>Family education</translation>
+    </message>
+    <message>
+        <source>Kinderbetreuung</source>
+        <translation>Childcare</translation>
+    </message>
+    <message>
+        <source>Freizeit</source>
+        <translation>Leisure</translation>
+    </message>
+    <message>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseField</name>
     <message>
         <source>Passphrase verbergen</source>
@@ -1518,7 +2277,7 @@
         <translation>Last synced</translation>
     </message>
     <message>
-        <source>dd.MM.yyyy, HH:mm &apos;Uhr&apos;</source>
+        <source>dd.MM.yyyy, HH:mm 'Uhr'</source>
         <translation>d MMM yyyy, HH:mm</translation>
     </message>
     <message>
@@ -1570,16 +2329,44 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Sprache der App</source>
-        <translation>Language of the app</translation>
+        <source>Sprache: %1</source>
+        <translation>Language: %1</translation>
     </message>
     <message>
-        <source>Deutsch</source>
-        <translation>English</translation>
+        <source>Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten. Wird Quartier mit --lang gestartet, gilt für diesen Start diese Angabe.</source>
+        <translation>The language changes at once and is kept for the next start. If Quartier is started with --lang, that choice applies to that start.</translation>
     </message>
     <message>
-        <source>Quartier folgt der Sprache des Systems: Deutsch, bei englischer Systemsprache Englisch. Um zu wechseln, stellen Sie die Systemsprache um und starten Quartier neu.</source>
-        <translation>Quartier follows the system language: German, or English when the system language is English. To switch, change the system language and restart Quartier.</translation>
+        <source>Geräte der Organisation</source>
+        <translation>The organisation's devices</translation>
+    </message>
+    <message>
+        <source>Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.</source>
+        <translation>Once this device is enrolled, every device of your organisation is listed here, as the verified directory records it.</translation>
+    </message>
+    <message>
+        <source>Wie das von Ihrer Administration unterschriebene Verzeichnis sie führt. Nur lesen: Geräte anmelden und sperren kann die Administration.</source>
+        <translation>As the directory signed by your administration records them. Read-only: your administration enrols and revokes devices.</translation>
+    </message>
+    <message>
+        <source>%1, %2%3</source>
+        <translation>%1, %2%3</translation>
+    </message>
+    <message>
+        <source>, gesperrt</source>
+        <translation>, revoked</translation>
+    </message>
+    <message>
+        <source>, dieses Gerät</source>
+        <translation>, this device</translation>
+    </message>
+    <message>
+        <source>%1 (dieses Gerät)</source>
+        <translation>%1 (this device)</translation>
+    </message>
+    <message>
+        <source>%1 · gesperrt</source>
+        <translation>%1 · revoked</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +2426,18 @@
     <message>
         <source>Synchronisierung: %1. Jetzt synchronisieren</source>
         <translation>Sync: %1. Sync now</translation>
+    </message>
+    <message>
+        <source>1 Konflikt klären</source>
+        <translation>Resolve 1 conflict</translation>
+    </message>
+    <message>
+        <source>%1 Konflikte klären</source>
+        <translation>Resolve %1 conflicts</translation>
+    </message>
+    <message>
+        <source>Synchronisierung: %1. Zu den Konflikten</source>
+        <translation>Sync: %1. Go to the conflicts</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2787,100 @@
     </message>
 </context>
 <context>
+    <name>quartier::app::ConflictListModel</name>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Entfällt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>noch offen</source>
+        <translation>not answered yet</translation>
+    </message>
+    <message>
+        <source>abgeschlossen</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>Entwurf</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>bekannt</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>genutzt</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>früher genutzt</source>
+        <translation>used before</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>fehlt, gewünscht</source>
+        <translation>missing, wanted</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>dieses Gerät</source>
+        <translation>this device</translation>
+    </message>
+    <message>
+        <source>Gerade nicht möglich: Die Synchronisierung läuft. Bitte gleich noch einmal tippen.</source>
+        <translation>Not possible right now: a sync is running. Please tap again in a moment.</translation>
+    </message>
+    <message>
+        <source>Die Auswahl konnte nicht gespeichert werden. Nichts wurde verändert.</source>
+        <translation>The choice could not be saved. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::DeviceListModel</name>
+    <message>
+        <source>Fachkraft ASD</source>
+        <translation>ASD caseworker</translation>
+    </message>
+    <message>
+        <source>Teamleitung</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Familienhilfe (freier Träger)</source>
+        <translation>Family helper (free provider)</translation>
+    </message>
+    <message>
+        <source>Jugendhilfeplanung</source>
+        <translation>Youth-welfare planning</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Datenschutz</source>
+        <translation>Data protection</translation>
+    </message>
+</context>
+<context>
     <name>quartier::app::EnrolmentController</name>
     <message>
         <source>Der Server aus dem Anmeldecode ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.</source>
@@ -2019,6 +2912,181 @@
     <message>
         <source>Noch nicht freigegeben. Sobald die Administration dieses Gerät bestätigt hat, geht es von selbst weiter.</source>
         <translation>Not admitted yet. As soon as the administration has confirmed this device, it continues by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::HomeVisitController</name>
+    <message>
+        <source>Mutter</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>Vater</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <source>Elternteil</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Stiefelternteil</source>
+        <translation>Step-parent</translation>
+    </message>
+    <message>
+        <source>Pflegeelternteil</source>
+        <translation>Foster parent</translation>
+    </message>
+    <message>
+        <source>Vormund</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>Geschwister</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <source>Großelternteil</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <source>Partner:in</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Verwandte:r</source>
+        <translation>Relative</translation>
+    </message>
+    <message>
+        <source>Andere Person</source>
+        <translation>Other person</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Weg zu weit</source>
+        <translation>Too far away</translation>
+    </message>
+    <message>
+        <source>Zeiten passen nicht</source>
+        <translation>Times do not fit</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Nicht bekannt</source>
+        <translation>Not known about</translation>
+    </message>
+    <message>
+        <source>Scham, Angst vor Abstempeln</source>
+        <translation>Shame, fear of stigma</translation>
+    </message>
+    <message>
+        <source>Keine Kinderbetreuung</source>
+        <translation>No childcare</translation>
+    </message>
+    <message>
+        <source>Wartezeit</source>
+        <translation>Waiting time</translation>
+    </message>
+    <message>
+        <source>Altersgrenze</source>
+        <translation>Age limit</translation>
+    </message>
+    <message>
+        <source>Persönlich</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Sozial (Freunde, Verwandte, Nachbarn)</source>
+        <translation>Social (friends, relatives, neighbours)</translation>
+    </message>
+    <message>
+        <source>Materiell</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Sozialraum und Infrastruktur</source>
+        <translation>Social space and infrastructure</translation>
+    </message>
+    <message>
+        <source>bekannt, nicht genutzt</source>
+        <translation>known, not used</translation>
+    </message>
+    <message>
+        <source>genutzt</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>früher genutzt</source>
+        <translation>used before</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>fehlt</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Speichern ist fehlgeschlagen. Ihre Eingabe ist noch da; bitte versuchen Sie es erneut.</source>
+        <translation>Saving failed. Your input is still there; please try again.</translation>
+    </message>
+    <message>
+        <source>Einen Moment: Gerade wird synchronisiert. Bitte gleich noch einmal tippen.</source>
+        <translation>One moment: a sync is running. Please tap again in a moment.</translation>
+    </message>
+    <message>
+        <source>Der Speicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen.</source>
+        <translation>The store is busy right now. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden.</source>
+        <translation>This case is not (or no longer) on this device.</translation>
+    </message>
+    <message>
+        <source>Der Besuch konnte nicht angelegt werden: %1</source>
+        <translation>The visit could not be created: %1</translation>
+    </message>
+    <message>
+        <source>fehlt · %1</source>
+        <translation>missing · %1</translation>
+    </message>
+    <message>
+        <source>Unbekannte Angabe zum Kind.</source>
+        <translation>Unknown answer about the child.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Antwort zu diesem Angebot.</source>
+        <translation>Unknown answer for this offer.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Hürde.</source>
+        <translation>Unknown barrier.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag gehört nicht zu diesem Besuch.</source>
+        <translation>This entry does not belong to this visit.</translation>
+    </message>
+    <message>
+        <source>Wählen Sie einen Bereich für die Ressource.</source>
+        <translation>Choose an area for the resource.</translation>
+    </message>
+    <message>
+        <source>Dieses Feld kann hier nicht bearbeitet werden.</source>
+        <translation>This field cannot be edited here.</translation>
+    </message>
+    <message>
+        <source>Der Besuch ist noch nicht vollständig.</source>
+        <translation>The visit is not complete yet.</translation>
     </message>
 </context>
 <context>
@@ -2075,7 +3143,7 @@
     <name>quartier::app::SyncController</name>
     <message>
         <source>Dieses Gerät wurde von der Administration gesperrt. Auf Anordnung Ihrer Organisation wurden alle Daten von Quartier auf diesem Gerät gelöscht.</source>
-        <translation>Your administration has revoked this device. On your organisation&apos;s order, all of Quartier&apos;s data on this device has been deleted.</translation>
+        <translation>Your administration has revoked this device. On your organisation's order, all of Quartier's data on this device has been deleted.</translation>
     </message>
     <message>
         <source>Dieses Gerät wurde von der Administration gesperrt. Bitte wenden Sie sich an Ihre Administration.</source>
@@ -2095,7 +3163,7 @@
     </message>
     <message>
         <source>Die Uhr dieses Geräts geht vor. Bitte prüfen Sie Datum und Uhrzeit in den Systemeinstellungen.</source>
-        <translation>This device&apos;s clock is ahead. Please check the date and time in the system settings.</translation>
+        <translation>This device's clock is ahead. Please check the date and time in the system settings.</translation>
     </message>
     <message>
         <source>Der Server ist vorübergehend gestört. Quartier versucht es später erneut; es geht nichts verloren.</source>

@@ -1,6 +1,6 @@
-// The window: shows the unlock page until the session is unlocked, then a stack of the case list,
-// the case page and the settings. The stack is destroyed on lock, so nothing of a case stays on
-// screen or in the scene.
+// The window: shows the unlock page until the session is unlocked, then a stack of the case list
+// and, pushed on it, the case page, the settings, a home visit or the conflicts. The stack is
+// destroyed on lock, so nothing of a case stays on screen or in the scene.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -51,6 +51,15 @@ ApplicationWindow {
         if (content.item && content.item.closeDialogs)
             content.item.closeDialogs()
     }
+    // The home visit of a case (from the case page, or the case list's visit button): resumes
+    // the case's open draft or starts one. False if it could not (Visit.errorMessage says why).
+    function startHomeVisit(caseId) {
+        return content.item && content.item.startHomeVisit ? content.item.startHomeVisit(caseId) : false
+    }
+    function openConflicts() {
+        if (content.item && content.item.openConflicts)
+            content.item.openConflicts()
+    }
 
     Loader {
         id: content
@@ -73,8 +82,9 @@ ApplicationWindow {
                 if (depth === 1)
                     push(settings)
             }
+            // Closes what is pushed over the list (settings, a home visit, the conflicts), not a case page.
             function closeSettings() {
-                if (depth > 1 && currentItem.objectName === "settingsPage")
+                if (depth > 1 && currentItem.objectName !== "casePage")
                     pop()
             }
             function openCase(caseId) {
@@ -96,6 +106,17 @@ ApplicationWindow {
                 if (currentItem && currentItem.closeDialogs)
                     currentItem.closeDialogs()
             }
+            function startHomeVisit(caseId) {
+                if (!Visit.startVisit(caseId))
+                    return false
+                pop(null)
+                push(homeVisit)
+                return true
+            }
+            function openConflicts() {
+                pop(null)
+                push(conflictsPage)
+            }
 
             focus: true
             Keys.onBackPressed: event => {
@@ -115,6 +136,8 @@ ApplicationWindow {
             initialItem: CaseListPage {
                 onSettingsRequested: stack.openSettings()
                 onCaseRequested: caseId => stack.openCase(caseId)
+                onVisitRequested: caseId => stack.startHomeVisit(caseId)
+                onConflictsRequested: stack.openConflicts()
             }
 
             Component {
@@ -128,9 +151,24 @@ ApplicationWindow {
             }
 
             Component {
+                id: homeVisit
+                HomeVisitPage {
+                    onCloseRequested: stack.pop(null)
+                }
+            }
+
+            Component {
+                id: conflictsPage
+                ConflictsPage {
+                    onCloseRequested: stack.pop(null)
+                }
+            }
+
+            Component {
                 id: settings
                 SettingsPage {
                     onCloseRequested: stack.closeSettings()
+                    onConflictsRequested: stack.openConflicts()
                 }
             }
         }

@@ -1,4 +1,5 @@
-// One case in the case list: initials, name, social space and a status chip.
+// One case in the case list: initials, name, social space, a status chip and the home-visit
+// button ("Hausbesuch", or "fortsetzen" while a draft is open); a long press starts it too.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -14,6 +15,13 @@ ItemDelegate {
     required property string status
     required property string statusLabel
     required property bool conflicted
+
+    // Read when the row is made; the list is rebuilt after a visit.
+    readonly property bool draftOpen: Visit.openDraftFor(root.caseId).length > 0
+
+    signal visitRequested()
+
+    onPressAndHold: root.visitRequested()
 
     readonly property string initials: {
         const words = root.name.replace(/^Familie\s+/, "").split(/\s+/).filter(w => w.length > 0)
@@ -104,6 +112,16 @@ ItemDelegate {
                 font.pixelSize: Theme.fontCaption
                 font.weight: Font.Medium
             }
+        }
+
+        ActionButton {
+            objectName: "visitButton_" + root.index
+            filled: false
+            iconName: "home"
+            text: root.width < 560 ? "" : root.draftOpen ? qsTr("Besuch fortsetzen") : qsTr("Hausbesuch")
+            Accessible.name: root.draftOpen ? qsTr("Hausbesuch bei %1 fortsetzen").arg(root.name)
+                                            : qsTr("Hausbesuch bei %1 beginnen").arg(root.name)
+            onClicked: root.visitRequested()
         }
     }
 }

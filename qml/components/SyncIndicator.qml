@@ -1,5 +1,6 @@
 // The compact sync state for a page header: an icon and one line ("Offline", "Synchronisiere …",
-// "3 Änderungen ausstehend", "Zuletzt synchronisiert 14:32"). Tapping it emits clicked().
+// "3 Änderungen ausstehend", "Zuletzt synchronisiert 14:32"). Tapping it emits clicked(); while
+// conflicts wait to be settled it says so ("2 Konflikte klären") and emits conflictsRequested().
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,14 +12,21 @@ AbstractButton {
     readonly property int syncState: Sync.state
     readonly property int pending: Sync.pendingCount
     readonly property bool hasSynced: Sync.lastSync instanceof Date && !isNaN(Sync.lastSync.getTime())
+    readonly property int conflicts: Conflicts.count
+    readonly property bool showsConflicts: conflicts > 0 && syncState !== SyncController.Syncing
+                                           && syncState !== SyncController.Locked
+
+    signal conflictsRequested()
 
     // Calm by default; colour only where something needs attention.
-    readonly property string tone: syncState === SyncController.Error ? "error"
+    readonly property string tone: showsConflicts ? "warning"
+                                  : syncState === SyncController.Error ? "error"
                                   : syncState === SyncController.Offline ? "warning"
                                   : syncState === SyncController.Syncing || pending > 0 ? "primary"
                                   : "neutral"
 
-    readonly property string iconName: syncState === SyncController.Syncing ? "sync"
+    readonly property string iconName: showsConflicts ? "warning"
+                                      : syncState === SyncController.Syncing ? "sync"
                                       : syncState === SyncController.Error ? "error"
                                       : syncState === SyncController.Offline || syncState === SyncController.NotEnrolled ? "cloud-off"
                                       : pending > 0 ? "cloud-upload"
@@ -35,7 +43,8 @@ AbstractButton {
         return pending === 1 ? qsTr("1 Änderung ausstehend") : qsTr("%1 Änderungen ausstehend").arg(pending)
     }
 
-    text: syncState === SyncController.Syncing ? qsTr("Synchronisiere …")
+    text: showsConflicts ? (conflicts === 1 ? qsTr("1 Konflikt klären") : qsTr("%1 Konflikte klären").arg(conflicts))
+        : syncState === SyncController.Syncing ? qsTr("Synchronisiere …")
         : syncState === SyncController.Offline ? (pending > 0 ? qsTr("Offline · %1 ausstehend").arg(pending) : qsTr("Offline"))
         : syncState === SyncController.Error ? qsTr("Synchronisierung gestört")
         : syncState === SyncController.NotEnrolled ? (Sync.serverSet ? qsTr("Wartet auf Freigabe") : qsTr("Nur auf diesem Gerät"))
@@ -51,12 +60,17 @@ AbstractButton {
     focusPolicy: Qt.StrongFocus
 
     Accessible.role: Accessible.Button
-    Accessible.name: syncState === SyncController.NotEnrolled && !Sync.serverSet
+    Accessible.name: showsConflicts ? qsTr("Synchronisierung: %1. Zu den Konflikten").arg(text)
+                     : syncState === SyncController.NotEnrolled && !Sync.serverSet
                      ? qsTr("Synchronisierung: %1. Zu den Einstellungen").arg(text)
                      : qsTr("Synchronisierung: %1. Jetzt synchronisieren").arg(text)
     Accessible.description: Sync.lastError
 
     background: Item {}
+
+    // With conflicts waiting, the tap leads to them; owners sync on clicked() only when
+    // !showsConflicts.
+    onClicked: if (showsConflicts) conflictsRequested()
 
     contentItem: Item {
         Rectangle {

@@ -16,6 +16,8 @@ Page {
     readonly property bool narrow: width < 640
 
     signal settingsRequested()
+    signal visitRequested(string caseId)
+    signal conflictsRequested()
     signal caseRequested(string caseId)
 
     function openNewCase() {
@@ -98,7 +100,11 @@ Page {
                 objectName: "syncIndicator"
                 Layout.maximumWidth: Math.max(120, page.columnWidth - 360)
                 // Not connected yet: the way to connect is in the settings.
-                onClicked: Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
+                onClicked: {
+                    if (!syncIndicator.showsConflicts)
+                        Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
+                }
+                onConflictsRequested: page.conflictsRequested()
             }
 
             ToolButton {
@@ -208,6 +214,12 @@ Page {
             }
         }
 
+        // A visit that could not start (e.g. the store is lent to a sync for a moment).
+        InlineMessage {
+            Layout.fillWidth: true
+            text: Visit.state === HomeVisitController.Closed ? Visit.errorMessage : ""
+        }
+
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -240,6 +252,7 @@ Page {
                     delegate: CaseDelegate {
                         width: ListView.view.width
                         onClicked: page.caseRequested(caseId)
+                        onVisitRequested: page.visitRequested(caseId)
                     }
                 }
             }

@@ -1,5 +1,6 @@
 // Settings: sync (server, organisation, this device, last sync, "Jetzt synchronisieren", the
-// automatic interval), enrolment with the confirmation code, the idle-lock time and the language.
+// automatic interval), enrolment with the confirmation code, the organisation's devices, the
+// idle-lock time and the language (switched at once, remembered for the next start).
 // Two columns on a wide screen, one on a narrow one.
 import QtQuick
 import QtQuick.Controls
@@ -11,6 +12,7 @@ Page {
     objectName: "settingsPage"
 
     signal closeRequested()
+    signal conflictsRequested()
 
     readonly property bool wide: width >= 1100
     readonly property bool narrow: width < 640
@@ -252,7 +254,8 @@ Page {
                         SyncIndicator {
                             Layout.fillWidth: true
                             Layout.maximumWidth: implicitWidth
-                            onClicked: Sync.syncNow()
+                            onClicked: if (!showsConflicts) Sync.syncNow()
+                            onConflictsRequested: page.conflictsRequested()
                         }
                         Item { Layout.fillWidth: true }
                         ActionButton {
@@ -343,7 +346,7 @@ Page {
                 }
             }
 
-            // ---- right (or following) column: lock and language ----
+            // ---- right (or following) column: lock, language, devices ----
             ColumnLayout {
                 Layout.alignment: Qt.AlignTop
                 Layout.preferredWidth: page.columnWidth
@@ -386,17 +389,92 @@ Page {
                     title: qsTr("Sprache")
                     iconName: "language"
 
-                    InfoRow {
+                    Flow {
                         Layout.fillWidth: true
-                        wide: !page.narrow
-                        label: qsTr("Sprache der App")
-                        // The translation of this string names the language it is in.
-                        value: qsTr("Deutsch")
+                        spacing: Theme.spacingS
+                        Repeater {
+                            // Each language named in itself, so it can be found in either.
+                            model: [{ id: "de", label: "Deutsch" }, { id: "en", label: "English" }]
+                            ChoiceChip {
+                                required property var modelData
+                                objectName: "language_" + modelData.id
+                                implicitWidth: Math.max(140, implicitContentWidth + 2 * Theme.spacingM)
+                                text: modelData.label
+                                chosen: Language.language === modelData.id
+                                Accessible.name: qsTr("Sprache: %1").arg(modelData.label)
+                                onClicked: Language.language = modelData.id
+                            }
+                        }
                     }
 
                     Paragraph {
-                        text: qsTr("Quartier folgt der Sprache des Systems: Deutsch, bei englischer Systemsprache Englisch. Um zu wechseln, stellen Sie die Systemsprache um und starten Quartier neu.")
+                        text: qsTr("Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten. Wird Quartier mit --lang gestartet, gilt für diesen Start diese Angabe.")
                         font.pixelSize: Theme.fontSmall
+                    }
+                }
+
+                SettingsCard {
+                    id: devicesCard
+                    objectName: "devicesCard"
+                    Layout.fillWidth: true
+                    title: qsTr("Geräte der Organisation")
+                    iconName: "devices"
+
+                    Paragraph {
+                        font.pixelSize: Theme.fontSmall
+                        text: Devices.count === 0
+                              ? qsTr("Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.")
+                              : qsTr("Wie das von Ihrer Administration unterschriebene Verzeichnis sie führt. Nur lesen: Geräte anmelden und sperren kann die Administration.")
+                    }
+
+                    Repeater {
+                        model: Devices
+
+                        RowLayout {
+                            id: deviceRow
+                            required property int index
+                            required property string name
+                            required property string roleLabel
+                            required property string deviceId
+                            required property bool revoked
+                            required property bool thisDevice
+                            Layout.fillWidth: true
+                            spacing: Theme.spacingM
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: qsTr("%1, %2%3").arg(name).arg(roleLabel)
+                                             .arg(revoked ? qsTr(", gesperrt") : thisDevice ? qsTr(", dieses Gerät") : "")
+
+                            Icon {
+                                name: "devices"
+                                color: deviceRow.revoked ? Theme.textDisabled : Theme.primary
+                                size: 22
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 0
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: deviceRow.thisDevice ? qsTr("%1 (dieses Gerät)").arg(deviceRow.name) : deviceRow.name
+                                    color: deviceRow.revoked ? Theme.textDisabled : Theme.textPrimary
+                                    font.strikeout: deviceRow.revoked
+                                    elide: Text.ElideRight
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: deviceRow.revoked ? qsTr("%1 · gesperrt").arg(deviceRow.roleLabel) : deviceRow.roleLabel
+                                    color: deviceRow.revoked ? Theme.error : Theme.textSecondary
+                                    font.pixelSize: Theme.fontSmall
+                                    elide: Text.ElideRight
+                                }
+                            }
+                            Label {
+                                visible: !page.narrow
+                                text: page.grouped(deviceRow.deviceId.substring(0, 8))
+                                color: Theme.textSecondary
+                                font.family: "monospace"
+                                font.pixelSize: Theme.fontCaption
+                            }
+                        }
                     }
                 }
             }

@@ -10,7 +10,9 @@ add_executable(test_app
   app/test_synccontroller.cpp
   app/test_sectionmodel.cpp
   app/test_domainlabels.cpp
-  app/test_casecontroller.cpp)
+  app/test_casecontroller.cpp
+  app/test_homevisitcontroller.cpp
+  app/test_conflictlistmodel.cpp)
 # The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
 target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
@@ -31,3 +33,16 @@ set_tests_properties(app_qml PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" 
 # Built with test_app, so `--target quartier test_app` (the usual app build) leaves no CTest entry
 # without its executable.
 add_dependencies(test_app test_qml)
+
+# The home-visit flow driven by simulated touches (Qt Quick Test), checked against the store.
+add_executable(test_app_qml app/quicktest_main.cpp)
+set_target_properties(test_app_qml PROPERTIES AUTOMOC ON)  # the Probe and the setup are QObjects
+target_link_libraries(test_app_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
+target_compile_definitions(test_app_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/app/qml_visit")
+add_test(NAME app_qml_home_visit COMMAND test_app_qml)
+set_tests_properties(app_qml_home_visit PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 180)
+
+# SIGKILL the real app mid-visit, restart it, find the draft with every acknowledged answer.
+add_test(NAME app_visit_kill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/visit_kill.sh $<TARGET_FILE:quartier> 6)
+set_tests_properties(app_visit_kill PROPERTIES TIMEOUT 300)
+add_dependencies(test_app test_app_qml)

@@ -1,0 +1,255 @@
+#include "conflictlistmodel.h"
+
+#include "caselistmodel.h"
+#include "issuetext.h"
+
+#include "crypto/crypto.h"
+#include "domain/repository.h"
+#include "sync/hlc.h"
+#include "sync/store.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace quartier::app {
+
+ConflictListModel::ConflictListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void ConflictListModel::setStore(sync::Store* store)
+{
+    m_store = store;
+    setError({});
+    refresh();
+}
+
+void ConflictListModel::setStoreBusy(bool busy)
+{
+    m_busy = busy;
+    if (!m_busy && m_refreshPending)
+        refresh();
+}
+
+void ConflictListModel::refresh()
+{
+    if (m_store && m_busy) {
+        m_refreshPending = true;
+        return;
+    }
+    m_refreshPending = false;
+    const int before = count();
+    beginResetModel();
+    readRows();
+    endResetModel();
+    if (before != count())
+        emit countChanged();
+}
+
+void ConflictListModel::setError(const QString& message)
+{
+    if (message == m_error)
+        return;
+    m_error = message;
+    emit errorMessageChanged();
+}
+
+QString ConflictListModel::typeLabel(const QString& type)
+{
+    static const std::pair<const char*, const char*> labels[] = {
+        {"case", QT_TRANSLATE_NOOP("ConflictListModel", "Fall")},
+        {"person", QT_TRANSLATE_NOOP("ConflictListModel", "Person")},
+        {"case_member", QT_TRANSLATE_NOOP("ConflictListModel", "Familienmitglied")},
+        {"contact_event", QT_TRANSLATE_NOOP("ConflictListModel", "Hausbesuch / Kontakt")},
+        {"note", QT_TRANSLATE_NOOP("ConflictListModel", "Vermerk")},
+        {"will_statement", QT_TRANSLATE_NOOP("ConflictListModel", "Wille")},
+        {"goal", QT_TRANSLATE_NOOP("ConflictListModel", "Ziel")},
+        {"action_step", QT_TRANSLATE_NOOP("ConflictListModel", "Handlungsschritt")},
+        {"resource", QT_TRANSLATE_NOOP("ConflictListModel", "Ressource")},
+        {"network_map", QT_TRANSLATE_NOOP("ConflictListModel", "Netzwerkkarte")},
+        {"service_feedback", QT_TRANSLATE_NOOP("ConflictListModel", "Angebotsbezug")},
+        {"risk_assessment", QT_TRANSLATE_NOOP("ConflictListModel", "Falleinordnung")},
+        {"mandate", QT_TRANSLATE_NOOP("ConflictListModel", "Auftrag")},
+        {"requirement", QT_TRANSLATE_NOOP("ConflictListModel", "Auflage")},
+        {"measure", QT_TRANSLATE_NOOP("ConflictListModel", "Hilfe")},
+        {"service", QT_TRANSLATE_NOOP("ConflictListModel", "Angebot")},
+        {"organization", QT_TRANSLATE_NOOP("ConflictListModel", "Träger")},
+        {"social_space", QT_TRANSLATE_NOOP("ConflictListModel", "Sozialraum")},
+    };
+    for (const auto& [id, label] : labels) {
+        if (type == QLatin1String(id))
+            return QCoreApplication::translate("ConflictListModel", label);
+    }
+    return type;
+}
+
+QString ConflictListModel::fieldLabel(const QString& field)
+{
+    static const std::pair<const char*, const char*> labels[] = {
+        {"name", QT_TRANSLATE_NOOP("ConflictListModel", "Name")},
+        {"status", QT_TRANSLATE_NOOP("ConflictListModel", "Status")},
+        {"social_space", QT_TRANSLATE_NOOP("ConflictListModel", "Sozialraum")},
+        {"lead_worker", QT_TRANSLATE_NOOP("ConflictListModel", "Fallführung")},
+        {"text", QT_TRANSLATE_NOOP("ConflictListModel", "Text")},
+        {"summary", QT_TRANSLATE_NOOP("ConflictListModel", "Zusammenfassung")},
+        {"participants", QT_TRANSLATE_NOOP("ConflictListModel", "Anwesende")},
+        {"child_seen", QT_TRANSLATE_NOOP("ConflictListModel", "Kind gesehen")},
+        {"own_contribution", QT_TRANSLATE_NOOP("ConflictListModel", "Eigener Beitrag")},
+        {"wanted", QT_TRANSLATE_NOOP("ConflictListModel", "Was fehlt")},
+        {"how_it_would_have_to_be", QT_TRANSLATE_NOOP("ConflictListModel", "Wie es sein müsste")},
+        {"barriers", QT_TRANSLATE_NOOP("ConflictListModel", "Hürden")},
+        {"times", QT_TRANSLATE_NOOP("ConflictListModel", "Zeiten")},
+        {"place", QT_TRANSLATE_NOOP("ConflictListModel", "Ort")},
+        {"description", QT_TRANSLATE_NOOP("ConflictListModel", "Beschreibung")},
+    };
+    for (const auto& [id, label] : labels) {
+        if (field == QLatin1String(id))
+            return QCoreApplication::translate("ConflictListModel", label);
+    }
+    return field;
+}
+
+QString ConflictListModel::valueLabel(const QString& type, const QString& field, const QString& value)
+{
+    if (type == QLatin1String("case") && field == QLatin1String("status"))
+        return CaseListModel::statusLabel(value);
+    if (field == QLatin1String("child_seen")) {
+        if (value == QLatin1String("yes"))
+            return tr("Ja");
+        if (value == QLatin1String("no"))
+            return tr("Nein");
+        if (value == QLatin1String("not_applicable"))
+            return tr("Entfällt");
+        if (value == QLatin1String("unknown"))
+            return tr("noch offen");
+    }
+    if (type == QLatin1String("contact_event") && field == QLatin1String("status"))
+        return value == QLatin1String("final") ? tr("abgeschlossen") : value == QLatin1String("draft") ? tr("Entwurf") : value;
+    if (type == QLatin1String("service_feedback") && field == QLatin1String("status")) {
+        if (value == QLatin1String("known"))
+            return tr("bekannt");
+        if (value == QLatin1String("used"))
+            return tr("genutzt");
+        if (value == QLatin1String("used_before"))
+            return tr("früher genutzt");
+        if (value == QLatin1String("unknown"))
+            return tr("unbekannt");
+        if (value == QLatin1String("missing_wanted"))
+            return tr("fehlt, gewünscht");
+    }
+    if (value == QLatin1String("true"))
+        return tr("ja");
+    if (value == QLatin1String("false"))
+        return tr("nein");
+    return value;
+}
+
+void ConflictListModel::readRows()
+{
+    m_rows.clear();
+    if (!m_store)
+        return;
+    const sync::Directory& directory = m_store->directory();
+    for (const sync::Record* record : m_store->list()) {
+        if (!record || record->deleted() || !record->conflicted())
+            continue;
+        // What the record is about: its own name, or its case's name.
+        QString title = QString::fromStdString(record->value("name").value_or(std::string()));
+        if (title.isEmpty()) {
+            if (const sync::Record* kase = m_store->get(record->value("case_id").value_or(std::string())))
+                title = QString::fromStdString(kase->value("name").value_or(std::string()));
+        }
+        for (const auto& [field, state] : record->fields) {
+            if (!state.conflicted())
+                continue;
+            Row row{QString::fromStdString(record->id), QString::fromStdString(record->type), title,
+                    QString::fromStdString(field), {}};
+            for (std::size_t i = 0; i < state.heads.size(); ++i) {
+                const sync::FieldVersion& head = state.heads[i];
+                const sync::DeviceInfo* device = directory.device(head.author);
+                const QString author = device && !device->name.empty()
+                                           ? QString::fromStdString(device->name)
+                                           : QString::fromStdString(crypto::to_hex(head.author).substr(0, 8));
+                row.versions.push_back(Version{QString::fromStdString(head.value),
+                                               head.author == m_store->device().id() ? tr("dieses Gerät") : author,
+                                               qint64(sync::Hlc::physical_ms(head.hlc)), i == 0});
+            }
+            m_rows.push_back(std::move(row));
+        }
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) {
+        return a.title != b.title ? a.title < b.title : a.recordId != b.recordId ? a.recordId < b.recordId : a.field < b.field;
+    });
+}
+
+bool ConflictListModel::resolve(int row, int version)
+{
+    if (!m_store || m_busy || row < 0 || row >= count()) {
+        setError(tr("Gerade nicht möglich: Die Synchronisierung läuft. Bitte gleich noch einmal tippen."));
+        return false;
+    }
+    const Row& r = m_rows[std::size_t(row)];
+    if (version < 0 || version >= int(r.versions.size()))
+        return false;
+    const std::string id = r.recordId.toStdString();
+    const std::string field = r.field.toStdString();
+    const std::string value = r.versions[std::size_t(version)].value.toStdString();
+    domain::Repository repo(*m_store);
+    domain::Issues issues;
+    auto done = repo.resolve(id, field, value, {nullptr, &issues});
+    if (!done && done.error() == domain::Error::WrongType) {
+        // Not a domain record (the offer map's): settle with this existing version (invariant 3).
+        sync::Writer writer(*m_store);
+        if (writer.resolve(id, field, value) && writer.commit())
+            done = domain::Result<void>();
+    }
+    if (!done) {
+        setError(issues.empty() ? tr("Die Auswahl konnte nicht gespeichert werden. Nichts wurde verändert.")
+                                : issueTexts(r.type.toStdString(), issues).join(QLatin1Char(' ')));
+        return false;
+    }
+    setError({});
+    refresh();
+    emit resolved();
+    return true;
+}
+
+int ConflictListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
+
+QVariant ConflictListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case RecordIdRole: return row.recordId;
+    case TypeRole: return row.type;
+    case TypeLabelRole: return typeLabel(row.type);
+    case Qt::DisplayRole:
+    case TitleRole: return row.title;
+    case FieldRole: return row.field;
+    case FieldLabelRole: return fieldLabel(row.field);
+    case VersionsRole: {
+        QVariantList versions;
+        for (const Version& v : row.versions) {
+            const QDateTime when = QDateTime::fromMSecsSinceEpoch(v.timeMs);
+            versions.push_back(QVariantMap{{QStringLiteral("value"), v.value},
+                                           {QStringLiteral("display"), valueLabel(row.type, row.field, v.value)},
+                                           {QStringLiteral("author"), v.author},
+                                           {QStringLiteral("when"), QLocale().toString(when, QStringLiteral("dd.MM.yyyy, HH:mm"))},
+                                           {QStringLiteral("winner"), v.winner}});
+        }
+        return versions;
+    }
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ConflictListModel::roleNames() const
+{
+    return {{RecordIdRole, "recordId"}, {TypeRole, "type"},   {TypeLabelRole, "typeLabel"}, {TitleRole, "title"},
+            {FieldRole, "field"},       {FieldLabelRole, "fieldLabel"}, {VersionsRole, "versions"}};
+}
+
+}  // namespace quartier::app

@@ -1,0 +1,256 @@
+// The home visit (Hausbesuch, issue 5): one visit of one case as a domain contact_event draft and
+// the answers given in it, each written through domain::Repository the moment it is given.
+//
+// Terms
+//   visit      a contact_event of kind home_visit; a draft until finalised (app/domain/types.h)
+//   answer     who is present, whether the child was seen, an offer marked known / used / used
+//              before / unknown, something missing with its barriers, "how it would have to be"
+//              (verbatim), a will statement, a resource, the visit's note (Vermerk)
+//   text edit  an answer typed into a text field: held in `pending` for a short debounce
+//              (kDebounceMs), then written; flush() writes at once (focus loss, lock, step change)
+//   entrusted  the note is anvertraut (§65 SGB VIII) by default and then lives in the worker's
+//              confidential scope (the store's personal default scope); the choice is made before
+//              the note's first save and fixed after it (moving it to the case would be sharing,
+//              which needs a legal basis and is the consent machinery's job, not this screen's)
+//
+// States and transitions (the function behind each arrow)
+//   Closed  --startVisit(case): an open draft of the case exists--> Open   (resumed() true)
+//   Closed  --startVisit(case): none------------------------------> Open   (a new draft, saved at once)
+//   Open    --any answer------------------------------------------> Open   (written at once or after the debounce)
+//   Open    --finalise(): check_final has issues------------------> Open   (finalIssues: German)
+//   Open    --finalise(): no issues-------------------------------> Finalised
+//   Open | Finalised --close() | store gone (lock)-----------------> Closed (pending text written first)
+//
+// Invariants
+//   1. Nothing of a visit lives only in memory except `pending` text, for at most kDebounceMs
+//      (or, while the store is lent to a sync job, until it is back); flush() empties it.
+//      Killing the process loses at most that.
+//   2. Every write goes through domain::Repository: the domain rules decide, a refused answer
+//      writes nothing and leaves what was stored; the refusal shows as errorMessage (German).
+//   3. The store is touched only while it is set and not busy (SessionController invariant 2).
+//   4. An open draft is never duplicated: startVisit() resumes the newest draft home visit of
+//      the case instead of starting another.
+//   5. flush() runs before the store goes away: main.cpp calls it on SessionController::aboutToLock.
+#pragma once
+
+#include "domain/repository.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace quartier::sync {
+class Store;
+}
+
+namespace quartier::app {
+
+// The offers of the case's social space with the family's answer to each (one row per service).
+class VisitOfferModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by the HomeVisitController (Visit.offers).")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role { ServiceIdRole = Qt::UserRole + 1, NameRole, CategoryRole, CategoryLabelRole, PlaceRole, TimesRole,
+                FeedbackIdRole, StatusRole };
+    Q_ENUM(Role)
+
+    struct Row {
+        QString serviceId, name, category, place, times;
+        QString feedbackId;  // the case's service_feedback for this service, or ""
+        QString status;      // its status id ("known", "used", "used_before", "unknown"), or ""
+    };
+
+    explicit VisitOfferModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
+    void setRows(std::vector<Row> rows);
+    // Changes one row's answer in place (no reset: the list keeps its scroll position).
+    void setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status);
+    const std::vector<Row>& rows() const { return m_rows; }
+    int count() const { return int(m_rows.size()); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    void countChanged();
+
+private:
+    std::vector<Row> m_rows;
+};
+
+// Runs one home visit at a time; QML sees it as the singleton Visit.
+class HomeVisitController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by main.cpp; QML uses the Visit singleton.")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString caseId READ caseId NOTIFY visitChanged)
+    Q_PROPERTY(QString caseName READ caseName NOTIFY visitChanged)
+    Q_PROPERTY(QString socialSpace READ socialSpace NOTIFY visitChanged)
+    Q_PROPERTY(QString visitId READ visitId NOTIFY visitChanged)
+    Q_PROPERTY(QString startedAt READ startedAt NOTIFY visitChanged)
+    Q_PROPERTY(bool resumed READ resumed NOTIFY visitChanged)
+    Q_PROPERTY(QVariantList members READ members NOTIFY contentChanged)
+    Q_PROPERTY(QString childSeen READ childSeen NOTIFY contentChanged)
+    Q_PROPERTY(VisitOfferModel* offers READ offers CONSTANT)
+    Q_PROPERTY(QVariantList missing READ missing NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList howItems READ howItems NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList wills READ wills NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList resources READ resources NOTIFY contentChanged)
+    Q_PROPERTY(QString noteText READ noteText NOTIFY noteChanged)
+    Q_PROPERTY(bool noteEntrusted READ noteEntrusted NOTIFY noteChanged)
+    Q_PROPERTY(bool noteScopeFixed READ noteScopeFixed NOTIFY noteChanged)
+    Q_PROPERTY(QStringList finalIssues READ finalIssues NOTIFY contentChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    Q_PROPERTY(bool savePending READ savePending NOTIFY savePendingChanged)
+    Q_PROPERTY(QVariantList categories READ categories CONSTANT)
+    Q_PROPERTY(QVariantList barrierOptions READ barrierOptions CONSTANT)
+    Q_PROPERTY(QVariantList resourceAreas READ resourceAreas CONSTANT)
+
+public:
+    enum class State { Closed, Open, Finalised };
+    Q_ENUM(State)
+
+    static constexpr int kDebounceMs = 600;
+
+    explicit HomeVisitController(QObject* parent = nullptr);
+    ~HomeVisitController() override;
+
+    // `store` may be null (locked); it must stay valid until the next setStore(). A null store
+    // closes the visit (flush() must have run before: invariant 5).
+    void setStore(sync::Store* store);
+    // While busy the store is lent to a job: text waits, and is written when it is back.
+    void setStoreBusy(bool busy);
+    // "now" for started_at / ended_at / recorded_on; injectable for tests.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+    State state() const { return m_state; }
+    QString caseId() const { return m_caseId; }
+    QString caseName() const { return m_caseName; }
+    QString socialSpace() const { return m_socialSpace; }
+    QString visitId() const { return m_visitId; }
+    QString startedAt() const { return m_startedAt; }
+    bool resumed() const { return m_resumed; }
+    QVariantList members() const { return m_members; }
+    QString childSeen() const { return m_childSeen; }
+    VisitOfferModel* offers() { return &m_offers; }
+    QVariantList missing() const { return m_missing; }
+    QVariantList howItems() const { return m_howItems; }
+    QVariantList wills() const { return m_wills; }
+    QVariantList resources() const { return m_resources; }
+    QString noteText() const { return m_noteText; }
+    bool noteEntrusted() const { return m_noteEntrusted; }
+    bool noteScopeFixed() const { return !m_noteId.isEmpty(); }
+    QString noteId() const { return m_noteId; }
+    QStringList finalIssues() const { return m_finalIssues; }
+    QString errorMessage() const { return m_error; }
+    bool savePending() const { return !m_pending.empty(); }
+    QVariantList categories() const;
+    QVariantList barrierOptions() const;
+    QVariantList resourceAreas() const;
+
+    // Resumes the case's open draft home visit or starts a new one. False (errorMessage) if the
+    // case cannot be read or the draft cannot be saved.
+    Q_INVOKABLE bool startVisit(const QString& caseId);
+    // The id of the case's open draft home visit, or "" (the case list shows "Besuch fortsetzen").
+    Q_INVOKABLE QString openDraftFor(const QString& caseId) const;
+    Q_INVOKABLE void close();
+
+    // ---- answers: each is written at once ----
+    Q_INVOKABLE bool setPresent(const QString& personId, bool present);
+    Q_INVOKABLE bool setChildSeen(const QString& value);  // "yes", "no", "not_applicable"
+    // status: "known", "used", "used_before", "unknown"; "" removes the answer.
+    Q_INVOKABLE bool setOfferStatus(const QString& serviceId, const QString& status);
+    // Something missing or wanted (no offer): returns the new feedback id, or "".
+    Q_INVOKABLE QString addMissing(const QString& category, const QString& wanted);
+    Q_INVOKABLE bool toggleBarrier(const QString& feedbackId, const QString& barrier);
+    Q_INVOKABLE QString addWill(const QString& personId, const QString& text, const QString& ownContribution);
+    Q_INVOKABLE QString addResource(const QString& area, const QString& text);
+    // Removes a feedback, will statement or resource of this visit's case.
+    Q_INVOKABLE bool removeAnswer(const QString& id);
+    // Before the note's first save only (see "entrusted" above).
+    Q_INVOKABLE bool setNoteEntrusted(bool entrusted);
+
+    // ---- text edits: debounced ----
+    // field: "wanted" | "how_it_would_have_to_be" (feedback), "text" | "own_contribution" (will),
+    // "text" (resource). The id must be an answer of this visit's case.
+    Q_INVOKABLE void editText(const QString& id, const QString& field, const QString& text);
+    Q_INVOKABLE void editNote(const QString& text);
+    // Writes every pending text edit now; true if nothing is left pending.
+    Q_INVOKABLE bool flush();
+
+    // Checks the visit with the domain's final rules and, if they pass, finalises it.
+    Q_INVOKABLE bool finalise();
+    // The issues that keep the visit from being final, in German (also in finalIssues).
+    Q_INVOKABLE QStringList checkFinal();
+    Q_INVOKABLE void clearError();
+    // Re-reads the lists so labels made here follow a language switch.
+    void retranslate() { reload(); }
+
+signals:
+    void stateChanged();
+    void visitChanged();
+    void contentChanged();
+    void noteChanged();
+    void errorMessageChanged();
+    void savePendingChanged();
+    // A write reached the store (the sync indicator's pending count may have changed).
+    void saved();
+
+private:
+    struct Pending {
+        std::string id;     // record id; "" for the note before its first save
+        std::string field;
+        std::string text;
+    };
+    bool usable() const;
+    bool ready();  // an open visit and a usable store; else false (with a German note if busy)
+    QDateTime now() const;
+    QString today() const;
+    QString nowTime() const;
+    void setState(State state);
+    void setError(const QString& message);
+    bool fail(const std::string& type, const domain::Issues& issues, const QString& fallback);
+    bool writePending(const Pending& p);
+    bool writeNote(const std::string& text);
+    // Every list from the store. With `notify` false the lists are refreshed without
+    // contentChanged, so a text write does not rebuild the field being typed in; views made later
+    // (the next step) read the fresh values.
+    void reload(bool notify = true);
+    void reloadNote();    // the visit's note; emits noteChanged
+    void closeVisit();
+
+    sync::Store* m_store = nullptr;
+    std::unique_ptr<domain::Repository> m_repo;
+    bool m_busy = false;
+    std::function<QDateTime()> m_clock;
+    State m_state = State::Closed;
+    QString m_caseId, m_caseName, m_socialSpace, m_visitId, m_startedAt;
+    bool m_resumed = false;
+    QVariantList m_members, m_missing, m_howItems, m_wills, m_resources;
+    QString m_childSeen;
+    VisitOfferModel m_offers;
+    QString m_noteId, m_noteText;
+    bool m_noteEntrusted = true;
+    QStringList m_finalIssues;
+    QString m_error;
+    std::map<std::string, Pending> m_pending;  // key: id + "\n" + field ("\nnote" for a new note)
+    QTimer m_debounce;
+};
+
+}  // namespace quartier::app

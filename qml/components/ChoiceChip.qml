@@ -1,0 +1,54 @@
+// A tappable chip for one answer among several (or one of many toggles): at least 48 px high,
+// filled and ticked when chosen. Emits clicked(); the owner decides what `checked` means.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Quartier.Ui
+
+AbstractButton {
+    id: root
+
+    property bool chosen: false
+    property color accent: Theme.primary
+
+    implicitHeight: Theme.touchTarget
+    implicitWidth: row.implicitWidth + 2 * Theme.spacingM
+    focusPolicy: Qt.StrongFocus
+    hoverEnabled: true
+
+    Accessible.role: Accessible.CheckBox
+    Accessible.checkable: true
+    Accessible.checked: chosen
+    Accessible.name: text
+
+    background: Rectangle {
+        radius: Theme.radiusSmall
+        color: root.chosen ? Theme.primarySoft : (root.down ? Theme.surfaceMuted : Theme.surface)
+        border.color: root.chosen ? root.accent : (root.visualFocus ? Theme.primary : Theme.outline)
+        border.width: root.chosen || root.visualFocus ? 2 : 1
+    }
+
+    contentItem: Item {
+        implicitWidth: row.implicitWidth
+        implicitHeight: row.implicitHeight
+
+        RowLayout {
+            id: row
+            anchors.centerIn: parent
+            spacing: Theme.spacingXs
+
+            Icon {
+                visible: root.chosen
+                name: "check"
+                color: root.accent
+                size: 18
+            }
+            Label {
+                text: root.text
+                color: root.chosen ? root.accent : Theme.textPrimary
+                font.pixelSize: Theme.fontSmall + 1
+                font.weight: root.chosen ? Font.DemiBold : Font.Normal
+            }
+        }
+    }
+}

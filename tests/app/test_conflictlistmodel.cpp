@@ -1,0 +1,244 @@
+// ConflictListModel (every conflicted field, all versions, one-tap resolve through the domain
+// layer), DeviceListModel (the verified directory's devices) and LanguageController (live switch,
+// remembered in QSettings). Models under QAbstractItemModelTester.
+#include "conflictlistmodel.h"
+#include "devicelistmodel.h"
+#include "languagecontroller.h"
+#include "visitdemo.h"
+
+#include "crypto/crypto.h"
+#include "crypto/identity.h"
+#include "domain/repository.h"
+#include "sync/store.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <filesystem>
+
+using quartier::app::ConflictListModel;
+using quartier::app::DeviceListModel;
+using quartier::app::LanguageController;
+namespace d = quartier::domain;
+namespace qs = quartier::sync;
+
+namespace {
+
+std::unique_ptr<qs::Store> makeStore(const QTemporaryDir& tmp)
+{
+    auto store = qs::Store::create(std::filesystem::path(tmp.filePath(QStringLiteral("store")).toStdString()),
+                                   "eine Passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
+    REQUIRE(store);
+    return std::move(store).value();
+}
+
+// Two writers staged against the same heads: the edits are concurrent, as two devices' would be.
+void concurrent(qs::Store& store, const std::string& type, const std::string& id, const std::string& field,
+                const std::string& a, const std::string& b)
+{
+    qs::Writer w1(store), w2(store);
+    REQUIRE(w1.set(type, id, field, a).ok());
+    REQUIRE(w2.set(type, id, field, b).ok());
+    REQUIRE(w1.commit().ok());
+    REQUIRE(w2.commit().ok());
+    REQUIRE(store.get(id)->conflicted());
+}
+
+int rowOf(const ConflictListModel& model, const std::string& id, const QString& field)
+{
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QModelIndex at = model.index(r);
+        if (model.data(at, ConflictListModel::RecordIdRole).toString() == QString::fromStdString(id) &&
+            model.data(at, ConflictListModel::FieldRole).toString() == field)
+            return r;
+    }
+    return -1;
+}
+
+QStringList values(const ConflictListModel& model, int row)
+{
+    QStringList out;
+    for (const QVariant& v : model.data(model.index(row), ConflictListModel::VersionsRole).toList())
+        out << v.toMap().value(QStringLiteral("value")).toString();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("The conflicts model lists every conflicted field with all versions and resolves with one tap", "[conflicts]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    auto store = makeStore(tmp);
+    auto demo = quartier::app::writeVisitDemo(*store);
+    REQUIRE(demo);
+    d::Repository repo(*store);
+    const std::vector<d::Note> notes = repo.notes(demo->caseId);
+    REQUIRE_FALSE(notes.empty());
+    const std::string noteId = notes.front().id;
+
+    ConflictListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy countSpy(&model, &ConflictListModel::countChanged);
+    model.setStore(store.get());
+    CHECK(model.count() == 0);
+
+    concurrent(*store, "note", noteId, "text", "Fassung A", "Fassung B");
+    concurrent(*store, "case", demo->caseId, "status", "active", "clarification");
+    concurrent(*store, "service", demo->serviceIds.front(), "times", "Mo 9 Uhr", "Di 10 Uhr");
+    model.refresh();
+    REQUIRE(model.count() == 3);
+    CHECK(countSpy.count() >= 1);
+
+    const int noteRow = rowOf(model, noteId, QStringLiteral("text"));
+    REQUIRE(noteRow >= 0);
+    QStringList noteValues = values(model, noteRow);
+    noteValues.sort();
+    CHECK(noteValues == QStringList{QStringLiteral("Fassung A"), QStringLiteral("Fassung B")});
+    CHECK(model.data(model.index(noteRow), ConflictListModel::TitleRole).toString() == QStringLiteral("Familie Demir"));
+    CHECK(model.data(model.index(noteRow), ConflictListModel::TypeLabelRole).toString() == QStringLiteral("Vermerk"));
+    const QVariantList versions = model.data(model.index(noteRow), ConflictListModel::VersionsRole).toList();
+    CHECK(versions.front().toMap().value(QStringLiteral("winner")).toBool());
+    CHECK(versions.front().toMap().value(QStringLiteral("author")).toString() == QStringLiteral("dieses Gerät"));
+
+    // One tap on the second version: that value is kept, the conflict is gone, nothing else changes.
+    const QString chosen = values(model, noteRow).at(1);
+    QSignalSpy resolved(&model, &ConflictListModel::resolved);
+    REQUIRE(model.resolve(noteRow, 1));
+    CHECK(resolved.count() == 1);
+    CHECK(model.count() == 2);
+    CHECK_FALSE(store->get(noteId)->conflicted());
+    CHECK(repo.load<d::Note>(noteId)->text == chosen.toStdString());
+    CHECK(store->get(demo->caseId)->conflicted());
+
+    // A record outside the domain (an offer) is settled with one of its own versions.
+    const int serviceRow = rowOf(model, demo->serviceIds.front(), QStringLiteral("times"));
+    REQUIRE(serviceRow >= 0);
+    const QString serviceChoice = values(model, serviceRow).at(0);
+    REQUIRE(model.resolve(serviceRow, 0));
+    CHECK(store->get(demo->serviceIds.front())->value("times") == serviceChoice.toStdString());
+    CHECK(model.count() == 1);
+
+    // Out of range or while the store is lent: nothing is written.
+    CHECK_FALSE(model.resolve(5, 0));
+    model.setStoreBusy(true);
+    CHECK_FALSE(model.resolve(0, 0));
+    CHECK_FALSE(model.errorMessage().isEmpty());
+    model.setStoreBusy(false);
+    CHECK(store->get(demo->caseId)->conflicted());
+    REQUIRE(model.resolve(rowOf(model, demo->caseId, QStringLiteral("status")), 0));
+    CHECK(model.count() == 0);
+    CHECK(store->status().conflicts == 0);
+
+    model.setStore(nullptr);
+    CHECK(model.rowCount() == 0);
+}
+
+TEST_CASE("A version the domain refuses is not taken and the conflict stays", "[conflicts]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    auto store = makeStore(tmp);
+    auto demo = quartier::app::writeVisitDemo(*store);
+    REQUIRE(demo);
+    // Written past the domain layer (as an old or foreign build might): a status no case has.
+    concurrent(*store, "case", demo->caseId, "status", "active", "irgendwas");
+    ConflictListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setStore(store.get());
+    REQUIRE(model.count() == 1);
+    const int bad = values(model, 0).indexOf(QStringLiteral("irgendwas"));
+    REQUIRE(bad >= 0);
+    CHECK_FALSE(model.resolve(0, bad));
+    CHECK_FALSE(model.errorMessage().isEmpty());
+    CHECK(store->get(demo->caseId)->conflicted());
+    CHECK(model.count() == 1);
+    REQUIRE(model.resolve(0, 1 - bad));
+    CHECK(store->get(demo->caseId)->value("status") == "active");
+    CHECK(model.errorMessage().isEmpty());
+}
+
+TEST_CASE("The devices model lists the verified directory's devices, this one first, revoked ones last", "[devices]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    auto store = makeStore(tmp);
+    DeviceListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setStore(store.get());
+    CHECK(model.count() == 0);  // not enrolled: no directory yet
+
+    namespace qc = quartier::crypto;
+    const qc::DeviceIdentity admin = qc::DeviceIdentity::generate();
+    const qc::DeviceIdentity other = qc::DeviceIdentity::generate();
+    const qc::DeviceIdentity lost = qc::DeviceIdentity::generate();
+    const qc::DeviceIdentity& me = store->device();
+    qs::Directory directory;
+    std::vector<qs::SignedEntry> entries{qs::Directory::make_genesis(admin, qc::random_id(), "Jugendamt", 1)};
+    // Each entry chains to the one before: append it to the local copy before making the next.
+    const auto next = [&] { REQUIRE(directory.append(entries.back()).ok()); };
+    next();
+    entries.push_back(directory.make_enrol(admin, lost.id(), lost.sign_public(), lost.box_public(), "Altes Tablet", "caseworker", 2));
+    next();
+    entries.push_back(directory.make_enrol(admin, other.id(), other.sign_public(), other.box_public(), "Tablet Nord", "helper", 3));
+    next();
+    entries.push_back(directory.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), "Zuletzt angemeldet", "caseworker", 4));
+    next();
+    entries.push_back(directory.make_revoke(admin, lost.id(), false, 5));
+    REQUIRE(store->extend_directory(entries).ok());
+
+    model.setStoreBusy(true);
+    model.refresh();  // deferred while the store is lent
+    CHECK(model.count() == 0);
+    model.setStoreBusy(false);
+    REQUIRE(model.count() == 3);
+    const auto at = [&](int row, int role) { return model.data(model.index(row), role); };
+    CHECK(at(0, DeviceListModel::NameRole).toString() == QStringLiteral("Zuletzt angemeldet"));
+    CHECK(at(0, DeviceListModel::ThisDeviceRole).toBool());
+    CHECK(at(1, DeviceListModel::NameRole).toString() == QStringLiteral("Tablet Nord"));
+    CHECK(at(1, DeviceListModel::RoleLabelRole).toString() == QStringLiteral("Familienhilfe (freier Träger)"));
+    CHECK(at(2, DeviceListModel::NameRole).toString() == QStringLiteral("Altes Tablet"));
+    CHECK(at(2, DeviceListModel::RevokedRole).toBool());
+    CHECK_FALSE(at(1, DeviceListModel::RevokedRole).toBool());
+}
+
+TEST_CASE("The language switches live and is remembered, the command line wins for one start", "[language]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    QSettings settings(tmp.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    const auto label = [] { return ConflictListModel::typeLabel(QStringLiteral("note")); };
+    {
+        LanguageController language(&settings);
+        language.start(QStringLiteral("de"));
+        CHECK(language.language() == QStringLiteral("de"));
+        CHECK(label() == QStringLiteral("Vermerk"));
+        QSignalSpy changed(&language, &LanguageController::languageChanged);
+        language.setLanguage(QStringLiteral("en"));
+        CHECK(changed.count() == 1);
+        CHECK(language.language() == QStringLiteral("en"));
+        CHECK(label() == QStringLiteral("Note"));
+        language.setLanguage(QStringLiteral("fr"));  // not offered: ignored
+        CHECK(language.language() == QStringLiteral("en"));
+        CHECK(settings.value(LanguageController::kSettingsKey).toString() == QStringLiteral("en"));
+    }
+    CHECK(label() == QStringLiteral("Vermerk"));  // the translator left with its controller
+    {
+        LanguageController language(&settings);
+        language.start({});  // the remembered choice
+        CHECK(language.language() == QStringLiteral("en"));
+        CHECK(label() == QStringLiteral("Note"));
+    }
+    {
+        LanguageController language(&settings);
+        language.start(QStringLiteral("de"));  // --lang de for this start
+        CHECK(language.language() == QStringLiteral("de"));
+        CHECK(label() == QStringLiteral("Vermerk"));
+        CHECK(settings.value(LanguageController::kSettingsKey).toString() == QStringLiteral("en"));
+    }
+}

@@ -1,0 +1,365 @@
+// HomeVisitController over a real store with the demo families (app/visitdemo.h): every answer in
+// the store at once (text after the debounce or a flush), resume after reopening the store,
+// finalising by the domain's rules, refused input writing nothing, the entrusted note's scope,
+// and text held while the store is lent to a job. The offer list under QAbstractItemModelTester.
+#include "homevisitcontroller.h"
+#include "visitdemo.h"
+
+#include "domain/repository.h"
+#include "sync/store.h"
+
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <filesystem>
+
+using quartier::app::HomeVisitController;
+namespace d = quartier::domain;
+namespace qs = quartier::sync;
+
+namespace {
+
+constexpr auto kPass = "eine Passphrase";
+const quartier::crypto::PwhashParams kKdf{1, 8 * 1024 * 1024};
+
+std::filesystem::path storePath(const QTemporaryDir& tmp)
+{
+    return std::filesystem::path(tmp.filePath(QStringLiteral("store")).toStdString());
+}
+
+std::unique_ptr<qs::Store> makeStore(const QTemporaryDir& tmp)
+{
+    auto store = qs::Store::create(storePath(tmp), kPass, kKdf);
+    REQUIRE(store);
+    return std::move(store).value();
+}
+
+std::unique_ptr<qs::Store> openStore(const QTemporaryDir& tmp)
+{
+    auto store = qs::Store::open(storePath(tmp), kPass);
+    REQUIRE(store);
+    return std::move(store).value();
+}
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// The demo family of Garstedt, with its offers, and a controller on a visit of it.
+struct VisitFixture {
+    QTemporaryDir tmp;
+    std::unique_ptr<qs::Store> store;
+    quartier::app::VisitDemo demo;
+    std::vector<std::string> persons;
+    std::unique_ptr<HomeVisitController> visit;
+
+    VisitFixture()
+    {
+        REQUIRE(tmp.isValid());
+        store = makeStore(tmp);
+        auto written = quartier::app::writeVisitDemo(*store);
+        REQUIRE(written);
+        demo = *written;
+        d::Repository repo(*store);
+        for (const d::Member& m : repo.members(demo.caseId))
+            persons.push_back(m.person.id);
+        REQUIRE(persons.size() >= 2);
+        open();
+    }
+    void open()
+    {
+        visit = std::make_unique<HomeVisitController>();
+        visit->setStore(store.get());
+    }
+    // Closes the controller and the store (as a lock or an exit does) and opens both again.
+    void reopen()
+    {
+        visit->flush();
+        visit->setStore(nullptr);
+        visit.reset();
+        store.reset();
+        store = openStore(tmp);
+        open();
+    }
+    d::Repository repo() { return d::Repository(*store); }
+    d::ContactEvent event()
+    {
+        auto e = repo().load<d::ContactEvent>(visit->visitId().toStdString());
+        REQUIRE(e);
+        return *e;
+    }
+    std::vector<d::ServiceFeedback> feedback()
+    {
+        return repo().service_feedback(demo.caseId);
+    }
+    int drafts()
+    {
+        int n = 0;
+        for (const d::ContactEvent& e : repo().contact_events(demo.caseId))
+            n += e.status == d::ContactStatus::Draft && e.kind == d::ContactKind::HomeVisit;
+        return n;
+    }
+};
+
+const d::ServiceFeedback* missingNamed(const std::vector<d::ServiceFeedback>& all, const std::string& wanted)
+{
+    for (const d::ServiceFeedback& f : all) {
+        if (f.status == d::FeedbackStatus::MissingWanted && f.wanted == wanted)
+            return &f;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("A home visit is a saved draft from the first tap and every answer is stored at once", "[visit]")
+{
+    VisitFixture f;
+    const int draftsBefore = f.drafts();
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK(f.visit->state() == HomeVisitController::State::Open);
+    CHECK_FALSE(f.visit->resumed());
+    CHECK(f.visit->caseName() == QStringLiteral("Familie Demir"));
+    CHECK(f.drafts() == draftsBefore + 1);
+    CHECK(f.event().status == d::ContactStatus::Draft);
+    CHECK(f.event().kind == d::ContactKind::HomeVisit);
+
+    // The offers are those of the family's social space only.
+    QAbstractItemModelTester tester(f.visit->offers(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(f.visit->offers()->count() == int(f.demo.garstedtServiceIds.size()));
+    for (const auto& row : f.visit->offers()->rows())
+        CHECK(std::count(f.demo.garstedtServiceIds.begin(), f.demo.garstedtServiceIds.end(), row.serviceId.toStdString()) == 1);
+
+    QSignalSpy saved(f.visit.get(), &HomeVisitController::saved);
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    CHECK(f.event().participants == std::vector<std::string>{f.persons[0]});
+    REQUIRE(f.visit->setPresent(q(f.persons[1]), true));
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), false));
+    CHECK(f.event().participants == std::vector<std::string>{f.persons[1]});
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    CHECK(f.event().child_seen == d::ChildSeen::Yes);
+    CHECK(saved.count() == 4);
+
+    const QString service = f.visit->offers()->rows().front().serviceId;
+    REQUIRE(f.visit->setOfferStatus(service, QStringLiteral("used_before")));
+    const auto answerFor = [&](const QString& id) -> std::optional<d::FeedbackStatus> {
+        std::optional<d::FeedbackStatus> out;
+        std::string latest;
+        for (const d::ServiceFeedback& fb : f.feedback()) {
+            if (q(fb.service_id) == id && fb.status != d::FeedbackStatus::MissingWanted && fb.recorded_on >= latest) {
+                latest = fb.recorded_on;
+                out = fb.status;
+            }
+        }
+        return out;
+    };
+    CHECK(answerFor(service) == d::FeedbackStatus::UsedBefore);
+    CHECK(f.visit->offers()->rows().front().status == QStringLiteral("used_before"));
+    REQUIRE(f.visit->setOfferStatus(service, QStringLiteral("used")));  // the same record, changed
+    CHECK(answerFor(service) == d::FeedbackStatus::Used);
+
+    const QString missing = f.visit->addMissing(QStringLiteral("daycare"), QStringLiteral("Betreuung am Nachmittag"));
+    REQUIRE_FALSE(missing.isEmpty());
+    REQUIRE(f.visit->toggleBarrier(missing, QStringLiteral("times")));
+    REQUIRE(f.visit->toggleBarrier(missing, QStringLiteral("cost")));
+    REQUIRE(f.visit->toggleBarrier(missing, QStringLiteral("times")));  // taken back
+    {
+        const auto all = f.feedback();
+        const d::ServiceFeedback* m = missingNamed(all, "Betreuung am Nachmittag");
+        REQUIRE(m);
+        CHECK(m->category == "daycare");
+        CHECK(m->barriers == std::vector<d::Barrier>{d::Barrier::Cost});
+    }
+
+    // Typed text waits for the debounce (or a flush), then it is stored.
+    f.visit->editText(missing, QStringLiteral("how_it_would_have_to_be"), QStringLiteral("Bis 18"));
+    f.visit->editText(missing, QStringLiteral("how_it_would_have_to_be"), QStringLiteral("Bis 18 Uhr"));
+    CHECK(f.visit->savePending());
+    CHECK(missingNamed(f.feedback(), "Betreuung am Nachmittag")->how_it_would_have_to_be.empty());
+    QSignalSpy pending(f.visit.get(), &HomeVisitController::savePendingChanged);
+    REQUIRE(pending.wait(5000));  // the debounce fired, no flush called
+    CHECK_FALSE(f.visit->savePending());
+    CHECK(missingNamed(f.feedback(), "Betreuung am Nachmittag")->how_it_would_have_to_be == "Bis 18 Uhr");
+
+    const QString will = f.visit->addWill(q(f.persons[0]), QStringLiteral("Ich will wieder arbeiten."), {});
+    REQUIRE_FALSE(will.isEmpty());
+    f.visit->editText(will, QStringLiteral("own_contribution"), QStringLiteral("Ich gehe zum Jobcenter."));
+    REQUIRE(f.visit->flush());
+    auto stored = f.repo().load<d::WillStatement>(will.toStdString());
+    REQUIRE(stored);
+    CHECK(stored->is_will());
+
+    const QString resource = f.visit->addResource(QStringLiteral("social"), QStringLiteral("Oma wohnt nebenan"));
+    REQUIRE_FALSE(resource.isEmpty());
+    REQUIRE(f.visit->removeAnswer(resource));
+    CHECK_FALSE(f.repo().load<d::Resource>(resource.toStdString()).ok());
+}
+
+TEST_CASE("Closing the store mid-visit and opening it again resumes the same draft with every answer", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const QString visitId = f.visit->visitId();
+    const int drafts = f.drafts();
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("no")));
+    const QString service = f.visit->offers()->rows().back().serviceId;
+    REQUIRE(f.visit->setOfferStatus(service, QStringLiteral("unknown")));
+    const QString missing = f.visit->addMissing(QStringLiteral("sports"), QStringLiteral("Schwimmen für Mert"));
+    REQUIRE(f.visit->toggleBarrier(missing, QStringLiteral("distance")));
+    f.visit->editText(missing, QStringLiteral("how_it_would_have_to_be"), QStringLiteral("Mit dem Bus erreichbar"));
+    f.visit->editNote(QStringLiteral("Gespräch in der Küche."));
+    // No flush: reopen() does what the lock does (aboutToLock → flush) before the store goes.
+    f.reopen();
+
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK(f.visit->resumed());
+    CHECK(f.visit->visitId() == visitId);
+    CHECK(f.drafts() == drafts);  // resumed, not started again
+    CHECK(f.visit->childSeen() == QStringLiteral("no"));
+    bool present = false;
+    for (const QVariant& m : f.visit->members()) {
+        if (m.toMap().value(QStringLiteral("personId")).toString() == q(f.persons[0]))
+            present = m.toMap().value(QStringLiteral("present")).toBool();
+    }
+    CHECK(present);
+    bool offerAnswered = false;
+    for (const auto& row : f.visit->offers()->rows())
+        offerAnswered = offerAnswered || (row.serviceId == service && row.status == QStringLiteral("unknown"));
+    CHECK(offerAnswered);
+    bool missingFound = false;
+    for (const QVariant& m : f.visit->missing()) {
+        const QVariantMap map = m.toMap();
+        if (map.value(QStringLiteral("id")).toString() == missing) {
+            missingFound = true;
+            CHECK(map.value(QStringLiteral("barriers")).toStringList() == QStringList{QStringLiteral("distance")});
+            CHECK(map.value(QStringLiteral("how")).toString() == QStringLiteral("Mit dem Bus erreichbar"));
+        }
+    }
+    CHECK(missingFound);
+    CHECK(f.visit->noteText() == QStringLiteral("Gespräch in der Küche."));
+    CHECK(f.visit->noteScopeFixed());
+    CHECK(f.visit->openDraftFor(q(f.demo.caseId)) == visitId);
+}
+
+TEST_CASE("Finalising follows the domain's check_final and shows its issues in German", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    // Nobody present, child not answered: not final, and the visit says what is missing.
+    CHECK_FALSE(f.visit->finalise());
+    CHECK(f.visit->state() == HomeVisitController::State::Open);
+    CHECK(f.event().status == d::ContactStatus::Draft);
+    const QStringList issues = f.visit->finalIssues();
+    REQUIRE(issues.size() == 2);
+    CHECK(issues.join(QLatin1Char(' ')).contains(QStringLiteral("mindestens eine Person")));
+    CHECK(issues.join(QLatin1Char(' ')).contains(QStringLiteral("Kind gesehen")));
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    CHECK(f.visit->checkFinal().size() == 1);
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("not_applicable")));
+    CHECK(f.visit->checkFinal().isEmpty());
+    f.visit->setClock([] { return QDateTime(QDate(2030, 1, 2), QTime(16, 45)); });
+    REQUIRE(f.visit->finalise());
+    CHECK(f.visit->state() == HomeVisitController::State::Finalised);
+    const d::ContactEvent e = f.event();
+    CHECK(e.status == d::ContactStatus::Final);
+    CHECK(e.ended_at == "2030-01-02T16:45");
+    // A final visit takes no more answers, and the next visit of the case is a new draft.
+    CHECK_FALSE(f.visit->setPresent(q(f.persons[1]), true));
+    CHECK(f.visit->openDraftFor(q(f.demo.caseId)).isEmpty());
+    f.visit->close();
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK_FALSE(f.visit->resumed());
+    CHECK(f.visit->visitId() != q(e.id));
+}
+
+TEST_CASE("Refused input writes nothing, keeps what was stored and says why", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const std::size_t willsBefore = f.repo().will_statements(f.demo.caseId).size();
+    CHECK(f.visit->addWill(q(f.persons[0]), QStringLiteral("   "), {}).isEmpty());
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    CHECK(f.repo().will_statements(f.demo.caseId).size() == willsBefore);
+    CHECK(f.visit->addMissing(QStringLiteral("daycare"), {}).isEmpty());  // nothing named
+    CHECK_FALSE(f.visit->setOfferStatus(f.visit->offers()->rows().front().serviceId, QStringLiteral("bogus")));
+    CHECK_FALSE(f.visit->setChildSeen(QStringLiteral("vielleicht")));
+
+    const QString will = f.visit->addWill(q(f.persons[0]), QStringLiteral("Ich will umziehen."), {});
+    REQUIRE_FALSE(will.isEmpty());
+    CHECK(f.visit->errorMessage().isEmpty());
+    f.visit->editText(will, QStringLiteral("text"), QString());  // emptied: the domain refuses it
+    f.visit->flush();
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    CHECK(f.repo().load<d::WillStatement>(will.toStdString())->text == "Ich will umziehen.");
+
+    // Answers of another case are not this visit's to change.
+    std::string otherWill;
+    for (const d::Case& c : f.repo().cases()) {
+        if (c.id == f.demo.caseId)
+            continue;
+        for (const d::WillStatement& w : f.repo().will_statements(c.id))
+            otherWill = w.id;
+    }
+    REQUIRE_FALSE(otherWill.empty());
+    CHECK_FALSE(f.visit->removeAnswer(q(otherWill)));
+    CHECK(f.repo().load<d::WillStatement>(otherWill).ok());
+}
+
+TEST_CASE("The visit's note is entrusted in the worker's own scope by default and fixed once saved", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK(f.visit->noteEntrusted());
+    CHECK_FALSE(f.visit->noteScopeFixed());
+    f.visit->editNote(QStringLiteral("  "));
+    REQUIRE(f.visit->flush());
+    CHECK(f.visit->noteId().isEmpty());  // blanks make no note
+    f.visit->editNote(QStringLiteral("Vertraulich: Schulden beim Vermieter."));
+    REQUIRE(f.visit->flush());
+    REQUIRE_FALSE(f.visit->noteId().isEmpty());
+    const qs::Record* note = f.store->get(f.visit->noteId().toStdString());
+    REQUIRE(note);
+    CHECK(note->scope == f.store->default_scope());
+    CHECK(f.repo().load<d::Note>(note->id)->entrusted);
+    CHECK(f.repo().load<d::Note>(note->id)->contact_event_id == f.visit->visitId().toStdString());
+    CHECK_FALSE(f.visit->setNoteEntrusted(false));  // moving it out would be sharing
+    CHECK(f.visit->noteEntrusted());
+
+    // Chosen before the first save: the note goes into the case's scope, not entrusted.
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    REQUIRE(f.visit->finalise());
+    f.visit->close();
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    REQUIRE(f.visit->setNoteEntrusted(false));
+    f.visit->editNote(QStringLiteral("Für das Team: Termin beim Kinderarzt vereinbart."));
+    REQUIRE(f.visit->flush());
+    const qs::Record* shared = f.store->get(f.visit->noteId().toStdString());
+    REQUIRE(shared);
+    const qs::Record* kase = f.store->get(f.demo.caseId);
+    REQUIRE(kase);
+    CHECK(shared->scope == kase->scope);
+    CHECK_FALSE(f.repo().load<d::Note>(shared->id)->entrusted);
+}
+
+TEST_CASE("Text typed while the store is lent to a job is written when the store is back", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    f.visit->setStoreBusy(true);
+    f.visit->editNote(QStringLiteral("Während der Synchronisierung getippt."));
+    CHECK_FALSE(f.visit->flush());  // the store is not ours right now
+    CHECK(f.visit->savePending());
+    CHECK(f.visit->noteId().isEmpty());
+    CHECK_FALSE(f.visit->setPresent(q(f.persons[0]), true));  // a tap is refused with a note, not lost silently
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    f.visit->setStoreBusy(false);
+    CHECK_FALSE(f.visit->savePending());
+    REQUIRE_FALSE(f.visit->noteId().isEmpty());
+    CHECK(f.repo().load<d::Note>(f.visit->noteId().toStdString())->text == "Während der Synchronisierung getippt.");
+}
