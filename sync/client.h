@@ -17,8 +17,11 @@
 //                 cursor moved in the same transaction
 //   6. purge      every scope the directory took this device off (unassigned): once none of our
 //                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
-//   after the last step, the completed sync is recorded in the audit log and that entry pushed
-//   at once (if this last push fails, it waits in the outbox for the next sync)
+//   after the last step, the completed sync is recorded in the audit log; its op waits in the
+//   outbox and goes with the next sync's push, in the same request as that sync's data
+//   (docs/audit.md)
+// A push request carries up to wire::kMaxPushGroups scopes' ops, each scope's under a transport
+// commit of its own, framed (docs/protocol.md); pulls ask for framed pages and read JSON ones too.
 // Invariants: nothing is removed from the outbox before the server stored it; a cursor never
 // moves past an op that was not stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
@@ -108,6 +111,8 @@ public:
     std::size_t retries() const { return m_retries; }
 
 private:
+    // `call` without the JSON: the 2xx answer as it came. Sets the token on `req` per attempt.
+    Result<Response> exchange(Request& req, bool authenticated);
     Result<void> authenticate();
     Result<nlohmann::json> revoked(const std::string& body);
     std::chrono::milliseconds backoff(int attempt);

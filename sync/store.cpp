@@ -1422,23 +1422,26 @@ Result<void> Writer::commit() {
 // ------------------------------------------------------------------------------------------------
 // Sync: outbox, cursors, ingest of pulled envelopes, directory, keys, settings.
 
-Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit) const {
+Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit, std::size_t max_scopes) const {
     if (m_failed) return Error::Failed;
     auto st = m_impl->db.prepare("SELECT o.op_seq, ops.env FROM outbox o JOIN ops ON ops.seq = o.op_seq ORDER BY o.op_seq");
     if (!st) return st.failure();
     std::vector<OutboxItem> out;
-    // One scope per batch (the oldest op's): the transport commit of a push then lists only
-    // envelopes that every puller of that scope receives, so its Store::verify finds them all.
-    // Local ops of several scopes interleave (a write and its audit entry, docs/audit.md).
-    std::optional<ScopeId> scope;
+    // At most max_scopes scopes per batch (the oldest ops'): the client gives each scope's ops a
+    // transport commit of their own, which then lists only envelopes that every puller of that
+    // scope receives, so its Store::verify finds them all. Local ops of several scopes
+    // interleave (a write and its audit entry, docs/audit.md).
+    std::vector<ScopeId> scopes;
     while (out.size() < limit) {
         auto row = st->step();
         if (!row) return row.failure();
         if (!*row) break;
         ByteView env = st->blob(1);
         if (auto e = crypto::parse_envelope(env)) {
-            if (!scope) scope = e->header.scope;
-            if (e->header.scope != *scope) continue;
+            if (std::find(scopes.begin(), scopes.end(), e->header.scope) == scopes.end()) {
+                if (scopes.size() >= std::max<std::size_t>(max_scopes, 1)) continue;
+                scopes.push_back(e->header.scope);
+            }
         }  // a damaged one goes out as it is: the client reports it
         out.push_back({st->int64(0), Bytes(env.begin(), env.end())});
     }

@@ -33,7 +33,7 @@ public:
     Result<std::vector<StoredGrant>> grants_for(const DeviceId& device) override;
     Result<std::vector<StoredGrant>> all_grants() override;
 
-    Result<PushOutcome> push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) override;
+    Result<PushOutcome> push(const std::vector<PushGroup>& groups) override;
     Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) override;
     Result<std::uint64_t> envelope_count() override;
 
