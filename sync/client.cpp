@@ -153,6 +153,7 @@ Result<void> SyncClient::authenticate() {
 
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
+    m_heads.reset();
     for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::share_audit,
                       &SyncClient::fetch_keys, &SyncClient::rotate, &SyncClient::push, &SyncClient::pull,
                       &SyncClient::purge})
@@ -303,6 +304,12 @@ Result<void> SyncClient::push(SyncReport& r) {
         // transaction (docs/protocol.md), so if the server's last seq of a scope is our cursor plus
         // exactly the number of envelopes this push added to it (`new`), everything up to it is
         // ours: the cursor moves past it (stored locally already) instead of downloading it again.
+        if (auto h = res->find("heads"); h != res->end() && h->is_object()) {
+            std::map<ScopeId, std::uint64_t> heads;
+            for (const auto& [hex, seq] : h->items())
+                if (auto id = wire::id_from_hex(hex); id && seq.is_number_unsigned()) heads[*id] = seq.get<std::uint64_t>();
+            m_heads = std::move(heads);
+        }
         const auto last = res->find("seqs"), fresh = res->find("new");
         if (last == res->end() || !last->is_object() || fresh == res->end() || !fresh->is_object()) continue;
         for (const Group& g : groups) {
@@ -386,7 +393,14 @@ Result<void> SyncClient::pull(SyncReport& r) {
     std::set<ScopeId> scopes;
     for (const auto& m : m_store.directory().memberships(me))
         if (!m_store.directory().unassigned(m.scope, me)) scopes.insert(m.scope);  // taken off: nothing to fetch
+    std::optional<std::map<ScopeId, std::uint64_t>> heads;
+    heads.swap(m_heads);  // good for this pull only
     for (const ScopeId& scope : scopes) {
+        if (heads) {
+            const auto h = heads->find(scope);
+            const std::int64_t cursor = m_store.cursor(scope);
+            if (h != heads->end() && cursor >= 0 && h->second <= std::uint64_t(cursor)) continue;  // nothing new there
+        }
         for (;;) {
             const std::int64_t since = m_store.cursor(scope);
             Request req{"GET", "/v1/pull",

@@ -14,7 +14,8 @@
 //   4. push       outbox in batches: one transport commit signed per batch; acknowledged ops
 //                 leave the outbox only after the server's 200
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
-//                 cursor moved in the same transaction
+//                 cursor moved in the same transaction; a scope whose server head (from this
+//                 sync's push answer) is our cursor already is skipped
 //   6. purge      every scope the directory took this device off (unassigned): once none of our
 //                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
 //   after the last step, the completed sync is recorded in the audit log; its op waits in the
@@ -120,6 +121,9 @@ private:
     Store& m_store;
     Transport& m_transport;
     SyncOptions m_options;
+    // The server's last seq of every scope we are a member of, from this sync's last push
+    // answer (`heads`): pull skips the scopes whose cursor is there already. Reset per sync.
+    std::optional<std::map<ScopeId, std::uint64_t>> m_heads;
     std::string m_token;
     std::size_t m_retries = 0;
     std::mt19937 m_rng;

@@ -605,12 +605,21 @@ Response Server::push(Context& c) {
 
     auto out = m_storage.push(records);
     if (!out) return storage_error(out.failure());
-    json seqs = json::object(), fresh = json::object();
+    json seqs = json::object(), fresh = json::object(), heads = json::object();
     for (const auto& [scope, seq] : out->last_seq) seqs[crypto::to_hex(scope)] = seq;
     for (const auto& [scope, n] : out->fresh) fresh[crypto::to_hex(scope)] = n;
+    // `heads`: the last seq of every scope the device is a member of, so that its pull can skip
+    // the scopes where nothing is new (docs/protocol.md).
+    std::vector<ScopeId> member_of;
+    for (const auto& m : m_dir.memberships(c.device))
+        if (member_of.empty() || member_of.back() != m.scope) member_of.push_back(m.scope);
+    std::sort(member_of.begin(), member_of.end());
+    member_of.erase(std::unique(member_of.begin(), member_of.end()), member_of.end());
+    if (auto last = m_storage.last_seqs(member_of))  // without it the client pulls every scope
+        for (const auto& [scope, seq] : *last) heads[crypto::to_hex(scope)] = seq;
     // `time`: the server's clock, which devices put into their audit entries (docs/audit.md).
     Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)},
-                         {"new", std::move(fresh)}, {"time", c.now}});
+                         {"new", std::move(fresh)}, {"heads", std::move(heads)}, {"time", c.now}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), out->accepted);
     return r;
 }

@@ -406,6 +406,20 @@ Result<std::uint64_t> SqliteStorage::envelope_count() {
     return std::uint64_t(s->int64(0));
 }
 
+Result<std::map<ScopeId, std::uint64_t>> SqliteStorage::last_seqs(const std::vector<ScopeId>& scopes) {
+    auto s = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
+    if (!s) return s.failure();
+    std::map<ScopeId, std::uint64_t> out;
+    for (const ScopeId& scope : scopes) {
+        s->bind(1, scope);
+        auto row = s->step();
+        if (!row) return row.failure();
+        out[scope] = *row ? std::uint64_t(s->int64(0)) : 0;
+        s->reset();
+    }
+    return out;
+}
+
 Result<void> SqliteStorage::record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
                                         std::uint64_t bytes_out, std::uint64_t pushed) {
     auto s = m_db.prepare(

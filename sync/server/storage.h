@@ -150,6 +150,8 @@ public:
     // bytes pass `max_bytes` (at least one item is returned when there is one).
     virtual Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) = 0;
     virtual Result<std::uint64_t> envelope_count() = 0;
+    // The last seq of each scope (0 for a scope without envelopes).
+    virtual Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) = 0;
 
     // --- per-device statistics for `quartier-server devices` ---
     virtual Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,

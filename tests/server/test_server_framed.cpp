@@ -174,7 +174,13 @@ TEST_CASE("server: a framed push stores every group in one request, a framed pul
     CHECK(j["seqs"][crypto::to_hex(audit)] == 1);
     CHECK(j["new"][crypto::to_hex(team)] == 3);
     CHECK(j["new"][crypto::to_hex(audit)] == 1);
+    // `heads`: every scope a is a member of, with its last seq (0 for one without envelopes).
+    const auto quiet = crypto::random_id();
+    CHECK(j["heads"].size() == 2);
+    CHECK(j["heads"][crypto::to_hex(team)] == 3);
+    CHECK(j["heads"][crypto::to_hex(audit)] == 1);
     CHECK(*f.storage->envelope_count() == 4);
+    f.add_member(quiet, 1, a);
 
     // The same request again: duplicates, nothing new; `new` names each scope with 0.
     auto again = post_framed(f, "/v1/push", body, a.token);
@@ -184,6 +190,8 @@ TEST_CASE("server: a framed push stores every group in one request, a framed pul
     CHECK(j["duplicates"] == 4);
     CHECK(j["new"][crypto::to_hex(team)] == 0);
     CHECK(j["seqs"][crypto::to_hex(team)] == 3);
+    CHECK(j["heads"][crypto::to_hex(quiet)] == 0);
+    CHECK(j["heads"][crypto::to_hex(team)] == 3);
     CHECK(*f.storage->envelope_count() == 4);
 
     // b pulls the team scope both ways: the same items, commits and cursor.

@@ -225,23 +225,34 @@ TEST_CASE("One push request per sync: a write, its change entry and the last syn
     f[0].sync_ok();
     f[0].set("", "name", "x", &f.team);
     REQUIRE(f[0].store->status().audit_pending == 2);  // the last sync's entry and the write's change entry
-    std::size_t pushes = 0;
-    f[0].transport.faults = [&](const Request& r) {
-        if (r.path == "/v1/push") ++pushes;
-        return Fault::None;
-    };
+    std::size_t pushes = 0, pulls = 0;
+    for (auto& d : f.devices)
+        d->transport.faults = [&](const Request& r) {
+            pushes += r.path == "/v1/push";
+            pulls += r.path == "/v1/pull";
+            return Fault::None;
+        };
     auto r = f[0].sync();
     REQUIRE(r.ok());
     CHECK(pushes == 1);
     CHECK(r->pushed == 3);  // the record's op and the two audit entries, under two commits
     CHECK(f[0].store->status().pending == 0);
     CHECK(f[0].store->status().audit_pending == 1);  // this sync's entry waits for the next push
-    pushes = 0;
+    // The push answer's heads show nothing new anywhere else: no pull at all.
+    CHECK(pulls == 0);
+    pushes = pulls = 0;
     r = f[0].sync();
     REQUIRE(r.ok());
     CHECK(pushes == 1);
     CHECK(r->pushed == 1);
+    CHECK(pulls == 0);
     CHECK(f[0].store->status().audit_pending == 1);
+    // The other device's push answer shows the team scope moved: it pulls that, and gets the record.
+    pulls = 0;
+    auto other = f[1].sync();
+    REQUIRE(other.ok());
+    CHECK(pulls >= 1);
+    CHECK(other->applied >= 1);
     f.sync_all();
     f.require_converged();
 }
@@ -286,6 +297,9 @@ TEST_CASE("A cancelled sync stops before its next request, also in a backoff wai
     SyncFixture f(2);
     std::vector<std::string> ids;
     for (int i = 0; i < 5; ++i) ids.push_back(f[0].set("", "name", "Fall " + std::to_string(i), &f.team));
+    // Something to pull after the push, so that the sync has a request left to send.
+    f[1].set("", "name", "von Gerät 1", &f.team);
+    f[1].sync_ok();
 
     // The flag is raised while the push is on the wire (as a lock does from the GUI thread): that
     // push completes, then nothing more is sent.
