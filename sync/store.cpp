@@ -1141,9 +1141,13 @@ VerifyReport Store::verify() const {
         rep.database.push_back(st.detail());
     }
 
-    // Commits: signature by a known member, then the set of hashes each one promises.
+    // Commits: signature by a known member, then the set of hashes each one promises. A pulled
+    // commit whose envelopes came in two pull pages is stored once per page (ingest); rows with
+    // the same bytes are one commit, and its envelopes are counted together.
     std::map<std::int64_t, crypto::VerifiedCommit> commits;
     std::map<std::int64_t, std::vector<crypto::Hash32>> listed;
+    std::map<crypto::Hash32, std::int64_t> first_row;  // hash of a commit's bytes -> its first row
+    std::map<std::int64_t, std::int64_t> same_as;      // row -> the first row with the same bytes
     if (auto st = I.db.prepare("SELECT seq, body FROM commits ORDER BY seq"); st) {
         for (;;) {
             auto row = st->step();
@@ -1166,7 +1170,9 @@ VerifyReport Store::verify() const {
                 rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(v.error()))});
                 continue;
             }
-            listed[seq] = c->hashes;
+            const auto [first, fresh] = first_row.try_emplace(crypto::hash(st->blob(1)), seq);
+            same_as[seq] = first->second;
+            if (fresh) listed[seq] = c->hashes;
             commits.emplace(seq, std::move(*v));
         }
     }
@@ -1191,7 +1197,8 @@ VerifyReport Store::verify() const {
                                         std::string(crypto::to_string(plain.error()))});
                 continue;
             }
-            present[cseq].push_back(parsed->hash());
+            const auto canonical = same_as.find(cseq);
+            present[canonical == same_as.end() ? cseq : canonical->second].push_back(parsed->hash());
             auto op = decode_op(*plain);
             const auto expect_rk = op ? I.rk(op->record_id) : crypto::Id16{};
             ByteView rkcol = st->blob(2), opcol = st->blob(1);

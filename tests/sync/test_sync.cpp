@@ -257,6 +257,29 @@ TEST_CASE("One push request per sync: a write, its change entry and the last syn
     f.require_converged();
 }
 
+TEST_CASE("A commit whose envelopes arrive in several pull pages verifies as one commit", "[sync][framed]") {
+    SyncFixture f(2);
+    {
+        Writer w(*f[0].store);
+        for (int i = 0; i < 10; ++i) REQUIRE(w.set("case", "page-" + std::to_string(i), "name", "Fall", &f.team).ok());
+        REQUIRE(w.commit().ok());
+    }
+    f[0].sync_ok();
+    SyncOptions small = Device::sync_options(&f.server);
+    small.pull_limit = 3;  // the push's one commit is split over four pages
+    SyncClient c(*f[1].store, f[1].transport, small);
+    auto r = c.sync();
+    REQUIRE(r.ok());
+    REQUIRE(r->applied >= 10);
+    const VerifyReport v = f[1].store->verify();
+    std::string found;
+    for (const auto& p : v.problems) found += p.error + "\n";
+    INFO(found);
+    CHECK(v.ok());
+    f.sync_all();
+    f.require_converged();
+}
+
 TEST_CASE("A server that answers pulls in JSON (one from before framing): the client reads those pages too",
           "[sync][framed]") {
     SyncFixture f(2);
