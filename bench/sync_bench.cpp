@@ -1,7 +1,8 @@
 // Sync throughput and latency between two devices through the real quartier-server on loopback.
 //
 //   bench_sync [--runs R] [--n N] [--inc K] [--size BYTES] [--noop-reps M] [--tmp DIR] [--server PATH]
-//              [--push-batch B] [--pull-limit L] [--pouch-push D/S --pouch-pull D/S --pouch-inc MS --pouch-mib MIB]
+//              [--push-batch B] [--pull-limit L] [--pouch-json FILE]
+//              [--pouch-push D/S --pouch-pull D/S --pouch-inc MS --pouch-mib MIB]
 //
 // Per run (fresh server and stores, in a fresh directory under --tmp, removed afterwards):
 //   setup  `quartier-server init`, `serve --listen 127.0.0.1:0` as a child process (TLS, the pinned
@@ -23,13 +24,16 @@
 // process's VmHWM (it holds both stores).
 //
 // Output: a line per run, `RESULT quartier-sync <metric> min=… median=… max=…` lines (the format of
-// ../shared/peers/summarize.py) and a readable table with the ratios to PouchDB (reference figures
-// of ../shared/peers/RESULTS.md unless --pouch-* give the same session's). It asserts nothing about
-// time; it exits non-zero if any check fails.
+// ../shared/peers/summarize.py) and a readable table with the ratios to PouchDB: the same session's
+// figures from the JSON file the peers' bench-replication.js wrote (--pouch-json: medians of push
+// and pull docs/s, incremental push + pull ms, server peak RSS), or single figures (--pouch-*,
+// which override the file's); without either, the reference figures of ../shared/peers/RESULTS.md,
+// and the verdict lines say so. It asserts nothing about time; it exits non-zero if any check fails.
 #include "sync_harness.h"
 
 #include <cinttypes>
 #include <cmath>
+#include <fstream>
 #include <map>
 
 using namespace quartier;
@@ -49,19 +53,50 @@ struct Options {
     std::size_t pull_limit = sync::SyncOptions{}.pull_limit;
     // PouchDB figures the ratios are taken against (RESULTS.md, leveldb, batch_size 500).
     double pouch_push = 3717, pouch_pull = 3302, pouch_inc = 114, pouch_mib = 169;
+    std::string pouch_source = "reference figures of ../shared/peers/RESULTS.md, not this session's";
 };
+
+[[noreturn]] void usage(const std::string& why);
+
+// The medians from bench-replication.js's --out file (its `summary`).
+void read_pouch_json(Options& o, const fs::path& file) {
+    std::ifstream in(file);
+    if (!in) usage("cannot read " + file.string());
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    auto median_of = [&](std::initializer_list<const char*> path) -> double {
+        const nlohmann::json* at = &j;
+        for (const char* k : path) {
+            if (!at->is_object() || !at->contains(k)) usage(file.string() + ": no summary." + std::string(k));
+            at = &(*at)[k];
+        }
+        if (!at->is_object() || !at->contains("median") || !(*at)["median"].is_number()) usage(file.string() + ": no median");
+        const double v = (*at)["median"].get<double>();
+        if (!(v > 0)) usage(file.string() + ": a median is not positive");
+        return v;
+    };
+    if (j.is_discarded() || !j.is_object()) usage(file.string() + " is not JSON");
+    o.pouch_push = median_of({"summary", "push", "docsPerSec"});
+    o.pouch_pull = median_of({"summary", "pull", "docsPerSec"});
+    o.pouch_inc = median_of({"summary", "incTotalMs"});
+    o.pouch_mib = median_of({"summary", "serverPeakRSSMiB"});
+    std::string batch = "?";
+    if (j.contains("args") && j["args"].is_object() && j["args"].contains("batchSize")) batch = j["args"]["batchSize"].dump();
+    o.pouch_source = file.string() + " (batch_size " + batch + ", medians)";
+}
 
 [[noreturn]] void usage(const std::string& why) {
     std::fprintf(stderr,
                  "bench_sync: %s\nusage: bench_sync [--runs R] [--n N] [--inc K] [--size BYTES] [--noop-reps M] [--tmp DIR] "
-                 "[--server PATH] [--push-batch B] [--pull-limit L] [--pouch-push D/S] [--pouch-pull D/S] [--pouch-inc MS] "
-                 "[--pouch-mib MIB]\n",
+                 "[--server PATH] [--push-batch B] [--pull-limit L] [--pouch-json FILE] [--pouch-push D/S] [--pouch-pull D/S] "
+                 "[--pouch-inc MS] [--pouch-mib MIB]\n",
                  why.c_str());
     std::exit(2);
 }
 
 Options parse_args(int argc, char** argv) {
     Options o;
+    std::string pouch_json;
+    std::map<std::string, double> given;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto val = [&]() -> std::string {
@@ -84,12 +119,16 @@ Options parse_args(int argc, char** argv) {
         else if (a == "--server") o.server = val();
         else if (a == "--push-batch") o.push_batch = std::size_t(num(1, 100000));
         else if (a == "--pull-limit") o.pull_limit = std::size_t(num(1, 100000));
-        else if (a == "--pouch-push") o.pouch_push = num(1, 1e9);
-        else if (a == "--pouch-pull") o.pouch_pull = num(1, 1e9);
-        else if (a == "--pouch-inc") o.pouch_inc = num(0.001, 1e9);
-        else if (a == "--pouch-mib") o.pouch_mib = num(0.001, 1e9);
+        else if (a == "--pouch-json") pouch_json = val();
+        else if (a == "--pouch-push") given["push"] = num(1, 1e9);
+        else if (a == "--pouch-pull") given["pull"] = num(1, 1e9);
+        else if (a == "--pouch-inc") given["inc"] = num(0.001, 1e9);
+        else if (a == "--pouch-mib") given["mib"] = num(0.001, 1e9);
         else usage("unknown option " + a);
     }
+    if (!pouch_json.empty()) read_pouch_json(o, pouch_json);
+    for (const auto& [k, v] : given) (k == "push" ? o.pouch_push : k == "pull" ? o.pouch_pull : k == "inc" ? o.pouch_inc : o.pouch_mib) = v;
+    if (!given.empty()) o.pouch_source = pouch_json.empty() ? "given on the command line" : o.pouch_source + ", some given on the command line";
     if (o.inc > o.n) usage("--inc must not exceed --n");
     return o;
 }
@@ -351,8 +390,8 @@ int main(int argc, char** argv) {
     for (const auto& [k2, v] : ep) std::printf("  %-28s %6.2f\n", k2.c_str(), median(v));
 
     const double push_ratio = median(push_dps) / o.pouch_push, pull_ratio = median(pull_dps) / o.pouch_pull;
-    std::printf("\nAgainst PouchDB (push %.0f docs/s, pull %.0f docs/s, incremental %.0f ms, server %.0f MiB):\n", o.pouch_push,
-                o.pouch_pull, o.pouch_inc, o.pouch_mib);
+    std::printf("\nAgainst PouchDB (push %.0f docs/s, pull %.0f docs/s, incremental %.0f ms, server %.0f MiB; %s):\n",
+                o.pouch_push, o.pouch_pull, o.pouch_inc, o.pouch_mib, o.pouch_source.c_str());
     std::printf("  push  %.1fx  (target >= 10x: %s)\n", push_ratio, push_ratio >= 10 ? "met" : "MISSED");
     std::printf("  pull  %.1fx  (target >= 10x: %s)\n", pull_ratio, pull_ratio >= 10 ? "met" : "MISSED");
     std::printf("  incremental total %.2f ms = %.1fx faster (target < 10 ms: %s)\n", median(inc_total), o.pouch_inc / median(inc_total),

@@ -313,6 +313,10 @@ Result<void> AuditLog::save_state(Database& db, const std::optional<crypto::Scop
     if (scope)
         if (auto r = put_meta(db, "audit_scope", *scope); !r) return r;
     if (auto r = put_meta(db, "audit_published", u64_blob(published)); !r) return r;
+    return save_server_time(db, server_time_ms);
+}
+
+Result<void> AuditLog::save_server_time(Database& db, std::uint64_t server_time_ms) {
     return put_meta(db, "audit_server_time", u64_blob(server_time_ms));
 }
 

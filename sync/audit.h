@@ -171,6 +171,8 @@ CREATE TABLE IF NOT EXISTS audit_ops(op_seq INTEGER PRIMARY KEY);
     std::string actor;  // StoreOptions::actor
     static Result<void> save_state(Database& db, const std::optional<crypto::ScopeId>& scope, std::uint64_t published,
                                    std::uint64_t server_time_ms);
+    // The server time alone (after a push): one row, one statement.
+    static Result<void> save_server_time(Database& db, std::uint64_t server_time_ms);
 
     // A wrong passphrase: count it (no key is needed, none is available).
     static Result<void> note_failed_unlock(Database& db, std::uint64_t now_ms);

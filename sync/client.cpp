@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <thread>
 
 namespace quartier::sync {
@@ -68,6 +69,13 @@ std::chrono::milliseconds SyncClient::backoff(int attempt) {
 
 Result<json> SyncClient::call(const std::string& method, const std::string& path, const std::string& query,
                               const json* body, bool authenticated) {
+    Request req{method, path, query, {}, body ? body->dump() : std::string(), std::string(wire::kJsonType), {}};
+    auto res = exchange(req, authenticated);
+    if (!res) return res.failure();
+    return parse_body(res->body);
+}
+
+Result<Response> SyncClient::exchange(Request& req, bool authenticated) {
     bool reauthed = false;
     for (int attempt = 0;; ++attempt) {
         if (m_options.cancel && m_options.cancel->load()) return {Error::Cancelled, "the sync was cancelled"};
@@ -79,20 +87,23 @@ Result<json> SyncClient::call(const std::string& method, const std::string& path
                 continue;
             }
         }
-        Request req{method, path, query, authenticated ? m_token : std::string(), body ? body->dump() : std::string()};
+        req.token = authenticated ? m_token : std::string();
         auto res = m_transport.send(req);
-        if (res && res->status >= 200 && res->status < 300) return parse_body(res->body);
+        if (res && res->status >= 200 && res->status < 300) return res;
         if (res && res->status == 401 && authenticated && !reauthed) {
             m_token.clear();  // expired, or the server restarted
             reauthed = true;
             --attempt;
             continue;
         }
-        if (res && res->status == 403 && refusal_code(error_text(*res)) == "revoked") return revoked(res->body);
+        if (res && res->status == 403 && refusal_code(error_text(*res)) == "revoked") {
+            auto w = revoked(res->body);
+            return w.failure();
+        }
         const bool retry = !res || transient(res->status);
         if (!retry) return {Error::Refused, error_text(*res)};
         if (attempt + 1 >= m_options.max_attempts)
-            return res ? Result<json>(Error::Refused, error_text(*res)) : Result<json>(res.failure());
+            return res ? Result<Response>(Error::Refused, error_text(*res)) : Result<Response>(res.failure());
         ++m_retries;
         m_options.sleep(backoff(attempt));
     }
@@ -142,20 +153,19 @@ Result<void> SyncClient::authenticate() {
 
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
+    m_heads.reset();
     for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::share_audit,
                       &SyncClient::fetch_keys, &SyncClient::rotate, &SyncClient::push, &SyncClient::pull,
                       &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
-    // Audit (docs/audit.md): the completed sync, pushed at once so that the office's copy ends
-    // with it; a failed last push leaves it in the outbox for the next sync.
+    // Audit (docs/audit.md): the completed sync. Its op waits in the outbox and travels with the
+    // next sync's push, in the same request as that sync's data, instead of a request of its own.
     if (auto a = m_store.audit(AuditAction::Sync, {}, {},
                                "pushed " + std::to_string(r.pushed) + ", applied " + std::to_string(r.applied) +
                                    ", rejected " + std::to_string(r.rejected.size()));
         !a)
         return a.failure();
-    SyncReport tail;
-    if (auto p = push(tail); !p && p.error() == Error::Revoked) return p.failure();
     if (auto s = m_store.set_setting("last_sync",
                                      std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                         std::chrono::system_clock::now().time_since_epoch())
@@ -245,26 +255,42 @@ Result<void> SyncClient::fetch_keys(SyncReport& r) {
 
 Result<void> SyncClient::push(SyncReport& r) {
     for (;;) {
-        auto batch = m_store.outbox(m_options.push_batch);
+        auto batch = m_store.outbox(m_options.push_batch, wire::kMaxPushGroups);
         if (!batch) return batch.failure();
         if (batch->empty()) return {};
-        std::vector<crypto::Hash32> hashes;
-        json envs = json::array();
+        // One transport commit per scope (docs/protocol.md): a member who pulls a scope receives
+        // a commit that lists only envelopes of that scope. All groups go in one framed request,
+        // which the server stores in one transaction.
+        struct Group {
+            ScopeId scope{};
+            std::vector<crypto::Hash32> hashes;
+            crypto::Bytes commit;
+        };
+        std::vector<Group> groups;
+        std::vector<wire::FramedGroup> frames;
         std::vector<std::int64_t> seqs;
-        std::optional<ScopeId> scope;  // the batch's one scope, if it has only one
-        bool one_scope = true;
+        seqs.reserve(batch->size());
         for (const auto& item : *batch) {
             auto env = crypto::parse_envelope(item.envelope);
             if (!env) return {Error::Corrupt, "outbox holds a damaged envelope (op seq " + std::to_string(item.op_seq) + ")"};
-            if (!scope) scope = env->header.scope;
-            one_scope = one_scope && *scope == env->header.scope;
-            hashes.push_back(env->hash());
-            envs.push_back(wire::b64(item.envelope));
+            std::size_t g = 0;
+            while (g < groups.size() && groups[g].scope != env->header.scope) ++g;
+            if (g == groups.size()) {
+                groups.push_back({env->header.scope, {}, {}});
+                frames.emplace_back();
+            }
+            groups[g].hashes.push_back(env->hash());
+            frames[g].envelopes.push_back(item.envelope);
             seqs.push_back(item.op_seq);
         }
-        const crypto::Commit commit = crypto::make_commit(m_store.device(), std::move(hashes));
-        const json body{{"commit", wire::b64(commit.serialize())}, {"envelopes", std::move(envs)}};
-        auto res = call("POST", "/v1/push", "", &body);
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            groups[g].commit = crypto::make_commit(m_store.device(), std::move(groups[g].hashes)).serialize();
+            frames[g].commit = groups[g].commit;
+        }
+        Request req{"POST", "/v1/push", "", {}, wire::frame_push(frames), std::string(wire::kFramedType), {}};
+        auto sent = exchange(req, true);
+        if (!sent) return sent.failure();
+        auto res = parse_body(sent->body);
         if (!res) return res.failure();
         const auto accepted = res->value("accepted", std::size_t(0)), dups = res->value("duplicates", std::size_t(0));
         if (accepted + dups != seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
@@ -275,59 +301,118 @@ Result<void> SyncClient::push(SyncReport& r) {
         r.push_duplicates += dups;
         // Our own envelopes would come back on the next pull, to be decrypted and found to be
         // duplicates. A push's new envelopes get consecutive seqs of their scope in one server
-        // transaction (docs/protocol.md), so if the batch had one scope and the server's last seq
-        // of it is our cursor plus exactly the number of new envelopes, everything up to it is
+        // transaction (docs/protocol.md), so if the server's last seq of a scope is our cursor plus
+        // exactly the number of envelopes this push added to it (`new`), everything up to it is
         // ours: the cursor moves past it (stored locally already) instead of downloading it again.
-        if (one_scope && scope && accepted > 0 && res->contains("seqs") && (*res)["seqs"].is_object()) {
-            const json& last = (*res)["seqs"];
-            const auto it = last.find(crypto::to_hex(*scope));
-            const std::int64_t cursor = m_store.cursor(*scope);
-            if (it != last.end() && it->is_number_unsigned() && cursor >= 0 &&
-                it->get<std::uint64_t>() == std::uint64_t(cursor) + accepted && it->get<std::uint64_t>() <= INT64_MAX)
-                if (auto c = m_store.ingest(*scope, {}, {}, std::int64_t(it->get<std::uint64_t>())); !c) return c.failure();
+        if (auto h = res->find("heads"); h != res->end() && h->is_object()) {
+            std::map<ScopeId, std::uint64_t> heads;
+            for (const auto& [hex, seq] : h->items())
+                if (auto id = wire::id_from_hex(hex); id && seq.is_number_unsigned()) heads[*id] = seq.get<std::uint64_t>();
+            m_heads = std::move(heads);
+        }
+        const auto last = res->find("seqs"), fresh = res->find("new");
+        if (last == res->end() || !last->is_object() || fresh == res->end() || !fresh->is_object()) continue;
+        for (const Group& g : groups) {
+            const std::string hex = crypto::to_hex(g.scope);
+            const auto l = last->find(hex), n = fresh->find(hex);
+            if (l == last->end() || n == fresh->end() || !l->is_number_unsigned() || !n->is_number_unsigned()) continue;
+            const std::uint64_t head = l->get<std::uint64_t>(), added = n->get<std::uint64_t>();
+            const std::int64_t cursor = m_store.cursor(g.scope);
+            if (added > 0 && cursor >= 0 && head <= INT64_MAX && head == std::uint64_t(cursor) + added)
+                if (auto c = m_store.ingest(g.scope, {}, {}, std::int64_t(head)); !c) return c.failure();
         }
     }
 }
+
+namespace {
+// One pull page, from either body the server may send (docs/protocol.md): framed when it honours
+// our Accept, JSON otherwise (a server from before framing).
+struct Page {
+    std::map<crypto::Id16, crypto::Bytes> commits;
+    std::vector<PulledItem> items;
+    std::int64_t next = 0;
+    bool more = false;
+};
+
+Result<Page> framed_page(const std::string& body) {
+    auto f = wire::parse_pull(body);
+    if (!f) return {Error::Protocol, "framed pull answer: " + f.detail()};
+    Page p;
+    if (f->next > std::uint64_t(INT64_MAX)) return {Error::Protocol, "pull answer lacks items or next"};
+    p.next = std::int64_t(f->next);
+    p.more = f->more;
+    for (const auto& [id, c] : f->commits) p.commits.emplace(id, crypto::Bytes(c.begin(), c.end()));
+    p.items.reserve(f->items.size());
+    for (const auto& it : f->items) {
+        if (it.seq > std::uint64_t(INT64_MAX)) return {Error::Protocol, "pull answer has a malformed item"};
+        p.items.push_back({std::int64_t(it.seq), crypto::Bytes(it.envelope.begin(), it.envelope.end()), it.commit});
+    }
+    return p;
+}
+
+Result<Page> json_page(const std::string& body) {
+    auto parsed = parse_body(body);
+    if (!parsed) return parsed.failure();
+    const json& j = *parsed;
+    if (!j.contains("items") || !j["items"].is_array() || !j.contains("next") || !j["next"].is_number_integer())
+        return {Error::Protocol, "pull answer lacks items or next"};
+    Page p;
+    if (j.contains("commits") && j["commits"].is_object())
+        for (const auto& [id, c] : j["commits"].items()) {
+            auto cid = wire::id_from_hex(id);
+            auto bytes = c.is_string() ? wire::unb64(c.get<std::string>()) : std::nullopt;
+            if (!cid || !bytes) return {Error::Protocol, "pull answer has a malformed commit"};
+            p.commits.emplace(*cid, std::move(*bytes));
+        }
+    for (const auto& it : j["items"]) {
+        PulledItem item;
+        auto env = it.contains("envelope") && it["envelope"].is_string() ? wire::unb64(it["envelope"].get<std::string>()) : std::nullopt;
+        auto cid = wire::id_from_hex(str(it, "commit"));
+        if (!env || !cid || !it.contains("seq") || !it["seq"].is_number_integer())
+            return {Error::Protocol, "pull answer has a malformed item"};
+        item.envelope = std::move(*env);
+        item.commit = *cid;
+        item.server_seq = it["seq"].get<std::int64_t>();
+        p.items.push_back(std::move(item));
+    }
+    p.next = j["next"].get<std::int64_t>();
+    p.more = j.value("more", false);
+    return p;
+}
+
+bool is_framed(const std::string& content_type) {
+    const std::string_view t = std::string_view(content_type).substr(0, content_type.find(';'));
+    return t.size() == wire::kFramedType.size() &&
+           std::equal(t.begin(), t.end(), wire::kFramedType.begin(),
+                      [](char a, char b) { return std::tolower((unsigned char)a) == b; });
+}
+}  // namespace
 
 Result<void> SyncClient::pull(SyncReport& r) {
     const DeviceId me = m_store.device().id();
     std::set<ScopeId> scopes;
     for (const auto& m : m_store.directory().memberships(me))
         if (!m_store.directory().unassigned(m.scope, me)) scopes.insert(m.scope);  // taken off: nothing to fetch
+    std::optional<std::map<ScopeId, std::uint64_t>> heads;
+    heads.swap(m_heads);  // good for this pull only
     for (const ScopeId& scope : scopes) {
+        if (heads) {
+            const auto h = heads->find(scope);
+            const std::int64_t cursor = m_store.cursor(scope);
+            if (h != heads->end() && cursor >= 0 && h->second <= std::uint64_t(cursor)) continue;  // nothing new there
+        }
         for (;;) {
             const std::int64_t since = m_store.cursor(scope);
-            auto res = call("GET", "/v1/pull",
-                            "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
-                                std::to_string(m_options.pull_limit),
-                            nullptr);
+            Request req{"GET", "/v1/pull",
+                        "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
+                            std::to_string(m_options.pull_limit),
+                        {}, {}, std::string(wire::kJsonType), std::string(wire::kFramedType)};
+            auto res = exchange(req, true);
             if (!res) return res.failure();
-            const json& j = *res;
-            if (!j.contains("items") || !j["items"].is_array() || !j.contains("next") || !j["next"].is_number_integer())
-                return {Error::Protocol, "pull answer lacks items or next"};
-            std::map<crypto::Id16, crypto::Bytes> commits;
-            if (j.contains("commits") && j["commits"].is_object())
-                for (const auto& [id, c] : j["commits"].items()) {
-                    auto cid = wire::id_from_hex(id);
-                    auto bytes = c.is_string() ? wire::unb64(c.get<std::string>()) : std::nullopt;
-                    if (!cid || !bytes) return {Error::Protocol, "pull answer has a malformed commit"};
-                    commits.emplace(*cid, std::move(*bytes));
-                }
-            std::vector<PulledItem> items;
-            for (const auto& it : j["items"]) {
-                PulledItem p;
-                auto env = it.contains("envelope") && it["envelope"].is_string() ? wire::unb64(it["envelope"].get<std::string>()) : std::nullopt;
-                auto cid = wire::id_from_hex(str(it, "commit"));
-                if (!env || !cid || !it.contains("seq") || !it["seq"].is_number_integer())
-                    return {Error::Protocol, "pull answer has a malformed item"};
-                p.envelope = std::move(*env);
-                p.commit = *cid;
-                p.server_seq = it["seq"].get<std::int64_t>();
-                items.push_back(std::move(p));
-            }
-            const std::int64_t next = j["next"].get<std::int64_t>();
-            if (next < since) return {Error::Protocol, "server moved a cursor backwards"};
-            auto ing = m_store.ingest(scope, commits, items, next);
+            auto page = is_framed(res->content_type) ? framed_page(res->body) : json_page(res->body);
+            if (!page) return page.failure();
+            if (page->next < since) return {Error::Protocol, "server moved a cursor backwards"};
+            auto ing = m_store.ingest(scope, page->commits, page->items, page->next);
             if (!ing) return ing.failure();
             r.applied += ing->applied;
             r.duplicates += ing->duplicates;
@@ -337,7 +422,7 @@ Result<void> SyncClient::pull(SyncReport& r) {
                 r.blocked_scopes.push_back(crypto::to_hex(scope));
                 break;
             }
-            if (!j.value("more", false) || items.empty()) break;
+            if (!page->more || page->items.empty()) break;
         }
     }
     return {};

@@ -14,11 +14,15 @@
 //   4. push       outbox in batches: one transport commit signed per batch; acknowledged ops
 //                 leave the outbox only after the server's 200
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
-//                 cursor moved in the same transaction
+//                 cursor moved in the same transaction; a scope whose server head (from this
+//                 sync's push answer) is our cursor already is skipped
 //   6. purge      every scope the directory took this device off (unassigned): once none of our
 //                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
-//   after the last step, the completed sync is recorded in the audit log and that entry pushed
-//   at once (if this last push fails, it waits in the outbox for the next sync)
+//   after the last step, the completed sync is recorded in the audit log; its op waits in the
+//   outbox and goes with the next sync's push, in the same request as that sync's data
+//   (docs/audit.md)
+// A push request carries up to wire::kMaxPushGroups scopes' ops, each scope's under a transport
+// commit of its own, framed (docs/protocol.md); pulls ask for framed pages and read JSON ones too.
 // Invariants: nothing is removed from the outbox before the server stored it; a cursor never
 // moves past an op that was not stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
@@ -108,6 +112,8 @@ public:
     std::size_t retries() const { return m_retries; }
 
 private:
+    // `call` without the JSON: the 2xx answer as it came. Sets the token on `req` per attempt.
+    Result<Response> exchange(Request& req, bool authenticated);
     Result<void> authenticate();
     Result<nlohmann::json> revoked(const std::string& body);
     std::chrono::milliseconds backoff(int attempt);
@@ -115,6 +121,9 @@ private:
     Store& m_store;
     Transport& m_transport;
     SyncOptions m_options;
+    // The server's last seq of every scope we are a member of, from this sync's last push
+    // answer (`heads`): pull skips the scopes whose cursor is there already. Reset per sync.
+    std::optional<std::map<ScopeId, std::uint64_t>> m_heads;
     std::string m_token;
     std::size_t m_retries = 0;
     std::mt19937 m_rng;

@@ -54,9 +54,10 @@ public:
     Result<Response> send(const Request& req) override {
         httplib::Headers headers;
         if (!req.token.empty()) headers.emplace("Authorization", "Bearer " + req.token);
+        if (!req.accept.empty()) headers.emplace("Accept", req.accept);
         const std::string target = req.query.empty() ? req.path : req.path + "?" + req.query;
         auto once = [&] {
-            return req.method == "POST" ? m_client.Post(target, headers, req.body, "application/json")
+            return req.method == "POST" ? m_client.Post(target, headers, req.body, req.content_type)
                                         : m_client.Get(target, headers);
         };
         const bool reused = m_client.is_socket_open() != 0;
@@ -68,7 +69,7 @@ public:
         // later httplib versions do themselves, instead of through the sync client's backoff.
         if (!r && reused && (r.error() == httplib::Error::Read || r.error() == httplib::Error::Write)) r = once();
         if (!r) return {Error::Network, httplib::to_string(r.error())};
-        return Response{r->status, r->body};
+        return Response{r->status, std::move(r->body), r->get_header_value("Content-Type")};
     }
 
 private:

@@ -727,7 +727,12 @@ Result<ScopeId> Store::ensure_audit_scope() {
 Result<void> Store::note_server_time(std::uint64_t ms) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
-    if (auto r = AuditLog::save_state(I.db, I.audit.scope, I.audit.published, ms); !r) {
+    if (ms == I.audit.server_time_ms) return {};
+    // One row, without waiting for the disk (after every push; it was three FULL commits): a
+    // power loss can only bring back an earlier server time, which later entries then carry, and
+    // they were made after that moment too. The next FULL commit makes it durable.
+    RelaxedSync relaxed(I.db);
+    if (auto r = AuditLog::save_server_time(I.db, ms); !r) {
         m_failed = true;
         return r;
     }
@@ -1136,9 +1141,13 @@ VerifyReport Store::verify() const {
         rep.database.push_back(st.detail());
     }
 
-    // Commits: signature by a known member, then the set of hashes each one promises.
+    // Commits: signature by a known member, then the set of hashes each one promises. A pulled
+    // commit whose envelopes came in two pull pages is stored once per page (ingest); rows with
+    // the same bytes are one commit, and its envelopes are counted together.
     std::map<std::int64_t, crypto::VerifiedCommit> commits;
     std::map<std::int64_t, std::vector<crypto::Hash32>> listed;
+    std::map<crypto::Hash32, std::int64_t> first_row;  // hash of a commit's bytes -> its first row
+    std::map<std::int64_t, std::int64_t> same_as;      // row -> the first row with the same bytes
     if (auto st = I.db.prepare("SELECT seq, body FROM commits ORDER BY seq"); st) {
         for (;;) {
             auto row = st->step();
@@ -1161,7 +1170,9 @@ VerifyReport Store::verify() const {
                 rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(v.error()))});
                 continue;
             }
-            listed[seq] = c->hashes;
+            const auto [first, fresh] = first_row.try_emplace(crypto::hash(st->blob(1)), seq);
+            same_as[seq] = first->second;
+            if (fresh) listed[seq] = c->hashes;
             commits.emplace(seq, std::move(*v));
         }
     }
@@ -1186,7 +1197,8 @@ VerifyReport Store::verify() const {
                                         std::string(crypto::to_string(plain.error()))});
                 continue;
             }
-            present[cseq].push_back(parsed->hash());
+            const auto canonical = same_as.find(cseq);
+            present[canonical == same_as.end() ? cseq : canonical->second].push_back(parsed->hash());
             auto op = decode_op(*plain);
             const auto expect_rk = op ? I.rk(op->record_id) : crypto::Id16{};
             ByteView rkcol = st->blob(2), opcol = st->blob(1);
@@ -1422,23 +1434,26 @@ Result<void> Writer::commit() {
 // ------------------------------------------------------------------------------------------------
 // Sync: outbox, cursors, ingest of pulled envelopes, directory, keys, settings.
 
-Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit) const {
+Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit, std::size_t max_scopes) const {
     if (m_failed) return Error::Failed;
     auto st = m_impl->db.prepare("SELECT o.op_seq, ops.env FROM outbox o JOIN ops ON ops.seq = o.op_seq ORDER BY o.op_seq");
     if (!st) return st.failure();
     std::vector<OutboxItem> out;
-    // One scope per batch (the oldest op's): the transport commit of a push then lists only
-    // envelopes that every puller of that scope receives, so its Store::verify finds them all.
-    // Local ops of several scopes interleave (a write and its audit entry, docs/audit.md).
-    std::optional<ScopeId> scope;
+    // At most max_scopes scopes per batch (the oldest ops'): the client gives each scope's ops a
+    // transport commit of their own, which then lists only envelopes that every puller of that
+    // scope receives, so its Store::verify finds them all. Local ops of several scopes
+    // interleave (a write and its audit entry, docs/audit.md).
+    std::vector<ScopeId> scopes;
     while (out.size() < limit) {
         auto row = st->step();
         if (!row) return row.failure();
         if (!*row) break;
         ByteView env = st->blob(1);
         if (auto e = crypto::parse_envelope(env)) {
-            if (!scope) scope = e->header.scope;
-            if (e->header.scope != *scope) continue;
+            if (std::find(scopes.begin(), scopes.end(), e->header.scope) == scopes.end()) {
+                if (scopes.size() >= std::max<std::size_t>(max_scopes, 1)) continue;
+                scopes.push_back(e->header.scope);
+            }
         }  // a damaged one goes out as it is: the client reports it
         out.push_back({st->int64(0), Bytes(env.begin(), env.end())});
     }

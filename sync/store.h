@@ -179,9 +179,10 @@ public:
     Result<void> checkpoint();
 
     // --- sync (docs/protocol.md) -------------------------------------------------------------
-    // Local ops not yet acknowledged by the server, oldest first, all of one scope (the oldest
-    // op's); the next call, after they were acknowledged, gives the next scope's.
-    Result<std::vector<OutboxItem>> outbox(std::size_t limit) const;
+    // Local ops not yet acknowledged by the server, oldest first, at most `limit`, of at most
+    // `max_scopes` scopes (the oldest ops' scopes); the next call, after they were acknowledged,
+    // gives the next ones. The sync client sends each scope's ops under a commit of their own.
+    Result<std::vector<OutboxItem>> outbox(std::size_t limit, std::size_t max_scopes = 1) const;
     Result<void> acknowledge(const std::vector<std::int64_t>& op_seqs);
     // The server sequence number up to which `scope` was pulled (0: nothing yet).
     std::int64_t cursor(const ScopeId& scope) const;

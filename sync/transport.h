@@ -16,12 +16,15 @@ struct Request {
     std::string path;    // "/v1/push"
     std::string query;   // "scope=..&since=.." (already encoded), may be empty
     std::string token;   // bearer token, may be empty
-    std::string body;    // JSON
+    std::string body;    // JSON, or a framed push (docs/protocol.md)
+    std::string content_type = "application/json";  // of the body (POST)
+    std::string accept{};  // the Accept header, if any ("application/octet-stream": a framed pull page)
 };
 
 struct Response {
     int status = 0;
     std::string body;
+    std::string content_type{};  // as the server sent it ("" if it sent none)
 };
 
 class Transport {

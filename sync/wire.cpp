@@ -1,5 +1,7 @@
 #include "wire.h"
 
+#include "crypto/bytes_io.h"
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
@@ -112,6 +114,141 @@ std::optional<crypto::Id16> id_from_hex(std::string_view s) {
 
 std::string error_body(std::string_view code, std::string_view message) {
     return nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Framed bodies. Written into one string sized up front (no reallocation while appending); parsed
+// with crypto::io::Reader, which turns any read past the end into failed().
+
+namespace {
+constexpr std::string_view kPushMagic = "QPU1";
+constexpr std::string_view kPullMagic = "QPL1";
+
+class Out {
+public:
+    explicit Out(std::size_t size) { m_s.reserve(size); }
+    void raw(const void* p, std::size_t n) { m_s.append(static_cast<const char*>(p), n); }
+    void text(std::string_view t) { m_s.append(t); }
+    void u8(std::uint8_t v) { m_s.push_back(char(v)); }
+    void u16(std::uint16_t v) { for (int s = 8; s >= 0; s -= 8) m_s.push_back(char(v >> s)); }
+    void u32(std::uint32_t v) { for (int s = 24; s >= 0; s -= 8) m_s.push_back(char(v >> s)); }
+    void u64(std::uint64_t v) { for (int s = 56; s >= 0; s -= 8) m_s.push_back(char(v >> s)); }
+    void blob(crypto::ByteView b) {
+        u32(std::uint32_t(b.size()));
+        if (!b.empty()) raw(b.data(), b.size());
+    }
+    std::string take() { return std::move(m_s); }
+
+private:
+    std::string m_s;
+};
+
+crypto::ByteView bytes_of(std::string_view s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+
+// A u32 count read from the body, refused if the rest of the body cannot hold that many entries
+// of at least `min_entry` bytes: a short body cannot make the parser reserve much.
+bool plausible(const crypto::io::Reader& r, std::uint32_t n, std::size_t min_entry) {
+    return !r.failed() && std::uint64_t(n) * min_entry <= r.remaining();
+}
+}  // namespace
+
+std::string frame_push(const std::vector<FramedGroup>& groups) {
+    std::size_t size = kPushMagic.size() + 2;
+    for (const auto& g : groups) {
+        size += 8 + g.commit.size();
+        for (const auto& e : g.envelopes) size += 4 + e.size();
+    }
+    Out o(size);
+    o.text(kPushMagic);
+    o.u16(std::uint16_t(groups.size()));
+    for (const auto& g : groups) {
+        o.blob(g.commit);
+        o.u32(std::uint32_t(g.envelopes.size()));
+        for (const auto& e : g.envelopes) o.blob(e);
+    }
+    return o.take();
+}
+
+quartier::Result<std::vector<FramedGroup>, FrameError> parse_push(std::string_view body, std::size_t max_envelopes) {
+    using R = quartier::Result<std::vector<FramedGroup>, FrameError>;
+    crypto::io::Reader r(bytes_of(body));
+    const crypto::ByteView magic = r.take(kPushMagic.size());
+    if (r.failed() || !std::equal(magic.begin(), magic.end(), kPushMagic.begin(), kPushMagic.end()))
+        return R(FrameError::Malformed, "not a framed push (magic)");
+    const std::uint16_t n_groups = r.u16();
+    if (r.failed() || n_groups == 0) return R(FrameError::Malformed, "no groups");
+    if (n_groups > kMaxPushGroups) return R(FrameError::TooMany, "too many commits in one push");
+    std::vector<FramedGroup> groups(n_groups);
+    std::size_t total = 0;
+    for (auto& g : groups) {
+        g.commit = r.take(r.u32());
+        const std::uint32_t n = r.u32();
+        if (r.failed()) return R(FrameError::Malformed, "a length runs past the end");
+        if (n == 0) return R(FrameError::Malformed, "a group without envelopes");
+        if (n > max_envelopes - std::min(total, max_envelopes)) return R(FrameError::TooMany, "too many envelopes in one push");
+        if (!plausible(r, n, 4)) return R(FrameError::Malformed, "a count runs past the end");
+        total += n;
+        g.envelopes.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) g.envelopes.push_back(r.take(r.u32()));
+        if (r.failed()) return R(FrameError::Malformed, "a length runs past the end");
+    }
+    if (r.remaining() != 0) return R(FrameError::Malformed, "bytes after the last group");
+    return groups;
+}
+
+std::string frame_pull(const FramedPage& page) {
+    std::size_t size = kPullMagic.size() + 8 + 1 + 4 + 4;
+    for (const auto& [id, c] : page.commits) size += id.size() + 4 + c.size();
+    for (const auto& it : page.items) size += 8 + it.commit.size() + 4 + it.envelope.size();
+    Out o(size);
+    o.text(kPullMagic);
+    o.u64(page.next);
+    o.u8(page.more ? 1 : 0);
+    o.u32(std::uint32_t(page.commits.size()));
+    for (const auto& [id, c] : page.commits) {
+        o.raw(id.data(), id.size());
+        o.blob(c);
+    }
+    o.u32(std::uint32_t(page.items.size()));
+    for (const auto& it : page.items) {
+        o.u64(it.seq);
+        o.raw(it.commit.data(), it.commit.size());
+        o.blob(it.envelope);
+    }
+    return o.take();
+}
+
+quartier::Result<FramedPage, FrameError> parse_pull(std::string_view body) {
+    using R = quartier::Result<FramedPage, FrameError>;
+    crypto::io::Reader r(bytes_of(body));
+    const crypto::ByteView magic = r.take(kPullMagic.size());
+    if (r.failed() || !std::equal(magic.begin(), magic.end(), kPullMagic.begin(), kPullMagic.end()))
+        return R(FrameError::Malformed, "not a framed pull page (magic)");
+    FramedPage p;
+    p.next = r.u64();
+    const std::uint8_t more = r.u8();
+    if (more > 1) return R(FrameError::Malformed, "more is neither 0 nor 1");
+    p.more = more == 1;
+    const std::uint32_t n_commits = r.u32();
+    if (!plausible(r, n_commits, 16 + 4)) return R(FrameError::Malformed, "a count runs past the end");
+    p.commits.reserve(n_commits);
+    for (std::uint32_t i = 0; i < n_commits; ++i) {
+        const auto id = r.array<16>();
+        p.commits.emplace_back(id, r.take(r.u32()));
+    }
+    const std::uint32_t n_items = r.u32();
+    if (!plausible(r, n_items, 8 + 16 + 4)) return R(FrameError::Malformed, "a count runs past the end");
+    p.items.reserve(n_items);
+    for (std::uint32_t i = 0; i < n_items; ++i) {
+        FramedItem it;
+        it.seq = r.u64();
+        it.commit = r.array<16>();
+        it.envelope = r.take(r.u32());
+        p.items.push_back(it);
+    }
+    if (r.failed()) return R(FrameError::Malformed, "a length runs past the end");
+    if (r.remaining() != 0) return R(FrameError::Malformed, "bytes after the last item");
+    return p;
 }
 
 }  // namespace quartier::sync::wire

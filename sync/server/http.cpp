@@ -166,7 +166,8 @@ void HttpServer::install() {
         Response out = m_server.handle(r);
         t_log.device = out.device;
         res.status = out.status;
-        res.set_content(out.body, "application/json");
+        res.body = std::move(out.body);  // set_content would copy it (a pull page is megabytes)
+        res.set_header("Content-Type", std::string(out.content_type));
     };
     const std::string all = ".*";
     s.Get(all, handler);

@@ -115,7 +115,28 @@ struct Server::Context {
     std::uint64_t now = 0;
     DeviceId device{};
     const DeviceInfo* info = nullptr;  // set for authenticated routes
+    bool framed = false;               // the body is a framed push (Content-Type), not JSON
 };
+
+namespace {
+// The media type of a Content-Type value, without parameters, compared case-insensitively.
+bool media_type_is(std::string_view value, std::string_view type) {
+    value = value.substr(0, value.find(';'));
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    return iequals(value, type);
+}
+// Whether an Accept value lists `type` (parameters and q-values are not weighed: listed is enough).
+bool accepts(std::string_view accept, std::string_view type) {
+    while (!accept.empty()) {
+        const auto comma = accept.find(',');
+        if (media_type_is(accept.substr(0, comma), type)) return true;
+        if (comma == std::string_view::npos) break;
+        accept.remove_prefix(comma + 1);
+    }
+    return false;
+}
+}  // namespace
 
 std::string Request::header(std::string_view name) const {
     for (const auto& [k, v] : headers)
@@ -212,11 +233,17 @@ Response Server::dispatch(const Request& request) {
 
     // Parsed before taking the lock; a parse failure is reported only after authentication, so
     // that a caller without a token learns nothing but 401.
-    Context c{request, json(), 0, {}, nullptr};
+    Context c{request, json(), 0, {}, nullptr, false};
     bool body_ok = true;
     if (request.method == "POST") {
-        c.body = json::parse(request.body, nullptr, false);
-        body_ok = !c.body.is_discarded() && c.body.is_object();
+        // A framed body only where the protocol defines one (push); anywhere else it is no JSON.
+        c.framed = media_type_is(request.header("Content-Type"), wire::kFramedType);
+        if (c.framed) {
+            body_ok = route->handler == &Server::push;
+        } else {
+            c.body = json::parse(request.body, nullptr, false);
+            body_ok = !c.body.is_discarded() && c.body.is_object();
+        }
     }
 
     std::lock_guard lock(m_mutex);
@@ -494,72 +521,105 @@ Response Server::get_keys(Context& c) {
 // Ops
 
 Response Server::push(Context& c) {
-    const auto commit_bytes = b64_field(c.body, "commit");
-    const auto list = c.body.find("envelopes");
-    if (!commit_bytes || list == c.body.end() || !list->is_array())
-        return bad_request("expected {\"commit\": b64, \"envelopes\": [b64, ...]}");
-    if (list->empty()) return bad_request("no envelopes");
-    if (list->size() > m_limits.max_push_envelopes) return error(413, "too_large", "too many envelopes in one push");
-    auto commit = crypto::Commit::parse(*commit_bytes);
-    if (!commit) return bad_request("commit does not parse");
-
-    // Parse every envelope strictly; keep the bytes the views point into.
-    std::vector<crypto::Bytes> raw;
-    raw.reserve(list->size());
-    for (const auto& item : *list) {
-        if (!item.is_string()) return bad_request("an envelope is not a base64 string");
-        const auto& s = item.get_ref<const std::string&>();
-        if (s.size() > (crypto::kMaxEnvelope + 2) / 3 * 4) return error(413, "too_large", "envelope too large");
-        auto b = wire::unb64(s);
-        if (!b) return bad_request("an envelope is not valid base64");
-        raw.push_back(std::move(*b));
-    }
-    std::vector<crypto::EnvelopeView> views;
-    views.reserve(raw.size());
-    for (const auto& b : raw) {
-        auto v = crypto::parse_envelope(b);
-        if (!v) {
-            if (v.error() == crypto::Error::TooLarge) return error(413, "too_large", "envelope too large");
-            return bad_request(std::string("envelope does not parse: ") + std::string(crypto::to_string(v.error())));
+    // The groups as received, each a commit and the envelopes it lists: views into the framed
+    // body, or into `decoded` (base64 of a JSON body, which is always one group).
+    std::vector<wire::FramedGroup> groups;
+    std::vector<crypto::Bytes> decoded;
+    if (c.framed) {
+        auto g = wire::parse_push(c.request.body, m_limits.max_push_envelopes);
+        if (!g) {
+            if (g.error() == wire::FrameError::TooMany) return error(413, "too_large", g.detail());
+            return bad_request("framed push: " + g.detail());
         }
-        views.push_back(*v);
+        groups = std::move(*g);
+    } else {
+        const auto commit_bytes = b64_field(c.body, "commit");
+        const auto list = c.body.find("envelopes");
+        if (!commit_bytes || list == c.body.end() || !list->is_array())
+            return bad_request("expected {\"commit\": b64, \"envelopes\": [b64, ...]}");
+        if (list->empty()) return bad_request("no envelopes");
+        if (list->size() > m_limits.max_push_envelopes) return error(413, "too_large", "too many envelopes in one push");
+        decoded.reserve(list->size() + 1);
+        decoded.push_back(std::move(*commit_bytes));
+        for (const auto& item : *list) {
+            if (!item.is_string()) return bad_request("an envelope is not a base64 string");
+            const auto& s = item.get_ref<const std::string&>();
+            if (s.size() > (crypto::kMaxEnvelope + 2) / 3 * 4) return error(413, "too_large", "envelope too large");
+            auto b = wire::unb64(s);
+            if (!b) return bad_request("an envelope is not valid base64");
+            decoded.push_back(std::move(*b));
+        }
+        wire::FramedGroup g{decoded.front(), {}};
+        g.envelopes.assign(decoded.begin() + 1, decoded.end());
+        groups.push_back(std::move(g));
     }
 
-    // Authenticated device = commit author = every envelope's author; the commit's signature.
-    if (commit->author != c.device) return error(403, "forbidden", "the commit's author is not the authenticated device");
-    auto verified = crypto::verify_commit(*commit, c.info->sign_pk);
-    if (!verified) return error(400, "bad_signature", "commit signature does not verify");
-
-    // The commit lists exactly the envelopes sent.
-    std::unordered_set<crypto::Hash32, crypto::Hash32Hasher> hashes;
-    for (const auto& v : views)
-        if (!hashes.insert(v.hash()).second) return bad_request("the same envelope is sent twice");
-    if (hashes.size() != commit->hashes.size() || verified->size() != commit->hashes.size())
-        return bad_request("the commit does not list exactly the envelopes sent");
-    for (const auto& h : hashes)
-        if (!verified->contains(h)) return bad_request("the commit does not list exactly the envelopes sent");
-
+    // Every group on its own as docs/protocol.md says; any refusal refuses the whole push.
     const std::uint64_t horizon = c.now + m_limits.max_clock_skew_ms;
-    std::vector<EnvelopeRecord> records;
-    records.reserve(views.size());
-    for (std::size_t i = 0; i < views.size(); ++i) {
-        const auto& h = views[i].header;
-        if (h.author != c.device) return error(403, "forbidden", "an envelope's author is not the authenticated device");
-        if (!m_dir.is_member(h.scope, h.epoch, c.device))
-            return error(403, "not_member", "device is not a member of scope " + crypto::to_hex(h.scope) + " at epoch " + std::to_string(h.epoch));
-        if (Hlc::physical_ms(h.hlc) > horizon)
-            return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
-        records.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, std::move(raw[i])});
-    }
-    views.clear();  // they pointed into raw, now moved
+    std::vector<PushGroup> records;
+    records.reserve(groups.size());
+    std::unordered_set<crypto::Hash32, crypto::Hash32Hasher> sent;  // every envelope of the push
+    for (const auto& g : groups) {
+        auto commit = crypto::Commit::parse(g.commit);
+        if (!commit) return bad_request("commit does not parse");
+        std::vector<crypto::EnvelopeView> views;
+        views.reserve(g.envelopes.size());
+        for (const auto& b : g.envelopes) {
+            auto v = crypto::parse_envelope(b);
+            if (!v) {
+                if (v.error() == crypto::Error::TooLarge) return error(413, "too_large", "envelope too large");
+                return bad_request(std::string("envelope does not parse: ") + std::string(crypto::to_string(v.error())));
+            }
+            views.push_back(*v);
+        }
 
-    CommitRecord cr{commit->id, commit->author, *commit_bytes};
-    auto out = m_storage.push(cr, records);
+        // Authenticated device = commit author = every envelope's author; the commit's signature.
+        if (commit->author != c.device) return error(403, "forbidden", "the commit's author is not the authenticated device");
+        auto verified = crypto::verify_commit(*commit, c.info->sign_pk);
+        if (!verified) return error(400, "bad_signature", "commit signature does not verify");
+
+        // The commit lists exactly the envelopes sent with it.
+        std::unordered_set<crypto::Hash32, crypto::Hash32Hasher> hashes;
+        for (const auto& v : views) {
+            const crypto::Hash32 h = v.hash();
+            if (!hashes.insert(h).second || !sent.insert(h).second) return bad_request("the same envelope is sent twice");
+        }
+        if (hashes.size() != commit->hashes.size() || verified->size() != commit->hashes.size())
+            return bad_request("the commit does not list exactly the envelopes sent");
+        for (const auto& h : hashes)
+            if (!verified->contains(h)) return bad_request("the commit does not list exactly the envelopes sent");
+
+        PushGroup pg{CommitRecord{commit->id, commit->author, g.commit}, {}};
+        pg.envelopes.reserve(views.size());
+        for (std::size_t i = 0; i < views.size(); ++i) {
+            const auto& h = views[i].header;
+            if (h.author != c.device) return error(403, "forbidden", "an envelope's author is not the authenticated device");
+            if (!m_dir.is_member(h.scope, h.epoch, c.device))
+                return error(403, "not_member", "device is not a member of scope " + crypto::to_hex(h.scope) + " at epoch " + std::to_string(h.epoch));
+            if (Hlc::physical_ms(h.hlc) > horizon)
+                return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
+            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i]});
+        }
+        records.push_back(std::move(pg));
+    }
+
+    auto out = m_storage.push(records);
     if (!out) return storage_error(out.failure());
-    json seqs = json::object();
+    json seqs = json::object(), fresh = json::object(), heads = json::object();
     for (const auto& [scope, seq] : out->last_seq) seqs[crypto::to_hex(scope)] = seq;
+    for (const auto& [scope, n] : out->fresh) fresh[crypto::to_hex(scope)] = n;
+    // `heads`: the last seq of every scope the device is a member of, so that its pull can skip
+    // the scopes where nothing is new (docs/protocol.md).
+    std::vector<ScopeId> member_of;
+    for (const auto& m : m_dir.memberships(c.device))
+        if (member_of.empty() || member_of.back() != m.scope) member_of.push_back(m.scope);
+    std::sort(member_of.begin(), member_of.end());
+    member_of.erase(std::unique(member_of.begin(), member_of.end()), member_of.end());
+    if (auto last = m_storage.last_seqs(member_of))  // without it the client pulls every scope
+        for (const auto& [scope, seq] : *last) heads[crypto::to_hex(scope)] = seq;
     // `time`: the server's clock, which devices put into their audit entries (docs/audit.md).
-    Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)}, {"time", c.now}});
+    Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)},
+                         {"new", std::move(fresh)}, {"heads", std::move(heads)}, {"time", c.now}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), out->accepted);
     return r;
 }
@@ -589,6 +649,16 @@ Response Server::pull(Context& c) {
 
     auto page = m_storage.pull(scope, since, limit, m_limits.max_pull_bytes);
     if (!page) return storage_error(page.failure());
+    if (accepts(c.request.header("Accept"), wire::kFramedType)) {
+        wire::FramedPage f{page->next, page->more, {}, {}};
+        f.commits.reserve(page->commits.size());
+        for (const auto& [id, bytes] : page->commits) f.commits.emplace_back(id, bytes);
+        f.items.reserve(page->items.size());
+        for (const auto& item : page->items) f.items.push_back({item.seq, item.commit, item.envelope});
+        Response r{200, wire::frame_pull(f), {}, wire::kFramedType};
+        (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
+        return r;
+    }
     json items = json::array();
     for (const auto& item : page->items)
         items.push_back(json{{"seq", item.seq}, {"envelope", wire::b64(item.envelope)}, {"commit", crypto::to_hex(item.commit)}});

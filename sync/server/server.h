@@ -32,7 +32,7 @@ struct Request {
     std::string path;                             // "/v1/push": decoded, without the query string
     std::map<std::string, std::string> query;     // decoded query parameters (first value of each)
     std::map<std::string, std::string> headers;   // any case; looked up case-insensitively
-    std::string body;                             // the raw body (JSON for POST)
+    std::string body;                             // the raw body (JSON for POST, or a framed push)
     std::string remote;                           // peer address: keys the rate limit of requests
                                                   // without a device ("" in-process)
 
@@ -40,12 +40,14 @@ struct Request {
     std::string header(std::string_view name) const;
 };
 
-// One HTTP response: a status and a JSON body (`Content-Type: application/json`); errors are
-// wire::error_body {"error": {"code", "message"}}.
+// One HTTP response: a status and a JSON body (`Content-Type: application/json`), or a framed
+// pull page (`application/octet-stream`, only when the request's Accept names it); errors are
+// always wire::error_body {"error": {"code", "message"}}.
 struct Response {
     int status = 200;
     std::string body;
     std::string device;  // the authenticated device (hex) or "": for the access log, never sent
+    std::string_view content_type = wire::kJsonType;
 };
 
 // Limits of docs/protocol.md, configurable (tests shrink them).

@@ -271,79 +271,80 @@ Result<std::vector<StoredGrant>> SqliteStorage::all_grants() {
     return out;
 }
 
-Result<PushOutcome> SqliteStorage::push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) {
+Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
     auto tx = Transaction::begin(m_db);
     if (!tx) return tx.failure();
     auto known = m_db.prepare("SELECT 1 FROM envelopes WHERE op = ?1");
-    if (!known) return known.failure();
-
-    // Which envelopes are new: not stored, and not an earlier op id of this same push.
-    std::vector<bool> fresh(envelopes.size(), false);
-    std::set<crypto::OpId> seen;
-    std::size_t n_new = 0;
-    for (std::size_t i = 0; i < envelopes.size(); ++i) {
-        if (!seen.insert(envelopes[i].op).second) continue;
-        known->bind(1, envelopes[i].op);
-        auto row = known->step();
-        known->reset();
-        if (!row) return row.failure();
-        if (!*row) {
-            fresh[i] = true;
-            ++n_new;
-        }
-    }
-
-    if (n_new > 0) {
-        auto have = m_db.prepare("SELECT bytes FROM commits WHERE id = ?1");
-        if (!have) return have.failure();
-        have->bind(1, commit.id);
-        auto row = have->step();
-        if (!row) return row.failure();
-        if (*row) {
-            const auto b = have->blob(0);
-            if (!std::equal(b.begin(), b.end(), commit.bytes.begin(), commit.bytes.end()))
-                return {Error::AlreadyExists, "another commit with this id is stored"};
-        } else {
-            have->reset();
-            auto ins = m_db.prepare("INSERT INTO commits(id, author, bytes) VALUES(?1, ?2, ?3)");
-            if (!ins) return ins.failure();
-            if (auto r = ins->bind(1, commit.id).bind(2, commit.author).bind(3, commit.bytes).run(); !r) return r.failure();
-        }
-    }
-
+    auto have = m_db.prepare("SELECT bytes FROM commits WHERE id = ?1");
+    auto add_commit = m_db.prepare("INSERT INTO commits(id, author, bytes) VALUES(?1, ?2, ?3)");
     auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
     auto bump = m_db.prepare("INSERT INTO scopes(scope, last_seq) VALUES(?1, ?2) "
                              "ON CONFLICT(scope) DO UPDATE SET last_seq = excluded.last_seq");
     auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes) "
                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!last) return last.failure();
-    if (!bump) return bump.failure();
-    if (!ins) return ins.failure();
+    for (auto* st : {&known, &have, &add_commit, &last, &bump, &ins})
+        if (!*st) return st->failure();
 
     PushOutcome out;
+    std::set<crypto::OpId> seen;             // op ids of this push so far
     std::map<ScopeId, std::uint64_t> heads;  // current last seq per scope of this push
-    for (std::size_t i = 0; i < envelopes.size(); ++i) {
-        const EnvelopeRecord& e = envelopes[i];
-        auto it = heads.find(e.scope);
-        if (it == heads.end()) {
-            last->bind(1, e.scope);
-            auto row = last->step();
+    std::vector<bool> fresh;
+    for (const PushGroup& g : groups) {
+        // Which envelopes are new: not stored, and not an earlier op id of this same push.
+        fresh.assign(g.envelopes.size(), false);
+        std::size_t n_new = 0;
+        for (std::size_t i = 0; i < g.envelopes.size(); ++i) {
+            if (!seen.insert(g.envelopes[i].op).second) continue;
+            known->bind(1, g.envelopes[i].op);
+            auto row = known->step();
+            known->reset();
             if (!row) return row.failure();
-            const std::uint64_t h = *row ? std::uint64_t(last->int64(0)) : 0;
-            last->reset();
-            it = heads.emplace(e.scope, h).first;
+            if (!*row) {
+                fresh[i] = true;
+                ++n_new;
+            }
         }
-        if (!fresh[i]) {
-            ++out.duplicates;
-            continue;
+
+        if (n_new > 0) {
+            have->bind(1, g.commit.id);
+            auto row = have->step();
+            if (!row) return row.failure();
+            if (*row) {
+                const auto b = have->blob(0);
+                if (!std::equal(b.begin(), b.end(), g.commit.bytes.begin(), g.commit.bytes.end()))
+                    return {Error::AlreadyExists, "another commit with this id is stored"};
+            } else {
+                if (auto r = add_commit->bind(1, g.commit.id).bind(2, g.commit.author).bind(3, g.commit.bytes).run(); !r)
+                    return r.failure();
+            }
+            have->reset();
         }
-        const std::uint64_t seq = ++it->second;
-        if (auto r = ins->bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
-                         .bind(5, std::int64_t(e.epoch)).bind(6, std::int64_t(e.hlc)).bind(7, commit.id)
-                         .bind(8, e.bytes).run();
-            !r)
-            return r.failure();
-        ++out.accepted;
+
+        for (std::size_t i = 0; i < g.envelopes.size(); ++i) {
+            const EnvelopeRecord& e = g.envelopes[i];
+            auto it = heads.find(e.scope);
+            if (it == heads.end()) {
+                last->bind(1, e.scope);
+                auto row = last->step();
+                if (!row) return row.failure();
+                const std::uint64_t h = *row ? std::uint64_t(last->int64(0)) : 0;
+                last->reset();
+                it = heads.emplace(e.scope, h).first;
+                out.fresh.emplace(e.scope, 0);
+            }
+            if (!fresh[i]) {
+                ++out.duplicates;
+                continue;
+            }
+            const std::uint64_t seq = ++it->second;
+            if (auto r = ins->bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
+                             .bind(5, std::int64_t(e.epoch)).bind(6, std::int64_t(e.hlc)).bind(7, g.commit.id)
+                             .bind(8, e.bytes).run();
+                !r)
+                return r.failure();
+            ++out.accepted;
+            ++out.fresh[e.scope];
+        }
     }
     for (const auto& [scope, seq] : heads)
         if (auto r = bump->bind(1, scope).bind(2, std::int64_t(seq)).run(); !r) return r.failure();
@@ -403,6 +404,20 @@ Result<std::uint64_t> SqliteStorage::envelope_count() {
     auto row = s->step();
     if (!row) return row.failure();
     return std::uint64_t(s->int64(0));
+}
+
+Result<std::map<ScopeId, std::uint64_t>> SqliteStorage::last_seqs(const std::vector<ScopeId>& scopes) {
+    auto s = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
+    if (!s) return s.failure();
+    std::map<ScopeId, std::uint64_t> out;
+    for (const ScopeId& scope : scopes) {
+        s->bind(1, scope);
+        auto row = s->step();
+        if (!row) return row.failure();
+        out[scope] = *row ? std::uint64_t(s->int64(0)) : 0;
+        s->reset();
+    }
+    return out;
 }
 
 Result<void> SqliteStorage::record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,

@@ -33,9 +33,10 @@ public:
     Result<std::vector<StoredGrant>> grants_for(const DeviceId& device) override;
     Result<std::vector<StoredGrant>> all_grants() override;
 
-    Result<PushOutcome> push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) override;
+    Result<PushOutcome> push(const std::vector<PushGroup>& groups) override;
     Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) override;
     Result<std::uint64_t> envelope_count() override;
+    Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) override;
 
     Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
                              std::uint64_t bytes_out, std::uint64_t pushed) override;

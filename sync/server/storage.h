@@ -59,26 +59,34 @@ struct StoredGrant {
     std::string json;  // the grant as posted (KeyGrant::to_json)
 };
 
-// One envelope to store: its routing header fields and its bytes.
+// One envelope to store: its routing header fields and its bytes (a view into the request, valid
+// for the push call: stored without another copy).
 struct EnvelopeRecord {
     ScopeId scope{};
     std::uint32_t epoch = 0;
     crypto::OpId op{};
     DeviceId author{};
     std::uint64_t hlc = 0;
-    Bytes bytes;
+    crypto::ByteView bytes;
 };
 
 struct CommitRecord {
     Id16 id{};
     DeviceId author{};
-    Bytes bytes;
+    crypto::ByteView bytes;  // as EnvelopeRecord::bytes
+};
+
+// One transport commit and the envelopes it lists; a push stores one or more (docs/protocol.md).
+struct PushGroup {
+    CommitRecord commit;
+    std::vector<EnvelopeRecord> envelopes;
 };
 
 struct PushOutcome {
     std::size_t accepted = 0;
     std::size_t duplicates = 0;
     std::map<ScopeId, std::uint64_t> last_seq;  // every scope of the push, after it
+    std::map<ScopeId, std::size_t> fresh;       // every scope of the push: its envelopes stored by it
 };
 
 struct PullItem {
@@ -134,13 +142,16 @@ public:
     virtual Result<std::vector<StoredGrant>> all_grants() = 0;
 
     // --- ops ---
-    // Stores the new envelopes (and the commit, if any envelope is new) in one transaction.
-    // AlreadyExists if the commit id is stored with other bytes; nothing is stored then.
-    virtual Result<PushOutcome> push(const CommitRecord& commit, const std::vector<EnvelopeRecord>& envelopes) = 0;
+    // Stores the new envelopes of every group (and each group's commit, if any of its envelopes
+    // is new) in one transaction, groups in order. An op id seen earlier in the same push is a
+    // duplicate too. AlreadyExists if a commit id is stored with other bytes; nothing is stored then.
+    virtual Result<PushOutcome> push(const std::vector<PushGroup>& groups) = 0;
     // Envelopes of `scope` with seq > since, in order: at most `limit`, and stopping once their
     // bytes pass `max_bytes` (at least one item is returned when there is one).
     virtual Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) = 0;
     virtual Result<std::uint64_t> envelope_count() = 0;
+    // The last seq of each scope (0 for a scope without envelopes).
+    virtual Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) = 0;
 
     // --- per-device statistics for `quartier-server devices` ---
     virtual Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,

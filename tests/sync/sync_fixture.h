@@ -109,17 +109,19 @@ public:
         m_server.now += 20;  // requests take time: the server's rate limit sees a realistic cadence
         const Fault f = faults ? faults(req) : Fault::None;
         if (f == Fault::DropRequest) return {Error::Network, "injected: connection refused"};
-        if (f == Fault::Status500) return Response{500, wire::error_body("internal", "injected")};
-        if (f == Fault::Status503) return Response{503, "<html>Service Unavailable</html>"};
-        if (f == Fault::Status429) return Response{429, wire::error_body("rate_limited", "injected")};
-        if (f == Fault::Status400) return Response{400, wire::error_body("bad_request", "injected")};
-        if (f == Fault::Status401) return Response{401, wire::error_body("unauthenticated", "injected")};
-        if (f == Fault::Status403) return Response{403, wire::error_body("forbidden", "injected")};
+        if (f == Fault::Status500) return Response{500, wire::error_body("internal", "injected"), std::string(wire::kJsonType)};
+        if (f == Fault::Status503) return Response{503, "<html>Service Unavailable</html>", "text/html"};
+        if (f == Fault::Status429) return Response{429, wire::error_body("rate_limited", "injected"), std::string(wire::kJsonType)};
+        if (f == Fault::Status400) return Response{400, wire::error_body("bad_request", "injected"), std::string(wire::kJsonType)};
+        if (f == Fault::Status401) return Response{401, wire::error_body("unauthenticated", "injected"), std::string(wire::kJsonType)};
+        if (f == Fault::Status403) return Response{403, wire::error_body("forbidden", "injected"), std::string(wire::kJsonType)};
         server::Request sr;
         sr.method = req.method;
         sr.path = req.path;
         sr.body = req.body;
         if (!req.token.empty()) sr.headers["Authorization"] = "Bearer " + req.token;
+        if (req.method == "POST") sr.headers["Content-Type"] = req.content_type;
+        if (!req.accept.empty()) sr.headers["Accept"] = req.accept;
         std::stringstream q(req.query);
         for (std::string kv; std::getline(q, kv, '&');)
             if (auto eq = kv.find('='); eq != std::string::npos) sr.query[kv.substr(0, eq)] = kv.substr(eq + 1);
@@ -128,7 +130,12 @@ public:
         if (f == Fault::DropResponse) return {Error::Network, "injected: timeout"};
         if (f == Fault::Truncate) r.body = r.body.substr(0, r.body.size() / 2);
         if (f == Fault::Corrupt) r.body = "{\"items\": 7, \"next\": \"x\", \"accepted\": -1}";
-        if (f == Fault::Reorder && req.path == "/v1/pull") {
+        if (f == Fault::Reorder && req.path == "/v1/pull" && r.content_type == wire::kFramedType) {
+            auto page = wire::parse_pull(r.body);
+            REQUIRE(page.ok());
+            std::reverse(page->items.begin(), page->items.end());
+            r.body = wire::frame_pull(*page);  // the views point into the old body: frame first
+        } else if (f == Fault::Reorder && req.path == "/v1/pull") {
             auto j = nlohmann::json::parse(r.body, nullptr, false);
             if (j.is_object() && j.contains("items") && j["items"].is_array()) {
                 std::vector<nlohmann::json> items(j["items"].begin(), j["items"].end());
@@ -137,7 +144,7 @@ public:
                 r.body = j.dump();
             }
         }
-        return Response{r.status, r.body};
+        return Response{r.status, r.body, std::string(r.content_type)};
     }
 
 private:

@@ -177,7 +177,18 @@ TEST_CASE("A server that lies is caught by the client", "[sync][security]") {
             explicit Mangle(Transport& t) : inner(t) {}
             sync::Result<Response> send(const Request& r) override {
                 auto res = inner.send(r);
-                if (res && r.path == "/v1/pull") {
+                if (res && r.path == "/v1/pull" && res->content_type == wire::kFramedType) {
+                    auto page = wire::parse_pull(res->body);
+                    REQUIRE(page.ok());
+                    std::vector<crypto::Bytes> mangled;  // the page's views point into the old body
+                    mangled.reserve(page->items.size());
+                    for (auto& it : page->items) {
+                        mangled.emplace_back(it.envelope.begin(), it.envelope.end());
+                        mangled.back().back() ^= 1;
+                        it.envelope = mangled.back();
+                    }
+                    res->body = wire::frame_pull(*page);
+                } else if (res && r.path == "/v1/pull") {
                     auto j = nlohmann::json::parse(res->body);
                     for (auto& it : j["items"]) {
                         auto env = *wire::unb64(it["envelope"].get<std::string>());
@@ -208,10 +219,110 @@ TEST_CASE("A server that lies is caught by the client", "[sync][security]") {
     }
 }
 
+TEST_CASE("One push request per sync: a write, its change entry and the last sync's entry travel together",
+          "[sync][framed][audit]") {
+    SyncFixture f(2);
+    f[0].sync_ok();
+    f[0].set("", "name", "x", &f.team);
+    REQUIRE(f[0].store->status().audit_pending == 2);  // the last sync's entry and the write's change entry
+    std::size_t pushes = 0, pulls = 0;
+    for (auto& d : f.devices)
+        d->transport.faults = [&](const Request& r) {
+            pushes += r.path == "/v1/push";
+            pulls += r.path == "/v1/pull";
+            return Fault::None;
+        };
+    auto r = f[0].sync();
+    REQUIRE(r.ok());
+    CHECK(pushes == 1);
+    CHECK(r->pushed == 3);  // the record's op and the two audit entries, under two commits
+    CHECK(f[0].store->status().pending == 0);
+    CHECK(f[0].store->status().audit_pending == 1);  // this sync's entry waits for the next push
+    // The push answer's heads show nothing new anywhere else: no pull at all.
+    CHECK(pulls == 0);
+    pushes = pulls = 0;
+    r = f[0].sync();
+    REQUIRE(r.ok());
+    CHECK(pushes == 1);
+    CHECK(r->pushed == 1);
+    CHECK(pulls == 0);
+    CHECK(f[0].store->status().audit_pending == 1);
+    // The other device's push answer shows the team scope moved: it pulls that, and gets the record.
+    pulls = 0;
+    auto other = f[1].sync();
+    REQUIRE(other.ok());
+    CHECK(pulls >= 1);
+    CHECK(other->applied >= 1);
+    f.sync_all();
+    f.require_converged();
+}
+
+TEST_CASE("A commit whose envelopes arrive in several pull pages verifies as one commit", "[sync][framed]") {
+    SyncFixture f(2);
+    {
+        Writer w(*f[0].store);
+        for (int i = 0; i < 10; ++i) REQUIRE(w.set("case", "page-" + std::to_string(i), "name", "Fall", &f.team).ok());
+        REQUIRE(w.commit().ok());
+    }
+    f[0].sync_ok();
+    SyncOptions small = Device::sync_options(&f.server);
+    small.pull_limit = 3;  // the push's one commit is split over four pages
+    SyncClient c(*f[1].store, f[1].transport, small);
+    auto r = c.sync();
+    REQUIRE(r.ok());
+    REQUIRE(r->applied >= 10);
+    const VerifyReport v = f[1].store->verify();
+    std::string found;
+    for (const auto& p : v.problems) found += p.error + "\n";
+    INFO(found);
+    CHECK(v.ok());
+    f.sync_all();
+    f.require_converged();
+}
+
+TEST_CASE("A server that answers pulls in JSON (one from before framing): the client reads those pages too",
+          "[sync][framed]") {
+    SyncFixture f(2);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 30; ++i) ids.push_back(f[0].set("", "name", "Fall " + std::to_string(i), &f.team));
+    f[0].sync_ok();
+    // The request loses its Accept header on the way, so the server answers as it did before.
+    struct JsonOnly final : Transport {
+        Transport& inner;
+        std::size_t json_pages = 0;
+        explicit JsonOnly(Transport& t) : inner(t) {}
+        sync::Result<Response> send(const Request& r) override {
+            Request plain = r;
+            plain.accept.clear();
+            auto res = inner.send(plain);
+            if (res && r.path == "/v1/pull" && res->status == 200) {
+                REQUIRE(res->content_type == wire::kJsonType);
+                ++json_pages;
+            }
+            return res;
+        }
+    } plain(f[1].transport);
+    SyncClient c(*f[1].store, plain, Device::sync_options(&f.server));
+    auto r = c.sync();
+    REQUIRE(r.ok());
+    CHECK(r->rejected.empty());
+    REQUIRE(plain.json_pages > 0);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const Record* rec = f[1].store->get(ids[i]);
+        REQUIRE(rec);
+        REQUIRE(rec->value("name") == "Fall " + std::to_string(i));
+    }
+    f.sync_all();
+    f.require_converged();
+}
+
 TEST_CASE("A cancelled sync stops before its next request, also in a backoff wait, and loses nothing", "[sync][cancel]") {
     SyncFixture f(2);
     std::vector<std::string> ids;
     for (int i = 0; i < 5; ++i) ids.push_back(f[0].set("", "name", "Fall " + std::to_string(i), &f.team));
+    // Something to pull after the push, so that the sync has a request left to send.
+    f[1].set("", "name", "von Gerät 1", &f.team);
+    f[1].sync_ok();
 
     // The flag is raised while the push is on the wire (as a lock does from the GUI thread): that
     // push completes, then nothing more is sent.
