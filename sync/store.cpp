@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace quartier::sync {
@@ -127,7 +128,7 @@ struct Store::Impl : crypto::KeyResolver {
     std::size_t ops_since_snapshot = 0;
     std::uint64_t generation = 0;  // Store::generation(): bumped by every change of `records`
 
-    Statement ins_commit, ins_commit_at, ins_op, ins_outbox, set_meta;
+    Statement ins_commit, ins_commit_at, ins_op, ins_outbox, ins_outbox_run, set_meta;
 
     AuditLog audit;  // this device's audit chain (docs/audit.md; the functions below the struct)
 
@@ -224,14 +225,34 @@ struct Store::Impl : crypto::KeyResolver {
 
     Result<std::optional<Bytes>> get_meta(const char* key) { return read_meta(db, key); }
 
+    // Puts op-log rows into the outbox. A run of consecutive seqs (what one Writer's inserts get)
+    // goes in as one statement, so a bulk commit does not pay a statement per op for it.
+    Result<void> add_to_outbox(const std::vector<std::int64_t>& seqs) {
+        if (seqs.empty()) return {};
+        bool run = true;
+        for (std::size_t i = 1; i < seqs.size() && run; ++i) run = seqs[i] == seqs[i - 1] + 1;
+        if (run && seqs.size() > 1) {
+            ins_outbox_run.bind(1, seqs.front()).bind(2, seqs.back());
+            return ins_outbox_run.run();
+        }
+        for (std::int64_t seq : seqs) {
+            ins_outbox.bind(1, seq);
+            if (auto r = ins_outbox.run(); !r) return r;
+        }
+        return {};
+    }
+
     Result<void> prepare_statements() {
         auto a = db.prepare("INSERT INTO commits(body) VALUES(?1)");
         auto b = db.prepare("INSERT INTO ops(op_id, rk, commit_seq, env) VALUES(?1, ?2, ?3, ?4)");
         auto c = db.prepare("INSERT INTO outbox(op_seq) VALUES(?1)");
         auto d = db.prepare("INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)");
         auto e = db.prepare("INSERT INTO commits(seq, body) VALUES(?1, ?2)");
-        for (auto* r : {&a, &b, &c, &d, &e})
+        auto f = db.prepare("WITH RECURSIVE s(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM s WHERE x < ?2) "
+                            "INSERT INTO outbox(op_seq) SELECT x FROM s");
+        for (auto* r : {&a, &b, &c, &d, &e, &f})
             if (!*r) return r->failure();
+        ins_outbox_run = std::move(*f);
         ins_commit = std::move(*a);
         ins_commit_at = std::move(*e);
         ins_op = std::move(*b);
@@ -434,7 +455,7 @@ struct Store::Impl : crypto::KeyResolver {
             std::vector<Opened> opened;
         };
         constexpr std::size_t kRows = 128;
-        std::vector<Chunk> slots(8);
+        std::vector<Chunk> slots(16);  // room to run ahead while one thread is descheduled
         Result<void> failed;
         bool exhausted = false;  // stepping a finished statement again would start it over
         auto produce = [&](Chunk& c) {
@@ -588,14 +609,16 @@ Result<void> stage_audit(Store::Impl& I, StagedAudit& s, AuditAction action, con
 }
 
 // The `change` entry of a Writer commit: the records it touched, first touch first, and how.
+// prev[i] is the index of the writer's previous op on the record of op i, `none` if op i is the
+// first touch (Writer::m_prev).
 Result<void> stage_change(Store::Impl& I, StagedAudit& s, const std::vector<Writer::PendingOp>& ops,
-                          const std::string& legal_basis) {
+                          const std::vector<std::size_t>& prev, std::size_t none, const std::string& legal_basis) {
     std::vector<std::string> ids;
-    std::set<std::string_view> seen;
     std::size_t sets = 0, deletes = 0, resolves = 0;
-    for (const auto& p : ops) {
-        if (seen.insert(p.payload.record_id).second) ids.push_back(p.payload.record_id);
-        (p.payload.kind == OpKind::Delete ? deletes : p.payload.kind == OpKind::Resolve ? resolves : sets)++;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const OpPayload& p = ops[i].payload;
+        if (prev[i] == none) ids.push_back(p.record_id);
+        (p.kind == OpKind::Delete ? deletes : p.kind == OpKind::Resolve ? resolves : sets)++;
     }
     std::string detail = std::to_string(ops.size()) + (ops.size() == 1 ? " op:" : " ops:");
     for (auto [n, what] : {std::pair{sets, "set"}, std::pair{deletes, "delete"}, std::pair{resolves, "resolve"}})
@@ -1433,11 +1456,6 @@ Result<void> Writer::commit() {
     std::vector<std::uint64_t> hlcs(n);
     for (auto& h : hlcs) h = I.hlc.now();
     const std::uint64_t first_seq = I.device_seq;
-    // Audit (docs/audit.md): this commit's `change` entry, written in the same transaction; its
-    // ops take the device sequence numbers after this commit's.
-    StagedAudit audit = begin_audit(I, first_seq + n);
-    if (auto r = stage_change(I, audit, m_ops, m_legal_basis); !r) return r;
-    const std::uint64_t seq = audit.device_seq;
 
     // Sealing (encode, XChaCha20-Poly1305, BLAKE2b of the envelope, keyed index of the id) runs in
     // chunks on every core, while this thread inserts the chunks already sealed, in op order
@@ -1452,8 +1470,20 @@ Result<void> Writer::commit() {
         std::size_t begin = 0, end = 0;
     };
     constexpr std::size_t kChunk = 64;
-    std::vector<Chunk> slots(std::min<std::size_t>((n + kChunk - 1) / kChunk, 8));
+    std::vector<Chunk> slots(std::min<std::size_t>((n + kChunk - 1) / kChunk, 16));
     const unsigned helpers = n >= 2 * kChunk ? pipeline_helpers() : 0;
+
+    // Audit (docs/audit.md): this commit's `change` entry, written in the same transaction; its
+    // ops take the device sequence numbers after this commit's. Naming every record it touched
+    // (canonical JSON, hashed into the chain) is staged on a thread of its own while the ops are
+    // sealed and written: it reads only this writer's ops, the chain's head and the keys, and
+    // takes clock readings after the ops' (read above).
+    StagedAudit audit = begin_audit(I, first_seq + n);
+    Result<void> staged;
+    auto stage = [&] { staged = stage_change(I, audit, m_ops, m_prev, kNoOp, m_legal_basis); };
+    std::jthread stager;
+    if (helpers) stager = std::jthread(stage);
+    else stage();
     const DeviceId author = I.device->id();
     std::size_t next = 0;
     auto produce = [&](Chunk& c) {
@@ -1497,33 +1527,35 @@ Result<void> Writer::commit() {
         if (!*row) return {Error::Io, "cannot number the commit"};
         const std::int64_t commit_seq = top->int64(0);
         Result<void> failed;
+        std::vector<std::int64_t> rows(n);  // the op-log seq of each op
         auto insert = [&](Chunk& c) {
             for (std::size_t i = c.begin; i < c.end; ++i) {
                 Sealed& s = sealed[i];
                 I.ins_op.bind(1, m_ops[i].op).bind(2, s.rk).bind(3, commit_seq).bind(4, s.env);
                 failed = I.ins_op.run();
                 if (!failed) return false;
-                I.ins_outbox.bind(1, I.db.last_insert_rowid());
-                failed = I.ins_outbox.run();
-                if (!failed) return false;
+                rows[i] = I.db.last_insert_rowid();
                 Bytes().swap(s.env);  // written; its hash is kept for the commit
             }
             return true;
         };
         if (!run_pipeline(slots, helpers, produce, seal, insert)) return failed;
+        if (auto r = I.add_to_outbox(rows); !r) return r;
+        if (stager.joinable()) stager.join();
+        if (!staged) return staged;
         const Bytes commit = crypto::make_commit(*I.device, std::move(hashes)).serialize();
         I.ins_commit_at.bind(1, commit_seq).bind(2, commit);
         if (auto r = I.ins_commit_at.run(); !r) return r;
         if (auto r = write_audit(I, audit); !r) return r;
         if (auto r = I.put_meta("hlc", u64_blob(I.hlc.last())); !r) return r;
-        if (auto r = I.put_meta("device_seq", u64_blob(seq)); !r) return r;
+        if (auto r = I.put_meta("device_seq", u64_blob(audit.device_seq)); !r) return r;
         return txn->commit();
     };
     if (auto r = write(); !r) {
         m_store.m_failed = true;  // rolled back; memory untouched; reopen to continue
         return r;
     }
-    I.device_seq = seq;
+    I.device_seq = audit.device_seq;
     finish_audit(I, audit);
     I.reserve_records(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -1853,6 +1885,7 @@ Result<void> Store::wipe() {
     I.ins_commit_at = Statement();
     I.ins_op = Statement();
     I.ins_outbox = Statement();
+    I.ins_outbox_run = Statement();
     I.set_meta = Statement();
     I.db = Database();  // closes the file
     std::error_code ec;

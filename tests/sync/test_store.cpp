@@ -169,6 +169,24 @@ TEST_CASE("Invalid writes are refused before anything is written", "[store][erro
     REQUIRE(s->status().ops == 1);
 }
 
+TEST_CASE("UTF-8 validation finds a bad byte wherever it sits in a long ASCII run", "[store][errors]") {
+    // The check skips ASCII 32 and 8 bytes at a time: a bad sequence at every offset around
+    // those strides must still be found, and good multi-byte characters must still pass.
+    const std::string ascii(80, 'a');
+    CHECK(valid_utf8(ascii));
+    for (std::size_t at = 0; at <= ascii.size(); ++at) {
+        CAPTURE(at);
+        std::string s = ascii;
+        CHECK(valid_utf8(s.substr(0, at) + "\xc3\xa4" + s.substr(at)));                   // ä
+        CHECK(valid_utf8(s.substr(0, at) + "\xf0\x9f\x99\x82" + s.substr(at)));           // 🙂
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xff" + s.substr(at)));                 // never valid
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xc0\xaf" + s.substr(at)));             // overlong '/'
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xed\xa0\x80" + s.substr(at)));         // a surrogate
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xe2\x82"));                             // cut short at the end
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\x80" + s.substr(at)));                 // a lone continuation
+    }
+}
+
 TEST_CASE("Canary strings never reach the disk in plaintext", "[store][privacy]") {
     TempDir d;
     const std::string canary_value = "KANARIENVOGEL-Wert-7731";
