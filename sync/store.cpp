@@ -1540,10 +1540,16 @@ Result<void> Writer::commit() {
             return true;
         };
         if (!run_pipeline(slots, helpers, produce, seal, insert)) return failed;
+        // The signature over every hash is made on another thread while the outbox rows go in.
+        Bytes commit;
+        auto sign = [&] { commit = crypto::make_commit(*I.device, std::move(hashes)).serialize(); };
+        std::jthread signer;
+        if (helpers) signer = std::jthread(sign);
+        else sign();
         if (auto r = I.add_to_outbox(rows); !r) return r;
+        if (signer.joinable()) signer.join();
         if (stager.joinable()) stager.join();
         if (!staged) return staged;
-        const Bytes commit = crypto::make_commit(*I.device, std::move(hashes)).serialize();
         I.ins_commit_at.bind(1, commit_seq).bind(2, commit);
         if (auto r = I.ins_commit_at.run(); !r) return r;
         if (auto r = write_audit(I, audit); !r) return r;
