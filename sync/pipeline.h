@@ -1,7 +1,8 @@
-// An ordered pipeline for bulk work in the store (docs/store.md, "Bulk work on two cores"): the
+// An ordered pipeline for bulk work in the store (docs/store.md, "Bulk work on every core"): the
 // calling thread produces chunks in order, any thread processes them (the CPU-bound part: sealing,
 // hashing, opening envelopes), and the calling thread consumes them in order (the part that must
-// stay on one thread: SQLite, the fold). With one core it runs everything on the calling thread.
+// stay on one thread: SQLite, the fold). With one core, or when no thread can be started (that
+// failure is no exception to the caller), it runs everything on the calling thread.
 //
 // Terms
 //   slot   one of `slots` reusable chunk objects; chunk number i lives in slot i % slots
@@ -24,7 +25,9 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <functional>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -34,6 +37,19 @@ namespace quartier::sync {
 inline unsigned pipeline_helpers() {
     const unsigned cores = std::thread::hardware_concurrency();
     return cores > 1 ? std::min(cores - 1, 3u) : 0u;
+}
+
+// Runs `f` on a thread of its own, or here and now if no thread can be started (a resource
+// limit): no exception leaves the library, and the work is done either way. Join the result (or
+// let it go out of scope) before using what `f` produced.
+template <class F>
+std::jthread start_or_run(F& f) {
+    try {
+        return std::jthread(std::ref(f));
+    } catch (const std::system_error&) {
+        f();
+        return {};
+    }
 }
 
 // Runs the pipeline over chunks of type Chunk. produce(Chunk&) -> bool (false: no more chunks;
@@ -69,7 +85,13 @@ bool run_pipeline(std::vector<Chunk>& slots, unsigned helpers, Produce&& produce
     };
     std::vector<std::thread> threads;
     if (n > 1)
-        for (unsigned h = 0; h < helpers; ++h) threads.emplace_back(helper);
+        for (unsigned h = 0; h < helpers; ++h) {
+            try {
+                threads.emplace_back(helper);
+            } catch (const std::system_error&) {
+                break;  // no more threads to be had: the caller processes what nobody else does
+            }
+        }
 
     {
         std::unique_lock lock(m);

@@ -1482,7 +1482,7 @@ Result<void> Writer::commit() {
     Result<void> staged;
     auto stage = [&] { staged = stage_change(I, audit, m_ops, m_prev, kNoOp, m_legal_basis); };
     std::jthread stager;
-    if (helpers) stager = std::jthread(stage);
+    if (helpers) stager = start_or_run(stage);
     else stage();
     const DeviceId author = I.device->id();
     std::size_t next = 0;
@@ -1544,7 +1544,7 @@ Result<void> Writer::commit() {
         Bytes commit;
         auto sign = [&] { commit = crypto::make_commit(*I.device, std::move(hashes)).serialize(); };
         std::jthread signer;
-        if (helpers) signer = std::jthread(sign);
+        if (helpers) signer = start_or_run(sign);
         else sign();
         if (auto r = I.add_to_outbox(rows); !r) return r;
         if (signer.joinable()) signer.join();
