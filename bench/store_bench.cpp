@@ -20,6 +20,9 @@
 // byte, so neither SQLite nor anything else can shrink them much), generated before any timing; the
 // same bytes go to plain SQLite (as BLOB) and to the store (as UTF-8 text values).
 //
+// Next to each timed phase's wall time the CPU time of the process over it (all threads) is
+// reported: the store seals and opens envelopes on every core (docs/store.md), so its CPU time can
+// exceed its wall time; on a loaded machine the difference shows how much a second core was free.
 // Output: one line per run, `RESULT <label> <metric> min=… median=… max=…` lines (the format of
 // ../shared/peers/summarize.py; metric names match sqlbench.c where they mean the same thing), and a
 // readable table with the ratios to plain SQLite. It prints figures; it asserts nothing about time,
@@ -28,6 +31,7 @@
 #include "sync/store.h"
 
 #include <malloc.h>
+#include <sys/resource.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -99,6 +103,14 @@ Options parse_args(int argc, char** argv) {
 
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// CPU seconds (user + system) this process used so far, all threads: next to a phase's wall time it
+// shows how much of the phase ran on a second core (CPU > wall) or waited (CPU < wall).
+double cpu_now() {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
 
 // Before every timed phase (untimed): write back what earlier phases left dirty in the OS page
 // cache, so that no phase pays for the previous one's writeback (sqlbench.c does the same per run).
@@ -256,6 +268,7 @@ sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
 
 struct PlainRun {
     double insert_s = 0, commit_s = 0, scan_s = 0, open_ms = 0;
+    double insert_cpu_s = 0, scan_cpu_s = 0;  // CPU time of the same phases
     std::uintmax_t db_bytes = 0;  // the database file after the write and close
 };
 
@@ -267,6 +280,7 @@ PlainRun plain_bulk(const fs::path& dir, const Data& d, Pragmas p) {
         exec(db.h, "CREATE TABLE notes(id INTEGER PRIMARY KEY, data BLOB NOT NULL)");
         sqlite3_stmt* ins = prepare(db.h, "INSERT INTO notes(id, data) VALUES(?1, ?2)");
         settle();
+        const double c0 = cpu_now();
         const auto t0 = Clock::now();
         exec(db.h, "BEGIN");
         for (std::size_t i = 0; i < d.values.size(); ++i) {
@@ -278,6 +292,7 @@ PlainRun plain_bulk(const fs::path& dir, const Data& d, Pragmas p) {
         const auto tc = Clock::now();
         exec(db.h, "COMMIT");
         r.insert_s = since(t0);
+        r.insert_cpu_s = cpu_now() - c0;
         r.commit_s = since(tc);
         sqlite3_finalize(ins);
     }
@@ -285,6 +300,7 @@ PlainRun plain_bulk(const fs::path& dir, const Data& d, Pragmas p) {
     r.db_bytes = fs::file_size(file, ec);
     // Read: a new connection (cold SQLite page cache, warm OS cache), timed from the open.
     settle();
+    const double c0 = cpu_now();
     const auto t0 = Clock::now();
     PlainDb db(file, false, p);
     // First access (schema read), as sqlbench.c's "open_first_access".
@@ -303,6 +319,7 @@ PlainRun plain_bulk(const fs::path& dir, const Data& d, Pragmas p) {
         ++n;
     }
     r.scan_s = since(t0);
+    r.scan_cpu_s = cpu_now() - c0;
     if (rc != SQLITE_DONE) fatal(std::string("select: ") + sqlite3_errmsg(db.h));
     sqlite3_finalize(sel);
     if (n != long(d.values.size()) || sum != d.checksum) fatal("plain read-back differs from the input");
@@ -343,6 +360,7 @@ struct StoreRun {
     double open_s = 0;      // Store::open of the full store (KDF, keys, fold of every op)
     double list_s = 0;      // list() + checksum of every value
     double scan_s = 0;      // open_s + list_s: the "read"
+    double insert_cpu_s = 0, scan_cpu_s = 0;  // CPU time of the same phases, all threads
     double empty_open_ms = 0;
     double rss_before_mib = 0, rss_peak_mib = 0;  // around the read; peak is VmHWM after it
     bool peak_reset = false;
@@ -359,6 +377,7 @@ StoreRun store_bulk(const fs::path& dir, const Data& d) {
         r.create_ms = since(t0) * 1e3;
         sync::Writer w(**s);
         settle();
+        const double c0 = cpu_now();
         t0 = Clock::now();
         for (std::size_t i = 0; i < d.values.size(); ++i) check(w.set("note", d.ids[i], "text", d.values[i]), "Writer::set");
         r.set_s = since(t0);
@@ -366,6 +385,7 @@ StoreRun store_bulk(const fs::path& dir, const Data& d) {
         check(w.commit(), "Writer::commit");
         r.commit_s = since(tc);
         r.insert_s = since(t0);
+        r.insert_cpu_s = cpu_now() - c0;
         const auto tx = Clock::now();
         s->reset();
         r.close_ms = since(tx) * 1e3;
@@ -380,6 +400,7 @@ StoreRun store_bulk(const fs::path& dir, const Data& d) {
     r.rss_before_mib = double(proc_status_kib("VmRSS")) / 1024.0;
     settle();
     {
+        const double c0 = cpu_now();
         const auto t0 = Clock::now();
         auto s = sync::Store::open(sdir, kPassphrase);
         check(s, "Store::open");
@@ -395,6 +416,7 @@ StoreRun store_bulk(const fs::path& dir, const Data& d) {
         }
         r.list_s = since(tl);
         r.scan_s = since(t0);
+        r.scan_cpu_s = cpu_now() - c0;
         r.rss_peak_mib = double(proc_status_kib("VmHWM")) / 1024.0;
         if (recs.size() != d.values.size()) fatal("store read: " + std::to_string(recs.size()) + " records");
         if (sum != d.checksum) fatal("store read: values differ from the input (checksum)");
@@ -502,9 +524,9 @@ int main(int argc, char** argv) {
         if (o.store_only) {
             const StoreRun s = store_bulk(tmp.path(), d);
             const double st = o.txn_rows > 0 ? store_per_txn(tmp.path(), d, o.txn_rows) : 0;
-            std::printf("run %d: store insert %.3f s (set %.3f + commit %.3f) read %.3f s (open+fold %.3f + list %.3f)"
-                        " empty open %.1f ms per-txn %.3f s\n", run, s.insert_s, s.set_s, s.commit_s, s.scan_s, s.open_s,
-                        s.list_s, s.empty_open_ms, st);
+            std::printf("run %d: store insert %.3f s (set %.3f + commit %.3f; cpu %.3f) read %.3f s (open+fold %.3f + list %.3f;"
+                        " cpu %.3f) empty open %.1f ms per-txn %.3f s\n", run, s.insert_s, s.set_s, s.commit_s, s.insert_cpu_s,
+                        s.scan_s, s.open_s, s.list_s, s.scan_cpu_s, s.empty_open_ms, st);
             std::fflush(stdout);
             continue;
         }
@@ -524,6 +546,8 @@ int main(int argc, char** argv) {
         plain["insert_MB_per_s"].push_back(d.mb / p.insert_s);
         plain["commit_checkpoint_s"].push_back(p.commit_s);
         plain["scan_s"].push_back(p.scan_s);
+        plain["insert_cpu_s"].push_back(p.insert_cpu_s);
+        plain["scan_cpu_s"].push_back(p.scan_cpu_s);
         plain["scan_rows_per_s"].push_back(n / p.scan_s);
         plain["scan_MB_per_s"].push_back(d.mb / p.scan_s);
         plain["open_first_access_ms"].push_back(p.open_ms);
@@ -545,6 +569,8 @@ int main(int argc, char** argv) {
         store["set_phase_s"].push_back(s.set_s);
         store["commit_phase_s"].push_back(s.commit_s);
         store["scan_s"].push_back(s.scan_s);
+        store["insert_cpu_s"].push_back(s.insert_cpu_s);
+        store["scan_cpu_s"].push_back(s.scan_cpu_s);
         store["scan_rows_per_s"].push_back(n / s.scan_s);
         store["scan_MB_per_s"].push_back(d.mb / s.scan_s);
         store["open_fold_s"].push_back(s.open_s);
@@ -565,9 +591,10 @@ int main(int argc, char** argv) {
         if (o.peer_pragmas)
             std::printf(" | peer-pragmas insert %.3f s read %.3f s", q.insert_s, q.scan_s);
         std::printf(" | store insert %.3f s (set %.3f + commit %.3f; %s rows/s) read %.3f s (open+fold %.3f + list %.3f; "
-                    "%s rows/s) empty open %.1f ms | ratio write %.2f read %.2f",
+                    "%s rows/s) empty open %.1f ms | ratio write %.2f read %.2f | cpu s: plain %.3f / %.3f store %.3f / %.3f",
                     s.insert_s, s.set_s, s.commit_s, fmt(n / s.insert_s).c_str(), s.scan_s, s.open_s, s.list_s,
-                    fmt(n / s.scan_s).c_str(), s.empty_open_ms, p.insert_s / s.insert_s, p.scan_s / s.scan_s);
+                    fmt(n / s.scan_s).c_str(), s.empty_open_ms, p.insert_s / s.insert_s, p.scan_s / s.scan_s, p.insert_cpu_s,
+                    p.scan_cpu_s, s.insert_cpu_s, s.scan_cpu_s);
         if (o.txn_rows > 0)
             std::printf(" | per-txn plain %s/s store %s/s", fmt(double(o.txn_rows) / p_txn).c_str(),
                         fmt(double(o.txn_rows) / s_txn).c_str());
@@ -607,6 +634,9 @@ int main(int argc, char** argv) {
                 "Store::open of an empty store %.1f ms; Store::create %.1f ms\n",
                 store.get("set_phase_s").median, store.get("commit_phase_s").median, store.get("open_fold_s").median,
                 store.get("list_touch_s").median, store.get("open_first_access_ms").median, store.get("create_ms").median);
+    std::printf("CPU time, all threads (median s): write plain %.3f, store %.3f; read plain %.3f, store %.3f\n",
+                plain.get("insert_cpu_s").median, store.get("insert_cpu_s").median, plain.get("scan_cpu_s").median,
+                store.get("scan_cpu_s").median);
     if (o.txn_rows > 0)
         std::printf("per-put transactions (%ld): plain %s rows/s, store %s rows/s\n", o.txn_rows,
                     mmm(plain.get("per_txn_rows_per_s")).c_str(), mmm(store.get("per_txn_rows_per_s")).c_str());

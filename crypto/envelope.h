@@ -76,7 +76,9 @@ struct EnvelopeView {
 // must be the header's author; without one it must be listed in a commit signed by its author.
 Bytes seal_envelope(EnvelopeHeader header, const SymmetricKey& key, ByteView plaintext,
                     const DeviceIdentity* signer);
-// Same with a caller-chosen nonce: only for known-answer tests.
+// Same with a caller-chosen nonce: for known-answer tests, and for bulk sealing that draws the
+// random nonces of many envelopes from the OS at once (Writer::commit). A nonce must never repeat
+// under one key: callers pass fresh random bytes, never a counter or a reused buffer.
 Bytes seal_envelope_with_nonce(EnvelopeHeader header, const SymmetricKey& key, ByteView plaintext,
                                const DeviceIdentity* signer, ByteView nonce24);
 

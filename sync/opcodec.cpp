@@ -52,7 +52,13 @@ bool valid_name(std::string_view s) {
 
 bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
-        // Runs of ASCII, eight bytes at a time.
+        // Runs of ASCII, 32 and then eight bytes at a time (values are mostly ASCII text).
+        while (s.size() - i >= 32) {
+            std::uint64_t w[4];
+            std::memcpy(w, s.data() + i, 32);
+            if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) != 0) break;
+            i += 32;
+        }
         if (s.size() - i >= 8) {
             std::uint64_t w;
             std::memcpy(&w, s.data() + i, 8);

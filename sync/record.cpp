@@ -51,7 +51,7 @@ std::vector<OpId> Record::all_heads() const {
     return out;
 }
 
-bool Record::apply(const OpMeta& meta, const OpPayload& op) {
+bool Record::apply(const OpMeta& meta, OpPayload op) {
     for (const auto& [name, f] : fields)
         if (has(f.heads, meta.op)) return false;
     if (has(deletes, meta.op)) return false;
@@ -63,7 +63,7 @@ bool Record::apply(const OpMeta& meta, const OpPayload& op) {
         type = op.type;
         scope = meta.scope;
     }
-    if (id.empty()) id = op.record_id;
+    if (id.empty()) id = std::move(op.record_id);
 
     // Parents stop being heads wherever they are (a delete's parents span fields).
     for (const OpId& p : op.parents) {
@@ -77,7 +77,7 @@ bool Record::apply(const OpMeta& meta, const OpPayload& op) {
     // An op some other op already named as parent arrived late: it is history, not a head.
     if (superseded.count(meta.op)) return true;
 
-    FieldVersion fv{meta.op, meta.hlc, meta.author, op.kind == OpKind::Delete ? std::string() : op.value};
+    FieldVersion fv{meta.op, meta.hlc, meta.author, op.kind == OpKind::Delete ? std::string() : std::move(op.value)};
     if (op.kind == OpKind::Delete)
         insert_sorted(deletes, std::move(fv));
     else

@@ -71,8 +71,9 @@ struct Record {
     std::vector<OpId> all_heads() const;
 
     // Folds one op in; idempotent (folding an op again changes no heads). Returns false if the op
-    // is a current head already.
-    bool apply(const OpMeta& meta, const OpPayload& op);
+    // is a current head already. Takes the payload by value: a caller that is done with it moves
+    // it in, and the value is not copied (the bulk fold of Store::open and Writer::commit).
+    bool apply(const OpMeta& meta, OpPayload op);
 };
 
 }  // namespace quartier::sync

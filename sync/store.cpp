@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "opcodec.h"
+#include "pipeline.h"
 #include "wire.h"
 
 #include "crypto/bytes_io.h"
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace quartier::sync {
@@ -126,7 +128,7 @@ struct Store::Impl : crypto::KeyResolver {
     std::size_t ops_since_snapshot = 0;
     std::uint64_t generation = 0;  // Store::generation(): bumped by every change of `records`
 
-    Statement ins_commit, ins_op, ins_outbox, set_meta;
+    Statement ins_commit, ins_commit_at, ins_op, ins_outbox, ins_outbox_run, set_meta;
 
     AuditLog audit;  // this device's audit chain (docs/audit.md; the functions below the struct)
 
@@ -223,14 +225,36 @@ struct Store::Impl : crypto::KeyResolver {
 
     Result<std::optional<Bytes>> get_meta(const char* key) { return read_meta(db, key); }
 
+    // Puts op-log rows into the outbox. A run of consecutive seqs (what one Writer's inserts get)
+    // goes in as one statement, so a bulk commit does not pay a statement per op for it.
+    Result<void> add_to_outbox(const std::vector<std::int64_t>& seqs) {
+        if (seqs.empty()) return {};
+        bool run = true;
+        for (std::size_t i = 1; i < seqs.size() && run; ++i) run = seqs[i] == seqs[i - 1] + 1;
+        if (run && seqs.size() > 1) {
+            ins_outbox_run.bind(1, seqs.front()).bind(2, seqs.back());
+            return ins_outbox_run.run();
+        }
+        for (std::int64_t seq : seqs) {
+            ins_outbox.bind(1, seq);
+            if (auto r = ins_outbox.run(); !r) return r;
+        }
+        return {};
+    }
+
     Result<void> prepare_statements() {
         auto a = db.prepare("INSERT INTO commits(body) VALUES(?1)");
         auto b = db.prepare("INSERT INTO ops(op_id, rk, commit_seq, env) VALUES(?1, ?2, ?3, ?4)");
         auto c = db.prepare("INSERT INTO outbox(op_seq) VALUES(?1)");
         auto d = db.prepare("INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)");
-        for (auto* r : {&a, &b, &c, &d})
+        auto e = db.prepare("INSERT INTO commits(seq, body) VALUES(?1, ?2)");
+        auto f = db.prepare("WITH RECURSIVE s(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM s WHERE x < ?2) "
+                            "INSERT INTO outbox(op_seq) SELECT x FROM s");
+        for (auto* r : {&a, &b, &c, &d, &e, &f})
             if (!*r) return r->failure();
+        ins_outbox_run = std::move(*f);
         ins_commit = std::move(*a);
+        ins_commit_at = std::move(*e);
         ins_op = std::move(*b);
         ins_outbox = std::move(*c);
         set_meta = std::move(*d);
@@ -300,37 +324,58 @@ struct Store::Impl : crypto::KeyResolver {
         return {};
     }
 
-    // Folds one stored envelope into the state; failures become problems.
-    void fold_row(std::int64_t seq, ByteView env_bytes, Bytes& scratch, std::vector<Problem>& problems) {
+    // One stored envelope opened for the fold: its op, or the problem that keeps it out.
+    struct Opened {
+        std::int64_t seq = 0;
+        OpMeta meta;
+        std::optional<OpPayload> op;
+        std::optional<Problem> problem;
+    };
+
+    // Opens one stored envelope (AEAD only: docs/store.md, "Opening and the fold"). Touches no
+    // state but reads the scope keys, so the bulk fold runs it on every core (load_state).
+    Opened open_row(std::int64_t seq, ByteView env_bytes, Bytes& scratch) const {
+        Opened o;
+        o.seq = seq;
         auto env = crypto::parse_envelope(env_bytes);
         if (!env) {
-            problems.push_back({seq, {}, {}, std::string(crypto::to_string(env.error()))});
-            return;
+            o.problem = Problem{seq, {}, {}, std::string(crypto::to_string(env.error()))};
+            return o;
         }
         const auto& h = env->header;
         const SymmetricKey* key = scope_key(h.scope, h.epoch);
         if (!key) {
-            problems.push_back({seq, {}, crypto::to_hex(h.op), std::string(crypto::to_string(crypto::Error::UnknownKey))});
-            return;
+            o.problem = Problem{seq, {}, crypto::to_hex(h.op), std::string(crypto::to_string(crypto::Error::UnknownKey))};
+            return o;
         }
         scratch.clear();
         if (auto r = crypto::decrypt_envelope(*env, *key, scratch); !r) {
-            problems.push_back({seq, {}, crypto::to_hex(h.op), std::string(crypto::to_string(r.error()))});
-            return;
+            o.problem = Problem{seq, {}, crypto::to_hex(h.op), std::string(crypto::to_string(r.error()))};
+            return o;
         }
-        auto op = decode_op(scratch);
-        if (!op) {
-            problems.push_back({seq, {}, crypto::to_hex(h.op), "op payload is malformed"});
-            return;
+        o.op = decode_op(scratch);
+        if (!o.op) {
+            o.problem = Problem{seq, {}, crypto::to_hex(h.op), "op payload is malformed"};
+            return o;
         }
-        hlc.observe(h.hlc);
-        apply(OpMeta{h.op, h.hlc, h.author, h.scope}, *op);
+        o.meta = OpMeta{h.op, h.hlc, h.author, h.scope};
+        return o;
     }
 
-    void apply(const OpMeta& meta, const OpPayload& op) {
+    // Folds what open_row gave; failures become problems.
+    void fold_opened(Opened& o, std::vector<Problem>& problems) {
+        if (o.problem) {
+            problems.push_back(std::move(*o.problem));
+            return;
+        }
+        hlc.observe(o.meta.hlc);
+        apply(o.meta, std::move(*o.op));
+    }
+
+    void apply(const OpMeta& meta, OpPayload&& op) {
         if (op.type == kAuditRecordType) return;  // an audit entry is no record (docs/audit.md)
         auto [it, fresh] = records.try_emplace(op.record_id);
-        it->second.rec.apply(meta, op);
+        it->second.rec.apply(meta, std::move(op));
         ++generation;
         if (!it->second.dirty) {
             it->second.dirty = true;
@@ -394,20 +439,57 @@ struct Store::Impl : crypto::KeyResolver {
         // every device's chain, and snapshots never cover them.
         auto st = db.prepare("SELECT seq, env FROM ops WHERE seq > ?1 AND seq NOT IN (SELECT op_seq FROM audit_ops) ORDER BY seq");
         if (!st) return st.failure();
+        std::size_t expected = 0;  // at most this many ops follow the snapshot
         if (auto top = db.prepare("SELECT coalesce(max(seq), 0) FROM ops"); top) {
-            // At most this many ops follow the snapshot: usually one record each in bulk imports.
             if (auto row = top->step(); row && *row && top->int64(0) > snapshot_upto)
-                reserve_records(std::size_t(top->int64(0) - snapshot_upto));
+                expected = std::size_t(top->int64(0) - snapshot_upto);
         }
+        reserve_records(expected);  // usually one record each in bulk imports
         st->bind(1, snapshot_upto);
-        Bytes scratch;
-        scratch.reserve(4096);
-        for (;;) {
-            auto row = st->step();
-            if (!row) return row.failure();
-            if (!*row) break;
-            fold_row(st->int64(0), st->blob(1), scratch, problems);
-        }
+        // Rows are read in chunks on this thread, opened on every core, and folded here in
+        // op-log order (sync/pipeline.h): AEAD and decoding overlap the reading and the fold.
+        struct Chunk {
+            std::vector<std::int64_t> seqs;
+            Bytes envs;                       // the chunk's envelopes, back to back
+            std::vector<std::size_t> ends;    // where each one ends in envs
+            std::vector<Opened> opened;
+        };
+        constexpr std::size_t kRows = 128;
+        std::vector<Chunk> slots(16);  // room to run ahead while one thread is descheduled
+        Result<void> failed;
+        bool exhausted = false;  // stepping a finished statement again would start it over
+        auto produce = [&](Chunk& c) {
+            c.seqs.clear();
+            c.envs.clear();
+            c.ends.clear();
+            while (!exhausted && c.seqs.size() < kRows) {
+                auto row = st->step();
+                if (!row) failed = row.failure();
+                if (!row || !*row) {
+                    exhausted = true;
+                    break;
+                }
+                const ByteView env = st->blob(1);
+                c.seqs.push_back(st->int64(0));
+                c.envs.insert(c.envs.end(), env.begin(), env.end());
+                c.ends.push_back(c.envs.size());
+            }
+            return !c.seqs.empty() && failed.ok();
+        };
+        auto open = [&](Chunk& c) {
+            c.opened.clear();
+            Bytes scratch;
+            scratch.reserve(4096);
+            for (std::size_t i = 0, from = 0; i < c.seqs.size(); from = c.ends[i++])
+                c.opened.push_back(open_row(c.seqs[i], ByteView(c.envs).subspan(from, c.ends[i] - from), scratch));
+        };
+        auto fold = [&](Chunk& c) {
+            for (Opened& o : c.opened) fold_opened(o, problems);
+            return true;
+        };
+        const unsigned helpers = expected >= 2 * kRows ? pipeline_helpers() : 0;
+        run_pipeline(slots, helpers, produce, open, fold);
+        if (!failed) return failed;
         if (!problems.empty()) attribute(problems);
         return {};
     }
@@ -527,14 +609,16 @@ Result<void> stage_audit(Store::Impl& I, StagedAudit& s, AuditAction action, con
 }
 
 // The `change` entry of a Writer commit: the records it touched, first touch first, and how.
+// prev[i] is the index of the writer's previous op on the record of op i, `none` if op i is the
+// first touch (Writer::m_prev).
 Result<void> stage_change(Store::Impl& I, StagedAudit& s, const std::vector<Writer::PendingOp>& ops,
-                          const std::string& legal_basis) {
+                          const std::vector<std::size_t>& prev, std::size_t none, const std::string& legal_basis) {
     std::vector<std::string> ids;
-    std::set<std::string_view> seen;
     std::size_t sets = 0, deletes = 0, resolves = 0;
-    for (const auto& p : ops) {
-        if (seen.insert(p.payload.record_id).second) ids.push_back(p.payload.record_id);
-        (p.payload.kind == OpKind::Delete ? deletes : p.payload.kind == OpKind::Resolve ? resolves : sets)++;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const OpPayload& p = ops[i].payload;
+        if (prev[i] == none) ids.push_back(p.record_id);
+        (p.kind == OpKind::Delete ? deletes : p.kind == OpKind::Resolve ? resolves : sets)++;
     }
     std::string detail = std::to_string(ops.size()) + (ops.size() == 1 ? " op:" : " ops:");
     for (auto [n, what] : {std::pair{sets, "set"}, std::pair{deletes, "delete"}, std::pair{resolves, "resolve"}})
@@ -1320,8 +1404,19 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
     PendingOp p;
     p.payload = OpPayload{OpKind::Set, type, id, field, std::move(parents), value};
     p.scope = sc;
-    p.op = crypto::random_id();
+    p.op = next_op_id();
     push(std::move(p));
+    return id;
+}
+
+OpId Writer::next_op_id() {
+    if (m_random_used == m_random.size()) {
+        crypto::random_bytes(m_random);
+        m_random_used = 0;
+    }
+    OpId id;
+    std::copy_n(m_random.begin() + std::ptrdiff_t(m_random_used), id.size(), id.begin());
+    m_random_used += id.size();
     return id;
 }
 
@@ -1349,7 +1444,7 @@ Result<void> Writer::remove(const std::string& id) {
     PendingOp p;
     p.payload = OpPayload{OpKind::Delete, existing ? existing->type : earlier->payload.type, id, {}, std::move(parents), {}};
     p.scope = existing ? existing->scope : earlier->scope;
-    p.op = crypto::random_id();
+    p.op = next_op_id();
     push(std::move(p));
     return {};
 }
@@ -1367,64 +1462,124 @@ Result<void> Writer::commit() {
     if (m_store.m_failed) return Error::Failed;
     if (m_ops.empty()) return {};
     Store::Impl& I = *m_store.m_impl;
+    const std::size_t n = m_ops.size();
 
+    // Clocks and sequence numbers are taken here, in op order, on this thread.
+    std::vector<std::uint64_t> hlcs(n);
+    for (auto& h : hlcs) h = I.hlc.now();
+    const std::uint64_t first_seq = I.device_seq;
+
+    // Sealing (encode, XChaCha20-Poly1305, BLAKE2b of the envelope, keyed index of the id) runs in
+    // chunks on every core, while this thread inserts the chunks already sealed, in op order
+    // (sync/pipeline.h). Nonces are drawn from the OS once per chunk, not once per op.
     struct Sealed {
         Bytes env;
         crypto::Id16 rk;
-        OpMeta meta;
     };
-    std::vector<Sealed> sealed;
-    sealed.reserve(m_ops.size());
-    std::vector<crypto::Hash32> hashes;
-    hashes.reserve(m_ops.size());
-    Bytes payload;
-    std::uint64_t seq = I.device_seq;
-    for (const PendingOp& p : m_ops) {
-        crypto::EnvelopeHeader h;
-        h.scope = p.scope;
-        h.epoch = I.current_epoch.at(p.scope);
-        h.op = p.op;
-        h.hlc = I.hlc.now();
-        h.author = I.device->id();
-        h.seq = ++seq;
-        payload.clear();
-        encode_op(p.payload, payload);
-        Sealed s{crypto::seal_envelope(h, *I.scope_key(h.scope, h.epoch), payload, nullptr), I.rk(p.payload.record_id),
-                 OpMeta{h.op, h.hlc, h.author, h.scope}};
-        hashes.push_back(crypto::hash(s.env));
-        sealed.push_back(std::move(s));
-    }
-    // Audit (docs/audit.md): this commit's `change` entry, written in the same transaction.
-    StagedAudit audit = begin_audit(I, seq);
-    if (auto r = stage_change(I, audit, m_ops, m_legal_basis); !r) return r;
-    seq = audit.device_seq;
-    const Bytes commit = crypto::make_commit(*I.device, std::move(hashes)).serialize();
+    std::vector<Sealed> sealed(n);
+    std::vector<crypto::Hash32> hashes(n);
+    struct Chunk {
+        std::size_t begin = 0, end = 0;
+    };
+    constexpr std::size_t kChunk = 64;
+    std::vector<Chunk> slots(std::min<std::size_t>((n + kChunk - 1) / kChunk, 16));
+    const unsigned helpers = n >= 2 * kChunk ? pipeline_helpers() : 0;
+
+    // Audit (docs/audit.md): this commit's `change` entry, written in the same transaction; its
+    // ops take the device sequence numbers after this commit's. Naming every record it touched
+    // (canonical JSON, hashed into the chain) is staged on a thread of its own while the ops are
+    // sealed and written: it reads only this writer's ops, the chain's head and the keys, and
+    // takes clock readings after the ops' (read above).
+    StagedAudit audit = begin_audit(I, first_seq + n);
+    Result<void> staged;
+    auto stage = [&] { staged = stage_change(I, audit, m_ops, m_prev, kNoOp, m_legal_basis); };
+    std::jthread stager;
+    if (helpers) stager = start_or_run(stage);
+    else stage();
+    const DeviceId author = I.device->id();
+    std::size_t next = 0;
+    auto produce = [&](Chunk& c) {
+        if (next == n) return false;
+        c.begin = next;
+        c.end = next = std::min(n, next + kChunk);
+        return true;
+    };
+    auto seal = [&](Chunk& c) {
+        constexpr std::size_t kNonce = 24;
+        std::array<std::uint8_t, kChunk * kNonce> nonces;
+        crypto::random_bytes(std::span(nonces.data(), (c.end - c.begin) * kNonce));
+        Bytes payload;
+        for (std::size_t i = c.begin; i < c.end; ++i) {
+            const PendingOp& p = m_ops[i];
+            crypto::EnvelopeHeader h;
+            h.scope = p.scope;
+            h.epoch = I.current_epoch.at(p.scope);
+            h.op = p.op;
+            h.hlc = hlcs[i];
+            h.author = author;
+            h.seq = first_seq + i + 1;
+            payload.clear();
+            encode_op(p.payload, payload);
+            sealed[i].env = crypto::seal_envelope_with_nonce(h, *I.scope_key(h.scope, h.epoch), payload, nullptr,
+                                                             ByteView(nonces.data() + (i - c.begin) * kNonce, kNonce));
+            hashes[i] = crypto::hash(sealed[i].env);
+            sealed[i].rk = I.rk(p.payload.record_id);
+        }
+    };
 
     auto write = [&]() -> Result<void> {
         auto txn = Transaction::begin(I.db);
         if (!txn) return txn.failure();
-        I.ins_commit.bind(1, commit);
-        if (auto r = I.ins_commit.run(); !r) return r;
-        const std::int64_t commit_seq = I.db.last_insert_rowid();
-        for (const Sealed& s : sealed) {
-            I.ins_op.bind(1, s.meta.op).bind(2, s.rk).bind(3, commit_seq).bind(4, s.env);
-            if (auto r = I.ins_op.run(); !r) return r;
-            I.ins_outbox.bind(1, I.db.last_insert_rowid());
-            if (auto r = I.ins_outbox.run(); !r) return r;
-        }
+        // The commit row is written last (it is signed over every hash), under the number its ops
+        // name; the write lock taken by BEGIN IMMEDIATE keeps that number ours.
+        auto top = I.db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM commits");
+        if (!top) return top.failure();
+        auto row = top->step();
+        if (!row) return row.failure();
+        if (!*row) return {Error::Io, "cannot number the commit"};
+        const std::int64_t commit_seq = top->int64(0);
+        Result<void> failed;
+        std::vector<std::int64_t> rows(n);  // the op-log seq of each op
+        auto insert = [&](Chunk& c) {
+            for (std::size_t i = c.begin; i < c.end; ++i) {
+                Sealed& s = sealed[i];
+                I.ins_op.bind(1, m_ops[i].op).bind(2, s.rk).bind(3, commit_seq).bind(4, s.env);
+                failed = I.ins_op.run();
+                if (!failed) return false;
+                rows[i] = I.db.last_insert_rowid();
+                Bytes().swap(s.env);  // written; its hash is kept for the commit
+            }
+            return true;
+        };
+        if (!run_pipeline(slots, helpers, produce, seal, insert)) return failed;
+        // The signature over every hash is made on another thread while the outbox rows go in.
+        Bytes commit;
+        auto sign = [&] { commit = crypto::make_commit(*I.device, std::move(hashes)).serialize(); };
+        std::jthread signer;
+        if (helpers) signer = start_or_run(sign);
+        else sign();
+        if (auto r = I.add_to_outbox(rows); !r) return r;
+        if (signer.joinable()) signer.join();
+        if (stager.joinable()) stager.join();
+        if (!staged) return staged;
+        I.ins_commit_at.bind(1, commit_seq).bind(2, commit);
+        if (auto r = I.ins_commit_at.run(); !r) return r;
         if (auto r = write_audit(I, audit); !r) return r;
         if (auto r = I.put_meta("hlc", u64_blob(I.hlc.last())); !r) return r;
-        if (auto r = I.put_meta("device_seq", u64_blob(seq)); !r) return r;
+        if (auto r = I.put_meta("device_seq", u64_blob(audit.device_seq)); !r) return r;
         return txn->commit();
     };
     if (auto r = write(); !r) {
         m_store.m_failed = true;  // rolled back; memory untouched; reopen to continue
         return r;
     }
-    I.device_seq = seq;
+    I.device_seq = audit.device_seq;
     finish_audit(I, audit);
-    I.reserve_records(m_ops.size());
-    for (std::size_t i = 0; i < m_ops.size(); ++i) I.apply(sealed[i].meta, m_ops[i].payload);
+    I.reserve_records(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        PendingOp& p = m_ops[i];
+        I.apply(OpMeta{p.op, hlcs[i], author, p.scope}, std::move(p.payload));
+    }
     m_ops.clear();
     m_last.clear();
     m_prev.clear();
@@ -1593,9 +1748,9 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         m_failed = true;
         return r.failure();
     }
-    for (const Accepted& a : accepted) {
+    for (Accepted& a : accepted) {
         I.hlc.observe(a.meta.hlc);
-        I.apply(a.meta, a.payload);
+        I.apply(a.meta, std::move(a.payload));
     }
     I.cursors[scope] = to;
     rep.applied = accepted.size();
@@ -1748,8 +1903,10 @@ Result<void> Store::wipe() {
     note(I.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
     note(I.db.exec("VACUUM"));
     I.ins_commit = Statement();
+    I.ins_commit_at = Statement();
     I.ins_op = Statement();
     I.ins_outbox = Statement();
+    I.ins_outbox_run = Statement();
     I.set_meta = Statement();
     I.db = Database();  // closes the file
     std::error_code ec;

@@ -138,6 +138,11 @@ private:
     std::unordered_map<std::string, std::size_t> m_last;
     std::vector<std::size_t> m_prev;
     void push(PendingOp p);
+    // Op ids come from OS randomness drawn 256 bytes at a time (16 ids per draw instead of one
+    // system call per op). Op ids are public: the batch holds nothing secret.
+    std::array<std::uint8_t, 256> m_random{};
+    std::size_t m_random_used = 256;
+    OpId next_op_id();
 
 public:
     // The legal basis the audit entry of this commit names (docs/audit.md); may stay empty.

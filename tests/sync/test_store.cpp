@@ -2,6 +2,7 @@
 
 #include "sync/database.h"
 #include "sync/opcodec.h"
+#include "crypto/envelope.h"
 #include "support/tempdir.h"
 
 #include <catch2/catch.hpp>
@@ -168,6 +169,24 @@ TEST_CASE("Invalid writes are refused before anything is written", "[store][erro
     REQUIRE(s->status().ops == 1);
 }
 
+TEST_CASE("UTF-8 validation finds a bad byte wherever it sits in a long ASCII run", "[store][errors]") {
+    // The check skips ASCII 32 and 8 bytes at a time: a bad sequence at every offset around
+    // those strides must still be found, and good multi-byte characters must still pass.
+    const std::string ascii(80, 'a');
+    CHECK(valid_utf8(ascii));
+    for (std::size_t at = 0; at <= ascii.size(); ++at) {
+        CAPTURE(at);
+        std::string s = ascii;
+        CHECK(valid_utf8(s.substr(0, at) + "\xc3\xa4" + s.substr(at)));                   // ä
+        CHECK(valid_utf8(s.substr(0, at) + "\xf0\x9f\x99\x82" + s.substr(at)));           // 🙂
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xff" + s.substr(at)));                 // never valid
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xc0\xaf" + s.substr(at)));             // overlong '/'
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xed\xa0\x80" + s.substr(at)));         // a surrogate
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\xe2\x82"));                             // cut short at the end
+        CHECK_FALSE(valid_utf8(s.substr(0, at) + "\x80" + s.substr(at)));                 // a lone continuation
+    }
+}
+
 TEST_CASE("Canary strings never reach the disk in plaintext", "[store][privacy]") {
     TempDir d;
     const std::string canary_value = "KANARIENVOGEL-Wert-7731";
@@ -262,6 +281,96 @@ TEST_CASE("Ops of one commit are all or nothing: a full disk fails cleanly", "[s
         REQUIRE(dump(*s) == before);  // memory untouched
         Writer w2(*s);
         REQUIRE(w2.set("case", "c3", "name", "x").error() == Error::Failed);
+    }
+    auto s = reopen(d);
+    REQUIRE(dump(*s) == before);
+    REQUIRE(s->status().ops == 1);
+    REQUIRE(s->verify().ok());
+}
+
+// Enough ops for the bulk paths: Writer::commit seals on helper threads from 128 ops on, and
+// Store::open opens envelopes on helper threads from 256 ops on (sync/pipeline.h).
+constexpr int kBulk = 1500;
+
+TEST_CASE("A bulk write sealed on several threads keeps op order and reopens to the same state", "[store][bulk]") {
+    TempDir d;
+    std::string dumped;
+    {
+        auto s = make_store(d);
+        put(*s, "case", "c-old", {{"name", "vorher"}});
+        Writer w(*s);
+        // Three ops on each of 500 records: a name, then a status twice (the second names the first).
+        for (int i = 0; i < kBulk; ++i)
+            REQUIRE(w.set("case", "c" + std::to_string(i % 500), i < 500 ? "name" : "status", "v" + std::to_string(i)).ok());
+        REQUIRE(w.set("case", "c-old", "name", "nachher").ok());
+        REQUIRE(w.commit().ok());
+        dumped = dump(*s);
+        CHECK(s->status().ops == std::size_t(kBulk + 2));
+        CHECK(s->get("c7")->value("status") == "v1007");
+        CHECK_FALSE(s->get("c7")->conflicted());
+        CHECK(s->get("c-old")->value("name") == "nachher");
+        REQUIRE(s->verify().ok());
+    }
+    auto s = reopen(d);
+    REQUIRE(s->problems().empty());
+    REQUIRE(dump(*s) == dumped);
+    REQUIRE(s->verify().ok());
+    // The op log and the outbox hold the ops in the order they were made: consecutive device
+    // sequence numbers, rising clocks.
+    auto out = s->outbox(100000);
+    REQUIRE(out.ok());
+    REQUIRE(out->size() == std::size_t(kBulk + 2));
+    std::uint64_t seq = 0, hlc = 0;
+    for (const auto& item : *out) {
+        auto env = crypto::parse_envelope(item.envelope);
+        REQUIRE(env.ok());
+        if (seq) CHECK(env->header.seq == seq + 1);
+        CHECK(env->header.hlc > hlc);
+        seq = env->header.seq;
+        hlc = env->header.hlc;
+    }
+}
+
+TEST_CASE("A bulk open reports a tampered envelope with its record and folds the rest", "[store][bulk][integrity]") {
+    TempDir d;
+    {
+        auto s = make_store(d);
+        Writer w(*s);
+        for (int i = 0; i < kBulk; ++i) REQUIRE(w.set("case", "c" + std::to_string(i), "name", "n" + std::to_string(i)).ok());
+        REQUIRE(w.commit().ok());
+        put(*s, "case", "c700", {{"status", "offen"}});
+    }
+    flip_byte(d, "ops", "env", "seq = 701", 120);  // c700's name
+    auto s = reopen(d);
+    REQUIRE(s->problems().size() == 1);
+    CHECK(s->problems()[0].op_seq == 701);
+    CHECK(s->problems()[0].record == "c700");
+    CHECK(s->problems()[0].error.find("decrypt") != std::string::npos);
+    CHECK(s->list("case").size() == std::size_t(kBulk));
+    CHECK_FALSE(s->get("c700")->value("name"));
+    CHECK(s->get("c700")->value("status") == "offen");
+    CHECK(s->get("c699")->value("name") == "n699");
+    CHECK(s->get("c701")->value("name") == "n701");
+    CHECK(s->get("c" + std::to_string(kBulk - 1))->value("name") == "n" + std::to_string(kBulk - 1));
+}
+
+TEST_CASE("A bulk write that fills the disk halfway leaves nothing of it", "[store][bulk][errors]") {
+    TempDir d;
+    std::string before;
+    {
+        StoreOptions o;
+        o.max_bytes = 1024 * 1024;
+        auto s = make_store(d, std::move(o));
+        put(*s, "case", "c1", {{"name", "Eins"}});
+        before = dump(*s);
+        Writer w(*s);
+        const std::string value(1024, 'x');
+        for (int i = 0; i < 2000; ++i) REQUIRE(w.set("doc", "d" + std::to_string(i), "body", value).ok());
+        auto r = w.commit();
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::Io);
+        REQUIRE(s->failed());
+        REQUIRE(dump(*s) == before);
     }
     auto s = reopen(d);
     REQUIRE(dump(*s) == before);
