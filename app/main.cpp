@@ -5,6 +5,8 @@
 #include "caselistmodel.h"
 #include "enrolmentcontroller.h"
 #include "headless.h"
+#include "offereditcontroller.h"
+#include "offerlistmodel.h"
 #include "screenshots.h"
 #include "selftest.h"
 #include "sessioncontroller.h"
@@ -76,6 +78,17 @@ int main(int argc, char** argv)
     QObject::connect(&session, &SessionController::storeBusyChanged, &caseDetail,
                      [&] { caseDetail.setStoreBusy(session.storeBusy()); });
     QObject::connect(&caseDetail, &CaseController::recordsChanged, &cases, &CaseListModel::refresh);
+    // The offer map (docs/offers.md): list model and edit controller follow the store like the cases.
+    OfferListModel offers;
+    OfferEditController offerEditor(offers);
+    QObject::connect(&session, &SessionController::storeChanged, &offers, [&] {
+        offerEditor.setStore(session.store());
+        offers.setStore(session.store());
+    });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &offers, [&] {
+        offers.setStoreBusy(session.storeBusy());
+        offerEditor.setStoreBusy(session.storeBusy());
+    });
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
@@ -87,12 +100,15 @@ int main(int argc, char** argv)
     QObject::connect(&syncController, &SyncController::recordsChanged, &cases, &CaseListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &caseDetail, &CaseController::reload);
     EnrolmentController enrolment(&session, &syncController);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
 
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", &session);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", &cases);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", &caseDetail);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", &syncController);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Enrolment", &enrolment);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Offers", &offers);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "OfferEditor", &offerEditor);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself

@@ -5,6 +5,7 @@
 #include "demodata.h"
 #include "enrolmentcontroller.h"
 #include "headless.h"
+#include "offerscreens.h"
 #include "synccontroller.h"
 
 #include "crypto/crypto.h"
@@ -216,6 +217,11 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         QMetaObject::invokeMethod(window, "closeCase");
         settle(300);
     }
+
+    // The offer map with the demo offers (docs/offers.md).
+    if (!seedDemoOffers(engine, store, out))
+        return 1;
+    failures += shootOfferScreens(engine, window, out, shoot);
 
     session.lock();
     shoot(QStringLiteral("unlock"));

@@ -3,6 +3,7 @@
 #include "casecontroller.h"
 #include "demodata.h"
 #include "headless.h"
+#include "offerscreens.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
@@ -134,6 +135,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
         }
         QMetaObject::invokeMethod(mainWindow, "closeSettings");
         settle(300);
+        failures += selfTestOfferScreens(mainWindow, out);
     }
     // The case page with the demo families: every section of every case, then back to the list.
     if (mainWindow && session.store()) {

@@ -16,6 +16,7 @@ Page {
     readonly property bool narrow: width < 640
 
     signal settingsRequested()
+    signal offersRequested()
     signal caseRequested(string caseId)
 
     function openNewCase() {
@@ -99,6 +100,16 @@ Page {
                 Layout.maximumWidth: Math.max(120, page.columnWidth - 360)
                 // Not connected yet: the way to connect is in the settings.
                 onClicked: Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
+            }
+
+            ActionButton {
+                id: offersButton
+                objectName: "offersButton"
+                filled: false
+                iconName: "map"
+                text: page.narrow ? "" : qsTr("Angebote")
+                Accessible.name: qsTr("Angebote im Sozialraum")
+                onClicked: page.offersRequested()
             }
 
             ToolButton {
