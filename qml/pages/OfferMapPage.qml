@@ -208,7 +208,6 @@ Page {
                         clip: true
                         model: Offers
                         boundsBehavior: Flickable.StopAtBounds
-                        reuseItems: true
                         Accessible.role: Accessible.List
                         Accessible.name: qsTr("Angebotsliste")
                         ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Angebotsliste blättern") }

@@ -48,10 +48,14 @@ class Setup : public QObject
 {
     Q_OBJECT
 public slots:
+    // Called once per test file, each with a new engine: the store, the style and the singletons
+    // are set up for the first and shared by the rest (a later file sees what an earlier one saved).
     void qmlEngineAvailable(QQmlEngine* engine)
     {
-        QQuickStyle::setStyle(QStringLiteral("Material"));
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        if (m_store)
+            return;
+        QQuickStyle::setStyle(QStringLiteral("Material"));
         auto store = quartier::sync::Store::create(std::filesystem::path(m_dir.filePath(QStringLiteral("store")).toStdString()),
                                                    "eine Passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
         if (!store || !quartier::offers::seed_demo_offers(**store, kToday))
