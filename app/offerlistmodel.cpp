@@ -165,6 +165,8 @@ void OfferListModel::reset(bool readStore)
     if (readStore) {
         m_catalogue = m_store ? offers::Catalogue::load(*m_store) : offers::Catalogue();
         m_index = offers::SearchIndex(m_catalogue);
+        m_spaces = buildSocialSpaces();
+        m_organizations = buildOrganizations();
     }
     const std::vector<std::uint32_t>& found = m_index.search(m_searchText.toStdString(), filter());
     m_rows.assign(found.begin(), found.end());
@@ -208,7 +210,7 @@ QVariantList OfferListModel::ageBands() const
             band(12, 17, tr("12–17 Jahre")), band(18, offers::kMaxAge, tr("Erwachsene"))};
 }
 
-QVariantList OfferListModel::socialSpaces() const
+QVariantList OfferListModel::buildSocialSpaces() const
 {
     std::map<std::string, int> offersIn;
     for (const offers::Service& s : m_catalogue.services())
@@ -244,7 +246,7 @@ QVariantList OfferListModel::socialSpaces() const
     return out;
 }
 
-QVariantList OfferListModel::organizations() const
+QVariantList OfferListModel::buildOrganizations() const
 {
     QVariantList out;
     for (const offers::Organization& o : m_catalogue.organizations())

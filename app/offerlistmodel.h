@@ -124,9 +124,9 @@ public:
     // [{from, to, label}]: the age chips.
     QVariantList ageBands() const;
     // [{id, name, region, outline: [{x, y}], offers, missing, missingByCategory: [{category, label, count}]}]
-    QVariantList socialSpaces() const;
+    QVariantList socialSpaces() const { return m_spaces; }
     // [{id, name, kindLabel}] by name.
-    QVariantList organizations() const;
+    QVariantList organizations() const { return m_organizations; }
     int missingTotal() const;
 
     // Everything the detail pane shows of one offer (empty map if unknown): the stored values
@@ -155,6 +155,8 @@ signals:
 private:
     offers::Filter filter() const;
     void reset(bool readStore);
+    QVariantList buildSocialSpaces() const;
+    QVariantList buildOrganizations() const;
 
     const sync::Store* m_store = nullptr;
     bool m_busy = false;
@@ -170,6 +172,8 @@ private:
     offers::Catalogue m_catalogue;
     offers::SearchIndex m_index;
     std::vector<std::uint32_t> m_rows;  // invariant 3
+    QVariantList m_spaces;              // built with the catalogue: QML reads them often
+    QVariantList m_organizations;
 };
 
 }  // namespace quartier::app
