@@ -515,8 +515,9 @@ Catalogue Catalogue::load(const sync::Store& store)
             ++c.m_unplaced_missing;
             continue;
         }
-        const std::string category = value(*r, "category");
-        ++c.m_missing[space->id][category_from_id(category) ? category : std::string()];
+        // A category outside the offer vocabulary is counted under its own value: the planner
+        // sees what was recorded instead of losing it in "ohne Kategorie".
+        ++c.m_missing[space->id][value(*r, "category")];
     }
     return c;
 }

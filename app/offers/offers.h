@@ -163,8 +163,8 @@ public:
     const Service* service(std::string_view id) const;
 
     // The planner's gaps: service_feedback records with status missing_wanted, per social space
-    // id and category id ("" for a feedback without a known category). Feedback whose social
-    // space resolves to none is counted in unplaced_missing().
+    // id and category as recorded ("" for none; a value outside the vocabulary as it is).
+    // Feedback whose social space resolves to none is counted in unplaced_missing().
     const std::map<std::string, std::map<std::string, int>>& missing() const { return m_missing; }
     int missing_in(std::string_view space_id) const;
     int unplaced_missing() const { return m_unplaced_missing; }
