@@ -14,6 +14,9 @@ qt_add_library(quartier_app STATIC
   sectionmodel.h sectionmodel.cpp
   domainlabels.h domainlabels.cpp
   demodata.h demodata.cpp
+  offerlistmodel.h offerlistmodel.cpp
+  offereditcontroller.h offereditcontroller.cpp
+  offerscreens.h offerscreens.cpp
   appoptions.h appoptions.cpp
   headless.h headless.cpp
   selftest.h selftest.cpp
@@ -29,6 +32,8 @@ qt_add_library(quartier_app STATIC
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(quartier_app PUBLIC
   quartier_sync quartier_domain Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
+# The offer directory (app/offers, Qt-free): the offer map's model and editor.
+target_link_libraries(quartier_app PUBLIC quartier_offers)
 
 # QML files live in qml/ at the top of the tree; each gets an alias so that its resource path is
 # qrc:/qt/qml/Quartier/Ui/<alias>, with Main.qml at the module's root.
@@ -41,6 +46,8 @@ set(quartier_qml_aliases
   pages/CasePage.qml
   pages/HomeVisitPage.qml
   pages/ConflictsPage.qml
+  pages/OfferMapPage.qml
+  pages/OfferEditPage.qml
   components/Icon.qml
   components/ActionButton.qml
   components/BrandPanel.qml
@@ -71,6 +78,11 @@ set(quartier_qml_aliases
   components/MeasuresCard.qml
   components/ChoiceChip.qml
   components/VerbatimEditor.qml
+  components/OfferDelegate.qml
+  components/OfferDetailCard.qml
+  components/OfferFilterChip.qml
+  components/SocialSpaceMap.qml
+  components/ChoiceField.qml
   theme/Theme.qml)
 set(quartier_qml_files)
 foreach(alias IN LISTS quartier_qml_aliases)

@@ -9,6 +9,8 @@
 #include "headless.h"
 #include "homevisitcontroller.h"
 #include "languagecontroller.h"
+#include "offereditcontroller.h"
+#include "offerlistmodel.h"
 #include "screenshots.h"
 #include "selftest.h"
 #include "sessioncontroller.h"
@@ -82,6 +84,17 @@ int main(int argc, char** argv)
     QObject::connect(&session, &SessionController::storeBusyChanged, &caseDetail,
                      [&] { caseDetail.setStoreBusy(session.storeBusy()); });
     QObject::connect(&caseDetail, &CaseController::recordsChanged, &cases, &CaseListModel::refresh);
+    // The offer map (docs/offers.md): list model and edit controller follow the store like the cases.
+    OfferListModel offers;
+    OfferEditController offerEditor(offers);
+    QObject::connect(&session, &SessionController::storeChanged, &offers, [&] {
+        offerEditor.setStore(session.store());
+        offers.setStore(session.store());
+    });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &offers, [&] {
+        offers.setStoreBusy(session.storeBusy());
+        offerEditor.setStoreBusy(session.storeBusy());
+    });
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
@@ -93,6 +106,7 @@ int main(int argc, char** argv)
     QObject::connect(&syncController, &SyncController::recordsChanged, &cases, &CaseListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &caseDetail, &CaseController::reload);
     EnrolmentController enrolment(&session, &syncController);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
 
     // The home visit, the conflicts screen and the devices view read and write the same store.
     HomeVisitController visit;
@@ -132,6 +146,8 @@ int main(int argc, char** argv)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Conflicts", &conflicts);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Devices", &devices);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Language", &language);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Offers", &offers);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "OfferEditor", &offerEditor);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself

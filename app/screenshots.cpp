@@ -8,6 +8,7 @@
 #include "headless.h"
 #include "homevisitcontroller.h"
 #include "languagecontroller.h"
+#include "offerscreens.h"
 #include "synccontroller.h"
 #include "visitdemo.h"
 
@@ -390,6 +391,11 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         QMetaObject::invokeMethod(window, "closeCase");
         settle(300);
     }
+
+    // The offer map with the demo offers (docs/offers.md).
+    if (!seedDemoOffers(engine, store, out))
+        return 1;
+    failures += shootOfferScreens(engine, window, out, shoot);
 
     if (extras.visit && extras.conflicts && extras.language &&
         !shootVisitAndConflicts(window, store, cases, *extras.visit, *extras.conflicts, *extras.language, shootAt, out))

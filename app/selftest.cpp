@@ -6,6 +6,7 @@
 #include "visitdemo.h"
 
 #include "sync/store.h"
+#include "offerscreens.h"
 
 #include <QDirIterator>
 #include <QQmlComponent>
@@ -138,6 +139,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
         }
         QMetaObject::invokeMethod(mainWindow, "closeSettings");
         settle(300);
+        failures += selfTestOfferScreens(mainWindow, out);
     }
     // The case page with the demo families: every section of every case, then back to the list.
     if (mainWindow && session.store()) {

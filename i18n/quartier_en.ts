@@ -181,6 +181,14 @@
         <source>Kein Fall passt zu den gewählten Filtern.</source>
         <translation>No case matches the chosen filters.</translation>
     </message>
+    <message>
+        <source>Angebote</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Angebote im Sozialraum</source>
+        <translation>Offers in the social space</translation>
+    </message>
 </context>
 <context>
     <name>CasePage</name>
@@ -331,6 +339,17 @@
     <message>
         <source>%1 · Ring %2</source>
         <translation>%1 · ring %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>Bitte wählen</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2115,389 @@
     </message>
 </context>
 <context>
+    <name>OfferDelegate</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Konflikt</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>prüfen</source>
+        <translation>check</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDetailCard</name>
+    <message>
+        <source>Angebot %1</source>
+        <translation>Offer %1</translation>
+    </message>
+    <message>
+        <source>Kein Angebot gewählt</source>
+        <translation>No offer chosen</translation>
+    </message>
+    <message>
+        <source>Angebot wählen</source>
+        <translation>Choose an offer</translation>
+    </message>
+    <message>
+        <source>Tippen Sie links auf ein Angebot, um Träger, Ort, Zeiten, Kontakt und Hinweise zur Inklusion zu sehen.</source>
+        <translation>Tap an offer on the left to see provider, place, times, contact and inclusion notes.</translation>
+    </message>
+    <message>
+        <source>Angebot blättern</source>
+        <translation>Scroll the offer</translation>
+    </message>
+    <message>
+        <source>Detail schließen</source>
+        <translation>Close the detail</translation>
+    </message>
+    <message>
+        <source>Zu diesem Angebot gibt es gleichzeitige Änderungen von zwei Geräten. Beim Korrigieren entscheiden Sie, was gilt.</source>
+        <translation>Two devices changed this offer at the same time. When you correct it, you decide what applies.</translation>
+    </message>
+    <message>
+        <source>Träger</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Zeiten</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>Alter</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>Zugang</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Inklusion</source>
+        <translation>Inclusion</translation>
+    </message>
+    <message>
+        <source>%1 – bitte bei Gelegenheit nachfragen.</source>
+        <translation>%1 – please check when you can.</translation>
+    </message>
+    <message>
+        <source>Korrigieren oder bestätigen</source>
+        <translation>Correct or confirm</translation>
+    </message>
+    <message>
+        <source>Angebot korrigieren oder als geprüft bestätigen</source>
+        <translation>Correct the offer or confirm it as checked</translation>
+    </message>
+</context>
+<context>
+    <name>OfferEditPage</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Neues Angebot</source>
+        <translation>New offer</translation>
+    </message>
+    <message>
+        <source>Angebot korrigieren</source>
+        <translation>Correct offer</translation>
+    </message>
+    <message>
+        <source>Abbrechen, nichts speichern</source>
+        <translation>Cancel, save nothing</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Speichern und als heute geprüft vermerken</source>
+        <translation>Save and record as checked today</translation>
+    </message>
+    <message>
+        <source>Formular blättern</source>
+        <translation>Scroll the form</translation>
+    </message>
+    <message>
+        <source>Beim Speichern wird das Angebot mit dem heutigen Datum als geprüft vermerkt.</source>
+        <translation>Saving records the offer as checked today.</translation>
+    </message>
+    <message>
+        <source>%1. Beim Speichern wird es mit dem heutigen Datum als geprüft vermerkt.</source>
+        <translation>%1. Saving records it as checked today.</translation>
+    </message>
+    <message>
+        <source>Name des Angebots *</source>
+        <translation>Name of the offer *</translation>
+    </message>
+    <message>
+        <source>z. B. Fußball für Kinder</source>
+        <translation>e.g. Football for children</translation>
+    </message>
+    <message>
+        <source>Träger *</source>
+        <translation>Provider *</translation>
+    </message>
+    <message>
+        <source>Kategorie *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <source>Sozialraum *</source>
+        <translation>Social space *</translation>
+    </message>
+    <message>
+        <source>Zugang *</source>
+        <translation>Access *</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>keine Angabe</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>Hinweis zu Kosten</source>
+        <translation>Note on costs</translation>
+    </message>
+    <message>
+        <source>z. B. über Bildung und Teilhabe erstattungsfähig</source>
+        <translation>e.g. refundable through Bildung und Teilhabe</translation>
+    </message>
+    <message>
+        <source>Alter von</source>
+        <translation>Age from</translation>
+    </message>
+    <message>
+        <source>z. B. 6</source>
+        <translation>e.g. 6</translation>
+    </message>
+    <message>
+        <source>Alter bis</source>
+        <translation>Age to</translation>
+    </message>
+    <message>
+        <source>z. B. 10</source>
+        <translation>e.g. 10</translation>
+    </message>
+    <message>
+        <source>Zeiten</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>z. B. Di und Do 16:30–18:00 Uhr</source>
+        <translation>e.g. Tue and Thu 4:30–6 pm</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>z. B. Jugendhaus Garstedt</source>
+        <translation>e.g. Jugendhaus Garstedt</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Straße Nr., PLZ Ort</source>
+        <translation>Street no., postcode town</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Webseite</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>z. B. Deutsch, Türkisch</source>
+        <translation>e.g. German, Turkish</translation>
+    </message>
+    <message>
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Hinweise zur Inklusion</source>
+        <translation>Inclusion notes</translation>
+    </message>
+    <message>
+        <source>z. B. Trainer erfahren mit Kindern im Autismus-Spektrum, barrierefreier Zugang</source>
+        <translation>e.g. coach experienced with autistic children, step-free access</translation>
+    </message>
+</context>
+<context>
+    <name>OfferFilterChip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>%1: alle</source>
+        <translation>%1: all</translation>
+    </message>
+</context>
+<context>
+    <name>OfferMapPage</name>
+    <message>
+        <source>Angebote</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Zurück zu den Fällen</source>
+        <translation>Back to the cases</translation>
+    </message>
+    <message>
+        <source>Noch keine Angebote auf diesem Gerät</source>
+        <translation>No offers on this device yet</translation>
+    </message>
+    <message>
+        <source>%1 Angebote in %2 Sozialräumen</source>
+        <translation>%1 offers in %2 social spaces</translation>
+    </message>
+    <message>
+        <source>%1 von %2 angezeigt</source>
+        <translation>%1 of %2 shown</translation>
+    </message>
+    <message>
+        <source>Sozialräume</source>
+        <translation>Social spaces</translation>
+    </message>
+    <message>
+        <source>Liste</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>Sozialräume schematisch zeigen</source>
+        <translation>Show the social spaces schematically</translation>
+    </message>
+    <message>
+        <source>Angebotsliste zeigen</source>
+        <translation>Show the offer list</translation>
+    </message>
+    <message>
+        <source>Neues Angebot</source>
+        <translation>New offer</translation>
+    </message>
+    <message>
+        <source>Neues Angebot erfassen</source>
+        <translation>Add a new offer</translation>
+    </message>
+    <message>
+        <source>Angebote durchsuchen, z. B. Fußball, Beratung, Kita</source>
+        <translation>Search offers, e.g. football, counselling, day care</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Alter</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Zugang</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Kostenlos</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
+    </message>
+    <message>
+        <source>Angebotsliste</source>
+        <translation>Offer list</translation>
+    </message>
+    <message>
+        <source>Angebotsliste blättern</source>
+        <translation>Scroll the offer list</translation>
+    </message>
+    <message>
+        <source>Keine Treffer</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <source>Noch keine Angebote</source>
+        <translation>No offers yet</translation>
+    </message>
+    <message>
+        <source>Kein Angebot passt zu Suche und Filtern. Lockern Sie die Filter – und notieren Sie im Fall, was fehlt.</source>
+        <translation>No offer matches the search and filters. Loosen the filters – and note in the case what is missing.</translation>
+    </message>
+    <message>
+        <source>Erfassen Sie das erste Angebot oder synchronisieren Sie die Ressourcenkarte Ihres Trägers.</source>
+        <translation>Add the first offer or sync your organisation's offer map.</translation>
+    </message>
+    <message>
+        <source>Tippen Sie auf einen Sozialraum, um seine Angebote zu sehen.</source>
+        <translation>Tap a social space to see its offers.</translation>
+    </message>
+    <message>
+        <source>Was Familien fehlt (%1)</source>
+        <translation>What families miss (%1)</translation>
+    </message>
+    <message>
+        <source>Rückmeldungen zeigen, was Familien fehlt</source>
+        <translation>Show what families say is missing</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseField</name>
     <message>
         <source>Passphrase verbergen</source>
@@ -2367,6 +2769,45 @@
     <message>
         <source>%1 · gesperrt</source>
         <translation>%1 · revoked</translation>
+    </message>
+</context>
+<context>
+    <name>SocialSpaceMap</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sozialräume schematisch</source>
+        <translation>Social spaces, schematic</translation>
+    </message>
+    <message>
+        <source>%1 Angebote</source>
+        <translation>%1 offers</translation>
+    </message>
+    <message>
+        <source>%1× fehlt</source>
+        <translation>%1× missing</translation>
+    </message>
+    <message>
+        <source>%1, Region %2: %3 Angebote, %4-mal als fehlend genannt: %5</source>
+        <translation>%1, region %2: %3 offers, named missing %4 times: %5</translation>
+    </message>
+    <message>
+        <source>%1, Region %2: %3 Angebote</source>
+        <translation>%1, region %2: %3 offers</translation>
+    </message>
+    <message>
+        <source>Region %1 · %2 Angebote</source>
+        <translation>Region %1 · %2 offers</translation>
+    </message>
+    <message>
+        <source>Fehlt laut Familien: %1</source>
+        <translation>Missing according to families: %1</translation>
+    </message>
+    <message>
+        <source>Noch keine Rückmeldung, dass etwas fehlt</source>
+        <translation>No reports yet that something is missing</translation>
     </message>
 </context>
 <context>
@@ -3087,6 +3528,240 @@
     <message>
         <source>Der Besuch ist noch nicht vollständig.</source>
         <translation>The visit is not complete yet.</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::OfferEditController</name>
+    <message>
+        <source>Bitte prüfen Sie die markierten Angaben.</source>
+        <translation>Please check the marked entries.</translation>
+    </message>
+    <message>
+        <source>Die App ist gesperrt. Entsperren Sie sie und speichern Sie erneut.</source>
+        <translation>The app is locked. Unlock it and save again.</translation>
+    </message>
+    <message>
+        <source>Gerade wird synchronisiert. Bitte speichern Sie gleich noch einmal.</source>
+        <translation>A sync is running. Please save again in a moment.</translation>
+    </message>
+    <message>
+        <source>Dieses Angebot gibt es nicht mehr auf diesem Gerät.</source>
+        <translation>This offer no longer exists on this device.</translation>
+    </message>
+    <message>
+        <source>Speichern fehlgeschlagen: %1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>Bitte geben Sie einen Namen ein.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie einen Träger.</source>
+        <translation>Please choose a provider.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie eine Kategorie.</source>
+        <translation>Please choose a category.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie einen Sozialraum.</source>
+        <translation>Please choose a social space.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie, wie man hinkommt.</source>
+        <translation>Please choose how people get access.</translation>
+    </message>
+    <message>
+        <source>Bitte ausfüllen.</source>
+        <translation>Please fill in.</translation>
+    </message>
+    <message>
+        <source>Dieser Text ist zu lang.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>Bitte eine ganze Zahl eingeben, z. B. 6.</source>
+        <translation>Please enter a whole number, e.g. 6.</translation>
+    </message>
+    <message>
+        <source>Bitte ein Alter zwischen 0 und 99 eingeben.</source>
+        <translation>Please enter an age between 0 and 99.</translation>
+    </message>
+    <message>
+        <source>Das Höchstalter liegt unter dem Mindestalter.</source>
+        <translation>The maximum age is below the minimum age.</translation>
+    </message>
+    <message>
+        <source>Bitte eine E-Mail-Adresse wie name@beispiel.de eingeben.</source>
+        <translation>Please enter an e-mail address like name@example.org.</translation>
+    </message>
+    <message>
+        <source>Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.</source>
+        <translation>Please use only digits, spaces and + - / ( ).</translation>
+    </message>
+    <message>
+        <source>Bitte eine Adresse beginnend mit https:// eingeben.</source>
+        <translation>Please enter an address starting with https://.</translation>
+    </message>
+    <message>
+        <source>Diesen Eintrag gibt es auf diesem Gerät nicht (mehr).</source>
+        <translation>This entry does not exist (any more) on this device.</translation>
+    </message>
+    <message>
+        <source>Das Prüfdatum ist ungültig.</source>
+        <translation>The check date is not valid.</translation>
+    </message>
+    <message>
+        <source>Bitte prüfen.</source>
+        <translation>Please check.</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::OfferListModel</name>
+    <message>
+        <source>0–2 Jahre</source>
+        <translation>0–2 years</translation>
+    </message>
+    <message>
+        <source>3–5 Jahre</source>
+        <translation>3–5 years</translation>
+    </message>
+    <message>
+        <source>6–11 Jahre</source>
+        <translation>6–11 years</translation>
+    </message>
+    <message>
+        <source>12–17 Jahre</source>
+        <translation>12–17 years</translation>
+    </message>
+    <message>
+        <source>Erwachsene</source>
+        <translation>Adults</translation>
+    </message>
+    <message>
+        <source>ohne Kategorie</source>
+        <translation>no category</translation>
+    </message>
+    <message>
+        <source>Sport und Bewegung</source>
+        <translation>Sports and exercise</translation>
+    </message>
+    <message>
+        <source>Familienzentrum</source>
+        <translation>Family centre</translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <source>Offene Kinder- und Jugendarbeit</source>
+        <translation>Open youth work</translation>
+    </message>
+    <message>
+        <source>Gruppe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Kita und Tagespflege</source>
+        <translation>Day care</translation>
+    </message>
+    <message>
+        <source>Schule und Lernen</source>
+        <translation>School and learning</translation>
+    </message>
+    <message>
+        <source>Kultur und Freizeit</source>
+        <translation>Culture and leisure</translation>
+    </message>
+    <message>
+        <source>Gesundheit und Frühe Hilfen</source>
+        <translation>Health and early help</translation>
+    </message>
+    <message>
+        <source>Niedrigschwellig</source>
+        <translation>Low-threshold</translation>
+    </message>
+    <message>
+        <source>Mit Anmeldung</source>
+        <translation>Registration needed</translation>
+    </message>
+    <message>
+        <source>Über Hilfeplan</source>
+        <translation>Via help plan</translation>
+    </message>
+    <message>
+        <source>Kostenlos</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>Geringe Kosten</source>
+        <translation>Low cost</translation>
+    </message>
+    <message>
+        <source>Kostenpflichtig</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Öffentlicher Träger</source>
+        <translation>Public provider</translation>
+    </message>
+    <message>
+        <source>Freier Träger</source>
+        <translation>Independent provider</translation>
+    </message>
+    <message>
+        <source>Kirchlicher Träger</source>
+        <translation>Church provider</translation>
+    </message>
+    <message>
+        <source>Verein / Ehrenamt</source>
+        <translation>Club / volunteers</translation>
+    </message>
+    <message>
+        <source>unter 1 Jahr</source>
+        <translation>under 1 year</translation>
+    </message>
+    <message>
+        <source>1 Jahr</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <source>%1 Jahre</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <source>%1–%2 Jahre</source>
+        <translation>%1–%2 years</translation>
+    </message>
+    <message>
+        <source>ab 1 Jahr</source>
+        <translation>from 1 year</translation>
+    </message>
+    <message>
+        <source>ab %1 Jahren</source>
+        <translation>from %1 years</translation>
+    </message>
+    <message>
+        <source>bis 1 Jahr</source>
+        <translation>up to 1 year</translation>
+    </message>
+    <message>
+        <source>bis %1 Jahre</source>
+        <translation>up to %1 years</translation>
+    </message>
+    <message>
+        <source>alle Altersgruppen</source>
+        <translation>all ages</translation>
+    </message>
+    <message>
+        <source>Noch nie geprüft</source>
+        <translation>Never checked</translation>
+    </message>
+    <message>
+        <source>Zuletzt geprüft am %1</source>
+        <translation>Last checked on %1</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,20 @@ ApplicationWindow {
             content.item.openConflicts()
     }
 
+    // The offer map and its edit page (docs/offers.md), for the headless modes as for the button.
+    function openOffers() {
+        if (content.item && content.item.openOffers)
+            content.item.openOffers()
+    }
+    function editOffer(serviceId) {
+        if (content.item && content.item.editOffer)
+            content.item.editOffer(serviceId)
+    }
+    function closeOffers() {
+        if (content.item && content.item.closeOffers)
+            content.item.closeOffers()
+    }
+
     Loader {
         id: content
         anchors.fill: parent
@@ -118,11 +132,32 @@ ApplicationWindow {
                 push(conflictsPage)
             }
 
+            function openOffers() {
+                if (depth === 1)
+                    push(offerMap)
+            }
+            // Pops the offer edit page and the offer map, whichever are on top.
+            function closeOffers() {
+                while (depth > 1 && (currentItem.objectName === "offerEditPage" || currentItem.objectName === "offerMapPage"))
+                    pop(null, StackView.Immediate)
+            }
+            function editOffer(serviceId) {
+                if (serviceId.length === 0)
+                    OfferEditor.startNew(Offers.socialSpace)  // in the space the map shows, if one is chosen
+                else if (!OfferEditor.startEdit(serviceId))
+                    return
+                push(offerEdit)
+            }
+
             focus: true
             Keys.onBackPressed: event => {
                 event.accepted = depth > 1
                 if (currentItem.objectName === "casePage")
                     closeCase()
+                else if (currentItem.objectName === "offerEditPage")
+                    pop()
+                else if (currentItem.objectName === "offerMapPage")
+                    closeOffers()
                 else
                     closeSettings()
             }
@@ -138,6 +173,26 @@ ApplicationWindow {
                 onCaseRequested: caseId => stack.openCase(caseId)
                 onVisitRequested: caseId => stack.startHomeVisit(caseId)
                 onConflictsRequested: stack.openConflicts()
+                onOffersRequested: stack.openOffers()
+            }
+
+            Component {
+                id: offerMap
+                OfferMapPage {
+                    onCloseRequested: stack.closeOffers()
+                    onEditRequested: serviceId => stack.editOffer(serviceId)
+                }
+            }
+            Component {
+                id: offerEdit
+                OfferEditPage {
+                    onCloseRequested: stack.pop()
+                    onSaved: serviceId => {
+                        const map = stack.get(stack.depth - 2)
+                        if (map && map.showOffer)
+                            map.showOffer(serviceId)
+                    }
+                }
             }
 
             Component {

@@ -18,6 +18,7 @@ Page {
     signal settingsRequested()
     signal visitRequested(string caseId)
     signal conflictsRequested()
+    signal offersRequested()
     signal caseRequested(string caseId)
 
     function openNewCase() {
@@ -105,6 +106,16 @@ Page {
                         Sync.serverSet ? Sync.syncNow() : page.settingsRequested()
                 }
                 onConflictsRequested: page.conflictsRequested()
+            }
+
+            ActionButton {
+                id: offersButton
+                objectName: "offersButton"
+                filled: false
+                iconName: "map"
+                text: page.narrow ? "" : qsTr("Angebote")
+                Accessible.name: qsTr("Angebote im Sozialraum")
+                onClicked: page.offersRequested()
             }
 
             ToolButton {

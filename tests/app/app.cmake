@@ -12,7 +12,8 @@ add_executable(test_app
   app/test_domainlabels.cpp
   app/test_casecontroller.cpp
   app/test_homevisitcontroller.cpp
-  app/test_conflictlistmodel.cpp)
+  app/test_conflictlistmodel.cpp
+  app/test_offerlistmodel.cpp)
 # The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
 target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
@@ -46,3 +47,13 @@ set_tests_properties(app_qml_home_visit PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=
 add_test(NAME app_visit_kill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/visit_kill.sh $<TARGET_FILE:quartier> 6)
 set_tests_properties(app_visit_kill PROPERTIES TIMEOUT 300)
 add_dependencies(test_app test_app_qml)
+
+# Qt Quick Test of the offer map's pages (tests/qml/tst_*.qml): key presses and touches on the
+# real pages over a real store with the demo offers.
+add_executable(test_offers_qml app/offers_quicktest_main.cpp)
+set_target_properties(test_offers_qml PROPERTIES AUTOMOC ON)
+target_link_libraries(test_offers_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
+target_compile_definitions(test_offers_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/qml")
+add_test(NAME offers_qml COMMAND test_offers_qml)
+set_tests_properties(offers_qml PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+add_dependencies(test_app test_offers_qml)
