@@ -361,15 +361,29 @@ private:
     Clock::time_point m_start;
 };
 
-// devices[0] founds the organisation (it holds the admin key), the others are enrolled through
-// offer → request → admit (confirmation strings compared), then devices[0] makes a team scope and
-// shares it with every other device. Returns the team scope. Does not sync afterwards.
+// An office device (role admin, which may hold no content key: docs/roles.md) founds the
+// organisation and enrols devices[0] as a caseworker, handing it the admin key; devices[0]
+// enrols the others through offer → request → admit (confirmation strings compared), then makes
+// a team scope and shares it with every other device. Returns the team scope. Does not sync
+// afterwards.
 inline sync::ScopeId found_and_enrol(const ServerProcess& server, std::vector<std::unique_ptr<BenchDevice>>& devices) {
     BenchDevice& admin = *devices[0];
+    {
+        BenchDevice office(admin.store->dir().parent_path(), "office", server);
+        Pacer office_pace(*office.transport);
+        check(sync::found_organisation(*office.store, *office.client, "Bench org", server.bootstrap, server.url,
+                                       server.fingerprint, "office"),
+              "found organisation");
+        auto code = sync::offer_enrolment(*office.store, *office.client, admin.name, "caseworker");
+        check(code, "offer enrolment");
+        auto sas = sync::request_enrolment(*admin.store, *admin.client, *code, admin.name);
+        check(sas, "request enrolment");
+        check(sync::admit(*office.store, *office.client, *sas), "admit " + admin.name);
+        check(admin.store->set_admin_identity(*office.store->admin_identity()), "hand over the admin key");
+        office_pace.step();
+    }
+    admin.sync_ok();
     Pacer pace(*admin.transport);
-    check(sync::found_organisation(*admin.store, *admin.client, "Bench org", server.bootstrap, server.url,
-                                   server.fingerprint, admin.name),
-          "found organisation");
     for (std::size_t i = 1; i < devices.size(); ++i) {
         BenchDevice& d = *devices[i];
         auto code = sync::offer_enrolment(*admin.store, *admin.client, d.name, "caseworker");

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::pair<AuditAction, std::string_view>, 14> kActions = {{
+constexpr std::array<std::pair<AuditAction, std::string_view>, 17> kActions = {{
     {AuditAction::Create, "create"},
     {AuditAction::Unlock, "unlock"},
     {AuditAction::UnlockFailed, "unlock_failed"},
@@ -33,6 +33,9 @@ constexpr std::array<std::pair<AuditAction, std::string_view>, 14> kActions = {{
     {AuditAction::Revoke, "revoke"},
     {AuditAction::Wipe, "wipe"},
     {AuditAction::Passphrase, "passphrase"},
+    {AuditAction::Consent, "consent"},
+    {AuditAction::Disclose, "disclose"},
+    {AuditAction::Refuse, "refuse"},
 }};
 
 // Every key of the canonical form; parse() accepts exactly these.

@@ -55,6 +55,9 @@ enum class AuditAction {
     Revoke,        // the admin revoked a device
     Wipe,          // a wipe was ordered or carried out
     Passphrase,    // the passphrase was changed
+    Consent,       // a consent record was written or withdrawn (sync/consent.h)
+    Disclose,      // an entrusted entry was shared into a case scope, with its legal basis
+    Refuse,        // a disclosure was refused, or a grant breaking the role policy was seen
 };
 std::string_view to_string(AuditAction a);
 std::optional<AuditAction> audit_action_from(std::string_view s);

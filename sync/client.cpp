@@ -1,6 +1,8 @@
 #include "client.h"
 
+#include "consent.h"
 #include "grant.h"
+#include "roles.h"
 #include "wire.h"
 
 #include "crypto/commit.h"
@@ -154,7 +156,7 @@ Result<void> SyncClient::authenticate() {
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
     m_heads.reset();
-    for (auto step : {&SyncClient::refresh_directory, &SyncClient::register_scopes, &SyncClient::share_audit,
+    for (auto step : {&SyncClient::refresh_directory, &SyncClient::audit_policy, &SyncClient::register_scopes, &SyncClient::share_audit,
                       &SyncClient::fetch_keys, &SyncClient::rotate, &SyncClient::push, &SyncClient::pull,
                       &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
@@ -194,6 +196,24 @@ Result<void> SyncClient::refresh_directory(SyncReport& r) {
     }
 }
 
+Result<void> SyncClient::audit_policy(SyncReport& r) {
+    // Every device checks the verified directory against the role policy (sync/roles.h): a
+    // reader the policy forbids is reported, recorded once, and rotated past (rotate()).
+    r.policy_violations.clear();
+    for (const auto& v : roles::violations(m_store.directory())) {
+        r.policy_violations.push_back(v.describe());
+        const std::string seen = "policy_violation:" + crypto::to_hex(v.scope) + ":" + std::to_string(v.epoch) + ":" +
+                                 crypto::to_hex(v.device);
+        if (m_store.setting(seen)) continue;
+        if (auto a = m_store.audit(AuditAction::Refuse, {crypto::to_hex(v.scope), crypto::to_hex(v.device)}, {},
+                                   "directory grants a reader the role policy forbids: " + v.reason);
+            !a)
+            return a;
+        if (auto x = m_store.set_setting(seen, "1"); !x) return x;
+    }
+    return {};
+}
+
 Result<bool> SyncClient::append_directory(const std::function<std::optional<SignedEntry>(const Directory&)>& make) {
     for (int attempt = 0; attempt < 5; ++attempt) {
         const std::optional<SignedEntry> e = make(m_store.directory());
@@ -220,10 +240,14 @@ Result<void> SyncClient::register_scopes(SyncReport& r) {
         if (m_store.directory().scope_known(scope)) continue;
         const ScopeKind kind = scope == m_store.default_scope() ? ScopeKind::Personal : ScopeKind::Case;
         auto kind_setting = m_store.setting("scope_kind:" + crypto::to_hex(scope));
-        const ScopeKind k = scope == m_store.audit_scope() ? ScopeKind::Audit
-                            : kind_setting == "team"          ? ScopeKind::Team
-                            : kind_setting == "directory"     ? ScopeKind::Directory
-                                                              : kind;
+        ScopeKind k = kind;  // a kind named by `scope create`: case, team, directory, report
+        if (scope == m_store.audit_scope())
+            k = ScopeKind::Audit;
+        else if (kind_setting)
+            for (ScopeKind named : {ScopeKind::Case, ScopeKind::Team, ScopeKind::Directory, ScopeKind::Report})
+                if (*kind_setting == to_string(named)) k = named;
+        if (auto ok = roles::may_hold(m_store.directory(), scope, k, me.id()); !ok.allowed)
+            return {Error::Denied, "role: " + ok.reason + " (scope " + crypto::to_hex(scope) + ")"};
         auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
             if (d.scope_known(scope)) return std::nullopt;
             return d.make_member(me, false, scope, epoch, me.id(), k, now_ms());
@@ -242,6 +266,11 @@ Result<void> SyncClient::fetch_keys(SyncReport& r) {
         auto grant = KeyGrant::from_json(g.dump());
         if (!grant) return {Error::Protocol, "grant malformed"};
         if (m_store.scope_key(grant->scope, grant->epoch)) continue;
+        // A key this device's role may not hold is not taken, whoever granted it (sync/roles.h).
+        if (roles::forbidden_member(m_store.directory(), grant->scope, m_store.device().id())) {
+            r.rejected.push_back({0, {}, {}, "key grant for scope " + crypto::to_hex(grant->scope) + " refused: the role policy forbids it"});
+            continue;
+        }
         auto key = grant->open(m_store.directory(), m_store.device());
         if (!key) {
             r.rejected.push_back({0, {}, {}, "key grant for scope " + crypto::to_hex(grant->scope) + " rejected: " + key.detail()});
@@ -440,6 +469,17 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
     if (!target) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
     if (target->revoked) return {Error::InvalidArgument, "that device is revoked"};
     if (auto x = register_scopes(ignore); !x) return x;
+    const ScopeKind actual = m_store.directory().scope_kind(scope).value_or(kind);
+    if (auto ok = roles::may_hold(m_store.directory(), scope, actual, device); !ok.allowed) {
+        if (auto a = m_store.audit(AuditAction::Refuse, {crypto::to_hex(scope), crypto::to_hex(device)}, legal_basis,
+                                   "share refused: " + ok.reason);
+            !a)
+            return a;
+        return {Error::Denied, "role: " + ok.reason};
+    }
+    // A case holding disclosed entrusted entries gains a reader only within their legal bases.
+    if (actual == ScopeKind::Case)
+        if (auto ok = consent::check_new_member(m_store, scope, device, now_ms()); !ok) return ok;
     // Membership at every epoch we hold, so the new member reads the scope's whole history.
     json grants = json::array();
     for (const auto& [s, epoch] : m_store.scope_keys()) {
@@ -538,7 +578,10 @@ Result<void> SyncClient::rotate(SyncReport& r) {
         std::uint32_t epoch = latest;
         const auto kind = d.scope_kind(scope).value_or(ScopeKind::Case);
         const std::vector<DeviceId> members = d.members(scope, latest);
-        const bool has_revoked = std::any_of(members.begin(), members.end(), [&](const DeviceId& m) { return d.excluded(scope, m); });
+        // Revoked, unassigned, or a reader the role policy forbids (sync/roles.h): rotated past.
+        const bool has_revoked = std::any_of(members.begin(), members.end(), [&](const DeviceId& m) {
+            return d.excluded(scope, m) || roles::forbidden_member(d, scope, m);
+        });
         if (mine == latest + 1 || has_revoked) {
             // Open the next epoch: keep the key first (a crash after the claim must not lose it),
             // then claim the epoch in the directory; if another device claimed it first, drop ours.
@@ -563,7 +606,9 @@ Result<void> SyncClient::rotate(SyncReport& r) {
         for (const DeviceId& m : m_store.directory().members(scope, epoch - 1)) {
             std::optional<DeviceInfo> info;  // a copy: appending replaces the directory object
             if (const DeviceInfo* i = m_store.directory().device(m)) info = *i;
-            if (!info || m_store.directory().excluded(scope, m) || m == me.id()) continue;
+            if (!info || m_store.directory().excluded(scope, m) || roles::forbidden_member(m_store.directory(), scope, m) ||
+                m == me.id())
+                continue;
             auto added = append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
                 if (dd.is_member(scope, epoch, m)) return std::nullopt;
                 return dd.make_member(me, false, scope, epoch, m, kind, now_ms());

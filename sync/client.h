@@ -3,6 +3,8 @@
 //
 // One sync() is these steps, each resumable on its own:
 //   1. directory  fetch entries after our copy's head, verify, persist
+//   1b. policy    audit the verified directory against the role policy (sync/roles.h): members it
+//                 forbids are reported and recorded once (rotate() moves past them)
 //   2. scopes     register every scope we hold but the directory does not list (founding entry)
 //   2b. audit     once enrolled: this device's audit scope exists (made on the first sync, every
 //                 entry so far published into it), is registered, and every unrevoked `dpo`
@@ -74,6 +76,9 @@ struct SyncReport {
     std::size_t scopes_purged = 0;    // scopes this device was taken off, removed from it
     std::vector<Problem> rejected;
     std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
+    // Members the role policy forbids (sync/roles.h), as the verified directory shows them now;
+    // each is recorded once in the audit log and rotated past by the scope's members.
+    std::vector<std::string> policy_violations;
 };
 
 class SyncClient {
@@ -84,6 +89,8 @@ public:
     Result<SyncReport> sync();
 
     Result<void> refresh_directory(SyncReport& r);
+    // The role-policy audit of the verified directory (step 1b).
+    Result<void> audit_policy(SyncReport& r);
     Result<void> register_scopes(SyncReport& r);
     Result<void> share_audit(SyncReport& r);
     Result<void> fetch_keys(SyncReport& r);
@@ -99,6 +106,8 @@ public:
     // Shares a scope with another enrolled device: a member entry, then grants of every epoch's
     // key we hold, so the new member reads the scope's whole history. Recorded in the audit log
     // with `legal_basis` (consent on file, a §65 SGB VIII exception, …; may be empty).
+    // Error::Denied ("role: ...") if the role policy forbids the device that kind of scope — a
+    // personal scope is never shared; entrusted entries leave it only through sync/consent.h.
     Result<void> share_scope(const ScopeId& scope, const DeviceId& device, ScopeKind kind,
                              const std::string& legal_basis = {});
     // Appends an entry built against the current head, refetching and rebuilding on a 409.

@@ -15,14 +15,7 @@ constexpr std::string_view kDomain = "quartier/directory/v1";
 
 Bytes signing_message(ByteView body) { return crypto::labelled(kDomain, {body}); }
 
-std::optional<ScopeKind> kind_from(std::string_view s) {
-    if (s == "personal") return ScopeKind::Personal;
-    if (s == "case") return ScopeKind::Case;
-    if (s == "team") return ScopeKind::Team;
-    if (s == "directory") return ScopeKind::Directory;
-    if (s == "audit") return ScopeKind::Audit;
-    return std::nullopt;
-}
+std::optional<ScopeKind> kind_from(std::string_view s) { return scope_kind_from(s); }
 
 const std::set<std::string>& roles() {
     static const std::set<std::string> r = {"caseworker", "team_lead", "helper", "planning", "admin", "dpo"};
@@ -55,6 +48,16 @@ struct Fields {
 };
 }  // namespace
 
+std::optional<ScopeKind> scope_kind_from(std::string_view s) {
+    if (s == "personal") return ScopeKind::Personal;
+    if (s == "case") return ScopeKind::Case;
+    if (s == "team") return ScopeKind::Team;
+    if (s == "directory") return ScopeKind::Directory;
+    if (s == "audit") return ScopeKind::Audit;
+    if (s == "report") return ScopeKind::Report;
+    return std::nullopt;
+}
+
 std::string_view to_string(ScopeKind k) {
     switch (k) {
     case ScopeKind::Personal: return "personal";
@@ -62,6 +65,7 @@ std::string_view to_string(ScopeKind k) {
     case ScopeKind::Team: return "team";
     case ScopeKind::Directory: return "directory";
     case ScopeKind::Audit: return "audit";
+    case ScopeKind::Report: return "report";
     }
     return "case";
 }
@@ -137,6 +141,11 @@ Result<void> Directory::append(const SignedEntry& e) {
         d.name = f.str("name");
         d.role = f.str("role");
         d.enrolled_at = seq;
+        if (j.contains("provider")) {
+            if (!j["provider"].is_string() || j["provider"].get<std::string>().size() > 256)
+                return {Error::InvalidArgument, "enrol has a malformed provider"};
+            d.provider = j["provider"].get<std::string>();
+        }
         if (!f.missing.empty()) return {Error::InvalidArgument, "enrol lacks field '" + f.missing + "'"};
         if (crypto::device_id_of(d.sign_pk) != d.id) return {Error::InvalidArgument, "device id does not match its key"};
         if (!roles().count(d.role)) return {Error::InvalidArgument, "unknown role '" + d.role + "'"};
@@ -159,6 +168,13 @@ Result<void> Directory::append(const SignedEntry& e) {
             if (!own && target->role != "dpo")
                 return {Error::InvalidArgument, "only its own device and DPO devices may be members of an audit scope"};
         }
+        if (*sk == ScopeKind::Personal) {
+            // Entrusted entries (§65 SGB VIII) are readable by their author alone: nobody joins a
+            // personal scope, whoever signs — the admin, a team lead, the owner itself.
+            const auto owner = m_personalOwners.find(scope);
+            if (owner == m_personalOwners.end() ? scope_known(scope) : owner->second != dev)
+                return {Error::InvalidArgument, "a personal scope has one member, the device that founded it"};
+        }
         if (signer_device) {
             // A member adds a member; a member of the epoch before opens the next one (rotation);
             // a device may found a scope nobody holds yet, for itself.
@@ -174,6 +190,7 @@ Result<void> Directory::append(const SignedEntry& e) {
         m_members[scope][std::uint32_t(epoch)].insert(dev);
         m_kinds[scope] = *sk;
         if (*sk == ScopeKind::Audit) m_auditOwners.try_emplace(scope, dev);
+        if (*sk == ScopeKind::Personal) m_personalOwners.try_emplace(scope, dev);
         if (epoch == latest_epoch(scope)) m_unassigned[scope].erase(dev);  // assigned again
     } else if (kind == "unassign") {
         const crypto::ScopeId scope = f.id("scope");
@@ -186,6 +203,19 @@ Result<void> Directory::append(const SignedEntry& e) {
         if (signer_device && !is_member(scope, latest, *signer_device))
             return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
         m_unassigned[scope].insert(dev);
+    } else if (kind == "provider") {
+        const crypto::ScopeId scope = f.id("scope");
+        const std::string provider = f.str("provider");
+        if (!f.missing.empty() || !j.contains("assigned") || !j["assigned"].is_boolean() || provider.empty() ||
+            provider.size() > 256)
+            return {Error::InvalidArgument, "provider entry is malformed"};
+        if (scope_kind(scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a case scope is assigned to a provider"};
+        if (signer_device && !is_member(scope, latest_epoch(scope), *signer_device))
+            return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
+        if (j["assigned"].get<bool>())
+            m_providers[scope].insert(provider);
+        else
+            m_providers[scope].erase(provider);
     } else if (kind == "revoke") {
         if (signer_device) return {Error::InvalidArgument, "only the admin revokes devices"};
         const DeviceId dev = f.id("device");
@@ -284,6 +314,23 @@ std::optional<ScopeKind> Directory::scope_kind(const crypto::ScopeId& scope) con
     return it->second;
 }
 
+std::set<std::string> Directory::providers(const crypto::ScopeId& scope) const {
+    auto it = m_providers.find(scope);
+    return it == m_providers.end() ? std::set<std::string>{} : it->second;
+}
+
+std::optional<DeviceId> Directory::personal_owner(const crypto::ScopeId& scope) const {
+    auto it = m_personalOwners.find(scope);
+    if (it == m_personalOwners.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<DeviceId> Directory::audit_owner(const crypto::ScopeId& scope) const {
+    auto it = m_auditOwners.find(scope);
+    if (it == m_auditOwners.end()) return std::nullopt;
+    return it->second;
+}
+
 SignedEntry Directory::sign(const crypto::DeviceIdentity& signer, bool as_admin, std::string body) const {
     SignedEntry e;
     e.body.assign(body.begin(), body.end());
@@ -309,13 +356,14 @@ SignedEntry Directory::make_genesis(const crypto::DeviceIdentity& admin, const c
 
 SignedEntry Directory::make_enrol(const crypto::DeviceIdentity& admin, const DeviceId& dev, const SignPublicKey& sign_pk,
                                   const BoxPublicKey& box_pk, const std::string& name, const std::string& role,
-                                  std::uint64_t time_ms) const {
+                                  std::uint64_t time_ms, const std::string& provider) const {
     json j = base(m_org, size(), m_head, "enrol", time_ms);
     j["device"] = crypto::to_hex(dev);
     j["sign_pk"] = wire::b64(sign_pk);
     j["box_pk"] = wire::b64(box_pk);
     j["name"] = name;
     j["role"] = role;
+    if (!provider.empty()) j["provider"] = provider;
     return sign(admin, true, j.dump());
 }
 
@@ -334,6 +382,15 @@ SignedEntry Directory::make_unassign(const crypto::DeviceIdentity& signer, bool 
     json j = base(m_org, size(), m_head, "unassign", time_ms);
     j["scope"] = crypto::to_hex(scope);
     j["device"] = crypto::to_hex(dev);
+    return sign(signer, as_admin, j.dump());
+}
+
+SignedEntry Directory::make_provider(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
+                                     const std::string& provider, bool assigned, std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "provider", time_ms);
+    j["scope"] = crypto::to_hex(scope);
+    j["provider"] = provider;
+    j["assigned"] = assigned;
     return sign(signer, as_admin, j.dump());
 }
 

@@ -8,7 +8,11 @@
 // that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
 // next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
 // Whoever signs: the members of an audit scope are its founding device and `dpo` devices only, and
-// that device is never unassigned from it.
+// that device is never unassigned from it; a personal scope (a worker's confidential space, §65
+// SGB VIII) has exactly one member ever, the device that founded it. A `provider` entry (the admin
+// or a member of the scope's latest epoch) assigns a case scope to a free provider or withdraws it.
+// Which role may hold which kind of scope is sync/roles.h's policy, checked by clients over this
+// verified state.
 //
 // States: Empty --append(genesis)--> Founded --append(entry)--> Founded (head advances)
 // Invariants:
@@ -54,11 +58,15 @@ struct DeviceInfo {
     bool revoked = false;
     bool wipe = false;             // the revocation also orders the device to destroy its store
     std::uint64_t enrolled_at = 0;  // entry seq
+    std::string provider;           // role `helper`: the free provider (Träger) it works for
 };
 
 // Audit: one device's audit chain (docs/audit.md); its members are that device and the devices
 // whose role is `dpo`, nobody else (enforced in append()). On the wire: "audit".
-enum class ScopeKind { Personal, Case, Team, Directory, Audit };
+// Personal: one device's confidential scope (entrusted entries); its founder only (append()).
+// Report: anonymised aggregates for planning (docs/roles.md). On the wire: "report".
+enum class ScopeKind { Personal, Case, Team, Directory, Audit, Report };
+std::optional<ScopeKind> scope_kind_from(std::string_view s);
 std::string_view to_string(ScopeKind k);
 
 struct Membership {
@@ -102,18 +110,27 @@ public:
     // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
     const SignedEntry* revocation(const DeviceId& d) const;
     std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
+    // The free providers a case scope is assigned to (`provider` entries), sorted.
+    std::set<std::string> providers(const crypto::ScopeId& scope) const;
+    // The device that founded a personal scope, if `scope` is one.
+    std::optional<DeviceId> personal_owner(const crypto::ScopeId& scope) const;
+    // The device whose chain an audit scope carries, if `scope` is one.
+    std::optional<DeviceId> audit_owner(const crypto::ScopeId& scope) const;
 
     // --- making entries (the caller signs with the admin identity or its device identity) ---
     static SignedEntry make_genesis(const crypto::DeviceIdentity& admin, const crypto::Id16& org, const std::string& name,
                                     std::uint64_t time_ms);
     SignedEntry make_enrol(const crypto::DeviceIdentity& admin, const DeviceId& dev, const SignPublicKey& sign_pk,
                            const BoxPublicKey& box_pk, const std::string& name, const std::string& role,
-                           std::uint64_t time_ms) const;
+                           std::uint64_t time_ms, const std::string& provider = {}) const;
     // `signer_device` null: signed by the admin identity `signer`.
     SignedEntry make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                             std::uint32_t epoch, const DeviceId& dev, ScopeKind kind, std::uint64_t time_ms) const;
     SignedEntry make_unassign(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                               const DeviceId& dev, std::uint64_t time_ms) const;
+    // Assigns a case scope to a free provider (`assigned`) or withdraws the assignment.
+    SignedEntry make_provider(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
+                              const std::string& provider, bool assigned, std::uint64_t time_ms) const;
     SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms) const;
 
     // Checks, without the chain, that `e` is an admin-signed revocation of `me` with a wipe order
@@ -136,6 +153,8 @@ private:
     std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
     std::map<crypto::ScopeId, std::set<DeviceId>> m_unassigned;
     std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
+    std::map<crypto::ScopeId, DeviceId> m_personalOwners;  // personal scope -> its one member
+    std::map<crypto::ScopeId, std::set<std::string>> m_providers;  // case scope -> assigned providers
 };
 
 }  // namespace quartier::sync

@@ -23,6 +23,8 @@ enum class Error {
     Protocol,         // the server's answer was not what the protocol says
     Cancelled,        // the caller asked a running sync to stop (SyncOptions::cancel); nothing is lost
     Revoked,          // this device was revoked; detail says whether its store was wiped
+    Denied,           // data protection forbids it: no legal basis (sync/consent.h) or the role
+                      // policy (sync/roles.h); detail starts with a stable code, "withdrawn: ..."
 };
 
 std::string_view to_string(Error e);

@@ -104,8 +104,11 @@ Result<void> found_organisation(Store& store, SyncClient& client, const std::str
     return store.set_setting("pending_org", "[]");
 }
 
-Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role) {
+Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role,
+                                  const std::string& provider) {
     if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store can enrol devices"};
+    if (role == "helper" && provider.empty()) return {Error::InvalidArgument, "a helper's enrolment names its free provider"};
+    if (role != "helper" && !provider.empty()) return {Error::InvalidArgument, "only a helper works for a free provider"};
     EnrolCode c;
     c.url = store.setting("server_url").value_or("");
     c.fingerprint = store.setting("fingerprint").value_or("");
@@ -113,7 +116,7 @@ Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::s
     c.admin_pk = store.admin_identity()->sign_public();
     crypto::random_bytes(c.secret);
     const std::string offer = crypto::to_hex(crypto::hash(c.secret));
-    if (auto r = store.set_setting("offer:" + offer, json{{"s", wire::b64(c.secret)}, {"role", role}, {"name", name}}.dump()); !r)
+    if (auto r = store.set_setting("offer:" + offer, json{{"s", wire::b64(c.secret)}, {"role", role}, {"name", name}, {"provider", provider}}.dump()); !r)
         return r.failure();
     const json body{{"offer", offer}, {"name", name}, {"expires_in", 86400}};
     auto res = client.call("POST", "/v1/enrol/offer", "", &body);
@@ -155,6 +158,7 @@ Result<std::vector<PendingEnrolment>> pending_enrolments(Store& store, SyncClien
         p.box_pk = *box;
         p.name = o.value("name", "");
         p.role = o.value("role", "caseworker");
+        p.provider = o.value("provider", "");
         p.sas = confirmation_string(*s, p.sign_pk);
         if (store.directory().device(crypto::device_id_of(p.sign_pk))) continue;  // admitted already
         out.push_back(std::move(p));
@@ -176,7 +180,7 @@ Result<DeviceId> admit(Store& store, SyncClient& client, const std::string& sas)
     const crypto::DeviceIdentity& admin = *store.admin_identity();
     auto r = client.append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
         if (d.device(id)) return std::nullopt;  // admitted meanwhile
-        return d.make_enrol(admin, id, match->sign_pk, match->box_pk, match->name, match->role, now_ms());
+        return d.make_enrol(admin, id, match->sign_pk, match->box_pk, match->name, match->role, now_ms(), match->provider);
     });
     if (!r) return r.failure();
     if (auto a = store.audit(AuditAction::Admit, {crypto::to_hex(id)}, {}, "role " + match->role); !a) return a.failure();

@@ -28,6 +28,7 @@ struct PendingEnrolment {
     std::string offer;  // hex hash of the secret
     std::string name;
     std::string role;
+    std::string provider;  // role helper: its free provider
     SignPublicKey sign_pk{};
     BoxPublicKey box_pk{};
     std::string sas;  // what the new device shows
@@ -39,8 +40,10 @@ std::string confirmation_string(crypto::ByteView secret, const SignPublicKey& si
 // Makes the organisation: admin key (kept in `store`), genesis, and this device enrolled as admin.
 Result<void> found_organisation(Store& store, SyncClient& client, const std::string& name, const std::string& bootstrap,
                                 const std::string& url, const std::string& fingerprint, const std::string& device_name);
-// Admin: a one-time enrolment code for a named device with a role.
-Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role);
+// Admin: a one-time enrolment code for a named device with a role; a `helper` names the free
+// provider (Träger) it works for, which decides the cases it may read (sync/roles.h).
+Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role,
+                                  const std::string& provider = {});
 // New device: presents the code; returns the confirmation string to show.
 Result<std::string> request_enrolment(Store& store, SyncClient& client, const EnrolCode& code, const std::string& name);
 // Admin: requests waiting for admission, with the SAS computed locally from the offer's secret.

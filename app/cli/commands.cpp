@@ -3,7 +3,9 @@
 
 #include "crypto/secure.h"
 #include "sync/client.h"
+#include "sync/consent.h"
 #include "sync/org.h"
+#include "sync/roles.h"
 #include "sync/store.h"
 #include "sync/wire.h"
 
@@ -53,9 +55,10 @@ Organisation and sync:
   org init --server URL --fingerprint HEX --bootstrap TOKEN --name NAME [--device-name NAME]
                           found the organisation on a new quartier-server; this store keeps
                           the admin key and is enrolled as the admin's device
-  org enrol --name NAME [--role ROLE] [--qr FILE.svg]
+  org enrol --name NAME [--role ROLE] [--provider NAME] [--qr FILE.svg]
                           print a one-time enrolment code for a new device (roles: caseworker,
-                          team_lead, helper, planning, admin, dpo); --qr also writes it as a QR image
+                          team_lead, helper, planning, admin, dpo; a helper names its free
+                          provider with --provider); --qr also writes it as a QR image
   org requests            list devices waiting for admission, with their confirmation strings
   org admit SAS           admit the device that shows confirmation string SAS
   org revoke DEVICE [--wipe]
@@ -66,15 +69,37 @@ Organisation and sync:
                           present an enrolment code from a new store; prints the confirmation
                           string to compare with the admin
   sync                    push local changes, pull everything new (JSON report)
-  scope create [--kind case|team]
+  scope create [--kind case|team|directory|report]
                           make a new scope (key at epoch 1); prints its id
   scope share SCOPE DEVICE
                           make an enrolled device a member of SCOPE and send it the keys
   scope unassign SCOPE DEVICE
                           take a device off a scope (case closed for it, transferred): the scope
                           moves to a new key epoch; the device purges it at its next sync
+  scope assign SCOPE PROVIDER [--withdraw]
+                          assign a case to a free provider (its helpers may then be members),
+                          or withdraw it (its helpers are rotated past)
   scope list              the scopes this store holds keys for
   devices                 the organisation's enrolled devices (from the verified directory)
+
+Entrusted entries and consent (§65 SGB VIII):
+  entrusted put TYPE [ID] FIELD=VALUE...
+                          write an entrusted entry into this device's personal scope, which
+                          nobody else can read; prints its id
+  entrusted list          the entrusted entries on this device (JSON)
+  consent add --scope CASE --consenting WHO [--on-behalf-of WHOM] --data A[,B]
+              --purpose P[,Q] --recipients R[,S] --form written|electronic|oral
+              --valid-from YYYY-MM-DD [--valid-until YYYY-MM-DD]
+                          record a consent in a case scope; recipients are roles or device ids
+  consent withdraw ID [--note TEXT]
+                          withdraw it: every member of the case learns it at its next sync
+  consent list [--scope CASE]
+                          the consent records this device holds, with their state (JSON)
+  share ENTRY --scope CASE (--consent ID --purpose P | --exception N --reason TEXT) [--data CAT]
+                          copy an entrusted entry into a case with a legal basis: a valid
+                          consent covering data, purpose and every member of the case, or
+                          one of §65(1) S. 1 Nr. 2-5 with a reason; exit 10 if refused
+  exceptions              the §65(1) exceptions and their numbers
 
 Audit log:
   audit list [--device ID]
@@ -98,7 +123,7 @@ Exit codes:
   0 ok   1 usage   2 wrong passphrase, no passphrase or store in use   3 integrity failure
   4 no store or no such record   5 I/O error, full disk or corrupt database   6 store exists
   7 server unreachable   8 server refused the request   9 this device was revoked (and wiped,
-  if the organisation ordered it)
+  if the organisation ordered it)   10 refused by data protection (no legal basis, role policy)
 )";
 
 struct Options {
@@ -130,6 +155,7 @@ int exit_for(sync::Error e) {
     case sync::Error::InvalidArgument: return kUsage;
     case sync::Error::Network: return kUnreachable;
     case sync::Error::Revoked: return kRevoked;
+    case sync::Error::Denied: return kDenied;
     case sync::Error::Refused:
     case sync::Error::Protocol: return kRefused;
     default: return kStoreError;
@@ -277,6 +303,12 @@ json report_json(const sync::SyncReport& r) {
 
 std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
 
+std::uint64_t now_ms() {
+    return std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count());
+}
+
 json audit_entry_json(const sync::AuditEntry& e) {
     return json{{"seq", e.seq},           {"prev", crypto::to_hex(e.prev)}, {"hash", crypto::to_hex(e.hash())},
                 {"time", e.time_ms},      {"server_time", e.server_time_ms}, {"actor", e.actor},
@@ -314,10 +346,14 @@ sync::Result<std::unique_ptr<sync::Transport>> transport_of(const sync::Store& s
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     Options o;
     bool wipe_flag = false;
+    bool withdraw_flag = false;
     if (const char* s = std::getenv("QUARTIER_STORE")) o.store = s;
     static const std::set<std::string> named_options = {"--server", "--fingerprint", "--bootstrap", "--name",
                                                          "--device-name", "--role", "--kind", "--scope", "--qr",
-                                                         "--actor", "--legal-basis", "--device"};
+                                                         "--actor", "--legal-basis", "--device", "--provider",
+                                                         "--consenting", "--on-behalf-of", "--data", "--purpose",
+                                                         "--recipients", "--form", "--valid-from", "--valid-until",
+                                                         "--consent", "--exception", "--reason", "--note"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -343,6 +379,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             if (!value(o.id)) return fail(err, kUsage, "--id needs an id");
         } else if (a == "--wipe") {
             wipe_flag = true;
+        } else if (a == "--withdraw") {
+            withdraw_flag = true;
         } else if (named_options.count(a)) {
             if (!value(o.named[a.substr(2)])) return fail(err, kUsage, a + " needs a value");
         } else if (a.size() > 2 && a.rfind("--", 0) == 0) {
@@ -358,7 +396,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     // Two-word commands: "org init", "scope share", ...
     std::string cmd = o.rest[0];
     std::vector<std::string> argv(o.rest.begin() + 1, o.rest.end());
-    if ((cmd == "org" || cmd == "scope" || cmd == "audit") && !argv.empty()) {
+    if ((cmd == "org" || cmd == "scope" || cmd == "audit" || cmd == "consent" || cmd == "entrusted") && !argv.empty()) {
         cmd += " " + argv.front();
         argv.erase(argv.begin());
     }
@@ -370,7 +408,10 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         {"org revoke", {1, 1}},
         {"enrol", {1, 1}},       {"sync", {0, 0}},        {"scope create", {0, 0}}, {"scope share", {2, 2}},
         {"scope list", {0, 0}},  {"scope unassign", {2, 2}}, {"devices", {0, 0}},
-        {"audit list", {0, 0}},  {"audit verify", {0, 0}}};
+        {"audit list", {0, 0}},  {"audit verify", {0, 0}},
+        {"entrusted put", {2, SIZE_MAX}}, {"entrusted list", {0, 0}}, {"consent add", {0, 0}},
+        {"consent withdraw", {1, 1}}, {"consent list", {0, 0}}, {"share", {1, 1}}, {"exceptions", {0, 0}},
+        {"scope assign", {2, 2}}};
     auto ar = arity.find(cmd);
     if (ar == arity.end()) return fail(err, kUsage, "unknown command '" + cmd + "' (see --help)");
     if (argv.size() < ar->second.first || argv.size() > ar->second.second)
@@ -533,7 +574,13 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     }
     if (cmd == "scope create") {
         const std::string kind = o.get("kind", "case");
-        if (kind != "case" && kind != "team") return fail(err, kUsage, "--kind must be case or team");
+        if (kind != "case" && kind != "team" && kind != "directory" && kind != "report")
+            return fail(err, kUsage, "--kind must be case, team, directory or report");
+        // Refused at once if this device's role may not hold such a scope (sync/roles.h).
+        const sync::Directory& dir = store.directory();
+        if (const sync::DeviceInfo* me = dir.device(store.device().id()))
+            if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), *sync::scope_kind_from(kind), me->id); !ok.allowed)
+                return fail(err, kDenied, "role: " + ok.reason);
         auto id = store.create_scope();
         if (!id) return fail(err, id);
         if (auto r = store.set_setting("scope_kind:" + crypto::to_hex(*id), kind); !r) return fail(err, r);
@@ -549,6 +596,106 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                            {"registered", store.directory().scope_known(sc)}});
         }
         out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "entrusted put") {
+        std::vector<std::pair<std::string, std::string>> fields;
+        std::size_t i = 1;
+        std::string id = o.id, field, value;
+        if (id.empty() && !split_assignment(argv[i], field, value)) id = argv[i++];
+        if (i >= argv.size()) return fail(err, kUsage, "entrusted put needs at least one FIELD=VALUE");
+        for (; i < argv.size(); ++i) {
+            if (!split_assignment(argv[i], field, value)) return fail(err, kUsage, "expected FIELD=VALUE, got '" + argv[i] + "'");
+            fields.emplace_back(field, value);
+        }
+        auto r = sync::consent::write_entrusted(store, argv[0], fields, id);
+        if (!r) return fail(err, r);
+        out << *r << "\n";
+        return kOk;
+    }
+    if (cmd == "entrusted list") {
+        json arr = json::array();
+        std::vector<std::string> ids;
+        for (const sync::Record* r : store.list())
+            if (sync::consent::is_entrusted(store, *r) && r->type != sync::kAuditRecordType) {
+                arr.push_back(record_json(*r));
+                ids.push_back(r->id);
+            }
+        if (auto a = store.audit(sync::AuditAction::Export, ids, legal_basis, "entrusted list: " + std::to_string(ids.size()) + " records"); !a)
+            return fail(err, a);
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "exceptions") {
+        json arr = json::array();
+        for (const auto& e : sync::consent::exceptions())
+            arr.push_back({{"number", e.number}, {"key", e.key}, {"summary", e.summary}});
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "consent add") {
+        if (!scope) return fail(err, kUsage, "consent add needs --scope CASE");
+        auto csv = [](const std::string& text) {
+            std::vector<std::string> v;
+            std::stringstream ss(text);
+            for (std::string item; std::getline(ss, item, ',');)
+                if (!item.empty()) v.push_back(item);
+            return v;
+        };
+        sync::consent::ConsentRecord c;
+        c.consenting = o.get("consenting");
+        c.on_behalf_of = o.get("on-behalf-of");
+        c.data = csv(o.get("data"));
+        c.purposes = csv(o.get("purpose"));
+        c.recipients = csv(o.get("recipients"));
+        c.form = o.get("form");
+        c.valid_from = o.get("valid-from");
+        c.valid_until = o.get("valid-until");
+        auto id = sync::consent::add_consent(store, *scope, std::move(c), now_ms());
+        if (!id) return fail(err, id);
+        out << *id << "\n";
+        return kOk;
+    }
+    if (cmd == "consent withdraw") {
+        if (auto r = sync::consent::withdraw_consent(store, argv[0], o.get("note"), now_ms()); !r) return fail(err, r);
+        return kOk;
+    }
+    if (cmd == "consent list") {
+        json arr = json::array();
+        std::vector<std::string> ids;
+        for (const auto& c : sync::consent::list_consents(store, scope)) {
+            ids.push_back(c.id);
+            arr.push_back({{"id", c.id}, {"scope", crypto::to_hex(c.scope)}, {"state", sync::consent::to_string(sync::consent::state(c, now_ms()))},
+                           {"consenting", c.consenting}, {"on_behalf_of", c.on_behalf_of}, {"data", c.data},
+                           {"purposes", c.purposes}, {"recipients", c.recipients}, {"form", c.form},
+                           {"valid_from", c.valid_from}, {"valid_until", c.valid_until}, {"recorded_by", c.recorded_by},
+                           {"withdrawn_at", c.withdrawn_at}, {"withdrawn_by", c.withdrawn_by}, {"withdrawal_note", c.withdrawal_note}});
+        }
+        if (auto a = store.audit(sync::AuditAction::Export, ids, legal_basis, "consent list: " + std::to_string(ids.size()) + " records"); !a)
+            return fail(err, a);
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "share") {
+        if (!scope) return fail(err, kUsage, "share needs --scope CASE");
+        sync::consent::DisclosureRequest req;
+        req.entry = argv[0];
+        req.case_scope = *scope;
+        req.data = o.get("data");
+        req.purpose = o.get("purpose");
+        req.consent = o.get("consent");
+        req.reason = o.get("reason");
+        if (const std::string n = o.get("exception"); !n.empty()) {
+            if (n.find_first_not_of("0123456789") != std::string::npos || n.size() > 2)
+                return fail(err, kUsage, "--exception needs the number of a §65(1) exception (2 to 5; see `exceptions`)");
+            req.exception = std::stoi(n);
+        }
+        auto d = sync::consent::disclose(store, req, now_ms());
+        if (!d) return fail(err, d);
+        json recipients = json::array();
+        for (const auto& r : d->recipients) recipients.push_back(crypto::to_hex(r));
+        out << json{{"disclosure", d->id}, {"copy", d->copy}, {"legal_basis", d->legal_basis}, {"recipients", recipients}}.dump(2)
+            << "\n";
         return kOk;
     }
     if (cmd == "audit list") {
@@ -620,7 +767,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         return kOk;
     }
     if (cmd == "org enrol") {
-        auto code = sync::offer_enrolment(store, client, o.get("name"), o.get("role", "caseworker"));
+        auto code = sync::offer_enrolment(store, client, o.get("name"), o.get("role", "caseworker"), o.get("provider"));
         if (!code) return fail(err, code);
         if (const std::string path = o.get("qr"); !path.empty()) {
             auto svg = qr_svg(code->to_string());
@@ -683,14 +830,19 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         if (auto r = client.unassign(*sc, *dev); !r) return fail(err, r);
         return kOk;
     }
+    if (cmd == "scope assign") {
+        auto sc = parse_scope(argv[0]);
+        if (!sc) return fail(err, kUsage, "scope assign needs a SCOPE id (32 hex digits) and a PROVIDER");
+        if (auto r = sync::roles::assign_provider(store, client, *sc, argv[1], !withdraw_flag); !r) return fail(err, r);
+        return kOk;
+    }
     if (cmd == "scope share") {
         auto sc = parse_scope(argv[0]);
         auto dev = sync::wire::id_from_hex(argv[1]);
         if (!sc || !dev) return fail(err, kUsage, "scope share needs SCOPE and DEVICE ids (32 hex digits each)");
         const auto kind = store.directory().scope_kind(*sc);
-        const std::string k = store.setting("scope_kind:" + argv[0]).value_or("case");
-        auto r = client.share_scope(*sc, *dev, kind ? *kind : k == "team" ? sync::ScopeKind::Team : sync::ScopeKind::Case,
-                                    legal_basis);
+        const auto named = sync::scope_kind_from(store.setting("scope_kind:" + argv[0]).value_or("case"));
+        auto r = client.share_scope(*sc, *dev, kind ? *kind : named.value_or(sync::ScopeKind::Case), legal_basis);
         if (!r) return fail(err, r);
         return kOk;
     }

@@ -157,7 +157,7 @@ struct AppDevice {
 // Enrols the app device through its EnrolmentController and gives it the team scope.
 void enrol(SyncFixture& f, AppDevice& app)
 {
-    Device& admin = f[0];
+    Device& admin = *f.office;  // enrols (an admin device); device 0 shares the team it holds
     auto code = sync::offer_enrolment(*admin.store, *admin.client, "Tablet ASD Garstedt", "caseworker");
     REQUIRE(code.ok());
     app.enrolment.request(QString::fromStdString(code->to_string()), QStringLiteral("Mein Tablet"));
@@ -194,7 +194,7 @@ void enrol(SyncFixture& f, AppDevice& app)
 
     auto id = sync::wire::id_from_hex(app.deviceId());
     REQUIRE(id);
-    REQUIRE(admin.client->share_scope(f.team, *id, sync::ScopeKind::Team).ok());
+    REQUIRE(f[0].client->share_scope(f.team, *id, sync::ScopeKind::Team).ok());
     REQUIRE(app.syncOnce());  // fetches the team key
 }
 

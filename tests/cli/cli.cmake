@@ -10,3 +10,9 @@ if(TARGET quartier-server)
            $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
   set_tests_properties(cli_sync_scenario PROPERTIES TIMEOUT 300)
 endif()
+
+if(TARGET quartier-server)
+  add_test(NAME cli_consent_scenario COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario_consent.sh
+           $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
+  set_tests_properties(cli_consent_scenario PROPERTIES TIMEOUT 300)
+endif()

@@ -6,6 +6,7 @@
 
 #include "sync/client.h"
 #include "sync/org.h"
+#include "sync/roles.h"
 #include "sync/server/server.h"
 #include "sync/server/sqlite_storage.h"
 #include "support/tempdir.h"
@@ -219,36 +220,61 @@ inline std::string state_of(const Store& s) {
     return out;
 }
 
-// An organisation with `n` devices (device 0 holds the admin key), all enrolled, and one team
-// scope every device holds. Starts synced. Devices 1.. are caseworkers unless `roles` names
-// another role for their index (e.g. {{2, "dpo"}}).
+// An organisation with `n` devices, all enrolled, and one team scope that every device whose role
+// may read a team (sync/roles.h) holds. Starts synced. Devices are caseworkers unless `roles`
+// names another role for their index (e.g. {{2, "dpo"}}; a helper as "helper:PROVIDER").
+// The organisation is founded by a separate `office` device (role admin: it holds no content key,
+// docs/roles.md), which enrols every device (the server takes enrolment offers from admin devices
+// only). A copy of the admin signing key goes to device 0, so that tests can revoke and sign
+// admin entries from a device that also works with content: the role policy binds device roles,
+// not who holds the admin key. sync_all() syncs the office too.
 class SyncFixture {
 public:
     explicit SyncFixture(std::size_t n, std::map<std::size_t, std::string> roles = {}) {
-        for (std::size_t i = 0; i < n; ++i) devices.push_back(std::make_unique<Device>(server, "device-" + std::to_string(i)));
-        Device& admin = *devices[0];
-        REQUIRE(found_organisation(*admin.store, *admin.client, "Jugendamt Test", FakeServer::bootstrap(), "https://127.0.0.1:1",
-                                   std::string(64, '0'), "admin tablet")
+        office = std::make_unique<Device>(server, "office");
+        REQUIRE(found_organisation(*office->store, *office->client, "Jugendamt Test", FakeServer::bootstrap(),
+                                   "https://127.0.0.1:1", std::string(64, '0'), "office")
                     .ok());
-        for (std::size_t i = 1; i < n; ++i) {
+        for (std::size_t i = 0; i < n; ++i) devices.push_back(std::make_unique<Device>(server, "device-" + std::to_string(i)));
+        std::vector<std::string> role_names;
+        for (std::size_t i = 0; i < n; ++i) {
             Device& d = *devices[i];
-            auto code = offer_enrolment(*admin.store, *admin.client, d.name, roles.count(i) ? roles.at(i) : "caseworker");
+            Device& admin = *office;
+            std::string role = roles.count(i) ? roles.at(i) : "caseworker", provider;
+            if (auto colon = role.find(':'); colon != std::string::npos) {
+                provider = role.substr(colon + 1);
+                role = role.substr(0, colon);
+            }
+            role_names.push_back(role);
+            auto code = offer_enrolment(*admin.store, *admin.client, d.name, role, provider);
             REQUIRE(code.ok());
             auto sas = request_enrolment(*d.store, *d.client, *code, d.name);
             REQUIRE(sas.ok());
             auto id = admit(*admin.store, *admin.client, *sas);
             REQUIRE(id.ok());
             REQUIRE(*id == d.store->device().id());
+            if (i == 0) REQUIRE(d.store->set_admin_identity(*office->store->admin_identity()).ok());
         }
-        auto scope = admin.store->create_scope();
-        REQUIRE(scope.ok());
-        team = *scope;
-        REQUIRE(admin.store->set_setting("scope_kind:" + crypto::to_hex(team), "team").ok());
-        for (std::size_t i = 1; i < n; ++i)
-        {
-            auto shared = admin.client->share_scope(team, devices[i]->store->device().id(), ScopeKind::Team);
-            INFO((shared.ok() ? std::string() : shared.detail()));
-            REQUIRE(shared.ok());
+        // The team: founded by the first device whose role may read it, shared with the others that may.
+        auto may_team = [&](std::size_t i) {
+            const auto role = roles::role_from(role_names[i]);
+            return role && roles::policy(*role, ScopeKind::Team) == roles::Rule::Member;
+        };
+        std::optional<std::size_t> founder;
+        for (std::size_t i = 0; i < n && !founder; ++i)
+            if (may_team(i)) founder = i;
+        if (founder) {
+            Device& lead = *devices[*founder];
+            auto scope = lead.store->create_scope();
+            REQUIRE(scope.ok());
+            team = *scope;
+            REQUIRE(lead.store->set_setting("scope_kind:" + crypto::to_hex(team), "team").ok());
+            for (std::size_t i = 0; i < n; ++i) {
+                if (i == *founder || !may_team(i)) continue;
+                auto shared = lead.client->share_scope(team, devices[i]->store->device().id(), ScopeKind::Team);
+                INFO((shared.ok() ? std::string() : shared.detail()));
+                REQUIRE(shared.ok());
+            }
         }
         sync_all();
     }
@@ -257,19 +283,27 @@ public:
 
     // Everybody pushes, then everybody pulls (twice over: a pull may bring keys for the next).
     void sync_all() {
-        for (int round = 0; round < 2; ++round)
+        for (int round = 0; round < 2; ++round) {
+            office->sync_ok();
             for (auto& d : devices) d->sync_ok();
+        }
     }
 
+    // Every device that holds the team key shows the same state (a role that may not read the
+    // team, sync/roles.h, holds none of it).
     void require_converged() {
-        const std::string first = state_of(*devices[0]->store);
-        for (std::size_t i = 1; i < devices.size(); ++i) {
+        std::optional<std::string> first;
+        for (std::size_t i = 0; i < devices.size(); ++i) {
+            if (devices[i]->store->current_epoch(team) == 0) continue;
             INFO("device " << i);
-            REQUIRE(state_of(*devices[i]->store) == first);
+            const std::string st = state_of(*devices[i]->store);
+            if (!first) first = st;
+            REQUIRE(st == *first);
         }
     }
 
     FakeServer server;
+    std::unique_ptr<Device> office;  // founded the organisation; role admin
     std::vector<std::unique_ptr<Device>> devices;
     ScopeId team{};
 };

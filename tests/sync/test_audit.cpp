@@ -406,7 +406,7 @@ TEST_CASE("The directory lets only the founding device and DPO devices into an a
 
 TEST_CASE("The office's DPO receives every device's chain through sync and verifies it", "[audit][sync]") {
     SyncFixture f(4, {{3, "dpo"}});
-    Device &admin = f[0], &worker = f[1], &colleague = f[2], &dpo = f[3];
+    Device &admin = *f.office, &worker = f[1], &colleague = f[2], &dpo = f[3];
     const std::string id = worker.set("", "name", "Familie Fink", &f.team);
     REQUIRE(worker.store->record_open(id, "§8a SGB VIII").ok());
     f.sync_all();
@@ -517,7 +517,7 @@ TEST_CASE("A DPO enrolled later receives the whole history: a revoked DPO reads 
     // A DPO joins.
     f.devices.push_back(std::make_unique<Device>(f.server, "dpo"));
     Device& dpo = *f.devices.back();
-    Device& admin = f[0];
+    Device& admin = *f.office;
     auto code = offer_enrolment(*admin.store, *admin.client, dpo.name, "dpo");
     REQUIRE(code.ok());
     auto sas = request_enrolment(*dpo.store, *dpo.client, *code, dpo.name);
