@@ -241,3 +241,62 @@ TEST_CASE("quartier-cli: locked, busy, tampered and corrupt stores", "[cli][erro
         REQUIRE(run(with(d, {"status"})).code == cli::kStoreError);
     }
 }
+
+TEST_CASE("quartier-cli: entrusted entries, consent and share, exit 10 when refused", "[cli][consent]") {
+    // Offline, on one store: the legal-basis checks need no server (members come from the
+    // directory; here the case has none but this device). The must-show over the real server is
+    // tests/cli/scenario_consent.sh.
+    TempDir d;
+    Env pass("QUARTIER_PASSPHRASE", "eine gute passphrase");
+    REQUIRE(run(with(d, {"init", "--kdf", "interactive"})).code == cli::kOk);
+    auto note = run(with(d, {"entrusted", "put", "note", "text=im Vertrauen"}));
+    REQUIRE(note.code == cli::kOk);
+    const std::string id = note.out.substr(0, note.out.size() - 1);
+    auto listed = run(with(d, {"entrusted", "list"}));
+    REQUIRE(listed.code == cli::kOk);
+    CHECK(listed.out.find(id) != std::string::npos);
+    auto made = run(with(d, {"scope", "create", "--kind", "case"}));
+    REQUIRE(made.code == cli::kOk);
+    const std::string scope = made.out.substr(0, made.out.size() - 1);
+
+    auto none = run(with(d, {"share", id, "--scope", scope, "--purpose", "hilfeplanung"}));
+    CHECK(none.code == cli::kDenied);
+    CHECK(none.err.find("no_basis") != std::string::npos);
+    CHECK(run(with(d, {"consent", "add", "--scope", scope, "--consenting", "Mutter"})).code == cli::kUsage);  // incomplete
+    auto added = run(with(d, {"consent", "add", "--scope", scope, "--consenting", "Mutter", "--data", "note,contact_event",
+                               "--purpose", "hilfeplanung", "--recipients", "caseworker", "--form", "written",
+                               "--valid-from", "2020-01-01"}));
+    REQUIRE(added.code == cli::kOk);
+    const std::string cid = added.out.substr(0, added.out.size() - 1);
+    auto list = run(with(d, {"consent", "list", "--scope", scope}));
+    REQUIRE(list.code == cli::kOk);
+    const auto consents = nlohmann::json::parse(list.out);
+    REQUIRE(consents.size() == 1);
+    CHECK(consents[0]["state"] == "valid");
+    CHECK(consents[0]["data"] == nlohmann::json::array({"note", "contact_event"}));
+
+    CHECK(run(with(d, {"share", id, "--scope", scope, "--consent", cid, "--purpose", "werbung"})).code == cli::kDenied);
+    auto shared = run(with(d, {"share", id, "--scope", scope, "--consent", cid, "--purpose", "hilfeplanung"}));
+    REQUIRE(shared.code == cli::kOk);
+    const auto j = nlohmann::json::parse(shared.out);
+    CHECK(j["legal_basis"].get<std::string>().find("Einwilligung " + cid) != std::string::npos);
+    auto copy = run(with(d, {"get", j["copy"].get<std::string>()}));
+    REQUIRE(copy.code == cli::kOk);
+    CHECK(copy.out.find("im Vertrauen") != std::string::npos);
+
+    REQUIRE(run(with(d, {"consent", "withdraw", cid, "--note", "per Brief"})).code == cli::kOk);
+    auto after = run(with(d, {"share", id, "--scope", scope, "--consent", cid, "--purpose", "hilfeplanung"}));
+    CHECK(after.code == cli::kDenied);
+    CHECK(after.err.find("withdrawn") != std::string::npos);
+    CHECK(run(with(d, {"share", id, "--scope", scope, "--exception", "4"})).code == cli::kDenied);  // no reason
+    CHECK(run(with(d, {"share", id, "--scope", scope, "--exception", "x", "--reason", "r"})).code == cli::kUsage);
+    CHECK(run(with(d, {"share", id, "--scope", scope, "--exception", "4", "--reason", "Gefährdungseinschätzung"})).code == cli::kOk);
+    auto ex = run(with(d, {"exceptions"}));
+    REQUIRE(ex.code == cli::kOk);
+    CHECK(nlohmann::json::parse(ex.out).size() == 4);
+    auto audit = run(with(d, {"audit", "list"}));
+    REQUIRE(audit.code == cli::kOk);
+    CHECK(audit.out.find("\"disclose\"") != std::string::npos);
+    CHECK(audit.out.find("\"refuse\"") != std::string::npos);
+    CHECK(audit.out.find("§65 Abs. 1 S. 1 Nr. 4 SGB VIII") != std::string::npos);
+}
