@@ -553,7 +553,9 @@ Result<void> SyncClient::purge(SyncReport& r) {
     std::set<ScopeId> held;
     for (const auto& [scope, epoch] : m_store.scope_keys()) held.insert(scope);
     for (const ScopeId& scope : held) {
-        if (!m_store.directory().unassigned(scope, me)) continue;
+        // Taken off, or no longer allowed by the role policy (a helper whose provider's assignment
+        // to the case ended, sync/roles.h): either way the case leaves this tablet.
+        if (!m_store.directory().unassigned(scope, me) && !roles::forbidden_member(m_store.directory(), scope, me)) continue;
         auto p = m_store.purge_scope(scope);
         if (!p) {
             if (p.error() == Error::Busy) continue;  // unsynced changes: next time

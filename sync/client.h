@@ -18,8 +18,9 @@
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
 //                 cursor moved in the same transaction; a scope whose server head (from this
 //                 sync's push answer) is our cursor already is skipped
-//   6. purge      every scope the directory took this device off (unassigned): once none of our
-//                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
+//   6. purge      every scope the directory took this device off (unassigned), or that the role
+//                 policy no longer lets it hold (sync/roles.h): once none of our ops in it waits
+//                 in the outbox, its keys, ops and snapshots leave the device
 //   after the last step, the completed sync is recorded in the audit log; its op waits in the
 //   outbox and goes with the next sync's push, in the same request as that sync's data
 //   (docs/audit.md)

@@ -282,6 +282,9 @@ TEST_CASE("A helper reads a case only while it is assigned to the helper's provi
     f.sync_all();
     CHECK(author.store->get(after)->value("status") == "beendet");
     CHECK_FALSE(helper.store->get(after));
+    // The tablet is a cache: the case left the helper's device at its sync, what it held before too.
+    CHECK_FALSE(helper.store->get(before));
+    CHECK(helper.store->current_epoch(case_scope) == 0);
     CHECK_FALSE(author.store->directory().is_member(case_scope, author.store->directory().latest_epoch(case_scope),
                                                     helper.store->device().id()));
 }
