@@ -298,7 +298,8 @@ json report_json(const sync::SyncReport& r) {
                 {"keys_added", r.keys_added}, {"pushed", r.pushed}, {"push_duplicates", r.push_duplicates},
                 {"applied", r.applied}, {"duplicates", r.duplicates}, {"clock_skewed", r.skewed},
                 {"retries", r.retries}, {"epochs_opened", r.epochs_opened}, {"members_rekeyed", r.members_rekeyed},
-                {"scopes_purged", r.scopes_purged}, {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes}};
+                {"scopes_purged", r.scopes_purged}, {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes},
+                {"policy_violations", r.policy_violations}};
 }
 
 std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
@@ -819,6 +820,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         auto r = client.sync();
         if (!r) return fail(err, r);
         for (const auto& p : r->rejected) err << "quartier-cli: warning: rejected from server: " << p.error << "\n";
+        for (const auto& v : r->policy_violations)
+            err << "quartier-cli: warning: the directory grants a reader the role policy forbids (rotated past): " << v << "\n";
         if (r->skewed) err << "quartier-cli: warning: " << r->skewed << " ops are dated more than a day ahead (a device clock is wrong)\n";
         out << report_json(*r).dump(2) << "\n";
         return kOk;
