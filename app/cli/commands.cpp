@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "qr.h"
+#include "demo.h"
 
 #include "crypto/secure.h"
 #include "sync/client.h"
@@ -108,6 +109,10 @@ Audit log:
   audit verify [--device ID]
                           check every chain (hash links, gaps, order, the recorded head, the copy
                           already synced); exit 3 naming the first broken link of the first broken chain
+
+Demo:
+  demo seed               write the fictional demo data into a new store: Norderstedt's four social
+                          spaces, about 60 offers and a few families (scripts/run uses it)
 
 Options:
   --store DIR             the store directory (or QUARTIER_STORE)
@@ -397,7 +402,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     // Two-word commands: "org init", "scope share", ...
     std::string cmd = o.rest[0];
     std::vector<std::string> argv(o.rest.begin() + 1, o.rest.end());
-    if ((cmd == "org" || cmd == "scope" || cmd == "audit" || cmd == "consent" || cmd == "entrusted") && !argv.empty()) {
+    if ((cmd == "org" || cmd == "scope" || cmd == "audit" || cmd == "consent" || cmd == "entrusted" || cmd == "demo") && !argv.empty()) {
         cmd += " " + argv.front();
         argv.erase(argv.begin());
     }
@@ -409,7 +414,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         {"org revoke", {1, 1}},
         {"enrol", {1, 1}},       {"sync", {0, 0}},        {"scope create", {0, 0}}, {"scope share", {2, 2}},
         {"scope list", {0, 0}},  {"scope unassign", {2, 2}}, {"devices", {0, 0}},
-        {"audit list", {0, 0}},  {"audit verify", {0, 0}},
+        {"audit list", {0, 0}},  {"audit verify", {0, 0}},  {"demo seed", {0, 0}},
         {"entrusted put", {2, SIZE_MAX}}, {"entrusted list", {0, 0}}, {"consent add", {0, 0}},
         {"consent withdraw", {1, 1}}, {"consent list", {0, 0}}, {"share", {1, 1}}, {"exceptions", {0, 0}},
         {"scope assign", {2, 2}}};
@@ -734,6 +739,17 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                     "audit chain of device " + crypto::to_hex(first->device) + " is broken at entry " +
                         std::to_string(first->broken->seq) + " (" + std::string(sync::to_string(first->broken->kind)) +
                         "): " + first->broken->reason);
+    }
+    if (cmd == "demo seed") {
+        auto seeded = seed_demo(store, today_utc());
+        if (!seeded) return fail(err, seeded);
+        out << json{{"social_spaces", seeded->social_spaces}, {"organizations", seeded->organizations},
+                    {"services", seeded->services}, {"missing_wanted", seeded->missing_wanted},
+                    {"cases", seeded->case_ids}, {"family_records", seeded->family_records},
+                    {"worker", seeded->worker}}
+                   .dump(2)
+            << "\n";
+        return kOk;
     }
     if (cmd == "devices") {
         json arr = json::array();

@@ -89,4 +89,4 @@ private:
 
 QUICK_TEST_MAIN_WITH_SETUP(offers_qml, Setup)
 
-#include "quicktest_main.moc"
+#include "offers_quicktest_main.moc"

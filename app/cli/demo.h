@@ -1,0 +1,34 @@
+// `quartier-cli demo seed`: the fictional demo data behind README command 1 (scripts/run,
+// scripts/demo-org.sh), written into an unlocked store through the same domain and offer layers
+// the app uses, so every record passes the same checks as one typed in the app.
+#pragma once
+
+#include "sync/error.h"
+#include "sync/store.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace quartier::cli {
+
+struct DemoSeed {
+    std::size_t social_spaces = 0;
+    std::size_t organizations = 0;
+    std::size_t services = 0;
+    std::size_t missing_wanted = 0;          // the offer side's demo "missing or wanted" answers
+    std::vector<std::string> case_ids;        // the demo families' cases
+    std::size_t family_records = 0;           // every record the families took (cases included)
+    std::string worker;                       // the first family's lead worker, set as this device's worker
+};
+
+// Norderstedt's social spaces, about 60 offers (app/offers/demo_offers.h), then the demo families
+// (app/domain/demo_families.h) with feedback against those offers. `today` is YYYY-MM-DD.
+// Refused (InvalidArgument) if the store already holds social spaces: demo data never mixes into
+// a real directory. Sets the store setting "worker" so that "Meine Fälle" shows the first family.
+sync::Result<DemoSeed> seed_demo(sync::Store& store, const std::string& today);
+
+// Today's date in UTC as YYYY-MM-DD.
+std::string today_utc();
+
+}  // namespace quartier::cli
