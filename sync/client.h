@@ -15,8 +15,16 @@
 //                 leave the outbox only after the server's 200
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
 //                 cursor moved in the same transaction
+//   1b. shred     every scope the directory orders crypto-shredded: keys and data leave the
+//                 device (pending ops of it too), a signed confirmation goes to the server
+//                 (docs/retention.md); resumable
+//   3c. escrow    every scope key we hold has an escrow wrap on the server; a missing one is
+//                 uploaded, and one the server had and lost is reported (docs/retention.md)
 //   6. purge      every scope the directory took this device off (unassigned): once none of our
 //                 ops in it waits in the outbox, its keys, ops and snapshots leave the device
+//   7. cache      after the sync is recorded as successful: a case scope whose case record this
+//                 device saw open and now sees closed or transferred leaves the device (it
+//                 unassigns itself, then purges), once every key epoch of it is escrowed
 //   after the last step, the completed sync is recorded in the audit log and that entry pushed
 //   at once (if this last push fails, it waits in the outbox for the next sync)
 // Invariants: nothing is removed from the outbox before the server stored it; a cursor never
@@ -30,6 +38,7 @@
 // finishes and its answer is handled, so every step stays at one of its resumable points.
 #pragma once
 
+#include "retention.h"
 #include "store.h"
 #include "transport.h"
 
@@ -53,6 +62,8 @@ struct SyncOptions {
     // Optional stop flag, owned by the caller and outliving the client; checked before every
     // request. The default sleep also returns early once it is set.
     const std::atomic<bool>* cancel = nullptr;
+    // Which record marks a case scope closed (the cache purge, docs/retention.md).
+    RetentionPolicy retention;
 };
 
 struct SyncReport {
@@ -68,6 +79,12 @@ struct SyncReport {
     std::size_t epochs_opened = 0;    // rotations this device performed
     std::size_t members_rekeyed = 0;  // members added to a new epoch and granted its key
     std::size_t scopes_purged = 0;    // scopes this device was taken off, removed from it
+    std::size_t scopes_shredded = 0;  // crypto-shredded scopes removed from this device and confirmed
+    std::size_t cases_closed = 0;     // closed or transferred case scopes that left this device (cache purge)
+    std::size_t escrow_uploaded = 0;  // escrow wraps this device uploaded
+    // What the server should have and had not, or should not have and had: a dropped escrow wrap,
+    // envelopes or key grants of a crypto-shredded scope (docs/retention.md).
+    std::vector<std::string> server_violations;
     std::vector<Problem> rejected;
     std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
 };
@@ -85,6 +102,10 @@ public:
     Result<void> fetch_keys(SyncReport& r);
     Result<void> rotate(SyncReport& r);
     Result<void> purge(SyncReport& r);
+    // Defined in retention.cpp and escrow.cpp (docs/retention.md).
+    Result<void> shred(SyncReport& r);
+    Result<void> escrow(SyncReport& r);
+    Result<void> cache_purge(SyncReport& r);
 
     // Takes a device off a scope (case closed for it, transferred, unassigned): an `unassign`
     // entry, then a rotation if this device is a member; the device purges the scope at its next sync.
