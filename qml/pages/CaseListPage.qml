@@ -139,6 +139,16 @@ Page {
         anchors.topMargin: Theme.spacingL
         spacing: Theme.spacingM
 
+        // The offline lease (docs/retention.md): the store shows nothing until a sync succeeds.
+        InlineMessage {
+            objectName: "leaseMessage"
+            Layout.fillWidth: true
+            text: Sync.leaseExpired
+                  ? qsTr("Gesperrt: Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. "
+                         + "Synchronisieren Sie, um die Fälle wieder zu sehen.")
+                  : ""
+        }
+
         SearchField {
             id: search
             Layout.fillWidth: true
