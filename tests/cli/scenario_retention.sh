@@ -24,6 +24,12 @@ json_field() { grep -o "\"$1\": *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1
 json_number() { grep -o "\"$1\": *[0-9]*" | head -1 | grep -o '[0-9]*$'; }
 # Canary strings in any file below the given directories, WAL and journal files included.
 found() { local needle=$1; shift; grep -rqa -- "$needle" "$@"; }
+# Ciphertext: 32 bytes from the end of one of the scope's envelopes on the server, as hex. The same
+# bytes sit in every member device's database, so finding them shows the data itself is (still) there.
+ciphertext_of() {
+  sqlite3 "$work/srv/server.db" "SELECT hex(substr(bytes, length(bytes) - 48, 32)) FROM envelopes WHERE scope = X'$1' LIMIT 1" | tr 'A-F' 'a-f'
+}
+holds() { local hex=$1 dump; shift; dump=$(find "$@" -type f -exec od -An -v -tx1 {} + | tr -d ' \n'); [[ $dump == *"$hex"* ]]; }
 
 "$server" init --data "$work/srv" >"$work/init.json"
 fp=$(tr ',' '\n' <"$work/init.json" | grep fingerprint | cut -d'"' -f4)
@@ -66,6 +72,10 @@ for s in b c b c; do q $s sync >/dev/null; done
 [ "$(q c get "$k2" | json_field name)" = "Familie REGENPFEIFER" ] || fail "c did not receive case 2"
 
 # 1. Cache purge of a closed case.
+c1=$(ciphertext_of "$case1"); c2=$(ciphertext_of "$case2")
+[ ${#c1} = 64 ] && [ ${#c2} = 64 ] || fail "no envelopes of the cases on the server"
+holds "$c1" "$work/b" || fail "case 1's ciphertext is not in b's directory to begin with"
+holds "$c2" "$work/c" || fail "case 2's ciphertext is not in c's directory to begin with"
 q b put case "$k1" status=closed >/dev/null
 q b sync >"$work/b.sync"
 [ "$(json_number cases_closed <"$work/b.sync")" = 1 ] || fail "the closed case did not leave b: $(cat "$work/b.sync")"
@@ -73,7 +83,8 @@ set +e; q b get "$k1" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "b still shows the closed case (exit $rc)"
 q b scope list | grep -q "$case1" && fail "b still holds a key of the closed case"
 if found KIEBITZ "$work/b"; then fail "canary of the closed case in b's directory"; fi
-echo "cache purge: the closed case left b; no canary in $(find "$work/b" -type f | wc -l) files of its directory"
+if holds "$c1" "$work/b"; then fail "ciphertext of the closed case still in b's directory"; fi
+echo "cache purge: the closed case left b; no canary and none of its ciphertext in $(find "$work/b" -type f | wc -l) files of its directory"
 
 # 2. Escrow: the case's only device is revoked and wiped; the office restores it to a new tablet.
 q a org revoke "$dev_b" --wipe >/dev/null
@@ -107,5 +118,6 @@ for s in a c d; do q $s scope list | grep -q "$case2" && fail "$s still holds a 
 set +e; q a escrow restore --escrow-file "$work/escrow.json" --escrow-passphrase-file "$work/escrow.pass" --case "$case2" --to "$dev_d" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "the escrow key still restores the shredded case (exit $rc)"
 if found REGENPFEIFER "$work/a" "$work/b" "$work/c" "$work/d" "$work/srv" "$work/server.log"; then fail "canary of the shredded case left somewhere"; fi
+if holds "$c2" "$work/a" "$work/b" "$work/c" "$work/d" "$work/srv"; then fail "ciphertext of the shredded case left somewhere"; fi
 if found KIEBITZ "$work/srv" "$work/server.log"; then fail "canary in the server's data directory or log"; fi
 echo "crypto-shredding: case 2 confirmed by c, nothing of it held by the server, no key and no canary on any device or the server"
