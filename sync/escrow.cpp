@@ -19,6 +19,15 @@ namespace quartier::sync {
 using nlohmann::json;
 
 namespace {
+// Field access that reports a missing or mistyped field as empty instead of throwing.
+std::string text_of(const json& j, const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::uint64_t uint_of(const json& j, const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
 constexpr std::string_view kDomain = "quartier/escrow/v1";
 constexpr std::size_t kUploadBatch = 500;
 
@@ -119,11 +128,11 @@ std::string EscrowFile::to_text() const {
 
 Result<EscrowFile> EscrowFile::parse(std::string_view text) {
     const json j = json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("format", "") != "quartier-escrow")
+    if (j.is_discarded() || !j.is_object() || text_of(j, "format") != "quartier-escrow")
         return {Error::InvalidArgument, "not a Quartier escrow file"};
-    if (j.value("v", 0) != 1) return {Error::Unsupported, "escrow file version is not 1"};
-    auto pk = wire::fixed_from_b64<32>(j.value("escrow_pk", ""));
-    auto kf_bytes = wire::unb64(j.value("keyfile", ""));
+    if (uint_of(j, "v") != 1) return {Error::Unsupported, "escrow file version is not 1"};
+    auto pk = wire::fixed_from_b64<32>(text_of(j, "escrow_pk"));
+    auto kf_bytes = wire::unb64(text_of(j, "keyfile"));
     if (!pk || !kf_bytes) return {Error::Corrupt, "the escrow file is damaged"};
     auto kf = crypto::KeyFile::parse(*kf_bytes);
     if (!kf) return {Error::Corrupt, "the escrow file's sealed key is damaged"};
@@ -186,7 +195,7 @@ Result<void> SyncClient::escrow(SyncReport& r) {
     if (!res->contains("wraps") || !(*res)["wraps"].is_array()) return {Error::Protocol, "escrow answer has no wraps"};
     std::set<std::pair<ScopeId, std::uint32_t>> present;
     for (const auto& w : (*res)["wraps"]) {
-        auto scope = w.is_object() ? wire::id_from_hex(w.value("scope", "")) : std::nullopt;
+        auto scope = w.is_object() ? wire::id_from_hex(text_of(w, "scope")) : std::nullopt;
         if (!scope || !w.contains("epoch") || !w["epoch"].is_number_unsigned()) return {Error::Protocol, "escrow answer is malformed"};
         present.emplace(*scope, std::uint32_t(w["epoch"].get<std::uint64_t>()));
     }

@@ -14,6 +14,15 @@ namespace quartier::sync {
 using nlohmann::json;
 
 namespace {
+// Field access that reports a missing or mistyped field as empty instead of throwing.
+std::string text_of(const json& j, const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::uint64_t uint_of(const json& j, const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
 constexpr std::string_view kConfirmDomain = "quartier/shred-confirm/v1";
 constexpr std::uint64_t kDayMs = 86'400'000;
 
@@ -132,9 +141,9 @@ Result<ShredConfirmation> ShredConfirmation::from_json(std::string_view text) {
     auto sig = wire::fixed_from_b64<64>(outer["signature"].get<std::string>());
     if (!body || !sig || body->size() > 16 * 1024) return bad;
     const json j = json::parse(body->begin(), body->end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("v", 0) != 1 || j.value("kind", "") != "shred_confirmation") return bad;
-    auto scope = wire::id_from_hex(j.value("scope", ""));
-    auto dev = wire::id_from_hex(j.value("device", ""));
+    if (j.is_discarded() || !j.is_object() || uint_of(j, "v") != 1 || text_of(j, "kind") != "shred_confirmation") return bad;
+    auto scope = wire::id_from_hex(text_of(j, "scope"));
+    auto dev = wire::id_from_hex(text_of(j, "device"));
     if (!scope || !dev || !j.contains("shred_seq") || !j["shred_seq"].is_number_unsigned() || !j.contains("time") ||
         !j["time"].is_number_unsigned() || !j.contains("epochs") || !j["epochs"].is_array() || !j.contains("ops") ||
         !j["ops"].is_number_unsigned() || !j.contains("server_clean") || !j["server_clean"].is_boolean())
@@ -157,7 +166,7 @@ Result<ShredConfirmation> ShredConfirmation::from_json(std::string_view text) {
 
 Result<void> ShredConfirmation::verify(const Directory& dir) const {
     const json j = json::parse(body.begin(), body.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("org", "") != crypto::to_hex(dir.org()))
+    if (j.is_discarded() || !j.is_object() || text_of(j, "org") != crypto::to_hex(dir.org()))
         return {Error::InvalidArgument, "confirmation is for another organisation"};
     const DeviceInfo* d = dir.device(device);
     if (!d) return {Error::InvalidArgument, "confirmation names no enrolled device"};

@@ -383,7 +383,8 @@ Response Server::post_directory(Context& c) {
     Directory next = m_dir;
     if (auto r = next.append(*e); !r) return bad_request(r.detail());
     // A crypto-shredding order drops the scope's envelopes, grants and escrow wraps with it.
-    const auto shred = body.value("kind", "") == "shred" ? hex_field<16>(body, "scope") : std::nullopt;
+    const auto kind_it = body.find("kind");  // verified by append() above
+    const auto shred = kind_it != body.end() && *kind_it == "shred" ? hex_field<16>(body, "scope") : std::nullopt;
     if (auto r = shred ? m_storage.shred_scope(seq, e->to_json(), *shred) : m_storage.append_directory(seq, e->to_json()); !r)
         return storage_error(r.failure());
     m_dir = std::move(next);

@@ -503,6 +503,34 @@ TEST_CASE("Escrow file: written once, parsed strictly, and its secret must match
     swapped.pk = crypto::box_keypair().pk;
     REQUIRE(swapped.open("tresor").error() == Error::Corrupt);
     REQUIRE(EscrowFile::parse("{}").error() == Error::InvalidArgument);
+    REQUIRE(EscrowFile::parse(R"({"format": 7, "v": "1"})").error() == Error::InvalidArgument);  // mistyped: refused, not thrown
+    REQUIRE(EscrowFile::parse(R"({"format": "quartier-escrow", "v": "1"})").error() == Error::Unsupported);
     REQUIRE(EscrowFile::parse(R"({"format": "quartier-escrow", "v": 1, "escrow_pk": "x", "keyfile": "y"})").error() == Error::Corrupt);
     REQUIRE(EscrowFile::read(dir.path() / "none").error() == Error::NotFound);
+}
+
+TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed one is refused, none throws", "[sync][retention]") {
+    const auto me = crypto::DeviceIdentity::generate();
+    const auto good = ShredConfirmation::make(me, crypto::random_id(), crypto::random_id(), 5, {1, 2}, 7, true, 1000);
+    auto back = ShredConfirmation::from_json(good.to_json());
+    REQUIRE(back.ok());
+    REQUIRE(back->epochs == std::vector<std::uint32_t>{1, 2});
+    REQUIRE(back->shred_seq == 5);
+    const auto body = [&](const std::string& text) {
+        return nlohmann::json{{"body", wire::b64(crypto::Bytes(text.begin(), text.end()))},
+                              {"signature", wire::b64(good.signature)}}.dump();
+    };
+    for (const std::string bad : {std::string("{}"), std::string("[]"), std::string("not json"), body("{}"), body(R"({"v": "1"})"),
+                                  body(R"({"v": 1, "kind": 3})"),
+                                  body(R"({"v": 1, "kind": "shred_confirmation", "scope": 1, "device": 2})")}) {
+        INFO(bad);
+        auto r = ShredConfirmation::from_json(bad);
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::InvalidArgument);
+    }
+    for (const std::string bad : {std::string("{}"), std::string(R"({"scope": 5, "epoch": 1})"),
+                                  std::string(R"({"scope": "00", "epoch": -1, "uploader": "x", "sealed": "", "signature": ""})")}) {
+        INFO(bad);
+        REQUIRE_FALSE(EscrowWrap::from_json(bad).ok());
+    }
 }
