@@ -534,3 +534,36 @@ TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed 
         REQUIRE_FALSE(EscrowWrap::from_json(bad).ok());
     }
 }
+
+TEST_CASE("Escrow: a sync cut off at each escrow request finishes later with exactly one wrap per key", "[sync][escrow][errors]") {
+    struct Row {
+        const char* method;
+        Fault fault;
+    };
+    const int i = GENERATE(range(0, 6));
+    static const Row rows[] = {{"GET", Fault::DropRequest},  {"GET", Fault::Status500},    {"GET", Fault::Corrupt},
+                               {"POST", Fault::DropRequest}, {"POST", Fault::DropResponse}, {"POST", Fault::Status503}};
+    const Row row = rows[i];
+    INFO(row.method << " /v1/escrow: " << to_string(row.fault));
+    SyncFixture f(2);
+    Device& worker = f[1];
+    auto scope = worker.store->create_scope();
+    REQUIRE(scope.ok());
+    const std::string id = worker.set("", "name", "Familie Fink", &*scope);
+    bool armed = true;
+    worker.transport.faults = [&](const Request& q) {
+        return armed && q.path == "/v1/escrow" && q.method == row.method ? row.fault : Fault::None;
+    };
+    auto first = worker.sync();
+    REQUIRE_FALSE(first.ok());
+    REQUIRE(worker.store->get(id));  // nothing lost
+    armed = false;
+    auto second = worker.sync();
+    REQUIRE(second.ok());
+    REQUIRE(second->server_violations.empty());  // it never saw the wrap, so nothing was "lost"
+    auto wraps = f.server.storage().escrow_wraps(*scope);
+    REQUIRE(wraps.ok());
+    REQUIRE(wraps->size() == 1);
+    REQUIRE(wraps->front().epoch == 1);
+    REQUIRE(worker.sync()->escrow_uploaded == 0);  // and it is not uploaded again
+}
