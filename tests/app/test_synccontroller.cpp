@@ -432,6 +432,7 @@ TEST_CASE("SyncController: an expired offline lease empties the case list until 
     addCase(app, "Familie Yilmaz", f.team);
     REQUIRE(sync::set_lease(*f[0].store, *f[0].client, 3).ok());
     REQUIRE(app.syncOnce());
+    app.cases.refresh();
     CHECK_FALSE(app.sync.leaseExpired());
     CHECK(app.caseNames() == QStringList{"Familie Yilmaz"});
 
