@@ -3,12 +3,14 @@
 // the server verify it with this same code; membership is accepted only from here, never from the
 // server's word.
 //
-// Who may sign what: genesis, enrol and revoke only the admin; unassign the admin or a member of
+// Who may sign what: genesis, enrol, revoke, escrow, shred and lease only the admin; unassign the admin or a member of
 // the scope's latest epoch; a member entry the admin, or a device
 // that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
 // next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
 // Whoever signs: the members of an audit scope are its founding device and `dpo` devices only, and
 // that device is never unassigned from it.
+// Retention (docs/retention.md): `escrow` names the organisation's escrow key (once); `shred`
+// erases a case scope for good (no entry may name it afterwards); `lease` sets the offline lease.
 //
 // States: Empty --append(genesis)--> Founded --append(entry)--> Founded (head advances)
 // Invariants:
@@ -61,6 +63,15 @@ struct DeviceInfo {
 enum class ScopeKind { Personal, Case, Team, Directory, Audit };
 std::string_view to_string(ScopeKind k);
 
+// A crypto-shredding order (docs/retention.md): the admin-signed entry that erased a case scope.
+struct ShredOrder {
+    crypto::ScopeId scope{};
+    std::uint64_t seq = 0;   // the entry's seq in the log
+    std::string order;       // "retention" (its retention period ended) or "erasure" (an erasure order)
+    std::string reason;      // the legal reason, as the admin gave it
+    std::uint64_t time_ms = 0;
+};
+
 struct Membership {
     crypto::ScopeId scope{};
     std::uint32_t epoch = 0;
@@ -102,6 +113,13 @@ public:
     // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
     const SignedEntry* revocation(const DeviceId& d) const;
     std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
+    // Retention (docs/retention.md).
+    const std::optional<BoxPublicKey>& escrow_key() const { return m_escrow; }
+    const ShredOrder* shredded(const crypto::ScopeId& scope) const;
+    const std::map<crypto::ScopeId, ShredOrder>& shred_orders() const { return m_shredded; }
+    std::uint32_t lease_days() const { return m_leaseDays; }  // 0: no offline lease
+    // Every device that was a member of `scope` at some epoch.
+    std::set<DeviceId> ever_members(const crypto::ScopeId& scope) const;
 
     // --- making entries (the caller signs with the admin identity or its device identity) ---
     static SignedEntry make_genesis(const crypto::DeviceIdentity& admin, const crypto::Id16& org, const std::string& name,
@@ -115,6 +133,11 @@ public:
     SignedEntry make_unassign(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                               const DeviceId& dev, std::uint64_t time_ms) const;
     SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms) const;
+
+    SignedEntry make_escrow(const crypto::DeviceIdentity& admin, const BoxPublicKey& escrow_pk, std::uint64_t time_ms) const;
+    SignedEntry make_shred(const crypto::DeviceIdentity& admin, const crypto::ScopeId& scope, const std::string& order,
+                           const std::string& reason, std::uint64_t time_ms) const;
+    SignedEntry make_lease(const crypto::DeviceIdentity& admin, std::uint32_t days, std::uint64_t time_ms) const;
 
     // Checks, without the chain, that `e` is an admin-signed revocation of `me` with a wipe order
     // of the organisation `org` whose admin key is `admin`: what a device that the server no
@@ -136,6 +159,9 @@ private:
     std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
     std::map<crypto::ScopeId, std::set<DeviceId>> m_unassigned;
     std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
+    std::optional<BoxPublicKey> m_escrow;
+    std::map<crypto::ScopeId, ShredOrder> m_shredded;
+    std::uint32_t m_leaseDays = 0;
 };
 
 }  // namespace quartier::sync

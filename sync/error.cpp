@@ -19,6 +19,7 @@ std::string_view to_string(Error e) {
     case Error::Protocol: return "server answered outside the protocol";
     case Error::Revoked: return "this device was revoked by the organisation";
     case Error::Cancelled: return "cancelled";
+    case Error::LeaseExpired: return "offline lease expired: sync to unlock";
     }
     return "unknown error";
 }

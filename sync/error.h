@@ -23,6 +23,7 @@ enum class Error {
     Protocol,         // the server's answer was not what the protocol says
     Cancelled,        // the caller asked a running sync to stop (SyncOptions::cancel); nothing is lost
     Revoked,          // this device was revoked; detail says whether its store was wiped
+    LeaseExpired,     // the organisation's offline lease ran out: no reads until a sync succeeds
 };
 
 std::string_view to_string(Error e);

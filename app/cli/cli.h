@@ -20,6 +20,7 @@ enum Exit : int {
     kUnreachable = 7,     // the server could not be reached (network, timeout, certificate pin)
     kRefused = 8,         // the server refused the request, or answered outside the protocol
     kRevoked = 9,         // this device was revoked (and wiped, if the organisation ordered it)
+    kLeaseExpired = 10,   // the organisation's offline lease ran out: sync to unlock (docs/retention.md)
 };
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
