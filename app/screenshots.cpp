@@ -401,6 +401,21 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         !shootVisitAndConflicts(window, store, cases, *extras.visit, *extras.conflicts, *extras.language, shootAt, out))
         ++failures;
 
+    // The organisation's offline lease of 7 days, and a last sync 10 days ago: the list is locked.
+    // Last, after the visit and conflict shots, which need the demo families on the list.
+    {
+        const std::uint64_t now = std::uint64_t(QDateTime::currentMSecsSinceEpoch());
+        const sync::SignedEntry lease = store.directory().make_lease(admin, 7, now);
+        if (!store.extend_directory({lease}) ||
+            !store.set_setting("last_sync", std::to_string(now - 10ull * 86'400'000))) {
+            out << "could not set the offline lease" << Qt::endl;
+            return 1;
+        }
+        cases.refresh();
+        syncController.refreshStatus();
+        shoot(QStringLiteral("case-list-lease"));
+    }
+
     session.lock();
     shoot(QStringLiteral("unlock"));
 

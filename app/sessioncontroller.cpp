@@ -334,6 +334,9 @@ QString SessionController::describe(sync::Error error) const
     case sync::Error::Failed:
         return tr("Der Datenspeicher konnte nicht gelesen oder geschrieben werden. "
                   "Ist genug Speicherplatz frei?");
+    case sync::Error::LeaseExpired:
+        return tr("Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. "
+                  "Synchronisieren Sie, um die Fälle wieder zu sehen.");
     default:  // errors of later parts (the wire) and misuse: shown with their code
         break;
     }

@@ -56,6 +56,7 @@ SyncStatus SyncStatus::read(const sync::Store& store)
         s.deviceName = qstr(store.setting("device_name").value_or(""));
     if (!s.enrolled && !s.revoked)
         s.confirmation = qstr(store.setting("enrol_sas").value_or(""));
+    s.leaseExpired = !store.readable().ok();
     return s;
 }
 

@@ -69,6 +69,7 @@ struct SyncStatus {
     QString deviceName;
     QString deviceId;           // hex
     QString confirmation;       // the enrolment confirmation string while not yet admitted
+    bool leaseExpired = false;  // the organisation's offline lease ran out: no reads until a sync
 
     static SyncStatus read(const sync::Store& store);
     bool operator==(const SyncStatus&) const = default;
@@ -86,6 +87,7 @@ class SyncController : public QObject
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY statusChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY statusChanged)
+    Q_PROPERTY(bool leaseExpired READ leaseExpired NOTIFY statusChanged)
     Q_PROPERTY(bool serverSet READ serverSet NOTIFY statusChanged)
     Q_PROPERTY(QString organisation READ organisation NOTIFY statusChanged)
     Q_PROPERTY(QString server READ server NOTIFY statusChanged)
@@ -125,6 +127,7 @@ public:
     QDateTime lastSync() const;
     QString lastError() const { return m_lastError; }
     bool enrolled() const { return m_status.enrolled; }
+    bool leaseExpired() const { return m_status.leaseExpired; }
     bool serverSet() const { return m_status.serverSet; }
     QString organisation() const { return m_status.organisation; }
     QString server() const { return m_status.server; }

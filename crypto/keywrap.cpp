@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace quartier::crypto {
 
@@ -79,6 +80,24 @@ Result<SecureBytes> open_sealed(const std::array<std::uint8_t, 32>& box_pk, cons
     if (!equal(ByteView(plain.data(), binding.size()), binding))
         return {Error::DecryptFailed, "sealed for another scope, epoch or device"};
     return SecureBytes::from(ByteView(plain.data() + binding.size(), plain.size() - binding.size()));
+}
+
+}  // namespace quartier::crypto
+
+namespace quartier::crypto {
+
+BoxKeyPair box_keypair() {
+    BoxKeyPair kp;
+    kp.sk = SecureBytes(crypto_box_SECRETKEYBYTES);
+    crypto_box_keypair(kp.pk.data(), kp.sk.data());
+    return kp;
+}
+
+std::array<std::uint8_t, 32> box_public_of(const SecureBytes& sk) {
+    std::array<std::uint8_t, 32> pk{};
+    if (sk.size() != crypto_box_SECRETKEYBYTES) std::abort();  // misuse, like libsodium's own checks
+    crypto_scalarmult_base(pk.data(), sk.data());
+    return pk;
 }
 
 }  // namespace quartier::crypto

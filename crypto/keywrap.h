@@ -25,6 +25,16 @@ namespace quartier::crypto {
 // recipient can open). `binding` is put in front of the secret inside the box, and open_sealed()
 // checks it: the recipient learns for which scope/epoch/recipient the secret was meant.
 Bytes seal_to(const std::array<std::uint8_t, 32>& recipient_box_pk, ByteView binding, ByteView secret);
+// A stand-alone X25519 key pair for sealed boxes (the organisation's escrow key): the secret in
+// secure memory. box_public_of() recomputes the public half, so a secret read back from a file
+// can be checked against the public key it claims to belong to.
+struct BoxKeyPair {
+    std::array<std::uint8_t, 32> pk{};
+    SecureBytes sk;  // 32 bytes
+};
+BoxKeyPair box_keypair();
+std::array<std::uint8_t, 32> box_public_of(const SecureBytes& sk);  // sk.size() != 32 is a programming error
+
 [[nodiscard]] Result<SecureBytes> open_sealed(const std::array<std::uint8_t, 32>& box_pk, const SecureBytes& box_sk,
                                               ByteView binding, ByteView sealed);
 

@@ -56,8 +56,9 @@ if [ ! -f "$demo/.complete" ]; then
   url="https://127.0.0.1:$port"
   q admin init --kdf interactive >/dev/null
   q store init --kdf interactive >/dev/null
-  q admin org init --server "$url" --fingerprint "$fp" --bootstrap "$boot" \
-    --name "Jugendamt Norderstedt (Demo)" --device-name "Verwaltung" >/dev/null
+  QUARTIER_ESCROW_PASSPHRASE="$pass" q admin org init --server "$url" --fingerprint "$fp" --bootstrap "$boot" \
+    --name "Jugendamt Norderstedt (Demo)" --device-name "Verwaltung" \
+    --escrow-file "$demo/escrow.json" >/dev/null
   code=$(q admin org enrol --name "Tablet ASD Nord" --role caseworker)
   shown=$(q store enrol "$code" --device-name "Tablet ASD Nord" | json_field confirmation)
   q admin org admit "$shown" >/dev/null

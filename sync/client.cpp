@@ -156,8 +156,9 @@ Result<void> SyncClient::authenticate() {
 Result<SyncReport> SyncClient::sync() {
     SyncReport r;
     m_heads.reset();
-    for (auto step : {&SyncClient::refresh_directory, &SyncClient::audit_policy, &SyncClient::register_scopes, &SyncClient::share_audit,
-                      &SyncClient::fetch_keys, &SyncClient::rotate, &SyncClient::push, &SyncClient::pull,
+    for (auto step : {&SyncClient::refresh_directory, &SyncClient::audit_policy, &SyncClient::shred,
+                      &SyncClient::register_scopes, &SyncClient::share_audit, &SyncClient::fetch_keys,
+                      &SyncClient::rotate, &SyncClient::escrow, &SyncClient::push, &SyncClient::pull,
                       &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
@@ -168,13 +169,10 @@ Result<SyncReport> SyncClient::sync() {
                                    ", rejected " + std::to_string(r.rejected.size()));
         !a)
         return a.failure();
-    if (auto s = m_store.set_setting("last_sync",
-                                     std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                        std::chrono::system_clock::now().time_since_epoch())
-                                                        .count()),
-                                     /*durable=*/false);
-        !s)
+    // The store's clock: the offline lease (docs/retention.md) is measured with it.
+    if (auto s = m_store.set_setting("last_sync", std::to_string(m_store.now_ms()), /*durable=*/false); !s)
         return s.failure();
+    if (auto c = cache_purge(r); !c) return c.failure();
     return r;
 }
 
@@ -266,6 +264,12 @@ Result<void> SyncClient::fetch_keys(SyncReport& r) {
         auto grant = KeyGrant::from_json(g.dump());
         if (!grant) return {Error::Protocol, "grant malformed"};
         if (m_store.scope_key(grant->scope, grant->epoch)) continue;
+        if (m_store.directory().shredded(grant->scope)) {  // the server should have dropped it
+            r.server_violations.push_back("the server still holds a key grant of crypto-shredded scope " +
+                                          crypto::to_hex(grant->scope));
+            continue;
+        }
+        if (m_store.directory().unassigned(grant->scope, m_store.device().id())) continue;  // purged: stays gone
         // A key this device's role may not hold is not taken, whoever granted it (sync/roles.h).
         if (roles::forbidden_member(m_store.directory(), grant->scope, m_store.device().id())) {
             r.rejected.push_back({0, {}, {}, "key grant for scope " + crypto::to_hex(grant->scope) + " refused: the role policy forbids it"});
@@ -421,7 +425,8 @@ Result<void> SyncClient::pull(SyncReport& r) {
     const DeviceId me = m_store.device().id();
     std::set<ScopeId> scopes;
     for (const auto& m : m_store.directory().memberships(me))
-        if (!m_store.directory().unassigned(m.scope, me)) scopes.insert(m.scope);  // taken off: nothing to fetch
+        if (!m_store.directory().unassigned(m.scope, me) && !m_store.directory().shredded(m.scope))
+            scopes.insert(m.scope);  // taken off or shredded: nothing to fetch
     std::optional<std::map<ScopeId, std::uint64_t>> heads;
     heads.swap(m_heads);  // good for this pull only
     for (const ScopeId& scope : scopes) {
@@ -574,7 +579,7 @@ Result<void> SyncClient::rotate(SyncReport& r) {
     for (const auto& [scope, epoch] : m_store.scope_keys()) held[scope] = std::max(held[scope], epoch);
     for (const auto& [scope, mine] : held) {
         const Directory& d = m_store.directory();
-        if (!d.scope_known(scope) || d.unassigned(scope, me.id())) continue;
+        if (!d.scope_known(scope) || d.unassigned(scope, me.id()) || d.shredded(scope)) continue;
         const std::uint32_t latest = d.latest_epoch(scope);
         if (mine < latest) continue;  // someone rotated already: its key reaches us as a grant
         std::uint32_t epoch = latest;

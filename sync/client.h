@@ -17,15 +17,25 @@
 //                 leave the outbox only after the server's 200
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
 //                 cursor moved in the same transaction; a scope whose server head (from this
-//                 sync's push answer) is our cursor already is skipped
+//                 sync's push answer) is our cursor already is skipped; shredded scopes are not
+//                 pulled
+//   1c. shred     every scope the directory orders crypto-shredded: keys and data leave the
+//                 device (pending ops of it too), a signed confirmation goes to the server
+//                 (docs/retention.md); resumable
+//   3c. escrow    every scope key we hold has an escrow wrap on the server; a missing one is
+//                 uploaded, and one the server had and lost is reported (docs/retention.md)
 //   6. purge      every scope the directory took this device off (unassigned), or that the role
 //                 policy no longer lets it hold (sync/roles.h): once none of our ops in it waits
 //                 in the outbox, its keys, ops and snapshots leave the device
 //   after the last step, the completed sync is recorded in the audit log; its op waits in the
 //   outbox and goes with the next sync's push, in the same request as that sync's data
-//   (docs/audit.md)
+//   (docs/audit.md); then `last_sync` is noted (the offline lease, docs/retention.md)
+//   7. cache      after the sync is recorded as successful: a case scope whose case record this
+//                 device saw open and now sees closed or transferred leaves the device (it
+//                 unassigns itself, then purges), once every key epoch of it is escrowed
 // A push request carries up to wire::kMaxPushGroups scopes' ops, each scope's under a transport
 // commit of its own, framed (docs/protocol.md); pulls ask for framed pages and read JSON ones too.
+// The server answers 410 (shredded) to a push or pull of a crypto-shredded scope, framed or JSON.
 // Invariants: nothing is removed from the outbox before the server stored it; a cursor never
 // moves past an op that was not stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
@@ -37,6 +47,7 @@
 // finishes and its answer is handled, so every step stays at one of its resumable points.
 #pragma once
 
+#include "retention.h"
 #include "store.h"
 #include "transport.h"
 
@@ -60,6 +71,8 @@ struct SyncOptions {
     // Optional stop flag, owned by the caller and outliving the client; checked before every
     // request. The default sleep also returns early once it is set.
     const std::atomic<bool>* cancel = nullptr;
+    // Which record marks a case scope closed (the cache purge, docs/retention.md).
+    RetentionPolicy retention;
 };
 
 struct SyncReport {
@@ -75,6 +88,12 @@ struct SyncReport {
     std::size_t epochs_opened = 0;    // rotations this device performed
     std::size_t members_rekeyed = 0;  // members added to a new epoch and granted its key
     std::size_t scopes_purged = 0;    // scopes this device was taken off, removed from it
+    std::size_t scopes_shredded = 0;  // crypto-shredded scopes removed from this device and confirmed
+    std::size_t cases_closed = 0;     // closed or transferred case scopes that left this device (cache purge)
+    std::size_t escrow_uploaded = 0;  // escrow wraps this device uploaded
+    // What the server should have and had not, or should not have and had: a dropped escrow wrap,
+    // envelopes or key grants of a crypto-shredded scope (docs/retention.md).
+    std::vector<std::string> server_violations;
     std::vector<Problem> rejected;
     std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
     // Members the role policy forbids (sync/roles.h), as the verified directory shows them now;
@@ -97,6 +116,10 @@ public:
     Result<void> fetch_keys(SyncReport& r);
     Result<void> rotate(SyncReport& r);
     Result<void> purge(SyncReport& r);
+    // Defined in retention.cpp and escrow.cpp (docs/retention.md).
+    Result<void> shred(SyncReport& r);
+    Result<void> escrow(SyncReport& r);
+    Result<void> cache_purge(SyncReport& r);
 
     // Takes a device off a scope (case closed for it, transferred, unassigned): an `unassign`
     // entry, then a rotation if this device is a member; the device purges the scope at its next sync.

@@ -153,6 +153,7 @@ Result<void> Directory::append(const SignedEntry& e) {
         m_devices.emplace(d.id, std::move(d));
     } else if (kind == "member") {
         const crypto::ScopeId scope = f.id("scope");
+        if (shredded(scope)) return {Error::InvalidArgument, "that scope was crypto-shredded"};
         const std::uint64_t epoch = f.num("epoch");
         const DeviceId dev = f.id("device");
         const auto sk = kind_from(f.str("scope_kind"));
@@ -196,6 +197,7 @@ Result<void> Directory::append(const SignedEntry& e) {
         const crypto::ScopeId scope = f.id("scope");
         const DeviceId dev = f.id("device");
         if (!f.missing.empty() || !scope_known(scope)) return {Error::InvalidArgument, "unassign names no known scope"};
+        if (shredded(scope)) return {Error::InvalidArgument, "that scope was crypto-shredded"};
         const std::uint32_t latest = latest_epoch(scope);
         if (!is_member(scope, latest, dev)) return {Error::InvalidArgument, "unassign names no member of the scope's latest epoch"};
         if (auto owner = m_auditOwners.find(scope); owner != m_auditOwners.end() && owner->second == dev)
@@ -210,6 +212,7 @@ Result<void> Directory::append(const SignedEntry& e) {
             provider.size() > 256)
             return {Error::InvalidArgument, "provider entry is malformed"};
         if (scope_kind(scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a case scope is assigned to a provider"};
+        if (shredded(scope)) return {Error::InvalidArgument, "that scope was crypto-shredded"};
         if (signer_device && !is_member(scope, latest_epoch(scope), *signer_device))
             return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
         if (j["assigned"].get<bool>())
@@ -224,6 +227,31 @@ Result<void> Directory::append(const SignedEntry& e) {
         it->second.revoked = true;
         it->second.wipe = j.contains("wipe") && j["wipe"].is_boolean() && j["wipe"].get<bool>();
         m_revocations[dev] = m_entries.size();
+    } else if (kind == "escrow") {
+        if (signer_device) return {Error::InvalidArgument, "only the admin names the escrow key"};
+        const BoxPublicKey pk = f.key<32>("escrow_pk");
+        if (!f.missing.empty()) return {Error::InvalidArgument, "escrow lacks escrow_pk"};
+        if (m_escrow) return {Error::InvalidArgument, "the organisation already has an escrow key"};
+        m_escrow = pk;
+    } else if (kind == "shred") {
+        if (signer_device) return {Error::InvalidArgument, "only the admin orders crypto-shredding"};
+        ShredOrder o;
+        o.scope = f.id("scope");
+        o.order = f.str("order");
+        o.reason = f.str("reason");
+        o.seq = seq;
+        o.time_ms = j["time"].get<std::uint64_t>();
+        if (!f.missing.empty()) return {Error::InvalidArgument, "shred lacks field '" + f.missing + "'"};
+        if (o.order != "retention" && o.order != "erasure") return {Error::InvalidArgument, "shred order must be retention or erasure"};
+        if (o.reason.empty()) return {Error::InvalidArgument, "a shred order names its legal reason"};
+        if (scope_kind(o.scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a known case scope can be crypto-shredded"};
+        if (shredded(o.scope)) return {Error::InvalidArgument, "that scope was crypto-shredded already"};
+        m_shredded.emplace(o.scope, std::move(o));
+    } else if (kind == "lease") {
+        if (signer_device) return {Error::InvalidArgument, "only the admin sets the offline lease"};
+        const std::uint64_t days = f.num("days");
+        if (!f.missing.empty() || days > 3650) return {Error::InvalidArgument, "lease days: 0 (off) to 3650"};
+        m_leaseDays = std::uint32_t(days);
     } else {
         return {Error::Unsupported, "unknown directory entry kind '" + kind + "'"};
     }
@@ -331,6 +359,18 @@ std::optional<DeviceId> Directory::audit_owner(const crypto::ScopeId& scope) con
     return it->second;
 }
 
+const ShredOrder* Directory::shredded(const crypto::ScopeId& scope) const {
+    auto it = m_shredded.find(scope);
+    return it == m_shredded.end() ? nullptr : &it->second;
+}
+
+std::set<DeviceId> Directory::ever_members(const crypto::ScopeId& scope) const {
+    std::set<DeviceId> out;
+    if (auto s = m_members.find(scope); s != m_members.end())
+        for (const auto& [epoch, devs] : s->second) out.insert(devs.begin(), devs.end());
+    return out;
+}
+
 SignedEntry Directory::sign(const crypto::DeviceIdentity& signer, bool as_admin, std::string body) const {
     SignedEntry e;
     e.body.assign(body.begin(), body.end());
@@ -399,6 +439,28 @@ SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const De
     json j = base(m_org, size(), m_head, "revoke", time_ms);
     j["device"] = crypto::to_hex(dev);
     j["wipe"] = wipe;
+    return sign(admin, true, j.dump());
+}
+
+SignedEntry Directory::make_escrow(const crypto::DeviceIdentity& admin, const BoxPublicKey& escrow_pk,
+                                   std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "escrow", time_ms);
+    j["escrow_pk"] = wire::b64(escrow_pk);
+    return sign(admin, true, j.dump());
+}
+
+SignedEntry Directory::make_shred(const crypto::DeviceIdentity& admin, const crypto::ScopeId& scope, const std::string& order,
+                                  const std::string& reason, std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "shred", time_ms);
+    j["scope"] = crypto::to_hex(scope);
+    j["order"] = order;
+    j["reason"] = reason;
+    return sign(admin, true, j.dump());
+}
+
+SignedEntry Directory::make_lease(const crypto::DeviceIdentity& admin, std::uint32_t days, std::uint64_t time_ms) const {
+    json j = base(m_org, size(), m_head, "lease", time_ms);
+    j["days"] = days;
     return sign(admin, true, j.dump());
 }
 

@@ -3,7 +3,7 @@
 // the server verify it with this same code; membership is accepted only from here, never from the
 // server's word.
 //
-// Who may sign what: genesis, enrol and revoke only the admin; unassign the admin or a member of
+// Who may sign what: genesis, enrol, revoke, escrow, shred and lease only the admin; unassign the admin or a member of
 // the scope's latest epoch; a member entry the admin, or a device
 // that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
 // next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
@@ -13,6 +13,8 @@
 // or a member of the scope's latest epoch) assigns a case scope to a free provider or withdraws it.
 // Which role may hold which kind of scope is sync/roles.h's policy, checked by clients over this
 // verified state.
+// Retention (docs/retention.md): `escrow` names the organisation's escrow key (once); `shred`
+// erases a case scope for good (no entry may name it afterwards); `lease` sets the offline lease.
 //
 // States: Empty --append(genesis)--> Founded --append(entry)--> Founded (head advances)
 // Invariants:
@@ -69,6 +71,15 @@ enum class ScopeKind { Personal, Case, Team, Directory, Audit, Report };
 std::optional<ScopeKind> scope_kind_from(std::string_view s);
 std::string_view to_string(ScopeKind k);
 
+// A crypto-shredding order (docs/retention.md): the admin-signed entry that erased a case scope.
+struct ShredOrder {
+    crypto::ScopeId scope{};
+    std::uint64_t seq = 0;   // the entry's seq in the log
+    std::string order;       // "retention" (its retention period ended) or "erasure" (an erasure order)
+    std::string reason;      // the legal reason, as the admin gave it
+    std::uint64_t time_ms = 0;
+};
+
 struct Membership {
     crypto::ScopeId scope{};
     std::uint32_t epoch = 0;
@@ -116,6 +127,13 @@ public:
     std::optional<DeviceId> personal_owner(const crypto::ScopeId& scope) const;
     // The device whose chain an audit scope carries, if `scope` is one.
     std::optional<DeviceId> audit_owner(const crypto::ScopeId& scope) const;
+    // Retention (docs/retention.md).
+    const std::optional<BoxPublicKey>& escrow_key() const { return m_escrow; }
+    const ShredOrder* shredded(const crypto::ScopeId& scope) const;
+    const std::map<crypto::ScopeId, ShredOrder>& shred_orders() const { return m_shredded; }
+    std::uint32_t lease_days() const { return m_leaseDays; }  // 0: no offline lease
+    // Every device that was a member of `scope` at some epoch.
+    std::set<DeviceId> ever_members(const crypto::ScopeId& scope) const;
 
     // --- making entries (the caller signs with the admin identity or its device identity) ---
     static SignedEntry make_genesis(const crypto::DeviceIdentity& admin, const crypto::Id16& org, const std::string& name,
@@ -132,6 +150,11 @@ public:
     SignedEntry make_provider(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                               const std::string& provider, bool assigned, std::uint64_t time_ms) const;
     SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms) const;
+
+    SignedEntry make_escrow(const crypto::DeviceIdentity& admin, const BoxPublicKey& escrow_pk, std::uint64_t time_ms) const;
+    SignedEntry make_shred(const crypto::DeviceIdentity& admin, const crypto::ScopeId& scope, const std::string& order,
+                           const std::string& reason, std::uint64_t time_ms) const;
+    SignedEntry make_lease(const crypto::DeviceIdentity& admin, std::uint32_t days, std::uint64_t time_ms) const;
 
     // Checks, without the chain, that `e` is an admin-signed revocation of `me` with a wipe order
     // of the organisation `org` whose admin key is `admin`: what a device that the server no
@@ -155,6 +178,9 @@ private:
     std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
     std::map<crypto::ScopeId, DeviceId> m_personalOwners;  // personal scope -> its one member
     std::map<crypto::ScopeId, std::set<std::string>> m_providers;  // case scope -> assigned providers
+    std::optional<BoxPublicKey> m_escrow;
+    std::map<crypto::ScopeId, ShredOrder> m_shredded;
+    std::uint32_t m_leaseDays = 0;
 };
 
 }  // namespace quartier::sync

@@ -20,6 +20,7 @@ std::string_view to_string(Error e) {
     case Error::Revoked: return "this device was revoked by the organisation";
     case Error::Cancelled: return "cancelled";
     case Error::Denied: return "refused by data protection";
+    case Error::LeaseExpired: return "offline lease expired: sync to unlock";
     }
     return "unknown error";
 }

@@ -25,6 +25,7 @@ enum class Error {
     Revoked,          // this device was revoked; detail says whether its store was wiped
     Denied,           // data protection forbids it: no legal basis (sync/consent.h) or the role
                       // policy (sync/roles.h); detail starts with a stable code, "withdrawn: ..."
+    LeaseExpired,     // the organisation's offline lease ran out: no reads until a sync succeeds
 };
 
 std::string_view to_string(Error e);

@@ -55,7 +55,8 @@ std::string confirmation_string(crypto::ByteView secret, const SignPublicKey& si
 }
 
 Result<void> found_organisation(Store& store, SyncClient& client, const std::string& name, const std::string& bootstrap,
-                                const std::string& url, const std::string& fingerprint, const std::string& device_name) {
+                                const std::string& url, const std::string& fingerprint, const std::string& device_name,
+                                const std::optional<BoxPublicKey>& escrow_pk) {
     if (store.directory().founded()) return {Error::AlreadyExists, "this store already belongs to an organisation"};
     std::vector<SignedEntry> entries;
     if (auto pending = store.setting("pending_org"); pending && store.admin_identity()) {
@@ -76,6 +77,10 @@ Result<void> found_organisation(Store& store, SyncClient& client, const std::str
         if (auto r = d.append(entries[0]); !r) return r;
         const crypto::DeviceIdentity& me = store.device();
         entries.push_back(d.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), device_name, "admin", now_ms()));
+        if (escrow_pk) {
+            if (auto r = d.append(entries.back()); !r) return r;
+            entries.push_back(d.make_escrow(admin, *escrow_pk, now_ms()));
+        }
         json saved = json::array();
         for (const auto& e : entries) saved.push_back(json::parse(e.to_json()));
         // Keep the admin key and the entries before the server learns of them: a founded

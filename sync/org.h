@@ -37,9 +37,13 @@ struct PendingEnrolment {
 // Six decimal digits both sides show before the admin admits a device.
 std::string confirmation_string(crypto::ByteView secret, const SignPublicKey& sign_pk);
 
-// Makes the organisation: admin key (kept in `store`), genesis, and this device enrolled as admin.
+// Makes the organisation: admin key (kept in `store`), genesis, this device enrolled as admin,
+// and, given `escrow_pk` (sync/escrow.h: the public half of the offline escrow file the caller
+// wrote first), the `escrow` entry naming it. A retry of an unanswered attempt posts the entries
+// of that attempt again.
 Result<void> found_organisation(Store& store, SyncClient& client, const std::string& name, const std::string& bootstrap,
-                                const std::string& url, const std::string& fingerprint, const std::string& device_name);
+                                const std::string& url, const std::string& fingerprint, const std::string& device_name,
+                                const std::optional<BoxPublicKey>& escrow_pk = std::nullopt);
 // Admin: a one-time enrolment code for a named device with a role; a `helper` names the free
 // provider (Träger) it works for, which decides the cases it may read (sync/roles.h).
 Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::string& name, const std::string& role,

@@ -1126,6 +1126,7 @@ Result<void> Store::change_passphrase(std::string_view new_passphrase, const cry
 }
 
 const Record* Store::get(const std::string& id) const {
+    if (!readable()) return nullptr;  // offline lease expired (docs/retention.md)
     auto it = m_impl->records.find(id);
     return it == m_impl->records.end() ? nullptr : &it->second.rec;
 }
@@ -1137,6 +1138,7 @@ std::vector<const Record*> Store::list(const std::string& type) const {
         std::uint64_t prefix;
         const Record* rec;
     };
+    if (!readable()) return {};  // offline lease expired (docs/retention.md)
     std::vector<Key> keys;
     keys.reserve(m_impl->records.size());
     for (const auto& [id, slot] : m_impl->records) {
@@ -1188,6 +1190,7 @@ const crypto::DeviceIdentity& Store::device() const { return *m_impl->device; }
 const ScopeId& Store::default_scope() const { return m_impl->default_scope; }
 
 Result<std::vector<FieldVersion>> Store::history(const std::string& id, const std::string& field) const {
+    if (auto r = readable(); !r) return r.failure();
     auto st = m_impl->db.prepare("SELECT env FROM ops WHERE rk = ?1 ORDER BY seq");
     if (!st) return st.failure();
     const auto k = m_impl->rk(id);
@@ -1932,7 +1935,9 @@ Result<void> Store::wipe() {
     return first;
 }
 
-Result<void> Store::purge_scope(const ScopeId& scope) {
+std::uint64_t Store::now_ms() const { return m_impl->options.clock(); }
+
+Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
     // The scope of each op is in its clear header: no decryption needed to find them.
@@ -1951,7 +1956,7 @@ Result<void> Store::purge_scope(const ScopeId& scope) {
                         });
         !r)
         return r;
-    if (pending) return {Error::Busy, "the scope has changes not yet pushed; sync first"};
+    if (pending && !discard_pending) return {Error::Busy, "the scope has changes not yet pushed; sync first"};
     std::vector<std::string> ids;
     for (const auto& [id, slot] : I.records)
         if (slot.rec.scope == scope) ids.push_back(id);
@@ -1960,12 +1965,16 @@ Result<void> Store::purge_scope(const ScopeId& scope) {
         auto txn = Transaction::begin(I.db);
         if (!txn) return txn.failure();
         auto del_op = I.db.prepare("DELETE FROM ops WHERE seq = ?1");
+        auto del_out = I.db.prepare("DELETE FROM outbox WHERE op_seq = ?1");
+        if (!del_out) return del_out.failure();
         auto del_snap = I.db.prepare("DELETE FROM snapshots WHERE rk = ?1");
         auto del_keys = I.db.prepare("DELETE FROM scope_keys WHERE scope = ?1");
         auto del_cursor = I.db.prepare("DELETE FROM cursors WHERE scope = ?1");
         for (auto* st : {&del_op, &del_snap, &del_keys, &del_cursor})
             if (!*st) return st->failure();
         for (std::int64_t seq : seqs) {
+            del_out->bind(1, seq);  // only a crypto-shredded scope gets here with pending ops
+            if (auto r = del_out->run(); !r) return r;
             del_op->bind(1, seq);
             if (auto r = del_op->run(); !r) return r;
         }

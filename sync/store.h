@@ -16,6 +16,7 @@
 //   Open       --write ok--> Open            one SQLite transaction per Writer::commit()
 //   Open       --I/O or SQLite failure--> Failed   rolled back; every later call: Error::Failed
 //   Open|Failed --destructor--> Closed       keys wiped (secure memory), file lock released
+//   Open       --lease expired--> Open, reads refused (LeaseExpired) until a sync succeeds
 //
 // Invariants
 //   1. The state equals the fold of the op log; reopening rebuilds exactly the same state.
@@ -211,8 +212,9 @@ public:
     // Removes a scope from this device (a cache purge, DESIGN.md §6 / DOMAIN.md 5): its ops,
     // the commits left without ops, its records' snapshots, its keys and cursor, in one
     // transaction; then the database is vacuumed and the WAL truncated so no page keeps them.
-    // Busy if ops of the scope still wait in the outbox (push first).
-    Result<void> purge_scope(const ScopeId& scope);
+    // Busy if ops of the scope still wait in the outbox (push first), unless `discard_pending`
+    // (a crypto-shredded scope, whose ops the server refuses for good: they go too).
+    Result<void> purge_scope(const ScopeId& scope, bool discard_pending = false);
     // Forgets one key (a rotation this device prepared but another device won).
     Result<void> remove_scope_key(const ScopeId& scope, std::uint32_t epoch);
     const crypto::SymmetricKey* scope_key(const ScopeId& scope, std::uint32_t epoch) const;
@@ -233,6 +235,12 @@ public:
     // deleted with secure_delete on, every table emptied, the database vacuumed, then its files
     // removed. Afterwards the store is Failed; nothing of it is left in the directory but `lock`.
     Result<void> wipe();
+
+    // The offline lease (docs/retention.md): LeaseExpired once the organisation's lease is set
+    // and the last successful sync is older than it; get(), list() and history() then show
+    // nothing until a sync succeeds. Defined in retention.cpp.
+    Result<void> readable() const;
+    std::uint64_t now_ms() const;  // the store's clock (StoreOptions::clock)
 
     const crypto::DeviceIdentity& device() const;
     const ScopeId& default_scope() const;

@@ -21,6 +21,7 @@ enum Exit : int {
     kRefused = 8,         // the server refused the request, or answered outside the protocol
     kRevoked = 9,         // this device was revoked (and wiped, if the organisation ordered it)
     kDenied = 10,         // data protection refuses: no legal basis for a disclosure, or the role policy
+    kLeaseExpired = 11,   // the organisation's offline lease ran out: sync to unlock (docs/retention.md)
 };
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);

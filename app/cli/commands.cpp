@@ -5,7 +5,9 @@
 #include "crypto/secure.h"
 #include "sync/client.h"
 #include "sync/consent.h"
+#include "sync/escrow.h"
 #include "sync/org.h"
+#include "sync/retention.h"
 #include "sync/roles.h"
 #include "sync/store.h"
 #include "sync/wire.h"
@@ -53,9 +55,15 @@ Records:
                           QUARTIER_NEW_PASSPHRASE); data is not re-encrypted
 
 Organisation and sync:
-  org init --server URL --fingerprint HEX --bootstrap TOKEN --name NAME [--device-name NAME]
+  org init --server URL --fingerprint HEX --bootstrap TOKEN --name NAME --escrow-file FILE
+           [--device-name NAME]
                           found the organisation on a new quartier-server; this store keeps
-                          the admin key and is enrolled as the admin's device
+                          the admin key and is enrolled as the admin's device. FILE receives the
+                          organisation's escrow key, sealed under the escrow passphrase
+                          (--escrow-passphrase-file or QUARTIER_ESCROW_PASSPHRASE): keep it
+                          offline; an existing FILE is used as it is
+  org lease DAYS          devices that have not synced for DAYS days refuse reads until they
+                          sync (0: no lease)
   org enrol --name NAME [--role ROLE] [--provider NAME] [--qr FILE.svg]
                           print a one-time enrolment code for a new device (roles: caseworker,
                           team_lead, helper, planning, admin, dpo; a helper names its free
@@ -101,6 +109,17 @@ Entrusted entries and consent (§65 SGB VIII):
                           consent covering data, purpose and every member of the case, or
                           one of §65(1) S. 1 Nr. 2-5 with a reason; exit 10 if refused
   exceptions              the §65(1) exceptions and their numbers
+Retention and erasure (docs/retention.md):
+  escrow restore --escrow-file FILE (--scope|--case) SCOPE --to DEVICE
+                          admin: open the case's escrow wraps with the escrow key and grant every
+                          epoch's key to an enrolled DEVICE, which then reads the case after a sync
+  retention due           the case records on this store whose retention_end has passed (and
+                          those whose retention_end is not a date YYYY-MM-DD)
+  retention shred SCOPE --reason TEXT [--order retention|erasure]
+                          admin: crypto-shred a case scope for good: the server drops its data,
+                          key grants and escrow wraps, every device destroys its copy and confirms
+  retention records       admin: the deletion records: each shred order, the devices' signed
+                          confirmations and the devices still to confirm
 
 Audit log:
   audit list [--device ID]
@@ -129,6 +148,7 @@ Exit codes:
   4 no store or no such record   5 I/O error, full disk or corrupt database   6 store exists
   7 server unreachable   8 server refused the request   9 this device was revoked (and wiped,
   if the organisation ordered it)   10 refused by data protection (no legal basis, role policy)
+  11 the offline lease expired: sync to unlock
 )";
 
 struct Options {
@@ -161,6 +181,7 @@ int exit_for(sync::Error e) {
     case sync::Error::Network: return kUnreachable;
     case sync::Error::Revoked: return kRevoked;
     case sync::Error::Denied: return kDenied;
+    case sync::Error::LeaseExpired: return kLeaseExpired;
     case sync::Error::Refused:
     case sync::Error::Protocol: return kRefused;
     default: return kStoreError;
@@ -303,8 +324,9 @@ json report_json(const sync::SyncReport& r) {
                 {"keys_added", r.keys_added}, {"pushed", r.pushed}, {"push_duplicates", r.push_duplicates},
                 {"applied", r.applied}, {"duplicates", r.duplicates}, {"clock_skewed", r.skewed},
                 {"retries", r.retries}, {"epochs_opened", r.epochs_opened}, {"members_rekeyed", r.members_rekeyed},
-                {"scopes_purged", r.scopes_purged}, {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes},
-                {"policy_violations", r.policy_violations}};
+                {"scopes_purged", r.scopes_purged}, {"scopes_shredded", r.scopes_shredded}, {"cases_closed", r.cases_closed},
+                {"escrow_uploaded", r.escrow_uploaded}, {"server_violations", r.server_violations},
+                {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes}, {"policy_violations", r.policy_violations}};
 }
 
 std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
@@ -359,7 +381,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                                                          "--actor", "--legal-basis", "--device", "--provider",
                                                          "--consenting", "--on-behalf-of", "--data", "--purpose",
                                                          "--recipients", "--form", "--valid-from", "--valid-until",
-                                                         "--consent", "--exception", "--reason", "--note"};
+                                                         "--consent", "--exception", "--reason", "--note", "--escrow-file",
+                                                         "--escrow-passphrase-file", "--to", "--case", "--order"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -402,7 +425,9 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     // Two-word commands: "org init", "scope share", ...
     std::string cmd = o.rest[0];
     std::vector<std::string> argv(o.rest.begin() + 1, o.rest.end());
-    if ((cmd == "org" || cmd == "scope" || cmd == "audit" || cmd == "consent" || cmd == "entrusted" || cmd == "demo") && !argv.empty()) {
+    if ((cmd == "org" || cmd == "scope" || cmd == "audit" || cmd == "consent" || cmd == "entrusted" || cmd == "demo" ||
+         cmd == "escrow" || cmd == "retention") &&
+        !argv.empty()) {
         cmd += " " + argv.front();
         argv.erase(argv.begin());
     }
@@ -417,7 +442,9 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         {"audit list", {0, 0}},  {"audit verify", {0, 0}},  {"demo seed", {0, 0}},
         {"entrusted put", {2, SIZE_MAX}}, {"entrusted list", {0, 0}}, {"consent add", {0, 0}},
         {"consent withdraw", {1, 1}}, {"consent list", {0, 0}}, {"share", {1, 1}}, {"exceptions", {0, 0}},
-        {"scope assign", {2, 2}}};
+        {"scope assign", {2, 2}},
+        {"org lease", {1, 1}},   {"escrow restore", {0, 0}}, {"retention due", {0, 0}}, {"retention shred", {1, 1}},
+        {"retention records", {0, 0}}};
     auto ar = arity.find(cmd);
     if (ar == arity.end()) return fail(err, kUsage, "unknown command '" + cmd + "' (see --help)");
     if (argv.size() < ar->second.first || argv.size() > ar->second.second)
@@ -429,6 +456,16 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         for (const char* k : {"server", "fingerprint", "bootstrap", "name"})
             if (o.get(k).empty()) return fail(err, kUsage, std::string("org init needs --") + k);
     if (cmd == "org enrol" && o.get("name").empty()) return fail(err, kUsage, "org enrol needs --name");
+    if (cmd == "org init" && o.get("escrow-file").empty()) return fail(err, kUsage, "org init needs --escrow-file");
+    if (cmd == "escrow restore") {
+        if (o.get("escrow-file").empty() || o.get("to").empty() || o.get("scope").empty() == o.get("case").empty())
+            return fail(err, kUsage, "escrow restore needs --escrow-file, --to and one of --scope or --case");
+    }
+    if (cmd == "retention shred") {
+        if (o.get("reason").empty()) return fail(err, kUsage, "retention shred needs --reason (the legal reason)");
+        if (const auto ord = o.get("order", "retention"); ord != "retention" && ord != "erasure")
+            return fail(err, kUsage, "--order must be retention or erasure");
+    }
 
     // Prompt only when reading the real terminal (never when a caller passes its own stream).
     const bool interactive = &in == &std::cin && isatty(STDIN_FILENO);
@@ -489,6 +526,11 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         }
         return kOk;
     }
+    // The offline lease (docs/retention.md): a locked store shows nothing until a sync.
+    static const std::set<std::string> reads = {"get", "list", "history", "conflicts", "resolve", "retention due"};
+    if (reads.count(cmd))
+        if (auto l = store.readable(); !l) return fail(err, l);
+
     if (cmd == "get") {
         const sync::Record* r = store.get(argv[0]);
         if (!r) return fail(err, kNotFound, "no record " + argv[0]);
@@ -556,6 +598,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                {"pending", st.pending}, {"conflicts", st.conflicts}, {"problems", st.problems},
                {"audit_entries", st.audit_entries}, {"audit_pending", st.audit_pending}};
         if (auto ls = store.setting("last_sync")) j["last_sync_ms"] = std::stoll(*ls);
+        if (const auto lease = sync::lease_status(store); lease.days)
+            j["lease"] = {{"days", lease.days}, {"expires_ms", lease.expires_ms}, {"expired", lease.expired}};
         if (store.directory().founded()) j["organisation"] = store.directory().org_name();
         out << j.dump(2) << "\n";
         return kOk;
@@ -751,6 +795,14 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             << "\n";
         return kOk;
     }
+    if (cmd == "retention due") {
+        json arr = json::array();
+        for (const auto& d : sync::retention_review(store, sync::RetentionPolicy{}, store.now_ms()))
+            arr.push_back({{"scope", crypto::to_hex(d.scope)}, {"case", d.record}, {"retention_class", d.retention_class},
+                           {"retention_end", d.retention_end}, {"malformed", d.malformed}});
+        out << arr.dump(2) << "\n";
+        return kOk;
+    }
     if (cmd == "devices") {
         json arr = json::array();
         for (const auto& d : store.directory().devices()) {
@@ -777,8 +829,24 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     sync::SyncClient client(store, **transport);
 
     if (cmd == "org init") {
+        // The escrow file is written before the organisation exists: a founded organisation whose
+        // escrow secret was never kept could not restore anything.
+        const fs::path escrow_path = o.get("escrow-file");
+        std::error_code ec;
+        sync::Result<sync::EscrowFile> escrow = fs::exists(escrow_path, ec) ? sync::EscrowFile::read(escrow_path)
+                                                                              : sync::Result<sync::EscrowFile>(sync::Error::NotFound);
+        if (!escrow && escrow.error() != sync::Error::NotFound) return fail(err, escrow);
+        if (!escrow) {
+            auto ep = passphrase(o.get("escrow-passphrase-file"), "QUARTIER_ESCROW_PASSPHRASE", "Escrow passphrase: ", interactive, err);
+            if (!ep || ep->empty())
+                return fail(err, kUsage, "no escrow passphrase: use --escrow-passphrase-file or QUARTIER_ESCROW_PASSPHRASE");
+            Wipe wipe_escrow{*ep};
+            escrow = sync::EscrowFile::create(*ep, kdf_params(o.kdf));
+            if (!escrow) return fail(err, escrow);
+            if (auto w = escrow->write(escrow_path); !w) return fail(err, w);
+        }
         auto r = sync::found_organisation(store, client, o.get("name"), o.get("bootstrap"), o.get("server"),
-                                          o.get("fingerprint"), o.get("device-name", "admin"));
+                                          o.get("fingerprint"), o.get("device-name", "admin"), escrow->pk);
         if (!r) return fail(err, r);
         out << json{{"organisation", crypto::to_hex(store.directory().org())}, {"device", crypto::to_hex(store.device().id())}}.dump() << "\n";
         return kOk;
@@ -840,6 +908,61 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             err << "quartier-cli: warning: the directory grants a reader the role policy forbids (rotated past): " << v << "\n";
         if (r->skewed) err << "quartier-cli: warning: " << r->skewed << " ops are dated more than a day ahead (a device clock is wrong)\n";
         out << report_json(*r).dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "org lease") {
+        const std::string& a = argv[0];
+        if (a.empty() || a.size() > 4 || a.find_first_not_of("0123456789") != std::string::npos)
+            return fail(err, kUsage, "org lease needs a number of days (0 to 3650)");
+        if (auto r = sync::set_lease(store, client, std::uint32_t(std::stoul(a))); !r) return fail(err, r);
+        return kOk;
+    }
+    if (cmd == "escrow restore") {
+        auto sc = parse_scope(o.get("scope").empty() ? o.get("case") : o.get("scope"));
+        auto dev = sync::wire::id_from_hex(o.get("to"));
+        if (!sc || !dev) return fail(err, kUsage, "escrow restore needs a scope id and a device id (32 hex digits each)");
+        auto file = sync::EscrowFile::read(o.get("escrow-file"));
+        if (!file) return fail(err, file);
+        auto ep = passphrase(o.get("escrow-passphrase-file"), "QUARTIER_ESCROW_PASSPHRASE", "Escrow passphrase: ", interactive, err);
+        if (!ep) return fail(err, kLocked, "no escrow passphrase: use --escrow-passphrase-file or QUARTIER_ESCROW_PASSPHRASE");
+        Wipe wipe_escrow{*ep};
+        auto secret = file->open(*ep);
+        if (!secret) return fail(err, secret);
+        auto rep = sync::restore_from_escrow(store, client, *secret, *sc, *dev);
+        if (!rep) return fail(err, rep);
+        out << json{{"scope", crypto::to_hex(rep->scope)}, {"device", crypto::to_hex(rep->device)}, {"epochs", rep->epochs},
+                    {"missing_epochs", rep->missing}}
+                   .dump(2)
+            << "\n";
+        if (!rep->missing.empty())
+            err << "quartier-cli: warning: " << rep->missing.size() << " epochs have no escrow wrap: their data stays unreadable\n";
+        return kOk;
+    }
+    if (cmd == "retention shred") {
+        auto sc = parse_scope(argv[0]);
+        if (!sc) return fail(err, kUsage, "retention shred needs a scope id (32 hex digits)");
+        auto ord = sync::order_shred(store, client, *sc, o.get("order", "retention"), o.get("reason"));
+        if (!ord) return fail(err, ord);
+        auto synced = client.sync();  // this store's own copy goes at once
+        if (!synced) return fail(err, synced);
+        out << json{{"scope", argv[0]}, {"order", ord->order}, {"reason", ord->reason}, {"directory_entry", ord->seq}}.dump(2) << "\n";
+        return kOk;
+    }
+    if (cmd == "retention records") {
+        auto recs = sync::deletion_records(store, client);
+        if (!recs) return fail(err, recs);
+        json arr = json::array();
+        for (const auto& rec : *recs) {
+            json confirmed = json::array(), pending = json::array();
+            for (const auto& c : rec.confirmed)
+                confirmed.push_back({{"device", crypto::to_hex(c.device)}, {"time", c.time_ms}, {"epochs_destroyed", c.epochs},
+                                     {"ops_removed", c.ops}, {"server_clean", c.server_clean}});
+            for (const auto& d : rec.pending) pending.push_back(crypto::to_hex(d));
+            arr.push_back({{"scope", crypto::to_hex(rec.order.scope)}, {"order", rec.order.order}, {"reason", rec.order.reason},
+                           {"directory_entry", rec.order.seq}, {"time", rec.order.time_ms}, {"confirmed", confirmed},
+                           {"pending", pending}, {"problems", rec.problems}});
+        }
+        out << arr.dump(2) << "\n";
         return kOk;
     }
     if (cmd == "scope unassign") {

@@ -85,7 +85,8 @@ Page {
                     Accessible.name: text
                 }
                 Label {
-                    text: Cases.totalCount === 0 ? qsTr("Noch keine Fälle auf diesem Gerät")
+                    text: Sync.leaseExpired ? qsTr("Gesperrt, bis synchronisiert wurde")
+                        : Cases.totalCount === 0 ? qsTr("Noch keine Fälle auf diesem Gerät")
                         : page.filtering ? qsTr("%1 von %2 angezeigt").arg(Cases.count).arg(Cases.totalCount)
                         : Cases.totalCount === 1 ? qsTr("1 Fall")
                         : qsTr("%1 Fälle").arg(Cases.totalCount)
@@ -155,6 +156,16 @@ Page {
         anchors.bottom: parent.bottom
         anchors.topMargin: Theme.spacingL
         spacing: Theme.spacingM
+
+        // The offline lease (docs/retention.md): the store shows nothing until a sync succeeds.
+        InlineMessage {
+            objectName: "leaseMessage"
+            Layout.fillWidth: true
+            text: Sync.leaseExpired
+                  ? qsTr("Gesperrt: Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. "
+                         + "Synchronisieren Sie, um die Fälle wieder zu sehen.")
+                  : ""
+        }
 
         SearchField {
             id: search
@@ -272,7 +283,7 @@ Page {
                 anchors.centerIn: parent
                 anchors.verticalCenterOffset: -Theme.spacingXxl
                 width: Math.min(parent.width, 520)
-                visible: Cases.count === 0
+                visible: Cases.count === 0 && !Sync.leaseExpired  // the lease message says why the list is empty
                 iconName: page.filtering ? "search" : "people"
                 title: page.filtering ? qsTr("Keine Treffer") : qsTr("Noch keine Fälle")
                 text: Cases.filter.trim().length > 0

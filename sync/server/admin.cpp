@@ -4,6 +4,8 @@
 #include "sqlite_storage.h"
 #include "tls.h"
 
+#include "sync/retention.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -102,6 +104,39 @@ Result<std::string> devices_report(const DataDir& data) {
                 {"devices", std::move(devices)}};
     if (dir.founded()) report["org"] = crypto::to_hex(dir.org());
     return report.dump(2);
+}
+
+Result<std::string> deletions_report(const DataDir& data) {
+    auto storage = SqliteStorage::open(data.db(), false);
+    if (!storage) return storage.failure();
+    auto server = Server::open(**storage, system_clock());
+    if (!server) return server.failure();
+    const Directory dir = (*server)->directory();
+    auto stored = (*storage)->confirmations();
+    if (!stored) return stored.failure();
+    json list = json::array();
+    for (const auto& [scope, o] : dir.shred_orders()) {
+        auto h = (*storage)->holdings(scope);
+        if (!h) return h.failure();
+        json confirmed = json::array();
+        std::set<DeviceId> done;
+        for (const auto& row : *stored) {
+            if (row.scope != scope) continue;
+            auto c = ShredConfirmation::from_json(row.json);
+            const bool verified = c && c->verify(dir).ok();
+            if (verified) done.insert(c->device);
+            confirmed.push_back(json{{"device", crypto::to_hex(row.device)}, {"received", row.time_ms}, {"verified", verified},
+                                     {"server_clean", c && c->server_clean}});
+        }
+        json pending = json::array();
+        for (const auto& m : dir.ever_members(scope))
+            if (const DeviceInfo* d = dir.device(m); d && !d->revoked && !done.count(m)) pending.push_back(crypto::to_hex(m));
+        list.push_back(json{{"scope", crypto::to_hex(scope)}, {"order", o.order}, {"reason", o.reason}, {"directory_entry", o.seq},
+                            {"time", o.time_ms},
+                            {"held", {{"envelopes", h->envelopes}, {"grants", h->grants}, {"escrow_wraps", h->escrow_wraps}}},
+                            {"confirmations", std::move(confirmed)}, {"pending", std::move(pending)}});
+    }
+    return json{{"shredded", std::move(list)}}.dump(2);
 }
 
 }  // namespace quartier::sync::server

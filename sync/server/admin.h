@@ -33,4 +33,9 @@ Result<InitOutcome> init_data_dir(const DataDir& data);
 // JSON {"server_id", "org", "envelopes", "devices": [...]} (docs/server.md). NotFound if not initialised.
 Result<std::string> devices_report(const DataDir& data);
 
+// JSON {"shredded": [...]}: every crypto-shredding order with what the server still holds of the
+// scope (nothing, unless storage was tampered with), the devices' verified confirmations and the
+// devices yet to confirm (docs/retention.md). NotFound if not initialised.
+Result<std::string> deletions_report(const DataDir& data);
+
 }  // namespace quartier::sync::server

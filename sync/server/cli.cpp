@@ -25,6 +25,7 @@ constexpr const char* kUsage =
     "usage: quartier-server init --data DIR\n"
     "       quartier-server serve --data DIR --listen ADDR:PORT [--insecure-loopback]\n"
     "       quartier-server devices --data DIR\n"
+    "       quartier-server deletions --data DIR\n"
     "       quartier-server fingerprint --data DIR\n";
 
 int exit_for(Error e) {
@@ -180,6 +181,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (o->command == "serve") return serve(data, *o->listen, o->insecure, out, err);
     if (o->command == "devices") {
         auto r = devices_report(data);
+        if (!r) {
+            err << r.detail() << "\n";
+            return exit_for(r.error());
+        }
+        out << *r << std::endl;
+        return kExitOk;
+    }
+    if (o->command == "deletions") {
+        auto r = deletions_report(data);
         if (!r) {
             err << r.detail() << "\n";
             return exit_for(r.error());

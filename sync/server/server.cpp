@@ -1,6 +1,8 @@
 #include "server.h"
 
+#include "sync/escrow.h"
 #include "sync/grant.h"
+#include "sync/retention.h"
 
 #include "crypto/commit.h"
 
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <set>
 #include <unordered_set>
 
 namespace quartier::sync::server {
@@ -190,6 +193,10 @@ const std::vector<Server::Route>& Server::routes() {
         {"GET", "/v1/keys", &Server::get_keys, true},
         {"POST", "/v1/push", &Server::push, true},
         {"GET", "/v1/pull", &Server::pull, true},
+        {"GET", "/v1/escrow", &Server::get_escrow, true},
+        {"POST", "/v1/escrow", &Server::post_escrow, true},
+        {"POST", "/v1/shred/confirm", &Server::shred_confirm, true},
+        {"GET", "/v1/shred/records", &Server::shred_records, true},
     };
     return r;
 }
@@ -402,7 +409,11 @@ Response Server::post_directory(Context& c) {
         return error(409, "conflict", "entry does not follow the head: refetch and re-sign");
     Directory next = m_dir;
     if (auto r = next.append(*e); !r) return bad_request(r.detail());
-    if (auto r = m_storage.append_directory(seq, e->to_json()); !r) return storage_error(r.failure());
+    // A crypto-shredding order drops the scope's envelopes, grants and escrow wraps with it.
+    const auto kind_it = body.find("kind");  // verified by append() above
+    const auto shred = kind_it != body.end() && *kind_it == "shred" ? hex_field<16>(body, "scope") : std::nullopt;
+    if (auto r = shred ? m_storage.shred_scope(seq, e->to_json(), *shred) : m_storage.append_directory(seq, e->to_json()); !r)
+        return storage_error(r.failure());
     m_dir = std::move(next);
     return ok(json{{"seq", seq}});
 }
@@ -493,6 +504,7 @@ Response Server::post_keys(Context& c) {
         if (!item.is_object()) return bad_request("a grant is not an object");
         auto g = KeyGrant::from_json(item.dump());
         if (!g) return bad_request(g.detail());
+        if (m_dir.shredded(g->scope)) return error(410, "shredded", "that scope was crypto-shredded");
         if (g->granter == "admin") {
             if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may post admin grants");
         } else {
@@ -594,6 +606,7 @@ Response Server::push(Context& c) {
         for (std::size_t i = 0; i < views.size(); ++i) {
             const auto& h = views[i].header;
             if (h.author != c.device) return error(403, "forbidden", "an envelope's author is not the authenticated device");
+            if (m_dir.shredded(h.scope)) return error(410, "shredded", "scope " + crypto::to_hex(h.scope) + " was crypto-shredded");
             if (!m_dir.is_member(h.scope, h.epoch, c.device))
                 return error(403, "not_member", "device is not a member of scope " + crypto::to_hex(h.scope) + " at epoch " + std::to_string(h.epoch));
             if (Hlc::physical_ms(h.hlc) > horizon)
@@ -609,10 +622,11 @@ Response Server::push(Context& c) {
     for (const auto& [scope, seq] : out->last_seq) seqs[crypto::to_hex(scope)] = seq;
     for (const auto& [scope, n] : out->fresh) fresh[crypto::to_hex(scope)] = n;
     // `heads`: the last seq of every scope the device is a member of, so that its pull can skip
-    // the scopes where nothing is new (docs/protocol.md).
+    // the scopes where nothing is new (docs/protocol.md). Shredded scopes have no data left to
+    // pull and are not listed.
     std::vector<ScopeId> member_of;
     for (const auto& m : m_dir.memberships(c.device))
-        if (member_of.empty() || member_of.back() != m.scope) member_of.push_back(m.scope);
+        if ((member_of.empty() || member_of.back() != m.scope) && !m_dir.shredded(m.scope)) member_of.push_back(m.scope);
     std::sort(member_of.begin(), member_of.end());
     member_of.erase(std::unique(member_of.begin(), member_of.end()), member_of.end());
     if (auto last = m_storage.last_seqs(member_of))  // without it the client pulls every scope
@@ -646,6 +660,7 @@ Response Server::pull(Context& c) {
     const auto ms = m_dir.memberships(c.device);
     if (std::none_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; }))
         return error(403, "not_member", "device is not a member of this scope");
+    if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
 
     auto page = m_storage.pull(scope, since, limit, m_limits.max_pull_bytes);
     if (!page) return storage_error(page.failure());
@@ -667,6 +682,82 @@ Response Server::pull(Context& c) {
     Response r = ok(json{{"items", std::move(items)}, {"commits", std::move(commits)}, {"next", page->next}, {"more", page->more}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
     return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention (docs/retention.md): escrow wraps, shred confirmations
+
+Response Server::get_escrow(Context& c) {
+    const auto& q = c.request.query;
+    const auto ms = m_dir.memberships(c.device);
+    if (auto it = q.find("scope"); it != q.end()) {
+        crypto::ScopeId scope{};
+        if (it->second.size() != 32 || !lower_hex(it->second) || !crypto::from_hex(it->second, scope))
+            return bad_request("scope: lower-case hex id expected");
+        const bool member = std::any_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; });
+        if (!member && c.info->role != "admin") return error(403, "not_member", "device is not a member of this scope");
+        if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
+        auto wraps = m_storage.escrow_wraps(scope);
+        if (!wraps) return storage_error(wraps.failure());
+        json list = json::array();
+        for (const auto& w : *wraps) list.push_back(json::parse(w.json));
+        return ok(json{{"wraps", std::move(list)}});
+    }
+    // Without a scope: which (scope, epoch) have a wrap, for every scope the caller is a member of.
+    std::set<crypto::ScopeId> scopes;
+    for (const auto& m : ms)
+        if (!m_dir.shredded(m.scope)) scopes.insert(m.scope);
+    json list = json::array();
+    for (const auto& scope : scopes) {
+        auto wraps = m_storage.escrow_wraps(scope);
+        if (!wraps) return storage_error(wraps.failure());
+        std::set<std::uint32_t> epochs;
+        for (const auto& w : *wraps) epochs.insert(w.epoch);
+        for (std::uint32_t e : epochs) list.push_back(json{{"scope", crypto::to_hex(scope)}, {"epoch", e}});
+    }
+    return ok(json{{"wraps", std::move(list)}});
+}
+
+Response Server::post_escrow(Context& c) {
+    const auto it = c.body.find("wraps");
+    if (it == c.body.end() || !it->is_array()) return bad_request("expected {\"wraps\": [...]}");
+    if (it->empty() || it->size() > m_limits.max_grants) return bad_request("wraps: 1 to a bounded number");
+    if (!m_dir.escrow_key()) return error(409, "no_escrow", "the organisation has no escrow key");
+    std::vector<StoredEscrowWrap> out;
+    for (const auto& item : *it) {
+        if (!item.is_object()) return bad_request("a wrap is not an object");
+        auto w = EscrowWrap::from_json(item.dump());
+        if (!w) return bad_request(w.detail());
+        if (w->uploader != c.device) return error(403, "forbidden", "a device posts only its own escrow wraps");
+        if (m_dir.shredded(w->scope)) return error(410, "shredded", "that scope was crypto-shredded");
+        if (!m_dir.is_member(w->scope, w->epoch, c.device))
+            return error(403, "not_member", "uploader is not a member of the scope at that epoch");
+        if (auto v = w->verify(m_dir); !v) return error(400, "bad_signature", v.detail());
+        out.push_back(StoredEscrowWrap{w->scope, w->epoch, w->uploader, w->to_json()});
+    }
+    if (auto r = m_storage.put_escrow_wraps(out); !r) return storage_error(r.failure());
+    return ok(json::object());
+}
+
+Response Server::shred_confirm(Context& c) {
+    const auto it = c.body.find("confirmation");
+    if (it == c.body.end() || !it->is_object()) return bad_request("expected {\"confirmation\": {...}}");
+    auto conf = ShredConfirmation::from_json(it->dump());
+    if (!conf) return bad_request(conf.detail());
+    if (conf->device != c.device) return error(403, "forbidden", "a device confirms only for itself");
+    if (auto v = conf->verify(m_dir); !v) return error(400, "bad_signature", v.detail());
+    if (auto r = m_storage.put_confirmation(StoredConfirmation{conf->scope, conf->device, c.now, conf->to_json()}); !r)
+        return storage_error(r.failure());
+    return ok(json::object());
+}
+
+Response Server::shred_records(Context& c) {
+    if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may list deletion records");
+    auto all = m_storage.confirmations();
+    if (!all) return storage_error(all.failure());
+    json list = json::array();
+    for (const auto& r : *all) list.push_back(json::parse(r.json));
+    return ok(json{{"records", std::move(list)}});
 }
 
 }  // namespace quartier::sync::server

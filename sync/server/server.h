@@ -9,6 +9,9 @@
 //   1. m_dir is exactly the verified directory log that storage holds.
 //   2. A device that m_dir lists as revoked gets 403 `revoked` on every authenticated request.
 //   3. handle() never throws and never crashes on input: a malformed request is a 4xx.
+//   4. A scope the directory orders crypto-shredded has no envelope, grant or escrow wrap in
+//      storage (dropped in the transaction that appended the order), and every request that
+//      would read or add one answers 410 `shredded`.
 #pragma once
 
 #include "storage.h"
@@ -126,6 +129,11 @@ private:
     Response get_keys(Context& c);
     Response push(Context& c);
     Response pull(Context& c);
+    // Retention (docs/retention.md).
+    Response get_escrow(Context& c);
+    Response post_escrow(Context& c);
+    Response shred_confirm(Context& c);
+    Response shred_records(Context& c);
 
     ServerStorage& m_storage;
     WallClock m_clock;

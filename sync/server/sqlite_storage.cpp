@@ -7,7 +7,7 @@
 namespace quartier::sync::server {
 
 namespace {
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: escrow wraps and shred confirmations
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -31,6 +31,12 @@ CREATE TABLE IF NOT EXISTS envelopes(
 CREATE TABLE IF NOT EXISTS device_stats(
   device BLOB PRIMARY KEY, last_sync INTEGER NOT NULL, bytes_in INTEGER NOT NULL,
   bytes_out INTEGER NOT NULL, pushed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS escrow_wraps(
+  scope BLOB NOT NULL, epoch INTEGER NOT NULL, uploader BLOB NOT NULL, wrap_json TEXT NOT NULL,
+  PRIMARY KEY(scope, epoch, uploader));
+CREATE TABLE IF NOT EXISTS shred_confirmations(
+  scope BLOB NOT NULL, device BLOB NOT NULL, time INTEGER NOT NULL, confirmation TEXT NOT NULL,
+  PRIMARY KEY(scope, device));
 )sql";
 
 template <std::size_t N>
@@ -77,7 +83,7 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
         auto tx = Transaction::begin(*db);
         if (!tx) return tx.failure();
         if (auto r = db->exec(kSchema); !r) return r.failure();
-        if (auto r = db->exec("PRAGMA user_version = 1"); !r) return r.failure();
+        if (auto r = db->exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str()); !r) return r.failure();
         if (auto r = tx->commit(); !r) return r.failure();
     }
     return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*db)));
@@ -454,6 +460,86 @@ Result<std::vector<DeviceStats>> SqliteStorage::device_stats() {
         d.bytes_out = std::uint64_t(s->int64(3));
         d.pushed = std::uint64_t(s->int64(4));
         out.push_back(d);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+
+Result<void> SqliteStorage::put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) {
+    auto tx = Transaction::begin(m_db);
+    if (!tx) return tx.failure();
+    auto s = m_db.prepare("INSERT INTO escrow_wraps(scope, epoch, uploader, wrap_json) VALUES(?1, ?2, ?3, ?4) "
+                          "ON CONFLICT(scope, epoch, uploader) DO UPDATE SET wrap_json = excluded.wrap_json");
+    if (!s) return s.failure();
+    for (const auto& w : wraps)
+        if (auto r = s->bind(1, w.scope).bind(2, std::int64_t(w.epoch)).bind(3, w.uploader).bind(4, std::string_view(w.json)).run(); !r)
+            return r;
+    return tx->commit();
+}
+
+Result<std::vector<StoredEscrowWrap>> SqliteStorage::escrow_wraps(const ScopeId& scope) {
+    auto s = m_db.prepare("SELECT epoch, uploader, wrap_json FROM escrow_wraps WHERE scope = ?1 ORDER BY epoch, uploader");
+    if (!s) return s.failure();
+    s->bind(1, scope);
+    std::vector<StoredEscrowWrap> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(StoredEscrowWrap{scope, std::uint32_t(s->int64(0)), fixed<16>(s->blob(1)), s->text(2)});
+    }
+    return out;
+}
+
+Result<void> SqliteStorage::shred_scope(std::uint64_t seq, const std::string& entry_json, const ScopeId& scope) {
+    {
+        auto tx = Transaction::begin(m_db);
+        if (!tx) return tx.failure();
+        auto s = m_db.prepare("INSERT INTO directory(seq, entry) VALUES(?1, ?2) ON CONFLICT(seq) DO NOTHING");
+        if (!s) return s.failure();
+        if (auto r = s->bind(1, std::int64_t(seq)).bind(2, std::string_view(entry_json)).run(); !r) return r;
+        if (sqlite3_changes(m_db.handle()) == 0) return {Error::AlreadyExists, "directory seq already taken"};
+        for (const char* sql : {"DELETE FROM envelopes WHERE scope = ?1", "DELETE FROM grants WHERE scope = ?1",
+                                "DELETE FROM escrow_wraps WHERE scope = ?1"}) {
+            auto d = m_db.prepare(sql);
+            if (!d) return d.failure();
+            if (auto r = d->bind(1, scope).run(); !r) return r;
+        }
+        if (auto r = m_db.exec("DELETE FROM commits WHERE id NOT IN (SELECT commit_id FROM envelopes)"); !r) return r;
+        if (auto r = tx->commit(); !r) return r;
+    }
+    // secure_delete overwrote the rows' pages; the WAL frames that held them go too.
+    return m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Result<ScopeHoldings> SqliteStorage::holdings(const ScopeId& scope) {
+    auto s = m_db.prepare("SELECT (SELECT count(*) FROM envelopes WHERE scope = ?1), (SELECT count(*) FROM grants WHERE scope = ?1), "
+                          "(SELECT count(*) FROM escrow_wraps WHERE scope = ?1)");
+    if (!s) return s.failure();
+    s->bind(1, scope);
+    auto row = s->step();
+    if (!row) return row.failure();
+    return ScopeHoldings{std::uint64_t(s->int64(0)), std::uint64_t(s->int64(1)), std::uint64_t(s->int64(2))};
+}
+
+Result<void> SqliteStorage::put_confirmation(const StoredConfirmation& c) {
+    auto s = m_db.prepare("INSERT INTO shred_confirmations(scope, device, time, confirmation) VALUES(?1, ?2, ?3, ?4) "
+                          "ON CONFLICT(scope, device) DO UPDATE SET time = excluded.time, confirmation = excluded.confirmation");
+    if (!s) return s.failure();
+    return s->bind(1, c.scope).bind(2, c.device).bind(3, std::int64_t(c.time_ms)).bind(4, std::string_view(c.json)).run();
+}
+
+Result<std::vector<StoredConfirmation>> SqliteStorage::confirmations() {
+    auto s = m_db.prepare("SELECT scope, device, time, confirmation FROM shred_confirmations ORDER BY scope, time, device");
+    if (!s) return s.failure();
+    std::vector<StoredConfirmation> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(StoredConfirmation{fixed<16>(s->blob(0)), fixed<16>(s->blob(1)), std::uint64_t(s->int64(2)), s->text(3)});
     }
     return out;
 }

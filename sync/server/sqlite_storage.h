@@ -38,6 +38,13 @@ public:
     Result<std::uint64_t> envelope_count() override;
     Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) override;
 
+    Result<void> put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) override;
+    Result<std::vector<StoredEscrowWrap>> escrow_wraps(const ScopeId& scope) override;
+    Result<void> shred_scope(std::uint64_t seq, const std::string& entry_json, const ScopeId& scope) override;
+    Result<ScopeHoldings> holdings(const ScopeId& scope) override;
+    Result<void> put_confirmation(const StoredConfirmation& c) override;
+    Result<std::vector<StoredConfirmation>> confirmations() override;
+
     Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
                              std::uint64_t bytes_out, std::uint64_t pushed) override;
     Result<std::vector<DeviceStats>> device_stats() override;

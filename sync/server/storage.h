@@ -102,6 +102,29 @@ struct PullPage {
     bool more = false;              // envelopes after `next` exist
 };
 
+// An escrow wrap as posted (sync/escrow.h): one per (scope, epoch, uploader).
+struct StoredEscrowWrap {
+    ScopeId scope{};
+    std::uint32_t epoch = 0;
+    DeviceId uploader{};
+    std::string json;  // EscrowWrap::to_json
+};
+
+// A device's signed confirmation that it destroyed a shredded scope: the deletion record.
+struct StoredConfirmation {
+    ScopeId scope{};
+    DeviceId device{};
+    std::uint64_t time_ms = 0;  // when the server received it
+    std::string json;           // ShredConfirmation::to_json
+};
+
+// What the server still holds of a scope (after crypto-shredding: nothing).
+struct ScopeHoldings {
+    std::uint64_t envelopes = 0;
+    std::uint64_t grants = 0;
+    std::uint64_t escrow_wraps = 0;
+};
+
 struct DeviceStats {
     DeviceId device{};
     std::uint64_t last_sync_ms = 0;
@@ -152,6 +175,19 @@ public:
     virtual Result<std::uint64_t> envelope_count() = 0;
     // The last seq of each scope (0 for a scope without envelopes).
     virtual Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) = 0;
+
+    // --- retention (docs/retention.md) ---
+    // One wrap per (scope, epoch, uploader); a later one replaces it. All or none.
+    virtual Result<void> put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) = 0;
+    virtual Result<std::vector<StoredEscrowWrap>> escrow_wraps(const ScopeId& scope) = 0;
+    // Appends the `shred` entry with this seq and, in the same transaction, deletes every
+    // envelope, key grant and escrow wrap of `scope` (and commits no envelope references any
+    // more); then truncates the WAL. AlreadyExists if that seq is taken.
+    virtual Result<void> shred_scope(std::uint64_t seq, const std::string& entry_json, const ScopeId& scope) = 0;
+    virtual Result<ScopeHoldings> holdings(const ScopeId& scope) = 0;
+    // One confirmation per (scope, device); a repeat replaces it.
+    virtual Result<void> put_confirmation(const StoredConfirmation& c) = 0;
+    virtual Result<std::vector<StoredConfirmation>> confirmations() = 0;
 
     // --- per-device statistics for `quartier-server devices` ---
     virtual Result<void> record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,

@@ -423,3 +423,30 @@ TEST_CASE("SyncController: a revoked tablet says so, a wipe order closes the ses
         CHECK_FALSE(sync::Store::exists(dir));
     }
 }
+
+TEST_CASE("SyncController: an expired offline lease empties the case list until a sync renews it", "[sync][app][retention]")
+{
+    SyncFixture f(2);
+    AppDevice app(f.server);
+    enrol(f, app);
+    addCase(app, "Familie Yilmaz", f.team);
+    REQUIRE(sync::set_lease(*f[0].store, *f[0].client, 3).ok());
+    REQUIRE(app.syncOnce());
+    app.cases.refresh();
+    CHECK_FALSE(app.sync.leaseExpired());
+    CHECK(app.caseNames() == QStringList{"Familie Yilmaz"});
+
+    // The last successful sync was four days ago (as the store recorded it).
+    const qint64 fourDaysAgo = QDateTime::currentMSecsSinceEpoch() - 4LL * 86'400'000;
+    REQUIRE(app.session.store()->set_setting("last_sync", std::to_string(fourDaysAgo)).ok());
+    app.sync.refreshStatus();
+    app.cases.refresh();
+    CHECK(app.sync.leaseExpired());
+    CHECK(app.caseNames().isEmpty());
+    CHECK(app.session.store()->readable().error() == sync::Error::LeaseExpired);
+
+    REQUIRE(app.syncOnce());  // the sync is allowed and renews the lease
+    app.cases.refresh();
+    CHECK_FALSE(app.sync.leaseExpired());
+    CHECK(app.caseNames() == QStringList{"Familie Yilmaz"});
+}

@@ -9,6 +9,9 @@ if(TARGET quartier-server)
   add_test(NAME cli_sync_scenario COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario_sync.sh
            $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
   set_tests_properties(cli_sync_scenario PROPERTIES TIMEOUT 300)
+  add_test(NAME cli_retention_scenario COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario_retention.sh
+           $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
+  set_tests_properties(cli_retention_scenario PROPERTIES TIMEOUT 300)
 endif()
 
 if(TARGET quartier-server)

@@ -37,7 +37,8 @@ port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$work/serve.out" | grep -o '[0-9
 # a: the admin. b: the caseworker who visits the family. c: a caseworker colleague on the case.
 # d: the team lead.
 for s in a b c d; do q $s init --kdf interactive >/dev/null; done
-q a org init --server "https://127.0.0.1:$port" --fingerprint "$fp" --bootstrap "$boot" --name "Jugendamt Teststadt" >/dev/null
+QUARTIER_ESCROW_PASSPHRASE="escrow passphrase" q a org init --server "https://127.0.0.1:$port" --fingerprint "$fp" --bootstrap "$boot" \
+  --name "Jugendamt Teststadt" --escrow-file "$work/escrow.json" --kdf interactive >/dev/null
 for pair in b:caseworker c:caseworker d:team_lead; do
   s=${pair%%:*}; role=${pair#*:}
   code=$(q a org enrol --name "Tablet $s" --role "$role")

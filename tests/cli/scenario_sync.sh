@@ -37,7 +37,8 @@ start_server
 url="https://127.0.0.1:$port"
 
 for s in a b c d; do q $s init --kdf interactive >/dev/null; done
-q a org init --server "$url" --fingerprint "$fp" --bootstrap "$boot" --name "Jugendamt Teststadt" --device-name "Admin" >/dev/null
+QUARTIER_ESCROW_PASSPHRASE="escrow passphrase" q a org init --server "$url" --fingerprint "$fp" --bootstrap "$boot" --name "Jugendamt Teststadt" \
+  --device-name "Admin" --escrow-file "$work/escrow.json" --kdf interactive >/dev/null
 for s in b c d; do
   code=$(q a org enrol --name "Tablet $s")
   shown=$(q $s enrol "$code" --device-name "Tablet $s" 2>/dev/null | json_field confirmation)

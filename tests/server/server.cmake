@@ -1,6 +1,6 @@
 # quartier-server: in-process handler tests, a real-wire TLS test, and a process-level shell test.
 quartier_add_test(test_server
-  SOURCES server/test_server.cpp server/test_server_framed.cpp
+  SOURCES server/test_server.cpp server/test_server_framed.cpp server/test_server_retention.cpp
   LIBS quartier_server)
 
 quartier_add_test(test_server_wire

@@ -313,3 +313,44 @@ TEST_CASE("server: framed push refusals: the whole request or nothing, with JSON
         CHECK(r.status == 401);
     }
 }
+
+TEST_CASE("server: a crypto-shredded scope answers 410 to framed pushes and pulls too, and leaves the push's heads",
+          "[server][framed][shred]") {
+    ServerFixture f;
+    f.found();
+    TestDevice a;
+    f.enrol(a);
+    const auto shredded = crypto::random_id(), kept = crypto::random_id();
+    f.add_member(shredded, 1, a);
+    f.add_member(kept, 1, a);
+    const auto key = crypto::SymmetricKey::generate();
+    const std::vector<crypto::Bytes> first{ServerFixture::seal(a, shredded, 1, f.hlc_now(), key, "AMSEL", 1)};
+    REQUIRE(post_framed(f, "/v1/push", framed({{commit_over(a, first), first}}), a.token).status == 200);
+    f.append(f.dir.make_shred(f.org_admin, shredded, "erasure", "Art. 17 DSGVO", f.now));
+    REQUIRE(f.storage->holdings(shredded)->envelopes == 0);
+
+    // A framed push with a group for the shredded scope: 410, and the other group is not stored either.
+    const std::vector<crypto::Bytes> gone{ServerFixture::seal(a, shredded, 1, f.hlc_now() + 1, key, "neu", 2)};
+    const std::vector<crypto::Bytes> fine{ServerFixture::seal(a, kept, 1, f.hlc_now() + 2, key, "Notiz", 3)};
+    const std::string before = f.state();
+    auto r = post_framed(f, "/v1/push", framed({{commit_over(a, fine), fine}, {commit_over(a, gone), gone}}), a.token);
+    CHECK(r.status == 410);
+    CHECK(ServerFixture::code(r) == "shredded");
+    CHECK(f.state() == before);
+
+    // A framed pull of it: 410 as for JSON, not an empty page.
+    for (const std::string& accept : {std::string(wire::kFramedType), std::string()}) {
+        INFO("Accept: " << accept);
+        auto p = pull(f, a, shredded, accept);
+        CHECK(p.status == 410);
+        CHECK(ServerFixture::code(p) == "shredded");
+    }
+
+    // The other scope alone goes through; the answer's heads do not name the shredded scope.
+    auto ok = post_framed(f, "/v1/push", framed({{commit_over(a, fine), fine}}), a.token);
+    INFO(ok.body);
+    REQUIRE(ok.status == 200);
+    const json j = ServerFixture::body(ok);
+    CHECK(j["heads"][crypto::to_hex(kept)] == 1);
+    CHECK_FALSE(j["heads"].contains(crypto::to_hex(shredded)));
+}

@@ -1,10 +1,12 @@
 // In-process sync tests in the manner of the Nextcloud client's syncenginetestutils.h: several
 // device stores and the real server handler behind a fake transport that can fail, hang, delay,
 // duplicate, reorder and corrupt on demand. A fixture starts with an organisation, N enrolled
-// devices and one team scope all of them hold, already synced.
+// devices and one team scope all of them hold, already synced. The organisation has an escrow
+// key; its file (secret sealed under kEscrowPassphrase) lives in the fixture, on no device.
 #pragma once
 
 #include "sync/client.h"
+#include "sync/escrow.h"
 #include "sync/org.h"
 #include "sync/roles.h"
 #include "sync/server/server.h"
@@ -88,6 +90,7 @@ public:
     server::Response handle(const server::Request& r) { return m_server->handle(r); }
     static std::string bootstrap() { return "test-bootstrap-token"; }
     const TempDir& dir() const { return m_dir; }
+    server::SqliteStorage& storage() { return *m_storage; }
 
     std::uint64_t now = 1'800'000'000'000;
 
@@ -103,6 +106,8 @@ public:
 
     // Decides the fault for each request; default: none.
     std::function<Fault(const Request&)> faults;
+    // A compromised server: may rewrite the real server's answer to a request.
+    std::function<void(const Request&, server::Response&)> tamper;
     std::size_t requests = 0;
 
     sync::Result<Response> send(const Request& req) override {
@@ -128,6 +133,7 @@ public:
             if (auto eq = kv.find('='); eq != std::string::npos) sr.query[kv.substr(0, eq)] = kv.substr(eq + 1);
         server::Response r = m_server.handle(sr);
         if (f == Fault::Duplicate) r = m_server.handle(sr);
+        if (tamper) tamper(req, r);
         if (f == Fault::DropResponse) return {Error::Network, "injected: timeout"};
         if (f == Fault::Truncate) r.body = r.body.substr(0, r.body.size() / 2);
         if (f == Fault::Corrupt) r.body = "{\"items\": 7, \"next\": \"x\", \"accepted\": -1}";
@@ -232,8 +238,11 @@ class SyncFixture {
 public:
     explicit SyncFixture(std::size_t n, std::map<std::size_t, std::string> roles = {}) {
         office = std::make_unique<Device>(server, "office");
+        auto file = EscrowFile::create(kEscrowPassphrase, kFastKdf);
+        REQUIRE(file.ok());
+        escrow_file = std::move(*file);
         REQUIRE(found_organisation(*office->store, *office->client, "Jugendamt Test", FakeServer::bootstrap(),
-                                   "https://127.0.0.1:1", std::string(64, '0'), "office")
+                                   "https://127.0.0.1:1", std::string(64, '0'), "office", escrow_file.pk)
                     .ok());
         for (std::size_t i = 0; i < n; ++i) devices.push_back(std::make_unique<Device>(server, "device-" + std::to_string(i)));
         std::vector<std::string> role_names;
@@ -302,10 +311,12 @@ public:
         }
     }
 
+    static constexpr const char* kEscrowPassphrase = "escrow passphrase, kept in the office safe";
     FakeServer server;
     std::unique_ptr<Device> office;  // founded the organisation; role admin
     std::vector<std::unique_ptr<Device>> devices;
     ScopeId team{};
+    EscrowFile escrow_file;  // the organisation's offline escrow file: no device holds its secret
 };
 
 }  // namespace quartier::test

@@ -1,0 +1,376 @@
+#include "retention.h"
+
+#include "client.h"
+#include "wire.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+namespace quartier::sync {
+
+using nlohmann::json;
+
+namespace {
+// Field access that reports a missing or mistyped field as empty instead of throwing.
+std::string text_of(const json& j, const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::uint64_t uint_of(const json& j, const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
+}
+constexpr std::string_view kConfirmDomain = "quartier/shred-confirm/v1";
+constexpr std::uint64_t kDayMs = 86'400'000;
+
+std::uint64_t parse_u64(const std::optional<std::string>& s) {
+    std::uint64_t v = 0;
+    if (!s || s->empty()) return 0;
+    const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+    return ec == std::errc() && p == s->data() + s->size() ? v : 0;
+}
+
+std::string iso_of_ms(std::uint64_t ms) {
+    // Civil date from days since the epoch (Howard Hinnant's algorithm).
+    std::int64_t z = std::int64_t(ms / kDayMs) + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2);
+    char buf[48];  // room for any int, so that -Wformat-truncation has nothing to say
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(y), int(m), int(d));
+    return buf;
+}
+}  // namespace
+
+bool case_closed(const Record& r, const RetentionPolicy& p) {
+    auto it = r.fields.find(p.status_field);
+    if (r.type != p.record_type || r.deleted() || it == r.fields.end() || it->second.heads.empty()) return false;
+    for (const auto& h : it->second.heads)
+        if (!p.closed_values.count(h.value)) return false;
+    return true;
+}
+
+std::optional<std::int64_t> days_from_iso(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto num = [&](std::size_t at, std::size_t n) -> std::optional<int> {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return std::nullopt;
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    };
+    const auto y = num(0, 4), m = num(5, 2), d = num(8, 2);
+    if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    if (*d > kDays[*m - 1] + (*m == 2 && leap ? 1 : 0)) return std::nullopt;
+    // Days from civil (Howard Hinnant's algorithm).
+    const std::int64_t yy = *y - (*m <= 2);
+    const std::int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+    const std::int64_t yoe = yy - era * 400;
+    const std::int64_t doy = (153 * (*m + (*m > 2 ? -3 : 9)) + 2) / 5 + *d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::vector<RetentionDue> retention_review(const Store& store, const RetentionPolicy& p, std::uint64_t now_ms) {
+    std::vector<RetentionDue> out;
+    const std::int64_t today = std::int64_t(now_ms / kDayMs);
+    for (const Record* r : store.list(p.record_type)) {
+        const auto end = r->value(p.end_field);
+        if (!end) continue;  // no retention end recorded (yet)
+        RetentionDue due{r->scope, r->id, r->value(p.class_field).value_or(""), *end, false};
+        const auto days = days_from_iso(*end);
+        if (!days) due.malformed = true;
+        else if (*days >= today) continue;  // kept through its end date
+        out.push_back(std::move(due));
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confirmations
+
+ShredConfirmation ShredConfirmation::make(const crypto::DeviceIdentity& me, const crypto::Id16& org, const ScopeId& scope,
+                                          std::uint64_t shred_seq, std::vector<std::uint32_t> epochs, std::size_t ops,
+                                          bool server_clean, std::uint64_t time_ms) {
+    ShredConfirmation c;
+    c.scope = scope;
+    c.shred_seq = shred_seq;
+    c.device = me.id();
+    c.time_ms = time_ms;
+    c.epochs = std::move(epochs);
+    c.ops = ops;
+    c.server_clean = server_clean;
+    const std::string body = json{{"v", 1},
+                                  {"kind", "shred_confirmation"},
+                                  {"org", crypto::to_hex(org)},
+                                  {"scope", crypto::to_hex(scope)},
+                                  {"shred_seq", shred_seq},
+                                  {"device", crypto::to_hex(c.device)},
+                                  {"time", time_ms},
+                                  {"epochs", c.epochs},
+                                  {"ops", ops},
+                                  {"server_clean", server_clean}}
+                                 .dump();
+    c.body.assign(body.begin(), body.end());
+    c.signature = me.sign(crypto::labelled(kConfirmDomain, {c.body}));
+    return c;
+}
+
+std::string ShredConfirmation::to_json() const {
+    return json{{"body", wire::b64(body)}, {"signature", wire::b64(signature)}}.dump();
+}
+
+Result<ShredConfirmation> ShredConfirmation::from_json(std::string_view text) {
+    const Result<ShredConfirmation> bad(Error::InvalidArgument, "malformed shred confirmation");
+    const json outer = json::parse(text, nullptr, false);
+    if (outer.is_discarded() || !outer.is_object() || !outer.contains("body") || !outer["body"].is_string() ||
+        !outer.contains("signature") || !outer["signature"].is_string())
+        return bad;
+    auto body = wire::unb64(outer["body"].get<std::string>());
+    auto sig = wire::fixed_from_b64<64>(outer["signature"].get<std::string>());
+    if (!body || !sig || body->size() > 16 * 1024) return bad;
+    const json j = json::parse(body->begin(), body->end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || uint_of(j, "v") != 1 || text_of(j, "kind") != "shred_confirmation") return bad;
+    auto scope = wire::id_from_hex(text_of(j, "scope"));
+    auto dev = wire::id_from_hex(text_of(j, "device"));
+    if (!scope || !dev || !j.contains("shred_seq") || !j["shred_seq"].is_number_unsigned() || !j.contains("time") ||
+        !j["time"].is_number_unsigned() || !j.contains("epochs") || !j["epochs"].is_array() || !j.contains("ops") ||
+        !j["ops"].is_number_unsigned() || !j.contains("server_clean") || !j["server_clean"].is_boolean())
+        return bad;
+    ShredConfirmation c;
+    c.scope = *scope;
+    c.device = *dev;
+    c.shred_seq = j["shred_seq"].get<std::uint64_t>();
+    c.time_ms = j["time"].get<std::uint64_t>();
+    for (const auto& e : j["epochs"]) {
+        if (!e.is_number_unsigned() || e.get<std::uint64_t>() > UINT32_MAX) return bad;
+        c.epochs.push_back(e.get<std::uint32_t>());
+    }
+    c.ops = j["ops"].get<std::size_t>();
+    c.server_clean = j["server_clean"].get<bool>();
+    c.body = std::move(*body);
+    c.signature = *sig;
+    return c;
+}
+
+Result<void> ShredConfirmation::verify(const Directory& dir) const {
+    const json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || text_of(j, "org") != crypto::to_hex(dir.org()))
+        return {Error::InvalidArgument, "confirmation is for another organisation"};
+    const DeviceInfo* d = dir.device(device);
+    if (!d) return {Error::InvalidArgument, "confirmation names no enrolled device"};
+    if (!crypto::verify(d->sign_pk, crypto::labelled(kConfirmDomain, {body}), signature))
+        return {Error::InvalidArgument, "confirmation signature does not verify"};
+    const ShredOrder* o = dir.shredded(scope);
+    if (!o || o->seq != shred_seq) return {Error::InvalidArgument, "confirmation answers no shred order of that scope"};
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sync steps
+
+namespace {
+// True if the server answers `path?query` with 410 `shredded`; false if it serves it. Other
+// failures (network, 5xx after retries) are returned.
+Result<bool> refused_as_shredded(SyncClient& c, const std::string& path, const std::string& query) {
+    auto res = c.call("GET", path, query, nullptr);
+    if (res) return false;
+    if (res.error() == Error::Refused && refusal_code(res.detail()) == "shredded") return true;
+    return res.failure();
+}
+}  // namespace
+
+Result<void> SyncClient::shred(SyncReport& r) {
+    const crypto::DeviceIdentity& me = m_store.device();
+    const DeviceInfo* self = m_store.directory().device(me.id());
+    if (!self || self->revoked) return {};
+    std::vector<ShredOrder> orders;  // a copy: appending to the directory replaces its object
+    for (const auto& [scope, o] : m_store.directory().shred_orders()) orders.push_back(o);
+    for (const ShredOrder& o : orders) {
+        const std::string hex = crypto::to_hex(o.scope);
+        const std::string done = "shred_confirmed:" + hex;
+        if (m_store.setting(done)) continue;
+        std::vector<std::uint32_t> epochs;
+        for (const auto& [scope, epoch] : m_store.scope_keys())
+            if (scope == o.scope) epochs.push_back(epoch);
+        const bool member = m_store.directory().ever_members(o.scope).count(me.id()) != 0;
+        if (!member && epochs.empty()) continue;  // never held it
+        // Keys and data first, pending ops included: the server refuses them for good.
+        const std::size_t before = m_store.status().ops;
+        if (auto p = m_store.purge_scope(o.scope, /*discard_pending=*/true); !p) return p;
+        const std::size_t removed = before - std::min(before, m_store.status().ops);
+        if (!member) continue;  // keys without membership: destroyed, nothing to confirm to
+        // Then what the server should no longer have.
+        auto pull = refused_as_shredded(*this, "/v1/pull", "scope=" + hex + "&since=0&limit=1");
+        if (!pull) return pull.failure();
+        auto esc = refused_as_shredded(*this, "/v1/escrow", "scope=" + hex);
+        if (!esc) return esc.failure();
+        if (!*pull) r.server_violations.push_back("the server still serves envelopes of crypto-shredded scope " + hex);
+        if (!*esc) r.server_violations.push_back("the server still serves escrow wraps of crypto-shredded scope " + hex);
+        const auto c = ShredConfirmation::make(me, m_store.directory().org(), o.scope, o.seq, epochs, removed,
+                                               *pull && *esc, m_store.now_ms());
+        const json body{{"confirmation", json::parse(c.to_json())}};
+        if (auto res = call("POST", "/v1/shred/confirm", "", &body); !res) return res.failure();
+        if (auto a = m_store.audit(AuditAction::Wipe, {hex}, o.reason,
+                                   "crypto-shredding carried out (" + o.order + ", directory entry " + std::to_string(o.seq) + ")");
+            !a)
+            return a;
+        if (auto s = m_store.set_setting(done, std::to_string(o.seq)); !s) return s;
+        ++r.scopes_shredded;
+    }
+    return {};
+}
+
+Result<void> SyncClient::cache_purge(SyncReport& r) {
+    const crypto::DeviceIdentity& me = m_store.device();
+    const DeviceInfo* self = m_store.directory().device(me.id());
+    if (!self || self->revoked) return {};
+    const RetentionPolicy& p = m_options.retention;
+    std::map<ScopeId, std::vector<std::uint32_t>> held;
+    for (const auto& [scope, epoch] : m_store.scope_keys()) held[scope].push_back(epoch);
+    // Only a case this device saw open and then closed leaves it: one that was closed already
+    // when it arrived (an escrow restore for inspection, a deliberate share) stays until it is
+    // unassigned or shredded.
+    std::set<ScopeId> closed;
+    for (const Record* rec : m_store.list(p.record_type)) {
+        if (!held.count(rec->scope)) continue;
+        const std::string seen = "case_open:" + crypto::to_hex(rec->scope);
+        if (!case_closed(*rec, p)) {
+            if (!m_store.setting(seen))
+                if (auto s = m_store.set_setting(seen, "1"); !s) return s;
+        } else if (m_store.setting(seen)) {
+            closed.insert(rec->scope);
+        }
+    }
+    for (const ScopeId& scope : closed) {
+        const Directory& d = m_store.directory();
+        if (d.scope_kind(scope) != ScopeKind::Case || d.shredded(scope) || d.unassigned(scope, me.id()) ||
+            !d.is_member(scope, d.latest_epoch(scope), me.id()))
+            continue;
+        // The office archive must keep what leaves the tablet: every key epoch we hold is escrowed.
+        const std::string hex = crypto::to_hex(scope);
+        if (d.escrow_key() &&
+            std::any_of(held[scope].begin(), held[scope].end(),
+                        [&](std::uint32_t e) { return !m_store.setting("escrow:" + hex + ":" + std::to_string(e)); }))
+            continue;
+        if (auto u = unassign(scope, me.id()); !u) return u;
+        auto purged = m_store.purge_scope(scope);
+        if (!purged && purged.error() != Error::Busy) return purged;  // Busy: the next sync's purge takes it
+        if (purged) ++r.cases_closed;
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin
+
+Result<ShredOrder> order_shred(Store& store, SyncClient& client, const ScopeId& scope, const std::string& order,
+                               const std::string& reason) {
+    if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store can order crypto-shredding"};
+    if (order != "retention" && order != "erasure") return {Error::InvalidArgument, "the order is retention or erasure"};
+    if (reason.empty()) return {Error::InvalidArgument, "a crypto-shredding order names its legal reason"};
+    SyncReport ignore;
+    if (auto x = client.refresh_directory(ignore); !x) return x.failure();
+    if (const ShredOrder* o = store.directory().shredded(scope)) return *o;  // ordered already
+    if (!store.directory().scope_known(scope)) return {Error::NotFound, "no scope " + crypto::to_hex(scope) + " in the directory"};
+    if (store.directory().scope_kind(scope) != ScopeKind::Case)
+        return {Error::InvalidArgument, "only case scopes are crypto-shredded"};
+    const crypto::DeviceIdentity& admin = *store.admin_identity();
+    const std::uint64_t now = store.now_ms();
+    auto res = client.append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+        if (d.shredded(scope)) return std::nullopt;
+        return d.make_shred(admin, scope, order, reason, now);
+    });
+    if (!res) return res.failure();
+    const ShredOrder* o = store.directory().shredded(scope);
+    if (!o) return {Error::Protocol, "the shred entry is not in the directory after posting it"};
+    const ShredOrder copy = *o;
+    if (auto a = store.audit(AuditAction::Wipe, {crypto::to_hex(scope)}, reason, "crypto-shredding ordered (" + order + ")"); !a)
+        return a.failure();
+    return copy;
+}
+
+Result<std::vector<DeletionRecord>> deletion_records(Store& store, SyncClient& client) {
+    if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store lists deletion records"};
+    SyncReport ignore;
+    if (auto x = client.refresh_directory(ignore); !x) return x.failure();
+    auto res = client.call("GET", "/v1/shred/records", "", nullptr);
+    if (!res) return res.failure();
+    if (!res->contains("records") || !(*res)["records"].is_array()) return {Error::Protocol, "answer has no records"};
+    const Directory& d = store.directory();
+    std::map<ScopeId, DeletionRecord> by_scope;
+    for (const auto& [scope, o] : d.shred_orders()) by_scope[scope].order = o;
+    for (const auto& item : (*res)["records"]) {
+        auto c = ShredConfirmation::from_json(item.dump());
+        if (!c) return {Error::Protocol, "a deletion record is malformed"};
+        auto it = by_scope.find(c->scope);
+        if (it == by_scope.end()) continue;
+        if (auto v = c->verify(d); !v) {
+            it->second.problems.push_back("confirmation of device " + crypto::to_hex(c->device) + " rejected: " + v.detail());
+            continue;
+        }
+        if (!c->server_clean)
+            it->second.problems.push_back("device " + crypto::to_hex(c->device) + " found the server still serving the scope");
+        it->second.confirmed.push_back(std::move(*c));
+    }
+    std::vector<DeletionRecord> out;
+    for (auto& [scope, rec] : by_scope) {
+        std::set<DeviceId> done;
+        for (const auto& c : rec.confirmed) done.insert(c.device);
+        for (const DeviceId& m : d.ever_members(scope)) {
+            const DeviceInfo* info = d.device(m);
+            if (info && !info->revoked && !done.count(m)) rec.pending.push_back(m);
+        }
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+Result<void> set_lease(Store& store, SyncClient& client, std::uint32_t days) {
+    if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store sets the offline lease"};
+    if (days > 3650) return {Error::InvalidArgument, "the lease is 0 (off) to 3650 days"};
+    SyncReport ignore;
+    if (auto x = client.refresh_directory(ignore); !x) return x;
+    const crypto::DeviceIdentity& admin = *store.admin_identity();
+    const std::uint64_t now = store.now_ms();
+    auto res = client.append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+        if (d.lease_days() == days) return std::nullopt;
+        return d.make_lease(admin, days, now);
+    });
+    if (!res) return res.failure();
+    return {};
+}
+
+LeaseStatus lease_status(const Store& store) {
+    LeaseStatus s;
+    s.days = store.directory().lease_days();
+    s.last_sync_ms = parse_u64(store.setting("last_sync"));
+    if (s.days == 0) return s;
+    s.expires_ms = s.last_sync_ms + std::uint64_t(s.days) * kDayMs;
+    s.expired = s.last_sync_ms == 0 || store.now_ms() >= s.expires_ms;
+    return s;
+}
+
+Result<void> Store::readable() const {
+    if (directory().lease_days() == 0) return {};  // the common case: no lease, no cost
+    const LeaseStatus s = lease_status(*this);
+    if (!s.expired) return {};
+    return {Error::LeaseExpired, s.last_sync_ms == 0
+                                     ? "this device has not completed a sync under the organisation's offline lease of " +
+                                           std::to_string(s.days) + " days: sync to unlock"
+                                     : "last successful sync " + iso_of_ms(s.last_sync_ms) + ", the organisation's offline lease is " +
+                                           std::to_string(s.days) + " days: sync to unlock"};
+}
+
+}  // namespace quartier::sync

@@ -1,0 +1,570 @@
+// Retention and erasure (docs/retention.md): the escrow key, crypto-shredding, the cache purge of
+// closed cases and the offline lease, in-process against the real server handler.
+#include "sync_fixture.h"
+
+#include "sync/grant.h"
+#include "sync/retention.h"
+
+using namespace quartier;
+using namespace quartier::test;
+
+namespace {
+
+constexpr std::uint64_t kDay = 86'400'000;
+
+// A new case scope made on `owner`, shared with `others`, with one case record holding `canary`.
+struct CaseScope {
+    ScopeId scope{};
+    std::string record;
+};
+
+CaseScope make_case(SyncFixture& f, Device& owner, std::vector<Device*> others, const std::string& canary,
+                    const std::string& status = "open") {
+    auto scope = owner.store->create_scope();
+    REQUIRE(scope.ok());
+    REQUIRE(owner.store->set_setting("scope_kind:" + crypto::to_hex(*scope), "case").ok());
+    CaseScope c{*scope, {}};
+    {
+        Writer w(*owner.store);
+        auto id = w.set("case", "", "name", "Familie " + canary, &c.scope);
+        REQUIRE(id.ok());
+        c.record = *id;
+        REQUIRE(w.set("case", c.record, "status", status, &c.scope).ok());
+        REQUIRE(w.set("note", "", "text", "Hausbesuch bei " + canary, &c.scope).ok());
+        REQUIRE(w.commit().ok());
+    }
+    owner.sync_ok();
+    for (Device* d : others) REQUIRE(owner.client->share_scope(c.scope, d->store->device().id(), ScopeKind::Case).ok());
+    f.sync_all();
+    return c;
+}
+
+EscrowSecret open_escrow(const SyncFixture& f) {
+    auto s = f.escrow_file.open(SyncFixture::kEscrowPassphrase);
+    REQUIRE(s.ok());
+    return std::move(*s);
+}
+
+std::string as_string(crypto::ByteView b) { return std::string(b.begin(), b.end()); }
+
+// 32 bytes of ciphertext of an envelope of `scope` as the server stores it: the very bytes that
+// also sit in every member device's database, so their absence shows the data itself is gone.
+std::string ciphertext_of(const FakeServer& server, const ScopeId& scope) {
+    auto db = Database::open(server.dir() / "server.db", false);
+    REQUIRE(db.ok());
+    auto st = db->prepare("SELECT bytes FROM envelopes ORDER BY id");
+    REQUIRE(st.ok());
+    while (*st->step()) {
+        const crypto::Bytes bytes(st->blob(0).begin(), st->blob(0).end());
+        auto env = crypto::parse_envelope(bytes);
+        REQUIRE(env.ok());
+        if (env->header.scope == scope) return std::string(env->ciphertext.begin(), env->ciphertext.begin() + 32);
+    }
+    FAIL("no envelope of the scope on the server");
+    return {};
+}
+
+bool anywhere(SyncFixture& f, const std::string& needle) {
+    if (any_file_contains(f.server.dir().path(), needle)) return true;
+    if (any_file_contains(f.office->dir.path(), needle)) return true;
+    for (auto& d : f.devices)
+        if (any_file_contains(d->dir.path(), needle)) return true;
+    return false;
+}
+
+// Enrols one more device into the fixture's organisation (a replacement tablet).
+Device& enrol_new(SyncFixture& f, const std::string& name) {
+    f.devices.push_back(std::make_unique<Device>(f.server, name));
+    Device& d = *f.devices.back();
+    Device& admin = *f.office;  // the server takes enrolment offers from admin devices only
+    auto code = offer_enrolment(*admin.store, *admin.client, name, "caseworker");
+    REQUIRE(code.ok());
+    auto sas = request_enrolment(*d.store, *d.client, *code, name);
+    REQUIRE(sas.ok());
+    REQUIRE(admit(*admin.store, *admin.client, *sas).ok());
+    d.sync_ok();
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("Directory: escrow, shred and lease entries are the admin's, and a shredded scope stays closed", "[sync][retention][directory]") {
+    SyncFixture f(2);
+    Device &admin = f[0], &worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    const Directory& d = worker.store->directory();
+    REQUIRE(d.escrow_key() == f.escrow_file.pk);
+
+    Directory copy = d;
+    const auto& me = worker.store->device();
+    // A device cannot sign any of them, not even for a scope it holds.
+    REQUIRE_FALSE(copy.append(copy.make_shred(me, c.scope, "erasure", "Art. 17 DSGVO", 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_lease(me, 3, 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_escrow(me, crypto::box_keypair().pk, 1)).ok());
+    const crypto::DeviceIdentity& adm = *admin.store->admin_identity();
+    // One escrow key per organisation; only case scopes are shredded, with a reason and an order kind.
+    REQUIRE_FALSE(copy.append(copy.make_escrow(adm, crypto::box_keypair().pk, 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_shred(adm, f.team, "erasure", "Art. 17 DSGVO", 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_shred(adm, c.scope, "erasure", "", 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_shred(adm, c.scope, "whim", "Art. 17 DSGVO", 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_lease(adm, 4000, 1)).ok());
+    REQUIRE(copy.append(copy.make_lease(adm, 14, 1)).ok());
+    REQUIRE(copy.lease_days() == 14);
+    REQUIRE(copy.append(copy.make_shred(adm, c.scope, "erasure", "Art. 17 DSGVO", 1)).ok());
+    REQUIRE(copy.shredded(c.scope));
+    REQUIRE(copy.shredded(c.scope)->reason == "Art. 17 DSGVO");
+    // After it, nobody may bring the scope back or act on it.
+    REQUIRE_FALSE(copy.append(copy.make_member(adm, true, c.scope, 1, admin.store->device().id(), ScopeKind::Case, 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_member(me, false, c.scope, 2, me.id(), ScopeKind::Case, 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_unassign(adm, true, c.scope, me.id(), 1)).ok());
+    REQUIRE_FALSE(copy.append(copy.make_shred(adm, c.scope, "erasure", "again", 1)).ok());
+}
+
+TEST_CASE("Escrow: every scope key is wrapped to the escrow key, and the escrow file restores a case when every device is gone", "[sync][escrow]") {
+    SyncFixture f(3);
+    Device &admin = f[0], &worker = f[1], &helper = f[2];
+    const CaseScope c = make_case(f, worker, {&helper}, "AMSEL");
+    // A rotation: the helper is revoked, the worker opens epoch 2 and writes under it.
+    REQUIRE(revoke_device(*admin.store, *admin.client, helper.store->device().id(), false).ok());
+    worker.sync_ok();
+    REQUIRE(worker.store->current_epoch(c.scope) == 2);
+    const std::string late = worker.set("", "text", "nach der Rotation AMSEL", &c.scope);
+    worker.sync_ok();
+
+    auto held = f.server.storage().escrow_wraps(c.scope);
+    REQUIRE(held.ok());
+    std::set<std::uint32_t> epochs;
+    for (const auto& w : *held) epochs.insert(w.epoch);
+    REQUIRE(epochs == std::set<std::uint32_t>{1, 2});
+
+    // Every device of the case is gone.
+    REQUIRE(revoke_device(*admin.store, *admin.client, worker.store->device().id(), true).ok());
+    auto gone = worker.sync();
+    REQUIRE_FALSE(gone.ok());
+    REQUIRE(gone.error() == Error::Revoked);
+    REQUIRE_FALSE(admin.store->directory().is_member(c.scope, 2, admin.store->device().id()));
+
+    Device& fresh = enrol_new(f, "Ersatztablet");
+    REQUIRE_FALSE(fresh.store->get(c.record));
+
+    SECTION("the wrong passphrase does not open the escrow file") {
+        auto s = f.escrow_file.open("falsch");
+        REQUIRE_FALSE(s.ok());
+        REQUIRE(s.error() == Error::WrongPassphrase);
+    }
+    SECTION("another organisation's escrow file restores nothing") {
+        auto other = EscrowFile::create("anderes", kFastKdf);
+        REQUIRE(other.ok());
+        auto s = other->open("anderes");
+        REQUIRE(s.ok());
+        auto r = restore_from_escrow(*admin.store, *admin.client, *s, c.scope, fresh.store->device().id());
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::InvalidArgument);
+    }
+    SECTION("a non-admin store cannot restore") {
+        auto r = restore_from_escrow(*fresh.store, *fresh.client, open_escrow(f), c.scope, fresh.store->device().id());
+        REQUIRE_FALSE(r.ok());
+    }
+    SECTION("restored: the new device reads the whole case, and its own new epoch is escrowed too") {
+        auto r = restore_from_escrow(*admin.store, *admin.client, open_escrow(f), c.scope, fresh.store->device().id());
+        INFO((r.ok() ? std::string() : r.detail()));
+        REQUIRE(r.ok());
+        REQUIRE(r->epochs == std::vector<std::uint32_t>{1, 2});
+        REQUIRE(r->missing.empty());
+        fresh.sync_ok();
+        fresh.sync_ok();
+        REQUIRE(fresh.store->get(c.record));
+        REQUIRE(fresh.store->get(c.record)->value("name") == "Familie AMSEL");
+        REQUIRE(fresh.store->get(late));
+        REQUIRE(fresh.store->current_epoch(c.scope) == 3);  // it rotated past the revoked devices
+        REQUIRE(f.server.storage().holdings(c.scope)->escrow_wraps == 3);
+        // The escrow secret is on no device and not on the server.
+        const EscrowSecret s = open_escrow(f);
+        REQUIRE_FALSE(anywhere(f, as_string(s.sk.view())));
+    }
+}
+
+TEST_CASE("Escrow: a server that loses or hides an escrow wrap is caught at the next sync", "[sync][escrow][security]") {
+    const int row = GENERATE(0, 1);
+    SyncFixture f(2);
+    Device& worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    REQUIRE(f.server.storage().holdings(c.scope)->escrow_wraps == 1);
+    if (row == 0) {
+        INFO("deleted from the server's database");
+        auto db = Database::open(f.server.dir() / "server.db", false);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("DELETE FROM escrow_wraps").ok());
+    } else {
+        INFO("left out of the server's answer");
+        worker.transport.tamper = [](const Request& q, server::Response& r) {
+            if (q.method == "GET" && q.path == "/v1/escrow" && q.query.empty()) r.body = R"({"wraps": []})";
+        };
+    }
+    auto r = worker.sync();
+    REQUIRE(r.ok());
+    REQUIRE_FALSE(r->server_violations.empty());
+    REQUIRE(r->server_violations.front().find("lost the escrow wrap") != std::string::npos);
+    REQUIRE(r->escrow_uploaded >= 1);
+    auto wraps = f.server.storage().escrow_wraps(c.scope);
+    REQUIRE(wraps.ok());
+    REQUIRE(std::any_of(wraps->begin(), wraps->end(), [](const server::StoredEscrowWrap& w) { return w.epoch == 1; }));
+}
+
+TEST_CASE("Crypto-shredding: no key of the case exists anywhere afterwards and its canaries appear nowhere", "[sync][retention][shred]") {
+    SyncFixture f(3);
+    Device &admin = f[0], &worker = f[1], &helper = f[2];
+    const CaseScope c = make_case(f, worker, {&helper}, "DOMPFAFF");
+    const std::string other = worker.set("", "name", "bleibt STIEGLITZ", &f.team);
+    f.sync_all();
+    const std::string needle = ciphertext_of(f.server, c.scope);
+    for (auto& d : f.devices) d->reopen();  // checkpointed: the bytes are in the database files
+    REQUIRE(any_file_contains(worker.dir.path(), needle));
+    REQUIRE(any_file_contains(helper.dir.path(), needle));
+    // An edit of the helper that has not reached the server when the order comes: it goes too.
+    helper.set(c.record, "status", "DOMPFAFF offline", &c.scope);
+
+    auto o = order_shred(*admin.store, *admin.client, c.scope, "erasure", "Art. 17 DSGVO, Löschersuchen vom 3.11.");
+    REQUIRE(o.ok());
+    const auto h = f.server.storage().holdings(c.scope);
+    REQUIRE(h.ok());
+    REQUIRE(h->envelopes == 0);
+    REQUIRE(h->grants == 0);
+    REQUIRE(h->escrow_wraps == 0);
+
+    for (Device* d : {&worker, &helper}) {
+        auto r = d->sync();
+        INFO(d->name << ": " << (r.ok() ? std::string() : r.detail()));
+        REQUIRE(r.ok());
+        REQUIRE(r->scopes_shredded == 1);
+        REQUIRE(r->server_violations.empty());
+        REQUIRE(d->store->current_epoch(c.scope) == 0);
+        REQUIRE_FALSE(d->store->get(c.record));
+        REQUIRE(d->store->status().pending == 0);  // the helper's edit is gone
+        REQUIRE(d->store->get(other));  // the rest stays
+        REQUIRE(d->store->verify().ok());
+        REQUIRE(d->sync()->scopes_shredded == 0);  // done once
+    }
+    admin.sync_ok();
+    for (auto& d : f.devices) d->reopen();  // the WALs are checkpointed into the files
+    REQUIRE_FALSE(anywhere(f, needle));
+    REQUIRE_FALSE(anywhere(f, "DOMPFAFF"));
+    // No key of it: on no device, and no grant or escrow wrap on the server.
+    for (auto& d : f.devices) REQUIRE(d->store->current_epoch(c.scope) == 0);
+    REQUIRE(f.server.storage().holdings(c.scope)->grants == 0);
+    REQUIRE(f.server.storage().holdings(c.scope)->escrow_wraps == 0);
+
+    // The escrow key can no longer open it: its wraps are gone.
+    auto restore = restore_from_escrow(*admin.store, *admin.client, open_escrow(f), c.scope, admin.store->device().id());
+    REQUIRE_FALSE(restore.ok());
+    REQUIRE(restore.error() == Error::NotFound);
+
+    // The deletion record: the order, both devices' signed confirmations, nobody pending.
+    auto recs = deletion_records(*admin.store, *admin.client);
+    REQUIRE(recs.ok());
+    REQUIRE(recs->size() == 1);
+    const DeletionRecord& rec = recs->front();
+    REQUIRE(rec.order.order == "erasure");
+    REQUIRE(rec.confirmed.size() == 2);
+    REQUIRE(rec.pending.empty());
+    REQUIRE(rec.problems.empty());
+    for (const auto& conf : rec.confirmed) {
+        REQUIRE(conf.server_clean);
+        REQUIRE(conf.epochs == std::vector<std::uint32_t>{1});
+    }
+    // The server refuses anything new for the scope.
+    auto grant = KeyGrant::make(*admin.store->admin_identity(), true, c.scope, 1, *admin.store->directory().device(helper.store->device().id()),
+                                crypto::SymmetricKey::generate());
+    nlohmann::json body = nlohmann::json::object();
+    body["grants"] = nlohmann::json::array({nlohmann::json::parse(grant.to_json())});
+    auto posted = admin.client->call("POST", "/v1/keys", "", &body);
+    REQUIRE_FALSE(posted.ok());
+    REQUIRE(refusal_code(posted.detail()) == "shredded");
+}
+
+TEST_CASE("Crypto-shredding: a server that keeps a shredded scope's envelopes is reported in the deletion record", "[sync][retention][shred][security]") {
+    SyncFixture f(2);
+    Device &admin = f[0], &worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "DOMPFAFF");
+    // What the server answered for the scope while it still held it, replayed after the order.
+    const std::string query = "scope=" + crypto::to_hex(c.scope) + "&since=0&limit=1";
+    auto token = worker.client->call("GET", "/v1/pull", query, nullptr);
+    REQUIRE(token.ok());
+    const std::string kept = token->dump();
+    worker.transport.tamper = [&](const Request& req, server::Response& r) {
+        if (req.path == "/v1/pull" && req.query == query) r = server::Response{200, kept, {}};
+    };
+    REQUIRE(order_shred(*admin.store, *admin.client, c.scope, "retention", "§ 9b SGB VIII, Frist abgelaufen").ok());
+    auto r = worker.sync();
+    REQUIRE(r.ok());
+    REQUIRE(r->scopes_shredded == 1);
+    REQUIRE(r->server_violations.size() == 1);
+    REQUIRE(r->server_violations.front().find("still serves envelopes") != std::string::npos);
+    REQUIRE(worker.store->current_epoch(c.scope) == 0);  // the device's copy went regardless
+    auto recs = deletion_records(*admin.store, *admin.client);
+    REQUIRE(recs.ok());
+    REQUIRE(recs->front().confirmed.size() == 1);
+    REQUIRE_FALSE(recs->front().confirmed.front().server_clean);
+    REQUIRE(recs->front().problems.size() == 1);
+}
+
+TEST_CASE("Crypto-shredding: a sync cut off at each request of the shred step finishes later with nothing left", "[sync][retention][shred][errors]") {
+    struct Row {
+        const char* path;
+        Fault fault;
+    };
+    const int i = GENERATE(range(0, 6));
+    static const Row rows[] = {{"/v1/pull", Fault::DropRequest},         {"/v1/pull", Fault::Status500},
+                               {"/v1/escrow", Fault::DropResponse},      {"/v1/shred/confirm", Fault::DropRequest},
+                               {"/v1/shred/confirm", Fault::DropResponse}, {"/v1/shred/confirm", Fault::Status503}};
+    const Row row = rows[i];
+    INFO(row.path << " " << to_string(row.fault));
+    SyncFixture f(2);
+    Device &admin = f[0], &worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "DOMPFAFF");
+    const std::string other = worker.set("", "name", "bleibt", &f.team);
+    REQUIRE(order_shred(*admin.store, *admin.client, c.scope, "erasure", "Art. 17 DSGVO").ok());
+    bool armed = true;
+    const std::string check = "scope=" + crypto::to_hex(c.scope) + "&since=0&limit=1";
+    worker.transport.faults = [&](const Request& q) {
+        // The check of the shredded scope (pull since=0 limit=1), or the escrow/confirm request.
+        const bool hit = q.path == row.path && (q.path != "/v1/pull" || q.query == check) &&
+                         (q.path != "/v1/escrow" || !q.query.empty());
+        if (!armed || !hit) return Fault::None;
+        return row.fault;
+    };
+    auto first = worker.sync();
+    REQUIRE_FALSE(first.ok());
+    REQUIRE(worker.store->current_epoch(c.scope) == 0);  // destroyed before anything was asked
+    armed = false;
+    auto second = worker.sync();
+    REQUIRE(second.ok());
+    REQUIRE(second->scopes_shredded == 1);
+    REQUIRE(worker.store->get(other));
+    auto recs = deletion_records(*admin.store, *admin.client);
+    REQUIRE(recs.ok());
+    REQUIRE(recs->front().confirmed.size() == 1);
+    REQUIRE(recs->front().pending.empty());
+}
+
+TEST_CASE("Cache purge: a closed or transferred case leaves the device after its last successful sync", "[sync][retention][cache]") {
+    const std::string status = GENERATE(as<std::string>(), "closed", "transferred");
+    SyncFixture f(3);
+    Device &admin = f[0], &worker = f[1], &lead = f[2];
+    const CaseScope c = make_case(f, worker, {&lead}, "ZEISIG");
+    const std::string needle = ciphertext_of(f.server, c.scope);
+    worker.reopen();
+    REQUIRE(any_file_contains(worker.dir.path(), needle));
+    worker.set(c.record, "status", status, &c.scope);
+    auto r = worker.sync();
+    REQUIRE(r.ok());
+    REQUIRE(r->cases_closed == 1);
+    REQUIRE(worker.store->current_epoch(c.scope) == 0);
+    REQUIRE_FALSE(worker.store->get(c.record));
+    REQUIRE(worker.store->directory().unassigned(c.scope, worker.store->device().id()));
+    worker.reopen();
+    REQUIRE_FALSE(any_file_contains(worker.dir.path(), needle));
+    worker.sync_ok();  // its old grants stay on the server: they are not taken back in
+    REQUIRE(worker.store->current_epoch(c.scope) == 0);
+
+    // The other member pulls the closed status and lets the case go as well.
+    auto l = lead.sync();
+    REQUIRE(l.ok());
+    REQUIRE(l->cases_closed == 1);
+    REQUIRE_FALSE(lead.store->get(c.record));
+    lead.reopen();
+    REQUIRE_FALSE(any_file_contains(lead.dir.path(), needle));
+    REQUIRE(any_file_contains(f.server.dir().path(), needle));  // the server keeps the sealed archive
+
+    // The office archive is still readable: the escrow key restores the case to a new device,
+    // where it stays (it arrived closed: nothing for the cache purge to do).
+    Device& archive = enrol_new(f, "Archivplatz");
+    auto restored = restore_from_escrow(*admin.store, *admin.client, open_escrow(f), c.scope, archive.store->device().id());
+    REQUIRE(restored.ok());
+    REQUIRE(restored->epochs.size() == 2);  // epoch 2: the lead rotated past the worker before it left
+    for (int i = 0; i < 2; ++i) {
+        auto a = archive.sync();
+        REQUIRE(a.ok());
+        REQUIRE(a->cases_closed == 0);
+    }
+    REQUIRE(archive.store->get(c.record));
+    REQUIRE(archive.store->get(c.record)->value("status") == status);
+}
+
+TEST_CASE("Cache purge: an open, disputed or unpushed case stays on the device", "[sync][retention][cache]") {
+    const int row = GENERATE(0, 1, 2);
+    SyncFixture f(3);
+    Device &worker = f[1], &lead = f[2];
+    const CaseScope c = make_case(f, worker, {&lead}, "ZEISIG");
+    if (row == 0) {
+        INFO("still open");
+        worker.set(c.record, "status", "in Klärung", &c.scope);
+        REQUIRE(worker.sync()->cases_closed == 0);
+    } else if (row == 1) {
+        INFO("closed on one device, reopened on the other at the same time: a conflict keeps it");
+        worker.set(c.record, "status", "closed", &c.scope);
+        lead.set(c.record, "status", "open", &c.scope);
+        lead.sync_ok();
+        auto r = worker.sync();
+        REQUIRE(r.ok());
+        REQUIRE(worker.store->get(c.record)->fields.at("status").conflicted());
+        REQUIRE(r->cases_closed == 0);
+    } else {
+        INFO("closed, but the push fails: the sync fails and nothing leaves");
+        worker.set(c.record, "status", "closed", &c.scope);
+        worker.transport.faults = [](const Request& q) { return q.path == "/v1/push" ? Fault::Status400 : Fault::None; };
+        REQUIRE_FALSE(worker.sync().ok());
+        worker.transport.faults = nullptr;
+    }
+    REQUIRE(worker.store->get(c.record));
+    REQUIRE(worker.store->current_epoch(c.scope) == 1);
+}
+
+TEST_CASE("Offline lease: a device that has not synced for the lease's days refuses reads until a sync renews it", "[sync][retention][lease]") {
+    const std::uint32_t days = GENERATE(0u, 7u);
+    SyncFixture f(2);
+    Device &admin = f[0], &worker = f[1];
+    const std::string id = worker.set("", "name", "Familie Fink", &f.team);
+    REQUIRE(set_lease(*admin.store, *admin.client, days).ok());
+    worker.sync_ok();
+    REQUIRE(worker.store->directory().lease_days() == days);
+    REQUIRE(worker.store->readable().ok());
+
+    worker.clock_ms += std::uint64_t(days) * kDay - 1;  // the last millisecond of the lease
+    REQUIRE(worker.store->readable().ok());
+    REQUIRE(worker.store->get(id));
+    worker.clock_ms += 2;
+    if (days == 0) {
+        worker.clock_ms += 1000 * kDay;
+        REQUIRE(worker.store->readable().ok());  // no lease: never locks
+        REQUIRE(worker.store->get(id));
+        return;
+    }
+    auto locked = worker.store->readable();
+    REQUIRE_FALSE(locked.ok());
+    REQUIRE(locked.error() == Error::LeaseExpired);
+    REQUIRE(locked.detail().find("7 days") != std::string::npos);
+    REQUIRE_FALSE(worker.store->get(id));
+    REQUIRE(worker.store->list().empty());
+    REQUIRE(worker.store->history(id, "name").error() == Error::LeaseExpired);
+    worker.reopen();  // a restart does not unlock it
+    REQUIRE(worker.store->readable().error() == Error::LeaseExpired);
+
+    f.server.now = worker.clock_ms;  // the server's clock went on too
+    worker.sync_ok();  // the sync itself is allowed, and renews the lease
+    REQUIRE(worker.store->readable().ok());
+    REQUIRE(worker.store->get(id));
+    REQUIRE(lease_status(*worker.store).expires_ms == worker.clock_ms + 7 * kDay);
+}
+
+TEST_CASE("Retention review: case records past their retention end, and malformed end dates", "[sync][retention]") {
+    REQUIRE(days_from_iso("1970-01-01") == 0);
+    REQUIRE(days_from_iso("2024-02-29") == 19782);
+    REQUIRE_FALSE(days_from_iso("2023-02-29"));
+    REQUIRE_FALSE(days_from_iso("2024-13-01"));
+    REQUIRE_FALSE(days_from_iso("24-01-01"));
+    SyncFixture f(1);
+    Device& d = f[0];
+    d.clock_ms = std::uint64_t(*days_from_iso("2030-06-15")) * kDay + 1000;
+    Writer w(*d.store);
+    const std::string past = *w.set("case", "", "retention_end", "2030-06-14", &f.team);
+    REQUIRE(w.set("case", past, "retention_class", "hilfe_27", &f.team).ok());
+    const std::string today = *w.set("case", "", "retention_end", "2030-06-15", &f.team);
+    const std::string bad = *w.set("case", "", "retention_end", "15.06.2030", &f.team);
+    REQUIRE(w.set("case", "", "name", "ohne Frist", &f.team).ok());
+    REQUIRE(w.commit().ok());
+    const auto due = retention_review(*d.store, RetentionPolicy{}, d.store->now_ms());
+    REQUIRE(due.size() == 2);
+    std::map<std::string, RetentionDue> by_id;
+    for (const auto& x : due) by_id[x.record] = x;
+    REQUIRE(by_id.count(past));
+    REQUIRE_FALSE(by_id.at(past).malformed);
+    REQUIRE(by_id.at(past).retention_class == "hilfe_27");
+    REQUIRE(by_id.count(bad));
+    REQUIRE(by_id.at(bad).malformed);
+    REQUIRE_FALSE(by_id.count(today));  // kept through its end date
+}
+
+TEST_CASE("Escrow file: written once, parsed strictly, and its secret must match its public key", "[sync][escrow]") {
+    TempDir dir;
+    auto file = EscrowFile::create("tresor", kFastKdf);
+    REQUIRE(file.ok());
+    const auto path = dir.path() / "escrow.json";
+    REQUIRE(file->write(path).ok());
+    REQUIRE(file->write(path).error() == Error::AlreadyExists);
+    REQUIRE((std::filesystem::status(path).permissions() & std::filesystem::perms::group_all) == std::filesystem::perms::none);
+    auto back = EscrowFile::read(path);
+    REQUIRE(back.ok());
+    REQUIRE(back->pk == file->pk);
+    REQUIRE(back->open("tresor").ok());
+    REQUIRE(back->open("Tresor").error() == Error::WrongPassphrase);
+    REQUIRE_FALSE(any_file_contains(dir.path(), as_string(back->open("tresor")->sk.view())));
+    // Another public key pasted into the file: the secret does not belong to it.
+    EscrowFile swapped = *back;
+    swapped.pk = crypto::box_keypair().pk;
+    REQUIRE(swapped.open("tresor").error() == Error::Corrupt);
+    REQUIRE(EscrowFile::parse("{}").error() == Error::InvalidArgument);
+    REQUIRE(EscrowFile::parse(R"({"format": 7, "v": "1"})").error() == Error::InvalidArgument);  // mistyped: refused, not thrown
+    REQUIRE(EscrowFile::parse(R"({"format": "quartier-escrow", "v": "1"})").error() == Error::Unsupported);
+    REQUIRE(EscrowFile::parse(R"({"format": "quartier-escrow", "v": 1, "escrow_pk": "x", "keyfile": "y"})").error() == Error::Corrupt);
+    REQUIRE(EscrowFile::read(dir.path() / "none").error() == Error::NotFound);
+}
+
+TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed one is refused, none throws", "[sync][retention]") {
+    const auto me = crypto::DeviceIdentity::generate();
+    const auto good = ShredConfirmation::make(me, crypto::random_id(), crypto::random_id(), 5, {1, 2}, 7, true, 1000);
+    auto back = ShredConfirmation::from_json(good.to_json());
+    REQUIRE(back.ok());
+    REQUIRE(back->epochs == std::vector<std::uint32_t>{1, 2});
+    REQUIRE(back->shred_seq == 5);
+    const auto body = [&](const std::string& text) {
+        return nlohmann::json{{"body", wire::b64(crypto::Bytes(text.begin(), text.end()))},
+                              {"signature", wire::b64(good.signature)}}.dump();
+    };
+    for (const std::string bad : {std::string("{}"), std::string("[]"), std::string("not json"), body("{}"), body(R"({"v": "1"})"),
+                                  body(R"({"v": 1, "kind": 3})"),
+                                  body(R"({"v": 1, "kind": "shred_confirmation", "scope": 1, "device": 2})")}) {
+        INFO(bad);
+        auto r = ShredConfirmation::from_json(bad);
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::InvalidArgument);
+    }
+    for (const std::string bad : {std::string("{}"), std::string(R"({"scope": 5, "epoch": 1})"),
+                                  std::string(R"({"scope": "00", "epoch": -1, "uploader": "x", "sealed": "", "signature": ""})")}) {
+        INFO(bad);
+        REQUIRE_FALSE(EscrowWrap::from_json(bad).ok());
+    }
+}
+
+TEST_CASE("Escrow: a sync cut off at each escrow request finishes later with exactly one wrap per key", "[sync][escrow][errors]") {
+    struct Row {
+        const char* method;
+        Fault fault;
+    };
+    const int i = GENERATE(range(0, 6));
+    static const Row rows[] = {{"GET", Fault::DropRequest},  {"GET", Fault::Status500},    {"GET", Fault::Corrupt},
+                               {"POST", Fault::DropRequest}, {"POST", Fault::DropResponse}, {"POST", Fault::Status503}};
+    const Row row = rows[i];
+    INFO(row.method << " /v1/escrow: " << to_string(row.fault));
+    SyncFixture f(2);
+    Device& worker = f[1];
+    auto scope = worker.store->create_scope();
+    REQUIRE(scope.ok());
+    const std::string id = worker.set("", "name", "Familie Fink", &*scope);
+    bool armed = true;
+    worker.transport.faults = [&](const Request& q) {
+        return armed && q.path == "/v1/escrow" && q.method == row.method ? row.fault : Fault::None;
+    };
+    auto first = worker.sync();
+    REQUIRE_FALSE(first.ok());
+    REQUIRE(worker.store->get(id));  // nothing lost
+    armed = false;
+    auto second = worker.sync();
+    REQUIRE(second.ok());
+    REQUIRE(second->server_violations.empty());  // it never saw the wrap, so nothing was "lost"
+    auto wraps = f.server.storage().escrow_wraps(*scope);
+    REQUIRE(wraps.ok());
+    REQUIRE(wraps->size() == 1);
+    REQUIRE(wraps->front().epoch == 1);
+    REQUIRE(worker.sync()->escrow_uploaded == 0);  // and it is not uploaded again
+}
