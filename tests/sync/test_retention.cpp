@@ -157,7 +157,7 @@ TEST_CASE("Escrow: every scope key is wrapped to the escrow key, and the escrow 
         REQUIRE(other.ok());
         auto s = other->open("anderes");
         REQUIRE(s.ok());
-        auto r = restore_from_escrow(*admin.store, *admin.client, *s, c.scope, fresh.store->device().id());
+        auto r = restore_from_escrow(*f.office->store, *f.office->client, *s, c.scope, fresh.store->device().id());
         REQUIRE_FALSE(r.ok());
         REQUIRE(r.error() == Error::InvalidArgument);
     }
@@ -166,7 +166,7 @@ TEST_CASE("Escrow: every scope key is wrapped to the escrow key, and the escrow 
         REQUIRE_FALSE(r.ok());
     }
     SECTION("restored: the new device reads the whole case, and its own new epoch is escrowed too") {
-        auto r = restore_from_escrow(*admin.store, *admin.client, open_escrow(f), c.scope, fresh.store->device().id());
+        auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), c.scope, fresh.store->device().id());
         INFO((r.ok() ? std::string() : r.detail()));
         REQUIRE(r.ok());
         REQUIRE(r->epochs == std::vector<std::uint32_t>{1, 2});
@@ -255,12 +255,12 @@ TEST_CASE("Crypto-shredding: no key of the case exists anywhere afterwards and i
     REQUIRE(f.server.storage().holdings(c.scope)->escrow_wraps == 0);
 
     // The escrow key can no longer open it: its wraps are gone.
-    auto restore = restore_from_escrow(*admin.store, *admin.client, open_escrow(f), c.scope, admin.store->device().id());
+    auto restore = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), c.scope, admin.store->device().id());
     REQUIRE_FALSE(restore.ok());
     REQUIRE(restore.error() == Error::NotFound);
 
     // The deletion record: the order, both devices' signed confirmations, nobody pending.
-    auto recs = deletion_records(*admin.store, *admin.client);
+    auto recs = deletion_records(*f.office->store, *f.office->client);
     REQUIRE(recs.ok());
     REQUIRE(recs->size() == 1);
     const DeletionRecord& rec = recs->front();
@@ -301,7 +301,7 @@ TEST_CASE("Crypto-shredding: a server that keeps a shredded scope's envelopes is
     REQUIRE(r->server_violations.size() == 1);
     REQUIRE(r->server_violations.front().find("still serves envelopes") != std::string::npos);
     REQUIRE(worker.store->current_epoch(c.scope) == 0);  // the device's copy went regardless
-    auto recs = deletion_records(*admin.store, *admin.client);
+    auto recs = deletion_records(*f.office->store, *f.office->client);
     REQUIRE(recs.ok());
     REQUIRE(recs->front().confirmed.size() == 1);
     REQUIRE_FALSE(recs->front().confirmed.front().server_clean);
@@ -341,7 +341,7 @@ TEST_CASE("Crypto-shredding: a sync cut off at each request of the shred step fi
     REQUIRE(second.ok());
     REQUIRE(second->scopes_shredded == 1);
     REQUIRE(worker.store->get(other));
-    auto recs = deletion_records(*admin.store, *admin.client);
+    auto recs = deletion_records(*f.office->store, *f.office->client);
     REQUIRE(recs.ok());
     REQUIRE(recs->front().confirmed.size() == 1);
     REQUIRE(recs->front().pending.empty());
@@ -379,7 +379,7 @@ TEST_CASE("Cache purge: a closed or transferred case leaves the device after its
     // The office archive is still readable: the escrow key restores the case to a new device,
     // where it stays (it arrived closed: nothing for the cache purge to do).
     Device& archive = enrol_new(f, "Archivplatz");
-    auto restored = restore_from_escrow(*admin.store, *admin.client, open_escrow(f), c.scope, archive.store->device().id());
+    auto restored = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), c.scope, archive.store->device().id());
     REQUIRE(restored.ok());
     REQUIRE(restored->epochs.size() == 2);  // epoch 2: the lead rotated past the worker before it left
     for (int i = 0; i < 2; ++i) {
