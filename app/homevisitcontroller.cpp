@@ -455,6 +455,20 @@ void HomeVisitController::reloadNote()
     emit noteChanged();
 }
 
+// Saves one answer through the repository (its checks are the domain's); on success clears the
+// error, tells the sync indicator and reloads the lists; on refusal shows the issues in German.
+template <class Record>
+bool HomeVisitController::saveAnswer(Record& record)
+{
+    d::Issues issues;
+    if (!m_repo->save(record, {nullptr, &issues}))
+        return fail(Record::kType, issues, storeFailure({}));
+    setError({});
+    emit saved();
+    reload();
+    return true;
+}
+
 bool HomeVisitController::setPresent(const QString& personId, bool present)
 {
     if (!ready())
@@ -471,13 +485,7 @@ bool HomeVisitController::setPresent(const QString& personId, bool present)
         p.push_back(s(personId));
     else
         p.erase(it);
-    d::Issues issues;
-    if (!m_repo->save(*event, {nullptr, &issues}))
-        return fail(d::ContactEvent::kType, issues, storeFailure({}));
-    setError({});
-    emit saved();
-    reload();
-    return true;
+    return saveAnswer(*event);
 }
 
 bool HomeVisitController::setChildSeen(const QString& value)
@@ -494,13 +502,7 @@ bool HomeVisitController::setChildSeen(const QString& value)
     if (!event)
         return fail(d::ContactEvent::kType, {}, storeFailure(event.failure().detail));
     event->child_seen = *seen;
-    d::Issues issues;
-    if (!m_repo->save(*event, {nullptr, &issues}))
-        return fail(d::ContactEvent::kType, issues, storeFailure({}));
-    setError({});
-    emit saved();
-    reload();
-    return true;
+    return saveAnswer(*event);
 }
 
 bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString& status)
@@ -539,13 +541,7 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
     }
     f.status = *parsed;
     f.recorded_on = s(today());
-    d::Issues issues;
-    if (!m_repo->save(f, {nullptr, &issues}))
-        return fail(d::ServiceFeedback::kType, issues, storeFailure({}));
-    setError({});
-    emit saved();
-    reload();
-    return true;
+    return saveAnswer(f);
 }
 
 QString HomeVisitController::addMissing(const QString& category, const QString& wanted)
@@ -559,15 +555,7 @@ QString HomeVisitController::addMissing(const QString& category, const QString& 
     f.category = s(category);
     f.wanted = s(wanted.trimmed());
     f.recorded_on = s(today());
-    d::Issues issues;
-    if (!m_repo->save(f, {nullptr, &issues})) {
-        fail(d::ServiceFeedback::kType, issues, storeFailure({}));
-        return {};
-    }
-    setError({});
-    emit saved();
-    reload();
-    return q(f.id);
+    return saveAnswer(f) ? q(f.id) : QString();
 }
 
 bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString& barrier)
@@ -588,13 +576,7 @@ bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString
         f->barriers.push_back(*b);
     else
         f->barriers.erase(it);
-    d::Issues issues;
-    if (!m_repo->save(*f, {nullptr, &issues}))
-        return fail(d::ServiceFeedback::kType, issues, storeFailure({}));
-    setError({});
-    emit saved();
-    reload();
-    return true;
+    return saveAnswer(*f);
 }
 
 QString HomeVisitController::addWill(const QString& personId, const QString& text, const QString& ownContribution)
@@ -608,15 +590,7 @@ QString HomeVisitController::addWill(const QString& personId, const QString& tex
     w.text = s(text.trimmed());
     w.own_contribution = s(ownContribution.trimmed());
     w.recorded_on = s(today());
-    d::Issues issues;
-    if (!m_repo->save(w, {nullptr, &issues})) {
-        fail(d::WillStatement::kType, issues, storeFailure({}));
-        return {};
-    }
-    setError({});
-    emit saved();
-    reload();
-    return q(w.id);
+    return saveAnswer(w) ? q(w.id) : QString();
 }
 
 QString HomeVisitController::addResource(const QString& area, const QString& text)
@@ -633,15 +607,7 @@ QString HomeVisitController::addResource(const QString& area, const QString& tex
     r.case_id = s(m_caseId);
     r.area = *a;
     r.text = s(text.trimmed());
-    d::Issues issues;
-    if (!m_repo->save(r, {nullptr, &issues})) {
-        fail(d::Resource::kType, issues, storeFailure({}));
-        return {};
-    }
-    setError({});
-    emit saved();
-    reload();
-    return q(r.id);
+    return saveAnswer(r) ? q(r.id) : QString();
 }
 
 bool HomeVisitController::removeAnswer(const QString& id)

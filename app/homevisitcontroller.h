@@ -226,6 +226,8 @@ private:
     void setState(State state);
     void setError(const QString& message);
     bool fail(const std::string& type, const domain::Issues& issues, const QString& fallback);
+    template <class Record>
+    bool saveAnswer(Record& record);
     bool writePending(const Pending& p);
     bool writeNote(const std::string& text);
     // Every list from the store. With `notify` false the lists are refreshed without

@@ -362,10 +362,10 @@ private:
 };
 
 // An office device (role admin, which may hold no content key: docs/roles.md) founds the
-// organisation and enrols devices[0] as a caseworker, handing it the admin key; devices[0]
-// enrols the others through offer → request → admit (confirmation strings compared), then makes
-// a team scope and shares it with every other device. Returns the team scope. Does not sync
-// afterwards.
+// organisation and enrols every device as a caseworker through offer → request → admit
+// (confirmation strings compared; the server takes offers from admin devices only), handing
+// devices[0] a copy of the admin key. devices[0] then makes a team scope and shares it with every
+// other device. Returns the team scope. Does not sync afterwards.
 inline sync::ScopeId found_and_enrol(const ServerProcess& server, std::vector<std::unique_ptr<BenchDevice>>& devices) {
     BenchDevice& admin = *devices[0];
     {
@@ -374,27 +374,21 @@ inline sync::ScopeId found_and_enrol(const ServerProcess& server, std::vector<st
         check(sync::found_organisation(*office.store, *office.client, "Bench org", server.bootstrap, server.url,
                                        server.fingerprint, "office"),
               "found organisation");
-        auto code = sync::offer_enrolment(*office.store, *office.client, admin.name, "caseworker");
-        check(code, "offer enrolment");
-        auto sas = sync::request_enrolment(*admin.store, *admin.client, *code, admin.name);
-        check(sas, "request enrolment");
-        check(sync::admit(*office.store, *office.client, *sas), "admit " + admin.name);
+        for (auto& device : devices) {
+            BenchDevice& d = *device;
+            auto code = sync::offer_enrolment(*office.store, *office.client, d.name, "caseworker");
+            check(code, "offer enrolment");
+            auto sas = sync::request_enrolment(*d.store, *d.client, *code, d.name);
+            check(sas, "request enrolment");
+            auto id = sync::admit(*office.store, *office.client, *sas);
+            check(id, "admit " + d.name);
+            if (*id != d.store->device().id()) die("admitted the wrong device");
+            office_pace.step();
+        }
         check(admin.store->set_admin_identity(*office.store->admin_identity()), "hand over the admin key");
-        office_pace.step();
     }
     admin.sync_ok();
     Pacer pace(*admin.transport);
-    for (std::size_t i = 1; i < devices.size(); ++i) {
-        BenchDevice& d = *devices[i];
-        auto code = sync::offer_enrolment(*admin.store, *admin.client, d.name, "caseworker");
-        check(code, "offer enrolment");
-        auto sas = sync::request_enrolment(*d.store, *d.client, *code, d.name);
-        check(sas, "request enrolment");
-        auto id = sync::admit(*admin.store, *admin.client, *sas);
-        check(id, "admit " + d.name);
-        if (*id != d.store->device().id()) die("admitted the wrong device");
-        pace.step();
-    }
     auto scope = admin.store->create_scope();
     check(scope, "create scope");
     check(admin.store->set_setting("scope_kind:" + crypto::to_hex(*scope), "team"), "scope kind");
