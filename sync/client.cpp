@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <span>
 #include <thread>
 
 namespace quartier::sync {
@@ -112,6 +113,7 @@ Result<Response> SyncClient::exchange(Request& req, bool authenticated) {
 }
 
 Result<json> SyncClient::revoked(const std::string& body) {
+    if (m_helper) m_helper->join();  // the store is this thread's again before anything is wiped
     // Only an admin-signed wipe order for this very device, of the organisation we are pinned to,
     // destroys anything: a server's word alone (or another device's order) never does.
     const json j = json::parse(body, nullptr, false);
@@ -286,48 +288,92 @@ Result<void> SyncClient::fetch_keys(SyncReport& r) {
     return {};
 }
 
+namespace {
+// One push request, ready to send: the outbox's next ops, grouped one transport commit per scope
+// (docs/protocol.md: a member who pulls a scope receives a commit that lists only envelopes of
+// that scope), framed. All groups go in one request, which the server stores in one transaction.
+struct PushBatch {
+    std::vector<ScopeId> scopes;      // one group per scope, in this order
+    std::vector<std::int64_t> seqs;   // the ops' local seqs, ascending
+    std::string body;
+};
+
+Result<PushBatch> prepare_push(const Store& store, std::size_t limit, std::span<const std::int64_t> in_flight) {
+    auto items = store.outbox(limit, wire::kMaxPushGroups, in_flight);
+    if (!items) return items.failure();
+    PushBatch b;
+    std::vector<std::vector<crypto::Hash32>> hashes;
+    std::vector<wire::FramedGroup> frames;
+    b.seqs.reserve(items->size());
+    for (const auto& item : *items) {
+        auto env = crypto::parse_envelope(item.envelope);
+        if (!env) return {Error::Corrupt, "outbox holds a damaged envelope (op seq " + std::to_string(item.op_seq) + ")"};
+        std::size_t g = 0;
+        while (g < b.scopes.size() && b.scopes[g] != env->header.scope) ++g;
+        if (g == b.scopes.size()) {
+            b.scopes.push_back(env->header.scope);
+            hashes.emplace_back();
+            frames.emplace_back();
+        }
+        hashes[g].push_back(env->hash());
+        frames[g].envelopes.push_back(item.envelope);
+        b.seqs.push_back(item.op_seq);
+    }
+    std::vector<crypto::Bytes> commits;
+    commits.reserve(b.scopes.size());
+    for (std::size_t g = 0; g < b.scopes.size(); ++g) {
+        commits.push_back(crypto::make_commit(store.device(), std::move(hashes[g])).serialize());
+        frames[g].commit = commits.back();
+    }
+    if (!b.seqs.empty()) b.body = wire::frame_push(frames);
+    return b;
+}
+}  // namespace
+
+// The store work around a request (acknowledging the previous batch, preparing the next) runs on
+// a helper thread while the request is on the wire. Only one thread touches the store at a time:
+// the calling thread makes no store call between starting the helper and joining it, except a
+// wipe on a revocation (revoked()), which joins the helper first.
+SyncClient::Helper::Helper(SyncClient& c, std::function<void()> work) : m_client(c), m_thread(std::move(work)) {
+    m_client.m_helper = this;
+}
+SyncClient::Helper::~Helper() { join(); }
+void SyncClient::Helper::join() {
+    if (m_thread.joinable()) m_thread.join();
+    m_client.m_helper = nullptr;
+}
+
 Result<void> SyncClient::push(SyncReport& r) {
+    std::vector<std::int64_t> stored;  // ops the server stored whose outbox rows are still there
+    auto batch = prepare_push(m_store, m_options.push_batch, {});
     for (;;) {
-        auto batch = m_store.outbox(m_options.push_batch, wire::kMaxPushGroups);
         if (!batch) return batch.failure();
-        if (batch->empty()) return {};
-        // One transport commit per scope (docs/protocol.md): a member who pulls a scope receives
-        // a commit that lists only envelopes of that scope. All groups go in one framed request,
-        // which the server stores in one transaction.
-        struct Group {
-            ScopeId scope{};
-            std::vector<crypto::Hash32> hashes;
-            crypto::Bytes commit;
-        };
-        std::vector<Group> groups;
-        std::vector<wire::FramedGroup> frames;
-        std::vector<std::int64_t> seqs;
-        seqs.reserve(batch->size());
-        for (const auto& item : *batch) {
-            auto env = crypto::parse_envelope(item.envelope);
-            if (!env) return {Error::Corrupt, "outbox holds a damaged envelope (op seq " + std::to_string(item.op_seq) + ")"};
-            std::size_t g = 0;
-            while (g < groups.size() && groups[g].scope != env->header.scope) ++g;
-            if (g == groups.size()) {
-                groups.push_back({env->header.scope, {}, {}});
-                frames.emplace_back();
-            }
-            groups[g].hashes.push_back(env->hash());
-            frames[g].envelopes.push_back(item.envelope);
-            seqs.push_back(item.op_seq);
+        if (batch->seqs.empty()) return stored.empty() ? Result<void>{} : m_store.acknowledge(stored);
+        // A full batch suggests that more follow: the previous batch is acknowledged and the next
+        // prepared on a helper thread while this one is on the wire. A short one is the last.
+        const bool more = batch->seqs.size() >= m_options.push_batch || batch->scopes.size() >= wire::kMaxPushGroups;
+        Request req{"POST", "/v1/push", "", {}, std::move(batch->body), std::string(wire::kFramedType), {}};
+        Result<void> acked;
+        std::optional<Result<PushBatch>> ahead;
+        Result<Response> sent = Error::Failed;
+        if (more) {
+            Helper helper(*this, [&] {
+                if (!stored.empty()) acked = m_store.acknowledge(stored);
+                if (acked) ahead = prepare_push(m_store, m_options.push_batch, batch->seqs);
+            });
+            sent = exchange(req, true);
+        } else {
+            if (!stored.empty()) acked = m_store.acknowledge(stored);
+            if (acked) sent = exchange(req, true);
         }
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            groups[g].commit = crypto::make_commit(m_store.device(), std::move(groups[g].hashes)).serialize();
-            frames[g].commit = groups[g].commit;
-        }
-        Request req{"POST", "/v1/push", "", {}, wire::frame_push(frames), std::string(wire::kFramedType), {}};
-        auto sent = exchange(req, true);
+        if (!acked) return acked;
+        stored.clear();
         if (!sent) return sent.failure();
         auto res = parse_body(sent->body);
         if (!res) return res.failure();
         const auto accepted = res->value("accepted", std::size_t(0)), dups = res->value("duplicates", std::size_t(0));
-        if (accepted + dups != seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
-        if (auto a = m_store.acknowledge(seqs); !a) return a;
+        if (accepted + dups != batch->seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
+        stored = std::move(batch->seqs);  // out of the outbox with the next batch's preparation, or at the end
         if (auto t = res->find("time"); t != res->end() && t->is_number_unsigned())  // audit entries carry it
             if (auto n = m_store.note_server_time(t->get<std::uint64_t>()); !n) return n;
         r.pushed += accepted;
@@ -344,16 +390,17 @@ Result<void> SyncClient::push(SyncReport& r) {
             m_heads = std::move(heads);
         }
         const auto last = res->find("seqs"), fresh = res->find("new");
-        if (last == res->end() || !last->is_object() || fresh == res->end() || !fresh->is_object()) continue;
-        for (const Group& g : groups) {
-            const std::string hex = crypto::to_hex(g.scope);
-            const auto l = last->find(hex), n = fresh->find(hex);
-            if (l == last->end() || n == fresh->end() || !l->is_number_unsigned() || !n->is_number_unsigned()) continue;
-            const std::uint64_t head = l->get<std::uint64_t>(), added = n->get<std::uint64_t>();
-            const std::int64_t cursor = m_store.cursor(g.scope);
-            if (added > 0 && cursor >= 0 && head <= INT64_MAX && head == std::uint64_t(cursor) + added)
-                if (auto c = m_store.ingest(g.scope, {}, {}, std::int64_t(head)); !c) return c.failure();
-        }
+        if (last != res->end() && last->is_object() && fresh != res->end() && fresh->is_object())
+            for (const ScopeId& scope : batch->scopes) {
+                const std::string hex = crypto::to_hex(scope);
+                const auto l = last->find(hex), n = fresh->find(hex);
+                if (l == last->end() || n == fresh->end() || !l->is_number_unsigned() || !n->is_number_unsigned()) continue;
+                const std::uint64_t head = l->get<std::uint64_t>(), added = n->get<std::uint64_t>();
+                const std::int64_t cursor = m_store.cursor(scope);
+                if (added > 0 && cursor >= 0 && head <= INT64_MAX && head == std::uint64_t(cursor) + added)
+                    if (auto c = m_store.ingest(scope, {}, {}, std::int64_t(head)); !c) return c.failure();
+            }
+        batch = ahead ? std::move(*ahead) : prepare_push(m_store, m_options.push_batch, stored);
     }
 }
 

@@ -14,7 +14,10 @@
 //                 epoch with a fresh key (claimed in the directory first; a lost race discards
 //                 it), add the remaining members at it and grant them the key; resumable
 //   4. push       outbox in batches: one transport commit signed per batch; acknowledged ops
-//                 leave the outbox only after the server's 200
+//                 leave the outbox only after the server's 200. While a full batch is on the
+//                 wire, a helper thread acknowledges the previous one and prepares the next; the
+//                 calling thread makes no store call until it has joined it (a revocation's wipe
+//                 joins it first), so the store is used by one thread at a time
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
 //                 cursor moved in the same transaction; a scope whose server head (from this
 //                 sync's push answer) is our cursor already is skipped; shredded scopes are not
@@ -56,6 +59,7 @@
 #include <atomic>
 #include <functional>
 #include <random>
+#include <thread>
 
 namespace quartier::sync {
 
@@ -151,8 +155,23 @@ private:
     Result<nlohmann::json> revoked(const std::string& body);
     std::chrono::milliseconds backoff(int attempt);
 
+    // A thread doing store work while a request is on the wire (push); see client.cpp.
+    class Helper {
+    public:
+        Helper(SyncClient& c, std::function<void()> work);
+        ~Helper();
+        void join();
+        Helper(const Helper&) = delete;
+        Helper& operator=(const Helper&) = delete;
+
+    private:
+        SyncClient& m_client;
+        std::thread m_thread;
+    };
+
     Store& m_store;
     Transport& m_transport;
+    Helper* m_helper = nullptr;
     SyncOptions m_options;
     // The server's last seq of every scope we are a member of, from this sync's last push
     // answer (`heads`): pull skips the scopes whose cursor is there already. Reset per sync.

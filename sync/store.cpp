@@ -1592,7 +1592,8 @@ Result<void> Writer::commit() {
 // ------------------------------------------------------------------------------------------------
 // Sync: outbox, cursors, ingest of pulled envelopes, directory, keys, settings.
 
-Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit, std::size_t max_scopes) const {
+Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit, std::size_t max_scopes,
+                                              std::span<const std::int64_t> in_flight) const {
     if (m_failed) return Error::Failed;
     auto st = m_impl->db.prepare("SELECT o.op_seq, ops.env FROM outbox o JOIN ops ON ops.seq = o.op_seq ORDER BY o.op_seq");
     if (!st) return st.failure();
@@ -1606,6 +1607,7 @@ Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit, std::size_t max
         auto row = st->step();
         if (!row) return row.failure();
         if (!*row) break;
+        if (std::binary_search(in_flight.begin(), in_flight.end(), st->int64(0))) continue;
         ByteView env = st->blob(1);
         if (auto e = crypto::parse_envelope(env)) {
             if (std::find(scopes.begin(), scopes.end(), e->header.scope) == scopes.end()) {

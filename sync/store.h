@@ -41,6 +41,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <unordered_map>
 
 namespace quartier::sync {
@@ -188,7 +189,10 @@ public:
     // Local ops not yet acknowledged by the server, oldest first, at most `limit`, of at most
     // `max_scopes` scopes (the oldest ops' scopes); the next call, after they were acknowledged,
     // gives the next ones. The sync client sends each scope's ops under a commit of their own.
-    Result<std::vector<OutboxItem>> outbox(std::size_t limit, std::size_t max_scopes = 1) const;
+    // `in_flight` (ascending op seqs) are passed over: sent, their acknowledgement not yet in, so
+    // the client can prepare the next batch while one is on the wire.
+    Result<std::vector<OutboxItem>> outbox(std::size_t limit, std::size_t max_scopes = 1,
+                                           std::span<const std::int64_t> in_flight = {}) const;
     Result<void> acknowledge(const std::vector<std::int64_t>& op_seqs);
     // The server sequence number up to which `scope` was pulled (0: nothing yet).
     std::int64_t cursor(const ScopeId& scope) const;

@@ -1,5 +1,9 @@
 #include "sync_fixture.h"
 
+#include "sync/wire.h"
+
+#include <set>
+
 using namespace quartier;
 using namespace quartier::test;
 
@@ -136,6 +140,75 @@ TEST_CASE("A server restart in the middle of a large push: the client finishes, 
     f.require_converged();
     REQUIRE(f[1].store->list("case").size() == 2500);
     REQUIRE(f[0].store->status().pending == 0);
+}
+
+// The client prepares the next batch and acknowledges the previous one on a helper thread while a
+// batch is on the wire (sync/client.h, step 4). Whatever request fails, exactly the batches the
+// server answered leave the outbox, and the next sync sends the rest once.
+TEST_CASE("A push in many batches over many scopes: exactly the answered batches leave the outbox", "[sync][errors]") {
+    const int failing = GENERATE(1, 2, 3, 5);
+    const Fault fault = GENERATE(Fault::Status400, Fault::DropResponse, Fault::DropRequest);
+    INFO("push " << failing << " fails with " << to_string(fault));
+    SyncFixture f(2);
+    SyncOptions o = Device::sync_options(&f.server);
+    o.push_batch = 7;
+    o.max_attempts = 1;
+    f[0].client = std::make_unique<SyncClient>(*f[0].store, f[0].transport, o);
+    // 20 scopes of 4 records each, interleaved with the team's: more scopes than one push may carry.
+    std::vector<ScopeId> scopes;
+    for (int s = 0; s < 20; ++s) {
+        auto sc = f[0].store->create_scope();
+        REQUIRE(sc.ok());
+        scopes.push_back(*sc);
+    }
+    {
+        Writer w(*f[0].store);
+        for (int i = 0; i < 4; ++i)
+            for (int s = 0; s < 20; ++s) {
+                REQUIRE(w.set("case", "", "name", "Fall " + std::to_string(s) + "/" + std::to_string(i), &scopes[s]).ok());
+                REQUIRE(w.set("case", "", "name", "Team " + std::to_string(s) + "/" + std::to_string(i), &f.team).ok());
+            }
+        REQUIRE(w.commit().ok());
+    }
+    auto ops_of = [](std::string_view body) {
+        std::set<std::string> ops;
+        auto groups = wire::parse_push(body, 100000);
+        REQUIRE(groups.ok());
+        for (const auto& g : *groups) {
+            REQUIRE(g.envelopes.size() <= 7);
+            for (const auto& e : g.envelopes) {
+                auto v = crypto::parse_envelope(e);
+                REQUIRE(v.ok());
+                ops.insert(crypto::to_hex(v->header.op));
+            }
+        }
+        return ops;
+    };
+    std::vector<std::set<std::string>> pushed;  // the ops of every push request, in order
+    f[0].transport.faults = [&](const Request& r) {
+        if (r.path != "/v1/push") return Fault::None;
+        auto groups = wire::parse_push(r.body, 100000);
+        REQUIRE(groups.ok());
+        REQUIRE(groups->size() <= wire::kMaxPushGroups);
+        pushed.push_back(ops_of(r.body));
+        return int(pushed.size()) == failing ? fault : Fault::None;
+    };
+    REQUIRE_FALSE(f[0].sync().ok());
+    REQUIRE(int(pushed.size()) == failing);
+    std::set<std::string> waiting;
+    auto outbox = f[0].store->outbox(100000, 100000);
+    REQUIRE(outbox.ok());
+    for (const auto& item : *outbox) waiting.insert(crypto::to_hex(crypto::parse_envelope(item.envelope)->header.op));
+    for (int i = 0; i + 1 < failing; ++i)
+        for (const auto& op : pushed[i]) REQUIRE_FALSE(waiting.count(op));  // answered: out of the outbox
+    for (const auto& op : pushed[failing - 1]) REQUIRE(waiting.count(op));   // not answered: still in it
+    f[0].transport.faults = nullptr;
+    f.sync_all();
+    f.sync_all();
+    REQUIRE(f[0].store->status().pending == 0);
+    REQUIRE(f[1].store->list("case").size() == 80);  // device 1 holds the team scope only
+    for (const Record* r : f[0].store->list("case")) REQUIRE(r->fields.at("name").heads.size() == 1);
+    REQUIRE(f[0].store->list("case").size() == 160);
 }
 
 TEST_CASE("A device clock far ahead is warned about and never dropped", "[sync][merge]") {
