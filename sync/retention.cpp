@@ -237,8 +237,17 @@ Result<void> SyncClient::cache_purge(SyncReport& r) {
     const DeviceInfo* self = m_store.directory().device(me.id());
     if (!self || self->revoked) return {};
     const RetentionPolicy& p = m_options.retention;
+    // The case scopes this device holds keys of and could leave: decided per scope first, so that
+    // a sync of a device without any (or with records of other scopes only) visits no record.
+    const Directory& d = m_store.directory();
     std::map<ScopeId, std::vector<std::uint32_t>> held;
     for (const auto& [scope, epoch] : m_store.scope_keys()) held[scope].push_back(epoch);
+    std::erase_if(held, [&](const auto& h) {
+        const ScopeId& scope = h.first;
+        return d.scope_kind(scope) != ScopeKind::Case || d.shredded(scope) || d.unassigned(scope, me.id()) ||
+               !d.is_member(scope, d.latest_epoch(scope), me.id());
+    });
+    if (held.empty()) return {};
     // Only a case this device saw open and then closed leaves it: one that was closed already
     // when it arrived (an escrow restore for inspection, a deliberate share) stays until it is
     // unassigned or shredded.
@@ -254,13 +263,12 @@ Result<void> SyncClient::cache_purge(SyncReport& r) {
         }
     }
     for (const ScopeId& scope : closed) {
-        const Directory& d = m_store.directory();
-        if (d.scope_kind(scope) != ScopeKind::Case || d.shredded(scope) || d.unassigned(scope, me.id()) ||
-            !d.is_member(scope, d.latest_epoch(scope), me.id()))
+        const Directory& cur = m_store.directory();  // afresh: unassign() appends to it
+        if (cur.shredded(scope) || cur.unassigned(scope, me.id()) || !cur.is_member(scope, cur.latest_epoch(scope), me.id()))
             continue;
         // The office archive must keep what leaves the tablet: every key epoch we hold is escrowed.
         const std::string hex = crypto::to_hex(scope);
-        if (d.escrow_key() &&
+        if (cur.escrow_key() &&
             std::any_of(held[scope].begin(), held[scope].end(),
                         [&](std::uint32_t e) { return !m_store.setting("escrow:" + hex + ":" + std::to_string(e)); }))
             continue;
