@@ -11,6 +11,7 @@
 
 #include <cctype>
 #include <span>
+#include <system_error>
 #include <thread>
 
 namespace quartier::sync {
@@ -482,18 +483,46 @@ Result<void> SyncClient::pull(SyncReport& r) {
             const std::int64_t cursor = m_store.cursor(scope);
             if (h != heads->end() && cursor >= 0 && h->second <= std::uint64_t(cursor)) continue;  // nothing new there
         }
+        auto page_request = [&](std::int64_t since) {
+            return Request{"GET", "/v1/pull",
+                           "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
+                               std::to_string(m_options.pull_limit),
+                           m_token, {}, std::string(wire::kJsonType), std::string(wire::kFramedType)};
+        };
+        std::optional<Response> ahead;  // the page after `ahead_since`, fetched while the last one was folded in
+        std::int64_t ahead_since = -1;
         for (;;) {
             const std::int64_t since = m_store.cursor(scope);
-            Request req{"GET", "/v1/pull",
-                        "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
-                            std::to_string(m_options.pull_limit),
-                        {}, {}, std::string(wire::kJsonType), std::string(wire::kFramedType)};
-            auto res = exchange(req, true);
+            Result<Response> res = Error::Failed;
+            if (ahead && ahead_since == since) {
+                res = std::move(*ahead);
+            } else {
+                Request req = page_request(since);
+                res = exchange(req, true);
+            }
+            ahead.reset();
             if (!res) return res.failure();
             auto page = is_framed(res->content_type) ? framed_page(res->body) : json_page(res->body);
             if (!page) return page.failure();
             if (page->next < since) return {Error::Protocol, "server moved a cursor backwards"};
+            // While this page is verified and folded in, the next one is fetched on another
+            // thread: one plain request, no retry, no re-authentication. Only a clean 2xx answer
+            // for the cursor the fold then ends at is used; anything else is asked for again the
+            // usual way (exchange()), so every failure is handled where it always was.
+            std::jthread fetch;
+            if (page->more && !page->items.empty() && !m_token.empty()) {
+                ahead_since = page->next;
+                try {
+                    fetch = std::jthread([this, &ahead, next = page_request(page->next)] {
+                        auto r = m_transport.send(next);
+                        if (r && r->status >= 200 && r->status < 300) ahead = std::move(*r);
+                    });
+                } catch (const std::system_error&) {
+                    // no thread to be had: the next page comes the usual way
+                }
+            }
             auto ing = m_store.ingest(scope, page->commits, page->items, page->next);
+            if (fetch.joinable()) fetch.join();
             if (!ing) return ing.failure();
             r.applied += ing->applied;
             r.duplicates += ing->duplicates;

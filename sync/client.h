@@ -21,7 +21,9 @@
 //   5. pull       per scope we are a member of: envelopes after the cursor, verified and folded,
 //                 cursor moved in the same transaction; a scope whose server head (from this
 //                 sync's push answer) is our cursor already is skipped; shredded scopes are not
-//                 pulled
+//                 pulled. While a page is folded in, the next is fetched on another thread (a
+//                 single plain request, which touches no store); it is used only if it answered
+//                 2xx for the cursor the fold ended at, else it is asked for again as usual
 //   1c. shred     every scope the directory orders crypto-shredded: keys and data leave the
 //                 device (pending ops of it too), a signed confirmation goes to the server
 //                 (docs/retention.md); resumable

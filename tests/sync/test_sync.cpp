@@ -211,6 +211,49 @@ TEST_CASE("A push in many batches over many scopes: exactly the answered batches
     REQUIRE(f[0].store->list("case").size() == 160);
 }
 
+// The client fetches the next pull page on another thread while it folds one in (sync/client.h,
+// step 5). Each page is still asked for once, and a fault on any page request loses nothing.
+TEST_CASE("A pull in many pages: each page is asked for once, and a fault on any of them loses nothing", "[sync][errors]") {
+    const int failing = GENERATE(0, 1, 2, 3, 6);  // 0: no fault
+    const Fault fault = GENERATE(Fault::DropResponse, Fault::Status500, Fault::Status401, Fault::Truncate, Fault::Corrupt,
+                                 Fault::Reorder);
+    INFO("pull request " << failing << " fails with " << to_string(fault));
+    SyncFixture f(2);
+    std::vector<std::string> ids;
+    {
+        Writer w(*f[0].store);
+        for (int i = 0; i < 60; ++i) {
+            auto id = w.set("case", "", "name", "Fall " + std::to_string(i), &f.team);
+            REQUIRE(id.ok());
+            ids.push_back(*id);
+        }
+        REQUIRE(w.commit().ok());
+    }
+    f[0].sync_ok();
+    SyncOptions o = Device::sync_options(&f.server);
+    o.pull_limit = 7;
+    f[1].client = std::make_unique<SyncClient>(*f[1].store, f[1].transport, o);
+    std::vector<std::string> asked;  // the `since` of every pull request, in order
+    f[1].transport.faults = [&](const Request& r) {
+        if (r.path != "/v1/pull") return Fault::None;
+        asked.push_back(r.query.substr(r.query.find("since=")));
+        return int(asked.size()) == failing ? fault : Fault::None;
+    };
+    (void)f[1].sync();
+    if (failing == 0) {
+        // 60 records and the audit entries of device 0's syncs, 7 a page: every page once.
+        std::set<std::string> distinct(asked.begin(), asked.end());
+        REQUIRE(distinct.size() == asked.size());
+        REQUIRE(asked.size() >= 9);
+    }
+    f[1].transport.faults = nullptr;
+    f.sync_all();
+    f.require_converged();
+    for (const auto& id : ids) REQUIRE(f[1].store->get(id));
+    REQUIRE(f[1].store->list("case").size() == 60);
+    REQUIRE(f[1].store->status().problems == 0);
+}
+
 TEST_CASE("A device clock far ahead is warned about and never dropped", "[sync][merge]") {
     SyncFixture f(2);
     f[0].clock_ms += 2ull * 24 * 3600 * 1000;  // two days ahead: the server refuses such ops
