@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
             if (!store) return std::fprintf(stderr, "create: %s\n", store.detail().c_str()), 1;
             domain::Repository repo(**store);
             std::vector<std::string> services;
-            for (const char* category : {"family_education", "youth_work", "counselling", "childcare"}) {
+            for (const char* category : {"family_centre", "youth_work", "counselling", "daycare"}) {
                 sync::Writer w(**store);
                 auto id = w.set("service", {}, "category", category);
                 if (!id || !w.commit()) return std::fprintf(stderr, "service\n"), 1;

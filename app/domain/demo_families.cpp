@@ -325,7 +325,7 @@ std::vector<FamilySpec> demo_specs() {
                       {1, FeedbackStatus::Unknown, {B::NoInformation}, "Man müsste es in der Schule aushängen."},
                       {-1, FeedbackStatus::MissingWanted, {B::Childcare},
                        "Eine Gruppe für Alleinerziehende, wo die Kleinen mitkommen dürfen.",
-                       "Treffpunkt für Alleinerziehende mit Kinderbetreuung", "family_education"}};
+                       "Treffpunkt für Alleinerziehende mit Kinderbetreuung", "family_centre"}};
     out.push_back(demir);
 
     // Glashütte/Harksheide-Süd: child at risk (Gefährdungsbereich) with a requirement; a free
@@ -472,7 +472,7 @@ Result<DemoSummary> write_scale_cases(Repository& repository, std::size_t cases,
     static constexpr std::array kFamilies{"Becker", "Schulz", "Arslan", "Nowak", "Hansen", "Meyer", "Öztürk",
                                           "Lange", "Ibrahim", "Wolff", "Krüger", "Petrović"};
     static constexpr std::array kGiven{"Anna", "Ben", "Mia", "Leon", "Emma", "Noah", "Lina", "Elias", "Zeynep", "Yusuf"};
-    static constexpr std::array kCategories{"family_education", "youth_work", "counselling", "childcare", "leisure"};
+    static constexpr std::array kCategories{"family_centre", "youth_work", "counselling", "daycare", "culture"};
     static constexpr std::array kParagraphs{"16", "27", "29", "30", "31", "32", "33", "34", "35a", "41"};
     std::mt19937_64 rng(seed);
     auto pick = [&](std::size_t n) { return std::size_t(rng() % n); };

@@ -1,7 +1,9 @@
 #include "repository.h"
 
 #include "crypto/crypto.h"
+#include "offers/offers.h"
 #include "sync/opcodec.h"
+#include "sync/roles.h"
 #include "sync/store.h"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +23,7 @@ std::string_view to_string(Error e) {
     case Error::NotFound: return "not found";
     case Error::WrongType: return "wrong type";
     case Error::Store: return "store";
+    case Error::Denied: return "denied";
     }
     return "unknown";
 }
@@ -33,6 +36,9 @@ using json = nlohmann::json;
 constexpr const char* kCaseId = "case_id";
 constexpr const char* kServiceType = "service";
 constexpr const char* kOrganizationType = "organization";
+// The store setting that names a scope's kind until the directory records it (sync/client.cpp,
+// register_scopes; quartier-cli scope create).
+constexpr const char* kScopeKindSetting = "scope_kind:";
 
 // ---- field codecs: every member type to and from its stored string (types.h) ------------------
 
@@ -370,6 +376,9 @@ struct Batch::State {
     };
     sync::Writer writer;
     std::map<std::string, Staged> records;
+    // Case scopes this batch founded for its new cases (key at epoch 1 already in the store):
+    // forgotten again if the batch is dropped without a successful commit.
+    std::vector<sync::ScopeId> founded;
     bool broken = false;  // a Writer call failed: the batch refuses further work and its commit
     std::string broken_detail;
 };
@@ -644,6 +653,11 @@ void rules(const ServiceFeedback& r, Checker& c) {
     if (missing && r.service_id.empty()) c.required("wanted", r.wanted);
     c.required("social_space", r.social_space);
     c.required("category", r.category);
+    // The offer map's vocabulary (offers::feedback_category). A stored value this build does not
+    // know (a newer build's) is left alone as long as the save does not change it.
+    if (!r.category.empty() && !offers::feedback_category(r.category) &&
+        !(c.existing() && get_or_empty(c.existing()->fields, "category") == r.category))
+        c.add("category", Reason::UnknownValue, "not an offer category: " + r.category);
     for (std::size_t i = 0; i < r.barriers.size(); ++i)
         if (std::find(r.barriers.begin(), r.barriers.begin() + long(i), r.barriers[i]) != r.barriers.begin() + long(i))
             c.add("barriers[" + std::to_string(i) + "]", Reason::Duplicate);
@@ -710,8 +724,16 @@ void prepare(T&, const View&) {}
 void prepare(ServiceFeedback& r, const View& view) {
     if (r.social_space.empty() && !r.case_id.empty())
         if (auto c = view.get(r.case_id); c && c->type == Case::kType) r.social_space = get_or_empty(c->fields, "social_space");
+    // A service's category outside the vocabulary (a newer build's) gives `other`.
     if (r.category.empty() && !r.service_id.empty())
-        if (auto s = view.get(r.service_id); s && s->type == kServiceType) r.category = get_or_empty(s->fields, "category");
+        if (auto s = view.get(r.service_id); s && s->type == kServiceType) {
+            r.category = get_or_empty(s->fields, "category");
+            if (!offers::feedback_category(r.category)) r.category = offers::kOtherCategory;
+        }
+    // A new record is written with the current id (an older id, e.g. from a service record
+    // written before the vocabulary was one, becomes its successor); stored ones stay as they are.
+    if (r.id.empty())
+        if (auto current = offers::feedback_category(r.category)) r.category = *current;
 }
 
 template <class T>
@@ -740,7 +762,12 @@ Failure<Error> store_failure(const Failure<sync::Error>& f) {
 // ---- Batch ---------------------------------------------------------------------------------------
 
 Batch::Batch(Repository& repository) : m_repo(repository), m_state(std::make_unique<State>(repository.m_store)) {}
-Batch::~Batch() = default;
+Batch::~Batch() {
+    // A case scope founded for a case that was never committed holds nothing: its key goes again,
+    // so that no empty scope is registered at the next sync. (A crash in between leaves one empty
+    // case scope behind, registered like any other; nothing of a case is in it.)
+    for (const sync::ScopeId& scope : m_state->founded) (void)m_repo.m_store.remove_scope_key(scope, 1);
+}
 
 std::size_t Batch::staged() const { return m_state->writer.size(); }
 
@@ -767,6 +794,25 @@ Result<std::string> stage_set(Batch::State& st, const sync::Store& store, const 
     }
     it->second.fields[field] = value;
     return *r;
+}
+
+// A new case's own scope (docs/roles.md: kind `case`, founded by the worker who opens the case):
+// a fresh key at epoch 1, its kind recorded as `quartier-cli scope create` records it (setting
+// "scope_kind:<hex>"), registered in the directory at the next sync with this device as its
+// member. Refused if this device is enrolled in a role that may not hold a case scope.
+Result<sync::ScopeId> found_case_scope(sync::Store& store) {
+    const sync::Directory& dir = store.directory();
+    const sync::DeviceId me = store.device().id();
+    if (const sync::DeviceInfo* self = dir.device(me); self && !self->revoked)
+        if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), sync::ScopeKind::Case, me); !ok.allowed)
+            return {Error::Denied, "role: " + ok.reason};
+    auto id = store.create_scope();
+    if (!id) return store_failure(id.failure());
+    if (auto r = store.set_setting(std::string(kScopeKindSetting) + crypto::to_hex(*id), "case"); !r) {
+        (void)store.remove_scope_key(*id, 1);
+        return store_failure(r.failure());
+    }
+    return *id;
 }
 
 std::optional<sync::ScopeId> scope_of(const Batch::State& st, const sync::Store& store, const std::string& id) {
@@ -797,12 +843,22 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
         return {Error::Invalid, describe(issues)};
     }
 
+    // Where a new record goes (invariant 5): a case founds its own case scope; an entrusted note
+    // goes to the worker's personal scope (§65 SGB VIII); every other record into its case's scope.
     std::optional<sync::ScopeId> scope;
     if (!existing) {
-        if (options.scope)
+        if (options.scope) {
             scope = *options.scope;
-        else if constexpr (!std::is_same_v<T, Case>)
-            scope = scope_of(st, store, record.case_id);
+        } else if constexpr (std::is_same_v<T, Case>) {
+            auto founded = found_case_scope(m_repo.m_store);
+            if (!founded) return founded.failure();
+            st.founded.push_back(*founded);
+            scope = *founded;
+        } else {
+            if constexpr (std::is_same_v<T, Note>)
+                if (record.entrusted) scope = store.default_scope();
+            if (!scope) scope = scope_of(st, store, record.case_id);
+        }
     }
     const Fields fields = encode(record);
     std::string id = record.id;
@@ -883,6 +939,7 @@ Result<void> Batch::commit() {
         st.broken_detail = store_failure(r.failure()).detail;
         return store_failure(r.failure());
     }
+    st.founded.clear();  // the cases are stored: their scopes stay
     if (follow && store.generation() == expected) {
         for (const auto& [id, staged] : st.records)
             if (const sync::Record* rec = store.get(id); live(rec)) ix.add(rec);

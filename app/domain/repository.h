@@ -7,6 +7,9 @@
 //   save     check, then write only the fields whose value differs from the stored display value,
 //            all in one Writer commit. A new record gets a fresh id (written back into record.id).
 //   current risk   a case's latest risk_assessment by assessed_on, then by id.
+//   case scope     the scope (sync::Store::create_scope) a new case founds: its key is this
+//            device's until shared (SyncClient::share_scope); the next sync registers it in the
+//            directory as kind `case` with this device as its member.
 //   index    live records by type and by the value of each reference field (case_id, goal_id, ...),
 //            built in one pass over the store and rebuilt when Store::generation() moved (a commit,
 //            a sync ingest): queries cost the records they return, not the records on the device.
@@ -26,7 +29,12 @@
 //      value equals the stored display winner).
 //   4. A requirement is saved only while its case's current risk assessment is danger; saving an
 //      assessment that leaves danger lifts every open requirement of the case in the same commit.
-//   5. A record's case_id never changes after its first save; children live in their case's scope.
+//   5. A record's case_id never changes after its first save. Every new case founds its own case
+//      scope (a fresh key, kind `case`; docs/roles.md), and its children live in it; an entrusted
+//      (§65) note lives in the worker's personal scope (the store's default scope). A record never
+//      changes scope.
+//   6. A case scope is founded only for a case that is committed: a Batch dropped (or failed)
+//      before its commit forgets the keys of the scopes it founded.
 #pragma once
 
 #include "types.h"
@@ -54,6 +62,7 @@ enum class Error {
     NotFound,   // no live record with that id
     WrongType,  // the id names a record of another type
     Store,      // the store failed; detail: the sync error
+    Denied,     // this device's role may not found a case scope (sync/roles.h); detail: why
 };
 
 std::string_view to_string(Error e);
@@ -62,9 +71,9 @@ template <class T>
 using Result = quartier::Result<T, Error>;
 
 struct SaveOptions {
-    // For a new record only: the scope to write it in. Default: a case goes into the store's
-    // default scope, every other record into its case's scope. A note may name the worker's
-    // confidential scope (§65 SGB VIII).
+    // For a new record only: the scope to write it in. Default: a case founds a new case scope,
+    // an entrusted note goes to the worker's personal scope (the store's default scope, §65
+    // SGB VIII), every other record into its case's scope.
     const sync::ScopeId* scope = nullptr;
     // If set, receives the issues of a failed check (empty after a successful save).
     Issues* issues = nullptr;

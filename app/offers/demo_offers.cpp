@@ -471,9 +471,13 @@ Result<DemoSummary> seed_demo_offers(sync::Store& store, std::string_view today)
             return {Error::Invalid, std::string(d.name) + ": " + id.detail()};
         ++summary.services;
     }
+    // The planner's demo gaps (bare answers without a case) travel with the offer map.
+    const auto scope = ensure_offer_scope(store);
+    if (!scope)
+        return scope.failure();
     for (const DemoGap& g : kGaps) {
         for (int i = 0; i < g.count; ++i) {
-            auto id = writer.set(kFeedbackType, {}, "status", kMissingWanted);
+            auto id = writer.set(kFeedbackType, {}, "status", kMissingWanted, &*scope);
             if (!id || !writer.set(kFeedbackType, *id, "social_space", spaces.at(g.space)) ||
                 !writer.set(kFeedbackType, *id, "category", std::string(to_id(g.category))))
                 return {Error::Store, "could not stage the demo feedback"};

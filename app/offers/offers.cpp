@@ -2,6 +2,10 @@
 
 #include "normalize.h"
 
+#include "crypto/crypto.h"
+#include "sync/roles.h"
+#include "sync/wire.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -138,15 +142,21 @@ std::string describe(const std::vector<FieldError>& errors)
 }
 
 // Stages `fields` of record `id` (new if empty) into the writer: only values that differ from
-// what the store holds (invariant 2).
-Result<std::string> stage_fields(sync::Writer& writer, const sync::Store& store, const char* type, std::string id,
+// what the store holds (invariant 2); a new record into the offer directory scope (invariant 4).
+Result<std::string> stage_fields(sync::Writer& writer, sync::Store& store, const char* type, std::string id,
                                  const std::vector<std::pair<std::string, std::string>>& fields)
 {
     const sync::Record* existing = nullptr;
+    std::optional<sync::ScopeId> scope;
     if (!id.empty()) {
         existing = store.get(id);
         if (!existing || existing->deleted() || existing->type != type)
             return {Error::NotFound, std::string(type) + " " + id};
+    } else {
+        auto s = ensure_offer_scope(store);
+        if (!s)
+            return s.failure();
+        scope = *s;
     }
     for (const auto& [field, v] : fields) {
         if (existing) {
@@ -163,10 +173,11 @@ Result<std::string> stage_fields(sync::Writer& writer, const sync::Store& store,
         } else if (v.empty()) {
             continue;  // a new record needs no empty fields
         }
-        auto r = writer.set(type, id, field, v);
+        auto r = writer.set(type, id, field, v, scope ? &*scope : nullptr);
         if (!r)
             return {Error::Store, std::string(sync::to_string(r.error())) + ": " + r.detail()};
         id = *r;
+        scope.reset();  // the record exists in the writer now: its later fields follow it
     }
     if (id.empty()) {  // a new record whose every field was empty: validation prevents this
         return {Error::Invalid, "no fields"};
@@ -202,7 +213,26 @@ std::string_view to_id(Category c) { return id_of(kCategories, c); }
 std::string_view to_id(Access a) { return id_of(kAccesses, a); }
 std::string_view to_id(Cost c) { return id_of(kCosts, c); }
 std::string_view to_id(OrgKind k) { return id_of(kOrgKinds, k); }
-std::optional<Category> category_from_id(std::string_view id) { return from_id(kCategories, id); }
+std::optional<Category> category_from_id(std::string_view id)
+{
+    if (auto c = from_id(kCategories, id))
+        return c;
+    // Ids the case side's demo data and older records used before the vocabulary was one.
+    static constexpr Vocabulary<Category> kFormer[] = {{Category::FamilyCentre, "family_education"},
+                                                       {Category::Daycare, "childcare"},
+                                                       {Category::Culture, "leisure"},
+                                                       {Category::School, "learning"}};
+    return from_id(kFormer, id);
+}
+
+std::optional<std::string> feedback_category(std::string_view id)
+{
+    if (id.empty() || id == kOtherCategory)
+        return std::string(id);
+    if (const auto c = category_from_id(id))
+        return std::string(to_id(*c));
+    return std::nullopt;
+}
 std::optional<Access> access_from_id(std::string_view id) { return from_id(kAccesses, id); }
 std::optional<Cost> cost_from_id(std::string_view id) { return from_id(kCosts, id); }
 std::optional<OrgKind> org_kind_from_id(std::string_view id) { return from_id(kOrgKinds, id); }
@@ -233,6 +263,7 @@ std::string_view to_string(Error e)
     case Error::Invalid: return "invalid";
     case Error::NotFound: return "not found";
     case Error::Store: return "store";
+    case Error::Denied: return "denied";
     }
     return "unknown";
 }
@@ -454,23 +485,84 @@ std::vector<FieldError> validate(const Service& s, const Catalogue& catalogue, s
     return errors;
 }
 
+// ---- the offer directory scope ------------------------------------------------------------------
+
+namespace {
+constexpr const char* kScopeKindSetting = "scope_kind:";  // as sync/client.cpp register_scopes reads it
+constexpr const char* kDirectoryKind = "directory";
+
+bool directory_kind(const sync::Store& store, const sync::ScopeId& scope)
+{
+    if (const auto kind = store.directory().scope_kind(scope))
+        return *kind == sync::ScopeKind::Directory;
+    return store.setting(kScopeKindSetting + crypto::to_hex(scope)) == std::optional<std::string>(kDirectoryKind);
+}
+}  // namespace
+
+std::optional<sync::ScopeId> offer_scope(const sync::Store& store)
+{
+    if (const auto named = store.setting(kOfferScopeSetting))
+        if (const auto id = sync::wire::id_from_hex(*named); id && store.current_epoch(*id) > 0)
+            return *id;
+    std::optional<sync::ScopeId> best;
+    bool best_known = false;
+    for (const auto& [scope, epoch] : store.scope_keys()) {
+        if (!directory_kind(store, scope) || store.directory().shredded(scope))
+            continue;
+        const bool known = store.directory().scope_known(scope);
+        if (!best || (known && !best_known) || (known == best_known && scope < *best)) {
+            best = scope;
+            best_known = known;
+        }
+    }
+    return best;
+}
+
+Result<sync::ScopeId> ensure_offer_scope(sync::Store& store)
+{
+    const auto fail = [](const Failure<sync::Error>& f) -> Failure<Error> {
+        return {Error::Store, std::string(sync::to_string(f.error)) + ": " + f.detail};
+    };
+    if (const auto found = offer_scope(store)) {
+        const std::string hex = crypto::to_hex(*found);
+        if (store.setting(kOfferScopeSetting) != std::optional<std::string>(hex))
+            if (auto r = store.set_setting(kOfferScopeSetting, hex); !r)
+                return fail(r.failure());
+        return *found;
+    }
+    const sync::Directory& dir = store.directory();
+    const sync::DeviceId me = store.device().id();
+    if (const sync::DeviceInfo* self = dir.device(me); self && !self->revoked)
+        if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), sync::ScopeKind::Directory, me); !ok.allowed)
+            return {Error::Denied, "role: " + ok.reason};
+    auto id = store.create_scope();
+    if (!id)
+        return fail(id.failure());
+    const std::string hex = crypto::to_hex(*id);
+    if (auto r = store.set_setting(kScopeKindSetting + hex, kDirectoryKind); !r)
+        return fail(r.failure());
+    if (auto r = store.set_setting(kOfferScopeSetting, hex); !r)
+        return fail(r.failure());
+    return *id;
+}
+
 // ---- writing -------------------------------------------------------------------------------------
 
-Result<std::string> stage(sync::Writer& writer, const sync::Store& store, const SocialSpace& s)
+Result<std::string> stage(sync::Writer& writer, sync::Store& store, const SocialSpace& s)
 {
     if (auto errors = validate(s); !errors.empty())
         return {Error::Invalid, describe(errors)};
     return stage_fields(writer, store, kSocialSpaceType, s.id, fields_of(s));
 }
 
-Result<std::string> stage(sync::Writer& writer, const sync::Store& store, const Organization& o)
+Result<std::string> stage(sync::Writer& writer, sync::Store& store, const Organization& o)
 {
     if (auto errors = validate(o); !errors.empty())
         return {Error::Invalid, describe(errors)};
     return stage_fields(writer, store, kOrganizationType, o.id, fields_of(o));
 }
 
-Result<std::string> stage(sync::Writer& writer, const sync::Store& store, const Service& s, const Catalogue& catalogue,
+Result<std::string> stage(sync::Writer& writer, sync::Store& store, const Service& s, const Catalogue& catalogue,
                           std::string_view today)
 {
     if (auto errors = validate(s, catalogue, today); !errors.empty())
@@ -515,9 +607,11 @@ Catalogue Catalogue::load(const sync::Store& store)
             ++c.m_unplaced_missing;
             continue;
         }
-        // A category outside the offer vocabulary is counted under its own value: the planner
-        // sees what was recorded instead of losing it in "ohne Kategorie".
-        ++c.m_missing[space->id][value(*r, "category")];
+        // A category is counted under its current id (an older id under its successor); one
+        // outside the vocabulary under its own value: the planner sees what was recorded instead
+        // of losing it in "ohne Kategorie".
+        const std::string category = value(*r, "category");
+        ++c.m_missing[space->id][feedback_category(category).value_or(category)];
     }
     return c;
 }

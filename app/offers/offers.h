@@ -18,6 +18,10 @@
 //   2. save_*() writes only the fields whose value differs from the stored record, all in one
 //      Writer commit: a correction is one op per changed field, so it merges field by field.
 //   3. A Catalogue is a copy: it never points into the Store, so it stays valid after a lock.
+//   4. Every new record of the offer map is written into the organisation's offer directory scope
+//      (kind `directory`, docs/offers.md "Where the offer map lives"), never into the personal
+//      scope; the first new record on a device that holds none founds it. Corrections stay in
+//      the record's scope. Reading (Catalogue::load) takes the records of every scope held.
 #pragma once
 
 #include "sync/store.h"
@@ -53,10 +57,22 @@ std::string_view to_id(Category c);
 std::string_view to_id(Access a);
 std::string_view to_id(Cost c);
 std::string_view to_id(OrgKind k);
+// The current ids, and the ids older builds wrote for offer feedback (read as their successors,
+// docs/offers.md "Categories"): family_education → family_centre, childcare → daycare,
+// leisure → culture, learning → school.
 std::optional<Category> category_from_id(std::string_view id);
 std::optional<Access> access_from_id(std::string_view id);
 std::optional<Cost> cost_from_id(std::string_view id);
 std::optional<OrgKind> org_kind_from_id(std::string_view id);
+
+// The one category vocabulary of the offer map (service.category) and the case side's offer
+// feedback (service_feedback.category, app/domain): the categories above, and for feedback also
+// `other` (Sonstiges), a wanted offer that fits none. German labels: app/domainlabels.cpp, kind
+// "offer_category".
+inline constexpr auto kOtherCategory = "other";
+// The current id of a feedback category: a category's id (older ids mapped), "other", or "" for
+// none; nullopt for a value outside the vocabulary.
+std::optional<std::string> feedback_category(std::string_view id);
 
 // A point of a social space's schematic outline, in a unit square (0..1, y downwards).
 struct Point {
@@ -139,6 +155,7 @@ enum class Error {
     Invalid,   // validation found field errors (detail lists them as "field: reason")
     NotFound,  // the id names no record of that type
     Store,     // the store refused the write (detail: its error)
+    Denied,    // this device's role may not hold the offer map (sync/roles.h); detail: why
 };
 std::string_view to_string(Error e);
 template <class T>
@@ -187,6 +204,23 @@ private:
     int m_unplaced_missing = 0;
 };
 
+// ---- the offer directory scope (docs/offers.md, "Where the offer map lives") -----------------------
+
+// The store setting naming the offer directory scope (32 hex digits).
+inline constexpr auto kOfferScopeSetting = "offer_scope";
+
+// The scope new offer-map records go to: the one the setting names, if this device holds its key;
+// else a `directory` scope this device holds (kind as the directory records it, or as this device
+// recorded when it founded one not yet registered): registered ones first, then the smallest id,
+// so every device that holds the same scopes picks the same one. nullopt if it holds none.
+std::optional<sync::ScopeId> offer_scope(const sync::Store& store);
+
+// offer_scope(), recorded in the setting; if this device holds none, founds one: a new scope of
+// kind `directory` (registered at the next sync with this device as its member; shared with
+// colleagues by SyncClient::share_scope). Denied if this device is enrolled in a role that may
+// not hold the offer map (planning, admin, dpo).
+Result<sync::ScopeId> ensure_offer_scope(sync::Store& store);
+
 // ---- records <-> types ---------------------------------------------------------------------------
 
 SocialSpace social_space_from(const sync::Record& r);
@@ -208,11 +242,11 @@ std::vector<FieldError> validate(const Organization& o);
 std::vector<FieldError> validate(const Service& s, const Catalogue& catalogue, std::string_view today);
 
 // Stages the changed fields into `writer` (invariant 2) after validation (invariant 1). An empty
-// id makes a new record. Returns the record id. The caller commits the writer; save_service()
-// below does both for a single offer.
-Result<std::string> stage(sync::Writer& writer, const sync::Store& store, const SocialSpace& s);
-Result<std::string> stage(sync::Writer& writer, const sync::Store& store, const Organization& o);
-Result<std::string> stage(sync::Writer& writer, const sync::Store& store, const Service& s,
+// id makes a new record, in the offer directory scope (invariant 4: ensure_offer_scope). Returns
+// the record id. The caller commits the writer; save_service() below does both for a single offer.
+Result<std::string> stage(sync::Writer& writer, sync::Store& store, const SocialSpace& s);
+Result<std::string> stage(sync::Writer& writer, sync::Store& store, const Organization& o);
+Result<std::string> stage(sync::Writer& writer, sync::Store& store, const Service& s,
                           const Catalogue& catalogue, std::string_view today);
 
 // Validates, stages and commits one offer. `service.last_verified` is kept as given: the caller

@@ -102,6 +102,7 @@ TEST_CASE("Concurrent note edits leave both versions visible and in the history"
     n.case_id = c.id;
     n.text = "Erste Fassung";
     n.written_at = "2026-02-10T15:00";
+    n.entrusted = false;  // an entrusted note would stay in its author's personal scope
     REQUIRE(a.save(n).ok());
     fx.sync_all();
     Note on_a = a.load<Note>(n.id).value();

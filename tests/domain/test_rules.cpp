@@ -358,6 +358,8 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
          [](ServiceFeedback& s) { s.status = FeedbackStatus::MissingWanted; s.service_id = ""; s.category = "childcare"; },
          "wanted", Reason::Required},
         {"no category anywhere", [&](ServiceFeedback& s) { s.service_id = uncategorised; }, "category", Reason::Required},
+        {"a category outside the offer vocabulary", [](ServiceFeedback& s) { s.category = "carsharing"; }, "category",
+         Reason::UnknownValue},
         {"a barrier twice", [](ServiceFeedback& s) { s.barriers = {Barrier::Cost, Barrier::Times, Barrier::Cost}; },
          "barriers[2]", Reason::Duplicate},
         {"no date", [](ServiceFeedback& s) { s.recorded_on = ""; }, "recorded_on", Reason::Required},
@@ -373,11 +375,24 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
     missing = w.f.saved(missing);
     CHECK(missing.social_space == "Garstedt");  // the case's, for planning's count per social space
     CHECK(w.f.repo->service_feedback(w.c.id).size() == 1);
+    CHECK(missing.category == "daycare");  // "childcare", an older id, is written as its successor
     ServiceFeedback used = w.f.saved(s);
-    CHECK(used.category == "family_education");
+    CHECK(used.category == "family_centre");  // from the service's older id
     auto for_service = w.f.repo->feedback_for_service(w.service);
     REQUIRE(for_service.size() == 1);
     CHECK(for_service[0].id == used.id);
+
+    // A category a newer build wrote stays as it is while a save leaves it alone.
+    sync::Writer newer_build(*w.f.store);
+    REQUIRE(newer_build.set(ServiceFeedback::kType, used.id, "category", "carsharing").ok());
+    REQUIRE(newer_build.commit().ok());
+    ServiceFeedback newer = w.f.repo->load<ServiceFeedback>(used.id).value();
+    CHECK(newer.category == "carsharing");
+    newer.how_it_would_have_to_be = "Näher an der Bushaltestelle.";
+    w.f.saved(newer);
+    CHECK(w.f.store->get(used.id)->value("category") == std::optional<std::string>("carsharing"));
+    newer.category = "bikesharing";  // but no new value outside the vocabulary
+    CHECK(has(w.f.repo->check(newer), "category", Reason::UnknownValue));
 }
 
 TEST_CASE("A requirement exists only in the Gefaehrdungsbereich and needs every part", "[domain][rules]") {

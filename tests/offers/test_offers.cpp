@@ -5,6 +5,8 @@
 #include "offers/demo_offers.h"
 #include "offers/normalize.h"
 
+#include "crypto/crypto.h"
+
 #include <functional>
 #include <set>
 
@@ -222,15 +224,19 @@ TEST_CASE("Missing and wanted answers are counted per social space and category"
     feedback(kMissingWanted, garstedt, "daycare");
     feedback(kMissingWanted, "garstedt", "sports");      // by name, as older case records hold it
     feedback(kMissingWanted, garstedt, "");               // no category
-    feedback(kMissingWanted, garstedt, "leisure");        // not in the vocabulary: counted as recorded
+    feedback(kMissingWanted, garstedt, "leisure");        // an older id: counted under its successor
+    feedback(kMissingWanted, garstedt, "childcare");      // an older id of daycare
+    feedback(kMissingWanted, garstedt, "other");          // fits no offer category
+    feedback(kMissingWanted, garstedt, "carsharing");     // not in the vocabulary: counted as recorded
     feedback(kMissingWanted, "Atlantis", "sports");       // no such space
     feedback("used", garstedt, "daycare");                // not a gap
     REQUIRE(w.commit());
 
     const Catalogue loaded = Catalogue::load(*store);
-    const std::map<std::string, int> expected{{"", 1}, {"daycare", 2}, {"leisure", 1}, {"sports", 1}};
+    const std::map<std::string, int> expected{{"", 1},      {"carsharing", 1}, {"culture", 1},
+                                              {"daycare", 3}, {"other", 1},      {"sports", 1}};
     CHECK(loaded.missing().at(garstedt) == expected);
-    CHECK(loaded.missing_in(garstedt) == 5);
+    CHECK(loaded.missing_in(garstedt) == 8);
     CHECK(loaded.unplaced_missing() == 1);
     CHECK(loaded.missing_in("other") == 0);
 }
@@ -304,4 +310,95 @@ TEST_CASE("Dates count back across months and leap days", "[offers][demo]")
     CHECK(days_before("2026-01-01", 1) == "2025-12-31");
     CHECK(days_before("2026-11-21", 0) == "2026-11-21");
     CHECK(days_before("not a date", 3).empty());
+}
+
+TEST_CASE("One category vocabulary serves offers and offer feedback, older ids read as their successors", "[offers]")
+{
+    for (Category c : all_categories()) {
+        INFO(to_id(c));
+        CHECK(category_from_id(to_id(c)) == c);
+        CHECK(feedback_category(to_id(c)) == std::optional<std::string>(std::string(to_id(c))));
+    }
+    const std::map<std::string, Category> former{{"family_education", Category::FamilyCentre},
+                                                 {"childcare", Category::Daycare},
+                                                 {"leisure", Category::Culture},
+                                                 {"learning", Category::School}};
+    for (const auto& [id, successor] : former) {
+        INFO(id);
+        CHECK(category_from_id(id) == successor);
+        CHECK(feedback_category(id) == std::optional<std::string>(std::string(to_id(successor))));
+    }
+    CHECK(feedback_category(kOtherCategory) == std::optional<std::string>("other"));
+    CHECK(feedback_category("") == std::optional<std::string>(""));
+    CHECK_FALSE(feedback_category("carsharing"));
+    CHECK_FALSE(category_from_id("other"));  // an offer has a real category; only feedback says "other"
+
+    // A service stored with an older id reads as its successor, and a correction writes the
+    // current id.
+    test::TempDir dir;
+    auto store = test::make_store(dir);
+    const Catalogue c = test::small_catalogue(*store);
+    Service s = test::valid_service(c);
+    auto id = save_service(*store, s, c, kToday);
+    REQUIRE(id);
+    sync::Writer w(*store);
+    REQUIRE(w.set(kServiceType, *id, "category", "family_education"));
+    REQUIRE(w.commit());
+    Catalogue loaded = Catalogue::load(*store);
+    REQUIRE(loaded.service(*id));
+    CHECK(loaded.service(*id)->category == Category::FamilyCentre);
+    REQUIRE(save_service(*store, *loaded.service(*id), loaded, kToday));
+    CHECK(store->get(*id)->value("category") == std::optional<std::string>("family_centre"));
+}
+
+TEST_CASE("The offer map is written into one directory scope, founded by the first new record", "[offers][scope]")
+{
+    test::TempDir dir;
+    auto store = test::make_store(dir);
+    CHECK_FALSE(offer_scope(*store));
+    const Catalogue c = test::small_catalogue(*store);  // founds it
+    const auto scope = offer_scope(*store);
+    REQUIRE(scope);
+    CHECK(*scope != store->default_scope());
+    CHECK(store->setting(kOfferScopeSetting) == std::optional<std::string>(crypto::to_hex(*scope)));
+    CHECK(store->setting("scope_kind:" + crypto::to_hex(*scope)) == std::optional<std::string>("directory"));
+    CHECK(store->get(c.social_spaces()[0].id)->scope == *scope);
+    CHECK(store->get(c.organizations()[0].id)->scope == *scope);
+
+    auto id = save_service(*store, test::valid_service(c), c, kToday);
+    REQUIRE(id);
+    CHECK(store->get(*id)->scope == *scope);
+    const std::size_t scopes = store->scope_keys().size();
+    auto demo = seed_generated_offers(*store, 20, 3, kToday, 10);
+    REQUIRE(demo);
+    for (const sync::Record* r : store->list(kServiceType)) CHECK(r->scope == *scope);
+    CHECK(store->scope_keys().size() == scopes);  // no second one
+
+    // A correction stays where the record is; the scope is found again after a reopen.
+    Service s = *Catalogue::load(*store).service(*id);
+    s.times = "Mi 16:00–17:30 Uhr";
+    REQUIRE(save_service(*store, s, Catalogue::load(*store), kToday));
+    CHECK(store->get(*id)->scope == *scope);
+    store.reset();
+    auto reopened = sync::Store::open(dir / "store", "eine Passphrase");
+    REQUIRE(reopened);
+    CHECK(offer_scope(**reopened) == scope);
+}
+
+TEST_CASE("Without the setting a device finds the directory scope it holds, and never a case scope", "[offers][scope]")
+{
+    test::TempDir dir;
+    auto store = test::make_store(dir);
+    auto case_scope = store->create_scope();
+    REQUIRE(case_scope);
+    REQUIRE(store->set_setting("scope_kind:" + crypto::to_hex(*case_scope), "case"));
+    CHECK_FALSE(offer_scope(*store));  // a case scope is no offer map
+    auto received = store->create_scope();  // as a directory-kind key a colleague shared would be
+    REQUIRE(received);
+    REQUIRE(store->set_setting("scope_kind:" + crypto::to_hex(*received), "directory"));
+    CHECK(offer_scope(*store) == *received);
+    auto found = ensure_offer_scope(*store);
+    REQUIRE(found);
+    CHECK(*found == *received);
+    CHECK(store->setting(kOfferScopeSetting) == std::optional<std::string>(crypto::to_hex(*received)));
 }
