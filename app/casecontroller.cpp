@@ -284,6 +284,8 @@ bool CaseController::storeReady()
 
 QString CaseController::failureMessage(domain::Error error)
 {
+    if (error == domain::Error::Denied)  // a new case on a device whose role holds no case (docs/roles.md)
+        return tr("Mit der Rolle dieses Geräts können keine Fälle angelegt werden. Ihre Eingaben sind nicht verloren.");
     return error == domain::Error::Store
                ? tr("Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.")
                : tr("Dieser Eintrag ist nicht (mehr) vorhanden.");

@@ -1,6 +1,7 @@
 #include "domainlabels.h"
 
 #include "domain/types.h"
+#include "offers/offers.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -198,7 +199,37 @@ const char* german(domain::RequirementStatus v)
     return "";
 }
 
+// The one category vocabulary of offers and offer feedback (offers::Category, docs/offers.md).
+const char* german(offers::Category v)
+{
+    using E = offers::Category;
+    switch (v) {
+    case E::Sports: return QT_TRANSLATE_NOOP("Labels", "Sport und Bewegung");
+    case E::FamilyCentre: return QT_TRANSLATE_NOOP("Labels", "Familienzentrum");
+    case E::Counselling: return QT_TRANSLATE_NOOP("Labels", "Beratung");
+    case E::YouthWork: return QT_TRANSLATE_NOOP("Labels", "Offene Kinder- und Jugendarbeit");
+    case E::Group: return QT_TRANSLATE_NOOP("Labels", "Gruppe");
+    case E::Daycare: return QT_TRANSLATE_NOOP("Labels", "Kita und Tagespflege");
+    case E::School: return QT_TRANSLATE_NOOP("Labels", "Schule und Lernen");
+    case E::Culture: return QT_TRANSLATE_NOOP("Labels", "Kultur und Freizeit");
+    case E::Health: return QT_TRANSLATE_NOOP("Labels", "Gesundheit und Frühe Hilfen");
+    }
+    return "";
+}
+
 using Entries = std::vector<std::pair<QString, const char*>>;  // identifier, German source
+
+// The offer categories in the offer map's order, then `other` (only offer feedback uses it).
+Entries offerCategories()
+{
+    Entries out;
+    for (offers::Category c : offers::all_categories()) {
+        const std::string_view id = offers::to_id(c);
+        out.emplace_back(QString::fromUtf8(id.data(), qsizetype(id.size())), german(c));
+    }
+    out.emplace_back(QString::fromLatin1(offers::kOtherCategory), QT_TRANSLATE_NOOP("Labels", "Sonstiges"));
+    return out;
+}
 
 template <class E>
 Entries entries()
@@ -229,6 +260,7 @@ const std::map<QString, std::function<Entries()>>& kinds()
         {QStringLiteral("mandate_kind"), entries<domain::MandateKind>},
         {QStringLiteral("mandate_status"), entries<domain::MandateStatus>},
         {QStringLiteral("requirement_status"), entries<domain::RequirementStatus>},
+        {QStringLiteral("offer_category"), offerCategories},
     };
     return table;
 }
@@ -327,8 +359,11 @@ QString choiceLabel(const QString& kind, const QString& id)
     const auto it = kinds().find(kind);
     if (it == kinds().end())
         return id;
+    QString current = id;
+    if (kind == QLatin1String("offer_category"))  // an older id is shown as its successor
+        current = QString::fromStdString(offers::feedback_category(id.toStdString()).value_or(id.toStdString()));
     for (const auto& [value, source] : it->second()) {
-        if (value == id)
+        if (value == current)
             return labelText(source);
     }
     return id;

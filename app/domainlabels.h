@@ -13,7 +13,8 @@ namespace quartier::app {
 // Kinds of choice lists: "case_status", "member_role", "contact_kind", "contact_status",
 // "child_seen", "goal_level", "goal_status", "step_status", "resource_area", "network_sector",
 // "contact_quality", "risk_area", "mandate_kind", "mandate_status", "requirement_status",
-// "paragraph" (SGB VIII).
+// "paragraph" (SGB VIII), "offer_category" (the one vocabulary of offers and offer feedback,
+// offers::Category, then "other"; an older id is labelled as its successor).
 
 // The label of identifier `id` of `kind`; an unknown id comes back as it is.
 QString choiceLabel(const QString& kind, const QString& id);

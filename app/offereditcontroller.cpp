@@ -149,8 +149,9 @@ bool OfferEditController::save()
     }
     auto id = offers::save_service(*m_store, s, m_offers.catalogue(), today);
     if (!id) {
-        setMessage(id.error() == offers::Error::NotFound
-                       ? tr("Dieses Angebot gibt es nicht mehr auf diesem Gerät.")
+        setMessage(id.error() == offers::Error::NotFound ? tr("Dieses Angebot gibt es nicht mehr auf diesem Gerät.")
+                   : id.error() == offers::Error::Denied
+                       ? tr("Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.")
                        : tr("Speichern fehlgeschlagen: %1").arg(QString::fromStdString(id.detail())));
         return false;
     }

@@ -1,5 +1,7 @@
 #include "offerlistmodel.h"
 
+#include "domainlabels.h"
+
 #include "sync/store.h"
 
 #include <QPointF>
@@ -302,25 +304,7 @@ int OfferListModel::rowOf(const QString& id) const
 
 QString OfferListModel::categoryLabel(const QString& id)
 {
-    if (id == QLatin1String("sports"))
-        return tr("Sport und Bewegung");
-    if (id == QLatin1String("family_centre"))
-        return tr("Familienzentrum");
-    if (id == QLatin1String("counselling"))
-        return tr("Beratung");
-    if (id == QLatin1String("youth_work"))
-        return tr("Offene Kinder- und Jugendarbeit");
-    if (id == QLatin1String("group"))
-        return tr("Gruppe");
-    if (id == QLatin1String("daycare"))
-        return tr("Kita und Tagespflege");
-    if (id == QLatin1String("school"))
-        return tr("Schule und Lernen");
-    if (id == QLatin1String("culture"))
-        return tr("Kultur und Freizeit");
-    if (id == QLatin1String("health"))
-        return tr("Gesundheit und Frühe Hilfen");
-    return id;
+    return choiceLabel(QStringLiteral("offer_category"), id);  // one vocabulary, one set of labels
 }
 
 QString OfferListModel::accessLabel(const QString& id)

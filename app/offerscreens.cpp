@@ -1,10 +1,10 @@
 #include "offerscreens.h"
 
+#include "demodata.h"
 #include "headless.h"
 #include "offereditcontroller.h"
 #include "offerlistmodel.h"
 
-#include "offers/demo_offers.h"
 #include "sync/store.h"
 
 #include <QDate>
@@ -46,7 +46,7 @@ QString offerNamed(const OfferListModel& offers, const std::string& name)
 bool seedDemoOffers(QQmlEngine& engine, sync::Store& store, QTextStream& out)
 {
     auto* offers = singleton<OfferListModel>(engine, "Offers");
-    const auto seeded = offers::seed_demo_offers(store, QDate::currentDate().toString(Qt::ISODate).toStdString());
+    const auto seeded = writeDemoData(store);  // the one demo data set; the part already there stays
     if (!offers || !seeded) {
         out << "could not seed the demo offers: " << (seeded ? "no Offers singleton" : seeded.detail().c_str()) << Qt::endl;
         return false;

@@ -16,7 +16,8 @@ class Store;
 
 namespace quartier::app {
 
-// Seeds the demo offers into `store` (docs/offers.md) and has the Offers singleton re-read it.
+// Writes what `store` lacks of the demo data (app/demodata.h: the demo offers, docs/offers.md, and
+// the demo families) and has the Offers singleton re-read it.
 bool seedDemoOffers(QQmlEngine& engine, sync::Store& store, QTextStream& out);
 
 // From the unlocked case list: the offer map, one offer's detail, the schematic social-space

@@ -1,6 +1,7 @@
-// Fictitious demo data for the headless modes (screenshots, the kill test's scripted visit) and
-// the tests: Norderstedt's social spaces, a few offers in each, and the domain's demo families
-// (app/domain/demo_families.h). No real persons or offers.
+// The demo data as the home visit's headless modes (screenshots, the kill test's scripted visit)
+// and tests need it: the demo organisation (app/demodata.h: the offer map and the demo families,
+// one data set everywhere), with the Garstedt family and its social space's offers picked out.
+// No real persons or offers.
 #pragma once
 
 #include <optional>
@@ -15,11 +16,12 @@ namespace quartier::app {
 
 struct VisitDemo {
     std::string caseId;                   // the Garstedt family (Familie Demir)
-    std::vector<std::string> serviceIds;  // every offer written, Garstedt's first
-    std::vector<std::string> garstedtServiceIds;
+    std::vector<std::string> serviceIds;  // every offer of the map, Garstedt's first
+    std::vector<std::string> garstedtServiceIds;  // the offers in Garstedt
 };
 
-// Writes the social spaces, offers and demo families into `store`; nullopt if a write failed.
+// Writes what the store lacks of the demo organisation (writeDemoData) and picks the Garstedt
+// family and offers; nullopt if a write failed or there is no such family.
 std::optional<VisitDemo> writeVisitDemo(sync::Store& store);
 
 }  // namespace quartier::app

@@ -1,9 +1,11 @@
 #include "visitoffers.h"
 
+#include "domainlabels.h"
+
+#include "offers/offers.h"
 #include "sync/store.h"
 
 #include <QCollator>
-#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -21,41 +23,20 @@ QString field(const sync::Record& record, const char* name)
 
 const std::vector<const char*>& offerCategoryIds()
 {
-    static const std::vector<const char*> ids{"family_centre", "daycare",  "school", "youth_work", "sports",
-                                              "culture",       "group",    "counselling", "health"};
+    // The offer map's vocabulary (offers::Category) and `other`, for a wanted offer that fits none.
+    static const std::vector<const char*> ids = [] {
+        std::vector<const char*> out;
+        for (offers::Category c : offers::all_categories())
+            out.push_back(offers::to_id(c).data());  // the ids are string literals
+        out.push_back(offers::kOtherCategory);
+        return out;
+    }();
     return ids;
 }
 
 QString offerCategoryLabel(const QString& id)
 {
-    if (id == QLatin1String("sports"))
-        return QCoreApplication::translate("OfferCategory", "Sport und Bewegung");
-    if (id == QLatin1String("family_centre"))
-        return QCoreApplication::translate("OfferCategory", "Familienzentrum");
-    if (id == QLatin1String("counselling"))
-        return QCoreApplication::translate("OfferCategory", "Beratung");
-    if (id == QLatin1String("youth_work"))
-        return QCoreApplication::translate("OfferCategory", "Jugendarbeit");
-    if (id == QLatin1String("group"))
-        return QCoreApplication::translate("OfferCategory", "Gruppe und Treff");
-    if (id == QLatin1String("daycare"))
-        return QCoreApplication::translate("OfferCategory", "Kita und Betreuung");
-    if (id == QLatin1String("school"))
-        return QCoreApplication::translate("OfferCategory", "Schule");
-    if (id == QLatin1String("culture"))
-        return QCoreApplication::translate("OfferCategory", "Kultur und Freizeit");
-    if (id == QLatin1String("health"))
-        return QCoreApplication::translate("OfferCategory", "Gesundheit");
-    // Categories the domain's demo data and older records use besides the offer map's own.
-    if (id == QLatin1String("family_education"))
-        return QCoreApplication::translate("OfferCategory", "Familienbildung");
-    if (id == QLatin1String("childcare"))
-        return QCoreApplication::translate("OfferCategory", "Kinderbetreuung");
-    if (id == QLatin1String("leisure"))
-        return QCoreApplication::translate("OfferCategory", "Freizeit");
-    if (id.isEmpty() || id == QLatin1String("other"))
-        return QCoreApplication::translate("OfferCategory", "Sonstiges");
-    return id;
+    return choiceLabel(QStringLiteral("offer_category"), id.isEmpty() ? QString::fromLatin1(offers::kOtherCategory) : id);
 }
 
 std::vector<OfferRow> offersInSocialSpace(const sync::Store& store, const std::string& socialSpace)

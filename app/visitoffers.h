@@ -28,7 +28,8 @@ struct OfferRow {
 // sorted by category label, then name. Services in other social spaces are left out.
 std::vector<OfferRow> offersInSocialSpace(const sync::Store& store, const std::string& socialSpace);
 
-// The offer map's category ids in display order, and their German labels (translated).
+// The offer map's category ids in display order, then "other" (offers::Category, the one
+// vocabulary), and their German labels (translated; app/domainlabels.cpp, "offer_category").
 const std::vector<const char*>& offerCategoryIds();
 QString offerCategoryLabel(const QString& id);
 

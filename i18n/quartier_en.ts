@@ -1341,6 +1341,46 @@
 <context>
     <name>Labels</name>
     <message>
+        <source>Sport und Bewegung</source>
+        <translation>Sports and exercise</translation>
+    </message>
+    <message>
+        <source>Familienzentrum</source>
+        <translation>Family centre</translation>
+    </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <source>Offene Kinder- und Jugendarbeit</source>
+        <translation>Open youth work</translation>
+    </message>
+    <message>
+        <source>Gruppe</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Kita und Tagespflege</source>
+        <translation>Day care</translation>
+    </message>
+    <message>
+        <source>Schule und Lernen</source>
+        <translation>School and learning</translation>
+    </message>
+    <message>
+        <source>Kultur und Freizeit</source>
+        <translation>Culture and leisure</translation>
+    </message>
+    <message>
+        <source>Gesundheit und Frühe Hilfen</source>
+        <translation>Health and early help</translation>
+    </message>
+    <message>
+        <source>Sonstiges</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -3156,6 +3196,10 @@
 <context>
     <name>quartier::app::CaseController</name>
     <message>
+        <source>Mit der Rolle dieses Geräts können keine Fälle angelegt werden. Ihre Eingaben sind nicht verloren.</source>
+        <translation>This device's role cannot create cases. Nothing you typed is lost.</translation>
+    </message>
+    <message>
         <source>Der Datenspeicher ist gesperrt.</source>
         <translation>The data store is locked.</translation>
     </message>
@@ -3532,6 +3576,10 @@
 </context>
 <context>
     <name>quartier::app::OfferEditController</name>
+    <message>
+        <source>Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.</source>
+        <translation>This device's role cannot edit the offer map.</translation>
+    </message>
     <message>
         <source>Bitte prüfen Sie die markierten Angaben.</source>
         <translation>Please check the marked entries.</translation>

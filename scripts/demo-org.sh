@@ -5,11 +5,16 @@
 #   scripts/demo-org.sh BUILD_DIR DEMO_DIR      prints the server's PID on stdout; logs go to DEMO_DIR
 #
 # First run (DEMO_DIR/store missing): `quartier-server init`, then
-#   admin/  the office's admin store (quartier-cli): founds "Jugendamt Norderstedt (Demo)", admits the tablet
-#   store/  the tablet's store, the one the app opens: enrolled as a caseworker, holding the demo data
-#           (four social spaces, about 60 offers, a few families: quartier-cli demo seed), synced once
+#   admin/   the office's admin store (quartier-cli): founds "Jugendamt Norderstedt (Demo)" (with its
+#            escrow file), admits both tablets; it holds no content key (docs/roles.md)
+#   store/   the tablet's store, the one the app opens: enrolled as a caseworker, holding the demo data
+#            (quartier-cli demo seed): four social spaces and about 60 offers in the organisation's
+#            offer directory scope, and four families, each in a case scope of its own; synced
+#   deputy/  a second caseworker tablet (the deputy, "Tablet ASD Vertretung"): the first tablet shares
+#            the offer map and one family (Familie Demir) with it; after a sync it holds exactly that
+#            family and the offers, which the script checks with quartier-cli (and stops if not)
 # Every run: starts the server on 127.0.0.1:$QUARTIER_DEMO_PORT (default 8443) in the background.
-# Both stores use the passphrase in $QUARTIER_DEMO_PASSPHRASE (default "demo-passphrase"), printed on
+# All stores use the passphrase in $QUARTIER_DEMO_PASSPHRASE (default "demo-passphrase"), printed on
 # stderr: a fixed passphrase is acceptable here only because everything in the demo is fictional.
 # A half-made demo directory (setup interrupted) is moved aside and made anew.
 set -euo pipefail
@@ -24,6 +29,9 @@ log="$demo/setup.log"
 
 q() { local s=$1; shift; QUARTIER_PASSPHRASE="$pass" "$cli" --store "$demo/$s" "$@" 2>>"$log"; }
 json_field() { grep -o "\"$1\": *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+# The first element of a JSON array of strings printed one per line (`"key": [` then `"value",`).
+json_first() { sed -n "/\"$1\": \[/{n;p;}" | tr -d ' ",'; }
+fail_setup() { echo "demo: $1 (see $log)" >&2; exit 1; }
 
 start_server() {
   : >"$demo/serve.out"
@@ -38,7 +46,7 @@ start_server() {
   echo "$pid"
 }
 
-if [ ! -f "$demo/.complete" ] && [ -e "$demo/server" -o -e "$demo/store" -o -e "$demo/admin" ]; then
+if [ ! -f "$demo/.complete" ] && [ -e "$demo/server" -o -e "$demo/store" -o -e "$demo/admin" -o -e "$demo/deputy" ]; then
   aside="$demo.incomplete.$(date +%s)"
   echo "demo: $demo is from an interrupted setup; moved to $aside" >&2
   mv "$demo" "$aside"
@@ -63,8 +71,31 @@ if [ ! -f "$demo/.complete" ]; then
   shown=$(q store enrol "$code" --device-name "Tablet ASD Nord" | json_field confirmation)
   q admin org admit "$shown" >/dev/null
   q store sync >/dev/null
-  q store demo seed >/dev/null
+  # The offers go into the offer directory scope, each family into a case scope of its own; the
+  # sync registers the scopes (the tablet is their member) and escrows their keys.
+  seed=$(q store demo seed)
   q store sync >/dev/null
+  offer_scope=$(printf '%s\n' "$seed" | json_field offer_scope)
+  case_id=$(printf '%s\n' "$seed" | json_first cases)
+  case_scope=$(printf '%s\n' "$seed" | json_first case_scopes)
+  [ -n "$offer_scope" ] && [ -n "$case_scope" ] || fail_setup "the demo seed named no offer or case scope"
+
+  # The deputy: a second caseworker tablet, given the offer map and one family.
+  q deputy init --kdf interactive >/dev/null
+  code=$(q admin org enrol --name "Tablet ASD Vertretung" --role caseworker)
+  shown=$(q deputy enrol "$code" --device-name "Tablet ASD Vertretung" | json_field confirmation)
+  q admin org admit "$shown" >/dev/null
+  q deputy sync >/dev/null
+  deputy_id=$(q deputy status | json_field device)
+  q store scope share "$offer_scope" "$deputy_id" >/dev/null
+  q store scope share "$case_scope" "$deputy_id" >/dev/null
+  q deputy sync >/dev/null
+  # What the deputy holds now: exactly that family, and the offer map.
+  cases=$(q deputy list case)
+  [ "$(printf '%s\n' "$cases" | grep -c '"type": "case"')" = 1 ] || fail_setup "the deputy does not hold exactly one case"
+  [ "$(printf '%s\n' "$cases" | json_field id)" = "$case_id" ] || fail_setup "the deputy holds another case than the one shared"
+  [ "$(q deputy list service | grep -c '"type": "service"')" -ge 50 ] || fail_setup "the deputy does not hold the offer map"
+  echo "demo: the deputy tablet (deputy/) holds $(printf '%s\n' "$cases" | json_field name) and the offer map" >&2
   # The server is not this shell's child (started in a subshell): wait until it is gone and its
   # port is free again.
   kill "$pid" 2>/dev/null || true

@@ -790,7 +790,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         out << json{{"social_spaces", seeded->social_spaces}, {"organizations", seeded->organizations},
                     {"services", seeded->services}, {"missing_wanted", seeded->missing_wanted},
                     {"cases", seeded->case_ids}, {"family_records", seeded->family_records},
-                    {"worker", seeded->worker}}
+                    {"worker", seeded->worker}, {"offer_scope", seeded->offer_scope},
+                    {"case_scopes", seeded->case_scopes}}
                    .dump(2)
             << "\n";
         return kOk;

@@ -1,8 +1,9 @@
 #include "demo.h"
 
-#include "domain/demo_families.h"
+#include "domain/demo_organisation.h"
 #include "domain/repository.h"
-#include "offers/demo_offers.h"
+
+#include "crypto/crypto.h"
 
 #include <ctime>
 
@@ -20,27 +21,22 @@ std::string today_utc() {
 sync::Result<DemoSeed> seed_demo(sync::Store& store, const std::string& today) {
     if (!store.list("social_space").empty())
         return {sync::Error::InvalidArgument, "this store already holds social spaces: demo data is only for a new store"};
-    auto offers = offers::seed_demo_offers(store, today);
-    if (!offers) return {sync::Error::Failed, "demo offers: " + offers.detail()};
-    DemoSeed seed;
-    seed.social_spaces = offers->social_spaces;
-    seed.organizations = offers->organizations;
-    seed.services = offers->services;
-    seed.missing_wanted = offers->feedback;
-
-    std::vector<std::string> service_ids;
-    for (const sync::Record* r : store.list("service")) service_ids.push_back(r->id);
     domain::Repository repository(store);
-    auto families = domain::write_demo_families(repository, service_ids);
-    if (!families) return {sync::Error::Failed, "demo families: " + families.detail()};
-    seed.case_ids = families->case_ids;
-    seed.family_records = families->records;
-    if (!seed.case_ids.empty()) {
-        auto first = repository.load<domain::Case>(seed.case_ids.front());
-        if (!first) return {sync::Error::Failed, "demo families: " + first.detail()};
-        seed.worker = first->lead_worker;
+    auto demo = domain::seed_demo_organisation(repository, today);
+    if (!demo) return {sync::Error::Failed, "demo data: " + demo.detail()};
+    DemoSeed seed;
+    seed.social_spaces = demo->offers.social_spaces;
+    seed.organizations = demo->offers.organizations;
+    seed.services = demo->offers.services;
+    seed.missing_wanted = demo->offers.feedback;
+    seed.case_ids = demo->families.case_ids;
+    seed.family_records = demo->families.records;
+    seed.worker = demo->worker;
+    if (!seed.worker.empty())
         if (auto set = store.set_setting("worker", seed.worker); !set) return set.failure();
-    }
+    if (auto scope = offers::offer_scope(store)) seed.offer_scope = crypto::to_hex(*scope);
+    for (const std::string& id : seed.case_ids)
+        if (const sync::Record* r = store.get(id)) seed.case_scopes.push_back(crypto::to_hex(r->scope));
     return seed;
 }
 

@@ -20,10 +20,13 @@ struct DemoSeed {
     std::vector<std::string> case_ids;        // the demo families' cases
     std::size_t family_records = 0;           // every record the families took (cases included)
     std::string worker;                       // the first family's lead worker, set as this device's worker
+    std::string offer_scope;                  // the offer directory scope the offers went into (hex)
+    std::vector<std::string> case_scopes;     // each case's own case scope (hex), as case_ids
 };
 
-// Norderstedt's social spaces, about 60 offers (app/offers/demo_offers.h), then the demo families
-// (app/domain/demo_families.h) with feedback against those offers. `today` is YYYY-MM-DD.
+// The demo organisation (app/domain/demo_organisation.h): Norderstedt's social spaces and about 60
+// offers in the offer directory scope (founded if this device holds none), then the demo families,
+// each in a case scope of its own, with feedback against those offers. `today` is YYYY-MM-DD.
 // Refused (InvalidArgument) if the store already holds social spaces: demo data never mixes into
 // a real directory. Sets the store setting "worker" so that "Meine Fälle" shows the first family.
 sync::Result<DemoSeed> seed_demo(sync::Store& store, const std::string& today);

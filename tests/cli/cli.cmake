@@ -19,3 +19,11 @@ if(TARGET quartier-server)
            $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
   set_tests_properties(cli_consent_scenario PROPERTIES TIMEOUT 300)
 endif()
+
+# scripts/demo-org.sh end to end: the demo organisation with its case scopes, its offer directory
+# scope and a deputy tablet that holds exactly the one family shared with it.
+if(TARGET quartier-server)
+  add_test(NAME cli_demo_org COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/demo_org.sh
+           ${PROJECT_SOURCE_DIR}/scripts/demo-org.sh ${CMAKE_BINARY_DIR})
+  set_tests_properties(cli_demo_org PROPERTIES TIMEOUT 300)
+endif()

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# scripts/demo-org.sh end to end (README command 1's organisation): a real quartier-server, the
+# office, the demo tablet and the deputy tablet. demo-org.sh itself stops with an error unless the
+# deputy holds exactly the one family shared with it and the offer map; this test checks the rest:
+# every family of the tablet in a case scope of its own, the offers in one directory scope, and
+# the scopes registered in the directory with those kinds.
+#   demo_org.sh SCRIPT BUILD_DIR
+set -euo pipefail
+script=$1
+build=$2
+cli="$build/app/quartier-cli"
+dir=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"; }
+trap cleanup EXIT
+port=$((20000 + RANDOM % 20000))
+pid=$(QUARTIER_DEMO_PORT=$port "$script" "$build" "$dir/demo" 2>"$dir/stderr") || { cat "$dir/stderr" "$dir/demo/setup.log" >&2; exit 1; }
+grep -q "the deputy tablet (deputy/) holds Familie Demir and the offer map" "$dir/stderr" || { cat "$dir/stderr" >&2; exit 1; }
+q() { local s=$1; shift; QUARTIER_PASSPHRASE=demo-passphrase "$cli" --store "$dir/demo/$s" "$@"; }
+
+# The tablet: four cases in four distinct scopes, no case record in the personal scope.
+cases=$(q store list case)
+[ "$(grep -c '"type": "case"' <<<"$cases")" = 4 ] || { echo "expected 4 demo cases" >&2; exit 1; }
+case_scopes=$(grep -o '"scope": "[0-9a-f]*"' <<<"$cases" | sort -u | wc -l)
+[ "$case_scopes" = 4 ] || { echo "expected 4 case scopes, got $case_scopes" >&2; exit 1; }
+scopes=$(q store scope list)
+# `scope list` prints each scope's keys sorted: default, epoch, kind, registered, scope.
+personal=$(grep -A4 '"default": true' <<<"$scopes" | grep -o '"scope": "[0-9a-f]*"' || true)
+[ -z "$personal" ] || ! grep -q "$personal" <<<"$cases" || { echo "a case is in the personal scope" >&2; exit 1; }
+# Every one registered as kind case; the offers in one scope, registered as kind directory.
+for s in $(grep -o '"scope": "[0-9a-f]*"' <<<"$cases" | sort -u | cut -d'"' -f4); do
+  grep -B3 "\"scope\": \"$s\"" <<<"$scopes" | grep -q '"kind": "case"' || { echo "scope $s is not a case scope" >&2; exit 1; }
+done
+offer_scopes=$(q store list service | grep -o '"scope": "[0-9a-f]*"' | sort -u | cut -d'"' -f4)
+[ "$(wc -l <<<"$offer_scopes")" = 1 ] || { echo "the offers are in more than one scope" >&2; exit 1; }
+grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep -q '"kind": "directory"' || { echo "the offer scope is not a directory scope" >&2; exit 1; }
+grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep -q '"registered": true' || { echo "the offer scope is not registered" >&2; exit 1; }
+
+# The deputy: the one family, in the same scope as on the tablet, with its members.
+deputy=$(q deputy list case)
+[ "$(grep -c '"type": "case"' <<<"$deputy")" = 1 ] || { echo "the deputy holds not exactly one case" >&2; exit 1; }
+[ "$(q deputy list person | grep -c '"type": "person"')" -ge 2 ] || { echo "the deputy lacks the family's members" >&2; exit 1; }
+echo "ok: demo organisation with case scopes, a directory scope and a deputy holding one family"
