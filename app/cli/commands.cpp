@@ -131,7 +131,8 @@ Audit log:
 
 Demo:
   demo seed               write the fictional demo data into a new store: Norderstedt's four social
-                          spaces, about 60 offers and a few families (scripts/run uses it)
+                          spaces and about 60 offers in the offer directory scope, and a few
+                          families, each in a case scope of its own (scripts/run uses it)
 
 Options:
   --store DIR             the store directory (or QUARTIER_STORE)
