@@ -671,3 +671,43 @@ TEST_CASE("server: rate limit: a token bucket per device answers 429", "[server]
     CHECK(f.get("/v1/keys", a.token).status == 200);
     CHECK(f.get("/v1/keys", a.token).status == 429);
 }
+
+// WAL checkpoints run on the storage's own thread (sqlite_storage.h): pushes past the threshold
+// get their pages copied into the database file without any commit doing it, and all of it is
+// there after a reopen. With the checkpointer's hook missing or never waking it, SQLite's own
+// checkpoint is off and the database file stays at its initial size.
+TEST_CASE("server storage: WAL checkpoints happen off the request path, and lose nothing", "[server][storage]") {
+    TempDir tmp;
+    const auto file = tmp.path() / "server.db";
+    const crypto::ScopeId scope = crypto::random_id();
+    const crypto::DeviceId author = crypto::random_id();
+    const std::vector<std::uint8_t> bytes(4000, 0x5a);  // about one page per envelope
+    std::uint64_t stored = 0;
+    {
+        auto st = srv::SqliteStorage::open(file, true);
+        REQUIRE(st.ok());
+        auto& storage = **st;
+        for (int batch = 0; batch < 3; ++batch) {
+            srv::PushGroup g;
+            g.commit = srv::CommitRecord{crypto::random_id(), author, crypto::ByteView(bytes.data(), 100)};
+            for (int i = 0; i < 1000; ++i)
+                g.envelopes.push_back(srv::EnvelopeRecord{scope, 1, crypto::random_id(), author, std::uint64_t(i),
+                                                          crypto::ByteView(bytes)});
+            auto out = storage.push({g});
+            REQUIRE(out.ok());
+            stored += out->accepted;
+        }
+        storage.wait_checkpoint_idle();
+        // 3,000 envelopes of 4 KB: the database file itself holds them now, not only the WAL.
+        CHECK(std::filesystem::file_size(file) > 8u * 1000 * 1000);
+    }
+    REQUIRE(stored == 3000);
+    auto st = srv::SqliteStorage::open(file, false);
+    REQUIRE(st.ok());
+    auto n = (*st)->envelope_count();
+    REQUIRE(n.ok());
+    REQUIRE(*n == 3000);
+    auto page = (*st)->pull(scope, 2990, 100, 1u << 20);
+    REQUIRE(page.ok());
+    REQUIRE(page->items.size() == 10);
+}
