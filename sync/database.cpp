@@ -2,6 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
 namespace quartier::sync {
 
 Error map_sqlite(int code) {
@@ -147,6 +153,91 @@ Result<void> Transaction::commit() {
     if (!r) return r;  // the destructor rolls back
     m_db = nullptr;
     return {};
+}
+
+}  // namespace quartier::sync
+
+namespace quartier::sync {
+
+struct BackgroundCheckpoint::State {
+    sqlite3* writer = nullptr;
+    Database db;  // the checkpointer's own connection
+    std::mutex m;
+    std::condition_variable cv, idle_cv;
+    bool due = false, running = false, stop = false;
+    std::thread thread;
+
+    void run() {
+        // A library thread takes no process signals (e.g. quartier-server's serve command blocks
+        // SIGTERM/SIGINT, possibly after this thread exists, and takes them with sigwait).
+        sigset_t all;
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, nullptr);
+        std::unique_lock lock(m);
+        for (;;) {
+            cv.wait(lock, [&] { return due || stop; });
+            if (stop) return;
+            due = false;
+            running = true;
+            lock.unlock();
+            // PASSIVE: copies what no reader needs and never waits; frames committed meanwhile
+            // are for the next round. After a complete one the next commit starts the WAL over.
+            (void)sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            lock.lock();
+            running = false;
+            idle_cv.notify_all();
+        }
+    }
+
+    // sqlite3_wal_hook: runs on the committing connection after each commit.
+    static int on_commit(void* self, sqlite3* writer, const char*, int frames) {
+        auto* s = static_cast<State*>(self);
+        if (frames >= kForceFrames) {
+            (void)sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        } else if (frames >= kWakeFrames) {
+            {
+                std::lock_guard lock(s->m);
+                s->due = true;
+            }
+            s->cv.notify_one();
+        }
+        return SQLITE_OK;
+    }
+};
+
+std::unique_ptr<BackgroundCheckpoint> BackgroundCheckpoint::attach(Database& writer, const std::filesystem::path& file) {
+    if (!writer.handle()) return nullptr;
+    auto db = Database::open(file, false);
+    if (!db) return nullptr;
+    auto s = std::make_unique<State>();
+    s->writer = writer.handle();
+    s->db = std::move(*db);
+    try {
+        s->thread = std::thread([st = s.get()] { st->run(); });
+    } catch (const std::system_error&) {
+        return nullptr;
+    }
+    sqlite3_wal_hook(s->writer, &State::on_commit, s.get());
+    return std::unique_ptr<BackgroundCheckpoint>(new BackgroundCheckpoint(std::move(s)));
+}
+
+BackgroundCheckpoint::BackgroundCheckpoint(std::unique_ptr<State> s) : m_state(std::move(s)) {}
+
+BackgroundCheckpoint::~BackgroundCheckpoint() {
+    State& s = *m_state;
+    sqlite3_wal_hook(s.writer, nullptr, nullptr);
+    sqlite3_wal_autocheckpoint(s.writer, 1000);  // the writer may live on without us
+    {
+        std::lock_guard lock(s.m);
+        s.stop = true;
+    }
+    s.cv.notify_all();
+    if (s.thread.joinable()) s.thread.join();
+}
+
+void BackgroundCheckpoint::wait_idle() {
+    std::unique_lock lock(m_state->m);
+    m_state->idle_cv.wait(lock, [&] { return !m_state->due && !m_state->running; });
 }
 
 }  // namespace quartier::sync

@@ -7,6 +7,7 @@
 #include "crypto/crypto.h"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -64,6 +65,38 @@ public:
 
 private:
     sqlite3* m_db = nullptr;
+};
+
+// Runs a database's WAL checkpoints on a thread with a connection of its own, instead of inside
+// whichever commit crosses SQLite's automatic threshold (which copies the WAL into the database
+// file, and syncs it, before that commit returns). Used by the device store and the server.
+// States:
+//   idle    --a commit of the writer leaves >= kWakeFrames frames in the WAL--> due (thread woken)
+//   due     --the thread runs a PASSIVE checkpoint on its own connection--> idle
+// Invariants: a commit never waits for a checkpoint, unless the WAL has grown to kForceFrames
+// (the thread cannot keep up, or one huge transaction): then the committing connection
+// checkpoints itself, as the automatic checkpoint would, so the WAL stays bounded. Durability is
+// the WAL's, whichever connection copies frames later. A PASSIVE checkpoint never waits; an
+// explicit TRUNCATE checkpoint of the writer waits for a running one through its busy timeout.
+// The thread takes no process signals. The object must be destroyed before the writer closes:
+// its destructor removes the hook, stops and joins the thread and closes its connection.
+class BackgroundCheckpoint {
+public:
+    static constexpr int kWakeFrames = 1000;
+    static constexpr int kForceFrames = 16 * kWakeFrames;
+    // Replaces the writer's automatic checkpoint (a WAL hook too). nullptr if no second connection
+    // or no thread could be had: then the automatic checkpoint stays as it was.
+    static std::unique_ptr<BackgroundCheckpoint> attach(Database& writer, const std::filesystem::path& file);
+    ~BackgroundCheckpoint();
+    BackgroundCheckpoint(const BackgroundCheckpoint&) = delete;
+    BackgroundCheckpoint& operator=(const BackgroundCheckpoint&) = delete;
+    // Blocks until nothing is due or running (tests).
+    void wait_idle();
+
+private:
+    struct State;
+    explicit BackgroundCheckpoint(std::unique_ptr<State> s);
+    std::unique_ptr<State> m_state;
 };
 
 // The value of row `key` in the store's `meta` table (k TEXT PRIMARY KEY, v BLOB), or nullopt.

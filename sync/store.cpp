@@ -96,6 +96,8 @@ using ScopeEpoch = std::pair<ScopeId, std::uint32_t>;
 
 struct Store::Impl : crypto::KeyResolver {
     Database db;
+    // WAL checkpoints off the commit path (sync/database.h); reset before `db` closes.
+    std::unique_ptr<BackgroundCheckpoint> checkpoint;
     int lock_fd = -1;
     StoreOptions options;
     Hlc hlc{system_clock()};
@@ -1003,6 +1005,7 @@ Result<std::unique_ptr<Store>> Store::start(const fs::path& dir, StoreOptions op
     auto db = Database::open(dir / kDbFile, create);
     if (!db) return db.failure();
     I.db = std::move(*db);
+    I.checkpoint = BackgroundCheckpoint::attach(I.db, dir / kDbFile);
     if (auto r = I.apply_quota(); !r) return r.failure();
     return s;
 }
@@ -1913,7 +1916,8 @@ Result<void> Store::wipe() {
     I.ins_outbox = Statement();
     I.ins_outbox_run = Statement();
     I.set_meta = Statement();
-    I.db = Database();  // closes the file
+    I.checkpoint.reset();  // its connection goes first
+    I.db = Database();     // closes the file
     std::error_code ec;
     for (const char* f : {"store.db", "store.db-wal", "store.db-shm"}) {
         fs::remove(m_dir / f, ec);

@@ -2,12 +2,7 @@
 
 #include <sqlite3.h>
 
-#include <csignal>
-#include <condition_variable>
-#include <mutex>
 #include <set>
-#include <system_error>
-#include <thread>
 
 namespace quartier::sync::server {
 
@@ -72,68 +67,6 @@ StoredGrant read_grant(const Statement& s) {
 }
 }  // namespace
 
-struct SqliteStorage::Checkpointer {
-    explicit Checkpointer(Database d) : db(std::move(d)) {}
-    ~Checkpointer() {
-        {
-            std::lock_guard lock(m);
-            stop = true;
-        }
-        cv.notify_all();
-        if (thread.joinable()) thread.join();
-    }
-    bool start() {
-        try {
-            thread = std::thread([this] { run(); });
-            return true;
-        } catch (const std::system_error&) {
-            return false;
-        }
-    }
-    void run() {
-        // A library thread takes no process signals: SIGTERM/SIGINT are the serve command's
-        // (sync/server/cli.cpp blocks them, after this thread may already exist, and sigwaits).
-        sigset_t all;
-        sigfillset(&all);
-        pthread_sigmask(SIG_BLOCK, &all, nullptr);
-        std::unique_lock lock(m);
-        for (;;) {
-            cv.wait(lock, [&] { return due || stop; });
-            if (stop) return;
-            due = false;
-            running = true;
-            lock.unlock();
-            // PASSIVE: copies what no reader needs, never waits for the writer; frames a commit
-            // adds meanwhile are for the next round. The next writer after a complete
-            // checkpoint starts the WAL over from its beginning.
-            (void)sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-            lock.lock();
-            running = false;
-            idle_cv.notify_all();
-        }
-    }
-    // sqlite3_wal_hook: runs on the committing connection after each commit.
-    static int on_commit(void* self, sqlite3* writer, const char*, int frames) {
-        auto* c = static_cast<Checkpointer*>(self);
-        if (frames >= kForceFrames) {
-            (void)sqlite3_wal_checkpoint_v2(writer, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        } else if (frames >= kCheckpointFrames) {
-            {
-                std::lock_guard lock(c->m);
-                c->due = true;
-            }
-            c->cv.notify_one();
-        }
-        return SQLITE_OK;
-    }
-
-    Database db;
-    std::mutex m;
-    std::condition_variable cv, idle_cv;
-    bool due = false, running = false, stop = false;
-    std::thread thread;
-};
-
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem::path& file, bool create) {
     std::error_code ec;
     if (!create && !std::filesystem::exists(file, ec)) return {Error::NotFound, "no server database at " + file.string()};
@@ -153,31 +86,18 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
         if (auto r = db->exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str()); !r) return r.failure();
         if (auto r = tx->commit(); !r) return r.failure();
     }
-    // The checkpointer's connection (see the header). Without it, SQLite's own automatic
-    // checkpoint stays on.
-    std::unique_ptr<Checkpointer> checkpointer;
-    if (auto cdb = Database::open(file, false)) {
-        checkpointer = std::make_unique<Checkpointer>(std::move(*cdb));
-        if (!checkpointer->start()) checkpointer.reset();
-    }
-    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*db), std::move(checkpointer)));
+    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*db), file));
 }
 
-SqliteStorage::SqliteStorage(Database db, std::unique_ptr<Checkpointer> checkpointer)
-    : m_db(std::move(db)), m_checkpointer(std::move(checkpointer)) {
-    // Replaces SQLite's automatic checkpoint, which is a WAL hook too.
-    if (m_checkpointer) sqlite3_wal_hook(m_db.handle(), &Checkpointer::on_commit, m_checkpointer.get());
-}
+SqliteStorage::SqliteStorage(Database db, const std::filesystem::path& file)
+    : m_db(std::move(db)), m_checkpoint(BackgroundCheckpoint::attach(m_db, file)) {}
 
 SqliteStorage::~SqliteStorage() {
-    if (m_checkpointer) sqlite3_wal_hook(m_db.handle(), nullptr, nullptr);
-    m_checkpointer.reset();  // joins the thread; m_db closes after (and checkpoints what is left)
+    m_checkpoint.reset();  // before m_db closes (which checkpoints what is left)
 }
 
 void SqliteStorage::wait_checkpoint_idle() {
-    if (!m_checkpointer) return;
-    std::unique_lock lock(m_checkpointer->m);
-    m_checkpointer->idle_cv.wait(lock, [&] { return !m_checkpointer->due && !m_checkpointer->running; });
+    if (m_checkpoint) m_checkpoint->wait_idle();
 }
 
 Result<void> SqliteStorage::set_meta(std::string_view key, crypto::ByteView value) {

@@ -1,17 +1,9 @@
 // ServerStorage in one SQLite file (`server.db` in the data directory): WAL, synchronous=FULL,
 // through the store's RAII wrapper (sync/database.h). Zero set-up; one process at a time writes.
 //
-// WAL checkpoints run off the request path, on a thread with a connection of its own (SQLite's
+// WAL checkpoints run off the request path (BackgroundCheckpoint, sync/database.h): SQLite's
 // automatic checkpoint would copy the WAL into the database file, and sync it, inside whichever
-// push's commit crossed the threshold). States of the checkpointer:
-//   idle    --a commit leaves >= kCheckpointFrames frames in the WAL--> due (the thread is woken)
-//   due     --the thread runs a PASSIVE checkpoint on its own connection--> idle
-// Invariants: a commit never waits for a checkpoint, unless the WAL has grown to kForceFrames
-// (the thread cannot keep up): then the committing connection checkpoints itself, as SQLite's
-// automatic checkpoint would, so the WAL stays bounded. Durability is the WAL's (synchronous=FULL
-// commits), whichever connection copies frames later. The thread is stopped and joined before
-// either connection closes. Without a thread (none could be started) SQLite's automatic
-// checkpoint stays on.
+// push's commit crossed its threshold.
 #pragma once
 
 #include "storage.h"
@@ -63,20 +55,16 @@ public:
     Result<std::vector<DeviceStats>> device_stats() override;
 
     ~SqliteStorage() override;
-    // Frames in the WAL that wake the checkpointer, and that make a commit checkpoint itself.
-    static constexpr int kCheckpointFrames = 1000;
-    static constexpr int kForceFrames = 16 * kCheckpointFrames;
-    // Blocks until the checkpointer has nothing due (tests; returns at once without a thread).
+    // Blocks until no WAL checkpoint is due or running (tests).
     void wait_checkpoint_idle();
 
 private:
-    struct Checkpointer;
-    SqliteStorage(Database db, std::unique_ptr<Checkpointer> checkpointer);
+    SqliteStorage(Database db, const std::filesystem::path& file);
     Result<void> set_meta(std::string_view key, crypto::ByteView value);
     Result<std::optional<Bytes>> get_meta(std::string_view key);
 
     Database m_db;
-    std::unique_ptr<Checkpointer> m_checkpointer;  // destroyed (joined) before m_db closes
+    std::unique_ptr<BackgroundCheckpoint> m_checkpoint;  // destroyed before m_db closes
 };
 
 }  // namespace quartier::sync::server
