@@ -73,11 +73,12 @@ bool anywhere(SyncFixture& f, const std::string& needle) {
 }
 
 // Enrols one more device into the fixture's organisation (a replacement tablet).
-Device& enrol_new(SyncFixture& f, const std::string& name) {
+Device& enrol_new(SyncFixture& f, const std::string& name, const std::string& role = "caseworker",
+                  const std::string& provider = {}) {
     f.devices.push_back(std::make_unique<Device>(f.server, name));
     Device& d = *f.devices.back();
     Device& admin = *f.office;  // the server takes enrolment offers from admin devices only
-    auto code = offer_enrolment(*admin.store, *admin.client, name, "caseworker");
+    auto code = offer_enrolment(*admin.store, *admin.client, name, role, provider);
     REQUIRE(code.ok());
     auto sas = request_enrolment(*d.store, *d.client, *code, name);
     REQUIRE(sas.ok());
@@ -350,7 +351,7 @@ TEST_CASE("Crypto-shredding: a sync cut off at each request of the shred step fi
 TEST_CASE("Cache purge: a closed or transferred case leaves the device after its last successful sync", "[sync][retention][cache]") {
     const std::string status = GENERATE(as<std::string>(), "closed", "transferred");
     SyncFixture f(3);
-    Device &admin = f[0], &worker = f[1], &lead = f[2];
+    Device &worker = f[1], &lead = f[2];
     const CaseScope c = make_case(f, worker, {&lead}, "ZEISIG");
     const std::string needle = ciphertext_of(f.server, c.scope);
     worker.reopen();
@@ -521,7 +522,7 @@ TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed 
         return nlohmann::json{{"body", wire::b64(crypto::Bytes(text.begin(), text.end()))},
                               {"signature", wire::b64(good.signature)}}.dump();
     };
-    for (const std::string bad : {std::string("{}"), std::string("[]"), std::string("not json"), body("{}"), body(R"({"v": "1"})"),
+    for (const std::string& bad : {std::string("{}"), std::string("[]"), std::string("not json"), body("{}"), body(R"({"v": "1"})"),
                                   body(R"({"v": 1, "kind": 3})"),
                                   body(R"({"v": 1, "kind": "shred_confirmation", "scope": 1, "device": 2})")}) {
         INFO(bad);
@@ -529,7 +530,7 @@ TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed 
         REQUIRE_FALSE(r.ok());
         REQUIRE(r.error() == Error::InvalidArgument);
     }
-    for (const std::string bad : {std::string("{}"), std::string(R"({"scope": 5, "epoch": 1})"),
+    for (const std::string& bad : {std::string("{}"), std::string(R"({"scope": 5, "epoch": 1})"),
                                   std::string(R"({"scope": "00", "epoch": -1, "uploader": "x", "sealed": "", "signature": ""})")}) {
         INFO(bad);
         REQUIRE_FALSE(EscrowWrap::from_json(bad).ok());
@@ -567,4 +568,55 @@ TEST_CASE("Escrow: a sync cut off at each escrow request finishes later with exa
     REQUIRE(wraps->size() == 1);
     REQUIRE(wraps->front().epoch == 1);
     REQUIRE(worker.sync()->escrow_uploaded == 0);  // and it is not uploaded again
+}
+
+TEST_CASE("Escrow restore: a case's keys reach only a device whose role may hold a case (docs/roles.md)", "[sync][escrow][roles]") {
+    struct Row {
+        const char* role;
+        const char* provider;  // the device's free provider (helpers)
+        const char* assigned;  // the provider the case is assigned to ("" none)
+        bool allowed;
+    };
+    static const Row rows[] = {
+        {"caseworker", "", "", true},
+        {"helper", "Kinderschutzbund", "Kinderschutzbund", true},
+        {"helper", "Kinderschutzbund", "", false},          // the case is not assigned to its provider
+        {"helper", "Kinderschutzbund", "Diakonie", false},  // ... but to another one
+        {"team_lead", "", "", false},
+        {"planning", "", "", false},
+        {"admin", "", "", false},
+        {"dpo", "", "", false},
+    };
+    const int i = GENERATE(range(0, 8));
+    const Row row = rows[i];
+    INFO("restore to a " << row.role << " device (provider '" << row.provider << "'), case assigned to '" << row.assigned << "'");
+    SyncFixture f(2);
+    Device& worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    if (*row.assigned) REQUIRE(roles::assign_provider(*worker.store, *worker.client, c.scope, row.assigned, true).ok());
+    Device& target = enrol_new(f, "Zielgerät", row.role, row.provider);
+    const DeviceId tid = target.store->device().id();
+    const auto grants_before = f.server.storage().holdings(c.scope)->grants;
+
+    auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), c.scope, tid);
+    if (row.allowed) {
+        INFO((r.ok() ? std::string() : r.detail()));
+        REQUIRE(r.ok());
+        REQUIRE(r->epochs == std::vector<std::uint32_t>{1});
+        target.sync_ok();
+        target.sync_ok();
+        REQUIRE(target.store->get(c.record));
+        REQUIRE(target.store->get(c.record)->value("name") == "Familie AMSEL");
+        return;
+    }
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Denied);
+    REQUIRE(r.detail().rfind("role: ", 0) == 0);
+    // Nothing reached the device: no membership entry, no grant on the server, no key after a sync.
+    const Directory& d = f.office->store->directory();
+    REQUIRE_FALSE(d.is_member(c.scope, d.latest_epoch(c.scope), tid));
+    REQUIRE(f.server.storage().holdings(c.scope)->grants == grants_before);
+    target.sync_ok();
+    REQUIRE(target.store->current_epoch(c.scope) == 0);
+    REQUIRE_FALSE(target.store->get(c.record));
 }
