@@ -205,6 +205,9 @@ Result<void> SyncClient::escrow(SyncReport& r) {
     for (const auto& [scope, epoch] : m_store.scope_keys()) {
         const Directory& dd = m_store.directory();
         if (!dd.is_member(scope, epoch, me.id()) || dd.shredded(scope) || dd.unassigned(scope, me.id())) continue;
+        // §65 SGB VIII: what a family entrusted to one worker is readable by that worker alone;
+        // the office's escrow key gets no copy of a personal scope (docs/retention.md).
+        if (dd.scope_kind(scope) == ScopeKind::Personal) continue;
         const std::string key = escrow_setting(scope, epoch);
         const bool seen = m_store.setting(key).has_value();
         if (present.count({scope, epoch})) {
@@ -255,6 +258,10 @@ Result<RestoreReport> restore_from_escrow(Store& store, SyncClient& client, cons
     if (target->revoked) return {Error::InvalidArgument, "that device is revoked"};
     const ScopeKind kind = *d.scope_kind(scope);
     const std::uint32_t latest = d.latest_epoch(scope);
+    // §65 SGB VIII: a personal scope is never escrowed, so there is nothing to restore from.
+    if (kind == ScopeKind::Personal)
+        return {Error::NotFound, "scope " + crypto::to_hex(scope) +
+                                     " is a personal scope (entrusted entries, §65 SGB VIII): it is not escrowed"};
     // The restored reader is held to the role policy like any other (sync/roles.h): a personal
     // scope gets no second member, and a role that may not read the case gets no key.
     if (auto ok = roles::may_hold(d, scope, kind, device); !ok.allowed) {

@@ -2,6 +2,7 @@
 // closed cases and the offline lease, in-process against the real server handler.
 #include "sync_fixture.h"
 
+#include "sync/consent.h"
 #include "sync/grant.h"
 #include "sync/retention.h"
 
@@ -619,4 +620,48 @@ TEST_CASE("Escrow restore: a case's keys reach only a device whose role may hold
     target.sync_ok();
     REQUIRE(target.store->current_epoch(c.scope) == 0);
     REQUIRE_FALSE(target.store->get(c.record));
+}
+
+TEST_CASE("Escrow: a personal scope (entrusted entries, §65 SGB VIII) is never escrowed, and nothing restores it", "[sync][escrow][consent]") {
+    SyncFixture f(2);
+    Device& worker = f[1];
+    const ScopeId personal = worker.store->default_scope();
+    auto note = consent::write_entrusted(*worker.store, "note", {{"text", "anvertraut ROTKEHLCHEN"}});
+    REQUIRE(note.ok());
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    worker.sync_ok();
+    REQUIRE(worker.store->directory().scope_kind(personal) == ScopeKind::Personal);
+    // The case and the team are escrowed; the author's personal scope is not.
+    REQUIRE(f.server.storage().holdings(c.scope)->escrow_wraps == 1);
+    REQUIRE(f.server.storage().holdings(f.team)->escrow_wraps == 1);
+    REQUIRE(f.server.storage().holdings(personal)->escrow_wraps == 0);
+    auto again = worker.sync();
+    REQUIRE(again.ok());
+    REQUIRE(again->escrow_uploaded == 0);
+    REQUIRE(again->server_violations.empty());
+
+    // Neither to a colleague nor back to its author: there is nothing to restore it from.
+    for (Device* to : {&f[0], &worker}) {
+        auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), personal, to->store->device().id());
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::NotFound);
+        REQUIRE(r.detail().find("not escrowed") != std::string::npos);
+    }
+
+    // A modified client that uploads one anyway is refused by the server ...
+    const std::uint32_t epoch = worker.store->current_epoch(personal);
+    const EscrowWrap w = EscrowWrap::make(worker.store->device(), personal, epoch, f.escrow_file.pk,
+                                          *worker.store->scope_key(personal, epoch));
+    const nlohmann::json body{{"wraps", nlohmann::json::array({nlohmann::json::parse(w.to_json())})}};
+    auto posted = worker.client->call("POST", "/v1/escrow", "", &body);
+    REQUIRE_FALSE(posted.ok());
+    REQUIRE(refusal_code(posted.detail()) == "not_escrowed");
+    REQUIRE(f.server.storage().holdings(personal)->escrow_wraps == 0);
+    // ... and one that reached the server's database (uploaded before the refusal) is never handed out.
+    REQUIRE(f.server.storage().put_escrow_wraps({server::StoredEscrowWrap{personal, epoch, worker.store->device().id(), w.to_json()}}).ok());
+    auto listed = f.office->client->call("GET", "/v1/escrow", "scope=" + crypto::to_hex(personal), nullptr);
+    REQUIRE(listed.ok());
+    REQUIRE((*listed)["wraps"].empty());
+    auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), personal, worker.store->device().id());
+    REQUIRE(r.error() == Error::NotFound);
 }
