@@ -1011,3 +1011,31 @@ TEST_CASE("Offline lease: a lease entry the server forged, altered or replayed i
     REQUIRE(worker.store->directory().lease_days() == (row == 2 ? 30u : 0u));
     REQUIRE(worker.store->get(id));
 }
+
+TEST_CASE("Escrow: a listing with an epoch beyond 32 bits is refused, not wrapped around to epoch 1", "[sync][escrow][security]") {
+    SyncFixture f(2);
+    Device& worker = f[1];
+    auto scope = worker.store->create_scope();
+    REQUIRE(scope.ok());
+    const std::string hex = crypto::to_hex(*scope);
+    REQUIRE(worker.store->set_setting("scope_kind:" + hex, "case").ok());
+    worker.set("", "name", "Familie Fink", &*scope);
+    worker.transport.tamper = [&](const Request& q, server::Response& r) {
+        if (q.method != "GET" || q.path != "/v1/escrow" || !q.query.empty()) return;
+        auto j = nlohmann::json::parse(r.body);
+        j["wraps"].push_back({{"scope", hex}, {"epoch", (std::uint64_t(1) << 32) + 1}});  // 1 once cut to 32 bits
+        r.body = j.dump();
+    };
+    auto r = worker.sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Protocol);
+    REQUIRE_FALSE(worker.store->setting("escrow:" + hex + ":1"));  // not taken for a wrap of epoch 1
+    worker.transport.tamper = nullptr;
+    auto next = worker.sync();
+    REQUIRE(next.ok());
+    REQUIRE(next->server_violations.empty());
+    auto held = f.server.storage().escrow_wraps(*scope);
+    REQUIRE(held.ok());
+    REQUIRE(held->size() == 1);
+    REQUIRE(held->front().epoch == 1);
+}
