@@ -2,6 +2,7 @@
 
 #include "consent.h"
 #include "grant.h"
+#include "retention.h"
 #include "roles.h"
 #include "wire.h"
 
@@ -637,7 +638,7 @@ Result<void> SyncClient::purge(SyncReport& r) {
         // Taken off, or no longer allowed by the role policy (a helper whose provider's assignment
         // to the case ended, sync/roles.h): either way the case leaves this tablet.
         if (!m_store.directory().unassigned(scope, me) && !roles::forbidden_member(m_store.directory(), scope, me)) continue;
-        auto p = m_store.purge_scope(scope);
+        auto p = purge_durably(m_store, scope, false);  // resumable if the process is killed (retention.h)
         if (!p) {
             if (p.error() == Error::Busy) continue;  // unsynced changes: next time
             return p.failure();

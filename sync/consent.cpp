@@ -15,12 +15,13 @@ using nlohmann::json;
 namespace {
 
 constexpr std::array<Exception, 4> kExceptions = {{
-    {2, "family_court", "to the family court for its tasks under §8a(2), where without it a court decision needed "
-                        "to grant help could not be made in view of a risk to a child's wellbeing"},
-    {3, "change_of_responsibility", "to the worker who becomes responsible after a change of case responsibility in "
-                                    "the youth office or of local competence, where there are indications of a risk to "
-                                    "a child's wellbeing and the data are needed to assess that risk"},
-    {4, "risk_assessment", "to the professionals consulted to assess the risk under §8a (§64(2a) unaffected)"},
+    {2, "family_court", "to the family court for its tasks under §8a(2), where, in view of a risk to the wellbeing of "
+                        "a child or young person, a court decision needed to grant help could not be made without it"},
+    {3, "change_of_responsibility", "to the worker who becomes responsible for granting or providing the help after a "
+                                    "change of case responsibility in the youth office or of local competence, where "
+                                    "there are indications of a risk to a child's wellbeing and the data are needed to "
+                                    "assess that risk"},
+    {4, "risk_assessment", "to the specialists consulted to assess the risk under §8a (§64(2a) unaffected)"},
     {5, "section_203_stgb", "under the conditions under which a person named in §203(1) or (4) StGB would be "
                             "entitled to disclose (e.g. justifying necessity, §34 StGB)"},
 }};

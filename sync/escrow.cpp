@@ -191,31 +191,58 @@ Result<void> SyncClient::escrow(SyncReport& r) {
     const DeviceInfo* self = d.device(me.id());
     if (!self || self->revoked || !d.escrow_key()) return {};
     const BoxPublicKey escrow_pk = *d.escrow_key();
-    // What the server holds for the scopes we are a member of: one request per sync.
+    // What the server says it holds for the scopes we are a member of: one request per sync.
     auto res = call("GET", "/v1/escrow", "", nullptr);
     if (!res) return res.failure();
     if (!res->contains("wraps") || !(*res)["wraps"].is_array()) return {Error::Protocol, "escrow answer has no wraps"};
     std::set<std::pair<ScopeId, std::uint32_t>> present;
     for (const auto& w : (*res)["wraps"]) {
         auto scope = w.is_object() ? wire::id_from_hex(text_of(w, "scope")) : std::nullopt;
-        if (!scope || !w.contains("epoch") || !w["epoch"].is_number_unsigned()) return {Error::Protocol, "escrow answer is malformed"};
+        if (!scope || !w.contains("epoch") || !w["epoch"].is_number_unsigned() || w["epoch"].get<std::uint64_t>() > UINT32_MAX)
+            return {Error::Protocol, "escrow answer is malformed"};
         present.emplace(*scope, std::uint32_t(w["epoch"].get<std::uint64_t>()));
     }
     std::vector<std::pair<ScopeId, std::uint32_t>> upload;
+    std::map<ScopeId, std::vector<std::uint32_t>> to_check;  // listed by the server, never seen by us
     for (const auto& [scope, epoch] : m_store.scope_keys()) {
         const Directory& dd = m_store.directory();
         if (!dd.is_member(scope, epoch, me.id()) || dd.shredded(scope) || dd.unassigned(scope, me.id())) continue;
+        // §65 SGB VIII: what a family entrusted to one worker is readable by that worker alone;
+        // the office's escrow key gets no copy of a personal scope (docs/retention.md).
+        if (dd.scope_kind(scope) == ScopeKind::Personal) continue;
         const std::string key = escrow_setting(scope, epoch);
         const bool seen = m_store.setting(key).has_value();
         if (present.count({scope, epoch})) {
-            if (!seen)
-                if (auto s = m_store.set_setting(key, "1"); !s) return s;
+            if (!seen) to_check[scope].push_back(epoch);
             continue;
         }
         if (seen)
             r.server_violations.push_back("the server lost the escrow wrap of scope " + crypto::to_hex(scope) + " epoch " +
                                           std::to_string(epoch) + " (uploaded again)");
         upload.emplace_back(scope, epoch);
+    }
+    // The server's word that a wrap exists is not enough: the cache purge lets a case leave the
+    // tablet once it is escrowed, so a server that only claimed it could make the office archive
+    // lose it. A wrap counts once we have seen it, signed by a member at that epoch for this
+    // organisation's escrow key; otherwise we upload our own.
+    for (const auto& [scope, epochs] : to_check) {
+        auto held = call("GET", "/v1/escrow", "scope=" + crypto::to_hex(scope), nullptr);
+        if (!held) return held.failure();
+        std::set<std::uint32_t> shown;
+        if (held->contains("wraps") && (*held)["wraps"].is_array())
+            for (const auto& item : (*held)["wraps"]) {
+                auto w = item.is_object() ? EscrowWrap::from_json(item.dump()) : Result<EscrowWrap>(Error::InvalidArgument);
+                if (w && w->scope == scope && w->verify(m_store.directory())) shown.insert(w->epoch);
+            }
+        for (std::uint32_t epoch : epochs) {
+            if (shown.count(epoch)) {
+                if (auto s = m_store.set_setting(escrow_setting(scope, epoch), "1"); !s) return s;
+                continue;
+            }
+            r.server_violations.push_back("the server listed an escrow wrap of scope " + crypto::to_hex(scope) + " epoch " +
+                                          std::to_string(epoch) + " that it could not show (uploaded one)");
+            upload.emplace_back(scope, epoch);
+        }
     }
     for (std::size_t at = 0; at < upload.size(); at += kUploadBatch) {
         json wraps = json::array();
@@ -255,6 +282,10 @@ Result<RestoreReport> restore_from_escrow(Store& store, SyncClient& client, cons
     if (target->revoked) return {Error::InvalidArgument, "that device is revoked"};
     const ScopeKind kind = *d.scope_kind(scope);
     const std::uint32_t latest = d.latest_epoch(scope);
+    // §65 SGB VIII: a personal scope is never escrowed, so there is nothing to restore from.
+    if (kind == ScopeKind::Personal)
+        return {Error::NotFound, "scope " + crypto::to_hex(scope) +
+                                     " is a personal scope (entrusted entries, §65 SGB VIII): it is not escrowed"};
     // The restored reader is held to the role policy like any other (sync/roles.h): a personal
     // scope gets no second member, and a role that may not read the case gets no key.
     if (auto ok = roles::may_hold(d, scope, kind, device); !ok.allowed) {

@@ -4,10 +4,13 @@
 // (Argon2id, the store's KeyFile format) — never on a device or the server. Every device that
 // holds a scope key seals it to the escrow key and uploads that wrap, so the office archive stays
 // readable for the legal retention period (§9b SGB VIII) when every device is gone:
-// `quartier-cli escrow restore` opens the wraps and grants a case's keys to a new device.
+// `quartier-cli escrow restore` opens the wraps and grants a case's keys to a new device whose
+// role may hold it. Personal scopes (entrusted entries, §65 SGB VIII) are never escrowed.
 //
 // States of one (scope, epoch) key's escrow, as a member device sees it:
 //   unwrapped --upload (SyncClient::escrow)--> wrapped (setting `escrow:<scope>:<epoch>`)
+//   unwrapped --server lists one and shows it, signed by a member--> wrapped
+//   unwrapped --server lists one it cannot show--> reported, uploaded --> wrapped
 //   wrapped --server lost it--> reported in SyncReport::server_violations, uploaded again
 //   any --shred entry--> gone: the server drops every wrap of the scope and refuses new ones
 // Invariants: a wrap binds scope, epoch and the escrow public key inside the sealed box and is

@@ -178,6 +178,67 @@ Result<void> ShredConfirmation::verify(const Directory& dir) const {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Resumable purges
+
+namespace {
+constexpr const char* kPurging = "purging";
+
+std::vector<std::string> purge_marks(const Store& store) {
+    std::vector<std::string> out;
+    const std::string text = store.setting(kPurging).value_or("");
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        if (end > at) out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+Result<void> set_purge_marks(Store& store, const std::vector<std::string>& marks) {
+    std::string text;
+    for (const auto& m : marks) text += (text.empty() ? "" : " ") + m;
+    return store.set_setting(kPurging, text);
+}
+
+Result<void> unmark_purge(Store& store, const std::string& mark) {
+    auto marks = purge_marks(store);
+    const auto it = std::find(marks.begin(), marks.end(), mark);
+    if (it == marks.end()) return {};
+    marks.erase(it);
+    return set_purge_marks(store, marks);
+}
+}  // namespace
+
+Result<void> purge_durably(Store& store, const ScopeId& scope, bool discard_pending) {
+    const std::string mark = crypto::to_hex(scope) + (discard_pending ? ":1" : ":0");
+    auto marks = purge_marks(store);
+    if (std::find(marks.begin(), marks.end(), mark) == marks.end()) {
+        marks.push_back(mark);
+        if (auto s = set_purge_marks(store, marks); !s) return s;
+    }
+    if (auto p = store.purge_scope(scope, discard_pending); !p) return p;  // Busy and failures keep the mark
+    return unmark_purge(store, mark);
+}
+
+Result<std::size_t> resume_purges(Store& store) {
+    std::size_t done = 0;
+    for (const std::string& mark : purge_marks(store)) {
+        ScopeId scope{};
+        const auto colon = mark.find(':');
+        if (colon != 32 || mark.size() != 34 || !crypto::from_hex(mark.substr(0, 32), scope)) {
+            if (auto u = unmark_purge(store, mark); !u) return u.failure();  // not ours: nothing to finish
+            continue;
+        }
+        auto p = store.purge_scope(scope, mark[33] == '1');
+        if (!p && p.error() == Error::Busy) continue;  // unpushed changes: after the next push
+        if (!p) return p.failure();
+        if (auto u = unmark_purge(store, mark); !u) return u.failure();
+        ++done;
+    }
+    return done;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sync steps
 
 namespace {
@@ -192,6 +253,8 @@ Result<bool> refused_as_shredded(SyncClient& c, const std::string& path, const s
 }  // namespace
 
 Result<void> SyncClient::shred(SyncReport& r) {
+    // A purge a killed process left unfinished goes first (purge_durably).
+    if (auto resumed = resume_purges(m_store); !resumed) return resumed.failure();
     const crypto::DeviceIdentity& me = m_store.device();
     const DeviceInfo* self = m_store.directory().device(me.id());
     if (!self || self->revoked) return {};
@@ -207,9 +270,21 @@ Result<void> SyncClient::shred(SyncReport& r) {
         const bool member = m_store.directory().ever_members(o.scope).count(me.id()) != 0;
         if (!member && epochs.empty()) continue;  // never held it
         // Keys and data first, pending ops included: the server refuses them for good.
+        const std::string destroyed = "shred_destroyed:" + hex;
         const std::size_t before = m_store.status().ops;
-        if (auto p = m_store.purge_scope(o.scope, /*discard_pending=*/true); !p) return p;
-        const std::size_t removed = before - std::min(before, m_store.status().ops);
+        if (auto p = purge_durably(m_store, o.scope, /*discard_pending=*/true); !p) return p;
+        std::size_t removed = before - std::min(before, m_store.status().ops);
+        if (!epochs.empty() || removed) {
+            // What the confirmation reports, should this sync be cut off before it is posted.
+            if (member)
+                if (auto s = m_store.set_setting(destroyed, json{{"epochs", epochs}, {"ops", removed}}.dump()); !s) return s;
+        } else if (auto kept = m_store.setting(destroyed)) {  // destroyed by an earlier, cut-off sync
+            const json j = json::parse(*kept, nullptr, false);
+            if (j.is_object() && j.contains("epochs") && j["epochs"].is_array())
+                for (const auto& e : j["epochs"])
+                    if (e.is_number_unsigned() && e.get<std::uint64_t>() <= UINT32_MAX) epochs.push_back(e.get<std::uint32_t>());
+            removed = uint_of(j, "ops");
+        }
         if (!member) continue;  // keys without membership: destroyed, nothing to confirm to
         // Then what the server should no longer have.
         auto pull = refused_as_shredded(*this, "/v1/pull", "scope=" + hex + "&since=0&limit=1");
@@ -273,7 +348,7 @@ Result<void> SyncClient::cache_purge(SyncReport& r) {
                         [&](std::uint32_t e) { return !m_store.setting("escrow:" + hex + ":" + std::to_string(e)); }))
             continue;
         if (auto u = unassign(scope, me.id()); !u) return u;
-        auto purged = m_store.purge_scope(scope);
+        auto purged = purge_durably(m_store, scope, /*discard_pending=*/false);
         if (!purged && purged.error() != Error::Busy) return purged;  // Busy: the next sync's purge takes it
         if (purged) ++r.cases_closed;
     }

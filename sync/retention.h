@@ -11,8 +11,10 @@
 //            (Store::purge_scope: rows deleted with secure_delete, VACUUM, WAL truncated), checks
 //            that the server no longer serves the scope, and posts a signed ShredConfirmation
 //            that the server keeps as the deletion record
-// States of a scope on a device: held --shred entry seen--> destroyed --confirmation stored-->
-// confirmed (setting `shred_confirmed:<scope>`). Invariants: a device confirms only after its
+// States of a scope on a device: held --shred entry seen--> marked (setting `purging`) -->
+// destroyed (purge committed, traces vacuumed, mark removed; figures kept as setting
+// `shred_destroyed:<scope>`) --confirmation stored--> confirmed (setting `shred_confirmed:<scope>`).
+// A process killed while marked finishes the purge at its next sync (resume_purges). Invariants: a device confirms only after its
 // purge committed; a confirmation names the shred entry's seq and is signed by the device, so a
 // server can neither forge nor move one; once a scope is shredded no directory entry may name it.
 //
@@ -57,6 +59,17 @@ struct RetentionDue {
 // The case records this store can read whose retention end date is before `now_ms`, and those
 // whose end date does not parse. For the person who then asks the admin to shred them.
 std::vector<RetentionDue> retention_review(const Store& store, const RetentionPolicy& p, std::uint64_t now_ms);
+
+// Store::purge_scope made resumable. The purge itself is one transaction (all of the scope's
+// rows there, or none), but the VACUUM and WAL truncation that remove the deleted rows' traces
+// from the files follow it; a process killed in between would leave those traces, and the scope's
+// keys being gone, no later step would look at it again. So the scope is marked first (sealed
+// setting `purging`: "hex:discard_pending" tokens) and unmarked once purge_scope returned;
+// resume_purges(), the first thing in every sync, purges every marked scope again. A Busy purge
+// (changes not yet pushed) keeps its mark until a later sync pushes them.
+Result<void> purge_durably(Store& store, const ScopeId& scope, bool discard_pending);
+// Finishes the purges a killed process left marked; returns how many it finished.
+Result<std::size_t> resume_purges(Store& store);
 
 // A device's signed statement that it destroyed its keys and data of a shredded scope.
 struct ShredConfirmation {

@@ -700,13 +700,15 @@ Response Server::get_escrow(Context& c) {
         auto wraps = m_storage.escrow_wraps(scope);
         if (!wraps) return storage_error(wraps.failure());
         json list = json::array();
-        for (const auto& w : *wraps) list.push_back(json::parse(w.json));
+        // A personal scope's wrap (uploaded before it was refused) is never handed out.
+        if (m_dir.scope_kind(scope) != ScopeKind::Personal)
+            for (const auto& w : *wraps) list.push_back(json::parse(w.json));
         return ok(json{{"wraps", std::move(list)}});
     }
     // Without a scope: which (scope, epoch) have a wrap, for every scope the caller is a member of.
     std::set<crypto::ScopeId> scopes;
     for (const auto& m : ms)
-        if (!m_dir.shredded(m.scope)) scopes.insert(m.scope);
+        if (!m_dir.shredded(m.scope) && m.kind != ScopeKind::Personal) scopes.insert(m.scope);
     json list = json::array();
     for (const auto& scope : scopes) {
         auto wraps = m_storage.escrow_wraps(scope);
@@ -730,6 +732,8 @@ Response Server::post_escrow(Context& c) {
         if (!w) return bad_request(w.detail());
         if (w->uploader != c.device) return error(403, "forbidden", "a device posts only its own escrow wraps");
         if (m_dir.shredded(w->scope)) return error(410, "shredded", "that scope was crypto-shredded");
+        if (m_dir.scope_kind(w->scope) == ScopeKind::Personal)
+            return error(403, "not_escrowed", "personal scopes (entrusted entries, §65 SGB VIII) are not escrowed");
         if (!m_dir.is_member(w->scope, w->epoch, c.device))
             return error(403, "not_member", "uploader is not a member of the scope at that epoch");
         if (auto v = w->verify(m_dir); !v) return error(400, "bad_signature", v.detail());

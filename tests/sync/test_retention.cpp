@@ -2,8 +2,14 @@
 // closed cases and the offline lease, in-process against the real server handler.
 #include "sync_fixture.h"
 
+#include "sync/consent.h"
 #include "sync/grant.h"
 #include "sync/retention.h"
+
+#include <csignal>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace quartier;
 using namespace quartier::test;
@@ -72,12 +78,20 @@ bool anywhere(SyncFixture& f, const std::string& needle) {
     return false;
 }
 
+std::size_t records_in(const Store& s, const ScopeId& scope) {
+    std::size_t n = 0;
+    for (const Record* r : s.list())
+        if (r->scope == scope) ++n;
+    return n;
+}
+
 // Enrols one more device into the fixture's organisation (a replacement tablet).
-Device& enrol_new(SyncFixture& f, const std::string& name) {
+Device& enrol_new(SyncFixture& f, const std::string& name, const std::string& role = "caseworker",
+                  const std::string& provider = {}) {
     f.devices.push_back(std::make_unique<Device>(f.server, name));
     Device& d = *f.devices.back();
     Device& admin = *f.office;  // the server takes enrolment offers from admin devices only
-    auto code = offer_enrolment(*admin.store, *admin.client, name, "caseworker");
+    auto code = offer_enrolment(*admin.store, *admin.client, name, role, provider);
     REQUIRE(code.ok());
     auto sas = request_enrolment(*d.store, *d.client, *code, name);
     REQUIRE(sas.ok());
@@ -345,12 +359,15 @@ TEST_CASE("Crypto-shredding: a sync cut off at each request of the shred step fi
     REQUIRE(recs.ok());
     REQUIRE(recs->front().confirmed.size() == 1);
     REQUIRE(recs->front().pending.empty());
+    // The confirmation still names what the first, cut-off sync destroyed.
+    REQUIRE(recs->front().confirmed.front().epochs == std::vector<std::uint32_t>{1});
+    REQUIRE(recs->front().confirmed.front().ops >= 2);
 }
 
 TEST_CASE("Cache purge: a closed or transferred case leaves the device after its last successful sync", "[sync][retention][cache]") {
     const std::string status = GENERATE(as<std::string>(), "closed", "transferred");
     SyncFixture f(3);
-    Device &admin = f[0], &worker = f[1], &lead = f[2];
+    Device &worker = f[1], &lead = f[2];
     const CaseScope c = make_case(f, worker, {&lead}, "ZEISIG");
     const std::string needle = ciphertext_of(f.server, c.scope);
     worker.reopen();
@@ -521,7 +538,7 @@ TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed 
         return nlohmann::json{{"body", wire::b64(crypto::Bytes(text.begin(), text.end()))},
                               {"signature", wire::b64(good.signature)}}.dump();
     };
-    for (const std::string bad : {std::string("{}"), std::string("[]"), std::string("not json"), body("{}"), body(R"({"v": "1"})"),
+    for (const std::string& bad : {std::string("{}"), std::string("[]"), std::string("not json"), body("{}"), body(R"({"v": "1"})"),
                                   body(R"({"v": 1, "kind": 3})"),
                                   body(R"({"v": 1, "kind": "shred_confirmation", "scope": 1, "device": 2})")}) {
         INFO(bad);
@@ -529,7 +546,7 @@ TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed 
         REQUIRE_FALSE(r.ok());
         REQUIRE(r.error() == Error::InvalidArgument);
     }
-    for (const std::string bad : {std::string("{}"), std::string(R"({"scope": 5, "epoch": 1})"),
+    for (const std::string& bad : {std::string("{}"), std::string(R"({"scope": 5, "epoch": 1})"),
                                   std::string(R"({"scope": "00", "epoch": -1, "uploader": "x", "sealed": "", "signature": ""})")}) {
         INFO(bad);
         REQUIRE_FALSE(EscrowWrap::from_json(bad).ok());
@@ -567,4 +584,458 @@ TEST_CASE("Escrow: a sync cut off at each escrow request finishes later with exa
     REQUIRE(wraps->size() == 1);
     REQUIRE(wraps->front().epoch == 1);
     REQUIRE(worker.sync()->escrow_uploaded == 0);  // and it is not uploaded again
+}
+
+TEST_CASE("Escrow restore: a case's keys reach only a device whose role may hold a case (docs/roles.md)", "[sync][escrow][roles]") {
+    struct Row {
+        const char* role;
+        const char* provider;  // the device's free provider (helpers)
+        const char* assigned;  // the provider the case is assigned to ("" none)
+        bool allowed;
+    };
+    static const Row rows[] = {
+        {"caseworker", "", "", true},
+        {"helper", "Kinderschutzbund", "Kinderschutzbund", true},
+        {"helper", "Kinderschutzbund", "", false},          // the case is not assigned to its provider
+        {"helper", "Kinderschutzbund", "Diakonie", false},  // ... but to another one
+        {"team_lead", "", "", false},
+        {"planning", "", "", false},
+        {"admin", "", "", false},
+        {"dpo", "", "", false},
+    };
+    const int i = GENERATE(range(0, 8));
+    const Row row = rows[i];
+    INFO("restore to a " << row.role << " device (provider '" << row.provider << "'), case assigned to '" << row.assigned << "'");
+    SyncFixture f(2);
+    Device& worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    if (*row.assigned) REQUIRE(roles::assign_provider(*worker.store, *worker.client, c.scope, row.assigned, true).ok());
+    Device& target = enrol_new(f, "Zielgerät", row.role, row.provider);
+    const DeviceId tid = target.store->device().id();
+    const auto grants_before = f.server.storage().holdings(c.scope)->grants;
+
+    auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), c.scope, tid);
+    if (row.allowed) {
+        INFO((r.ok() ? std::string() : r.detail()));
+        REQUIRE(r.ok());
+        REQUIRE(r->epochs == std::vector<std::uint32_t>{1});
+        target.sync_ok();
+        target.sync_ok();
+        REQUIRE(target.store->get(c.record));
+        REQUIRE(target.store->get(c.record)->value("name") == "Familie AMSEL");
+        return;
+    }
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Denied);
+    REQUIRE(r.detail().rfind("role: ", 0) == 0);
+    // Nothing reached the device: no membership entry, no grant on the server, no key after a sync.
+    const Directory& d = f.office->store->directory();
+    REQUIRE_FALSE(d.is_member(c.scope, d.latest_epoch(c.scope), tid));
+    REQUIRE(f.server.storage().holdings(c.scope)->grants == grants_before);
+    target.sync_ok();
+    REQUIRE(target.store->current_epoch(c.scope) == 0);
+    REQUIRE_FALSE(target.store->get(c.record));
+}
+
+TEST_CASE("Escrow: a personal scope (entrusted entries, §65 SGB VIII) is never escrowed, and nothing restores it", "[sync][escrow][consent]") {
+    SyncFixture f(2);
+    Device& worker = f[1];
+    const ScopeId personal = worker.store->default_scope();
+    auto note = consent::write_entrusted(*worker.store, "note", {{"text", "anvertraut ROTKEHLCHEN"}});
+    REQUIRE(note.ok());
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    worker.sync_ok();
+    REQUIRE(worker.store->directory().scope_kind(personal) == ScopeKind::Personal);
+    // The case and the team are escrowed; the author's personal scope is not.
+    REQUIRE(f.server.storage().holdings(c.scope)->escrow_wraps == 1);
+    REQUIRE(f.server.storage().holdings(f.team)->escrow_wraps == 1);
+    REQUIRE(f.server.storage().holdings(personal)->escrow_wraps == 0);
+    auto again = worker.sync();
+    REQUIRE(again.ok());
+    REQUIRE(again->escrow_uploaded == 0);
+    REQUIRE(again->server_violations.empty());
+
+    // Neither to a colleague nor back to its author: there is nothing to restore it from.
+    for (Device* to : {&f[0], &worker}) {
+        auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), personal, to->store->device().id());
+        REQUIRE_FALSE(r.ok());
+        REQUIRE(r.error() == Error::NotFound);
+        REQUIRE(r.detail().find("not escrowed") != std::string::npos);
+    }
+
+    // A modified client that uploads one anyway is refused by the server ...
+    const std::uint32_t epoch = worker.store->current_epoch(personal);
+    const EscrowWrap w = EscrowWrap::make(worker.store->device(), personal, epoch, f.escrow_file.pk,
+                                          *worker.store->scope_key(personal, epoch));
+    const nlohmann::json body{{"wraps", nlohmann::json::array({nlohmann::json::parse(w.to_json())})}};
+    auto posted = worker.client->call("POST", "/v1/escrow", "", &body);
+    REQUIRE_FALSE(posted.ok());
+    REQUIRE(refusal_code(posted.detail()) == "not_escrowed");
+    REQUIRE(f.server.storage().holdings(personal)->escrow_wraps == 0);
+    // ... and one that reached the server's database (uploaded before the refusal) is never handed out.
+    REQUIRE(f.server.storage().put_escrow_wraps({server::StoredEscrowWrap{personal, epoch, worker.store->device().id(), w.to_json()}}).ok());
+    auto listed = f.office->client->call("GET", "/v1/escrow", "scope=" + crypto::to_hex(personal), nullptr);
+    REQUIRE(listed.ok());
+    REQUIRE((*listed)["wraps"].empty());
+    auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), personal, worker.store->device().id());
+    REQUIRE(r.error() == Error::NotFound);
+}
+
+TEST_CASE("Escrow: a wrap the server lists counts only once it shows one signed by a member for this escrow key", "[sync][escrow][security]") {
+    const int row = GENERATE(range(0, 7));
+    SyncFixture f(2);
+    Device &other = f[0], &worker = f[1];
+    auto scope = worker.store->create_scope();
+    REQUIRE(scope.ok());
+    const std::string hex = crypto::to_hex(*scope);
+    REQUIRE(worker.store->set_setting("scope_kind:" + hex, "case").ok());
+    const std::string id = worker.set("", "name", "Familie Fink", &*scope);
+    const crypto::SymmetricKey& key = *worker.store->scope_key(*scope, 1);
+    const auto& me = worker.store->device();
+    auto wraps_of = [](const EscrowWrap& w) { return nlohmann::json{{"wraps", nlohmann::json::array({nlohmann::json::parse(w.to_json())})}}.dump(); };
+    // What the lying server shows when asked for the wraps of the scope it said it holds.
+    std::string shown, what;
+    bool genuine = false;
+    switch (row) {
+    case 0: what = "none"; shown = R"({"wraps": []})"; break;
+    case 1: what = "no list"; shown = R"({"wraps": 7})"; break;
+    case 2: {
+        what = "a broken signature";
+        EscrowWrap w = EscrowWrap::make(me, *scope, 1, f.escrow_file.pk, key);
+        w.signature[10] ^= 1;
+        shown = wraps_of(w);
+        break;
+    }
+    case 3: what = "sealed to another escrow key"; shown = wraps_of(EscrowWrap::make(me, *scope, 1, crypto::box_keypair().pk, key)); break;
+    case 4: what = "a wrap of another scope"; shown = wraps_of(EscrowWrap::make(me, f.team, 1, f.escrow_file.pk, key)); break;
+    case 5:
+        what = "signed by a device that is no member of the scope";
+        shown = wraps_of(EscrowWrap::make(other.store->device(), *scope, 1, f.escrow_file.pk, crypto::SymmetricKey::generate()));
+        break;
+    default:
+        what = "a genuine wrap: accepted";
+        shown = wraps_of(EscrowWrap::make(me, *scope, 1, f.escrow_file.pk, key));
+        genuine = true;
+    }
+    INFO(what);
+    worker.transport.tamper = [&](const Request& q, server::Response& r) {
+        if (q.method != "GET" || q.path != "/v1/escrow") return;
+        if (q.query.empty()) {  // claims to hold a wrap of the new scope before anyone uploaded one
+            auto j = nlohmann::json::parse(r.body);
+            j["wraps"].push_back({{"scope", hex}, {"epoch", 1}});
+            r.body = j.dump();
+        } else if (q.query == "scope=" + hex) {
+            r.body = shown;
+        }
+    };
+    auto r = worker.sync();
+    INFO((r.ok() ? std::string() : r.detail()));
+    REQUIRE(r.ok());
+    auto held = f.server.storage().escrow_wraps(*scope);
+    REQUIRE(held.ok());
+    if (genuine) {
+        REQUIRE(r->server_violations.empty());
+        REQUIRE(held->empty());  // what a device cannot tell: docs/retention.md, "What the escrow does not guard against"
+        return;
+    }
+    REQUIRE(r->server_violations.size() == 1);
+    REQUIRE(r->server_violations.front().find("could not show") != std::string::npos);
+    REQUIRE(held->size() == 1);
+    REQUIRE(held->front().uploader == me.id());
+    worker.transport.tamper = nullptr;
+    auto next = worker.sync();
+    REQUIRE(next.ok());
+    REQUIRE(next->server_violations.empty());
+    REQUIRE(next->escrow_uploaded == 0);
+    REQUIRE(worker.store->get(id));
+}
+
+TEST_CASE("Escrow restore: wraps from a lying server grant nothing unless one of a member opens", "[sync][escrow][security]") {
+    const int row = GENERATE(range(0, 7));
+    SyncFixture f(2);
+    Device &stranger = f[0], &worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "AMSEL");
+    Device& fresh = enrol_new(f, "Ersatztablet");
+    auto held = f.server.storage().escrow_wraps(c.scope);
+    REQUIRE(held.ok());
+    REQUIRE(held->size() == 1);
+    const nlohmann::json genuine = nlohmann::json::parse(held->front().json);
+    auto altered = [&](const std::function<void(EscrowWrap&)>& change) {
+        auto w = EscrowWrap::from_json(genuine.dump());
+        REQUIRE(w.ok());
+        change(*w);
+        return nlohmann::json::parse(w->to_json());
+    };
+    // Enrolled, no member of the case: its signature is worth nothing for the case.
+    const nlohmann::json forged = nlohmann::json::parse(
+        EscrowWrap::make(stranger.store->device(), c.scope, 1, f.escrow_file.pk, crypto::SymmetricKey::generate()).to_json());
+    using nlohmann::json;
+    json answer;
+    std::string what;
+    std::optional<Error> expect = Error::NotFound;  // nullopt: restored
+    switch (row) {
+    case 0: what = "no list"; answer = {{"wraps", 7}}; expect = Error::Protocol; break;
+    case 1:
+        what = "items that are no wraps";
+        answer = {{"wraps", json::array({json(7), json("x"), json::object(), json{{"scope", crypto::to_hex(c.scope)}, {"epoch", 0}}})}};
+        break;
+    case 2: what = "signature flipped"; answer = {{"wraps", json::array({altered([](EscrowWrap& w) { w.signature[0] ^= 1; })})}}; break;
+    case 3: what = "sealed box flipped"; answer = {{"wraps", json::array({altered([](EscrowWrap& w) { w.sealed[5] ^= 1; })})}}; break;
+    case 4: what = "a non-member's wrap"; answer = {{"wraps", json::array({forged})}}; break;
+    case 5: what = "a non-member's wrap before the genuine one"; answer = {{"wraps", json::array({forged, genuine})}}; expect.reset(); break;
+    default:
+        what = "the genuine wrap twice and one moved to another scope";
+        answer = {{"wraps", json::array({genuine, genuine, altered([&](EscrowWrap& w) { w.scope = f.team; })})}};
+        expect.reset();
+    }
+    INFO(what);
+    f.office->transport.tamper = [&](const Request& q, server::Response& r) {
+        if (q.method == "GET" && q.path == "/v1/escrow" && !q.query.empty()) r.body = answer.dump();
+    };
+    auto r = restore_from_escrow(*f.office->store, *f.office->client, open_escrow(f), c.scope, fresh.store->device().id());
+    f.office->transport.tamper = nullptr;
+    if (!expect) {
+        INFO((r.ok() ? std::string() : r.detail()));
+        REQUIRE(r.ok());
+        REQUIRE(r->epochs == std::vector<std::uint32_t>{1});
+        fresh.sync_ok();
+        fresh.sync_ok();
+        REQUIRE(fresh.store->get(c.record)->value("name") == "Familie AMSEL");
+        return;
+    }
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == *expect);
+    const Directory& d = f.office->store->directory();
+    REQUIRE_FALSE(d.is_member(c.scope, 1, fresh.store->device().id()));
+    fresh.sync_ok();
+    REQUIRE(fresh.store->current_epoch(c.scope) == 0);
+}
+
+TEST_CASE("Deletion records: a confirmation the server forged or altered does not count", "[sync][retention][shred][security]") {
+    const int row = GENERATE(range(0, 5));
+    INFO("row " << row);
+    SyncFixture f(2);
+    Device &admin = f[0], &worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "DOMPFAFF");
+    REQUIRE(order_shred(*admin.store, *admin.client, c.scope, "erasure", "Art. 17 DSGVO").ok());
+    auto w = worker.sync();
+    REQUIRE(w.ok());
+    REQUIRE(w->scopes_shredded == 1);
+    auto change = [&](const std::string& text) -> std::string {
+        auto conf = ShredConfirmation::from_json(text);
+        REQUIRE(conf.ok());
+        switch (row) {
+        case 0: conf->signature[3] ^= 1; return conf->to_json();  // signature flipped
+        case 1: {  // body altered after signing
+            std::string body(conf->body.begin(), conf->body.end());
+            const auto at = body.find("\"ops\":");
+            REQUIRE(at != std::string::npos);
+            body.replace(at, 6, "\"ops\":9");
+            conf->body.assign(body.begin(), body.end());
+            return conf->to_json();
+        }
+        case 2: {  // signed by a device of another organisation in the worker's name
+            const auto foreign = crypto::DeviceIdentity::generate();
+            auto other = ShredConfirmation::make(foreign, worker.store->directory().org(), c.scope, conf->shred_seq, {1}, 3, true, 1);
+            std::string body(other.body.begin(), other.body.end());
+            const std::string mine = crypto::to_hex(foreign.id()), theirs = crypto::to_hex(worker.store->device().id());
+            body.replace(body.find(mine), mine.size(), theirs);
+            other.body.assign(body.begin(), body.end());
+            return other.to_json();
+        }
+        case 3: {  // a genuine confirmation of the worker's, for another order
+            auto other = ShredConfirmation::make(worker.store->device(), worker.store->directory().org(), c.scope, conf->shred_seq + 1, {1}, 3,
+                                                 true, 1);
+            return other.to_json();
+        }
+        default: return R"({"body": 5})";  // not a confirmation
+        }
+    };
+    f.office->transport.tamper = [&](const Request& q, server::Response& r) {
+        if (q.path != "/v1/shred/records") return;
+        auto j = nlohmann::json::parse(r.body);
+        REQUIRE(j["records"].size() == 1);
+        j["records"][0] = nlohmann::json::parse(change(j["records"][0].dump()));
+        r.body = j.dump();
+    };
+    auto recs = deletion_records(*f.office->store, *f.office->client);
+    if (row == 4) {
+        REQUIRE_FALSE(recs.ok());
+        REQUIRE(recs.error() == Error::Protocol);
+        return;
+    }
+    REQUIRE(recs.ok());
+    REQUIRE(recs->size() == 1);
+    const DeletionRecord& rec = recs->front();
+    REQUIRE(rec.confirmed.empty());
+    REQUIRE(rec.pending == std::vector<DeviceId>{worker.store->device().id()});
+    REQUIRE(rec.problems.size() == 1);
+    REQUIRE(rec.problems.front().find("rejected") != std::string::npos);
+    // The real record, untouched, still counts.
+    f.office->transport.tamper = nullptr;
+    auto real = deletion_records(*f.office->store, *f.office->client);
+    REQUIRE(real.ok());
+    REQUIRE(real->front().confirmed.size() == 1);
+    REQUIRE(real->front().pending.empty());
+}
+
+TEST_CASE("Purge: a process killed anywhere in it leaves the case fully there or fully gone, and the next sync finishes it", "[sync][retention][crash]") {
+    SyncFixture f(2);
+    Device& worker = f[1];
+    const CaseScope c = make_case(f, worker, {}, "DOMPFAFF");
+    {
+        Writer w(*worker.store);  // enough of the case that the purge takes a while to be killed in
+        for (int i = 0; i < 1500; ++i) REQUIRE(w.set("note", "", "text", "Vermerk " + std::to_string(i) + " DOMPFAFF", &c.scope).ok());
+        REQUIRE(w.commit().ok());
+    }
+    const std::string other = worker.set("", "name", "bleibt", &f.team);
+    worker.sync_ok();
+    const std::string needle = ciphertext_of(f.server, c.scope);
+    const std::size_t records = records_in(*worker.store, c.scope);
+    REQUIRE(records == 1502);
+    const std::string pass = "passphrase of " + worker.name, hex = crypto::to_hex(c.scope);
+    worker.client.reset();
+    worker.store.reset();  // closed: its files are copied for every round
+
+    std::size_t killed_there = 0, killed_gone = 0, finished = 0;
+    for (const int delay_us : {0, 500, 1000, 2000, 3000, 5000, 8000, 12000, 20000, 30000, 50000, 80000, 120000, 200000, 400000}) {
+        INFO("killed " << delay_us << " us after the victim said it starts purging");
+        TempDir copy;
+        const auto dir = copy.path() / "store";
+        std::filesystem::copy(worker.dir.path() / "store", dir, std::filesystem::copy_options::recursive);
+        int out[2];
+        REQUIRE(::pipe(out) == 0);
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
+        posix_spawn_file_actions_addclose(&fa, out[0]);
+        const std::string dir_text = dir.string();
+        char* argv[] = {const_cast<char*>("purge_victim"), const_cast<char*>(dir_text.c_str()), const_cast<char*>(pass.c_str()),
+                        const_cast<char*>(hex.c_str()), nullptr};
+        pid_t pid = 0;
+        REQUIRE(posix_spawn(&pid, QUARTIER_PURGE_VICTIM, &fa, nullptr, argv, environ) == 0);
+        posix_spawn_file_actions_destroy(&fa);
+        ::close(out[1]);
+        std::string said;
+        char buf[64];
+        while (said.find("purging\n") == std::string::npos) {
+            const ssize_t n = ::read(out[0], buf, sizeof buf);
+            if (n <= 0) break;
+            said.append(buf, std::size_t(n));
+        }
+        REQUIRE(said.find("purging\n") != std::string::npos);
+        ::usleep(useconds_t(delay_us));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        REQUIRE(::waitpid(pid, &status, 0) == pid);
+        ::close(out[0]);
+        const bool completed = WIFEXITED(status);
+        if (completed) REQUIRE(WEXITSTATUS(status) == 0);
+
+        // The next start: the store opens and verifies, and the case is all there or all gone.
+        auto s = Store::open(dir, pass);
+        INFO((s.ok() ? std::string() : s.detail()));
+        REQUIRE(s.ok());
+        Store& st = **s;
+        REQUIRE(st.verify().ok());
+        REQUIRE(st.get(other));
+        const std::size_t n = records_in(st, c.scope);
+        const bool there = n == records && st.current_epoch(c.scope) == 1 && st.get(c.record);
+        const bool gone = n == 0 && st.current_epoch(c.scope) == 0 && !st.get(c.record);
+        INFO(n << " of " << records << " records, key epoch " << st.current_epoch(c.scope));
+        REQUIRE((there || gone));
+        (completed ? finished : there ? killed_there : killed_gone) += 1;
+        // The next sync finishes what was begun (resume_purges); one killed before even marking
+        // the scope is purged by the sync step that started it (here: once more by hand).
+        REQUIRE(resume_purges(st).ok());
+        if (records_in(st, c.scope)) REQUIRE(purge_durably(st, c.scope, true).ok());
+        REQUIRE(records_in(st, c.scope) == 0);
+        REQUIRE(st.current_epoch(c.scope) == 0);
+        REQUIRE(st.setting("purging").value_or("").empty());
+        // No trace while the store is still open (a purge killed after its commit left the old
+        // pages in the database file until the VACUUM that resume_purges runs), nor after closing.
+        REQUIRE_FALSE(any_file_contains(copy.path(), needle));
+        s->reset();
+        REQUIRE_FALSE(any_file_contains(copy.path(), needle));
+    }
+    // Which outcomes the kills met depends on the machine's speed; each must be one of the two.
+    WARN("purge kill rounds: " << killed_there << " killed with the case there, " << killed_gone << " killed with it gone, "
+                               << finished << " finished");
+}
+
+TEST_CASE("Offline lease: a lease entry the server forged, altered or replayed is refused and changes nothing", "[sync][retention][lease][security]") {
+    const int row = GENERATE(range(0, 3));
+    SyncFixture f(2);
+    Device &admin = f[0], &worker = f[1];
+    const std::string id = worker.set("", "name", "Familie Fink", &f.team);
+    worker.sync_ok();
+    const Directory stale = worker.store->directory();
+    std::string what;
+    SignedEntry extra;
+    switch (row) {
+    case 0:
+        what = "a lease of 1 day signed by a device key in the admin's name";
+        extra = stale.make_lease(worker.store->device(), 1, 1);
+        break;
+    case 1: {
+        what = "the admin's lease of 14 days altered to 1 day after signing";
+        extra = stale.make_lease(*admin.store->admin_identity(), 14, 1);
+        std::string body(extra.body.begin(), extra.body.end());
+        const auto at = body.find("\"days\":14");
+        REQUIRE(at != std::string::npos);
+        body.replace(at, 9, "\"days\":1");
+        extra.body.assign(body.begin(), body.end());
+        break;
+    }
+    default:
+        what = "the admin's lease of 1 day, made for an older head, replayed after a newer entry";
+        extra = stale.make_lease(*admin.store->admin_identity(), 1, 1);
+        REQUIRE(set_lease(*admin.store, *admin.client, 30).ok());  // the newer entry
+    }
+    INFO(what);
+    worker.transport.tamper = [&](const Request& q, server::Response& r) {
+        if (q.path != "/v1/directory" || q.method != "GET") return;
+        auto j = nlohmann::json::parse(r.body);
+        if (!j["entries"].empty() || q.query == "since=" + std::to_string(stale.size()))
+            j["entries"].push_back(nlohmann::json::parse(extra.to_json()));
+        r.body = j.dump();
+    };
+    auto r = worker.sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Integrity);
+    REQUIRE(worker.store->directory().lease_days() == 0);  // nothing of the answer was taken
+    REQUIRE(worker.store->readable().ok());
+    REQUIRE(worker.store->get(id));
+    worker.transport.tamper = nullptr;
+    worker.sync_ok();
+    REQUIRE(worker.store->directory().lease_days() == (row == 2 ? 30u : 0u));
+    REQUIRE(worker.store->get(id));
+}
+
+TEST_CASE("Escrow: a listing with an epoch beyond 32 bits is refused, not wrapped around to epoch 1", "[sync][escrow][security]") {
+    SyncFixture f(2);
+    Device& worker = f[1];
+    auto scope = worker.store->create_scope();
+    REQUIRE(scope.ok());
+    const std::string hex = crypto::to_hex(*scope);
+    REQUIRE(worker.store->set_setting("scope_kind:" + hex, "case").ok());
+    worker.set("", "name", "Familie Fink", &*scope);
+    worker.transport.tamper = [&](const Request& q, server::Response& r) {
+        if (q.method != "GET" || q.path != "/v1/escrow" || !q.query.empty()) return;
+        auto j = nlohmann::json::parse(r.body);
+        j["wraps"].push_back({{"scope", hex}, {"epoch", (std::uint64_t(1) << 32) + 1}});  // 1 once cut to 32 bits
+        r.body = j.dump();
+    };
+    auto r = worker.sync();
+    REQUIRE_FALSE(r.ok());
+    REQUIRE(r.error() == Error::Protocol);
+    REQUIRE_FALSE(worker.store->setting("escrow:" + hex + ":1"));  // not taken for a wrap of epoch 1
+    worker.transport.tamper = nullptr;
+    auto next = worker.sync();
+    REQUIRE(next.ok());
+    REQUIRE(next->server_violations.empty());
+    auto held = f.server.storage().escrow_wraps(*scope);
+    REQUIRE(held.ok());
+    REQUIRE(held->size() == 1);
+    REQUIRE(held->front().epoch == 1);
 }
