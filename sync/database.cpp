@@ -165,6 +165,7 @@ struct BackgroundCheckpoint::State {
     std::mutex m;
     std::condition_variable cv, idle_cv;
     bool due = false, running = false, stop = false;
+    int held = 0;  // truncate_wal() runs: no checkpoint starts
     std::thread thread;
 
     void run() {
@@ -175,7 +176,7 @@ struct BackgroundCheckpoint::State {
         pthread_sigmask(SIG_BLOCK, &all, nullptr);
         std::unique_lock lock(m);
         for (;;) {
-            cv.wait(lock, [&] { return due || stop; });
+            cv.wait(lock, [&] { return (due && held == 0) || stop; });
             if (stop) return;
             due = false;
             running = true;
@@ -238,6 +239,27 @@ BackgroundCheckpoint::~BackgroundCheckpoint() {
 void BackgroundCheckpoint::wait_idle() {
     std::unique_lock lock(m_state->m);
     m_state->idle_cv.wait(lock, [&] { return !m_state->due && !m_state->running; });
+}
+
+Result<void> truncate_wal(Database& writer, BackgroundCheckpoint* background) {
+    BackgroundCheckpoint::State* s = background ? background->m_state.get() : nullptr;
+    if (s) {
+        std::unique_lock lock(s->m);
+        ++s->held;
+        s->idle_cv.wait(lock, [&] { return !s->running; });
+    }
+    int log = -1, done = -1;
+    const int rc = sqlite3_wal_checkpoint_v2(writer.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    if (s) {
+        {
+            std::lock_guard lock(s->m);
+            --s->held;
+        }
+        s->cv.notify_one();
+    }
+    if (rc != SQLITE_OK) return {rc == SQLITE_BUSY ? Error::Io : map_sqlite(rc), std::string("WAL checkpoint: ") + sqlite3_errstr(rc)};
+    if (log != done) return {Error::Io, "WAL checkpoint: not every frame was copied"};
+    return {};
 }
 
 }  // namespace quartier::sync

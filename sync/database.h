@@ -94,10 +94,17 @@ public:
     void wait_idle();
 
 private:
+    friend Result<void> truncate_wal(Database& writer, BackgroundCheckpoint* background);
     struct State;
     explicit BackgroundCheckpoint(std::unique_ptr<State> s);
     std::unique_ptr<State> m_state;
 };
+
+// Copies every WAL frame into the database file and empties the WAL file (a TRUNCATE checkpoint),
+// with `background` (may be null) held off meanwhile: secure deletion depends on it, since the
+// WAL holds the pages as they were before secure_delete overwrote them. Io if SQLite could not
+// checkpoint every frame (a `PRAGMA wal_checkpoint` would only say so in a result row).
+Result<void> truncate_wal(Database& writer, BackgroundCheckpoint* background);
 
 // The value of row `key` in the store's `meta` table (k TEXT PRIMARY KEY, v BLOB), or nullopt.
 // Shared by the store and its audit log, which keep their bookkeeping there.

@@ -1908,7 +1908,7 @@ Result<void> Store::wipe() {
     note(I.db.exec("DELETE FROM audit; DELETE FROM audit_ops;"));
     note(I.db.exec("DELETE FROM snapshots; DELETE FROM ops; DELETE FROM commits; DELETE FROM outbox; "
                    "DELETE FROM directory; DELETE FROM cursors; DELETE FROM purged;"));
-    note(I.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    note(truncate_wal(I.db, I.checkpoint.get()));
     note(I.db.exec("VACUUM"));
     I.ins_commit = Statement();
     I.ins_commit_at = Statement();
@@ -2017,7 +2017,7 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
     I.cursors.erase(scope);
     // No page, free page or WAL frame may keep the purged rows.
     if (auto r = I.db.exec("VACUUM"); !r) return r;
-    if (auto r = I.db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); !r) return r;
+    if (auto r = truncate_wal(I.db, I.checkpoint.get()); !r) return r;
     return {};
 }
 

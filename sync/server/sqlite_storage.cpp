@@ -521,11 +521,9 @@ Result<void> SqliteStorage::shred_scope(std::uint64_t seq, const std::string& en
         if (auto r = m_db.exec("DELETE FROM commits WHERE id NOT IN (SELECT commit_id FROM envelopes)"); !r) return r;
         if (auto r = tx->commit(); !r) return r;
     }
-    // secure_delete overwrote the rows' pages; the WAL frames that held them go too. A checkpoint
-    // running on the checkpointer's connection (woken by this very commit) would make TRUNCATE
-    // give up and leave those frames: let it finish first.
-    wait_checkpoint_idle();
-    return m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    // secure_delete overwrote the rows' pages; the WAL frames that held them go too (with the
+    // checkpointer held off: a checkpoint running on its connection would make TRUNCATE give up).
+    return truncate_wal(m_db, m_checkpoint.get());
 }
 
 Result<ScopeHoldings> SqliteStorage::holdings(const ScopeId& scope) {

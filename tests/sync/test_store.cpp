@@ -526,3 +526,37 @@ TEST_CASE("Concurrent edits made through two writers on one store conflict and r
     REQUIRE_FALSE(s->get("c1")->conflicted());
     REQUIRE(s->get("c1")->value("name") == "B+C");
 }
+
+// The background checkpointer (sync/database.h) copies the WAL into the database file without a
+// commit waiting for it, and truncate_wal() empties the WAL file with it held off: secure
+// deletion (purge, wipe, a server's shred) depends on the second.
+TEST_CASE("Background checkpoints reach the database file, and truncate_wal empties the WAL", "[store][wal]") {
+    TempDir tmp;
+    const auto file = tmp.path() / "t.db";
+    auto db = Database::open(file, true);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("CREATE TABLE t(x BLOB)").ok());
+    auto bg = BackgroundCheckpoint::attach(*db, file);
+    REQUIRE(bg);
+    const std::vector<std::uint8_t> blob(4000, 7);
+    for (int round = 0; round < 6; ++round) {
+        REQUIRE(db->exec("BEGIN").ok());
+        auto ins = db->prepare("INSERT INTO t(x) VALUES(?1)");
+        REQUIRE(ins.ok());
+        for (int i = 0; i < 500; ++i) REQUIRE(ins->bind(1, crypto::ByteView(blob)).run().ok());
+        ins = Statement();
+        REQUIRE(db->exec("COMMIT").ok());
+    }
+    bg->wait_idle();
+    CHECK(std::filesystem::file_size(file) > 8u * 1000 * 1000);  // 12 MB written, most of it copied
+    auto wal = file;
+    wal += "-wal";
+    REQUIRE(std::filesystem::file_size(wal) > 0);
+    REQUIRE(truncate_wal(*db, bg.get()).ok());
+    REQUIRE(std::filesystem::file_size(wal) == 0);
+    bg.reset();
+    auto count = db->prepare("SELECT count(*) FROM t");
+    REQUIRE(count.ok());
+    REQUIRE(*count->step());
+    REQUIRE(count->int64(0) == 3000);
+}
