@@ -70,6 +70,8 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        if (m_store)
+            return;  // each test file gets its engine; the store and the singletons are made once
         auto store = quartier::sync::Store::create(std::filesystem::path(m_tmp.filePath(QStringLiteral("store")).toStdString()),
                                                    "qml-test-passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
         if (!store)

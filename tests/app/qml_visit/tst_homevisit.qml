@@ -99,6 +99,39 @@ Item {
             compare(Probe.offerStatus(second), "unknown")
         }
 
+        readonly property int nameRole: Qt.UserRole + 2
+        function searchOffers(text) {
+            const field = findChild(page, "offerSearch")
+            verify(field && field.visible, "the offer search")
+            field.clear()
+            touchTap(field)
+            typeText(text)
+            compare(Visit.offerSearch, text)
+        }
+
+        // The offer map's search in the living room: part of a name, the offer map's folding
+        // ("fuss" finds "Fußball"), a category's word ("Bewegung" finds the sports offer).
+        function test_3b_offer_search() {
+            compare(page.step, 1)
+            const all = Visit.offers.count
+            searchOffers("fuss")
+            compare(Visit.offers.count, 1)
+            verify(offerAt(0, nameRole).startsWith("Fußball"), offerAt(0, nameRole))
+            const football = offerAt(0, serviceIdRole)
+            const answer = offerAt(0, statusRole) === "known" ? "used" : "known"
+            tap("offer_0_" + answer)
+            compare(Probe.offerStatus(football), answer)
+            compare(Visit.offerSearch, "fuss")  // answering keeps the search
+            searchOffers("Bewegung")
+            compare(Visit.offers.count, 1)
+            compare(offerAt(0, serviceIdRole), football)
+            compare(offerAt(0, statusRole), answer)
+            searchOffers("kein solches angebot")
+            compare(Visit.offers.count, 0)
+            findChild(page, "offerSearch").clear()
+            compare(Visit.offers.count, all)
+        }
+
         function test_4_missing() {
             tap("visitNext")
             compare(page.step, 2)
