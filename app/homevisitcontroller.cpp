@@ -37,6 +37,18 @@ QString label(const char* kind, E value)
     return choiceLabel(QString::fromLatin1(kind), q(std::string(d::to_string(value))));
 }
 
+// A choice list of DomainLabels as the visit's chips take it: [{id, label}] in the domain's order.
+QVariantList options(const char* kind)
+{
+    QVariantList out;
+    for (const QVariant& entry : choiceList(QString::fromLatin1(kind))) {
+        const QVariantMap m = entry.toMap();
+        out.push_back(QVariantMap{{QStringLiteral("id"), m.value(QStringLiteral("value"))},
+                                  {QStringLiteral("label"), m.value(QStringLiteral("label"))}});
+    }
+    return out;
+}
+
 QString storeFailure(const std::string& detail)
 {
     Q_UNUSED(detail);
@@ -179,23 +191,9 @@ QVariantList HomeVisitController::categories() const
     return out;
 }
 
-QVariantList HomeVisitController::barrierOptions() const
-{
-    QVariantList out;
-    for (d::Barrier b : d::all_values<d::Barrier>())
-        out.push_back(QVariantMap{{QStringLiteral("id"), q(std::string(d::to_string(b)))},
-                                  {QStringLiteral("label"), label("barrier", b)}});
-    return out;
-}
+QVariantList HomeVisitController::barrierOptions() const { return options("barrier"); }
 
-QVariantList HomeVisitController::resourceAreas() const
-{
-    QVariantList out;
-    for (d::ResourceArea a : d::all_values<d::ResourceArea>())
-        out.push_back(QVariantMap{{QStringLiteral("id"), q(std::string(d::to_string(a)))},
-                                  {QStringLiteral("label"), label("resource_area", a)}});
-    return out;
-}
+QVariantList HomeVisitController::resourceAreas() const { return options("resource_area"); }
 
 QString HomeVisitController::openDraftFor(const QString& caseId) const
 {

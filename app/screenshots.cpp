@@ -366,6 +366,19 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     caseDetail.createCase({{QStringLiteral("status"), QStringLiteral("new")}, {QStringLiteral("opened_on"), caseDetail.today()}});
     settle(200);
     shoot(QStringLiteral("case-new-issues"));
+    // The opening date's calendar (DateField: TT.MM.JJJJ, a month of 48 px days).
+    if (QQuickItem* date = findItem(window, QStringLiteral("date_opened_on"))) {
+        if (QObject* calendar = date->property("calendar").value<QObject*>()) {
+            QMetaObject::invokeMethod(calendar, "show");
+            settle(300);
+            shoot(QStringLiteral("case-new-date"));
+            QMetaObject::invokeMethod(calendar, "close");
+            settle(200);
+        }
+    } else {
+        out << "the new case's date field is missing" << Qt::endl;
+        return 1;
+    }
     QMetaObject::invokeMethod(window, "closeDialogs");
     settle(300);
 

@@ -23,6 +23,9 @@ ColumnLayout {
 
     spacing: Theme.spacingXs
 
+    //: The locale of the calendar's month and weekday names (and its first weekday): follows the UI language.
+    readonly property var calendarLocale: Qt.locale(qsTr("de_DE"))
+
     function pad(n) { return n < 10 ? "0" + n : String(n) }
     // month: 0-11, as MonthGrid counts.
     function pick(year, month, day) {
@@ -141,7 +144,7 @@ ColumnLayout {
                     objectName: "dateMonthTitle"
                     Layout.fillWidth: true
                     horizontalAlignment: Text.AlignHCenter
-                    text: Qt.locale().standaloneMonthName(calendar.month) + " " + calendar.year
+                    text: root.calendarLocale.standaloneMonthName(calendar.month) + " " + calendar.year
                     color: Theme.textPrimary
                     font.pixelSize: Theme.fontLarge
                     font.weight: Font.DemiBold
@@ -181,7 +184,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 month: calendar.month
                 year: calendar.year
-                locale: Qt.locale()
+                locale: root.calendarLocale
                 spacing: 4
 
                 delegate: Rectangle {

@@ -487,6 +487,7 @@ Page {
                         Label {
                             Layout.fillWidth: true
                             text: [offerCard.categoryLabel, offerCard.place, offerCard.times].filter(s => s.length > 0).join(" · ")
+                            visible: text.length > 0
                             color: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.WordWrap
