@@ -35,7 +35,8 @@ Dialog {
         open()
     }
 
-    function submit() {
+    // quiet: saving for a lock; a new case is created but not opened.
+    function submit(quiet) {
         const values = Object.assign({}, current)
         if (recordId.length > 0)
             values.id = recordId
@@ -43,7 +44,7 @@ Dialog {
         if (target === "newCase") {
             const id = CaseDetail.createCase(values)
             ok = id.length > 0
-            if (ok)
+            if (ok && !quiet)
                 created(id)
         } else if (target === "worker") {
             ok = CaseDetail.setWorkerName(values.worker || "")
@@ -63,6 +64,17 @@ Dialog {
         if (ok) {
             removed()
             close()
+        }
+    }
+
+    // A lock (the user's, the idle timer's, going to the background) while the form is open:
+    // what was typed is saved now, while the store is still there, if the domain takes it. A form
+    // the domain refuses (or a store lent to a sync) writes nothing; the form closes with the page.
+    Connections {
+        target: Session
+        function onAboutToLock() {
+            if (root.opened)
+                root.submit(true)
         }
     }
 

@@ -37,6 +37,21 @@ std::unique_ptr<qs::Store> makeStore(const QTemporaryDir& tmp)
     return std::move(store).value();
 }
 
+// A store with the demo families (notes, wills) and offers of app/visitdemo.h.
+struct DemoStore {
+    QTemporaryDir tmp;
+    std::unique_ptr<qs::Store> store;
+    quartier::app::VisitDemo demo;
+    DemoStore()
+    {
+        REQUIRE(tmp.isValid());
+        store = makeStore(tmp);
+        auto written = quartier::app::writeVisitDemo(*store);
+        REQUIRE(written);
+        demo = *written;
+    }
+};
+
 // Two writers staged against the same heads: the edits are concurrent, as two devices' would be.
 void concurrent(qs::Store& store, const std::string& type, const std::string& id, const std::string& field,
                 const std::string& a, const std::string& b)
@@ -72,11 +87,9 @@ QStringList values(const ConflictListModel& model, int row)
 
 TEST_CASE("The conflicts model lists every conflicted field with all versions and resolves with one tap", "[conflicts]")
 {
-    QTemporaryDir tmp;
-    REQUIRE(tmp.isValid());
-    auto store = makeStore(tmp);
-    auto demo = quartier::app::writeVisitDemo(*store);
-    REQUIRE(demo);
+    DemoStore f;
+    const auto& store = f.store;
+    const quartier::app::VisitDemo* demo = &f.demo;
     d::Repository repo(*store);
     const std::vector<d::Note> notes = repo.notes(demo->caseId);
     REQUIRE_FALSE(notes.empty());
@@ -267,11 +280,9 @@ QVariantMap version(const ConflictListModel& model, int row, int v)
 
 TEST_CASE("An edit concurrent with a delete shows on the conflicts screen with both choices", "[conflicts]")
 {
-    QTemporaryDir tmp;
-    REQUIRE(tmp.isValid());
-    auto store = makeStore(tmp);
-    auto demo = quartier::app::writeVisitDemo(*store);
-    REQUIRE(demo);
+    DemoStore f;
+    const auto& store = f.store;
+    const quartier::app::VisitDemo* demo = &f.demo;
     d::Repository repo(*store);
     const std::vector<d::Note> notes = repo.notes(demo->caseId);
     const std::vector<d::WillStatement> wills = repo.will_statements(demo->caseId);

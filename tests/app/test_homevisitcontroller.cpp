@@ -1,13 +1,16 @@
 // HomeVisitController over a real store with the demo families (app/visitdemo.h): every answer in
 // the store at once (text after the debounce or a flush), resume after reopening the store,
 // finalising by the domain's rules, refused input writing nothing, the entrusted note's scope,
-// text held while the store is lent to a job, and text typed just before a lock during a sync. The offer list under QAbstractItemModelTester.
+// text held while the store is lent to a job, text typed just before a lock during a sync, and the
+// offer search (the offer map's index). The offer list under QAbstractItemModelTester.
 #include "headless.h"
 #include "homevisitcontroller.h"
 #include "sessioncontroller.h"
 #include "visitdemo.h"
 
 #include "domain/repository.h"
+#include "offers/offers.h"
+#include "offers/search.h"
 #include "sync/store.h"
 
 #include <catch2/catch.hpp>
@@ -424,4 +427,48 @@ TEST_CASE("Text typed just before a lock while a sync holds the store is there a
     REQUIRE(will);
     CHECK(will->own_contribution == "Ich frage bei der Agentur nach");
     CHECK(will->text == "Wieder arbeiten");
+}
+
+TEST_CASE("The visit's offers are searched as the offer map searches them", "[visit][offers]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    QAbstractItemModelTester tester(f.visit->offers(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const int all = f.visit->offers()->count();
+    REQUIRE(all == int(f.demo.garstedtServiceIds.size()));
+    CHECK(f.visit->offersInSpace() == all);
+
+    // The same index and filter as OfferListModel: what the map finds in Garstedt, the visit finds.
+    quartier::offers::Catalogue catalogue = quartier::offers::Catalogue::load(*f.store);
+    quartier::offers::SearchIndex index(catalogue);
+    quartier::offers::Filter garstedt;
+    garstedt.social_space = catalogue.resolve_social_space("Garstedt")->id;
+    for (const char* query : {"fuss", "FUSS", "bewegung", "eltern caf", "beratung", "garstedt", "xyz"}) {
+        INFO(query);
+        f.visit->setOfferSearch(QString::fromUtf8(query));
+        QStringList expected;
+        for (const std::uint32_t position : index.search(query, garstedt))
+            expected << q(catalogue.services()[position].id);
+        QStringList shown;
+        for (const auto& row : f.visit->offers()->rows())
+            shown << row.serviceId;
+        CHECK(shown == expected);
+    }
+    f.visit->setOfferSearch(QStringLiteral("fuss"));
+    REQUIRE(f.visit->offers()->count() == 1);
+    CHECK(f.visit->offers()->rows().front().name.startsWith(QStringLiteral("Fußball")));
+
+    // An answer given while searching is stored, and kept when the search hides the offer.
+    const QString football = f.visit->offers()->rows().front().serviceId;
+    REQUIRE(f.visit->setOfferStatus(football, QStringLiteral("known")));
+    CHECK(f.visit->offerSearch() == QStringLiteral("fuss"));
+    f.visit->setOfferSearch(QStringLiteral("beratung"));
+    const std::size_t records = f.feedback().size();
+    REQUIRE(f.visit->setOfferStatus(football, QStringLiteral("used")));  // the earlier answer, changed
+    CHECK(f.feedback().size() == records);
+    f.visit->setOfferSearch({});
+    CHECK(f.visit->offers()->count() == all);
+    for (const auto& row : f.visit->offers()->rows())
+        if (row.serviceId == football)
+            CHECK(row.status == QStringLiteral("used"));
 }
