@@ -181,15 +181,8 @@ bool HomeVisitController::fail(const std::string& type, const d::Issues& issues,
     return false;
 }
 
-QVariantList HomeVisitController::categories() const
-{
-    QVariantList out;
-    for (const offers::Category c : offers::all_categories()) {
-        const QString id = q(std::string(offers::to_id(c)));
-        out.push_back(QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("label"), OfferListModel::categoryLabel(id)}});
-    }
-    return out;
-}
+// The offer map's categories, then "other" for a wanted offer that fits none (DomainLabels).
+QVariantList HomeVisitController::categories() const { return options("offer_category"); }
 
 QVariantList HomeVisitController::barrierOptions() const { return options("barrier"); }
 

@@ -3282,7 +3282,7 @@
     <name>quartier::app::CaseController</name>
     <message>
         <source>Mit der Rolle dieses Geräts können keine Fälle angelegt werden. Ihre Eingaben sind nicht verloren.</source>
-        <translation>This device's role cannot create cases. Nothing you typed is lost.</translation>
+        <translation>This device&apos;s role cannot create cases. Nothing you typed is lost.</translation>
     </message>
     <message>
         <source>Der Datenspeicher ist gesperrt.</source>
@@ -3492,7 +3492,7 @@
     <name>quartier::app::OfferEditController</name>
     <message>
         <source>Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.</source>
-        <translation>This device's role cannot edit the offer map.</translation>
+        <translation>This device&apos;s role cannot edit the offer map.</translation>
     </message>
     <message>
         <source>Bitte prüfen Sie die markierten Angaben.</source>
@@ -3606,42 +3606,6 @@
         <translation>no category</translation>
     </message>
     <message>
-        <source>Sport und Bewegung</source>
-        <translation>Sports and exercise</translation>
-    </message>
-    <message>
-        <source>Familienzentrum</source>
-        <translation>Family centre</translation>
-    </message>
-    <message>
-        <source>Beratung</source>
-        <translation>Counselling</translation>
-    </message>
-    <message>
-        <source>Offene Kinder- und Jugendarbeit</source>
-        <translation>Open youth work</translation>
-    </message>
-    <message>
-        <source>Gruppe</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>Kita und Tagespflege</source>
-        <translation>Day care</translation>
-    </message>
-    <message>
-        <source>Schule und Lernen</source>
-        <translation>School and learning</translation>
-    </message>
-    <message>
-        <source>Kultur und Freizeit</source>
-        <translation>Culture and leisure</translation>
-    </message>
-    <message>
-        <source>Gesundheit und Frühe Hilfen</source>
-        <translation>Health and early help</translation>
-    </message>
-    <message>
         <source>Niedrigschwellig</source>
         <translation>Low-threshold</translation>
     </message>
@@ -3724,22 +3688,6 @@
     <message>
         <source>Zuletzt geprüft am %1</source>
         <translation>Last checked on %1</translation>
-    </message>
-    <message>
-        <source>Familienbildung</source>
-        <translation>Family education</translation>
-    </message>
-    <message>
-        <source>Kinderbetreuung</source>
-        <translation>Childcare</translation>
-    </message>
-    <message>
-        <source>Freizeit</source>
-        <translation>Leisure</translation>
-    </message>
-    <message>
-        <source>Sonstiges</source>
-        <translation>Other</translation>
     </message>
 </context>
 <context>
