@@ -969,6 +969,18 @@ QVariantList CaseController::choices(const QString& kind) const { return choiceL
 
 QString CaseController::label(const QString& kind, const QString& value) const { return choiceLabel(kind, value); }
 
+QString CaseController::displayDate(const QString& iso) const { return germanDate(iso); }
+
+QVariantMap CaseController::parseDate(const QString& text) const
+{
+    const std::optional<QString> iso = parseDateInput(text);
+    if (!iso)
+        return {{QStringLiteral("ok"), false},
+                {QStringLiteral("iso"), QString()},
+                {QStringLiteral("error"), tr("Kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 03.04.2026.")}};
+    return {{QStringLiteral("ok"), true}, {QStringLiteral("iso"), *iso}, {QStringLiteral("error"), QString()}};
+}
+
 QVariantList CaseController::memberChoices() const
 {
     QVariantList out;

@@ -148,6 +148,10 @@ public:
     // Choice lists and labels for the forms (domainlabels.h).
     Q_INVOKABLE QVariantList choices(const QString& kind) const;
     Q_INVOKABLE QString label(const QString& kind, const QString& id) const;
+    // Date fields (DateField.qml): an ISO date as TT.MM.JJJJ, and typed input as
+    // {ok, iso, error}: ok with iso "" for a blank field; not ok with a German error otherwise.
+    Q_INVOKABLE QString displayDate(const QString& iso) const;
+    Q_INVOKABLE QVariantMap parseDate(const QString& text) const;
     // The case's members as [{value: person id, label: name}] for "whose will" pickers.
     Q_INVOKABLE QVariantList memberChoices() const;
     // The case's wills (not wishes) as [{value, label}], for a goal's will.

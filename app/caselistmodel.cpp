@@ -1,5 +1,8 @@
 #include "caselistmodel.h"
 
+#include "domainlabels.h"
+
+#include "domain/types.h"
 #include "sync/store.h"
 
 #include <QCollator>
@@ -111,10 +114,10 @@ QStringList CaseListModel::socialSpaces() const
 
 QStringList CaseListModel::statuses() const
 {
-    // In the order of the case's life, not alphabetically.
-    static const QStringList order{"new", "active", "clarification", "closed", "transferred"};
+    // In the order of the case's life (the domain's order), not alphabetically.
     QStringList out;
-    for (const QString& status : order) {
+    for (const domain::CaseStatus value : domain::all_values<domain::CaseStatus>()) {
+        const QString status = QString::fromUtf8(domain::to_string(value).data(), qsizetype(domain::to_string(value).size()));
         if (std::any_of(m_rows.begin(), m_rows.end(), [&](const Row& r) { return r.status == status; }))
             out << status;
     }
@@ -182,17 +185,7 @@ void CaseListModel::applyFilter()
 
 QString CaseListModel::statusLabel(const QString& status)
 {
-    if (status == QLatin1String("new"))
-        return tr("Neu");
-    if (status == QLatin1String("active"))
-        return tr("Aktiv");
-    if (status == QLatin1String("clarification"))
-        return tr("In Klärung");
-    if (status == QLatin1String("closed"))
-        return tr("Abgeschlossen");
-    if (status == QLatin1String("transferred"))
-        return tr("Abgegeben");
-    return status;
+    return choiceLabel(QStringLiteral("case_status"), status);  // the one list of the domain's words
 }
 
 int CaseListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }

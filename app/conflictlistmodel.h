@@ -1,6 +1,8 @@
 // The conflicts screen's model: one row per conflicted field of every live record in the store
 // (DESIGN.md §5: concurrent edits keep every value until a person picks one), each with all of
-// its versions side by side; resolve(row, version) settles it with one tap.
+// its versions side by side; resolve(row, version) settles it with one tap. A record one device
+// edited while another deleted it (sync::Record::delete_conflict: the edit won, flagged) is one
+// row of kind Delete with two versions: the edit (keep it) and the deletion (confirm it).
 //
 // States
 //   Empty (no store) --setStore(store)--> Listed --refresh() | resolve()--> Listed
@@ -13,8 +15,14 @@
 //   3. Resolving goes through domain::Repository::resolve for domain records, so the domain's
 //      rules decide; records outside the domain (the offer map's) are settled with one of their
 //      own existing versions only (sync::Writer::resolve), which each was a valid write.
+//      A Delete row is settled through the store's merge rules: keeping the edit writes the
+//      fields the delete took away back as they were (Repository::keep_edit; for the offer
+//      map's records from Store::history) with the tombstone as parent; confirming the deletion
+//      is a tombstone over every head, the edit's included (Repository::remove, Writer::remove).
 //   4. A refused resolution writes nothing and keeps the row; errorMessage says why (German).
 #pragma once
+
+#include "domain/validation.h"
 
 #include <QAbstractListModel>
 #include <QString>
@@ -40,18 +48,26 @@ class ConflictListModel : public QAbstractListModel
 
 public:
     enum Role { RecordIdRole = Qt::UserRole + 1, TypeRole, TypeLabelRole, TitleRole, FieldRole, FieldLabelRole,
-                VersionsRole };
+                VersionsRole, KindRole };
     Q_ENUM(Role)
+    // Field: concurrent values of one field. Delete: an edit concurrent with a delete.
+    enum class Kind { Field, Delete };
+    Q_ENUM(Kind)
+    // The versions of a Delete row, in this order.
+    static constexpr int kKeepEdit = 0;
+    static constexpr int kConfirmDelete = 1;
 
     struct Version {
         QString value;
         QString author;  // the device's directory name, or its short id
         qint64 timeMs = 0;
         bool winner = false;  // the display winner (what the app shows meanwhile)
+        QString action;       // Delete rows: "keep" (the edit) or "delete"; Field rows: "choose"
     };
     struct Row {
-        QString recordId, type, title, field;
+        QString recordId, type, title, field;  // field: "" for a Delete row
         std::vector<Version> versions;
+        Kind kind = Kind::Field;
     };
 
     explicit ConflictListModel(QObject* parent = nullptr);
@@ -59,7 +75,8 @@ public:
     void setStore(sync::Store* store);
     void setStoreBusy(bool busy);
     Q_INVOKABLE void refresh();
-    // Settles row `row` with its version `version`; true on success (the row disappears).
+    // Settles row `row` with its version `version` (a Delete row: kKeepEdit or kConfirmDelete);
+    // true on success (the row disappears).
     Q_INVOKABLE bool resolve(int row, int version);
 
     int count() const { return int(m_rows.size()); }
@@ -84,6 +101,9 @@ signals:
 private:
     void setError(const QString& message);
     void readRows();
+    bool settleDelete(const Row& row, int version);
+    // After a resolution: the error (issues in German) and false, or the list re-read and true.
+    bool finish(const Row& row, bool done, const domain::Issues& issues);
 
     sync::Store* m_store = nullptr;
     bool m_busy = false;

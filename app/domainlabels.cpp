@@ -4,6 +4,7 @@
 #include "offers/offers.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QRegularExpression>
 #include <QVariantMap>
 
@@ -187,6 +188,36 @@ const char* german(domain::MandateStatus v)
     return "";
 }
 
+const char* german(domain::FeedbackStatus v)
+{
+    using E = domain::FeedbackStatus;
+    switch (v) {
+    case E::Known: return QT_TRANSLATE_NOOP("Labels", "bekannt, nicht genutzt");
+    case E::Used: return QT_TRANSLATE_NOOP("Labels", "genutzt");
+    case E::UsedBefore: return QT_TRANSLATE_NOOP("Labels", "früher genutzt");
+    case E::Unknown: return QT_TRANSLATE_NOOP("Labels", "unbekannt");
+    case E::MissingWanted: return QT_TRANSLATE_NOOP("Labels", "fehlt, gewünscht");
+    }
+    return "";
+}
+
+const char* german(domain::Barrier v)
+{
+    using E = domain::Barrier;
+    switch (v) {
+    case E::Cost: return QT_TRANSLATE_NOOP("Labels", "Kosten");
+    case E::Distance: return QT_TRANSLATE_NOOP("Labels", "Weg zu weit");
+    case E::Times: return QT_TRANSLATE_NOOP("Labels", "Zeiten passen nicht");
+    case E::Language: return QT_TRANSLATE_NOOP("Labels", "Sprache");
+    case E::NoInformation: return QT_TRANSLATE_NOOP("Labels", "Nicht bekannt");
+    case E::Stigma: return QT_TRANSLATE_NOOP("Labels", "Scham, Angst vor Abstempeln");
+    case E::Childcare: return QT_TRANSLATE_NOOP("Labels", "Keine Kinderbetreuung");
+    case E::WaitingTime: return QT_TRANSLATE_NOOP("Labels", "Wartezeit");
+    case E::AgeLimit: return QT_TRANSLATE_NOOP("Labels", "Altersgrenze");
+    }
+    return "";
+}
+
 const char* german(domain::RequirementStatus v)
 {
     using E = domain::RequirementStatus;
@@ -261,6 +292,8 @@ const std::map<QString, std::function<Entries()>>& kinds()
         {QStringLiteral("mandate_status"), entries<domain::MandateStatus>},
         {QStringLiteral("requirement_status"), entries<domain::RequirementStatus>},
         {QStringLiteral("offer_category"), offerCategories},
+        {QStringLiteral("feedback_status"), entries<domain::FeedbackStatus>},
+        {QStringLiteral("barrier"), entries<domain::Barrier>},
     };
     return table;
 }
@@ -413,7 +446,7 @@ QString issueMessage(const domain::Issue& issue)
         why = QCoreApplication::translate("Labels", "Bitte ausfüllen.");
         break;
     case domain::Reason::Malformed:
-        why = isDateField(bare) ? QCoreApplication::translate("Labels", "Bitte als Datum im Format JJJJ-MM-TT angeben (z. B. 2026-03-01).")
+        why = isDateField(bare) ? QCoreApplication::translate("Labels", "Bitte ein gültiges Datum als TT.MM.JJJJ angeben (z. B. 01.03.2026).")
                                 : QCoreApplication::translate("Labels", "Die Eingabe hat nicht die erwartete Form.");
         break;
     case domain::Reason::UnknownValue:
@@ -454,6 +487,29 @@ QString issueMessage(const domain::Issue& issue)
         break;
     }
     return field.isEmpty() ? why : QCoreApplication::translate("Labels", "%1: %2").arg(fieldLabel(field), why);
+}
+
+QString germanDate(const QString& iso)
+{
+    const QDate date = QDate::fromString(iso, Qt::ISODate);
+    return date.isValid() && iso.size() == 10 ? date.toString(QStringLiteral("dd.MM.yyyy")) : iso;
+}
+
+std::optional<QString> parseDateInput(const QString& text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return QString();
+    static const QRegularExpression dotted(QStringLiteral("^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})$"));
+    static const QRegularExpression isoForm(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    QDate date;
+    if (const QRegularExpressionMatch m = dotted.match(t); m.hasMatch())
+        date = QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
+    else if (const QRegularExpressionMatch m = isoForm.match(t); m.hasMatch())
+        date = QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (!date.isValid())
+        return std::nullopt;
+    return date.toString(Qt::ISODate);
 }
 
 }  // namespace quartier::app

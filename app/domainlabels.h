@@ -8,13 +8,15 @@
 #include <QString>
 #include <QVariantList>
 
+#include <optional>
+
 namespace quartier::app {
 
 // Kinds of choice lists: "case_status", "member_role", "contact_kind", "contact_status",
 // "child_seen", "goal_level", "goal_status", "step_status", "resource_area", "network_sector",
 // "contact_quality", "risk_area", "mandate_kind", "mandate_status", "requirement_status",
-// "paragraph" (SGB VIII), "offer_category" (the one vocabulary of offers and offer feedback,
-// offers::Category, then "other"; an older id is labelled as its successor).
+// "feedback_status", "barrier", "paragraph" (SGB VIII), "offer_category" (the one vocabulary of
+// offers and offer feedback, offers::Category, then "other"; an older id is labelled as its successor).
 
 // The label of identifier `id` of `kind`; an unknown id comes back as it is.
 QString choiceLabel(const QString& kind, const QString& id);
@@ -26,5 +28,12 @@ QVariantList choiceList(const QString& kind);
 QString fieldLabel(const QString& field);
 // "Frist: Das Datum liegt vor dem Beginn." — what the user reads for one Issue.
 QString issueMessage(const domain::Issue& issue);
+
+// Dates are stored as ISO YYYY-MM-DD and shown and typed the German way, TT.MM.JJJJ.
+// "2026-04-03" → "03.04.2026"; what is not an ISO date comes back as it is.
+QString germanDate(const QString& iso);
+// Typed input → ISO: "3.4.2026", "03.04.2026" and "2026-04-03" → "2026-04-03"; blank → "";
+// nullopt for anything that is not a real calendar date (31.02., 2026-13-01, "morgen").
+std::optional<QString> parseDateInput(const QString& text);
 
 }  // namespace quartier::app

@@ -26,7 +26,6 @@ qt_add_library(quartier_app STATIC
   devicelistmodel.h devicelistmodel.cpp
   languagecontroller.h languagecontroller.cpp
   issuetext.h issuetext.cpp
-  visitoffers.h visitoffers.cpp
   visitdemo.h visitdemo.cpp
   visitscript.h visitscript.cpp)
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
@@ -78,6 +77,7 @@ set(quartier_qml_aliases
   components/MeasuresCard.qml
   components/ChoiceChip.qml
   components/VerbatimEditor.qml
+  components/DateField.qml
   components/OfferDelegate.qml
   components/OfferDetailCard.qml
   components/OfferFilterChip.qml

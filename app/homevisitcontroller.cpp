@@ -1,7 +1,9 @@
 #include "homevisitcontroller.h"
 
+#include "domainlabels.h"
 #include "issuetext.h"
-#include "visitoffers.h"
+#include "sessioncontroller.h"
+#include "offerlistmodel.h"
 
 #include "crypto/crypto.h"
 #include "sync/store.h"
@@ -19,62 +21,32 @@ namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QString& q) { return q.toStdString(); }
 
-QString roleLabel(d::MemberRole role)
+// Save options that report a refusal's issues (and, for a new record, name its scope).
+d::SaveOptions reporting(d::Issues& issues, const sync::ScopeId* scope = nullptr)
 {
-    switch (role) {
-    case d::MemberRole::Mother: return HomeVisitController::tr("Mutter");
-    case d::MemberRole::Father: return HomeVisitController::tr("Vater");
-    case d::MemberRole::Parent: return HomeVisitController::tr("Elternteil");
-    case d::MemberRole::StepParent: return HomeVisitController::tr("Stiefelternteil");
-    case d::MemberRole::FosterParent: return HomeVisitController::tr("Pflegeelternteil");
-    case d::MemberRole::Guardian: return HomeVisitController::tr("Vormund");
-    case d::MemberRole::Child: return HomeVisitController::tr("Kind");
-    case d::MemberRole::Sibling: return HomeVisitController::tr("Geschwister");
-    case d::MemberRole::Grandparent: return HomeVisitController::tr("Großelternteil");
-    case d::MemberRole::Partner: return HomeVisitController::tr("Partner:in");
-    case d::MemberRole::Relative: return HomeVisitController::tr("Verwandte:r");
-    case d::MemberRole::Other: return HomeVisitController::tr("Andere Person");
-    }
-    return {};
+    d::SaveOptions options;
+    options.scope = scope;
+    options.issues = &issues;
+    return options;
 }
 
-QString barrierLabel(d::Barrier b)
+// The domain's words come from DomainLabels, the one place that names its identifiers.
+template <class E>
+QString label(const char* kind, E value)
 {
-    switch (b) {
-    case d::Barrier::Cost: return HomeVisitController::tr("Kosten");
-    case d::Barrier::Distance: return HomeVisitController::tr("Weg zu weit");
-    case d::Barrier::Times: return HomeVisitController::tr("Zeiten passen nicht");
-    case d::Barrier::Language: return HomeVisitController::tr("Sprache");
-    case d::Barrier::NoInformation: return HomeVisitController::tr("Nicht bekannt");
-    case d::Barrier::Stigma: return HomeVisitController::tr("Scham, Angst vor Abstempeln");
-    case d::Barrier::Childcare: return HomeVisitController::tr("Keine Kinderbetreuung");
-    case d::Barrier::WaitingTime: return HomeVisitController::tr("Wartezeit");
-    case d::Barrier::AgeLimit: return HomeVisitController::tr("Altersgrenze");
-    }
-    return {};
+    return choiceLabel(QString::fromLatin1(kind), q(std::string(d::to_string(value))));
 }
 
-QString areaLabel(d::ResourceArea a)
+// A choice list of DomainLabels as the visit's chips take it: [{id, label}] in the domain's order.
+QVariantList options(const char* kind)
 {
-    switch (a) {
-    case d::ResourceArea::Personal: return HomeVisitController::tr("Persönlich");
-    case d::ResourceArea::Social: return HomeVisitController::tr("Sozial (Freunde, Verwandte, Nachbarn)");
-    case d::ResourceArea::Material: return HomeVisitController::tr("Materiell");
-    case d::ResourceArea::Infrastructure: return HomeVisitController::tr("Sozialraum und Infrastruktur");
+    QVariantList out;
+    for (const QVariant& entry : choiceList(QString::fromLatin1(kind))) {
+        const QVariantMap m = entry.toMap();
+        out.push_back(QVariantMap{{QStringLiteral("id"), m.value(QStringLiteral("value"))},
+                                  {QStringLiteral("label"), m.value(QStringLiteral("label"))}});
     }
-    return {};
-}
-
-QString statusLabel(d::FeedbackStatus st)
-{
-    switch (st) {
-    case d::FeedbackStatus::Known: return HomeVisitController::tr("bekannt, nicht genutzt");
-    case d::FeedbackStatus::Used: return HomeVisitController::tr("genutzt");
-    case d::FeedbackStatus::UsedBefore: return HomeVisitController::tr("früher genutzt");
-    case d::FeedbackStatus::Unknown: return HomeVisitController::tr("unbekannt");
-    case d::FeedbackStatus::MissingWanted: return HomeVisitController::tr("fehlt");
-    }
-    return {};
+    return out;
 }
 
 QString storeFailure(const std::string& detail)
@@ -121,7 +93,7 @@ QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
     case NameRole: return row.name;
     case ServiceIdRole: return row.serviceId;
     case CategoryRole: return row.category;
-    case CategoryLabelRole: return offerCategoryLabel(row.category);
+    case CategoryLabelRole: return OfferListModel::categoryLabel(row.category);
     case PlaceRole: return row.place;
     case TimesRole: return row.times;
     case FeedbackIdRole: return row.feedbackId;
@@ -209,32 +181,12 @@ bool HomeVisitController::fail(const std::string& type, const d::Issues& issues,
     return false;
 }
 
-QVariantList HomeVisitController::categories() const
-{
-    QVariantList out;
-    for (const char* id : offerCategoryIds())
-        out.push_back(QVariantMap{{QStringLiteral("id"), QString::fromLatin1(id)},
-                                  {QStringLiteral("label"), offerCategoryLabel(QString::fromLatin1(id))}});
-    return out;
-}
+// The offer map's categories, then "other" for a wanted offer that fits none (DomainLabels).
+QVariantList HomeVisitController::categories() const { return options("offer_category"); }
 
-QVariantList HomeVisitController::barrierOptions() const
-{
-    QVariantList out;
-    for (d::Barrier b : d::all_values<d::Barrier>())
-        out.push_back(QVariantMap{{QStringLiteral("id"), q(std::string(d::to_string(b)))},
-                                  {QStringLiteral("label"), barrierLabel(b)}});
-    return out;
-}
+QVariantList HomeVisitController::barrierOptions() const { return options("barrier"); }
 
-QVariantList HomeVisitController::resourceAreas() const
-{
-    QVariantList out;
-    for (d::ResourceArea a : d::all_values<d::ResourceArea>())
-        out.push_back(QVariantMap{{QStringLiteral("id"), q(std::string(d::to_string(a)))},
-                                  {QStringLiteral("label"), areaLabel(a)}});
-    return out;
-}
+QVariantList HomeVisitController::resourceAreas() const { return options("resource_area"); }
 
 QString HomeVisitController::openDraftFor(const QString& caseId) const
 {
@@ -284,6 +236,14 @@ bool HomeVisitController::startVisit(const QString& caseId)
     m_caseId = caseId;
     m_caseName = q(kase->name);
     m_socialSpace = q(kase->social_space);
+    m_catalogue = offers::Catalogue::load(*m_store);
+    m_offerIndex = offers::SearchIndex(m_catalogue);
+    const offers::SocialSpace* space = m_catalogue.resolve_social_space(kase->social_space);
+    m_spaceId = space ? space->id : std::string();
+    if (!m_offerSearch.isEmpty()) {
+        m_offerSearch.clear();
+        emit offerSearchChanged();
+    }
     m_visitId = visitId;
     const QDateTime started = QDateTime::fromString(q(event->started_at), QStringLiteral("yyyy-MM-ddTHH:mm"));
     m_startedAt = started.isValid() ? QLocale().toString(started, QStringLiteral("dd.MM.yyyy, HH:mm")) : q(event->started_at);
@@ -324,6 +284,14 @@ void HomeVisitController::closeVisit()
     m_resources.clear();
     m_childSeen.clear();
     m_offers.setRows({});
+    m_catalogue = offers::Catalogue();
+    m_offerIndex = offers::SearchIndex();
+    m_spaceId.clear();
+    m_answers.clear();
+    if (!m_offerSearch.isEmpty()) {
+        m_offerSearch.clear();
+        emit offerSearchChanged();
+    }
     m_noteId.clear();
     m_noteText.clear();
     m_noteEntrusted = true;
@@ -351,7 +319,7 @@ void HomeVisitController::reload(bool notify)
         m_members.push_back(QVariantMap{{QStringLiteral("personId"), q(m.person.id)},
                                         {QStringLiteral("name"), q(m.person.display_name())},
                                         {QStringLiteral("role"), q(std::string(d::to_string(m.member.role)))},
-                                        {QStringLiteral("roleLabel"), roleLabel(m.member.role)},
+                                        {QStringLiteral("roleLabel"), label("member_role", m.member.role)},
                                         {QStringLiteral("present"), present}});
     }
     m_childSeen = event->child_seen == d::ChildSeen::Unknown ? QString() : q(std::string(d::to_string(event->child_seen)));
@@ -366,18 +334,10 @@ void HomeVisitController::reload(bool notify)
         if (!slot || slot->recorded_on <= f.recorded_on)
             slot = &f;
     }
-    std::vector<VisitOfferModel::Row> rows;
-    std::map<QString, QString> serviceNames;
-    for (const OfferRow& o : offersInSocialSpace(*m_store, s(m_socialSpace))) {
-        VisitOfferModel::Row row{o.id, o.name, o.category, o.place, o.times, {}, {}};
-        serviceNames[o.id] = o.name;
-        if (auto it = byService.find(o.id); it != byService.end()) {
-            row.feedbackId = q(it->second->id);
-            row.status = q(std::string(d::to_string(it->second->status)));
-        }
-        rows.push_back(std::move(row));
-    }
-    m_offers.setRows(std::move(rows));
+    m_answers.clear();
+    for (const auto& [serviceId, f] : byService)
+        m_answers[serviceId] = Answer{q(f->id), q(std::string(d::to_string(f->status)))};
+    searchOffers();
 
     m_missing.clear();
     m_howItems.clear();
@@ -389,23 +349,23 @@ void HomeVisitController::reload(bool notify)
             barriers << q(std::string(d::to_string(b)));
         m_missing.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
                                         {QStringLiteral("category"), q(f.category)},
-                                        {QStringLiteral("categoryLabel"), offerCategoryLabel(q(f.category))},
+                                        {QStringLiteral("categoryLabel"), OfferListModel::categoryLabel(q(f.category))},
                                         {QStringLiteral("wanted"), q(f.wanted)},
                                         {QStringLiteral("barriers"), barriers},
                                         {QStringLiteral("how"), q(f.how_it_would_have_to_be)}});
         m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
                                          {QStringLiteral("title"), q(f.wanted)},
-                                         {QStringLiteral("subtitle"), tr("fehlt · %1").arg(offerCategoryLabel(q(f.category)))},
+                                         {QStringLiteral("subtitle"), tr("fehlt · %1").arg(OfferListModel::categoryLabel(q(f.category)))},
                                          {QStringLiteral("how"), q(f.how_it_would_have_to_be)}});
     }
     // Offers the family knows of but does not use (any more), or did not know: how would they have to be?
     for (const auto& [serviceId, f] : byService) {
         if (f->status == d::FeedbackStatus::Used)
             continue;
-        const auto name = serviceNames.find(serviceId);
+        const offers::Service* service = m_catalogue.service(s(serviceId));
         m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f->id)},
-                                         {QStringLiteral("title"), name != serviceNames.end() ? name->second : serviceId},
-                                         {QStringLiteral("subtitle"), statusLabel(f->status)},
+                                         {QStringLiteral("title"), service ? q(service->name) : serviceId},
+                                         {QStringLiteral("subtitle"), label("feedback_status", f->status)},
                                          {QStringLiteral("how"), q(f->how_it_would_have_to_be)}});
     }
 
@@ -425,7 +385,7 @@ void HomeVisitController::reload(bool notify)
     for (const d::Resource& r : m_repo->resources(caseId)) {
         m_resources.push_back(QVariantMap{{QStringLiteral("id"), q(r.id)},
                                           {QStringLiteral("area"), q(std::string(d::to_string(r.area)))},
-                                          {QStringLiteral("areaLabel"), areaLabel(r.area)},
+                                          {QStringLiteral("areaLabel"), label("resource_area", r.area)},
                                           {QStringLiteral("text"), q(r.text)}});
     }
 
@@ -438,6 +398,40 @@ void HomeVisitController::reload(bool notify)
                                                               : issueTexts(d::ContactEvent::kType, m_repo->check_final(candidate));
     if (notify)
         emit contentChanged();
+}
+
+void HomeVisitController::setOfferSearch(const QString& text)
+{
+    if (text == m_offerSearch)
+        return;
+    m_offerSearch = text;
+    emit offerSearchChanged();
+    searchOffers();  // the index only: typing never touches the store
+}
+
+int HomeVisitController::offersInSpace() const
+{
+    return m_spaceId.empty() ? 0 : m_catalogue.services_in(m_spaceId);
+}
+
+void HomeVisitController::searchOffers()
+{
+    std::vector<VisitOfferModel::Row> rows;
+    if (!m_spaceId.empty()) {  // a case without a known social space has no offers around it
+        offers::Filter filter;
+        filter.social_space = m_spaceId;
+        for (const std::uint32_t position : m_offerIndex.search(s(m_offerSearch), filter)) {
+            const offers::Service& o = m_catalogue.services()[position];
+            VisitOfferModel::Row row{q(o.id), q(o.name), o.category ? q(std::string(offers::to_id(*o.category))) : QString(),
+                                     q(o.place), q(o.times), {}, {}};
+            if (auto it = m_answers.find(row.serviceId); it != m_answers.end()) {
+                row.feedbackId = it->second.feedbackId;
+                row.status = it->second.status;
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    m_offers.setRows(std::move(rows));
 }
 
 void HomeVisitController::reloadNote()
@@ -461,7 +455,7 @@ template <class Record>
 bool HomeVisitController::saveAnswer(Record& record)
 {
     d::Issues issues;
-    if (!m_repo->save(record, {nullptr, &issues}))
+    if (!m_repo->save(record, reporting(issues)))
         return fail(Record::kType, issues, storeFailure({}));
     setError({});
     emit saved();
@@ -510,11 +504,9 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
     if (!ready())
         return false;
     flush();
-    QString feedbackId;
-    for (const VisitOfferModel::Row& row : m_offers.rows()) {
-        if (row.serviceId == serviceId)
-            feedbackId = row.feedbackId;
-    }
+    // The answer given before, also for an offer the current search hides.
+    const auto answer = m_answers.find(serviceId);
+    const QString feedbackId = answer != m_answers.end() ? answer->second.feedbackId : QString();
     if (status.isEmpty()) {  // the answer taken back
         if (!feedbackId.isEmpty() && !m_repo->remove(s(feedbackId))) {
             setError(storeFailure({}));
@@ -688,81 +680,129 @@ bool HomeVisitController::flush()
     return true;
 }
 
-bool HomeVisitController::writePending(const Pending& p)
+HomeVisitController::TextTarget HomeVisitController::textTarget() const
 {
-    if (p.field == "note")
-        return writeNote(p.text);
-    const sync::Record* record = m_store->get(p.id);
-    if (!record || record->deleted() || record->value("case_id").value_or(std::string()) != s(m_caseId))
-        return fail({}, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
+    return TextTarget{s(m_caseId), s(m_visitId), s(m_noteId), m_noteEntrusted, s(nowTime())};
+}
+
+HomeVisitController::TextOutcome HomeVisitController::writeText(d::Repository& repo, sync::Store& store,
+                                                                const TextTarget& target, const Pending& p)
+{
+    TextOutcome out;
     d::Issues issues;
+    if (p.field == "note") {
+        if (target.noteId.empty()) {
+            if (d::blank(p.text))
+                return out;  // nothing to keep yet
+            d::Note note;
+            note.case_id = target.caseId;
+            note.contact_event_id = target.visitId;
+            note.text = p.text;
+            const sync::DeviceInfo* me = store.directory().device(store.device().id());
+            note.author = me ? me->name : std::string();
+            note.written_at = target.writtenAt;
+            note.entrusted = target.noteEntrusted;
+            // Entrusted: the worker's confidential scope (the store's personal scope); else the case's.
+            const sync::ScopeId personal = store.default_scope();
+            if (!repo.save(note, reporting(issues, target.noteEntrusted ? &personal : nullptr)))
+                return TextOutcome{TextOutcome::Refused, d::Note::kType, issues, {}};
+            out.newNoteId = note.id;
+            return out;
+        }
+        auto note = repo.load<d::Note>(target.noteId);
+        if (!note)
+            return TextOutcome{TextOutcome::Failed, d::Note::kType, {}, {}};
+        note->text = p.text;
+        if (!repo.save(*note, reporting(issues)))
+            return TextOutcome{TextOutcome::Refused, d::Note::kType, issues, {}};
+        return out;
+    }
+    const sync::Record* record = store.get(p.id);
+    if (!record || record->deleted() || record->value("case_id").value_or(std::string()) != target.caseId)
+        return TextOutcome{TextOutcome::NotOfThisVisit, {}, {}, {}};
+    const std::string type = record->type;
     bool ok = false;
     bool known = true;
-    if (record->type == d::ServiceFeedback::kType) {
-        auto f = m_repo->load<d::ServiceFeedback>(p.id);
+    if (type == d::ServiceFeedback::kType) {
+        auto f = repo.load<d::ServiceFeedback>(p.id);
         if (f && p.field == "wanted")
             f->wanted = p.text;
         else if (f && p.field == "how_it_would_have_to_be")
             f->how_it_would_have_to_be = p.text;
         else
             known = false;
-        ok = known && f && m_repo->save(*f, {nullptr, &issues});
-    } else if (record->type == d::WillStatement::kType) {
-        auto w = m_repo->load<d::WillStatement>(p.id);
+        ok = known && f && repo.save(*f, reporting(issues));
+    } else if (type == d::WillStatement::kType) {
+        auto w = repo.load<d::WillStatement>(p.id);
         if (w && p.field == "text")
             w->text = p.text;
         else if (w && p.field == "own_contribution")
             w->own_contribution = p.text;
         else
             known = false;
-        ok = known && w && m_repo->save(*w, {nullptr, &issues});
-    } else if (record->type == d::Resource::kType) {
-        auto r = m_repo->load<d::Resource>(p.id);
+        ok = known && w && repo.save(*w, reporting(issues));
+    } else if (type == d::Resource::kType) {
+        auto r = repo.load<d::Resource>(p.id);
         known = r && p.field == "text";
         if (known)
             r->text = p.text;
-        ok = known && m_repo->save(*r, {nullptr, &issues});
+        ok = known && repo.save(*r, reporting(issues));
     } else {
         known = false;
     }
     if (!known)
-        return fail({}, {}, tr("Dieses Feld kann hier nicht bearbeitet werden."));
+        return TextOutcome{TextOutcome::NotEditable, type, {}, {}};
     if (!ok)
-        return fail(record->type, issues, storeFailure({}));
+        return TextOutcome{TextOutcome::Refused, type, issues, {}};
+    return out;
+}
+
+bool HomeVisitController::writePending(const Pending& p)
+{
+    const TextOutcome out = writeText(*m_repo, *m_store, textTarget(), p);
+    switch (out.kind) {
+    case TextOutcome::Written: break;
+    case TextOutcome::NotOfThisVisit: return fail({}, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
+    case TextOutcome::NotEditable: return fail({}, {}, tr("Dieses Feld kann hier nicht bearbeitet werden."));
+    case TextOutcome::Refused: return fail(out.type, out.issues, storeFailure({}));
+    case TextOutcome::Failed: return fail(out.type, {}, storeFailure({}));
+    }
+    if (!out.newNoteId.empty()) {
+        m_noteId = q(out.newNoteId);
+        emit noteChanged();  // the scope is fixed now
+    }
     emit saved();
     return true;
 }
 
-bool HomeVisitController::writeNote(const std::string& text)
+void HomeVisitController::flushForLock(SessionController& session)
 {
-    d::Issues issues;
-    if (m_noteId.isEmpty()) {
-        if (d::blank(text))
-            return true;  // nothing to keep yet
-        d::Note note;
-        note.case_id = s(m_caseId);
-        note.contact_event_id = s(m_visitId);
-        note.text = text;
-        const sync::DeviceInfo* me = m_store->directory().device(m_store->device().id());
-        note.author = me ? me->name : std::string();
-        note.written_at = s(nowTime());
-        note.entrusted = m_noteEntrusted;
-        // Entrusted: the worker's confidential scope (the store's personal scope); else the case's.
-        const sync::ScopeId personal = m_store->default_scope();
-        if (!m_repo->save(note, {m_noteEntrusted ? &personal : nullptr, &issues}))
-            return fail(d::Note::kType, issues, storeFailure({}));
-        m_noteId = q(note.id);
-        emit noteChanged();  // the scope is fixed now
-    } else {
-        auto note = m_repo->load<d::Note>(s(m_noteId));
-        if (!note)
-            return fail(d::Note::kType, {}, storeFailure(note.failure().detail));
-        note->text = text;
-        if (!m_repo->save(*note, {nullptr, &issues}))
-            return fail(d::Note::kType, issues, storeFailure({}));
+    if (flush())
+        return;  // written on this thread, or nothing was pending
+    if (!m_store || m_pending.empty())
+        return;
+    // A job holds the store: the writes go behind it on the store thread, and the lock that is
+    // about to cancel the session lets them run before the store closes (invariant 5).
+    std::vector<Pending> texts;
+    for (const auto& [key, p] : m_pending)
+        texts.push_back(p);
+    const TextTarget target = textTarget();
+    const bool queued = session.runStoreJob(
+        [texts = std::move(texts), target](sync::Store& store, const std::atomic<bool>&) {
+            d::Repository repo(store);
+            TextTarget t = target;
+            for (const Pending& p : texts) {
+                const TextOutcome out = writeText(repo, store, t, p);
+                if (!out.newNoteId.empty())
+                    t.noteId = out.newNoteId;  // a later edit of the same note updates it
+            }
+        },
+        this, [] {}, SessionController::JobPolicy::SurvivesLock);
+    if (queued) {
+        m_debounce.stop();
+        m_pending.clear();
+        emit savePendingChanged();
     }
-    emit saved();
-    return true;
 }
 
 QStringList HomeVisitController::checkFinal()
@@ -785,7 +825,7 @@ bool HomeVisitController::finalise()
     d::Issues issues = m_repo->check_final(*event);
     if (issues.empty()) {
         event->status = d::ContactStatus::Final;  // one commit: the end time and the status
-        if (m_repo->save(*event, {nullptr, &issues})) {
+        if (m_repo->save(*event, reporting(issues))) {
             setError({});
             emit saved();
             reload();

@@ -8,6 +8,9 @@
 //              (verbatim), a will statement, a resource, the visit's note (Vermerk)
 //   text edit  an answer typed into a text field: held in `pending` for a short debounce
 //              (kDebounceMs), then written; flush() writes at once (focus loss, lock, step change)
+//   offer pick the offers of the case's social space come from the offer map's own search
+//              (offers::SearchIndex over an offers::Catalogue, as OfferListModel uses it): the
+//              same folding and order, so typing "fuss" or "beratung" finds what the map finds
 //   entrusted  the note is anvertraut (§65 SGB VIII) by default and then lives in the worker's
 //              confidential scope (the store's personal default scope); the choice is made before
 //              the note's first save and fixed after it (moving it to the case would be sharing,
@@ -30,10 +33,15 @@
 //   3. The store is touched only while it is set and not busy (SessionController invariant 2).
 //   4. An open draft is never duplicated: startVisit() resumes the newest draft home visit of
 //      the case instead of starting another.
-//   5. flush() runs before the store goes away: main.cpp calls it on SessionController::aboutToLock.
+//   5. flushForLock() runs before the store goes away (main.cpp: SessionController::aboutToLock):
+//      it writes `pending` at once if the store is free, or, if a job holds it (a sync), hands the
+//      writes to the session as a store job that the lock does not cancel. Either way what was
+//      typed is in the store before the store closes; locking loses no keystroke.
 #pragma once
 
 #include "domain/repository.h"
+#include "offers/offers.h"
+#include "offers/search.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -55,7 +63,10 @@ class Store;
 
 namespace quartier::app {
 
-// The offers of the case's social space with the family's answer to each (one row per service).
+class SessionController;
+
+// The offers of the case's social space that match the visit's offer search, with the family's
+// answer to each (one row per service), in the offer map's order (by name).
 class VisitOfferModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -108,6 +119,8 @@ class HomeVisitController : public QObject
     Q_PROPERTY(QVariantList members READ members NOTIFY contentChanged)
     Q_PROPERTY(QString childSeen READ childSeen NOTIFY contentChanged)
     Q_PROPERTY(VisitOfferModel* offers READ offers CONSTANT)
+    Q_PROPERTY(QString offerSearch READ offerSearch WRITE setOfferSearch NOTIFY offerSearchChanged)
+    Q_PROPERTY(int offersInSpace READ offersInSpace NOTIFY visitChanged)
     Q_PROPERTY(QVariantList missing READ missing NOTIFY contentChanged)
     Q_PROPERTY(QVariantList howItems READ howItems NOTIFY contentChanged)
     Q_PROPERTY(QVariantList wills READ wills NOTIFY contentChanged)
@@ -149,6 +162,10 @@ public:
     QVariantList members() const { return m_members; }
     QString childSeen() const { return m_childSeen; }
     VisitOfferModel* offers() { return &m_offers; }
+    QString offerSearch() const { return m_offerSearch; }
+    // Narrows the offers by the offer map's search (name, provider, place, category words, ...).
+    void setOfferSearch(const QString& text);
+    int offersInSpace() const;
     QVariantList missing() const { return m_missing; }
     QVariantList howItems() const { return m_howItems; }
     QVariantList wills() const { return m_wills; }
@@ -193,6 +210,9 @@ public:
     Q_INVOKABLE void editNote(const QString& text);
     // Writes every pending text edit now; true if nothing is left pending.
     Q_INVOKABLE bool flush();
+    // For SessionController::aboutToLock (invariant 5): flush() now, or, while a job holds the
+    // store, the pending text as a store job that runs before the store closes.
+    void flushForLock(SessionController& session);
 
     // Checks the visit with the domain's final rules and, if they pass, finalises it.
     Q_INVOKABLE bool finalise();
@@ -209,6 +229,7 @@ signals:
     void noteChanged();
     void errorMessageChanged();
     void savePendingChanged();
+    void offerSearchChanged();
     // A write reached the store (the sync indicator's pending count may have changed).
     void saved();
 
@@ -218,6 +239,22 @@ private:
         std::string field;
         std::string text;
     };
+    // What a text write needs of the visit, copied so that the write can run on the store thread.
+    struct TextTarget {
+        std::string caseId, visitId, noteId;
+        bool noteEntrusted = true;
+        std::string writtenAt;  // a new note's written_at
+    };
+    struct TextOutcome {
+        enum Kind { Written, NotOfThisVisit, NotEditable, Refused, Failed } kind = Written;
+        std::string type;        // the record type (Refused)
+        domain::Issues issues;   // why (Refused)
+        std::string newNoteId;   // the note's id when this write made it
+    };
+    // One text edit through the repository; touches nothing of the controller (store thread safe).
+    static TextOutcome writeText(domain::Repository& repo, sync::Store& store, const TextTarget& target,
+                                 const Pending& p);
+    TextTarget textTarget() const;
     bool usable() const;
     bool ready();  // an open visit and a usable store; else false (with a German note if busy)
     QDateTime now() const;
@@ -229,12 +266,12 @@ private:
     template <class Record>
     bool saveAnswer(Record& record);
     bool writePending(const Pending& p);
-    bool writeNote(const std::string& text);
     // Every list from the store. With `notify` false the lists are refreshed without
     // contentChanged, so a text write does not rebuild the field being typed in; views made later
     // (the next step) read the fresh values.
     void reload(bool notify = true);
     void reloadNote();    // the visit's note; emits noteChanged
+    void searchOffers();  // the offer rows from the index, with the family's answers
     void closeVisit();
 
     sync::Store* m_store = nullptr;
@@ -247,6 +284,14 @@ private:
     QVariantList m_members, m_missing, m_howItems, m_wills, m_resources;
     QString m_childSeen;
     VisitOfferModel m_offers;
+    offers::Catalogue m_catalogue;   // read at startVisit: the offers do not change during a visit
+    offers::SearchIndex m_offerIndex;
+    std::string m_spaceId;           // the case's social space as the catalogue knows it, or ""
+    QString m_offerSearch;
+    struct Answer {
+        QString feedbackId, status;
+    };
+    std::map<QString, Answer> m_answers;  // per service id: the family's latest answer
     QString m_noteId, m_noteText;
     bool m_noteEntrusted = true;
     QStringList m_finalIssues;

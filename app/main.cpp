@@ -112,7 +112,7 @@ int main(int argc, char** argv)
     HomeVisitController visit;
     ConflictListModel conflicts;
     DeviceListModel devices;
-    QObject::connect(&session, &SessionController::aboutToLock, &visit, [&] { visit.flush(); });
+    QObject::connect(&session, &SessionController::aboutToLock, &visit, [&] { visit.flushForLock(session); });
     QObject::connect(&session, &SessionController::storeChanged, &visit, [&] {
         visit.setStore(session.store());
         conflicts.setStore(session.store());

@@ -153,6 +153,12 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
     shootAt(QStringLiteral("visit-2-offers-en"), portrait);
     language.setLanguage(QStringLiteral("de"));
     settle(200);
+    // The offer map's search in the living room: part of a name ("fuss" finds "Fußball").
+    visit.setOfferSearch(QStringLiteral("fuss"));
+    settle(200);
+    shootAt(QStringLiteral("visit-2-offers-search"), portrait);
+    visit.setOfferSearch({});
+    settle(200);
 
     // 3 Was fehlt? Afternoon care, with what keeps the family from it.
     const QString missing = visit.addMissing(QStringLiteral("daycare"), QStringLiteral("Betreuung für Mert am Nachmittag"));
@@ -206,13 +212,16 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
             break;
         }
     }
+    // And a resource one device corrected while another deleted it (keep the edit / confirm).
+    const std::vector<domain::Resource> resources = repo.resources(demo->caseId);
     sync::Writer w1(store), w2(store);
-    bool ok = !notes.empty() && !caseOther.empty();
+    bool ok = !notes.empty() && !caseOther.empty() && !resources.empty();
     if (ok) {
         ok = w1.set("note", notes.back().id, "text", notes.back().text + " Can kam später dazu.").ok() &&
              w2.set("note", notes.back().id, "text", notes.back().text + " Can war nicht da (Fußball).").ok() &&
              w1.set("case", caseOther, "status", "active").ok() && w2.set("case", caseOther, "status", "clarification").ok() &&
-             w1.commit().ok() && w2.commit().ok();
+             w1.set("resource", resources.front().id, "text", resources.front().text + " Auch samstags.").ok() &&
+             w2.remove(resources.front().id).ok() && w1.commit().ok() && w2.commit().ok();
     }
     if (!ok) {
         out << "could not write the demo conflicts" << Qt::endl;
@@ -357,6 +366,19 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     caseDetail.createCase({{QStringLiteral("status"), QStringLiteral("new")}, {QStringLiteral("opened_on"), caseDetail.today()}});
     settle(200);
     shoot(QStringLiteral("case-new-issues"));
+    // The opening date's calendar (DateField: TT.MM.JJJJ, a month of 48 px days).
+    if (QQuickItem* date = findItem(window, QStringLiteral("date_opened_on"))) {
+        if (QObject* calendar = date->property("calendar").value<QObject*>()) {
+            QMetaObject::invokeMethod(calendar, "show");
+            settle(300);
+            shoot(QStringLiteral("case-new-date"));
+            QMetaObject::invokeMethod(calendar, "close");
+            settle(200);
+        }
+    } else {
+        out << "the new case's date field is missing" << Qt::endl;
+        return 1;
+    }
     QMetaObject::invokeMethod(window, "closeDialogs");
     settle(300);
 

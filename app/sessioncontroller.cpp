@@ -217,7 +217,7 @@ void SessionController::lockWithMessage(const QString& message)
     setError(message);
 }
 
-bool SessionController::runStoreJob(StoreJob job, QObject* context, std::function<void()> done)
+bool SessionController::runStoreJob(StoreJob job, QObject* context, std::function<void()> done, JobPolicy policy)
 {
     if (m_state != State::Unlocked || !m_store || !job)
         return false;
@@ -225,8 +225,9 @@ bool SessionController::runStoreJob(StoreJob job, QObject* context, std::functio
     m_pendingJobs.emplace(id, PendingJob{context, std::move(done)});
     if (m_jobs++ == 0)
         emit storeBusyChanged();  // before the job can start: GUI readers stop first (invariant 2)
-    m_storeThread.start([this, id, store = m_store, cancel = m_cancel, job = std::move(job)]() mutable {
-        if (!cancel->load())
+    const bool survivesLock = policy == JobPolicy::SurvivesLock;
+    m_storeThread.start([this, id, store = m_store, cancel = m_cancel, survivesLock, job = std::move(job)]() mutable {
+        if (survivesLock || !cancel->load())
             job(*store, *cancel);
         // After a lock() this is the last reference: the Store is destroyed (keys wiped) here,
         // before the next task on the store thread (a new unlock) can open the directory.

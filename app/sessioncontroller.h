@@ -32,6 +32,9 @@
 //   running holds the last reference; it destroys the Store (wiping the keys) on the store thread
 //   as soon as it returns, before the next task there, so a new unlock, queued behind it, never
 //   finds the directory still open.
+//   A job queued with JobPolicy::SurvivesLock (from an aboutToLock() listener: text typed while
+//   a sync held the store) runs even though the lock cancelled the session: it holds the Store
+//   too, so the Store closes only after it; the unlock queued behind it then sees what it wrote.
 //
 // Invariants
 //   1. The session holds a Store exactly in state Unlocked; store() is null in every other state.
@@ -99,6 +102,9 @@ public:
     // Work on the store thread with the Store to itself. `cancel` turns true when the session is
     // locked (or the controller destroyed): a long job should stop at its next safe point.
     using StoreJob = std::function<void(sync::Store& store, const std::atomic<bool>& cancel)>;
+    // Cancellable: skipped if the session is locked before it starts (a sync, an enrolment).
+    // SurvivesLock: runs anyway (the last writes of what was typed before a lock).
+    enum class JobPolicy { Cancellable, SurvivesLock };
 
     // `settings` may be null (nothing persisted); it must outlive the controller.
     explicit SessionController(QString storeDir, QSettings* settings = nullptr, QObject* parent = nullptr);
@@ -121,8 +127,11 @@ public:
 
     // Queues `job` on the store thread (only when Unlocked; returns false otherwise). `done` runs
     // afterwards on the GUI thread, after storeBusy() was updated, unless `context` is gone by
-    // then. If the session is locked before the job starts, the job is skipped; `done` still runs.
-    bool runStoreJob(StoreJob job, QObject* context, std::function<void()> done);
+    // then. If the session is locked before the job starts, a Cancellable job is skipped; `done`
+    // still runs. Queued from an aboutToLock() listener, the job is still accepted (the store is
+    // still there) and, with SurvivesLock, runs before the Store closes.
+    bool runStoreJob(StoreJob job, QObject* context, std::function<void()> done,
+                     JobPolicy policy = JobPolicy::Cancellable);
 
     // KDF parameters for new stores; unset (the default) calibrates to ~500 ms in the worker.
     // With the default, unlocking also raises a weaker key file to kKdfFloor (Store's rehash on
@@ -155,7 +164,8 @@ signals:
     void storeChanged();
     void storeBusyChanged();
     // Emitted by lock() while the store is still held (Unlocked): writers flush what is typed.
-    // Only while !storeBusy() may a listener write; otherwise it is a job's turn (see above).
+    // Only while !storeBusy() may a listener write on the GUI thread; otherwise it queues its
+    // writes with runStoreJob(..., JobPolicy::SurvivesLock).
     void aboutToLock();
 
 private:

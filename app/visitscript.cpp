@@ -4,7 +4,7 @@
 #include "homevisitcontroller.h"
 #include "sessioncontroller.h"
 #include "visitdemo.h"
-#include "visitoffers.h"
+#include "offers/offers.h"
 
 #include "domain/repository.h"
 #include "sync/store.h"
@@ -136,8 +136,13 @@ int runVisitScript(const QString& mode, SessionController& session, HomeVisitCon
         persons.push_back(m.person.id);
     std::vector<std::string> services;
     if (auto kase = repo.load<d::Case>(caseId)) {
-        for (const OfferRow& row : offersInSocialSpace(store, kase->social_space))
-            services.push_back(row.id.toStdString());
+        const offers::Catalogue catalogue = offers::Catalogue::load(store);
+        const offers::SocialSpace* space = catalogue.resolve_social_space(kase->social_space);
+        for (const offers::Service& service : catalogue.services()) {  // the visit's offers, by name
+            const offers::SocialSpace* its = catalogue.resolve_social_space(service.social_space);
+            if (space && its && its->id == space->id)
+                services.push_back(service.id);
+        }
     }
 
     if (mode == QLatin1String("check")) {  // reads only: never starts a visit

@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Sobald Fälle angelegt oder vom Server Ihres Trägers übertragen wurden, erscheinen sie hier.</source>
-        <translation>Cases appear here as soon as they are created or received from your organisation's server.</translation>
+        <translation>Cases appear here as soon as they are created or received from your organisation&apos;s server.</translation>
     </message>
     <message>
         <source>Neuer Fall</source>
@@ -188,6 +188,14 @@
     <message>
         <source>Angebote im Sozialraum</source>
         <translation>Offers in the social space</translation>
+    </message>
+    <message>
+        <source>Gesperrt, bis synchronisiert wurde</source>
+        <translation>Locked until synced</translation>
+    </message>
+    <message>
+        <source>Gesperrt: Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
+        <translation>Locked: this device has not synced for longer than your organisation allows. Sync to see the cases again.</translation>
     </message>
 </context>
 <context>
@@ -676,10 +684,6 @@
         <translation>Scroll conflicts</translation>
     </message>
     <message>
-        <source>Diese Angaben wurden auf zwei Geräten gleichzeitig geändert. Beide Fassungen sind erhalten. Tippen Sie auf die Fassung, die gelten soll.</source>
-        <translation>These entries were changed on two devices at the same time. Both versions are kept. Tap the version that should apply.</translation>
-    </message>
-    <message>
         <source>Keine Konflikte</source>
         <translation>No conflicts</translation>
     </message>
@@ -718,6 +722,34 @@
     <message>
         <source>Fassung %1 von %2 übernehmen</source>
         <translation>Keep version %1 by %2</translation>
+    </message>
+    <message>
+        <source>Diese Angaben wurden auf zwei Geräten gleichzeitig geändert oder auf einem Gerät gelöscht, während ein anderes sie bearbeitete. Alle Fassungen sind erhalten. Tippen Sie auf die Fassung, die gelten soll.</source>
+        <translation>These entries were changed on two devices at the same time, or deleted on one device while another edited them. Every version is kept. Tap the version that should apply.</translation>
+    </message>
+    <message>
+        <source>Bearbeitet · %1 · %2</source>
+        <translation>Edited · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Gelöscht · %1 · %2</source>
+        <translation>Deleted · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Bearbeitung behalten</source>
+        <translation>Keep the edit</translation>
+    </message>
+    <message>
+        <source>Löschen bestätigen</source>
+        <translation>Confirm the deletion</translation>
+    </message>
+    <message>
+        <source>Bearbeitung von %1 behalten</source>
+        <translation>Keep the edit by %1</translation>
+    </message>
+    <message>
+        <source>Löschen durch %1 bestätigen</source>
+        <translation>Confirm the deletion by %1</translation>
     </message>
 </context>
 <context>
@@ -789,6 +821,50 @@
     <message>
         <source>Fassung %1 · %2</source>
         <translation>Version %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Kalender öffnen: %1</source>
+        <translation>Open calendar: %1</translation>
+    </message>
+    <message>
+        <source>Datum wählen: %1</source>
+        <translation>Choose a date: %1</translation>
+    </message>
+    <message>
+        <source>Ein Jahr zurück</source>
+        <translation>One year back</translation>
+    </message>
+    <message>
+        <source>Einen Monat zurück</source>
+        <translation>One month back</translation>
+    </message>
+    <message>
+        <source>Einen Monat vor</source>
+        <translation>One month on</translation>
+    </message>
+    <message>
+        <source>Ein Jahr vor</source>
+        <translation>One year on</translation>
+    </message>
+    <message>
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>de_DE</source>
+        <extracomment>The locale of the calendar&apos;s month and weekday names (and its first weekday): follows the UI language.</extracomment>
+        <translation>en_GB</translation>
     </message>
 </context>
 <context>
@@ -905,7 +981,7 @@
     </message>
     <message>
         <source>Schreiben Sie die Antworten wörtlich auf, in den Worten der Familie.</source>
-        <translation>Write the answers down verbatim, in the family's own words.</translation>
+        <translation>Write the answers down verbatim, in the family&apos;s own words.</translation>
     </message>
     <message>
         <source>Was will die Familie selbst erreichen, was tut sie dafür, was hilft ihr? Dazu Ihr Vermerk.</source>
@@ -1089,7 +1165,7 @@
     </message>
     <message>
         <source>„…“ – in den Worten der Familie</source>
-        <translation>“…” – in the family's words</translation>
+        <translation>“…” – in the family&apos;s words</translation>
     </message>
     <message>
         <source>Wille</source>
@@ -1214,6 +1290,18 @@
     <message>
         <source>Zurück zu den Fällen</source>
         <translation>Back to the cases</translation>
+    </message>
+    <message>
+        <source>Angebot suchen: Name, Ort oder Art</source>
+        <translation>Search offers: name, place or kind</translation>
+    </message>
+    <message>
+        <source>Kein Angebot gefunden</source>
+        <translation>No offer found</translation>
+    </message>
+    <message>
+        <source>Kein Angebot in %1 passt zu „%2“. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.</source>
+        <translation>No offer in %1 matches “%2”. You can record what the family is missing in the next step.</translation>
     </message>
 </context>
 <context>
@@ -1833,10 +1921,6 @@
         <translation>Please fill in.</translation>
     </message>
     <message>
-        <source>Bitte als Datum im Format JJJJ-MM-TT angeben (z. B. 2026-03-01).</source>
-        <translation>Please give a date as YYYY-MM-DD (e.g. 2026-03-01).</translation>
-    </message>
-    <message>
         <source>Die Eingabe hat nicht die erwartete Form.</source>
         <translation>The input does not have the expected form.</translation>
     </message>
@@ -1923,6 +2007,66 @@
     <message>
         <source>Aufbewahrung bis</source>
         <translation>Retained until</translation>
+    </message>
+    <message>
+        <source>bekannt, nicht genutzt</source>
+        <translation>known, not used</translation>
+    </message>
+    <message>
+        <source>genutzt</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>früher genutzt</source>
+        <translation>used before</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>fehlt, gewünscht</source>
+        <translation>missing, wanted</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Weg zu weit</source>
+        <translation>Too far away</translation>
+    </message>
+    <message>
+        <source>Zeiten passen nicht</source>
+        <translation>Times do not fit</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Nicht bekannt</source>
+        <translation>Not known about</translation>
+    </message>
+    <message>
+        <source>Scham, Angst vor Abstempeln</source>
+        <translation>Shame, fear of stigma</translation>
+    </message>
+    <message>
+        <source>Keine Kinderbetreuung</source>
+        <translation>No childcare</translation>
+    </message>
+    <message>
+        <source>Wartezeit</source>
+        <translation>Waiting time</translation>
+    </message>
+    <message>
+        <source>Altersgrenze</source>
+        <translation>Age limit</translation>
+    </message>
+    <message>
+        <source>Bitte ein gültiges Datum als TT.MM.JJJJ angeben (z. B. 01.03.2026).</source>
+        <translation>Please give a valid date as DD.MM.YYYY (e.g. 01.03.2026).</translation>
     </message>
 </context>
 <context>
@@ -2097,61 +2241,6 @@
     <message>
         <source>%1, %2, Ring %3, %4</source>
         <translation>%1, %2, ring %3, %4</translation>
-    </message>
-</context>
-<context>
-    <name>OfferCategory</name>
-    <message>
-        <source>Sport und Bewegung</source>
-        <translation>Sports and exercise</translation>
-    </message>
-    <message>
-        <source>Familienzentrum</source>
-        <translation>Family centre</translation>
-    </message>
-    <message>
-        <source>Beratung</source>
-        <translation>Counselling</translation>
-    </message>
-    <message>
-        <source>Jugendarbeit</source>
-        <translation>Youth work</translation>
-    </message>
-    <message>
-        <source>Gruppe und Treff</source>
-        <translation>Groups and meeting places</translation>
-    </message>
-    <message>
-        <source>Kita und Betreuung</source>
-        <translation>Daycare and childcare</translation>
-    </message>
-    <message>
-        <source>Schule</source>
-        <translation>School</translation>
-    </message>
-    <message>
-        <source>Kultur und Freizeit</source>
-        <translation>Culture and leisure</translation>
-    </message>
-    <message>
-        <source>Gesundheit</source>
-        <translation>Health</translation>
-    </message>
-    <message>
-        <source>Familienbildung</source>
-        <translation>Family education</translation>
-    </message>
-    <message>
-        <source>Kinderbetreuung</source>
-        <translation>Childcare</translation>
-    </message>
-    <message>
-        <source>Freizeit</source>
-        <translation>Leisure</translation>
-    </message>
-    <message>
-        <source>Sonstiges</source>
-        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -2522,7 +2611,7 @@
     </message>
     <message>
         <source>Erfassen Sie das erste Angebot oder synchronisieren Sie die Ressourcenkarte Ihres Trägers.</source>
-        <translation>Add the first offer or sync your organisation's offer map.</translation>
+        <translation>Add the first offer or sync your organisation&apos;s offer map.</translation>
     </message>
     <message>
         <source>Tippen Sie auf einen Sozialraum, um seine Angebote zu sehen.</source>
@@ -2553,10 +2642,6 @@
     <message>
         <source>Speichern</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <source>JJJJ-MM-TT</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>Bitte wählen</source>
@@ -2719,7 +2804,7 @@
         <translation>Last synced</translation>
     </message>
     <message>
-        <source>dd.MM.yyyy, HH:mm 'Uhr'</source>
+        <source>dd.MM.yyyy, HH:mm &apos;Uhr&apos;</source>
         <translation>d MMM yyyy, HH:mm</translation>
     </message>
     <message>
@@ -2780,7 +2865,7 @@
     </message>
     <message>
         <source>Geräte der Organisation</source>
-        <translation>The organisation's devices</translation>
+        <translation>The organisation&apos;s devices</translation>
     </message>
     <message>
         <source>Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.</source>
@@ -3197,7 +3282,7 @@
     <name>quartier::app::CaseController</name>
     <message>
         <source>Mit der Rolle dieses Geräts können keine Fälle angelegt werden. Ihre Eingaben sind nicht verloren.</source>
-        <translation>This device's role cannot create cases. Nothing you typed is lost.</translation>
+        <translation>This device&apos;s role cannot create cases. Nothing you typed is lost.</translation>
     </message>
     <message>
         <source>Der Datenspeicher ist gesperrt.</source>
@@ -3247,76 +3332,13 @@
         <source>Dieser Eintrag gehört nicht zum geöffneten Fall.</source>
         <translation>This entry does not belong to the open case.</translation>
     </message>
-</context>
-<context>
-    <name>quartier::app::CaseListModel</name>
     <message>
-        <source>Neu</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>Aktiv</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>In Klärung</source>
-        <translation>Under review</translation>
-    </message>
-    <message>
-        <source>Abgeschlossen</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <source>Abgegeben</source>
-        <translation>Transferred</translation>
+        <source>Kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 03.04.2026.</source>
+        <translation>Not a valid date. Please type it as DD.MM.YYYY, e.g. 03.04.2026.</translation>
     </message>
 </context>
 <context>
     <name>quartier::app::ConflictListModel</name>
-    <message>
-        <source>Ja</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>Nein</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Entfällt</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
-        <source>noch offen</source>
-        <translation>not answered yet</translation>
-    </message>
-    <message>
-        <source>abgeschlossen</source>
-        <translation>finished</translation>
-    </message>
-    <message>
-        <source>Entwurf</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <source>bekannt</source>
-        <translation>known</translation>
-    </message>
-    <message>
-        <source>genutzt</source>
-        <translation>used</translation>
-    </message>
-    <message>
-        <source>früher genutzt</source>
-        <translation>used before</translation>
-    </message>
-    <message>
-        <source>unbekannt</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>fehlt, gewünscht</source>
-        <translation>missing, wanted</translation>
-    </message>
     <message>
         <source>ja</source>
         <translation>yes</translation>
@@ -3336,6 +3358,18 @@
     <message>
         <source>Die Auswahl konnte nicht gespeichert werden. Nichts wurde verändert.</source>
         <translation>The choice could not be saved. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Gelöscht</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>gelöscht und zugleich bearbeitet</source>
+        <translation>deleted and edited at the same time</translation>
     </message>
 </context>
 <context>
@@ -3402,126 +3436,6 @@
 <context>
     <name>quartier::app::HomeVisitController</name>
     <message>
-        <source>Mutter</source>
-        <translation>Mother</translation>
-    </message>
-    <message>
-        <source>Vater</source>
-        <translation>Father</translation>
-    </message>
-    <message>
-        <source>Elternteil</source>
-        <translation>Parent</translation>
-    </message>
-    <message>
-        <source>Stiefelternteil</source>
-        <translation>Step-parent</translation>
-    </message>
-    <message>
-        <source>Pflegeelternteil</source>
-        <translation>Foster parent</translation>
-    </message>
-    <message>
-        <source>Vormund</source>
-        <translation>Guardian</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Child</translation>
-    </message>
-    <message>
-        <source>Geschwister</source>
-        <translation>Sibling</translation>
-    </message>
-    <message>
-        <source>Großelternteil</source>
-        <translation>Grandparent</translation>
-    </message>
-    <message>
-        <source>Partner:in</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
-        <source>Verwandte:r</source>
-        <translation>Relative</translation>
-    </message>
-    <message>
-        <source>Andere Person</source>
-        <translation>Other person</translation>
-    </message>
-    <message>
-        <source>Kosten</source>
-        <translation>Cost</translation>
-    </message>
-    <message>
-        <source>Weg zu weit</source>
-        <translation>Too far away</translation>
-    </message>
-    <message>
-        <source>Zeiten passen nicht</source>
-        <translation>Times do not fit</translation>
-    </message>
-    <message>
-        <source>Sprache</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Nicht bekannt</source>
-        <translation>Not known about</translation>
-    </message>
-    <message>
-        <source>Scham, Angst vor Abstempeln</source>
-        <translation>Shame, fear of stigma</translation>
-    </message>
-    <message>
-        <source>Keine Kinderbetreuung</source>
-        <translation>No childcare</translation>
-    </message>
-    <message>
-        <source>Wartezeit</source>
-        <translation>Waiting time</translation>
-    </message>
-    <message>
-        <source>Altersgrenze</source>
-        <translation>Age limit</translation>
-    </message>
-    <message>
-        <source>Persönlich</source>
-        <translation>Personal</translation>
-    </message>
-    <message>
-        <source>Sozial (Freunde, Verwandte, Nachbarn)</source>
-        <translation>Social (friends, relatives, neighbours)</translation>
-    </message>
-    <message>
-        <source>Materiell</source>
-        <translation>Material</translation>
-    </message>
-    <message>
-        <source>Sozialraum und Infrastruktur</source>
-        <translation>Social space and infrastructure</translation>
-    </message>
-    <message>
-        <source>bekannt, nicht genutzt</source>
-        <translation>known, not used</translation>
-    </message>
-    <message>
-        <source>genutzt</source>
-        <translation>used</translation>
-    </message>
-    <message>
-        <source>früher genutzt</source>
-        <translation>used before</translation>
-    </message>
-    <message>
-        <source>unbekannt</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>fehlt</source>
-        <translation>missing</translation>
-    </message>
-    <message>
         <source>Speichern ist fehlgeschlagen. Ihre Eingabe ist noch da; bitte versuchen Sie es erneut.</source>
         <translation>Saving failed. Your input is still there; please try again.</translation>
     </message>
@@ -3578,7 +3492,7 @@
     <name>quartier::app::OfferEditController</name>
     <message>
         <source>Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.</source>
-        <translation>This device's role cannot edit the offer map.</translation>
+        <translation>This device&apos;s role cannot edit the offer map.</translation>
     </message>
     <message>
         <source>Bitte prüfen Sie die markierten Angaben.</source>
@@ -3690,42 +3604,6 @@
     <message>
         <source>ohne Kategorie</source>
         <translation>no category</translation>
-    </message>
-    <message>
-        <source>Sport und Bewegung</source>
-        <translation>Sports and exercise</translation>
-    </message>
-    <message>
-        <source>Familienzentrum</source>
-        <translation>Family centre</translation>
-    </message>
-    <message>
-        <source>Beratung</source>
-        <translation>Counselling</translation>
-    </message>
-    <message>
-        <source>Offene Kinder- und Jugendarbeit</source>
-        <translation>Open youth work</translation>
-    </message>
-    <message>
-        <source>Gruppe</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>Kita und Tagespflege</source>
-        <translation>Day care</translation>
-    </message>
-    <message>
-        <source>Schule und Lernen</source>
-        <translation>School and learning</translation>
-    </message>
-    <message>
-        <source>Kultur und Freizeit</source>
-        <translation>Culture and leisure</translation>
-    </message>
-    <message>
-        <source>Gesundheit und Frühe Hilfen</source>
-        <translation>Health and early help</translation>
     </message>
     <message>
         <source>Niedrigschwellig</source>
@@ -3861,12 +3739,16 @@
         <source>Unerwarteter Fehler beim Öffnen des Datenspeichers (%1).</source>
         <translation>Unexpected error while opening the data store (%1).</translation>
     </message>
+    <message>
+        <source>Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
+        <translation>This device has not synced for longer than your organisation allows. Sync to see the cases again.</translation>
+    </message>
 </context>
 <context>
     <name>quartier::app::SyncController</name>
     <message>
         <source>Dieses Gerät wurde von der Administration gesperrt. Auf Anordnung Ihrer Organisation wurden alle Daten von Quartier auf diesem Gerät gelöscht.</source>
-        <translation>Your administration has revoked this device. On your organisation's order, all of Quartier's data on this device has been deleted.</translation>
+        <translation>Your administration has revoked this device. On your organisation&apos;s order, all of Quartier&apos;s data on this device has been deleted.</translation>
     </message>
     <message>
         <source>Dieses Gerät wurde von der Administration gesperrt. Bitte wenden Sie sich an Ihre Administration.</source>
@@ -3886,7 +3768,7 @@
     </message>
     <message>
         <source>Die Uhr dieses Geräts geht vor. Bitte prüfen Sie Datum und Uhrzeit in den Systemeinstellungen.</source>
-        <translation>This device's clock is ahead. Please check the date and time in the system settings.</translation>
+        <translation>This device&apos;s clock is ahead. Please check the date and time in the system settings.</translation>
     </message>
     <message>
         <source>Der Server ist vorübergehend gestört. Quartier versucht es später erneut; es geht nichts verloren.</source>

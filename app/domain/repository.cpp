@@ -1079,6 +1079,47 @@ Result<void> Repository::resolve(const std::string& id, const std::string& field
     return {};
 }
 
+Result<void> Repository::keep_edit(const std::string& id, SaveOptions options) {
+    if (options.issues) options.issues->clear();
+    const sync::Record* rec = m_store.get(id);
+    if (!live(rec)) return {Error::NotFound, "no record " + id};
+    if (!rec->delete_conflict()) return {Error::NotFound, "no edit concurrent with a delete on " + id};
+    Fields present = fields_of(*rec);
+    Fields restored;  // what the delete took away, as it was before the delete
+    Issues issues;
+    const bool known = with_type(rec->type, [&]<class T>(std::type_identity<T>) {
+        for (const auto& [name, unused] : encode(T{})) {
+            if (present.count(name)) continue;
+            auto h = m_store.history(id, name);  // oldest first
+            if (h && !h->empty()) restored[name] = h->back().value;
+        }
+        Fields all = present;
+        all.insert(restored.begin(), restored.end());
+        const T candidate = decode<T>(id, all);
+        View view(m_store, index(), nullptr);
+        issues = check_in(candidate, view, std::optional<Entry>(Entry{rec->type, all}));
+    });
+    if (!known) return {Error::WrongType, id + " is a " + rec->type + ", not a domain record"};
+    if (!issues.empty()) {
+        if (options.issues) *options.issues = issues;
+        return {Error::Invalid, describe(issues)};
+    }
+    // Each set names the tombstones as parents (sync::Writer::set): the record lives on. With
+    // nothing to restore, an unconflicted field is written again with its value to do that.
+    sync::Writer w(m_store);
+    if (!options.legal_basis.empty()) w.legal_basis(options.legal_basis);
+    if (restored.empty()) {
+        auto plain = std::find_if(rec->fields.begin(), rec->fields.end(), [](const auto& f) { return !f.second.conflicted(); });
+        if (plain == rec->fields.end()) plain = rec->fields.begin();  // every field conflicted: the resolve rows stay
+        restored[plain->first] = plain->second.winner().value;
+    }
+    const std::string type = rec->type;
+    for (const auto& [name, value] : restored)
+        if (auto r = w.set(type, id, name, value); !r) return store_failure(r.failure());
+    if (auto r = w.commit(); !r) return store_failure(r.failure());
+    return {};
+}
+
 Result<std::vector<NoteVersion>> Repository::note_versions(const std::string& note_id) const {
     const sync::Record* rec = m_store.get(note_id);
     if (!rec) return {Error::NotFound, "no record " + note_id};

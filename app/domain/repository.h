@@ -137,6 +137,11 @@ public:
     // Settles a conflicted field with `value` (one of the values or a new one), checked like a save.
     Result<void> resolve(const std::string& id, const std::string& field, const std::string& value,
                          SaveOptions options = {});
+    // An edit concurrent with a delete (Meta::delete_conflict), settled by a person: keep_edit()
+    // keeps the record, giving every field the delete took away its last value before the delete
+    // (Store::history) and superseding the tombstone, checked like a save, in one commit;
+    // confirming the delete is remove(), whose tombstone names every head, the edit's too.
+    Result<void> keep_edit(const std::string& id, SaveOptions options = {});
     Result<std::vector<NoteVersion>> note_versions(const std::string& note_id) const;
 
     // ---- queries ----------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // "Speichern" hands the values to CaseDetail, which saves them through the domain layer. When the
 // domain refuses, the dialog stays open with everything typed and shows each field's message.
 //
-// fields: [{ key, label, kind: "text" | "multiline" | "date" | "choice" | "switch",
+// fields: [{ key, label, kind: "text" | "multiline" | "date" (DateField) | "choice" | "switch",
 //            choices: [{value, label}] (choice), placeholder, hint }]
 // target: "record" (CaseDetail.saveRecord(recordType, …)), "case" (saveCase), "newCase"
 //         (createCase; created(id) on success), "contact" (a network-map contact, by `index`),
@@ -35,7 +35,8 @@ Dialog {
         open()
     }
 
-    function submit() {
+    // quiet: saving for a lock; a new case is created but not opened.
+    function submit(quiet) {
         const values = Object.assign({}, current)
         if (recordId.length > 0)
             values.id = recordId
@@ -43,7 +44,7 @@ Dialog {
         if (target === "newCase") {
             const id = CaseDetail.createCase(values)
             ok = id.length > 0
-            if (ok)
+            if (ok && !quiet)
                 created(id)
         } else if (target === "worker") {
             ok = CaseDetail.setWorkerName(values.worker || "")
@@ -63,6 +64,17 @@ Dialog {
         if (ok) {
             removed()
             close()
+        }
+    }
+
+    // A lock (the user's, the idle timer's, going to the background) while the form is open:
+    // what was typed is saved now, while the store is still there, if the domain takes it. A form
+    // the domain refuses (or a store lent to a sync) writes nothing; the form closes with the page.
+    Connections {
+        target: Session
+        function onAboutToLock() {
+            if (root.opened)
+                root.submit(true)
         }
     }
 
@@ -147,15 +159,27 @@ Dialog {
                     }
 
                     TextField {
-                        visible: fieldItem.kind === "text" || fieldItem.kind === "date"
+                        visible: fieldItem.kind === "text"
                         Layout.fillWidth: true
                         implicitHeight: Theme.touchTarget + Theme.spacingS
                         text: root.current[fieldItem.key] !== undefined ? String(root.current[fieldItem.key]) : ""
-                        placeholderText: fieldItem.kind === "date" ? qsTr("JJJJ-MM-TT") : (fieldItem.modelData.placeholder || "")
-                        inputMethodHints: fieldItem.kind === "date" ? Qt.ImhPreferNumbers : Qt.ImhNone
+                        placeholderText: fieldItem.modelData.placeholder || ""
                         font.pixelSize: Theme.fontBody
                         Accessible.name: fieldItem.modelData.label
                         onTextEdited: root.current[fieldItem.key] = text
+                    }
+
+                    // TT.MM.JJJJ in the field, ISO in the record, a calendar for the finger.
+                    Loader {
+                        active: fieldItem.kind === "date"
+                        visible: active
+                        Layout.fillWidth: true
+                        sourceComponent: DateField {
+                            objectName: "date_" + fieldItem.key
+                            label: fieldItem.modelData.label
+                            iso: root.current[fieldItem.key] !== undefined ? String(root.current[fieldItem.key]) : ""
+                            onEdited: value => root.current[fieldItem.key] = value
+                        }
                     }
 
                     TextArea {

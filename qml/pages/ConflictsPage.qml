@@ -1,5 +1,6 @@
 // Conflicts: every field that two devices changed at the same time, with all its versions side by
-// side (who, when, what). One tap on a version keeps it; nothing is decided behind the user's back.
+// side (who, when, what), and every record one device edited while another deleted it (keep the
+// edit / confirm the deletion). One tap decides; nothing is decided behind the user's back.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -93,7 +94,7 @@ Page {
 
             Paragraph {
                 visible: Conflicts.count > 0
-                text: qsTr("Diese Angaben wurden auf zwei Geräten gleichzeitig geändert. Beide Fassungen sind erhalten. Tippen Sie auf die Fassung, die gelten soll.")
+                text: qsTr("Diese Angaben wurden auf zwei Geräten gleichzeitig geändert oder auf einem Gerät gelöscht, während ein anderes sie bearbeitete. Alle Fassungen sind erhalten. Tippen Sie auf die Fassung, die gelten soll.")
             }
             InlineMessage {
                 Layout.fillWidth: true
@@ -180,8 +181,12 @@ Page {
 
                                         Label {
                                             Layout.fillWidth: true
-                                            text: (versionCard.modelData.winner ? qsTr("Fassung %1 · %2 · %3 · wird derzeit angezeigt")
-                                                                                : qsTr("Fassung %1 · %2 · %3"))
+                                            text: versionCard.modelData.action === "keep"
+                                                  ? qsTr("Bearbeitet · %1 · %2").arg(versionCard.modelData.author).arg(versionCard.modelData.when)
+                                                  : versionCard.modelData.action === "delete"
+                                                  ? qsTr("Gelöscht · %1 · %2").arg(versionCard.modelData.author).arg(versionCard.modelData.when)
+                                                  : (versionCard.modelData.winner ? qsTr("Fassung %1 · %2 · %3 · wird derzeit angezeigt")
+                                                                                  : qsTr("Fassung %1 · %2 · %3"))
                                                       .arg(versionCard.index + 1).arg(versionCard.modelData.author)
                                                       .arg(versionCard.modelData.when)
                                             color: Theme.textSecondary
@@ -200,9 +205,15 @@ Page {
                                         ActionButton {
                                             objectName: "keep_" + card.index + "_" + versionCard.index
                                             Layout.fillWidth: true
-                                            iconName: "check"
-                                            text: qsTr("Diese Fassung übernehmen")
-                                            Accessible.name: qsTr("Fassung %1 von %2 übernehmen").arg(versionCard.index + 1).arg(versionCard.modelData.author)
+                                            iconName: versionCard.modelData.action === "delete" ? "close" : "check"
+                                            text: versionCard.modelData.action === "keep" ? qsTr("Bearbeitung behalten")
+                                                : versionCard.modelData.action === "delete" ? qsTr("Löschen bestätigen")
+                                                : qsTr("Diese Fassung übernehmen")
+                                            Accessible.name: versionCard.modelData.action === "keep"
+                                                ? qsTr("Bearbeitung von %1 behalten").arg(versionCard.modelData.author)
+                                                : versionCard.modelData.action === "delete"
+                                                ? qsTr("Löschen durch %1 bestätigen").arg(versionCard.modelData.author)
+                                                : qsTr("Fassung %1 von %2 übernehmen").arg(versionCard.index + 1).arg(versionCard.modelData.author)
                                             onClicked: Conflicts.resolve(card.index, versionCard.index)
                                         }
                                     }

@@ -423,10 +423,29 @@ Page {
 
             EmptyState {
                 Layout.fillWidth: true
-                visible: Visit.offers.count === 0
+                visible: Visit.offersInSpace === 0
                 iconName: "search"
                 title: qsTr("Keine Angebote erfasst")
                 text: qsTr("Für den Sozialraum %1 sind auf diesem Gerät noch keine Angebote gespeichert. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.").arg(Visit.socialSpace)
+            }
+
+            // The offer map's own search: name, provider, place or category, as you type.
+            SearchField {
+                id: offerSearch
+                objectName: "offerSearch"
+                Layout.fillWidth: true
+                visible: Visit.offersInSpace > 0
+                placeholderText: qsTr("Angebot suchen: Name, Ort oder Art")
+                text: Visit.offerSearch
+                onTextChanged: Visit.offerSearch = text
+            }
+
+            EmptyState {
+                Layout.fillWidth: true
+                visible: Visit.offersInSpace > 0 && Visit.offers.count === 0
+                iconName: "search"
+                title: qsTr("Kein Angebot gefunden")
+                text: qsTr("Kein Angebot in %1 passt zu „%2“. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.").arg(Visit.socialSpace).arg(Visit.offerSearch)
             }
 
             Repeater {
@@ -468,6 +487,7 @@ Page {
                         Label {
                             Layout.fillWidth: true
                             text: [offerCard.categoryLabel, offerCard.place, offerCard.times].filter(s => s.length > 0).join(" · ")
+                            visible: text.length > 0
                             color: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.WordWrap

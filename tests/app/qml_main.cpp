@@ -2,6 +2,7 @@
 // written through the domain layer, the real CaseController as the CaseDetail singleton, and a
 // Fixture singleton that tells the QML tests the ids and reads back what was stored.
 #include "casecontroller.h"
+#include "sessioncontroller.h"
 
 #include "domain/repository.h"
 #include "sync/store.h"
@@ -70,6 +71,8 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        if (m_store)
+            return;  // each test file gets its engine; the store and the singletons are made once
         auto store = quartier::sync::Store::create(std::filesystem::path(m_tmp.filePath(QStringLiteral("store")).toStdString()),
                                                    "qml-test-passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
         if (!store)
@@ -95,6 +98,9 @@ public slots:
         m_controller = std::make_unique<quartier::app::CaseController>();
         m_controller->setStore(m_store.get());
         m_fixture = std::make_unique<Fixture>(*m_repo, QString::fromStdString(caseId), QString::fromStdString(goalId));
+        // Not unlocked: the page's forms only listen to its aboutToLock (the tests emit it).
+        m_session = std::make_unique<quartier::app::SessionController>(m_tmp.filePath(QStringLiteral("session")));
+        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", m_controller.get());
         qmlRegisterSingletonInstance("QuartierTest", 1, 0, "Fixture", m_fixture.get());
     }
@@ -121,6 +127,7 @@ private:
     std::unique_ptr<quartier::sync::Store> m_store;
     std::unique_ptr<qd::Repository> m_repo;
     std::unique_ptr<quartier::app::CaseController> m_controller;
+    std::unique_ptr<quartier::app::SessionController> m_session;
     std::unique_ptr<Fixture> m_fixture;
 };
 

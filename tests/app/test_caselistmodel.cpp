@@ -2,6 +2,7 @@
 // search filter, refresh and emptying; every step under QAbstractItemModelTester.
 #include "caselistmodel.h"
 
+#include "domain/types.h"
 #include "sync/store.h"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 
 using quartier::app::CaseListModel;
 namespace qs = quartier::sync;
+namespace d = quartier::domain;
 
 namespace {
 
@@ -143,7 +145,44 @@ TEST_CASE("CaseListModel: status labels", "[cases]")
     CHECK(CaseListModel::statusLabel(QStringLiteral("new")) == QStringLiteral("Neu"));
     CHECK(CaseListModel::statusLabel(QStringLiteral("active")) == QStringLiteral("Aktiv"));
     CHECK(CaseListModel::statusLabel(QStringLiteral("closed")) == QStringLiteral("Abgeschlossen"));
+    CHECK(CaseListModel::statusLabel(QStringLiteral("transferred")) == QStringLiteral("Abgegeben"));
     CHECK(CaseListModel::statusLabel(QStringLiteral("something else")) == QStringLiteral("something else"));
+}
+
+TEST_CASE("CaseListModel: every case status of the domain has a label and a filter", "[cases]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    auto store = makeStore(tmp);
+    QStringList all;
+    QStringList labels;
+    {
+        qs::Writer writer(*store);
+        for (const d::CaseStatus status : d::all_values<d::CaseStatus>()) {
+            const std::string id(d::to_string(status));
+            all << QString::fromStdString(id);
+            addCase(writer, "Familie " + id, "Garstedt", id);
+            const QString label = CaseListModel::statusLabel(QString::fromStdString(id));
+            INFO(id);
+            CHECK_FALSE(label.isEmpty());
+            CHECK(label != QString::fromStdString(id));  // a German word, not the stored identifier
+            CHECK_FALSE(labels.contains(label));
+            labels << label;
+        }
+        REQUIRE(writer.commit());
+    }
+    REQUIRE(all.size() == 5);
+    CaseListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setStore(store.get());
+    CHECK(model.statuses() == all);  // a chip for every status, in the domain's order
+    for (const QString& status : all) {
+        INFO(status.toStdString());
+        model.setStatusFilter(status);
+        REQUIRE(model.rowCount() == 1);
+        CHECK(model.data(model.index(0), CaseListModel::StatusRole).toString() == status);
+        CHECK(model.data(model.index(0), CaseListModel::StatusLabelRole).toString() == CaseListModel::statusLabel(status));
+    }
 }
 
 TEST_CASE("CaseListModel filters by social space, status and my cases", "[cases]")

@@ -37,6 +37,21 @@ std::unique_ptr<qs::Store> makeStore(const QTemporaryDir& tmp)
     return std::move(store).value();
 }
 
+// A store with the demo families (notes, wills) and offers of app/visitdemo.h.
+struct DemoStore {
+    QTemporaryDir tmp;
+    std::unique_ptr<qs::Store> store;
+    quartier::app::VisitDemo demo;
+    DemoStore()
+    {
+        REQUIRE(tmp.isValid());
+        store = makeStore(tmp);
+        auto written = quartier::app::writeVisitDemo(*store);
+        REQUIRE(written);
+        demo = *written;
+    }
+};
+
 // Two writers staged against the same heads: the edits are concurrent, as two devices' would be.
 void concurrent(qs::Store& store, const std::string& type, const std::string& id, const std::string& field,
                 const std::string& a, const std::string& b)
@@ -72,11 +87,9 @@ QStringList values(const ConflictListModel& model, int row)
 
 TEST_CASE("The conflicts model lists every conflicted field with all versions and resolves with one tap", "[conflicts]")
 {
-    QTemporaryDir tmp;
-    REQUIRE(tmp.isValid());
-    auto store = makeStore(tmp);
-    auto demo = quartier::app::writeVisitDemo(*store);
-    REQUIRE(demo);
+    DemoStore f;
+    const auto& store = f.store;
+    const quartier::app::VisitDemo* demo = &f.demo;
     d::Repository repo(*store);
     const std::vector<d::Note> notes = repo.notes(demo->caseId);
     REQUIRE_FALSE(notes.empty());
@@ -240,5 +253,112 @@ TEST_CASE("The language switches live and is remembered, the command line wins f
         CHECK(language.language() == QStringLiteral("de"));
         CHECK(label() == QStringLiteral("Vermerk"));
         CHECK(settings.value(LanguageController::kSettingsKey).toString() == QStringLiteral("en"));
+    }
+}
+
+namespace {
+
+// One writer edits `field`, another deletes the record, both staged against the same heads: the
+// edit is concurrent with the delete, as one device's edit of a record another deleted would be.
+void editWhileDeleted(qs::Store& store, const std::string& type, const std::string& id, const std::string& field,
+                      const std::string& value)
+{
+    qs::Writer edit(store), del(store);
+    REQUIRE(edit.set(type, id, field, value).ok());
+    REQUIRE(del.remove(id).ok());
+    REQUIRE(edit.commit().ok());
+    REQUIRE(del.commit().ok());
+    REQUIRE(store.get(id)->delete_conflict());
+}
+
+QVariantMap version(const ConflictListModel& model, int row, int v)
+{
+    return model.data(model.index(row), ConflictListModel::VersionsRole).toList().at(v).toMap();
+}
+
+}  // namespace
+
+TEST_CASE("An edit concurrent with a delete shows on the conflicts screen with both choices", "[conflicts]")
+{
+    DemoStore f;
+    const auto& store = f.store;
+    const quartier::app::VisitDemo* demo = &f.demo;
+    d::Repository repo(*store);
+    const std::vector<d::Note> notes = repo.notes(demo->caseId);
+    const std::vector<d::WillStatement> wills = repo.will_statements(demo->caseId);
+    REQUIRE_FALSE(notes.empty());
+    REQUIRE_FALSE(wills.empty());
+    const d::Note note = notes.front();
+    const std::string willId = wills.front().id;
+    const std::string offerId = demo->serviceIds.front();
+    const std::string otherOfferId = demo->serviceIds.back();
+    const std::string offerName = store->get(offerId)->value("name").value();
+
+    ConflictListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setStore(store.get());
+    REQUIRE(model.count() == 0);
+
+    editWhileDeleted(*store, "note", note.id, "text", "Nach dem Gespräch ergänzt");
+    editWhileDeleted(*store, "will_statement", willId, "own_contribution", "Ich rufe selbst an");
+    editWhileDeleted(*store, "service", offerId, "times", "Sa 10 Uhr");
+    editWhileDeleted(*store, "service", otherOfferId, "times", "So 11 Uhr");
+    // Until a person decides, the edit wins (DESIGN.md §5) but the record lost what the delete saw.
+    CHECK(repo.notes(demo->caseId).size() == notes.size() - 1);
+    model.refresh();
+    REQUIRE(model.count() == 4);
+
+    const int noteRow = rowOf(model, note.id, QString());
+    REQUIRE(noteRow >= 0);
+    CHECK(model.data(model.index(noteRow), ConflictListModel::KindRole).toInt() == int(ConflictListModel::Kind::Delete));
+    CHECK(model.data(model.index(noteRow), ConflictListModel::TitleRole).toString() == QStringLiteral("Familie Demir"));
+    const QVariantMap edit = version(model, noteRow, ConflictListModel::kKeepEdit);
+    const QVariantMap deletion = version(model, noteRow, ConflictListModel::kConfirmDelete);
+    CHECK(edit.value(QStringLiteral("action")).toString() == QStringLiteral("keep"));
+    CHECK(edit.value(QStringLiteral("display")).toString() == QStringLiteral("Text: Nach dem Gespräch ergänzt"));
+    CHECK(edit.value(QStringLiteral("author")).toString() == QStringLiteral("dieses Gerät"));
+    CHECK(deletion.value(QStringLiteral("action")).toString() == QStringLiteral("delete"));
+    CHECK(deletion.value(QStringLiteral("display")).toString() == QStringLiteral("Gelöscht"));
+
+    SECTION("keeping the edit brings the record back whole, with the edit")
+    {
+        QSignalSpy resolved(&model, &ConflictListModel::resolved);
+        REQUIRE(model.resolve(noteRow, ConflictListModel::kKeepEdit));
+        CHECK(resolved.count() == 1);
+        CHECK(model.count() == 3);
+        CHECK(rowOf(model, note.id, QString()) < 0);
+        CHECK_FALSE(store->get(note.id)->conflicted());
+        auto kept = repo.load<d::Note>(note.id);
+        REQUIRE(kept);
+        CHECK(kept->text == "Nach dem Gespräch ergänzt");
+        CHECK(kept->case_id == note.case_id);   // what the delete had taken away is back
+        CHECK(kept->author == note.author);
+        CHECK(repo.notes(demo->caseId).size() == notes.size());
+
+        // The offer map's record the same way: its name and space are back, the new times kept.
+        const int offerRow = rowOf(model, offerId, QString());
+        REQUIRE(offerRow >= 0);
+        REQUIRE(model.resolve(offerRow, ConflictListModel::kKeepEdit));
+        const qs::Record* offer = store->get(offerId);
+        CHECK_FALSE(offer->conflicted());
+        CHECK_FALSE(offer->deleted());
+        CHECK(offer->value("name") == offerName);
+        CHECK(offer->value("times") == "Sa 10 Uhr");
+        CHECK(model.count() == 2);
+    }
+    SECTION("confirming the deletion deletes the edit too")
+    {
+        const int willRow = rowOf(model, willId, QString());
+        REQUIRE(willRow >= 0);
+        REQUIRE(model.resolve(willRow, ConflictListModel::kConfirmDelete));
+        CHECK(store->get(willId)->deleted());
+        CHECK_FALSE(store->get(willId)->conflicted());
+        CHECK(rowOf(model, willId, QString()) < 0);
+
+        const int offerRow = rowOf(model, otherOfferId, QString());
+        REQUIRE(offerRow >= 0);
+        REQUIRE(model.resolve(offerRow, ConflictListModel::kConfirmDelete));
+        CHECK(store->get(otherOfferId)->deleted());
+        CHECK(model.count() == 2);
     }
 }

@@ -17,7 +17,7 @@ TEST_CASE("Every choice value has its own German label", "[labels]")
     const QStringList kinds{"case_status", "member_role", "contact_kind", "contact_status", "child_seen",
                             "goal_level", "goal_status", "step_status", "resource_area", "network_sector",
                             "contact_quality", "risk_area", "mandate_kind", "mandate_status",
-                            "requirement_status", "paragraph"};
+                            "requirement_status", "feedback_status", "barrier", "paragraph"};
     for (const QString& kind : kinds) {
         INFO(kind.toStdString());
         const QVariantList choices = choiceList(kind);
@@ -46,7 +46,7 @@ TEST_CASE("Issues become German messages naming the field", "[labels]")
 {
     CHECK(issueMessage({"deadline", qd::Reason::BeforeStart, "x"}) == QStringLiteral("Frist: Das Datum liegt vor dem Beginn."));
     CHECK(issueMessage({"name", qd::Reason::Required, ""}) == QStringLiteral("Name: Bitte ausfüllen."));
-    CHECK(issueMessage({"opened_on", qd::Reason::Malformed, ""}).contains(QStringLiteral("JJJJ-MM-TT")));
+    CHECK(issueMessage({"opened_on", qd::Reason::Malformed, ""}).contains(QStringLiteral("TT.MM.JJJJ")));
     CHECK(issueMessage({"scale_now", qd::Reason::OutOfRange, ""}).contains(QStringLiteral("0 bis 10")));
     CHECK(issueMessage({"contacts[2].distance", qd::Reason::OutOfRange, ""}) ==
           QStringLiteral("Eintrag 3: Ring: Bitte einen Ring von 1 (nah) bis 3 (fern) wählen."));
@@ -67,4 +67,21 @@ TEST_CASE("Issues become German messages naming the field", "[labels]")
     }
     CHECK(texts.size() == int(std::size(reasons)));
     CHECK(fieldLabel(QStringLiteral("unknown_field")) == QStringLiteral("unknown_field"));
+}
+
+TEST_CASE("Dates are shown as TT.MM.JJJJ and typed input becomes ISO or a clear refusal", "[labels][dates]")
+{
+    CHECK(germanDate(QStringLiteral("2019-03-07")) == QStringLiteral("07.03.2019"));
+    CHECK(germanDate(QString()).isEmpty());
+    CHECK(germanDate(QStringLiteral("2019-3-7")) == QStringLiteral("2019-3-7"));  // not ISO: as it is
+    CHECK(parseDateInput(QStringLiteral("07.03.2019")) == QStringLiteral("2019-03-07"));
+    CHECK(parseDateInput(QStringLiteral(" 7.3.2019 ")) == QStringLiteral("2019-03-07"));
+    CHECK(parseDateInput(QStringLiteral("2019-03-07")) == QStringLiteral("2019-03-07"));
+    CHECK(parseDateInput(QStringLiteral("29.02.2024")) == QStringLiteral("2024-02-29"));  // a leap year
+    CHECK(parseDateInput(QStringLiteral("  ")) == QString());
+    for (const char* bad : {"29.02.2023", "31.04.2026", "00.01.2026", "2026-13-01", "2026-02-30", "7.3.19",
+                            "morgen", "07/03/2019", "07.03.2019x"}) {
+        INFO(bad);
+        CHECK_FALSE(parseDateInput(QString::fromLatin1(bad)).has_value());
+    }
 }

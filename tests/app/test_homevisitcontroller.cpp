@@ -1,11 +1,16 @@
 // HomeVisitController over a real store with the demo families (app/visitdemo.h): every answer in
 // the store at once (text after the debounce or a flush), resume after reopening the store,
 // finalising by the domain's rules, refused input writing nothing, the entrusted note's scope,
-// and text held while the store is lent to a job. The offer list under QAbstractItemModelTester.
+// text held while the store is lent to a job, text typed just before a lock during a sync, and the
+// offer search (the offer map's index). The offer list under QAbstractItemModelTester.
+#include "headless.h"
 #include "homevisitcontroller.h"
+#include "sessioncontroller.h"
 #include "visitdemo.h"
 
 #include "domain/repository.h"
+#include "offers/offers.h"
+#include "offers/search.h"
 #include "sync/store.h"
 
 #include <catch2/catch.hpp>
@@ -16,6 +21,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 
 using quartier::app::HomeVisitController;
 namespace d = quartier::domain;
@@ -362,4 +368,107 @@ TEST_CASE("Text typed while the store is lent to a job is written when the store
     CHECK_FALSE(f.visit->savePending());
     REQUIRE_FALSE(f.visit->noteId().isEmpty());
     CHECK(f.repo().load<d::Note>(f.visit->noteId().toStdString())->text == "Während der Synchronisierung getippt.");
+}
+
+TEST_CASE("Text typed just before a lock while a sync holds the store is there after unlocking", "[visit][session]")
+{
+    using quartier::app::SessionController;
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString pass = QString::fromLatin1(kPass);
+    SessionController session(tmp.filePath(QStringLiteral("store")));
+    session.setKdfParams(kKdf);
+    session.createStore(pass, pass);
+    REQUIRE(quartier::app::waitForState(session, SessionController::State::Unlocked));
+    auto demo = quartier::app::writeVisitDemo(*session.store());
+    REQUIRE(demo);
+
+    // Wired as main.cpp wires the visit to the session.
+    HomeVisitController visit;
+    QObject::connect(&session, &SessionController::storeChanged, &visit, [&] { visit.setStore(session.store()); });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &visit,
+                     [&] { visit.setStoreBusy(session.storeBusy()); });
+    QObject::connect(&session, &SessionController::aboutToLock, &visit, [&] { visit.flushForLock(session); });
+    visit.setStore(session.store());
+    REQUIRE(visit.startVisit(q(demo->caseId)));
+    const QString visitId = visit.visitId();
+    const QString personId = visit.members().front().toMap().value(QStringLiteral("personId")).toString();
+    const QString willId = visit.addWill(personId, QStringLiteral("Wieder arbeiten"), QStringLiteral("Ich frage"));
+    REQUIRE_FALSE(willId.isEmpty());
+
+    // A job holds the store, as a sync on the wire does, until the test lets it go.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    REQUIRE(session.runStoreJob([released](qs::Store&, const std::atomic<bool>&) { released.wait(); }, &visit, [] {}));
+    REQUIRE(session.storeBusy());
+
+    // Typed within the debounce, then the lock (the idle timer's or the user's) comes at once.
+    const bool noteFirst = GENERATE(true, false);
+    if (noteFirst)
+        visit.editNote(QStringLiteral("Mutter möchte den Elterntreff ausprobieren."));
+    visit.editText(willId, QStringLiteral("own_contribution"), QStringLiteral("Ich frage bei der Agentur nach"));
+    if (!noteFirst)
+        visit.editNote(QStringLiteral("Mutter möchte den Elterntreff ausprobieren."));
+    REQUIRE(visit.savePending());
+    session.lock();
+    CHECK(session.state() == SessionController::State::Locked);
+    CHECK(visit.state() == HomeVisitController::State::Closed);
+    release.set_value();
+
+    session.unlock(pass);
+    REQUIRE(quartier::app::waitForState(session, SessionController::State::Unlocked));
+    d::Repository repo(*session.store());
+    const std::vector<d::Note> notes = repo.notes_of_visit(visitId.toStdString());
+    REQUIRE(notes.size() == 1);
+    CHECK(notes.front().text == "Mutter möchte den Elterntreff ausprobieren.");
+    CHECK(notes.front().entrusted);
+    CHECK(session.store()->get(notes.front().id)->scope == session.store()->default_scope());
+    auto will = repo.load<d::WillStatement>(willId.toStdString());
+    REQUIRE(will);
+    CHECK(will->own_contribution == "Ich frage bei der Agentur nach");
+    CHECK(will->text == "Wieder arbeiten");
+}
+
+TEST_CASE("The visit's offers are searched as the offer map searches them", "[visit][offers]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    QAbstractItemModelTester tester(f.visit->offers(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const int all = f.visit->offers()->count();
+    REQUIRE(all == int(f.demo.garstedtServiceIds.size()));
+    CHECK(f.visit->offersInSpace() == all);
+
+    // The same index and filter as OfferListModel: what the map finds in Garstedt, the visit finds.
+    quartier::offers::Catalogue catalogue = quartier::offers::Catalogue::load(*f.store);
+    quartier::offers::SearchIndex index(catalogue);
+    quartier::offers::Filter garstedt;
+    garstedt.social_space = catalogue.resolve_social_space("Garstedt")->id;
+    for (const char* query : {"fuss", "FUSS", "bewegung", "eltern caf", "beratung", "garstedt", "xyz"}) {
+        INFO(query);
+        f.visit->setOfferSearch(QString::fromUtf8(query));
+        QStringList expected;
+        for (const std::uint32_t position : index.search(query, garstedt))
+            expected << q(catalogue.services()[position].id);
+        QStringList shown;
+        for (const auto& row : f.visit->offers()->rows())
+            shown << row.serviceId;
+        CHECK(shown == expected);
+    }
+    f.visit->setOfferSearch(QStringLiteral("fuss"));
+    REQUIRE(f.visit->offers()->count() == 1);
+    CHECK(f.visit->offers()->rows().front().name.startsWith(QStringLiteral("Fußball")));
+
+    // An answer given while searching is stored, and kept when the search hides the offer.
+    const QString football = f.visit->offers()->rows().front().serviceId;
+    REQUIRE(f.visit->setOfferStatus(football, QStringLiteral("known")));
+    CHECK(f.visit->offerSearch() == QStringLiteral("fuss"));
+    f.visit->setOfferSearch(QStringLiteral("beratung"));
+    const std::size_t records = f.feedback().size();
+    REQUIRE(f.visit->setOfferStatus(football, QStringLiteral("used")));  // the earlier answer, changed
+    CHECK(f.feedback().size() == records);
+    f.visit->setOfferSearch({});
+    CHECK(f.visit->offers()->count() == all);
+    for (const auto& row : f.visit->offers()->rows())
+        if (row.serviceId == football)
+            CHECK(row.status == QStringLiteral("used"));
 }

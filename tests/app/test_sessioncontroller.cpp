@@ -14,7 +14,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
+#include <atomic>
+#include <future>
 #include <map>
 
 using quartier::app::CaseListModel;
@@ -298,4 +301,46 @@ TEST_CASE("SessionController: the settings hold no personal data", "[session]")
     const QByteArray bytes = ini.readAll();
     CHECK_FALSE(bytes.contains("Passphrase"));
     CHECK_FALSE(bytes.contains("store"));
+}
+
+TEST_CASE("SessionController: a job queued on aboutToLock with SurvivesLock runs before the store closes", "[session]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    SessionController session(tmp.filePath(QStringLiteral("store")));
+    createUnlocked(session);
+
+    // A job holds the store (a sync on the wire) until released; two more are queued behind it
+    // by an aboutToLock listener, one of each policy.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    REQUIRE(session.runStoreJob([released](quartier::sync::Store&, const std::atomic<bool>&) { released.wait(); }, &session, [] {}));
+    std::atomic<bool> cancellableRan{false};
+    std::atomic<bool> survivorRan{false};
+    std::atomic<bool> survivorSawCancel{false};
+    int done = 0;
+    QObject::connect(&session, &SessionController::aboutToLock, &session, [&] {
+        CHECK(session.runStoreJob([&](quartier::sync::Store&, const std::atomic<bool>&) { cancellableRan = true; },
+                                  &session, [&] { ++done; }));
+        CHECK(session.runStoreJob(
+            [&](quartier::sync::Store& store, const std::atomic<bool>& cancel) {
+                survivorSawCancel = cancel.load();
+                quartier::sync::Writer writer(store);
+                survivorRan = writer.set("note", {}, "text", "nach dem Sperren geschrieben").ok() && writer.commit().ok();
+            },
+            &session, [&] { ++done; }, SessionController::JobPolicy::SurvivesLock));
+    });
+    session.lock();
+    REQUIRE(session.state() == State::Locked);
+    release.set_value();
+    REQUIRE(QTest::qWaitFor([&] { return done == 2; }, 10000));
+    CHECK_FALSE(cancellableRan);
+    CHECK(survivorRan);
+    CHECK(survivorSawCancel);  // it ran although the session was already cancelled
+
+    session.unlock(kPass);
+    REQUIRE(waitForState(session, State::Unlocked));
+    const auto notes = session.store()->list("note");
+    REQUIRE(notes.size() == 1);
+    CHECK(notes.front()->value("text") == "nach dem Sperren geschrieben");
 }

@@ -92,5 +92,27 @@ Item {
             compare(Fixture.storedContacts()[before], "Nachbarin Frau Ott")
             tryVerify(() => findChild(page, "contact_" + before) !== null, 3000)
         }
+
+        // A lock while a form is open (the idle timer fires mid-typing): what was typed is saved
+        // before the store closes.
+        function test_open_form_saved_on_lock() {
+            const page = openPage()
+            page.showSection(3)  // Netzwerkkarte
+            let map = null
+            tryVerify(() => (map = findChild(page, "networkMap")) !== null, 3000)
+            waitForRendering(map)
+            const before = Fixture.storedContacts().length
+            const r = Math.min(map.width, map.height) / 2
+            const x = map.width / 2 - r * 0.5, y = map.height / 2 + r * 0.5
+            touchEvent(map).press(0, map, x, y).commit()
+            touchEvent(map).release(0, map, x, y).commit()
+            const dialog = findChild(page, "recordDialog")
+            tryCompare(dialog, "opened", true)
+            dialog.current.name = "Trainer vom Sportverein"
+            Session.aboutToLock()
+            compare(Fixture.storedContacts().length, before + 1)
+            compare(Fixture.storedContacts()[before], "Trainer vom Sportverein")
+            tryCompare(dialog, "visible", false)
+        }
     }
 }

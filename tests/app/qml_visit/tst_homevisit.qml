@@ -99,6 +99,54 @@ Item {
             compare(Probe.offerStatus(second), "unknown")
         }
 
+        readonly property int nameRole: Qt.UserRole + 2
+        function searchOffers(text) {
+            const field = findChild(page, "offerSearch")
+            verify(field && field.visible, "the offer search")
+            field.clear()
+            touchTap(field)
+            typeText(text)
+            compare(Visit.offerSearch, text)
+        }
+
+        // The offer map's search in the living room: part of a name, the offer map's folding
+        // ("fuss" finds "Fußball"), a category's word ("Bewegung" finds the sports offer).
+        function rowNamed(prefix) {
+            for (let i = 0; i < Visit.offers.count; ++i)
+                if (offerAt(i, nameRole).startsWith(prefix))
+                    return i
+            return -1
+        }
+        function rowOf(serviceId) {
+            for (let i = 0; i < Visit.offers.count; ++i)
+                if (offerAt(i, serviceIdRole) === serviceId)
+                    return i
+            return -1
+        }
+
+        function test_3b_offer_search() {
+            compare(page.step, 1)
+            const all = Visit.offers.count
+            searchOffers("fuss")
+            verify(Visit.offers.count >= 1 && Visit.offers.count < all, "narrowed: " + Visit.offers.count)
+            const i = rowNamed("Fußball")
+            verify(i >= 0, "the football offer is found")
+            const football = offerAt(i, serviceIdRole)
+            const answer = offerAt(i, statusRole) === "known" ? "used" : "known"
+            tap("offer_" + i + "_" + answer)
+            compare(Probe.offerStatus(football), answer)
+            compare(Visit.offerSearch, "fuss")  // answering keeps the search
+            searchOffers("Bewegung")
+            verify(Visit.offers.count < all)
+            const j = rowOf(football)
+            verify(j >= 0, "a word of the sports category finds it too")
+            compare(offerAt(j, statusRole), answer)
+            searchOffers("kein solches angebot")
+            compare(Visit.offers.count, 0)
+            findChild(page, "offerSearch").clear()
+            compare(Visit.offers.count, all)
+        }
+
         function test_4_missing() {
             tap("visitNext")
             compare(page.step, 2)
