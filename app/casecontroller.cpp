@@ -1,11 +1,14 @@
 #include "casecontroller.h"
 
 #include "domainlabels.h"
+#include "sessioncontroller.h"
 
 #include "sync/store.h"
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <map>
@@ -331,6 +334,10 @@ void CaseController::close()
     m_networkDrawnOn.clear();
     clearSections();
     clearIssues();
+    if (!m_draft.isEmpty()) {
+        m_draft.clear();
+        emit draftChanged();
+    }
     if (was)
         emit caseChanged();
 }
@@ -669,6 +676,7 @@ void CaseController::readCase()
                             {"running", m.end.empty() || m.end >= ss(m_today)}};
     m_measures.setRows(rows);
 
+    readDraft();
     m_loaded = true;
     emit caseChanged();
 }
@@ -749,71 +757,93 @@ QString CaseController::createCase(const QVariantMap& values)
     return qs(*saved);
 }
 
-bool CaseController::saveCase(const QVariantMap& values)
+namespace {
+
+// The outcome of a domain call as a FormOutcome.
+template <class T>
+FormOutcome outcomeOf(const domain::Result<T>& result, domain::Issues issues)
 {
-    if (m_caseId.isEmpty() || !storeReady())
-        return false;
-    auto loaded = m_repo->load<domain::Case>(ss(m_caseId));
+    FormOutcome out;
+    if (result) {
+        out.ok = true;
+        if constexpr (std::is_same_v<T, std::string>)
+            out.id = *result;
+        return out;
+    }
+    out.error = result.error();
+    if (out.error == domain::Error::Invalid)
+        out.issues = std::move(issues);
+    return out;
+}
+FormOutcome refused(domain::Issues issues)
+{
+    FormOutcome out;
+    out.error = domain::Error::Invalid;
+    out.issues = std::move(issues);
+    return out;
+}
+
+FormOutcome saveCaseFields(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
+{
+    auto loaded = repo.load<domain::Case>(ctx.caseId);
     if (!loaded)
-        return finish(loaded, {});
+        return outcomeOf(loaded, {});
     domain::Issues issues;
     apply(*loaded, Fields(values, issues));
-    if (!issues.empty()) {
-        setIssues(issues);
-        return false;
-    }
+    if (!issues.empty())
+        return refused(std::move(issues));
     domain::SaveOptions options;
     options.issues = &issues;
-    return finish(m_repo->save(*loaded, options), issues);
+    auto saved = repo.save(*loaded, options);
+    return outcomeOf(saved, std::move(issues));
 }
 
 template <class T>
-bool CaseController::saveTyped(const QVariantMap& values)
+FormOutcome saveTyped(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
 {
     const QString recordId = values.value(QStringLiteral("id")).toString();
     T record;
     if (!recordId.isEmpty()) {
-        auto loaded = m_repo->load<T>(ss(recordId));
+        auto loaded = repo.load<T>(ss(recordId));
         if (!loaded)
-            return finish(loaded, {});
-        if (loaded->case_id != ss(m_caseId)) {
-            setError(otherCaseMessage());
-            return false;
+            return outcomeOf(loaded, {});
+        if (loaded->case_id != ctx.caseId) {
+            FormOutcome out;
+            out.error = domain::Error::WrongType;
+            out.otherCase = true;
+            return out;
         }
         record = std::move(*loaded);
     }
     domain::Issues issues;
     apply(record, Fields(values, issues));
     if (recordId.isEmpty())
-        defaults(record, NewContext{ss(m_caseId), ss(m_today),
-                                    ss(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm"))),
-                                    ss(m_worker)});
-    if (!issues.empty()) {
-        setIssues(issues);
-        return false;
-    }
+        defaults(record, NewContext{ctx.caseId, ctx.today, ctx.now, ctx.worker});
+    if (!issues.empty())
+        return refused(std::move(issues));
     domain::SaveOptions options;
     options.issues = &issues;
-    return finish(m_repo->save(record, options), issues);
+    auto saved = repo.save(record, options);
+    return outcomeOf(saved, std::move(issues));
 }
 
-bool CaseController::saveMember(const QVariantMap& values)
+FormOutcome saveMember(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
 {
     const QString memberId = values.value(QStringLiteral("id")).toString();
     domain::Person person;
     domain::CaseMember member;
     if (!memberId.isEmpty()) {
-        auto m = m_repo->load<domain::CaseMember>(ss(memberId));
+        auto m = repo.load<domain::CaseMember>(ss(memberId));
         if (!m)
-            return finish(m, {});
-        auto p = m_repo->load<domain::Person>(m->person_id);
+            return outcomeOf(m, {});
+        auto p = repo.load<domain::Person>(m->person_id);
         if (!p)
-            return finish(p, {});
+            return outcomeOf(p, {});
         member = std::move(*m);
         person = std::move(*p);
     } else {
-        person.case_id = ss(m_caseId);
-        member.case_id = ss(m_caseId);
+        person.case_id = ctx.caseId;
+        member.case_id = ctx.caseId;
     }
     domain::Issues issues;
     const Fields f(values, issues);
@@ -824,50 +854,207 @@ bool CaseController::saveMember(const QVariantMap& values)
     f.choice("role", member.role);
     f.flag("household", member.household);
     f.text("note", member.note);
-    if (!issues.empty()) {
-        setIssues(issues);
-        return false;
-    }
+    if (!issues.empty())
+        return refused(std::move(issues));
     // The person and its membership land together or not at all.
-    domain::Batch batch(*m_repo);
+    domain::Batch batch(repo);
     domain::SaveOptions options;
     options.issues = &issues;
     auto personSaved = batch.save(person, options);
     if (!personSaved)
-        return finish(personSaved, issues);
+        return outcomeOf(personSaved, std::move(issues));
     member.person_id = person.id;
     auto memberSaved = batch.save(member, options);
     if (!memberSaved)
-        return finish(memberSaved, issues);
-    return finish(batch.commit(), issues);
+        return outcomeOf(memberSaved, std::move(issues));
+    auto committed = batch.commit();
+    return outcomeOf(committed, std::move(issues));
+}
+
+}  // namespace
+
+FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QString& target, const QString& type,
+                     const QVariantMap& values)
+{
+    FormOutcome unknown;
+    unknown.error = domain::Error::WrongType;
+    if (ctx.caseId.empty())
+        return unknown;
+    if (target == QLatin1String("case"))
+        return saveCaseFields(repo, ctx, values);
+    if (target != QLatin1String("record"))
+        return unknown;
+    if (type == QLatin1String("member"))
+        return saveMember(repo, ctx, values);
+    if (type == QLatin1String(domain::WillStatement::kType))
+        return saveTyped<domain::WillStatement>(repo, ctx, values);
+    if (type == QLatin1String(domain::Goal::kType))
+        return saveTyped<domain::Goal>(repo, ctx, values);
+    if (type == QLatin1String(domain::ActionStep::kType))
+        return saveTyped<domain::ActionStep>(repo, ctx, values);
+    if (type == QLatin1String(domain::Resource::kType))
+        return saveTyped<domain::Resource>(repo, ctx, values);
+    if (type == QLatin1String(domain::Note::kType))
+        return saveTyped<domain::Note>(repo, ctx, values);
+    if (type == QLatin1String(domain::RiskAssessment::kType))
+        return saveTyped<domain::RiskAssessment>(repo, ctx, values);
+    if (type == QLatin1String(domain::Mandate::kType))
+        return saveTyped<domain::Mandate>(repo, ctx, values);
+    if (type == QLatin1String(domain::Requirement::kType))
+        return saveTyped<domain::Requirement>(repo, ctx, values);
+    if (type == QLatin1String(domain::Measure::kType))
+        return saveTyped<domain::Measure>(repo, ctx, values);
+    return unknown;
+}
+
+namespace {
+// The draft was made from this form: the same target, record type and record ("" for a new one).
+bool draftIsOf(const QVariantMap& draft, const QString& target, const QString& type, const QString& recordId)
+{
+    return draft.value(QStringLiteral("target")).toString() == target
+           && draft.value(QStringLiteral("type")).toString() == (target == QLatin1String("case") ? QString() : type)
+           && draft.value(QStringLiteral("id")).toString() == recordId;
+}
+}  // namespace
+
+std::string formDraftKey(const std::string& caseId) { return std::string(kFormDraftPrefix) + caseId; }
+
+bool writeFormDraft(sync::Store& store, const std::string& caseId, const QVariantMap& form, const QString& recordId,
+                    const QVariantMap& values, const QString& savedAt)
+{
+    const QVariantMap draft{{QStringLiteral("case_id"), QString::fromStdString(caseId)},
+                            {QStringLiteral("target"), form.value(QStringLiteral("target"), QStringLiteral("record"))},
+                            {QStringLiteral("type"), form.value(QStringLiteral("recordType"))},
+                            {QStringLiteral("id"), recordId},
+                            {QStringLiteral("form"), form},
+                            {QStringLiteral("values"), values},
+                            {QStringLiteral("saved_at"), savedAt}};
+    const QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(draft)).toJson(QJsonDocument::Compact);
+    return bool(store.set_setting(formDraftKey(caseId), json.toStdString()));
+}
+
+FormContext CaseController::formContext() const
+{
+    return FormContext{ss(m_caseId), ss(m_today), ss(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-ddTHH:mm"))),
+                       ss(m_worker)};
+}
+
+bool CaseController::finishForm(const FormOutcome& out, const QString& target, const QString& type, const QString& recordId)
+{
+    if (out.otherCase) {
+        setError(otherCaseMessage());
+        return false;
+    }
+    if (!out.ok) {
+        if (out.error == domain::Error::Invalid) {
+            setIssues(out.issues);
+            setError({});
+        } else {
+            clearIssues();
+            setError(failureMessage(out.error));
+        }
+        return false;
+    }
+    // The saved form was the one kept as a draft: the draft has served its purpose.
+    if (!m_draft.isEmpty() && draftIsOf(m_draft, target, type, recordId))
+        discardDraft();
+    clearIssues();
+    setError({});
+    if (!m_caseId.isEmpty())
+        readCase();
+    emit recordsChanged();
+    return true;
+}
+
+bool CaseController::saveCase(const QVariantMap& values)
+{
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("case"), {}, values), QStringLiteral("case"), {}, {});
 }
 
 bool CaseController::saveRecord(const QString& type, const QVariantMap& values)
 {
     if (m_caseId.isEmpty() || !storeReady())
         return false;
-    if (type == QLatin1String("member"))
-        return saveMember(values);
-    if (type == QLatin1String(domain::WillStatement::kType))
-        return saveTyped<domain::WillStatement>(values);
-    if (type == QLatin1String(domain::Goal::kType))
-        return saveTyped<domain::Goal>(values);
-    if (type == QLatin1String(domain::ActionStep::kType))
-        return saveTyped<domain::ActionStep>(values);
-    if (type == QLatin1String(domain::Resource::kType))
-        return saveTyped<domain::Resource>(values);
-    if (type == QLatin1String(domain::Note::kType))
-        return saveTyped<domain::Note>(values);
-    if (type == QLatin1String(domain::RiskAssessment::kType))
-        return saveTyped<domain::RiskAssessment>(values);
-    if (type == QLatin1String(domain::Mandate::kType))
-        return saveTyped<domain::Mandate>(values);
-    if (type == QLatin1String(domain::Requirement::kType))
-        return saveTyped<domain::Requirement>(values);
-    if (type == QLatin1String(domain::Measure::kType))
-        return saveTyped<domain::Measure>(values);
-    qWarning("CaseController::saveRecord: unknown type %s", qPrintable(type));
-    return false;
+    const FormOutcome out = saveForm(*m_repo, formContext(), QStringLiteral("record"), type, values);
+    if (!out.ok && out.error == domain::Error::WrongType && !out.otherCase) {
+        qWarning("CaseController::saveRecord: unknown type %s", qPrintable(type));
+        return false;
+    }
+    return finishForm(out, QStringLiteral("record"), type, values.value(QStringLiteral("id")).toString());
+}
+
+bool CaseController::saveForLock(const QVariantMap& form, const QString& recordId, const QVariantMap& formValues)
+{
+    const QString target = form.value(QStringLiteral("target"), QStringLiteral("record")).toString();
+    const QString type = form.value(QStringLiteral("recordType")).toString();
+    if (m_caseId.isEmpty() || !m_store || !m_repo
+        || (target != QLatin1String("case") && target != QLatin1String("record")))
+        return false;
+    QVariantMap values = formValues;
+    if (!recordId.isEmpty())
+        values.insert(QStringLiteral("id"), recordId);
+    const FormContext ctx = formContext();
+    const QString savedAt = qs(ctx.now);
+    if (!m_busy) {  // the store is free: save here, or keep the refused form as a draft
+        const FormOutcome out = saveForm(*m_repo, ctx, target, type, values);
+        if (out.ok)
+            return finishForm(out, target, type, recordId);
+        if (out.error != domain::Error::Invalid)
+            return false;
+        return writeFormDraft(*m_store, ctx.caseId, form, recordId, formValues, savedAt);
+    }
+    // A job holds the store: the same save runs behind it on the store thread, before the store
+    // closes (SessionController's SurvivesLock); a refusal there becomes the draft.
+    if (!m_session)
+        return false;
+    return m_session->runStoreJob(
+        [ctx, form, target, type, recordId, values, formValues, savedAt](sync::Store& store, const std::atomic<bool>&) {
+            domain::Repository repo(store);
+            const FormOutcome out = saveForm(repo, ctx, target, type, values);
+            if (out.ok) {  // the form kept as a draft is saved now: the draft goes
+                const std::string old = store.setting(formDraftKey(ctx.caseId)).value_or(std::string());
+                if (!old.empty() && draftIsOf(QJsonDocument::fromJson(QByteArray::fromStdString(old)).object().toVariantMap(),
+                                              target, type, recordId))
+                    (void)store.set_setting(formDraftKey(ctx.caseId), std::string());
+                return;
+            }
+            if (out.error == domain::Error::Invalid)
+                (void)writeFormDraft(store, ctx.caseId, form, recordId, formValues, savedAt);
+        },
+        this, [] {}, SessionController::JobPolicy::SurvivesLock);
+}
+
+void CaseController::readDraft()
+{
+    QVariantMap draft;
+    if (m_store && !m_caseId.isEmpty()) {
+        const std::string json = m_store->setting(formDraftKey(ss(m_caseId))).value_or(std::string());
+        if (!json.empty()) {
+            draft = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object().toVariantMap();
+            const QDateTime at = QDateTime::fromString(draft.value(QStringLiteral("saved_at")).toString(),
+                                                       QStringLiteral("yyyy-MM-ddTHH:mm"));
+            draft.insert(QStringLiteral("savedAtText"),
+                         at.isValid() ? at.toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : draft.value(QStringLiteral("saved_at")));
+        }
+    }
+    if (draft != m_draft) {
+        m_draft = draft;
+        emit draftChanged();
+    }
+}
+
+void CaseController::discardDraft()
+{
+    if (m_draft.isEmpty() || m_caseId.isEmpty() || !storeReady())
+        return;
+    if (!m_store->set_setting(formDraftKey(ss(m_caseId)), std::string())) {
+        setError(tr("Die nicht gespeicherte Eingabe konnte nicht verworfen werden."));
+        return;
+    }
+    m_draft.clear();
+    emit draftChanged();
 }
 
 bool CaseController::removeRecord(const QString& recordId)

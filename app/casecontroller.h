@@ -25,6 +25,10 @@
 //   3. A refused edit writes nothing and changes no section; it sets `issues`, and the caller
 //      keeps what the user typed. A successful edit clears `issues` and re-reads the sections.
 //   4. The sections always show the case named by caseId, or nothing (Closed).
+//   5. What was typed in a form open at a lock is never dropped (saveForLock): saved if the domain
+//      takes it, else kept as the case's draft (a sealed store setting, formDraftKey). While a
+//      job holds the store, the same saveForm runs in a SurvivesLock job on the store thread.
+//      `draft` shows the open case's draft; it goes when that form is saved or discardDraft().
 #pragma once
 
 #include "sectionmodel.h"
@@ -38,12 +42,44 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <string>
 
 namespace quartier::sync {
 class Store;
 }
 
 namespace quartier::app {
+
+class SessionController;
+
+// What saving a case-page form needs besides its values: the open case and a new record's defaults.
+struct FormContext {
+    std::string caseId;
+    std::string today;   // YYYY-MM-DD
+    std::string now;     // YYYY-MM-DDTHH:mm
+    std::string worker;
+};
+// What saveForm did: saved (`id` for a new record where known), or refused by the domain
+// (error Invalid, `issues`), or another domain error (otherCase: the record is another case's).
+struct FormOutcome {
+    bool ok = false;
+    domain::Error error = domain::Error::Invalid;
+    domain::Issues issues;
+    bool otherCase = false;
+    std::string id;
+};
+// Saves one case-page form through `repo`: target "case" (the case's own fields) or "record" of
+// `type` (see CaseController::saveRecord). Touches nothing but `repo`, so it runs on whichever
+// thread holds the store: the GUI thread, or the store thread in a lock's SurvivesLock job.
+FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QString& target, const QString& type,
+                     const QVariantMap& values);
+
+// Sealed store setting that keeps a form the domain refused at a lock, one per case:
+// JSON {case_id, target, type, id, form, values, saved_at}; "" when there is none.
+inline constexpr auto kFormDraftPrefix = "form_draft:";
+std::string formDraftKey(const std::string& caseId);
+bool writeFormDraft(sync::Store& store, const std::string& caseId, const QVariantMap& form, const QString& recordId,
+                    const QVariantMap& values, const QString& savedAt);
 
 // Controller of the case page (and of the new-case dialog); QML uses the CaseDetail singleton.
 class CaseController : public QObject
@@ -66,6 +102,7 @@ class CaseController : public QObject
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(QString workerName READ workerName NOTIFY workerNameChanged)
     Q_PROPERTY(QString today READ today CONSTANT)
+    Q_PROPERTY(QVariantMap draft READ draft NOTIFY draftChanged)
     Q_PROPERTY(SectionModel* members READ members CONSTANT)
     Q_PROPERTY(SectionModel* wills READ wills CONSTANT)
     Q_PROPERTY(SectionModel* goals READ goals CONSTANT)
@@ -88,6 +125,8 @@ public:
     // `store` may be null (locked); it must stay valid until the next setStore().
     void setStore(sync::Store* store);
     void setStoreBusy(bool busy);
+    // The session whose store thread takes saveForLock's job while the store is busy; may be null.
+    void setSession(SessionController* session) { m_session = session; }
     // "YYYY-MM-DD" of today for new records; injectable for tests and screenshots.
     void setToday(const QString& date) { m_today = date; }
 
@@ -106,6 +145,8 @@ public:
     QString errorMessage() const { return m_error; }
     QString workerName() const { return m_worker; }
     QString today() const { return m_today; }
+    // The open case's kept form (see formDraftKey) with savedAtText "TT.MM.JJJJ, HH:mm", or {}.
+    QVariantMap draft() const { return m_draft; }
 
     SectionModel* members() { return &m_members; }
     SectionModel* wills() { return &m_wills; }
@@ -142,6 +183,14 @@ public:
     Q_INVOKABLE bool updateNetworkContact(int index, const QVariantMap& contact);
     Q_INVOKABLE bool moveNetworkContact(int index, const QString& sector, int distance);
     Q_INVOKABLE bool removeNetworkContact(int index);
+    // The open form at a lock (RecordDialog, on SessionController::aboutToLock): `form` is the
+    // dialog's spec {title, target, recordType, fields, removeText}. Saved if the domain takes it,
+    // else kept as the case's sealed draft; while a job holds the store, both happen in a
+    // SurvivesLock job on the store thread. Only targets "case" and "record"; returns whether
+    // it was saved, kept or queued.
+    Q_INVOKABLE bool saveForLock(const QVariantMap& form, const QString& recordId, const QVariantMap& values);
+    // Deletes the open case's draft ("Verwerfen").
+    Q_INVOKABLE void discardDraft();
     // Who works with this device (sealed store setting).
     Q_INVOKABLE bool setWorkerName(const QString& name);
 
@@ -164,6 +213,7 @@ signals:
     void issuesChanged();
     void errorMessageChanged();
     void workerNameChanged();
+    void draftChanged();
     // Something was written: the case list re-reads.
     void recordsChanged();
 
@@ -180,12 +230,13 @@ private:
     // After a domain call: issues or the error shown, or (ok) issues cleared, sections re-read.
     template <class T>
     bool finish(const domain::Result<T>& result, const domain::Issues& issues);
-    template <class T>
-    bool saveTyped(const QVariantMap& values);
-    bool saveMember(const QVariantMap& values);
+    FormContext formContext() const;
+    bool finishForm(const FormOutcome& out, const QString& target, const QString& type, const QString& recordId);
+    void readDraft();
     bool saveNetworkContacts(const std::function<bool(std::vector<domain::NetworkContact>&, domain::Issues&)>& change);
 
     sync::Store* m_store = nullptr;
+    SessionController* m_session = nullptr;
     std::unique_ptr<domain::Repository> m_repo;
     bool m_busy = false;
     bool m_reloadPending = false;
@@ -200,6 +251,7 @@ private:
     QVariantMap m_issues;
     QStringList m_issueList;
     QString m_error;
+    QVariantMap m_draft;
 
     SectionModel m_members;
     SectionModel m_wills;

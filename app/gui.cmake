@@ -78,6 +78,7 @@ set(quartier_qml_aliases
   components/ChoiceChip.qml
   components/VerbatimEditor.qml
   components/DateField.qml
+  components/DraftBanner.qml
   components/OfferDelegate.qml
   components/OfferDetailCard.qml
   components/OfferFilterChip.qml

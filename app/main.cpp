@@ -79,6 +79,7 @@ int main(int argc, char** argv)
                      [&] { cases.setStoreBusy(session.storeBusy()); });
     // The open case: reads the store only while it is free, like the case list.
     CaseController caseDetail;
+    caseDetail.setSession(&session);  // a form open at a lock is saved on the store thread if busy
     QObject::connect(&session, &SessionController::storeChanged, &caseDetail,
                      [&] { caseDetail.setStore(session.store()); });
     QObject::connect(&session, &SessionController::storeBusyChanged, &caseDetail,

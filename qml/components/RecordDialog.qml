@@ -67,15 +67,26 @@ Dialog {
         }
     }
 
-    // A lock (the user's, the idle timer's, going to the background) while the form is open:
-    // what was typed is saved now, while the store is still there, if the domain takes it. A form
-    // the domain refuses (or a store lent to a sync) writes nothing; the form closes with the page.
+    // A lock (the user's, the idle timer's, going to the background) while the form is open: a
+    // case or record form goes to CaseDetail.saveForLock, which saves it if the domain takes it
+    // and otherwise keeps it as the case's sealed draft, on the store thread if a sync holds the
+    // store. Other forms (new case, contact, worker) are saved if they can be; the form closes
+    // with the page.
     Connections {
         target: Session
         function onAboutToLock() {
-            if (root.opened)
+            if (!root.opened)
+                return
+            if (root.target === "case" || root.target === "record")
+                CaseDetail.saveForLock(root.spec(), root.recordId, Object.assign({}, root.current))
+            else
                 root.submit(true)
         }
+    }
+
+    // What reopens this form from a draft (CasePage.openForm takes it back).
+    function spec() {
+        return { title: title, target: target, recordType: recordType, fields: fields, removeText: removeText }
     }
 
     // Messages for fields the form does not show (list items, derived fields).

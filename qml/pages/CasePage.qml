@@ -52,6 +52,12 @@ Page {
         dialog.edit(recordId, initial)
     }
     function closeDialogs() { dialog.close() }
+    // The form kept at a lock, reopened with what was typed; saving it deletes the draft.
+    function restoreDraft() {
+        const d = CaseDetail.draft
+        if (d.form)
+            openForm(d.form, d.id || "", d.values || {})
+    }
 
     function contactForm(position) {
         return {
@@ -199,8 +205,22 @@ Page {
         text: dialog.visible ? "" : CaseDetail.errorMessage
     }
 
+    DraftBanner {
+        id: draftBanner
+        objectName: "draftBanner"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        draft: CaseDetail.draft
+        onRestoreRequested: page.restoreDraft()
+        onDiscardRequested: CaseDetail.discardDraft()
+    }
+
     RowLayout {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: draftBanner.visible ? draftBanner.bottom : parent.top
+        anchors.bottom: parent.bottom
         spacing: 0
 
         // Landscape: the sections as a side list.

@@ -11,6 +11,7 @@ add_executable(test_app
   app/test_sectionmodel.cpp
   app/test_domainlabels.cpp
   app/test_casecontroller.cpp
+  app/test_caseformlock.cpp
   app/test_homevisitcontroller.cpp
   app/test_conflictlistmodel.cpp
   app/test_offerlistmodel.cpp)
