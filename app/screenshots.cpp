@@ -414,6 +414,35 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         settle(300);
     }
 
+    // A will statement the domain refused at a lock (no person chosen yet), kept as the case's
+    // sealed draft: the banner on the case page, and the form it restores.
+    if (QQuickItem* page = openCase(demo->families.case_ids.front())) {
+        const QVariantList text{QVariantMap{{"key", "person_id"}, {"label", CaseController::tr("Wer sagt das?")},
+                                            {"kind", "choice"}, {"choices", caseDetail.memberChoices()}},
+                                QVariantMap{{"key", "text"}, {"label", CaseController::tr("Wortlaut (O-Ton)")}, {"kind", "multiline"}},
+                                QVariantMap{{"key", "own_contribution"}, {"label", CaseController::tr("Was tue ich selbst dafür?")},
+                                            {"kind", "multiline"}}};
+        const QVariantMap form{{"title", CaseController::tr("Wille oder Wunsch")}, {"target", "record"},
+                               {"recordType", "will_statement"}, {"fields", text}};
+        const QVariantMap values{{"person_id", QString()},
+                                 {"text", QStringLiteral("Ich will, dass wir am Wochenende wieder zusammen kochen.")},
+                                 {"own_contribution", QStringLiteral("Ich kaufe freitags mit Emre ein.")}};
+        const QString at = QDateTime(QDate::currentDate(), QTime(14, 35)).toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
+        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, at)) {
+            out << "FAIL could not write the form draft" << Qt::endl;
+            ++failures;
+        }
+        caseDetail.reload();
+        QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 1));
+        shoot(QStringLiteral("case-draft"));
+        QMetaObject::invokeMethod(page, "restoreDraft");
+        shoot(QStringLiteral("case-draft-restored"));
+        QMetaObject::invokeMethod(window, "closeDialogs");
+        caseDetail.discardDraft();
+        QMetaObject::invokeMethod(window, "closeCase");
+        settle(300);
+    }
+
     // The offer map with the demo offers (docs/offers.md).
     if (!seedDemoOffers(engine, store, out))
         return 1;

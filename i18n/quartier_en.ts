@@ -868,6 +868,29 @@
     </message>
 </context>
 <context>
+    <name>DraftBanner</name>
+    <message>
+        <source>Nicht gespeicherte Eingabe vom %1 (%2)</source>
+        <translation>Unsaved input from %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Wiederherstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Nicht gespeicherte Eingabe wiederherstellen</source>
+        <translation>Restore unsaved input</translation>
+    </message>
+    <message>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Nicht gespeicherte Eingabe verwerfen</source>
+        <translation>Discard unsaved input</translation>
+    </message>
+</context>
+<context>
     <name>EntryDelegate</name>
     <message>
         <source>Konflikt zu klären</source>
@@ -3335,6 +3358,26 @@
     <message>
         <source>Kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 03.04.2026.</source>
         <translation>Not a valid date. Please type it as DD.MM.YYYY, e.g. 03.04.2026.</translation>
+    </message>
+    <message>
+        <source>Die nicht gespeicherte Eingabe konnte nicht verworfen werden.</source>
+        <translation>The unsaved input could not be discarded.</translation>
+    </message>
+    <message>
+        <source>Wer sagt das?</source>
+        <translation>Who says this?</translation>
+    </message>
+    <message>
+        <source>Wortlaut (O-Ton)</source>
+        <translation>Verbatim wording</translation>
+    </message>
+    <message>
+        <source>Was tue ich selbst dafür?</source>
+        <translation>What will I do for it myself?</translation>
+    </message>
+    <message>
+        <source>Wille oder Wunsch</source>
+        <translation>Will or wish</translation>
     </message>
 </context>
 <context>

@@ -114,5 +114,38 @@ Item {
             compare(Fixture.storedContacts()[before], "Trainer vom Sportverein")
             tryCompare(dialog, "visible", false)
         }
+
+        // A lock while a form the domain refuses is open (a goal whose review date is no date):
+        // the form is kept as the case's draft; the page offers it, Wiederherstellen reopens the
+        // form with the text, and saving it completed deletes the draft.
+        function test_refused_form_kept_as_draft_on_lock() {
+            const page = openPage()
+            page.showSection(1)
+            const dialog = findChild(page, "recordDialog")
+            page.openForm({ title: "Ziel", recordType: "goal",
+                            fields: [{ key: "text", label: "Ziel", kind: "multiline" },
+                                     { key: "review_on", label: "Überprüfen am" }] }, "", {})
+            tryCompare(dialog, "opened", true)
+            dialog.current.text = "Ich will im Sommer schwimmen lernen."
+            dialog.current.review_on = "irgendwann"
+            Session.aboutToLock()
+            dialog.close()
+            tryCompare(dialog, "visible", false)
+
+            CaseDetail.reload()  // what opening the case again after unlocking reads
+            const banner = findChild(page, "draftBanner")
+            tryCompare(banner, "visible", true)
+            compare(CaseDetail.draft.values.text, "Ich will im Sommer schwimmen lernen.")
+
+            tap(findChild(banner, "draftRestore"))
+            tryCompare(dialog, "opened", true)
+            compare(dialog.current.text, "Ich will im Sommer schwimmen lernen.")
+            compare(dialog.current.review_on, "irgendwann")
+            dialog.current.review_on = ""
+            dialog.submit()
+            tryCompare(dialog, "visible", false)
+            compare(Object.keys(CaseDetail.draft).length, 0)
+            tryCompare(banner, "visible", false)
+        }
     }
 }
