@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <type_traits>
 
 namespace quartier::app {
 

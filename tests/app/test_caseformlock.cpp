@@ -89,6 +89,8 @@ struct LockFixture {
         std::shared_future<void> released = release.get_future().share();
         REQUIRE(session.runStoreJob([released](qs::Store&, const std::atomic<bool>&) { released.wait(); }, &detail, [] {}));
         REQUIRE(session.storeBusy());
+        // The page's own "Speichern" is refused now: only the lock's job can write.
+        REQUIRE_FALSE(detail.saveRecord(QStringLiteral("note"), {{QStringLiteral("text"), QStringLiteral("jetzt nicht")}}));
         return release;
     }
 
