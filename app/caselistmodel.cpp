@@ -31,18 +31,14 @@ void CaseListModel::setStore(const sync::Store* store)
 
 void CaseListModel::setStoreBusy(bool busy)
 {
-    m_busy = busy;
-    if (!m_busy && m_refreshPending)
+    if (m_reads.setBusy(busy))
         refresh();
 }
 
 void CaseListModel::refresh()
 {
-    if (m_store && m_busy) {  // the store is lent to a job: read it once it is back
-        m_refreshPending = true;
+    if (!m_reads.mayRead(m_store != nullptr))  // the store is lent to a job: read it once it is back
         return;
-    }
-    m_refreshPending = false;
     reset(true);
 }
 

@@ -12,6 +12,7 @@
 //   3. "Meine Fälle" with no worker name set shows no case (nothing is "mine" yet).
 #pragma once
 
+#include "deferredreads.h"
 #include <QAbstractListModel>
 #include <QString>
 #include <QStringList>
@@ -115,8 +116,7 @@ private:
     bool isMine(const Row& row) const;
 
     const sync::Store* m_store = nullptr;
-    bool m_busy = false;
-    bool m_refreshPending = false;
+    DeferredReads m_reads;  // refreshes wait while the store is lent
     QString m_filter;
     QString m_socialSpace;
     QString m_status;

@@ -41,18 +41,14 @@ void ConflictListModel::setStore(sync::Store* store)
 
 void ConflictListModel::setStoreBusy(bool busy)
 {
-    m_busy = busy;
-    if (!m_busy && m_refreshPending)
+    if (m_reads.setBusy(busy))
         refresh();
 }
 
 void ConflictListModel::refresh()
 {
-    if (m_store && m_busy) {
-        m_refreshPending = true;
+    if (!m_reads.mayRead(m_store != nullptr))
         return;
-    }
-    m_refreshPending = false;
     const int before = count();
     beginResetModel();
     readRows();
@@ -215,7 +211,7 @@ void ConflictListModel::readRows()
 
 bool ConflictListModel::resolve(int row, int version)
 {
-    if (!m_store || m_busy || row < 0 || row >= count()) {
+    if (!m_store || m_reads.busy() || row < 0 || row >= count()) {
         setError(tr("Gerade nicht möglich: Die Synchronisierung läuft. Bitte gleich noch einmal tippen."));
         return false;
     }

@@ -22,6 +22,7 @@
 //   4. A refused resolution writes nothing and keeps the row; errorMessage says why (German).
 #pragma once
 
+#include "deferredreads.h"
 #include "domain/validation.h"
 
 #include <QAbstractListModel>
@@ -106,8 +107,7 @@ private:
     bool finish(const Row& row, bool done, const domain::Issues& issues);
 
     sync::Store* m_store = nullptr;
-    bool m_busy = false;
-    bool m_refreshPending = false;
+    DeferredReads m_reads;  // refreshes wait while the store is lent
     QString m_error;
     std::vector<Row> m_rows;
 };

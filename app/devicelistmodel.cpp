@@ -20,18 +20,14 @@ void DeviceListModel::setStore(const sync::Store* store)
 
 void DeviceListModel::setStoreBusy(bool busy)
 {
-    m_busy = busy;
-    if (!m_busy && m_refreshPending)
+    if (m_reads.setBusy(busy))
         refresh();
 }
 
 void DeviceListModel::refresh()
 {
-    if (m_store && m_busy) {
-        m_refreshPending = true;
+    if (!m_reads.mayRead(m_store != nullptr))
         return;
-    }
-    m_refreshPending = false;
     const int before = count();
     beginResetModel();
     m_rows.clear();

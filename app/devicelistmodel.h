@@ -11,6 +11,7 @@
 //   2. The store is read only while set and not busy (SessionController invariant 2).
 #pragma once
 
+#include "deferredreads.h"
 #include <QAbstractListModel>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
@@ -61,8 +62,7 @@ signals:
 
 private:
     const sync::Store* m_store = nullptr;
-    bool m_busy = false;
-    bool m_refreshPending = false;
+    DeferredReads m_reads;  // refreshes wait while the store is lent
     std::vector<Row> m_rows;
 };
 

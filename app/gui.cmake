@@ -9,7 +9,7 @@ qt_add_library(quartier_app STATIC
   sessioncontroller.h sessioncontroller.cpp
   synccontroller.h synccontroller.cpp
   enrolmentcontroller.h enrolmentcontroller.cpp
-  caselistmodel.h caselistmodel.cpp
+  caselistmodel.h caselistmodel.cpp deferredreads.h
   casecontroller.h casecontroller.cpp
   sectionmodel.h sectionmodel.cpp
   domainlabels.h domainlabels.cpp

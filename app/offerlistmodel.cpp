@@ -44,18 +44,14 @@ void OfferListModel::setStore(const sync::Store* store)
 
 void OfferListModel::setStoreBusy(bool busy)
 {
-    m_busy = busy;
-    if (!m_busy && m_refreshPending)
+    if (m_reads.setBusy(busy))
         refresh();
 }
 
 void OfferListModel::refresh()
 {
-    if (m_store && m_busy) {  // invariant 1
-        m_refreshPending = true;
+    if (!m_reads.mayRead(m_store != nullptr))  // invariant 1
         return;
-    }
-    m_refreshPending = false;
     reset(true);
 }
 

@@ -18,6 +18,7 @@
 //      filter change is one model reset.
 #pragma once
 
+#include "deferredreads.h"
 #include "offers/offers.h"
 #include "offers/search.h"
 
@@ -159,8 +160,7 @@ private:
     QVariantList buildOrganizations() const;
 
     const sync::Store* m_store = nullptr;
-    bool m_busy = false;
-    bool m_refreshPending = false;
+    DeferredReads m_reads;  // refreshes wait while the store is lent
     std::function<QDate()> m_today;
     QString m_searchText;
     QString m_category;
