@@ -336,7 +336,13 @@ Result<PushBatch> prepare_push(const Store& store, std::size_t limit, std::span<
 // a helper thread while the request is on the wire. Only one thread touches the store at a time:
 // the calling thread makes no store call between starting the helper and joining it, except a
 // wipe on a revocation (revoked()), which joins the helper first.
-SyncClient::Helper::Helper(SyncClient& c, std::function<void()> work) : m_client(c), m_thread(std::move(work)) {
+SyncClient::Helper::Helper(SyncClient& c, std::function<void()> work) : m_client(c) {
+    try {
+        m_thread = std::thread(work);
+    } catch (const std::system_error&) {
+        work();  // no thread to be had (a resource limit): the same work, here and now
+        return;
+    }
     m_client.m_helper = this;
 }
 SyncClient::Helper::~Helper() { join(); }

@@ -157,7 +157,8 @@ private:
     Result<nlohmann::json> revoked(const std::string& body);
     std::chrono::milliseconds backoff(int attempt);
 
-    // A thread doing store work while a request is on the wire (push); see client.cpp.
+    // A thread doing store work while a request is on the wire (push); see client.cpp. If no
+    // thread can be started, the work runs at once on the calling thread.
     class Helper {
     public:
         Helper(SyncClient& c, std::function<void()> work);
