@@ -16,6 +16,7 @@
 #include "sessioncontroller.h"
 #include "synccontroller.h"
 #include "visitscript.h"
+#include "sync/allocator.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -36,6 +37,7 @@ using namespace quartier::app;
 
 int main(int argc, char** argv)
 {
+    quartier::sync::tune_allocator(argv);  // huge pages for the records' heap (sync/allocator.h)
     // A server that closes a connection during sync must give a network error, not kill the app.
     std::signal(SIGPIPE, SIG_IGN);
     if (headlessRequested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

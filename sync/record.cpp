@@ -60,7 +60,7 @@ bool Record::apply(const OpMeta& meta, OpPayload op) {
     if (meta.hlc < origin_hlc || (meta.hlc == origin_hlc && meta.op < origin_op)) {
         origin_hlc = meta.hlc;
         origin_op = meta.op;
-        type = op.type;
+        type = std::move(op.type);  // op is ours (by value) and its type is not read again
         scope = meta.scope;
     }
     if (id.empty()) id = std::move(op.record_id);
