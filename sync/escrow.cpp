@@ -225,23 +225,34 @@ Result<void> SyncClient::escrow(SyncReport& r) {
     // tablet once it is escrowed, so a server that only claimed it could make the office archive
     // lose it. A wrap counts once we have seen it, signed by a member at that epoch for this
     // organisation's escrow key; otherwise we upload our own.
-    for (const auto& [scope, epochs] : to_check) {
-        auto held = call("GET", "/v1/escrow", "scope=" + crypto::to_hex(scope), nullptr);
+    // One request per wire::kMaxEscrowScopes scopes (a device that just joined many cases
+    // checks them all at its first sync). The marks are bookkeeping: a power loss that forgets
+    // one only means it is checked again.
+    std::vector<ScopeId> check_scopes;
+    for (const auto& [scope, epochs] : to_check) check_scopes.push_back(scope);
+    for (std::size_t at = 0; at < check_scopes.size(); at += wire::kMaxEscrowScopes) {
+        const std::size_t end = std::min(check_scopes.size(), at + wire::kMaxEscrowScopes);
+        std::string query = "scopes=";
+        for (std::size_t i = at; i < end; ++i) query += (i > at ? "," : "") + crypto::to_hex(check_scopes[i]);
+        auto held = call("GET", "/v1/escrow", query, nullptr);
         if (!held) return held.failure();
-        std::set<std::uint32_t> shown;
+        std::set<std::pair<ScopeId, std::uint32_t>> shown;
         if (held->contains("wraps") && (*held)["wraps"].is_array())
             for (const auto& item : (*held)["wraps"]) {
                 auto w = item.is_object() ? EscrowWrap::from_json(item.dump()) : Result<EscrowWrap>(Error::InvalidArgument);
-                if (w && w->scope == scope && w->verify(m_store.directory())) shown.insert(w->epoch);
+                if (w && to_check.count(w->scope) && w->verify(m_store.directory())) shown.emplace(w->scope, w->epoch);
             }
-        for (std::uint32_t epoch : epochs) {
-            if (shown.count(epoch)) {
-                if (auto s = m_store.set_setting(escrow_setting(scope, epoch), "1"); !s) return s;
-                continue;
+        for (std::size_t i = at; i < end; ++i) {
+            const ScopeId& scope = check_scopes[i];
+            for (std::uint32_t epoch : to_check[scope]) {
+                if (shown.count({scope, epoch})) {
+                    if (auto s = m_store.set_setting(escrow_setting(scope, epoch), "1", false); !s) return s;
+                    continue;
+                }
+                r.server_violations.push_back("the server listed an escrow wrap of scope " + crypto::to_hex(scope) +
+                                              " epoch " + std::to_string(epoch) + " that it could not show (uploaded one)");
+                upload.emplace_back(scope, epoch);
             }
-            r.server_violations.push_back("the server listed an escrow wrap of scope " + crypto::to_hex(scope) + " epoch " +
-                                          std::to_string(epoch) + " that it could not show (uploaded one)");
-            upload.emplace_back(scope, epoch);
         }
     }
     for (std::size_t at = 0; at < upload.size(); at += kUploadBatch) {
@@ -253,8 +264,8 @@ Result<void> SyncClient::escrow(SyncReport& r) {
         }
         const json body{{"wraps", std::move(wraps)}};
         if (auto p = call("POST", "/v1/escrow", "", &body); !p) return p.failure();
-        for (std::size_t i = at; i < end; ++i)
-            if (auto s = m_store.set_setting(escrow_setting(upload[i].first, upload[i].second), "1"); !s) return s;
+        for (std::size_t i = at; i < end; ++i)  // bookkeeping, as above
+            if (auto s = m_store.set_setting(escrow_setting(upload[i].first, upload[i].second), "1", false); !s) return s;
         r.escrow_uploaded += end - at;
     }
     return {};

@@ -17,6 +17,8 @@ inline constexpr std::size_t kMaxBody = 16u << 20;
 inline constexpr std::size_t kMaxPushEnvelopes = 2000;
 inline constexpr std::size_t kMaxPullLimit = 2000;
 inline constexpr std::uint64_t kMaxClockSkewMs = 24ull * 3600 * 1000;
+// Scopes per GET /v1/escrow?scopes=… (128 ids of 32 hex digits and commas: about 4 KiB of URL).
+inline constexpr std::size_t kMaxEscrowScopes = 128;
 
 std::string b64(crypto::ByteView v);
 std::optional<crypto::Bytes> unb64(std::string_view s);

@@ -690,19 +690,38 @@ Response Server::pull(Context& c) {
 Response Server::get_escrow(Context& c) {
     const auto& q = c.request.query;
     const auto ms = m_dir.memberships(c.device);
-    if (auto it = q.find("scope"); it != q.end()) {
-        crypto::ScopeId scope{};
-        if (it->second.size() != 32 || !lower_hex(it->second) || !crypto::from_hex(it->second, scope))
-            return bad_request("scope: lower-case hex id expected");
-        const bool member = std::any_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; });
-        if (!member && c.info->role != "admin") return error(403, "not_member", "device is not a member of this scope");
-        if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
-        auto wraps = m_storage.escrow_wraps(scope);
-        if (!wraps) return storage_error(wraps.failure());
+    // ?scope=S, or ?scopes=S1,S2,… (at most wire::kMaxEscrowScopes): the wraps themselves, for scopes
+    // the caller is a member of (or any, for an admin device); one refused scope refuses all.
+    const auto one = q.find("scope"), many = q.find("scopes");
+    if (one != q.end() || many != q.end()) {
+        if (one != q.end() && many != q.end()) return bad_request("scope and scopes: one or the other");
+        std::vector<std::string> hexes;
+        if (one != q.end()) hexes.push_back(one->second);
+        else
+            for (std::size_t at = 0; at <= many->second.size();) {
+                const std::size_t comma = std::min(many->second.find(',', at), many->second.size());
+                hexes.push_back(many->second.substr(at, comma - at));
+                at = comma + 1;
+            }
+        if (hexes.size() > wire::kMaxEscrowScopes) return bad_request("scopes: at most " + std::to_string(wire::kMaxEscrowScopes));
+        std::set<crypto::ScopeId> scopes;
+        for (const auto& hex : hexes) {
+            crypto::ScopeId scope{};
+            if (hex.size() != 32 || !lower_hex(hex) || !crypto::from_hex(hex, scope))
+                return bad_request("scope: lower-case hex id expected");
+            const bool member = std::any_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; });
+            if (!member && c.info->role != "admin") return error(403, "not_member", "device is not a member of this scope");
+            if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
+            scopes.insert(scope);
+        }
         json list = json::array();
-        // A personal scope's wrap (uploaded before it was refused) is never handed out.
-        if (m_dir.scope_kind(scope) != ScopeKind::Personal)
+        for (const auto& scope : scopes) {
+            // A personal scope's wrap (uploaded before it was refused) is never handed out.
+            if (m_dir.scope_kind(scope) == ScopeKind::Personal) continue;
+            auto wraps = m_storage.escrow_wraps(scope);
+            if (!wraps) return storage_error(wraps.failure());
             for (const auto& w : *wraps) list.push_back(json::parse(w.json));
+        }
         return ok(json{{"wraps", std::move(list)}});
     }
     // Without a scope: which (scope, epoch) have a wrap, for every scope the caller is a member of.

@@ -6,6 +6,11 @@
 #include "sync/escrow.h"
 #include "sync/grant.h"
 #include "sync/retention.h"
+#include "sync/wire.h"
+
+#include <cctype>
+#include <map>
+#include <set>
 
 using namespace quartier;
 using namespace quartier::test;
@@ -97,6 +102,62 @@ TEST_CASE("server: escrow wraps: refused without an escrow key, then verified, s
     }
     CHECK(ServerFixture::code(f.get("/v1/escrow", outsider.token, {{"scope", crypto::to_hex(scope)}})) == "not_member");
     CHECK(ServerFixture::code(f.get("/v1/escrow", a.token, {{"scope", "XYZ"}})) == "bad_request");
+}
+
+TEST_CASE("server: escrow wraps of several scopes in one request, refused whole if any one is refused", "[server][escrow]") {
+    ServerFixture f;
+    f.found();
+    TestDevice a, outsider;
+    f.enrol(a);
+    f.enrol(outsider);
+    const auto escrow = crypto::box_keypair();
+    f.append(f.dir.make_escrow(f.org_admin, escrow.pk, f.now));
+    std::vector<crypto::ScopeId> scopes;
+    for (int i = 0; i < 3; ++i) {
+        scopes.push_back(crypto::random_id());
+        f.add_member(scopes.back(), 1, a);
+        REQUIRE(f.post("/v1/escrow", wraps({sync::EscrowWrap::make(a.id, scopes.back(), 1, escrow.pk, crypto::SymmetricKey::generate())}), a.token).status == 200);
+    }
+    const auto unwrapped = crypto::random_id();  // a member, no wrap yet: simply not in the answer
+    f.add_member(unwrapped, 1, a);
+    auto join = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const auto& x : v) s += (s.empty() ? "" : ",") + x;
+        return s;
+    };
+    const std::string three = join({crypto::to_hex(scopes[0]), crypto::to_hex(scopes[1]), crypto::to_hex(scopes[2]), crypto::to_hex(unwrapped)});
+    auto all = f.get("/v1/escrow", a.token, {{"scopes", three}});
+    REQUIRE(all.status == 200);
+    const json answer = ServerFixture::body(all);
+    std::set<std::string> got;
+    for (const auto& w : answer["wraps"]) {
+        auto back = sync::EscrowWrap::from_json(w.dump());
+        REQUIRE(back.ok());
+        REQUIRE(back->verify(f.dir).ok());
+        got.insert(crypto::to_hex(back->scope));
+    }
+    CHECK(got == std::set<std::string>{crypto::to_hex(scopes[0]), crypto::to_hex(scopes[1]), crypto::to_hex(scopes[2])});
+
+    std::vector<std::string> too_many(sync::wire::kMaxEscrowScopes + 1, crypto::to_hex(scopes[0]));
+    struct Row {
+        const char* what;
+        std::map<std::string, std::string> query;
+        const TestDevice* as;
+        const char* code;
+    };
+    const Row rows[] = {
+        {"one scope of another member", {{"scopes", crypto::to_hex(scopes[0]) + "," + crypto::to_hex(crypto::random_id())}}, &a, "not_member"},
+        {"an outsider", {{"scopes", crypto::to_hex(scopes[0])}}, &outsider, "not_member"},
+        {"a bad id among good ones", {{"scopes", crypto::to_hex(scopes[0]) + ",XYZ"}}, &a, "bad_request"},
+        {"an empty item", {{"scopes", crypto::to_hex(scopes[0]) + ","}}, &a, "bad_request"},
+        {"upper-case hex", {{"scopes", [&] { std::string h = crypto::to_hex(scopes[0]); for (auto& ch : h) ch = char(std::toupper(ch)); return h; }()}}, &a, "bad_request"},
+        {"too many", {{"scopes", join(too_many)}}, &a, "bad_request"},
+        {"scope and scopes", {{"scope", crypto::to_hex(scopes[0])}, {"scopes", crypto::to_hex(scopes[1])}}, &a, "bad_request"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.what);
+        CHECK(ServerFixture::code(f.get("/v1/escrow", row.as->token, row.query)) == row.code);
+    }
 }
 
 TEST_CASE("server: a shred entry drops the scope's envelopes, grants and wraps at once and closes it for good", "[server][shred]") {

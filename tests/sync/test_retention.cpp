@@ -681,6 +681,36 @@ TEST_CASE("Escrow: a personal scope (entrusted entries, §65 SGB VIII) is never 
     REQUIRE(r.error() == Error::NotFound);
 }
 
+TEST_CASE("Escrow: a device that joins several cases checks their wraps in one request, once", "[sync][escrow]") {
+    SyncFixture f(2);
+    Device &worker = f[0], &deputy = f[1];
+    std::vector<ScopeId> scopes;
+    for (int i = 0; i < 3; ++i) {
+        auto scope = worker.store->create_scope();
+        REQUIRE(scope.ok());
+        REQUIRE(worker.store->set_setting("scope_kind:" + crypto::to_hex(*scope), "case").ok());
+        worker.set("", "name", "Familie " + std::to_string(i), &*scope);
+        scopes.push_back(*scope);
+    }
+    worker.sync_ok();  // registers the scopes and uploads their wraps
+    for (const ScopeId& s : scopes) REQUIRE(worker.client->share_scope(s, deputy.store->device().id(), ScopeKind::Case).ok());
+
+    std::vector<std::string> checks;  // the deputy's requests for wraps themselves
+    deputy.transport.tamper = [&](const Request& q, server::Response&) {
+        if (q.method == "GET" && q.path == "/v1/escrow" && !q.query.empty()) checks.push_back(q.query);
+    };
+    auto r = deputy.sync();
+    REQUIRE(r.ok());
+    REQUIRE(r->server_violations.empty());
+    REQUIRE(r->escrow_uploaded == 0);  // the worker's wraps were shown and verified
+    REQUIRE(checks.size() == 1);
+    for (const ScopeId& s : scopes) REQUIRE(checks.front().find(crypto::to_hex(s)) != std::string::npos);
+    checks.clear();
+    auto again = deputy.sync();
+    REQUIRE(again.ok());
+    REQUIRE(checks.empty());  // seen once, not asked again
+}
+
 TEST_CASE("Escrow: a wrap the server lists counts only once it shows one signed by a member for this escrow key", "[sync][escrow][security]") {
     const int row = GENERATE(range(0, 7));
     SyncFixture f(2);
@@ -724,7 +754,7 @@ TEST_CASE("Escrow: a wrap the server lists counts only once it shows one signed 
             auto j = nlohmann::json::parse(r.body);
             j["wraps"].push_back({{"scope", hex}, {"epoch", 1}});
             r.body = j.dump();
-        } else if (q.query == "scope=" + hex) {
+        } else if (q.query == "scopes=" + hex) {
             r.body = shown;
         }
     };
