@@ -1177,13 +1177,16 @@ StoreStatus Store::status() const {
     if (auto q = m_impl->db.prepare(
             "SELECT (SELECT count(*) FROM ops), (SELECT count(*) FROM outbox), "
             "(SELECT count(*) FROM audit_ops JOIN ops ON ops.seq = audit_ops.op_seq), "
-            "(SELECT count(*) FROM audit_ops JOIN outbox ON outbox.op_seq = audit_ops.op_seq), (SELECT count(*) FROM audit)");
+            "(SELECT count(*) FROM audit_ops JOIN outbox ON outbox.op_seq = audit_ops.op_seq), (SELECT count(*) FROM audit), "
+            "(SELECT count(DISTINCT ops.rk) FROM outbox JOIN ops ON ops.seq = outbox.op_seq "
+            "WHERE outbox.op_seq NOT IN (SELECT op_seq FROM audit_ops))");
         q) {
         if (auto row = q->step(); row && *row) {
             st.ops = std::size_t(q->int64(0) - q->int64(2));
             st.pending = std::size_t(q->int64(1) - q->int64(3));
             st.audit_pending = std::size_t(q->int64(3));
             st.audit_entries = std::size_t(q->int64(4));
+            st.pending_records = std::size_t(q->int64(5));
         }
     }
     return st;

@@ -63,6 +63,7 @@ struct StoreStatus {
     std::size_t deleted = 0;   // tombstoned records
     std::size_t ops = 0;       // envelopes in the op log
     std::size_t pending = 0;   // ops in the outbox
+    std::size_t pending_records = 0;  // records those ops belong to (what a user calls "changes")
     std::size_t conflicts = 0; // records with an open conflict
     std::size_t problems = 0;  // envelopes that failed to open
     std::string device;        // this device's id (hex)

@@ -596,7 +596,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
     if (cmd == "status") {
         const auto st = store.status();
         json j{{"device", st.device}, {"records", st.records}, {"deleted", st.deleted}, {"ops", st.ops},
-               {"pending", st.pending}, {"conflicts", st.conflicts}, {"problems", st.problems},
+               {"pending", st.pending}, {"pending_records", st.pending_records}, {"conflicts", st.conflicts}, {"problems", st.problems},
                {"audit_entries", st.audit_entries}, {"audit_pending", st.audit_pending}};
         if (auto ls = store.setting("last_sync")) j["last_sync_ms"] = std::stoll(*ls);
         if (const auto lease = sync::lease_status(store); lease.days)

@@ -108,6 +108,7 @@ TEST_CASE("A store reopens to exactly the state it had", "[store]") {
         CHECK(st.deleted == 1);
         CHECK(st.ops == 6);
         CHECK(st.pending == 6);
+        CHECK(st.pending_records == 3);  // fam-1 (three ops), the note, fam-2 (its name and its delete)
     }
     auto s = reopen(d);
     REQUIRE(dump(*s) == dumped);
