@@ -4,6 +4,7 @@
 #include "grant.h"
 #include "retention.h"
 #include "roles.h"
+#include "sharing.h"
 #include "wire.h"
 
 #include "crypto/commit.h"
@@ -240,14 +241,7 @@ Result<void> SyncClient::register_scopes(SyncReport& r) {
     if (!self || self->revoked) return {};  // not (yet) enrolled: nothing to register
     for (const auto& [scope, epoch] : m_store.scope_keys()) {
         if (m_store.directory().scope_known(scope)) continue;
-        const ScopeKind kind = scope == m_store.default_scope() ? ScopeKind::Personal : ScopeKind::Case;
-        auto kind_setting = m_store.setting("scope_kind:" + crypto::to_hex(scope));
-        ScopeKind k = kind;  // a kind named by `scope create`: case, team, directory, report
-        if (scope == m_store.audit_scope())
-            k = ScopeKind::Audit;
-        else if (kind_setting)
-            for (ScopeKind named : {ScopeKind::Case, ScopeKind::Team, ScopeKind::Directory, ScopeKind::Report})
-                if (*kind_setting == to_string(named)) k = named;
+        const ScopeKind k = sharing::founding_kind(m_store, scope);
         if (auto ok = roles::may_hold(m_store.directory(), scope, k, me.id()); !ok.allowed)
             return {Error::Denied, "role: " + ok.reason + " (scope " + crypto::to_hex(scope) + ")"};
         auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {

@@ -366,24 +366,42 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
     return out;
 }
 
-Result<void> check_new_member(const Store& store, const ScopeId& case_scope, const DeviceId& device, std::uint64_t now_ms) {
-    const DeviceInfo* d = store.directory().device(device);
-    if (!d) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
+std::optional<MemberBlock> new_member_block(const Store& store, const ScopeId& case_scope, const DeviceInfo& d,
+                                            std::uint64_t now_ms) {
     for (const Record* r : store.list(kDisclosureType)) {
         if (r->scope != case_scope) continue;
         const std::string consent_id = r->value("consent").value_or("");
         if (!consent_id.empty()) {
             auto c = get_consent(store, consent_id);
-            if (!c || state(*c, now_ms) != ConsentState::Valid || !covers_recipient(*c, *d))
-                return {Error::Denied, "disclosure_recipient: disclosure " + r->id + " rests on consent " + consent_id +
-                                           ", which " + (c && state(*c, now_ms) != ConsentState::Valid
-                                                             ? "is " + std::string(to_string(state(*c, now_ms)))
-                                                             : std::string("does not cover this device")) +
-                                           "; a new reader of this case needs a new legal basis"};
-        } else if (!contains(list_of(r->value("recipients")), crypto::to_hex(device))) {
-            return {Error::Denied, "disclosure_recipient: disclosure " + r->id + " under " + r->value("legal_basis").value_or("") +
-                                       " named other recipients; disclose again for this one"};
+            if (c && state(*c, now_ms) != ConsentState::Valid)
+                return MemberBlock{MemberBlock::Kind::ConsentNotValid, r->id, consent_id, state(*c, now_ms), {}};
+            if (!c || !covers_recipient(*c, d))
+                return MemberBlock{MemberBlock::Kind::ConsentNotCovering, r->id, consent_id, ConsentState::Valid, {}};
+        } else if (!contains(list_of(r->value("recipients")), crypto::to_hex(d.id))) {
+            return MemberBlock{MemberBlock::Kind::OtherRecipients, r->id, {}, ConsentState::Valid,
+                               r->value("legal_basis").value_or("")};
         }
+    }
+    return std::nullopt;
+}
+
+Result<void> check_new_member(const Store& store, const ScopeId& case_scope, const DeviceId& device, std::uint64_t now_ms) {
+    const DeviceInfo* d = store.directory().device(device);
+    if (!d) return {Error::NotFound, "no enrolled device " + crypto::to_hex(device)};
+    const auto block = new_member_block(store, case_scope, *d, now_ms);
+    if (!block) return {};
+    switch (block->kind) {
+    case MemberBlock::Kind::ConsentNotValid:
+    case MemberBlock::Kind::ConsentNotCovering:
+        return {Error::Denied, "disclosure_recipient: disclosure " + block->disclosure + " rests on consent " + block->consent +
+                                   ", which " +
+                                   (block->kind == MemberBlock::Kind::ConsentNotValid
+                                        ? "is " + std::string(to_string(block->state))
+                                        : std::string("does not cover this device")) +
+                                   "; a new reader of this case needs a new legal basis"};
+    case MemberBlock::Kind::OtherRecipients:
+        return {Error::Denied, "disclosure_recipient: disclosure " + block->disclosure + " under " + block->legal_basis +
+                                   " named other recipients; disclose again for this one"};
     }
     return {};
 }

@@ -140,6 +140,23 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
 // an exception only for the recipients it named. Error::Denied ("disclosure_recipient: …") if not.
 Result<void> check_new_member(const Store& store, const ScopeId& case_scope, const DeviceId& device, std::uint64_t now_ms);
 
+// What keeps a device from joining a case (check_new_member's reason, for callers that explain
+// it in their own words): the first disclosure in the scope that does not allow it.
+struct MemberBlock {
+    enum class Kind {
+        ConsentNotValid,     // the disclosure rests on a consent that is withdrawn, expired or not yet valid
+        ConsentNotCovering,  // ... on a consent that does not name this device or its role (or is not on file)
+        OtherRecipients,     // ... on a §65 exception that named other recipients
+    };
+    Kind kind = Kind::ConsentNotCovering;
+    std::string disclosure;  // the disclosure record's id
+    std::string consent;     // the consent's id (the consent kinds)
+    ConsentState state = ConsentState::Valid;  // ConsentNotValid: the consent's state today
+    std::string legal_basis;                   // OtherRecipients: the basis the disclosure names
+};
+std::optional<MemberBlock> new_member_block(const Store& store, const ScopeId& case_scope, const DeviceInfo& device,
+                                            std::uint64_t now_ms);
+
 // YYYY-MM-DD (UTC) of a time in ms since the epoch.
 std::string date_of(std::uint64_t ms);
 

@@ -56,27 +56,29 @@ Rule policy(Role role, ScopeKind kind) {
 
 Decision may_hold(const Directory& dir, const crypto::ScopeId& scope, ScopeKind kind, const DeviceId& device) {
     const DeviceInfo* d = dir.device(device);
-    if (!d) return {false, "not an enrolled device"};
+    if (!d) return {false, "not an enrolled device", Refusal::NotEnrolled, {}, {}};
+    const auto refuse = [&](std::string reason, Refusal why) { return Decision{false, std::move(reason), why, d->role, d->provider}; };
+    const Decision yes{true, {}, Refusal::None, d->role, d->provider};
     const auto role = role_from(d->role);
-    if (!role) return {false, "unknown role '" + d->role + "'"};
+    if (!role) return refuse("unknown role '" + d->role + "'", Refusal::UnknownRole);
     const Rule rule = policy(*role, kind);
     const std::string what = "role " + d->role + " may not hold a " + std::string(to_string(kind)) + " scope";
     switch (rule) {
-    case Rule::Never: return {false, what};
-    case Rule::Member: return {true, {}};
+    case Rule::Never: return refuse(what, Refusal::Never);
+    case Rule::Member: return yes;
     case Rule::Own: {
-        if (!dir.scope_known(scope)) return {true, {}};  // being founded, by itself
+        if (!dir.scope_known(scope)) return yes;  // being founded, by itself
         const auto owner = kind == ScopeKind::Personal ? dir.personal_owner(scope) : dir.audit_owner(scope);
-        if (owner && *owner == device) return {true, {}};
-        return {false, what + " of another device"};
+        if (owner && *owner == device) return yes;
+        return refuse(what + " of another device", Refusal::NotOwn);
     }
     case Rule::Assigned: {
-        if (d->provider.empty()) return {false, what + ": the device names no provider"};
-        if (dir.providers(scope).count(d->provider)) return {true, {}};
-        return {false, what + " not assigned to its provider '" + d->provider + "'"};
+        if (d->provider.empty()) return refuse(what + ": the device names no provider", Refusal::NoProvider);
+        if (dir.providers(scope).count(d->provider)) return yes;
+        return refuse(what + " not assigned to its provider '" + d->provider + "'", Refusal::NotAssigned);
     }
     }
-    return {false, what};
+    return refuse(what, Refusal::Never);
 }
 
 std::string Violation::describe() const {

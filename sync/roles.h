@@ -36,9 +36,23 @@ enum class Rule {
 std::string_view to_string(Rule r);
 Rule policy(Role role, ScopeKind kind);
 
+// Why the policy refuses, for callers that explain it in their own words (the app's share dialog).
+enum class Refusal {
+    None,         // allowed
+    NotEnrolled,  // the directory lists no such device
+    UnknownRole,  // its role is none of Role
+    Never,        // the role never holds this kind
+    NotOwn,       // a personal scope or audit chain of another device (a personal scope is never shared)
+    NoProvider,   // a helper whose enrolment names no free provider
+    NotAssigned,  // a helper whose provider the case is not assigned to
+};
+
 struct Decision {
     bool allowed = false;
     std::string reason;  // why not (empty if allowed)
+    Refusal why = Refusal::None;
+    std::string role;      // the device's role as the directory names it (empty if not enrolled)
+    std::string provider;  // a helper's free provider (empty otherwise)
 };
 
 // May `device` hold the keys of `scope` (of `kind`)? A scope the directory does not know yet is

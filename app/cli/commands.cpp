@@ -9,6 +9,7 @@
 #include "sync/org.h"
 #include "sync/retention.h"
 #include "sync/roles.h"
+#include "sync/sharing.h"
 #include "sync/store.h"
 #include "sync/wire.h"
 
@@ -984,10 +985,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         auto sc = parse_scope(argv[0]);
         auto dev = sync::wire::id_from_hex(argv[1]);
         if (!sc || !dev) return fail(err, kUsage, "scope share needs SCOPE and DEVICE ids (32 hex digits each)");
-        const auto kind = store.directory().scope_kind(*sc);
-        const auto named = sync::scope_kind_from(store.setting("scope_kind:" + argv[0]).value_or("case"));
-        auto r = client.share_scope(*sc, *dev, kind ? *kind : named.value_or(sync::ScopeKind::Case), legal_basis);
-        if (!r) return fail(err, r);
+        if (auto r = sync::sharing::share(store, client, *sc, *dev, legal_basis); !r) return fail(err, r);
         return kOk;
     }
     return fail(err, kUsage, "unknown command");
