@@ -24,6 +24,8 @@ qt_add_library(quartier_app STATIC
   homevisitcontroller.h homevisitcontroller.cpp
   conflictlistmodel.h conflictlistmodel.cpp
   devicelistmodel.h devicelistmodel.cpp
+  sharecontroller.h sharecontroller.cpp
+  sharetargetmodel.h sharetargetmodel.cpp
   languagecontroller.h languagecontroller.cpp
   issuetext.h issuetext.cpp
   visitdemo.h visitdemo.cpp
@@ -79,6 +81,7 @@ set(quartier_qml_aliases
   components/VerbatimEditor.qml
   components/DateField.qml
   components/DraftBanner.qml
+  components/ShareCaseDialog.qml
   components/OfferDelegate.qml
   components/OfferDetailCard.qml
   components/OfferFilterChip.qml

@@ -14,6 +14,7 @@
 #include "screenshots.h"
 #include "selftest.h"
 #include "sessioncontroller.h"
+#include "sharecontroller.h"
 #include "synccontroller.h"
 #include "visitscript.h"
 #include "sync/allocator.h"
@@ -109,6 +110,8 @@ int main(int argc, char** argv)
     QObject::connect(&syncController, &SyncController::recordsChanged, &cases, &CaseListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &caseDetail, &CaseController::reload);
     EnrolmentController enrolment(&session, &syncController);
+    // "Fall teilen" on the case page: a store job through the sync's transport (sync/sharing.h).
+    ShareController share(&session, &syncController);
     QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
 
     // The home visit, the conflicts screen and the devices view read and write the same store.
@@ -133,6 +136,7 @@ int main(int argc, char** argv)
     QObject::connect(&conflicts, &ConflictListModel::resolved, &cases, &CaseListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &conflicts, &ConflictListModel::refresh);
     QObject::connect(&syncController, &SyncController::finished, &devices, &DeviceListModel::refresh);
+    QObject::connect(&share, &ShareController::shared, &devices, &DeviceListModel::refresh);
     QObject::connect(&language, &LanguageController::languageChanged, &cases, [&] {
         cases.refresh();  // labels made in C++ follow the new language
         conflicts.refresh();
@@ -145,6 +149,7 @@ int main(int argc, char** argv)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", &caseDetail);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", &syncController);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Enrolment", &enrolment);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Share", &share);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Visit", &visit);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Conflicts", &conflicts);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Devices", &devices);

@@ -70,7 +70,9 @@ bool waitFor(Done done, int timeoutMs = 10000)
 
 // Admits this device locally, as the administration's directory entries would: a genesis and an
 // enrol entry signed by the admin key the enrolment code named.
-bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const crypto::Id16& org)
+// The colleagues' devices are returned in `colleagues` (deputy, second caseworker, helper, planning).
+bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const crypto::Id16& org,
+                  std::vector<crypto::DeviceId>& colleagues)
 {
     const std::uint64_t now = std::uint64_t(QDateTime::currentMSecsSinceEpoch());
     sync::Directory directory;
@@ -79,18 +81,23 @@ bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const
         return false;
     const crypto::DeviceIdentity& me = store.device();
     entries.push_back(directory.make_enrol(admin, me.id(), me.sign_public(), me.box_public(), kDeviceName, "caseworker", now));
-    // The organisation's other devices, for the devices view: two in use, one lost and revoked.
-    const struct { const char* name; const char* role; bool revoked; } others[] = {
-        {"Tablet Familienhilfe Nord", "helper", false},
-        {"Laptop Jugendhilfeplanung", "planning", false},
-        {"Tablet ASD Glashütte (verloren)", "caseworker", true},
+    // The organisation's other devices, for the devices view and the share dialog: four in use
+    // (the deputy, a colleague, a free provider's helper, planning), one lost and revoked.
+    const struct { const char* name; const char* role; const char* provider; bool revoked; } others[] = {
+        {"Tablet ASD Vertretung", "caseworker", "", false},
+        {"Tablet ASD Harksheide", "caseworker", "", false},
+        {"Tablet Familienhilfe Nord", "helper", "Kinderhaus Nord e. V.", false},
+        {"Laptop Jugendhilfeplanung", "planning", "", false},
+        {"Tablet ASD Glashütte (verloren)", "caseworker", "", true},
     };
     for (const auto& other : others) {
         const crypto::DeviceIdentity device = crypto::DeviceIdentity::generate();
         if (!directory.append(entries.back()))
             return false;
         entries.push_back(directory.make_enrol(admin, device.id(), device.sign_public(), device.box_public(), other.name,
-                                               other.role, now));
+                                               other.role, now, other.provider));
+        if (!other.revoked)
+            colleagues.push_back(device.id());
         if (other.revoked) {
             if (!directory.append(entries.back()))
                 return false;
@@ -340,7 +347,8 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         out << "could not write the demo families: " << (demo ? QString() : QString::fromStdString(demo.detail())) << Qt::endl;
         return 1;
     }
-    if (!admitLocally(store, admin, code.org)) {
+    std::vector<crypto::DeviceId> colleagues;
+    if (!admitLocally(store, admin, code.org, colleagues) || colleagues.size() < 2) {
         out << "could not admit the device" << Qt::endl;
         return 1;
     }
@@ -439,6 +447,39 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         shoot(QStringLiteral("case-draft-restored"));
         QMetaObject::invokeMethod(window, "closeDialogs");
         caseDetail.discardDraft();
+        QMetaObject::invokeMethod(window, "closeCase");
+        settle(300);
+    }
+
+    // "Fall teilen" on the first demo family: the deputy holds the case already (the member
+    // entries a share writes, made here locally), a colleague is picked, the helper's provider has
+    // no assignment and planning sees no case content.
+    if (QQuickItem* page = openCase(demo->families.case_ids.front())) {
+        const sync::Record* record = store.get(demo->families.case_ids.front());
+        const std::uint64_t now = std::uint64_t(QDateTime::currentMSecsSinceEpoch());
+        const crypto::DeviceIdentity& me = store.device();
+        bool ok = record != nullptr;
+        if (ok) {
+            sync::Directory directory = store.directory();
+            std::vector<sync::SignedEntry> entries{directory.make_member(me, false, record->scope, 1, me.id(), sync::ScopeKind::Case, now)};
+            ok = directory.append(entries.back()).ok();
+            if (ok) {
+                entries.push_back(directory.make_member(me, false, record->scope, 1, colleagues[0], sync::ScopeKind::Case, now));
+                ok = store.extend_directory(entries).ok();
+            }
+        }
+        QObject* dialog = page->findChild<QObject*>(QStringLiteral("shareDialog"));
+        if (!ok || !dialog) {
+            out << "FAIL the share dialog could not be prepared" << Qt::endl;
+            ++failures;
+        } else {
+            QMetaObject::invokeMethod(page, "openShare");
+            settle(300);
+            QMetaObject::invokeMethod(dialog, "select", Q_ARG(QVariant, QString::fromStdString(crypto::to_hex(colleagues[1]))),
+                                      Q_ARG(QVariant, QStringLiteral("Tablet ASD Harksheide")));
+            shoot(QStringLiteral("case-share"));
+        }
+        QMetaObject::invokeMethod(window, "closeDialogs");
         QMetaObject::invokeMethod(window, "closeCase");
         settle(300);
     }

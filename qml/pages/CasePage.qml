@@ -51,7 +51,11 @@ Page {
         dialog.removeText = spec.removeText || ""
         dialog.edit(recordId, initial)
     }
-    function closeDialogs() { dialog.close() }
+    function closeDialogs() {
+        dialog.close()
+        shareDialog.close()
+    }
+    function openShare() { shareDialog.openFor(CaseDetail.caseId) }
     // The form kept at a lock, reopened with what was typed; saving it deletes the draft.
     function restoreDraft() {
         const d = CaseDetail.draft
@@ -182,6 +186,17 @@ Page {
                     font.pixelSize: Theme.fontSmall
                     font.weight: Font.DemiBold
                 }
+            }
+
+            // "Fall teilen" (ShareCaseDialog): the case to a colleague's device.
+            ActionButton {
+                objectName: "shareCase"
+                filled: false
+                iconName: "people"
+                text: page.landscape ? qsTr("Fall teilen") : ""
+                Accessible.name: qsTr("Fall teilen")
+                Layout.minimumWidth: Theme.touchTarget
+                onClicked: page.openShare()
             }
 
             ActionButton {
@@ -400,5 +415,9 @@ Page {
     RecordDialog {
         id: dialog
         objectName: "recordDialog"
+    }
+
+    ShareCaseDialog {
+        id: shareDialog
     }
 }

@@ -8,6 +8,7 @@ add_executable(test_app
   app/test_caselistmodel.cpp
   app/test_appoptions.cpp
   app/test_synccontroller.cpp
+  app/test_sharecontroller.cpp
   app/test_sectionmodel.cpp
   app/test_domainlabels.cpp
   app/test_casecontroller.cpp
@@ -58,3 +59,13 @@ target_compile_definitions(test_offers_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAK
 add_test(NAME offers_qml COMMAND test_offers_qml)
 set_tests_properties(offers_qml PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
 add_dependencies(test_app test_offers_qml)
+
+# "Fall teilen" driven by simulated touches (Qt Quick Test): the case page's dialog shares a case
+# over the real server handler in-process; the deputy's store is checked after its sync.
+add_executable(test_share_qml app/share_quicktest_main.cpp)
+set_target_properties(test_share_qml PROPERTIES AUTOMOC ON)  # the probe and the setup are QObjects
+target_link_libraries(test_share_qml PRIVATE quartier_app quartier_appplugin quartier_server Qt6::QuickTest)
+target_compile_definitions(test_share_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/app/qml_share")
+add_test(NAME app_qml_share COMMAND test_share_qml)
+set_tests_properties(app_qml_share PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+add_dependencies(test_app test_share_qml)

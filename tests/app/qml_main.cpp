@@ -3,6 +3,7 @@
 // Fixture singleton that tells the QML tests the ids and reads back what was stored.
 #include "casecontroller.h"
 #include "sessioncontroller.h"
+#include "sharecontroller.h"
 
 #include "domain/repository.h"
 #include "sync/store.h"
@@ -102,6 +103,9 @@ public slots:
         m_session = std::make_unique<quartier::app::SessionController>(m_tmp.filePath(QStringLiteral("session")));
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", m_controller.get());
+        // The page's "Fall teilen" dialog needs its controller; sharing itself is tests/app/qml_share's.
+        m_share = std::make_unique<quartier::app::ShareController>(m_session.get(), nullptr);
+        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Share", m_share.get());
         qmlRegisterSingletonInstance("QuartierTest", 1, 0, "Fixture", m_fixture.get());
     }
 
@@ -128,6 +132,7 @@ private:
     std::unique_ptr<qd::Repository> m_repo;
     std::unique_ptr<quartier::app::CaseController> m_controller;
     std::unique_ptr<quartier::app::SessionController> m_session;
+    std::unique_ptr<quartier::app::ShareController> m_share;
     std::unique_ptr<Fixture> m_fixture;
 };
 
