@@ -348,6 +348,10 @@
         <source>%1 · Ring %2</source>
         <translation>%1 · ring %2</translation>
     </message>
+    <message>
+        <source>Fall teilen</source>
+        <translation>Share case</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceField</name>
@@ -2920,6 +2924,73 @@
     </message>
 </context>
 <context>
+    <name>ShareCaseDialog</name>
+    <message>
+        <source>Fall teilen</source>
+        <translation>Share case</translation>
+    </message>
+    <message>
+        <source>„%1“ mit dem Gerät einer Kollegin oder eines Kollegen teilen. Das Gerät erhält den ganzen Fall mit seinem Verlauf.</source>
+        <translation>Share “%1” with a colleague’s device. The device receives the whole case with its history.</translation>
+    </message>
+    <message>
+        <source>Teilen braucht eine Verbindung zum Server. Auf dem anderen Gerät erscheint der Fall nach dessen nächster Synchronisierung.</source>
+        <translation>Sharing needs a connection to the server. The case appears on the other device after its next sync.</translation>
+    </message>
+    <message>
+        <source>Bisher hat nur dieses Gerät den Fall.</source>
+        <translation>So far only this device has the case.</translation>
+    </message>
+    <message>
+        <source>Wird geladen</source>
+        <translation>Loading</translation>
+    </message>
+    <message>
+        <source>Geräte Ihrer Organisation</source>
+        <translation>Your organisation’s devices</translation>
+    </message>
+    <message>
+        <source>Hat den Fall schon</source>
+        <translation>Has the case already</translation>
+    </message>
+    <message>
+        <source>Kann den Fall erhalten</source>
+        <translation>Can receive the case</translation>
+    </message>
+    <message>
+        <source>Kann den Fall nicht erhalten</source>
+        <translation>Cannot receive the case</translation>
+    </message>
+    <message>
+        <source>hat den Fall schon</source>
+        <translation>has the case already</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Wird geteilt</source>
+        <translation>Sharing</translation>
+    </message>
+    <message>
+        <source>Wird geteilt …</source>
+        <translation>Sharing …</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Mit „%1“ teilen</source>
+        <translation>Share with “%1”</translation>
+    </message>
+    <message>
+        <source>Teilen</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
     <name>SocialSpaceMap</name>
     <message>
         <source>%1 (%2)</source>
@@ -3785,6 +3856,97 @@
     <message>
         <source>Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
         <translation>This device has not synced for longer than your organisation allows. Sync to see the cases again.</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::ShareController</name>
+    <message>
+        <source>Dieser Fall ist auf diesem Gerät nicht mehr vorhanden.</source>
+        <translation>This case is no longer on this device.</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät ist noch bei keiner Organisation angemeldet. Einen Fall teilen können Sie erst nach der Anmeldung (Einstellungen).</source>
+        <translation>This device is not enrolled with an organisation yet. You can share a case once it is (Settings).</translation>
+    </message>
+    <message>
+        <source>Dieser Fall liegt im persönlichen Bereich dieses Geräts (anvertraut, § 65 SGB VIII). Ein persönlicher Bereich wird nie geteilt.</source>
+        <translation>This case is in this device’s personal space (entrusted, § 65 SGB VIII). A personal space is never shared.</translation>
+    </message>
+    <message>
+        <source>Im Verzeichnis Ihrer Organisation gibt es noch kein anderes Gerät.</source>
+        <translation>Your organisation’s directory lists no other device yet.</translation>
+    </message>
+    <message>
+        <source>Der Fall ist jetzt auch auf dem Gerät „%1“ sichtbar, nach dessen nächster Synchronisierung.</source>
+        <translation>The case is now visible on the device “%1” too, after its next sync.</translation>
+    </message>
+    <message>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), deren Rechtsgrundlage dieses Gerät nicht abdeckt. Nötig ist eine Einwilligung oder Weitergabe, die es einschließt.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) whose legal basis does not cover this device. It needs a consent or disclosure that includes it.</translation>
+    </message>
+    <message>
+        <source>Die Rollenrichtlinie Ihrer Organisation erlaubt diesem Gerät den Fall nicht.</source>
+        <translation>Your organisation’s role policy does not allow this device the case.</translation>
+    </message>
+    <message>
+        <source>Nicht geteilt: %1</source>
+        <translation>Not shared: %1</translation>
+    </message>
+    <message>
+        <source>Nicht geteilt: Der Server ist nicht erreichbar. Teilen braucht eine Verbindung zum Server; versuchen Sie es erneut, sobald dieses Gerät online ist. Es ist nichts verloren gegangen.</source>
+        <translation>Not shared: the server cannot be reached. Sharing needs a connection to the server; try again once this device is online. Nothing was lost.</translation>
+    </message>
+    <message>
+        <source>Nicht geteilt: Das Gerät steht nicht im Verzeichnis Ihrer Organisation, oder dieses Gerät hält den Schlüssel des Falls nicht.</source>
+        <translation>Not shared: the device is not in your organisation’s directory, or this device does not hold the case’s key.</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät ist im Verzeichnis Ihrer Organisation nicht angemeldet.</source>
+        <translation>This device is not enrolled in your organisation’s directory.</translation>
+    </message>
+    <message>
+        <source>Die Rolle „%1“ kennt Quartier nicht.</source>
+        <translation>Quartier does not know the role “%1”.</translation>
+    </message>
+    <message>
+        <source>Die Rolle „%1“ sieht keine Fallinhalte (Rollenrichtlinie).</source>
+        <translation>The role “%1” sees no case content (role policy).</translation>
+    </message>
+    <message>
+        <source>Ein persönlicher Bereich wird nie geteilt: Was eine Familie einer Fachkraft anvertraut hat, bleibt bei ihr.</source>
+        <translation>A personal space is never shared: what a family entrusted to a worker stays with that worker.</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät der Familienhilfe ist keinem freien Träger zugeordnet.</source>
+        <translation>This family-help device belongs to no free provider.</translation>
+    </message>
+    <message>
+        <source>Der Fall ist dem Träger „%1“ nicht zugewiesen. Erst nach der Zuweisung darf dessen Familienhilfe ihn sehen.</source>
+        <translation>The case is not assigned to the provider “%1”. Only once it is may its family helpers see it.</translation>
+    </message>
+    <message>
+        <source>widerrufen wurde</source>
+        <translation>has been withdrawn</translation>
+    </message>
+    <message>
+        <source>abgelaufen ist</source>
+        <translation>has expired</translation>
+    </message>
+    <message>
+        <source>noch nicht gilt</source>
+        <translation>is not yet valid</translation>
+    </message>
+    <message>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, die %1. Für ein weiteres Gerät braucht es eine neue, gültige Einwilligung, die es als Empfänger nennt.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under a consent that %1. Another device needs a new, valid consent that names it as a recipient.</translation>
+    </message>
+    <message>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, die dieses Gerät nicht als Empfänger nennt. Nötig ist eine Einwilligung, die auch die Rolle „%1“ oder dieses Gerät einschließt.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under a consent that does not name this device as a recipient. It needs a consent that also covers the role “%1” or this device.</translation>
+    </message>
+    <message>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben nach %1 nur an andere Empfänger. Nötig ist eine eigene Weitergabe an dieses Gerät, mit Einwilligung oder begründeter Ausnahme.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under %1 to other recipients only. It needs a disclosure to this device of its own, with consent or a reasoned exception.</translation>
     </message>
 </context>
 <context>
