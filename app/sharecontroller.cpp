@@ -24,6 +24,7 @@ std::uint64_t nowMs() { return std::uint64_t(QDateTime::currentMSecsSinceEpoch()
 
 // What a share job hands back to the GUI thread. Written by the job, read by its completion.
 struct ShareController::Outcome {
+    bool unshare = false;
     bool ok = false;
     sync::Error error = sync::Error::Cancelled;
     std::string detail;
@@ -113,11 +114,15 @@ void ShareController::read()
     setState(State::Ready);
 }
 
-bool ShareController::share(const QString& deviceId)
+bool ShareController::share(const QString& deviceId) { return start(deviceId, false); }
+
+bool ShareController::unshare(const QString& deviceId) { return start(deviceId, true); }
+
+bool ShareController::start(const QString& deviceId, bool unshare)
 {
     if (!m_session || !m_sync || m_scopeHex.empty())
         return false;
-    if (m_state == State::Closed || m_state == State::Pending || m_state == State::Sharing)
+    if (m_state == State::Closed || busy())
         return false;  // invariant 4
     const auto scope = sync::wire::id_from_hex(m_scopeHex);
     const auto device = sync::wire::id_from_hex(deviceId.toStdString());
@@ -125,6 +130,7 @@ bool ShareController::share(const QString& deviceId)
         return false;
 
     auto outcome = std::make_shared<Outcome>();
+    outcome->unshare = unshare;
     const quint64 epoch = m_epoch;
     // The job gets copies only: the ids, the factory, the options, and the outcome it fills.
     const bool started = m_session->runStoreJob(
@@ -137,7 +143,7 @@ bool ShareController::share(const QString& deviceId)
                 outcome->detail = transport.detail();
             } else {
                 sync::SyncClient client(store, **transport, std::move(options));
-                auto shared = sync::sharing::share(store, client, scope, device);
+                auto shared = outcome->unshare ? client.unassign(scope, device) : sync::sharing::share(store, client, scope, device);
                 outcome->ok = shared.ok();
                 if (!shared) {
                     outcome->error = shared.error();
@@ -161,7 +167,7 @@ bool ShareController::share(const QString& deviceId)
         return false;
     m_sharedWith.clear();
     setMessage({});
-    setState(State::Sharing);
+    setState(unshare ? State::Unsharing : State::Sharing);
     return true;
 }
 
@@ -170,6 +176,26 @@ void ShareController::finish(const Outcome& outcome)
     if (outcome.read)
         showCandidates(outcome.candidates);
     const QString name = outcome.target ? qstr(outcome.target->device.name) : QString();
+    if (outcome.unshare) {
+        if (outcome.ok) {
+            setMessage(tr("Der Fall ist vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten "
+                          "Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.")
+                           .arg(name));
+            setState(State::Unshared);
+        } else if (outcome.error == sync::Error::Cancelled) {
+            setState(State::Ready);
+        } else if (outcome.error == sync::Error::Network) {
+            setMessage(tr("Nicht zurückgenommen: Der Server ist nicht erreichbar. Versuchen Sie es erneut, sobald "
+                          "dieses Gerät online ist."));
+            setState(State::Failed);
+        } else {
+            setMessage(tr("Nicht zurückgenommen: %1").arg(SyncController::describe(outcome.error, outcome.detail, true)));
+            setState(State::Failed);
+        }
+        if (m_sync)
+            m_sync->refreshStatus();
+        return;
+    }
     if (outcome.ok) {
         m_sharedWith = outcome.target ? qstr(crypto::to_hex(outcome.target->device.id)) : QString();
         setMessage(tr("Der Fall ist jetzt auch auf dem Gerät „%1“ sichtbar, nach dessen nächster Synchronisierung.").arg(name));

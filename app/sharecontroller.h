@@ -12,6 +12,8 @@
 //   share job    a SessionController store job: a transport from the SyncController's factory,
 //                sync::sharing::share(), then the targets read again. It needs the server
 //                (directory, member entry, key grants): offline it fails and nothing changes
+//   unshare job  the same with SyncClient::unassign (`quartier-cli scope unassign`): an `unassign`
+//                entry and a new epoch without that device; it purges the case at its next sync
 //
 // States and transitions (the function behind each arrow)
 //   Closed   --open(caseId), store free--------> Ready      targets read; notice if nothing can be shared
@@ -21,6 +23,9 @@
 //   Sharing  --shared--------------------------> Shared     message: visible there after its next sync
 //   Sharing  --Denied (role policy, §65 basis)-> Refused    message: the reason in plain German
 //   Sharing  --any other error-----------------> Failed     message: offline, server, store
+//   Ready | Shared | Refused | Failed | Unshared --unshare(deviceId)--> Unsharing   a store job
+//   Unsharing --taken back---------------------> Unshared   message: it drops the case at its next sync
+//   Unsharing --error--------------------------> Failed
 //   any      --close() | lock------------------> Closed     a running job's result is dropped
 //
 // Invariants
@@ -30,7 +35,7 @@
 //      it started for (m_epoch), else it is dropped.
 //   3. Nothing is decided here: a refusal comes from sync::sharing, and a row's verdict is the
 //      same functions' preview. A refused share changes nothing but a `refuse` audit entry.
-//   4. One share at a time: share() while Sharing does nothing.
+//   4. One job at a time: share() or unshare() while Sharing or Unsharing does nothing.
 #pragma once
 
 #include "sharetargetmodel.h"
@@ -69,7 +74,7 @@ class ShareController : public QObject
     Q_PROPERTY(ShareTargetModel* targets READ targets CONSTANT)
 
 public:
-    enum class State { Closed, Pending, Ready, Sharing, Shared, Refused, Failed };
+    enum class State { Closed, Pending, Ready, Sharing, Shared, Refused, Failed, Unsharing, Unshared };
     Q_ENUM(State)
 
     // `session` and `sync` (its transport factory and retry options) must outlive the controller.
@@ -77,7 +82,7 @@ public:
     ~ShareController() override;
 
     State state() const { return m_state; }
-    bool busy() const { return m_state == State::Sharing || m_state == State::Pending; }
+    bool busy() const { return m_state == State::Sharing || m_state == State::Unsharing || m_state == State::Pending; }
     QString caseId() const { return m_caseId; }
     QString caseName() const { return m_caseName; }
     // Why nothing can be shared from here at all (not enrolled, a personal scope, no colleagues); empty otherwise.
@@ -91,6 +96,8 @@ public:
     Q_INVOKABLE void open(const QString& caseId);
     // Shares the open case with `deviceId`; false if nothing was started (closed, busy, unknown).
     Q_INVOKABLE bool share(const QString& deviceId);
+    // Takes the open case back from `deviceId`, a member; false if nothing was started.
+    Q_INVOKABLE bool unshare(const QString& deviceId);
     Q_INVOKABLE void close();
 
     // The German sentence for a candidate the rules refuse (empty if it may receive the case).
@@ -108,6 +115,7 @@ private:
     void onStoreChanged();
     void onStoreBusyChanged();
     void read();
+    bool start(const QString& deviceId, bool unshare);
     void finish(const Outcome& outcome);
     void setState(State state);
     void setMessage(const QString& message);

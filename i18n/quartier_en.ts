@@ -2970,10 +2970,6 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Wird geteilt</source>
-        <translation>Sharing</translation>
-    </message>
-    <message>
         <source>Wird geteilt …</source>
         <translation>Sharing …</translation>
     </message>
@@ -2988,6 +2984,14 @@
     <message>
         <source>Teilen</source>
         <translation>Share</translation>
+    </message>
+    <message>
+        <source>Wird zurückgenommen …</source>
+        <translation>Taking it back …</translation>
+    </message>
+    <message>
+        <source>Von „%1“ zurücknehmen</source>
+        <translation>Take back from “%1”</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +3951,18 @@
     <message>
         <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben nach %1 nur an andere Empfänger. Nötig ist eine eigene Weitergabe an dieses Gerät, mit Einwilligung oder begründeter Ausnahme.</source>
         <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under %1 to other recipients only. It needs a disclosure to this device of its own, with consent or a reasoned exception.</translation>
+    </message>
+    <message>
+        <source>Der Fall ist vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.</source>
+        <translation>The case has been taken back from the device “%1”. It deletes the case at its next sync; nothing written from now on reaches it.</translation>
+    </message>
+    <message>
+        <source>Nicht zurückgenommen: Der Server ist nicht erreichbar. Versuchen Sie es erneut, sobald dieses Gerät online ist.</source>
+        <translation>Not taken back: the server cannot be reached. Try again once this device is online.</translation>
+    </message>
+    <message>
+        <source>Nicht zurückgenommen: %1</source>
+        <translation>Not taken back: %1</translation>
     </message>
 </context>
 <context>

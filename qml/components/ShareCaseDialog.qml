@@ -1,7 +1,8 @@
 // "Fall teilen": the colleagues' devices from the organisation's directory — those that have the
 // case already, those that may receive it, and those the rules refuse (shown disabled, with the
-// reason) — and, after a device is tapped, one button to share the case with it. The share runs as
-// a store job in the Share controller; the rules are sync/sharing.h's, the dialog only shows them.
+// reason) — and, after a device is tapped, one button to share the case with it (or, for a device
+// that has it, to take it back). Both run as store jobs in the Share controller; the rules are
+// sync/sharing.h's, the dialog only shows them.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -14,20 +15,28 @@ Dialog {
     property string selectedId
     readonly property int selectedRow: selectedId.length > 0 ? Share.targets.indexOf(selectedId) : -1
     property string selectedName
+    property bool selectedMember: false
+    readonly property bool working: Share.state === ShareController.Sharing || Share.state === ShareController.Unsharing
 
     // Opens the dialog for a case: the controller reads the directory (or waits for the store).
     function openFor(caseId) {
         selectedId = ""
         selectedName = ""
+        selectedMember = false
         Share.open(caseId)
         open()
     }
-    function select(deviceId, name) {
+    function select(deviceId, name, member) {
         selectedId = deviceId
         selectedName = name
+        selectedMember = member === true
     }
     function confirm() {
-        if (selectedId.length > 0)
+        if (selectedId.length === 0)
+            return
+        if (selectedMember)
+            Share.unshare(selectedId)
+        else
             Share.share(selectedId)
     }
 
@@ -47,7 +56,7 @@ Dialog {
     Connections {
         target: Share
         function onStateChanged() {
-            if (Share.state === ShareController.Shared)
+            if (Share.state === ShareController.Shared || Share.state === ShareController.Unshared)
                 root.selectedId = ""
         }
     }
@@ -157,14 +166,14 @@ Dialog {
                 objectName: "shareTarget_" + deviceId
                 width: ListView.view.width
                 implicitHeight: Math.max(Theme.touchTarget + Theme.spacingM, row.implicitHeight + 2 * Theme.spacingS)
-                enabled: allowed && Share.state !== ShareController.Sharing
+                enabled: (allowed || member) && !root.working
                 padding: Theme.spacingS
                 Accessible.role: Accessible.RadioButton
-                Accessible.checkable: allowed
+                Accessible.checkable: allowed || member
                 Accessible.checked: selected
                 Accessible.name: [name, roleLabel, member ? qsTr("hat den Fall schon") : reason]
                                  .filter(s => s.length > 0).join(", ")
-                onClicked: root.select(deviceId, name)
+                onClicked: root.select(deviceId, name, member)
 
                 background: Rectangle {
                     radius: Theme.radiusSmall
@@ -225,17 +234,18 @@ Dialog {
 
         RowLayout {
             Layout.fillWidth: true
-            visible: Share.state === ShareController.Sharing
+            visible: root.working
             spacing: Theme.spacingS
             BusyIndicator {
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
                 running: parent.visible
-                Accessible.name: qsTr("Wird geteilt")
+                Accessible.name: label.text
             }
             Label {
+                id: label
                 Layout.fillWidth: true
-                text: qsTr("Wird geteilt …")
+                text: Share.state === ShareController.Unsharing ? qsTr("Wird zurückgenommen …") : qsTr("Wird geteilt …")
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontBody
             }
@@ -258,9 +268,11 @@ Dialog {
             objectName: "shareConfirm"
             Layout.rightMargin: Theme.spacingL
             Layout.bottomMargin: Theme.spacingM
-            iconName: "people"
-            text: root.selectedRow >= 0 ? qsTr("Mit „%1“ teilen").arg(root.selectedName) : qsTr("Teilen")
-            enabled: root.selectedRow >= 0 && Share.state !== ShareController.Sharing
+            iconName: root.selectedMember ? "remove" : "people"
+            text: root.selectedRow < 0 ? qsTr("Teilen")
+                : root.selectedMember ? qsTr("Von „%1“ zurücknehmen").arg(root.selectedName)
+                : qsTr("Mit „%1“ teilen").arg(root.selectedName)
+            enabled: root.selectedRow >= 0 && !root.working
             Accessible.name: text
             onClicked: root.confirm()
         }

@@ -212,6 +212,23 @@ TEST_CASE("ShareController: a case shared from the tablet is on the colleague's 
     tablet.share.open(QString::fromStdString(caseId));
     REQUIRE(tablet.row(f[0]));
     CHECK(tablet.row(f[0])->member);
+
+    // Taken back (quartier-cli scope unassign): the deputy drops the case at its next sync, and
+    // what the tablet writes afterwards is sealed under a key the deputy never gets.
+    const QString deputy = QString::fromStdString(crypto::to_hex(f[0].store->device().id()));
+    REQUIRE(tablet.share.unshare(deputy));
+    CHECK(tablet.share.state() == ShareController::State::Unsharing);
+    REQUIRE(QTest::qWaitFor([&] { return tablet.share.state() != ShareController::State::Unsharing; }, kTimeoutMs));
+    INFO(tablet.share.message().toStdString());
+    CHECK(tablet.share.state() == ShareController::State::Unshared);
+    CHECK(tablet.share.message().contains(QStringLiteral("vom Gerät „device-0“ zurückgenommen")));
+    tablet.settle();
+    REQUIRE(tablet.row(f[0]));
+    CHECK_FALSE(tablet.row(f[0])->member);
+    CHECK(tablet.row(f[0])->allowed);  // it could be given the case again
+    f[0].sync_ok();
+    CHECK_FALSE(holdsCase(f[0], caseId));
+    CHECK(f[0].store->current_epoch(scope) == 0);
 }
 
 TEST_CASE("ShareController: a refused share says why in German and changes nothing", "[share][app][errors]")

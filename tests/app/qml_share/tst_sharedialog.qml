@@ -1,7 +1,8 @@
 // "Fall teilen" by simulated touches on the real case page: the header button opens the dialog,
 // a device the role policy refuses cannot be picked, the deputy's tablet is tapped and the share
 // confirmed; the dialog says where the case is now, and the deputy's own store holds it after its
-// sync (ShareProbe), not just the dialog.
+// sync (ShareProbe), not just the dialog. Then the case is taken back, and the deputy's store
+// drops it at its next sync.
 import QtQuick
 import QtQuick.Controls
 import QtTest
@@ -96,13 +97,30 @@ Item {
             compare(result.text, "Der Fall ist jetzt auch auf dem Gerät „Tablet ASD Vertretung“ sichtbar, nach dessen nächster Synchronisierung.")
             compare(result.isError, false)
             compare(dialog.selectedId, "")
-            // The deputy is listed as having the case, and cannot be picked again.
+            // The deputy is listed as having the case; picked now, it would be taken back.
             tryVerify(() => target(dialog, ShareProbe.deputyId).member, 5000)
-            compare(target(dialog, ShareProbe.deputyId).enabled, false)
+            compare(confirm.enabled, false)  // nothing selected after the share
 
             // The sync the share started has pushed the case; the deputy's next sync brings it.
             tryVerify(() => !Session.storeBusy && !Sync.syncing, 20000)
             compare(ShareProbe.deputySyncsAndReads(), "Familie Demir")
+        }
+
+        function test_c_take_it_back_by_touch() {
+            const dialog = openDialog()
+            const deputy = target(dialog, ShareProbe.deputyId)
+            compare(deputy.member, true)
+            compare(deputy.enabled, true)
+            tap(deputy)
+            const confirm = findChild(dialog.footer, "shareConfirm")
+            compare(confirm.text, "Von „Tablet ASD Vertretung“ zurücknehmen")
+            tap(confirm)
+            tryCompare(Share, "state", ShareController.Unshared, 20000)
+            const result = findChild(dialog.contentItem, "shareResult")
+            verify(result.text.indexOf("vom Gerät „Tablet ASD Vertretung“ zurückgenommen") >= 0)
+            tryVerify(() => !target(dialog, ShareProbe.deputyId).member, 5000)
+            tryVerify(() => !Session.storeBusy, 20000)
+            compare(ShareProbe.deputySyncsAndReads(), "")  // purged at its sync
         }
     }
 }
