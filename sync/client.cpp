@@ -159,6 +159,9 @@ Result<void> SyncClient::authenticate() {
 }
 
 Result<SyncReport> SyncClient::sync() {
+    // A store that refuses writes would fail at its first one, after requests that change nothing.
+    if (auto why = m_store.failure())
+        return {Error::Failed, "the store failed earlier (" + std::string(to_string(*why)) + "); recover it first"};
     SyncReport r;
     m_heads.reset();
     for (auto step : {&SyncClient::refresh_directory, &SyncClient::audit_policy, &SyncClient::shred,

@@ -47,6 +47,10 @@
 // re-authenticates once; any other 4xx stops the sync with Error::Refused (detail: the code).
 // A 403 `revoked` that carries an admin-signed revocation of this device with a wipe order
 // (verified against the pinned admin key) wipes the store: Error::Revoked, "store wiped".
+// A store that is Failed (an earlier write found no room, Store::failure()) is not synced: sync()
+// returns Error::Failed before any request. A write that fails during a sync (Error::Full while a
+// pulled page is stored) stops it with that error; the page's transaction rolled back, the cursor
+// stayed, so the next sync after Store::recover() fetches the page again.
 // Cancellation: SyncOptions::cancel, set by another thread, stops the client before its next
 // request (and cuts a backoff wait short) with Error::Cancelled. A request already on the wire
 // finishes and its answer is handled, so every step stays at one of its resumable points.

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
@@ -12,6 +13,7 @@ namespace quartier::sync {
 
 Error map_sqlite(int code) {
     switch (code & 0xFF) {
+    case SQLITE_FULL: return Error::Full;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: return Error::Corrupt;
     case SQLITE_BUSY:
@@ -19,6 +21,22 @@ Error map_sqlite(int code) {
     default: return Error::Io;
     }
 }
+
+namespace {
+// map_sqlite for a failure on connection `db`: an I/O error whose system error says there is no
+// room is Full too. SQLite reports only ENOSPC as SQLITE_FULL itself; a write refused with
+// EDQUOT (a quota) or EFBIG (the file size limit: RLIMIT_FSIZE, a FAT file system's 4 GiB) is
+// SQLITE_IOERR_WRITE, and the unix VFS keeps that errno only where sqlite3_system_errno() is not
+// set, so `os_errno` is errno read right after the failed call.
+Error map_failure(int code, sqlite3* db, int os_errno) {
+    if ((code & 0xFF) == SQLITE_IOERR) {
+        int sys = db ? sqlite3_system_errno(db) : 0;
+        if (sys == 0 && code == SQLITE_IOERR_WRITE) sys = os_errno;
+        if (sys == ENOSPC || sys == EDQUOT || sys == EFBIG) return Error::Full;
+    }
+    return map_sqlite(code);
+}
+}  // namespace
 
 Statement::Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
 Statement& Statement::operator=(Statement&& o) noexcept {
@@ -47,11 +65,13 @@ Statement& Statement::bind(int i, std::string_view text) {
 
 Result<bool> Statement::step() {
     const int rc = sqlite3_step(m_stmt);
+    const int os_errno = errno;
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    const Error e = map_failure(rc, m_db, os_errno);
     const std::string msg = sqlite3_errmsg(m_db);
     sqlite3_reset(m_stmt);
-    return {map_sqlite(rc), msg};
+    return {e, msg};
 }
 
 Result<void> Statement::run() {
@@ -110,10 +130,11 @@ Result<Database> Database::open(const std::filesystem::path& file, bool create) 
 Result<void> Database::exec(const char* sql) {
     char* err = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err);
+    const int os_errno = errno;
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        return {map_sqlite(rc), msg};
+        return {map_failure(rc, m_db, os_errno), msg};
     }
     return {};
 }
@@ -126,6 +147,7 @@ Result<Statement> Database::prepare(const char* sql) {
 }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
+bool Database::in_transaction() const { return m_db && !sqlite3_get_autocommit(m_db); }
 std::string Database::message() const { return sqlite3_errmsg(m_db); }
 
 Result<std::optional<crypto::Bytes>> read_meta(Database& db, const char* key) {

@@ -1,5 +1,5 @@
 // A thin RAII layer over SQLite: a connection, prepared statements, and the mapping of SQLite
-// result codes onto sync::Error (full disk and I/O errors are Io; damage is Corrupt).
+// result codes onto sync::Error (no room to write is Full, other I/O errors are Io, damage is Corrupt).
 #pragma once
 
 #include "error.h"
@@ -60,6 +60,8 @@ public:
     Result<void> exec(const char* sql);
     Result<Statement> prepare(const char* sql);
     std::int64_t last_insert_rowid() const;
+    // A transaction is open (BEGIN without COMMIT or ROLLBACK yet).
+    bool in_transaction() const;
     std::string message() const;
     sqlite3* handle() const { return m_db; }
 
@@ -110,7 +112,9 @@ Result<void> truncate_wal(Database& writer, BackgroundCheckpoint* background);
 // Shared by the store and its audit log, which keep their bookkeeping there.
 Result<std::optional<crypto::Bytes>> read_meta(Database& db, const char* key);
 
-// Error from a SQLite result code: SQLITE_CORRUPT/NOTADB → Corrupt, the rest → Io.
+// Error from a SQLite result code: SQLITE_FULL → Full, SQLITE_CORRUPT/NOTADB → Corrupt,
+// SQLITE_BUSY/LOCKED → Busy, the rest → Io. Statements and exec() also map a write refused with
+// EDQUOT or EFBIG (a quota, the file size limit) to Full.
 Error map_sqlite(int code);
 
 // RAII transaction: rolls back unless commit() succeeded.

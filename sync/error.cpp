@@ -10,9 +10,10 @@ std::string_view to_string(Error e) {
     case Error::Busy: return "store is in use by another process";
     case Error::InvalidArgument: return "invalid argument";
     case Error::Io: return "input/output error";
+    case Error::Full: return "no space left: the disk or the store's quota is full";
     case Error::Corrupt: return "store is corrupt";
     case Error::Integrity: return "integrity check failed";
-    case Error::Failed: return "store failed earlier; reopen it";
+    case Error::Failed: return "an earlier write failed: recover or reopen the store";
     case Error::Unsupported: return "unsupported store version";
     case Error::Network: return "server unreachable";
     case Error::Refused: return "server refused the request";

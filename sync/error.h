@@ -13,7 +13,9 @@ enum class Error {
     WrongPassphrase,  // the key file did not open
     Busy,             // another process has the store open
     InvalidArgument,  // a bad type, id, field or value
-    Io,               // the file system or SQLite failed (full disk, permissions, I/O error)
+    Io,               // the file system or SQLite failed (permissions, I/O error)
+    Full,             // no room to write: the disk, the file system's quota or the store's own
+                      // quota (StoreOptions::max_bytes) is full; the write was rolled back
     Corrupt,          // the database or its key material is damaged
     Integrity,        // one or more envelopes failed verification
     Failed,           // an earlier write failed: the store refuses work until reopened

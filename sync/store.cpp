@@ -19,6 +19,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace quartier::sync {
 
@@ -178,9 +179,13 @@ struct Store::Impl : crypto::KeyResolver {
         if (auto r = db.exec(kSyncSchemaSql); !r) return r;
         if (auto r = rows("SELECT k, v FROM settings", [&](Statement& st) -> Result<void> {
                 const std::string k = st.text(0);
-                auto v = crypto::unwrap(*wrap_key, st.blob(1), setting_ad(k));
-                if (!v) return {Error::Corrupt, "setting '" + k + "' does not open"};
-                settings[k] = std::string(v->str());
+                // open_blob, not unwrap: the same format, without unwrap's 4 KiB limit for keys
+                // (a form draft with a long note is a longer setting).
+                Bytes v;
+                if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v))
+                    return {Error::Corrupt, "setting '" + k + "' does not open"};
+                settings[k] = std::string(v.begin(), v.end());
+                crypto::wipe(v);
                 return {};
             });
             !r)
@@ -767,7 +772,7 @@ Result<void> Store::audit(AuditAction action, std::vector<std::string> objects, 
     StagedAudit s = begin_audit(I, I.device_seq);
     if (auto r = stage_audit(I, s, action, objects, legal_basis, detail); !r) return r;
     if (auto r = commit_audit(I, s); !r) {
-        m_failed = true;  // rolled back; nothing in memory moved
+        fail(r.error());  // rolled back; nothing in memory moved
         return r;
     }
     return {};
@@ -804,7 +809,7 @@ Result<ScopeId> Store::ensure_audit_scope() {
         return {};
     };
     if (auto r = write(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r.failure();
     }
     return id;
@@ -819,7 +824,7 @@ Result<void> Store::note_server_time(std::uint64_t ms) {
     // they were made after that moment too. The next FULL commit makes it durable.
     RelaxedSync relaxed(I.db);
     if (auto r = AuditLog::save_server_time(I.db, ms); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     I.audit.server_time_ms = ms;
@@ -1121,7 +1126,7 @@ Result<void> Store::change_passphrase(std::string_view new_passphrase, const cry
     auto kf = crypto::create_keyfile(new_passphrase, *m_impl->master, kdf);
     if (!kf) return {Error::Io, std::string(crypto::to_string(kf.error()))};
     if (auto r = m_impl->put_meta("keyfile", kf->serialize()); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     if (m_impl->audit.ready()) return audit(AuditAction::Passphrase);  // not the rehash inside open()
@@ -1348,7 +1353,7 @@ Result<void> Store::checkpoint() {
     }
     if (auto r = I.put_meta("snapshot_upto", u64_blob(std::uint64_t(upto))); !r) return r;
     if (auto r = txn->commit(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     for (Store::Impl::Entry* e : I.dirty) e->second.dirty = false;
@@ -1579,7 +1584,7 @@ Result<void> Writer::commit() {
         return txn->commit();
     };
     if (auto r = write(); !r) {
-        m_store.m_failed = true;  // rolled back; memory untouched; reopen to continue
+        m_store.fail(r.error());  // rolled back; memory untouched; reopen to continue
         return r;
     }
     I.device_seq = audit.device_seq;
@@ -1642,7 +1647,7 @@ Result<void> Store::acknowledge(const std::vector<std::int64_t>& op_seqs) {
         return txn->commit();
     };
     if (auto r = write(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     return {};
@@ -1756,7 +1761,7 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         return txn->commit();
     };
     if (auto r = write(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r.failure();
     }
     for (Accepted& a : accepted) {
@@ -1794,7 +1799,7 @@ Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries) {
         return txn->commit();
     };
     if (auto r = write(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     I.directory = std::move(next);
@@ -1813,7 +1818,7 @@ Result<void> Store::add_scope_key(const ScopeId& scope, std::uint32_t epoch, cry
     if (epoch == 0) return {Error::InvalidArgument, "epochs start at 1"};
     if (m_impl->scope_key(scope, epoch)) return {};
     if (auto r = m_impl->add_scope_key(scope, epoch, std::move(key)); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     return {};
@@ -1843,15 +1848,15 @@ std::uint32_t Store::current_epoch(const ScopeId& scope) const {
 Result<void> Store::set_setting(const std::string& key, const std::string& value, bool durable) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
-    const Bytes sealed = crypto::wrap(*I.wrap_key, ByteView(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()),
-                                      I.setting_ad(key));
+    const Bytes sealed = crypto::seal_blob(*I.wrap_key, ByteView(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()),
+                                           I.setting_ad(key));
     auto st = I.db.prepare("INSERT OR REPLACE INTO settings(k, v) VALUES(?1, ?2)");
     if (!st) return st.failure();
     st->bind(1, std::string_view(key)).bind(2, sealed);
     std::optional<RelaxedSync> relaxed;
     if (!durable) relaxed.emplace(I.db);
     if (auto r = st->run(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     I.settings[key] = value;
@@ -1870,7 +1875,7 @@ Result<void> Store::set_admin_identity(const crypto::DeviceIdentity& admin) {
     if (I.admin) return {Error::AlreadyExists, "this store already holds an admin key"};
     const Bytes wrapped = crypto::wrap(*I.wrap_key, admin.secret_bytes().view(), label_ad("quartier/org-admin/v1", {}));
     if (auto r = I.put_meta("org_admin", wrapped); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     auto copy = crypto::DeviceIdentity::from_secret(admin.secret_bytes().view());
@@ -1887,7 +1892,7 @@ Result<void> Store::remove_scope_key(const ScopeId& scope, std::uint32_t epoch) 
     if (!st) return st.failure();
     st->bind(1, scope).bind(2, std::int64_t(epoch));
     if (auto r = st->run(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     I.scope_keys.erase({scope, epoch});
@@ -2006,7 +2011,7 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
         return txn->commit();
     };
     if (auto r = write(); !r) {
-        m_failed = true;
+        fail(r.error());
         return r;
     }
     for (const auto& id : ids) I.records.erase(id);
@@ -2022,6 +2027,68 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
     if (auto r = I.db.exec("VACUUM"); !r) return r;
     if (auto r = truncate_wal(I.db, I.checkpoint.get()); !r) return r;
     return {};
+}
+
+// ------------------------------------------------------------------------------------------------
+// Recovery from Failed (a write that failed while the store was open: a full disk, an I/O error).
+// The rolled-back transaction left the database as the last committed one did; the state is
+// rebuilt from it exactly as open() builds it, into a new Impl that takes over the connection, its
+// checkpointer and the directory lock, so a recovery that fails half-way leaves the old one whole.
+
+Result<void> Store::recover() {
+    if (!m_failed) return {};
+    Impl& old = *m_impl;
+    if (!old.master || !old.db.handle()) return {Error::Failed, "the store was wiped: nothing to recover"};
+    if (old.db.in_transaction()) (void)old.db.exec("ROLLBACK");  // SQLite may keep one open after SQLITE_FULL
+
+    auto fresh = std::make_unique<Impl>();
+    Impl& I = *fresh;
+    I.options = old.options;
+    I.hlc = Hlc(I.options.clock);
+    I.hlc.observe(old.hlc.last());      // later stamps stay after every one handed out, stored or not
+    I.generation = old.generation + 1;  // caches over the old records rebuild (invariant 7)
+    I.master = old.master->clone();
+    I.derive_keys();
+    I.db = std::move(old.db);
+    I.checkpoint = std::move(old.checkpoint);
+    I.lock_fd = std::exchange(old.lock_fd, -1);
+    auto give_back = [&](Result<void> r) {
+        old.db = std::move(I.db);
+        old.checkpoint = std::move(I.checkpoint);
+        old.lock_fd = std::exchange(I.lock_fd, -1);
+        m_failure = r.error();
+        return r;
+    };
+
+    std::vector<Problem> problems;
+    if (auto r = I.prepare_statements(); !r) return give_back(r);
+    if (auto r = I.load_keys(); !r) return give_back(r);
+    auto hl = I.get_meta("hlc");
+    if (!hl) return give_back(hl.failure());
+    if (*hl) I.hlc.observe(blob_u64(**hl));
+    auto ds = I.get_meta("device_seq");
+    if (!ds) return give_back(ds.failure());
+    if (*ds) I.device_seq = blob_u64(**ds);
+    if (auto r = I.load_sync_state(); !r) return give_back(r);
+    if (auto r = I.load_state(problems); !r) return give_back(r);
+    std::string problem;
+    if (auto r = I.audit.load(I.db, I.master->derive(4, "qauditky"), I.device->id(), problem); !r) return give_back(r);
+    I.audit.actor = I.options.actor;
+    if (!problem.empty()) problems.push_back({0, {}, {}, problem});
+
+    m_impl = std::move(fresh);  // the old Impl goes: its statements first, its keys wiped
+    m_problems = std::move(problems);
+    m_failed = false;
+    m_failure = Error::Failed;
+    return {};
+}
+
+Result<void> Store::debug_set_max_bytes(std::uint64_t bytes) {
+    Impl& I = *m_impl;
+    if (!I.db.handle()) return {Error::Failed, "the store was wiped"};
+    I.options.max_bytes = bytes;
+    if (bytes) return I.apply_quota();
+    return I.db.exec("PRAGMA max_page_count=1073741823");  // SQLite's default limit
 }
 
 }  // namespace quartier::sync

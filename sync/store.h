@@ -14,7 +14,12 @@
 //   Closed     --open(passphrase)--> Open    wrong passphrase: WrongPassphrase, nothing changed
 //                                            but the failed-unlock counter (docs/audit.md)
 //   Open       --write ok--> Open            one SQLite transaction per Writer::commit()
-//   Open       --I/O or SQLite failure--> Failed   rolled back; every later call: Error::Failed
+//   Open       --a write fails--> Failed     rolled back; failure() says why (Full: no room; Io,
+//                                            Corrupt, Busy); every later write: Error::Failed
+//   Failed     --recover()--> Open           the state re-read from the database with the keys
+//                                            held (no passphrase); writes nothing, so it succeeds
+//                                            on a disk still full and the next write finds out
+//   Failed     --recover() fails--> Failed   the re-read's error; after wipe(): Error::Failed
 //   Open|Failed --destructor--> Closed       keys wiped (secure memory), file lock released
 //   Open       --lease expired--> Open, reads refused (LeaseExpired) until a sync succeeds
 //
@@ -27,6 +32,9 @@
 //   5. An envelope that fails to open is reported in problems() and skipped; the rest stays readable.
 //   6. Audit (docs/audit.md): an unlock, a commit and each audit() call append their entries to
 //      this device's chain in the same transaction as what they record; the chain is never rewritten.
+//   7. Failed holds memory as the last committed transaction left it (invariant 2), and reads go
+//      on; recover() replaces it by exactly what open() would fold from the database, under a
+//      generation() higher than any before, so every cache over the old records is rebuilt.
 #pragma once
 
 #include "audit.h"
@@ -51,7 +59,7 @@ struct StoreOptions {
     // Parameters the key file is brought up to on unlock if it is weaker (rehash on unlock).
     std::optional<crypto::PwhashParams> kdf_floor;
     // A storage quota for the database file in bytes (0: none). A write past it fails like a
-    // full disk: Error::Io, rolled back, the store Failed until reopened.
+    // full disk: Error::Full, rolled back, the store Failed until recover() or a reopen.
     std::uint64_t max_bytes = 0;
     // Who works with the store, as the audit log names them (docs/audit.md): a role or a user
     // label. Empty: the device's role from the directory, or "device" before enrolment.
@@ -250,6 +258,18 @@ public:
     const crypto::DeviceIdentity& device() const;
     const ScopeId& default_scope() const;
     bool failed() const { return m_failed; }
+    // Why the store is Failed: the error of the write that failed it (Full: no room on the disk
+    // or in the quota; Io, Corrupt, Busy), Failed after wipe(); nullopt while Open.
+    std::optional<Error> failure() const { return m_failed ? std::optional<Error>(m_failure) : std::nullopt; }
+    // Failed --> Open without the passphrase: re-reads keys, settings, directory, cursors, the
+    // audit chain's head and the fold from the database with the master key it still holds, as
+    // open() does (problems() anew), and writes nothing. Nothing to do while Open. Error::Failed
+    // after wipe(); a re-read that fails leaves the store Failed with that error.
+    Result<void> recover();
+    // Test seam: sets the quota of StoreOptions::max_bytes on the open connection (0: none), to
+    // fill a store's room and to free it again in tests of a full disk. A quota below the current
+    // size holds the database at its current size.
+    Result<void> debug_set_max_bytes(std::uint64_t bytes);
     const std::filesystem::path& dir() const { return m_dir; }
 
     // --- audit log (docs/audit.md) ----------------------------------------------------------
@@ -289,6 +309,11 @@ private:
     std::unique_ptr<Impl> m_impl;
     std::vector<Problem> m_problems;
     bool m_failed = false;
+    Error m_failure = Error::Failed;  // why, while m_failed
+    void fail(Error e) {
+        m_failed = true;
+        m_failure = e;
+    }
 };
 
 }  // namespace quartier::sync

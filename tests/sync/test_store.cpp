@@ -277,7 +277,7 @@ TEST_CASE("Ops of one commit are all or nothing: a full disk fails cleanly", "[s
         for (int i = 0; i < 8; ++i) REQUIRE(w.set("doc", "d" + std::to_string(i), "body", big).ok());
         auto r = w.commit();
         REQUIRE_FALSE(r.ok());
-        REQUIRE(r.error() == Error::Io);
+        REQUIRE(r.error() == Error::Full);
         REQUIRE(s->failed());
         REQUIRE(dump(*s) == before);  // memory untouched
         Writer w2(*s);
@@ -369,7 +369,7 @@ TEST_CASE("A bulk write that fills the disk halfway leaves nothing of it", "[sto
         for (int i = 0; i < 2000; ++i) REQUIRE(w.set("doc", "d" + std::to_string(i), "body", value).ok());
         auto r = w.commit();
         REQUIRE_FALSE(r.ok());
-        REQUIRE(r.error() == Error::Io);
+        REQUIRE(r.error() == Error::Full);
         REQUIRE(s->failed());
         REQUIRE(dump(*s) == before);
     }
