@@ -2,6 +2,7 @@
 
 #include "domainlabels.h"
 #include "sessioncontroller.h"
+#include "storeproblem.h"
 
 #include "sync/store.h"
 
@@ -283,7 +284,20 @@ bool CaseController::storeReady()
         setError(tr("Gerade wird synchronisiert. Bitte speichern Sie in einem Moment noch einmal – Ihre Eingaben bleiben erhalten."));
         return false;
     }
+    // An earlier write found no room (invariant 6): re-read the store first, and save only if it is Open.
+    if (!recoverForWrite(*m_store)) {
+        clearIssues();
+        setError(storeProblemText(*m_store));
+        return false;
+    }
     return true;
+}
+
+QString CaseController::storeFailureMessage(domain::Error error) const
+{
+    if (error == domain::Error::Store && m_store && m_store->failed())
+        return storeProblemText(*m_store);  // a full disk says so, and what to do
+    return failureMessage(error);
 }
 
 QString CaseController::failureMessage(domain::Error error)
@@ -321,7 +335,8 @@ void CaseController::open(const QString& caseId)
     readCase();
     // The audit log records who opened which case (DOMAIN.md, data protection 4).
     if (first && m_loaded && !m_store->record_open(ss(caseId)))
-        setError(tr("Das Öffnen konnte nicht protokolliert werden."));
+        setError(m_store->failure() == sync::Error::Full ? storeProblemText(*m_store)
+                                                          : tr("Das Öffnen konnte nicht protokolliert werden."));
 }
 
 void CaseController::close()
@@ -725,7 +740,7 @@ bool CaseController::finish(const domain::Result<T>& result, const domain::Issue
             setError({});
         } else {
             clearIssues();
-            setError(failureMessage(result.error()));
+            setError(storeFailureMessage(result.error()));
         }
         return false;
     }
@@ -952,7 +967,7 @@ bool CaseController::finishForm(const FormOutcome& out, const QString& target, c
             setError({});
         } else {
             clearIssues();
-            setError(failureMessage(out.error));
+            setError(storeFailureMessage(out.error));
         }
         return false;
     }
@@ -999,6 +1014,8 @@ bool CaseController::saveForLock(const QVariantMap& form, const QString& recordI
     const FormContext ctx = formContext();
     const QString savedAt = qs(ctx.now);
     if (!m_busy) {  // the store is free: save here, or keep the refused form as a draft
+        if (!recoverForWrite(*m_store))  // space freed since the last failure is used now
+            return false;
         const FormOutcome out = saveForm(*m_repo, ctx, target, type, values);
         if (out.ok)
             return finishForm(out, target, type, recordId);
@@ -1051,7 +1068,8 @@ void CaseController::discardDraft()
     if (m_draft.isEmpty() || m_caseId.isEmpty() || !storeReady())
         return;
     if (!m_store->set_setting(formDraftKey(ss(m_caseId)), std::string())) {
-        setError(tr("Die nicht gespeicherte Eingabe konnte nicht verworfen werden."));
+        setError(m_store->failure() == sync::Error::Full ? storeProblemText(*m_store)
+                                                          : tr("Die nicht gespeicherte Eingabe konnte nicht verworfen werden."));
         return;
     }
     m_draft.clear();
@@ -1144,7 +1162,8 @@ bool CaseController::setWorkerName(const QString& name)
         return false;
     const QString trimmed = name.trimmed();
     if (!m_store->set_setting(kWorkerSetting, ss(trimmed))) {
-        setError(tr("Der Name konnte nicht gespeichert werden."));
+        setError(m_store->failure() == sync::Error::Full ? storeProblemText(*m_store)
+                                                          : tr("Der Name konnte nicht gespeichert werden."));
         return false;
     }
     setError({});

@@ -29,6 +29,11 @@
 //      takes it, else kept as the case's draft (a sealed store setting, formDraftKey). While a
 //      job holds the store, the same saveForm runs in a SurvivesLock job on the store thread.
 //      `draft` shows the open case's draft; it goes when that form is saved or discardDraft().
+//   6. A write that fails because the store failed (a full disk: Store::failure() Full) says so in
+//      German where the user acted (storeProblemText: "Der Speicher des Tablets ist voll …") and
+//      the form keeps its values, as for a refused edit. Every later write first recovers the store
+//      (recoverForWrite: re-read, nothing written) and is refused with the same sentence while that
+//      fails, so once space was freed the same "Speichern" saves.
 #pragma once
 
 #include "sectionmodel.h"
@@ -221,6 +226,8 @@ private:
     bool storeReady();  // set and not busy; otherwise errorMessage says why
     // Messages of the templates below, outside them (lupdate cannot place tr() in a template).
     static QString failureMessage(domain::Error error);
+    // failureMessage, or the store's own sentence when the store failed (a full disk: storeproblem.h).
+    QString storeFailureMessage(domain::Error error) const;
     static QString otherCaseMessage();
     void readWorker();
     void readCase();    // sections from the store (store free)

@@ -28,6 +28,7 @@ qt_add_library(quartier_app STATIC
   sharetargetmodel.h sharetargetmodel.cpp
   languagecontroller.h languagecontroller.cpp
   issuetext.h issuetext.cpp
+  storeproblem.h storeproblem.cpp
   visitdemo.h visitdemo.cpp
   visitscript.h visitscript.cpp)
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -3,6 +3,7 @@
 #include "domainlabels.h"
 #include "issuetext.h"
 #include "sessioncontroller.h"
+#include "storeproblem.h"
 #include "offerlistmodel.h"
 
 #include "crypto/crypto.h"
@@ -49,11 +50,6 @@ QVariantList options(const char* kind)
     return out;
 }
 
-QString storeFailure(const std::string& detail)
-{
-    Q_UNUSED(detail);
-    return HomeVisitController::tr("Speichern ist fehlgeschlagen. Ihre Eingabe ist noch da; bitte versuchen Sie es erneut.");
-}
 
 }  // namespace
 
@@ -116,7 +112,7 @@ HomeVisitController::HomeVisitController(QObject* parent) : QObject(parent), m_o
     m_clock = [] { return QDateTime::currentDateTime(); };
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, [this] { flush(); });
+    connect(&m_debounce, &QTimer::timeout, this, [this] { writeTexts(false); });
 }
 
 HomeVisitController::~HomeVisitController() = default;
@@ -136,7 +132,7 @@ void HomeVisitController::setStoreBusy(bool busy)
 {
     m_busy = busy;
     if (!m_busy && !m_pending.empty())
-        flush();
+        writeTexts(false);
 }
 
 bool HomeVisitController::usable() const { return m_store && m_repo && !m_busy; }
@@ -149,7 +145,19 @@ bool HomeVisitController::ready()
         setError(tr("Einen Moment: Gerade wird synchronisiert. Bitte gleich noch einmal tippen."));
         return false;
     }
+    // A tap after a write found no room: re-read the store first (invariant 6).
+    if (!recoverForWrite(*m_store)) {
+        setError(storeProblemText(*m_store));
+        return false;
+    }
     return true;
+}
+
+QString HomeVisitController::storeFailureText() const
+{
+    if (m_store && m_store->failed())
+        return storeProblemText(*m_store);  // a full disk says so, and what to do
+    return tr("Speichern ist fehlgeschlagen. Ihre Eingabe ist noch da; bitte versuchen Sie es erneut.");
 }
 
 QDateTime HomeVisitController::now() const { return m_clock(); }
@@ -209,6 +217,10 @@ bool HomeVisitController::startVisit(const QString& caseId)
         setError(tr("Der Speicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen."));
         return false;
     }
+    if (!recoverForWrite(*m_store)) {  // a visit is written at once: a Failed store is re-read first
+        setError(storeProblemText(*m_store));
+        return false;
+    }
     auto kase = m_repo->load<d::Case>(s(caseId));
     if (!kase) {
         setError(tr("Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden."));
@@ -222,7 +234,8 @@ bool HomeVisitController::startVisit(const QString& caseId)
         worker = me && !me->name.empty() ? me->name : crypto::to_hex(m_store->device().id()).substr(0, 8);
         auto started = m_repo->start_visit(s(caseId), d::ContactKind::HomeVisit, s(nowTime()), worker);
         if (!started) {
-            setError(tr("Der Besuch konnte nicht angelegt werden: %1").arg(q(started.failure().detail)));
+            setError(m_store->failed() ? storeProblemText(*m_store)
+                                       : tr("Der Besuch konnte nicht angelegt werden: %1").arg(q(started.failure().detail)));
             return false;
         }
         visitId = q(started->id);
@@ -230,7 +243,7 @@ bool HomeVisitController::startVisit(const QString& caseId)
     }
     auto event = m_repo->load<d::ContactEvent>(s(visitId));
     if (!event) {
-        setError(storeFailure(event.failure().detail));
+        setError(storeFailureText());
         return false;
     }
     m_caseId = caseId;
@@ -456,7 +469,7 @@ bool HomeVisitController::saveAnswer(Record& record)
 {
     d::Issues issues;
     if (!m_repo->save(record, reporting(issues)))
-        return fail(Record::kType, issues, storeFailure({}));
+        return fail(Record::kType, issues, storeFailureText());
     setError({});
     emit saved();
     reload();
@@ -470,7 +483,7 @@ bool HomeVisitController::setPresent(const QString& personId, bool present)
     flush();
     auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailure(event.failure().detail));
+        return fail(d::ContactEvent::kType, {}, storeFailureText());
     auto& p = event->participants;
     const auto it = std::find(p.begin(), p.end(), s(personId));
     if (present == (it != p.end()))
@@ -494,7 +507,7 @@ bool HomeVisitController::setChildSeen(const QString& value)
     flush();
     auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailure(event.failure().detail));
+        return fail(d::ContactEvent::kType, {}, storeFailureText());
     event->child_seen = *seen;
     return saveAnswer(*event);
 }
@@ -509,7 +522,7 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
     const QString feedbackId = answer != m_answers.end() ? answer->second.feedbackId : QString();
     if (status.isEmpty()) {  // the answer taken back
         if (!feedbackId.isEmpty() && !m_repo->remove(s(feedbackId))) {
-            setError(storeFailure({}));
+            setError(storeFailureText());
             return false;
         }
         emit saved();
@@ -525,7 +538,7 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
     if (!feedbackId.isEmpty()) {
         auto loaded = m_repo->load<d::ServiceFeedback>(s(feedbackId));
         if (!loaded)
-            return fail(d::ServiceFeedback::kType, {}, storeFailure(loaded.failure().detail));
+            return fail(d::ServiceFeedback::kType, {}, storeFailureText());
         f = std::move(*loaded);
     } else {
         f.case_id = s(m_caseId);
@@ -616,7 +629,7 @@ bool HomeVisitController::removeAnswer(const QString& id)
         return false;
     }
     if (!m_repo->remove(s(id))) {
-        setError(storeFailure({}));
+        setError(storeFailureText());
         return false;
     }
     setError({});
@@ -659,20 +672,33 @@ void HomeVisitController::editNote(const QString& text)
         emit savePendingChanged();
 }
 
-bool HomeVisitController::flush()
+bool HomeVisitController::flush() { return writeTexts(true); }
+
+bool HomeVisitController::writeTexts(bool asked)
 {
     m_debounce.stop();
     if (m_pending.empty())
         return true;
     if (!usable())
         return false;  // written when the store is back (setStoreBusy)
+    // A Failed store (no room) is written again only when the user acts (a tap, a step, a lock),
+    // after it was re-read; until then the text waits here (invariant 6).
+    if (m_store->failed() && (!asked || !recoverForWrite(*m_store))) {
+        setError(storeProblemText(*m_store));
+        return true;
+    }
     std::map<std::string, Pending> pending;
     pending.swap(m_pending);
     bool allOk = true;
     for (const auto& [key, p] : pending) {
-        if (!writePending(p))
-            allOk = false;  // a refused text (e.g. emptied) is not kept: the store keeps the last good value
+        if (writePending(p))
+            continue;
+        allOk = false;  // a refused text (e.g. emptied) is not kept: the store keeps the last good value
+        if (m_store->failed())
+            m_pending.emplace(key, p);  // but one the store had no room for is: nothing typed is lost
     }
+    if (m_store->failed())
+        setError(storeProblemText(*m_store));
     reload(false);  // the lists hold what was just written, for the views made next
     emit savePendingChanged();
     if (allOk)
@@ -764,8 +790,8 @@ bool HomeVisitController::writePending(const Pending& p)
     case TextOutcome::Written: break;
     case TextOutcome::NotOfThisVisit: return fail({}, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
     case TextOutcome::NotEditable: return fail({}, {}, tr("Dieses Feld kann hier nicht bearbeitet werden."));
-    case TextOutcome::Refused: return fail(out.type, out.issues, storeFailure({}));
-    case TextOutcome::Failed: return fail(out.type, {}, storeFailure({}));
+    case TextOutcome::Refused: return fail(out.type, out.issues, storeFailureText());
+    case TextOutcome::Failed: return fail(out.type, {}, storeFailureText());
     }
     if (!out.newNoteId.empty()) {
         m_noteId = q(out.newNoteId);
@@ -819,7 +845,7 @@ bool HomeVisitController::finalise()
     flush();
     auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailure(event.failure().detail));
+        return fail(d::ContactEvent::kType, {}, storeFailureText());
     if (event->ended_at.empty())
         event->ended_at = s(nowTime());
     d::Issues issues = m_repo->check_final(*event);
@@ -835,7 +861,7 @@ bool HomeVisitController::finalise()
     }
     m_finalIssues = issueTexts(d::ContactEvent::kType, issues);
     emit contentChanged();
-    setError(m_finalIssues.isEmpty() ? storeFailure({}) : tr("Der Besuch ist noch nicht vollständig."));
+    setError(m_finalIssues.isEmpty() ? storeFailureText() : tr("Der Besuch ist noch nicht vollständig."));
     return false;
 }
 

@@ -26,7 +26,8 @@
 //
 // Invariants
 //   1. Nothing of a visit lives only in memory except `pending` text, for at most kDebounceMs
-//      (or, while the store is lent to a sync job, until it is back); flush() empties it.
+//      (or, while the store is lent to a sync job, until it is back; while it has no room, until
+//      the user acts: invariant 6); flush() empties it.
 //      Killing the process loses at most that.
 //   2. Every write goes through domain::Repository: the domain rules decide, a refused answer
 //      writes nothing and leaves what was stored; the refusal shows as errorMessage (German).
@@ -37,6 +38,11 @@
 //      it writes `pending` at once if the store is free, or, if a job holds it (a sync), hands the
 //      writes to the session as a store job that the lock does not cancel. Either way what was
 //      typed is in the store before the store closes; locking loses no keystroke.
+//   6. A write that finds no room (the store Failed: Store::failure() Full) keeps its text in
+//      `pending` and says so ("Der Speicher des Tablets ist voll …", storeproblem.h); nothing is
+//      written on its own meanwhile (no debounce write on a Failed store). The next tap, step
+//      change, flush or lock re-reads the store (recoverForWrite) and writes the text then. A lock
+//      while there is still no room cannot keep it (a full disk takes no draft either).
 #pragma once
 
 #include "domain/repository.h"
@@ -256,6 +262,9 @@ private:
                                  const Pending& p);
     TextTarget textTarget() const;
     bool usable() const;
+    // Writes `pending`; `asked`: the user acted (recovers a Failed store first), else the debounce.
+    bool writeTexts(bool asked);
+    QString storeFailureText() const;  // why a write failed, in German
     bool ready();  // an open visit and a usable store; else false (with a German note if busy)
     QDateTime now() const;
     QString today() const;

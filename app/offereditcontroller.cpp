@@ -1,6 +1,7 @@
 #include "offereditcontroller.h"
 
 #include "offerlistmodel.h"
+#include "storeproblem.h"
 
 #include "offers/offers.h"
 #include "sync/store.h"
@@ -147,9 +148,14 @@ bool OfferEditController::save()
         setMessage(tr("Gerade wird synchronisiert. Bitte speichern Sie gleich noch einmal."));
         return false;
     }
+    if (!recoverForWrite(*m_store)) {  // invariant 4: an earlier write found no room
+        setMessage(storeProblemText(*m_store));
+        return false;
+    }
     auto id = offers::save_service(*m_store, s, m_offers.catalogue(), today);
     if (!id) {
-        setMessage(id.error() == offers::Error::NotFound ? tr("Dieses Angebot gibt es nicht mehr auf diesem Gerät.")
+        setMessage(m_store->failed() ? storeProblemText(*m_store)
+                   : id.error() == offers::Error::NotFound ? tr("Dieses Angebot gibt es nicht mehr auf diesem Gerät.")
                    : id.error() == offers::Error::Denied
                        ? tr("Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.")
                        : tr("Speichern fehlgeschlagen: %1").arg(QString::fromStdString(id.detail())));

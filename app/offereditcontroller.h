@@ -15,6 +15,9 @@
 //      again inside the save), and only changed fields are written (offers::save_service).
 //   2. The store is written only while it is not lent to a store job (SessionController).
 //   3. A save is a verification: last_verified becomes today's date.
+//   4. A save that finds the store without room (Store::failure() Full) says so in German
+//      (storeproblem.h) and keeps the values; the next save re-reads the store first
+//      (recoverForWrite), so it succeeds once space was freed.
 #pragma once
 
 #include <QDate>

@@ -331,6 +331,9 @@ QString SessionController::describe(sync::Error error) const
     case sync::Error::Unsupported:
         return tr("Der Datenspeicher stammt aus einer neueren Version von Quartier. "
                   "Bitte aktualisieren Sie die App.");
+    case sync::Error::Full:
+        return tr("Der Speicher des Tablets ist voll: Quartier kann die Entsperrung nicht protokollieren. "
+                  "Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.");
     case sync::Error::Io:
     case sync::Error::Failed:
         return tr("Der Datenspeicher konnte nicht gelesen oder geschrieben werden. "

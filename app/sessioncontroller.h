@@ -16,11 +16,27 @@
 //   Failed    --unlock(p)-------------------> Unlocking   retry; retry() re-reads the store dir
 //   Unlocking --worker: store opened/made---> Unlocked
 //   Unlocking --worker: WrongPassphrase-----> Locked      error "Passphrase falsch", store untouched
-//   Unlocking --worker: other error---------> Failed      Busy, Corrupt, Io, Unsupported, NotFound
+//   Unlocking --worker: other error---------> Failed      Busy, Corrupt, Io, Full, Unsupported, NotFound
+//                                                         (Full: no room for the unlock's audit entry)
 //   Unlocked  --lock() | idle | background--> Locked      the Store is released: its keys are wiped
 //                                                         (NoStore if the store is gone: a remote wipe)
 //   Unlocked  --lockWithMessage(m)----------> Locked | NoStore   the same, with an explanation shown
 //   Failed    --retry()---------------------> NoStore | Locked   by Store::exists(store dir)
+//   Unlocked  --a store write fails---------> Unlocked    the Store is Failed (sync::Store::failure():
+//                                                         Full when the disk has no room, else Io ...):
+//                                                         reads go on, writes are refused; the page
+//                                                         says why where the user acted and keeps
+//                                                         the form (app/storeproblem.h)
+//   Unlocked (store Failed) --a write the user asks for--> Unlocked   Store::recover() first (the
+//                                                         state re-read from the database with the
+//                                                         keys held, nothing written): once space
+//                                                         was freed, that same write goes through
+//   Unlocked (store Failed) --lock() | idle | background--> Locked    as from Unlocked; a Failed
+//                                                         Store writes nothing at close
+//   Why the session stays Unlocked: the store's keys are still held and its state is intact (a
+//   failed write rolled back), while leaving Unlocked would close the pages and with them the
+//   form the user typed; and a lock and unlock is itself a write (the unlock's audit entry), so
+//   on a full disk it could not even reopen the store.
 //
 // Store access across threads (sync::Store is not thread-safe)
 //   The Store is used by one thread at a time. The GUI thread uses it only while !storeBusy().

@@ -121,6 +121,11 @@ bool SyncController::syncNow()
     const bool started = m_session->runStoreJob(
         [outcome, factory = m_factory, options = m_options](sync::Store& store, const std::atomic<bool>& cancel) mutable {
             options.cancel = &cancel;
+            // An earlier write found no room: re-read the store (nothing written); if there is
+            // still none, the sync stops at its first write with Full, and what it pulled is
+            // pulled again next time (sync/client.h).
+            if (store.failed())
+                (void)store.recover();
             const std::size_t opsBefore = store.status().ops;
             auto transport = factory(store.setting("server_url").value_or(""), store.setting("fingerprint").value_or(""));
             if (!transport) {
@@ -137,6 +142,8 @@ bool SyncController::syncNow()
             }
             if (store.failed()) {  // a wipe order ran, or a write failed: nothing more to read
                 outcome->wiped = outcome->error == sync::Error::Revoked;
+                if (!outcome->wiped)
+                    outcome->error = *store.failure();  // why, not "failed earlier"
                 return;
             }
             outcome->status = SyncStatus::read(store);
@@ -300,10 +307,15 @@ QString SyncController::describe(sync::Error error, const std::string& detail, b
         return tr("Der Server hat die Synchronisierung abgelehnt (%1).").arg(QString::fromStdString(code));
     case sync::Error::Protocol:
         return tr("Der Server antwortet nicht wie erwartet. Bitte informieren Sie Ihre Administration.");
+    case sync::Error::Full:
+        return tr("Der Speicher des Tablets ist voll: Die Synchronisierung wurde angehalten, es geht nichts "
+                  "verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und "
+                  "synchronisieren Sie dann erneut.");
     case sync::Error::Io:
     case sync::Error::Failed:
-        return tr("Der Datenspeicher konnte nicht geschrieben werden. Ist genug Speicherplatz frei? "
-                  "Sperren und entsperren Sie Quartier, um es erneut zu versuchen.");
+        return tr("Der Datenspeicher des Tablets meldet einen Schreibfehler: Die Synchronisierung wurde "
+                  "angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie "
+                  "sich an Ihre Administration.");
     case sync::Error::Corrupt:
     case sync::Error::Integrity:
         return tr("Der Datenspeicher ist beschädigt. Bitte wenden Sie sich an Ihre Administration.");

@@ -24,6 +24,9 @@
 //   Syncing      --Revoked----------------------------> Error                   "gesperrt"
 //   Syncing      --Revoked, the wipe order ran---------> Locked                 the session closes with a
 //                                                                                 message (lockWithMessage)
+//   Syncing      --Full (no room on the tablet)--------> Error                   "Der Speicher des Tablets ist
+//                                                                                 voll …"; the next attempt
+//                                                                                 re-reads the store first
 //   Syncing      --any other error--------------------> Error                   lastError: German text
 //   any          --session locked---------------------> Locked                  running attempt cancelled,
 //                                                                                 its result dropped
@@ -34,7 +37,9 @@
 //      or running (SessionController::storeBusy); results come back by the job's completion.
 //   3. A result belongs to the session it started in (m_session epoch); after a lock it is dropped.
 //   4. A failed attempt loses nothing: the outbox stays until the server acknowledged it
-//      (SyncClient's invariant); pendingCount shows what is still waiting.
+//      (SyncClient's invariant); pendingCount shows what is still waiting. A pulled page the
+//      store had no room for is not acknowledged by the cursor and is pulled again; an attempt
+//      on a Failed store recovers it first (Store::recover, on the store thread).
 //   5. QSettings holds only the interval; server, organisation and device names stay in the
 //      sealed store.
 #pragma once

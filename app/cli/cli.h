@@ -15,13 +15,14 @@ enum Exit : int {
     kLocked = 2,          // wrong passphrase, no passphrase, or the store is in use elsewhere
     kIntegrity = 3,       // verify found damaged or tampered data
     kNotFound = 4,        // no store there, or no such record
-    kStoreError = 5,      // I/O error, full disk, corrupt database
+    kStoreError = 5,      // I/O error, corrupt database, newer store version
     kExists = 6,          // init where a store already exists
     kUnreachable = 7,     // the server could not be reached (network, timeout, certificate pin)
     kRefused = 8,         // the server refused the request, or answered outside the protocol
     kRevoked = 9,         // this device was revoked (and wiped, if the organisation ordered it)
     kDenied = 10,         // data protection refuses: no legal basis for a disclosure, or the role policy
     kLeaseExpired = 11,   // the organisation's offline lease ran out: sync to unlock (docs/retention.md)
+    kFull = 12,           // no room: the disk or a quota is full; nothing of the write was kept
 };
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);

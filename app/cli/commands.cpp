@@ -147,10 +147,11 @@ Options:
 
 Exit codes:
   0 ok   1 usage   2 wrong passphrase, no passphrase or store in use   3 integrity failure
-  4 no store or no such record   5 I/O error, full disk or corrupt database   6 store exists
+  4 no store or no such record   5 I/O error or corrupt database   6 store exists
   7 server unreachable   8 server refused the request   9 this device was revoked (and wiped,
   if the organisation ordered it)   10 refused by data protection (no legal basis, role policy)
-  11 the offline lease expired: sync to unlock
+  11 the offline lease expired: sync to unlock   12 the disk is full: nothing of the failed
+  write was kept (batch: the lines acknowledged with "ok" are stored); free space and repeat
 )";
 
 struct Options {
@@ -184,6 +185,7 @@ int exit_for(sync::Error e) {
     case sync::Error::Revoked: return kRevoked;
     case sync::Error::Denied: return kDenied;
     case sync::Error::LeaseExpired: return kLeaseExpired;
+    case sync::Error::Full: return kFull;
     case sync::Error::Refused:
     case sync::Error::Protocol: return kRefused;
     default: return kStoreError;

@@ -15,7 +15,8 @@ add_executable(test_app
   app/test_caseformlock.cpp
   app/test_homevisitcontroller.cpp
   app/test_conflictlistmodel.cpp
-  app/test_offerlistmodel.cpp)
+  app/test_offerlistmodel.cpp
+  app/test_storefailure.cpp)
 # The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
 target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
