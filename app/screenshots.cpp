@@ -488,6 +488,53 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         settle(300);
     }
 
+    // "Speichern" on a full tablet (docs/app.md "A store that fails while unlocked"): a note form
+    // open with its text, the store's room held at its current size (a real SQLITE_FULL), the
+    // save refused with the German sentence and the text still in the form; then room again and
+    // the same save goes through.
+    if (QQuickItem* page = openCase(demo->families.case_ids.front())) {
+        const QVariantList noteFields{QVariantMap{{"key", "text"}, {"label", CaseController::tr("Vermerk")}, {"kind", "multiline"}},
+                                      QVariantMap{{"key", "entrusted"}, {"label", CaseController::tr("Anvertraut (§ 65 SGB VIII)")},
+                                                  {"kind", "switch"}}};
+        const QVariantMap form{{"title", CaseController::tr("Vermerk")}, {"target", "record"},
+                               {"recordType", "note"}, {"fields", noteFields}};
+        QString text = QStringLiteral(
+            "Hausbesuch am Vormittag, Frau Demir und Emre anwesend. Frau Demir berichtet, dass Emre seit den "
+            "Herbstferien wieder regelmäßig zur Schule geht und sich auf den Fußball am Dienstag freut. "
+            "Sie möchte den Elterntreff im Stadtteilzentrum ausprobieren, traut sich aber allein noch nicht hin.");
+        // Longer than a page of the store, so the save needs room the store does not have.
+        for (int i = 0; i < 4; ++i)
+            text += QStringLiteral("\n\nNachtrag %1: Wir vereinbaren, dass ich beim nächsten Termin mitkomme und "
+                                   "den Kontakt zur Leitung des Elterntreffs herstelle. Frau Demir bringt die "
+                                   "Unterlagen der Schule mit.").arg(i + 1);
+        while (text.size() < 6000)
+            text += QStringLiteral(" Emre zeigt stolz sein Zeugnis.");
+        const QVariantMap values{{"text", text}, {"entrusted", false}};
+        const QString at = QDateTime(QDate::currentDate(), QTime(15, 10)).toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
+        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, at)) {
+            out << "FAIL could not open the note form" << Qt::endl;
+            ++failures;
+        }
+        caseDetail.reload();
+        QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 4));
+        QMetaObject::invokeMethod(page, "restoreDraft");  // the form with the text in it
+        // Held at its size now (discarding the draft first would free pages the save could use).
+        (void)store.debug_set_max_bytes(1);
+        if (caseDetail.saveRecord(QStringLiteral("note"), values) || store.failure() != sync::Error::Full) {
+            out << "FAIL the save on a full store was not refused as full" << Qt::endl;
+            ++failures;
+        }
+        shootAt(QStringLiteral("case-save-full"), kShots[0]);
+        (void)store.debug_set_max_bytes(0);  // space freed: the same save goes through
+        if (!caseDetail.saveRecord(QStringLiteral("note"), values) || !caseDetail.draft().isEmpty()) {
+            out << "FAIL the save after freeing space" << Qt::endl;  // (it also takes the draft away)
+            ++failures;
+        }
+        QMetaObject::invokeMethod(window, "closeDialogs");
+        QMetaObject::invokeMethod(window, "closeCase");
+        settle(300);
+    }
+
     // The offer map with the demo offers (docs/offers.md).
     if (!seedDemoOffers(engine, store, out))
         return 1;
