@@ -3034,6 +3034,17 @@
     </message>
 </context>
 <context>
+    <name>StoreProblem</name>
+    <message>
+        <source>Der Speicher des Tablets ist voll. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und speichern Sie dann erneut.</source>
+        <translation>The tablet's storage is full. Your input is not lost; it is still here. Free some space (for example, delete photos or videos) and then save again.</translation>
+    </message>
+    <message>
+        <source>Der Datenspeicher des Tablets meldet einen Schreibfehler. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>The tablet's data store reports a write error. Your input is not lost; it is still here. Try again; if that does not help, contact your administration.</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>Zuletzt synchronisiert %1</source>
@@ -3454,6 +3465,14 @@
         <source>Wille oder Wunsch</source>
         <translation>Will or wish</translation>
     </message>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Anvertraut (§ 65 SGB VIII)</source>
+        <translation>Entrusted (§ 65 SGB VIII)</translation>
+    </message>
 </context>
 <context>
     <name>quartier::app::ConflictListModel</name>
@@ -3861,6 +3880,10 @@
         <source>Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
         <translation>This device has not synced for longer than your organisation allows. Sync to see the cases again.</translation>
     </message>
+    <message>
+        <source>Der Speicher des Tablets ist voll: Quartier kann die Entsperrung nicht protokollieren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.</source>
+        <translation>The tablet's storage is full: Quartier cannot record the unlock in its audit log. Free some space (for example, delete photos or videos) and try again.</translation>
+    </message>
 </context>
 <context>
     <name>quartier::app::ShareController</name>
@@ -4008,16 +4031,20 @@
         <translation>The server does not answer as expected. Please tell your administration.</translation>
     </message>
     <message>
-        <source>Der Datenspeicher konnte nicht geschrieben werden. Ist genug Speicherplatz frei? Sperren und entsperren Sie Quartier, um es erneut zu versuchen.</source>
-        <translation>The data store could not be written. Is there enough free space? Lock and unlock Quartier to try again.</translation>
-    </message>
-    <message>
         <source>Der Datenspeicher ist beschädigt. Bitte wenden Sie sich an Ihre Administration.</source>
         <translation>The data store is damaged. Please contact your administration.</translation>
     </message>
     <message>
         <source>Die Synchronisierung ist fehlgeschlagen (%1).</source>
         <translation>The sync failed (%1).</translation>
+    </message>
+    <message>
+        <source>Der Speicher des Tablets ist voll: Die Synchronisierung wurde angehalten, es geht nichts verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und synchronisieren Sie dann erneut.</source>
+        <translation>The tablet's storage is full: the sync was stopped, nothing is lost. Free some space (for example, delete photos or videos) and then sync again.</translation>
+    </message>
+    <message>
+        <source>Der Datenspeicher des Tablets meldet einen Schreibfehler: Die Synchronisierung wurde angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>The tablet's data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
     </message>
 </context>
 </TS>
