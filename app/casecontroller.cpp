@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <type_traits>
 
 namespace quartier::app {
@@ -241,15 +242,21 @@ void CaseController::setStore(sync::Store* store)
             m_worker.clear();
             emit workerNameChanged();
         }
+        if (!m_newCaseDraft.isEmpty()) {
+            m_newCaseDraft.clear();
+            emit newCaseDraftChanged();
+        }
         return;
     }
     m_store = store;
     m_repo = std::make_unique<domain::Repository>(*store);
     setError({});
-    if (m_busy)
+    if (m_busy) {
         m_reloadPending = true;
-    else
+    } else {
         readWorker();
+        readNewCaseDraft();
+    }
 }
 
 void CaseController::setStoreBusy(bool busy)
@@ -258,6 +265,7 @@ void CaseController::setStoreBusy(bool busy)
     if (!m_busy && m_reloadPending && m_store) {
         m_reloadPending = false;
         readWorker();
+        readNewCaseDraft();
         if (!m_caseId.isEmpty() && !m_loaded)
             open(m_caseId);  // Pending --> Open, with its audit entry
         else if (!m_caseId.isEmpty())
@@ -752,27 +760,6 @@ bool CaseController::finish(const domain::Result<T>& result, const domain::Issue
     return true;
 }
 
-QString CaseController::createCase(const QVariantMap& values)
-{
-    if (!storeReady())
-        return {};
-    domain::Issues issues;
-    domain::Case record;
-    record.opened_on = ss(m_today);
-    record.lead_worker = ss(m_worker);
-    apply(record, Fields(values, issues));
-    if (!issues.empty()) {
-        setIssues(issues);
-        return {};
-    }
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto saved = m_repo->save(record, options);
-    if (!finish(saved, issues))
-        return {};
-    return qs(*saved);
-}
-
 namespace {
 
 // The outcome of a domain call as a FormOutcome.
@@ -887,6 +874,81 @@ FormOutcome saveMember(domain::Repository& repo, const FormContext& ctx, const Q
     return outcomeOf(committed, std::move(issues));
 }
 
+// A new case: this device's worker leads it and it opens today unless the form says otherwise.
+FormOutcome saveNewCase(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
+{
+    domain::Case record;
+    record.opened_on = ctx.today;
+    record.lead_worker = ctx.worker;
+    domain::Issues issues;
+    apply(record, Fields(values, issues));
+    if (!issues.empty())
+        return refused(std::move(issues));
+    domain::SaveOptions options;
+    options.issues = &issues;
+    auto saved = repo.save(record, options);
+    return outcomeOf(saved, std::move(issues));
+}
+
+FormOutcome notFound()
+{
+    FormOutcome out;
+    out.error = domain::Error::NotFound;
+    return out;
+}
+
+// One contact of a network map: values "id" "<map id>/<index>" edits that contact; without it the
+// contact is added to the case's newest map, or to a new one drawn today.
+FormOutcome saveContact(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
+{
+    const QString rowId = values.value(QStringLiteral("id")).toString();
+    domain::NetworkMap map;
+    std::size_t index = 0;
+    if (!rowId.isEmpty()) {
+        const qsizetype slash = rowId.lastIndexOf(QLatin1Char('/'));
+        bool numeric = false;
+        const int at = slash > 0 ? rowId.mid(slash + 1).toInt(&numeric) : -1;
+        if (!numeric || at < 0)
+            return notFound();
+        auto loaded = repo.load<domain::NetworkMap>(ss(rowId.left(slash)));
+        if (!loaded)
+            return outcomeOf(loaded, {});
+        if (loaded->case_id != ctx.caseId) {
+            FormOutcome out;
+            out.error = domain::Error::WrongType;
+            out.otherCase = true;
+            return out;
+        }
+        if (std::size_t(at) >= loaded->contacts.size())
+            return notFound();
+        map = std::move(*loaded);
+        index = std::size_t(at);
+    } else {
+        std::vector<domain::NetworkMap> maps = repo.network_maps(ctx.caseId);
+        if (!maps.empty()) {
+            map = std::move(maps.front());
+        } else {
+            map.case_id = ctx.caseId;
+            map.drawn_on = ctx.today;
+        }
+        map.contacts.emplace_back();
+        index = map.contacts.size() - 1;
+    }
+    domain::Issues issues;
+    apply(map.contacts[index], Fields(values, issues));
+    if (!issues.empty())
+        return refused(std::move(issues));
+    domain::SaveOptions options;
+    options.issues = &issues;
+    auto saved = repo.save(map, options);
+    // The issues of this contact belong under the form's fields ("contacts[2].name" is "name").
+    const std::string own = "contacts[" + std::to_string(index) + "].";
+    for (domain::Issue& issue : issues)
+        if (issue.field.rfind(own, 0) == 0)
+            issue.field.erase(0, own.size());
+    return outcomeOf(saved, std::move(issues));
+}
+
 }  // namespace
 
 FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QString& target, const QString& type,
@@ -894,10 +956,15 @@ FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QSt
 {
     FormOutcome unknown;
     unknown.error = domain::Error::WrongType;
+    if (target == QLatin1String("newCase"))
+        return saveNewCase(repo, ctx, values);
     if (ctx.caseId.empty())
         return unknown;
     if (target == QLatin1String("case"))
         return saveCaseFields(repo, ctx, values);
+    if (target == QLatin1String("contact"))
+        return saveContact(repo, ctx, values);
+
     if (target != QLatin1String("record"))
         return unknown;
     if (type == QLatin1String("member"))
@@ -924,29 +991,90 @@ FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QSt
 }
 
 namespace {
-// The draft was made from this form: the same target, record type and record ("" for a new one).
-bool draftIsOf(const QVariantMap& draft, const QString& target, const QString& type, const QString& recordId)
+
+QString contactRowId(const QString& mapId, int index) { return QStringLiteral("%1/%2").arg(mapId).arg(index); }
+
+std::optional<domain::Reason> reasonFrom(const std::string& text)
 {
-    return draft.value(QStringLiteral("target")).toString() == target
-           && draft.value(QStringLiteral("type")).toString() == (target == QLatin1String("case") ? QString() : type)
-           && draft.value(QStringLiteral("id")).toString() == recordId;
+    for (int r = int(domain::Reason::Required); r <= int(domain::Reason::Immutable); ++r)
+        if (domain::to_string(domain::Reason(r)) == text)
+            return domain::Reason(r);
+    return std::nullopt;
 }
+
+// What a lock does with one open form, on whichever thread holds the store: saves it; keeps a
+// form that could not be saved as its place's draft, replacing an older one (refused by the
+// domain, or its record gone meanwhile: the text is kept either way); a saved form that was
+// restored from its place's draft deletes that draft.
+struct LockedForm {
+    FormContext ctx;
+    std::string place;
+    QVariantMap form;
+    QString target;
+    QString type;
+    QString recordId;
+    QVariantMap values;      // as saved: with "id" for an existing record
+    QVariantMap formValues;  // as typed: what the restored form starts from
+    QString restoredFrom;
+    QString savedAt;
+};
+enum class AtLock { Saved, Kept, Failed };
+AtLock keepAtLock(domain::Repository& repo, sync::Store& store, const LockedForm& f)
+{
+    const FormOutcome out = saveForm(repo, f.ctx, f.target, f.type, f.values);
+    if (out.ok) {
+        if (!f.restoredFrom.isEmpty()
+            && readFormDraft(store, f.place).value(QStringLiteral("saved_at")).toString() == f.restoredFrom)
+            (void)store.set_setting(formDraftKey(f.place), std::string());
+        return AtLock::Saved;
+    }
+    if (out.error == domain::Error::Store)  // the store failed: nothing more can be written
+        return AtLock::Failed;
+    return writeFormDraft(store, f.place, f.form, f.recordId, f.formValues, out.issues, f.savedAt) ? AtLock::Kept
+                                                                                                   : AtLock::Failed;
+}
+
 }  // namespace
 
-std::string formDraftKey(const std::string& caseId) { return std::string(kFormDraftPrefix) + caseId; }
+std::string formDraftKey(const std::string& place) { return std::string(kFormDraftPrefix) + place; }
 
-bool writeFormDraft(sync::Store& store, const std::string& caseId, const QVariantMap& form, const QString& recordId,
-                    const QVariantMap& values, const QString& savedAt)
+bool writeFormDraft(sync::Store& store, const std::string& place, const QVariantMap& form, const QString& recordId,
+                    const QVariantMap& values, const domain::Issues& issues, const QString& savedAt)
 {
-    const QVariantMap draft{{QStringLiteral("case_id"), QString::fromStdString(caseId)},
-                            {QStringLiteral("target"), form.value(QStringLiteral("target"), QStringLiteral("record"))},
-                            {QStringLiteral("type"), form.value(QStringLiteral("recordType"))},
-                            {QStringLiteral("id"), recordId},
-                            {QStringLiteral("form"), form},
-                            {QStringLiteral("values"), values},
-                            {QStringLiteral("saved_at"), savedAt}};
+    QVariantList issueList;
+    for (const domain::Issue& issue : issues)
+        issueList << QVariantMap{{QStringLiteral("field"), qs(issue.field)},
+                                 {QStringLiteral("reason"), qs(std::string(domain::to_string(issue.reason)))},
+                                 {QStringLiteral("detail"), qs(issue.detail)}};
+    QVariantMap keptForm = form;
+    keptForm.remove(QStringLiteral("restoredFrom"));  // a marker of the form it came from, not of this draft
+    const QString target = form.value(QStringLiteral("target"), QStringLiteral("record")).toString();
+    const QVariantMap draft{
+        {QStringLiteral("case_id"), place == kNewCaseDraftPlace ? QString() : qs(place)},
+        {QStringLiteral("target"), target},
+        {QStringLiteral("type"), target == QLatin1String("record") ? form.value(QStringLiteral("recordType")).toString() : QString()},
+        {QStringLiteral("id"), recordId},
+        {QStringLiteral("form"), keptForm},
+        {QStringLiteral("values"), values},
+        {QStringLiteral("issues"), issueList},
+        {QStringLiteral("saved_at"), savedAt}};
     const QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(draft)).toJson(QJsonDocument::Compact);
-    return bool(store.set_setting(formDraftKey(caseId), json.toStdString()));
+    return bool(store.set_setting(formDraftKey(place), json.toStdString()));
+}
+
+QVariantMap readFormDraft(const sync::Store& store, const std::string& place)
+{
+    const std::string json = store.setting(formDraftKey(place)).value_or(std::string());
+    if (json.empty())
+        return {};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json));
+    if (!doc.isObject())
+        return {};
+    QVariantMap draft = doc.object().toVariantMap();
+    const QString savedAt = draft.value(QStringLiteral("saved_at")).toString();
+    const QDateTime at = QDateTime::fromString(savedAt, QStringLiteral("yyyy-MM-ddTHH:mm"));
+    draft.insert(QStringLiteral("savedAtText"), at.isValid() ? at.toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : savedAt);
+    return draft;
 }
 
 FormContext CaseController::formContext() const
@@ -955,7 +1083,7 @@ FormContext CaseController::formContext() const
                        ss(m_worker)};
 }
 
-bool CaseController::finishForm(const FormOutcome& out, const QString& target, const QString& type, const QString& recordId)
+bool CaseController::finishForm(const FormOutcome& out, const std::string& place, const QString& restoredFrom)
 {
     if (out.otherCase) {
         setError(otherCaseMessage());
@@ -971,9 +1099,11 @@ bool CaseController::finishForm(const FormOutcome& out, const QString& target, c
         }
         return false;
     }
-    // The saved form was the one kept as a draft: the draft has served its purpose.
-    if (!m_draft.isEmpty() && draftIsOf(m_draft, target, type, recordId))
-        discardDraft();
+    // The form restored from its place's draft is saved: the draft has served its purpose.
+    const QVariantMap& draft = place == kNewCaseDraftPlace ? m_newCaseDraft : m_draft;
+    if (!restoredFrom.isEmpty() && (place == kNewCaseDraftPlace || place == ss(m_caseId))
+        && draft.value(QStringLiteral("saved_at")).toString() == restoredFrom)
+        deleteDraft(place);
     clearIssues();
     setError({});
     if (!m_caseId.isEmpty())
@@ -982,14 +1112,26 @@ bool CaseController::finishForm(const FormOutcome& out, const QString& target, c
     return true;
 }
 
-bool CaseController::saveCase(const QVariantMap& values)
+QString CaseController::createCase(const QVariantMap& values, const QString& restoredFrom)
+{
+    if (!storeReady())
+        return {};
+    FormContext ctx = formContext();
+    ctx.caseId.clear();
+    const FormOutcome out = saveForm(*m_repo, ctx, QStringLiteral("newCase"), {}, values);
+    if (!finishForm(out, kNewCaseDraftPlace, restoredFrom))
+        return {};
+    return qs(out.id);
+}
+
+bool CaseController::saveCase(const QVariantMap& values, const QString& restoredFrom)
 {
     if (m_caseId.isEmpty() || !storeReady())
         return false;
-    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("case"), {}, values), QStringLiteral("case"), {}, {});
+    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("case"), {}, values), ss(m_caseId), restoredFrom);
 }
 
-bool CaseController::saveRecord(const QString& type, const QVariantMap& values)
+bool CaseController::saveRecord(const QString& type, const QVariantMap& values, const QString& restoredFrom)
 {
     if (m_caseId.isEmpty() || !storeReady())
         return false;
@@ -998,82 +1140,149 @@ bool CaseController::saveRecord(const QString& type, const QVariantMap& values)
         qWarning("CaseController::saveRecord: unknown type %s", qPrintable(type));
         return false;
     }
-    return finishForm(out, QStringLiteral("record"), type, values.value(QStringLiteral("id")).toString());
+    return finishForm(out, ss(m_caseId), restoredFrom);
 }
 
-bool CaseController::saveForLock(const QVariantMap& form, const QString& recordId, const QVariantMap& formValues)
+bool CaseController::saveForLock(const QVariantMap& form, const QString& formRecordId, const QVariantMap& formValues)
 {
     const QString target = form.value(QStringLiteral("target"), QStringLiteral("record")).toString();
-    const QString type = form.value(QStringLiteral("recordType")).toString();
-    if (m_caseId.isEmpty() || !m_store || !m_repo
-        || (target != QLatin1String("case") && target != QLatin1String("record")))
+    if (!m_store || !m_repo)
         return false;
-    QVariantMap values = formValues;
-    if (!recordId.isEmpty())
-        values.insert(QStringLiteral("id"), recordId);
-    const FormContext ctx = formContext();
-    const QString savedAt = qs(ctx.now);
+    if (target == QLatin1String("worker"))
+        return saveWorkerForLock(formValues.value(QStringLiteral("worker")).toString());
+    const bool newCase = target == QLatin1String("newCase");
+    if (!newCase
+        && (m_caseId.isEmpty()
+            || (target != QLatin1String("case") && target != QLatin1String("record") && target != QLatin1String("contact"))))
+        return false;
+
+    LockedForm f;
+    f.ctx = formContext();
+    if (newCase)
+        f.ctx.caseId.clear();
+    f.place = newCase ? std::string(kNewCaseDraftPlace) : ss(m_caseId);
+    f.form = form;
+    f.target = target;
+    f.type = target == QLatin1String("record") ? form.value(QStringLiteral("recordType")).toString() : QString();
+    f.recordId = formRecordId;
+    // A contact is named by its row id; the dialog knows it by its place on the shown map.
+    const int index = form.value(QStringLiteral("index"), -1).toInt();
+    if (target == QLatin1String("contact") && f.recordId.isEmpty() && index >= 0 && !m_networkMapId.isEmpty())
+        f.recordId = contactRowId(m_networkMapId, index);
+    f.formValues = formValues;
+    f.formValues.remove(QStringLiteral("id"));
+    f.values = f.formValues;
+    if (!f.recordId.isEmpty())
+        f.values.insert(QStringLiteral("id"), f.recordId);
+    f.restoredFrom = form.value(QStringLiteral("restoredFrom")).toString();
+    f.savedAt = qs(f.ctx.now);
+
     if (!m_busy) {  // the store is free: save here, or keep the refused form as a draft
         if (!recoverForWrite(*m_store))  // space freed since the last failure is used now
             return false;
-        const FormOutcome out = saveForm(*m_repo, ctx, target, type, values);
-        if (out.ok)
-            return finishForm(out, target, type, recordId);
-        if (out.error != domain::Error::Invalid)
+        const AtLock done = keepAtLock(*m_repo, *m_store, f);
+        if (done == AtLock::Saved) {
+            clearIssues();
+            if (!m_caseId.isEmpty())
+                readCase();  // also re-reads the case's draft
+            readNewCaseDraft();
+            emit recordsChanged();
+            return true;
+        }
+        if (done == AtLock::Failed)
             return false;
-        return writeFormDraft(*m_store, ctx.caseId, form, recordId, formValues, savedAt);
+        newCase ? readNewCaseDraft() : readDraft();
+        return true;
     }
     // A job holds the store: the same save runs behind it on the store thread, before the store
     // closes (SessionController's SurvivesLock); a refusal there becomes the draft.
     if (!m_session)
         return false;
     return m_session->runStoreJob(
-        [ctx, form, target, type, recordId, values, formValues, savedAt](sync::Store& store, const std::atomic<bool>&) {
+        [f](sync::Store& store, const std::atomic<bool>&) {
             domain::Repository repo(store);
-            const FormOutcome out = saveForm(repo, ctx, target, type, values);
-            if (out.ok) {  // the form kept as a draft is saved now: the draft goes
-                const std::string old = store.setting(formDraftKey(ctx.caseId)).value_or(std::string());
-                if (!old.empty() && draftIsOf(QJsonDocument::fromJson(QByteArray::fromStdString(old)).object().toVariantMap(),
-                                              target, type, recordId))
-                    (void)store.set_setting(formDraftKey(ctx.caseId), std::string());
-                return;
-            }
-            if (out.error == domain::Error::Invalid)
-                (void)writeFormDraft(store, ctx.caseId, form, recordId, formValues, savedAt);
+            (void)keepAtLock(repo, store, f);
         },
         this, [] {}, SessionController::JobPolicy::SurvivesLock);
 }
 
+bool CaseController::saveWorkerForLock(const QString& typed)
+{
+    // An emptied field holds nothing typed: at a lock it clears no name (that takes "Speichern").
+    const std::string name = ss(typed.trimmed());
+    if (name.empty())
+        return true;
+    if (!m_busy)
+        return setWorkerName(typed);
+    if (!m_session)
+        return false;
+    return m_session->runStoreJob(
+        [name](sync::Store& store, const std::atomic<bool>&) { (void)store.set_setting(kWorkerSetting, name); }, this, [] {},
+        SessionController::JobPolicy::SurvivesLock);
+}
+
 void CaseController::readDraft()
 {
-    QVariantMap draft;
-    if (m_store && !m_caseId.isEmpty()) {
-        const std::string json = m_store->setting(formDraftKey(ss(m_caseId))).value_or(std::string());
-        if (!json.empty()) {
-            draft = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object().toVariantMap();
-            const QDateTime at = QDateTime::fromString(draft.value(QStringLiteral("saved_at")).toString(),
-                                                       QStringLiteral("yyyy-MM-ddTHH:mm"));
-            draft.insert(QStringLiteral("savedAtText"),
-                         at.isValid() ? at.toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : draft.value(QStringLiteral("saved_at")));
-        }
-    }
+    const QVariantMap draft = m_store && !m_caseId.isEmpty() ? readFormDraft(*m_store, ss(m_caseId)) : QVariantMap();
     if (draft != m_draft) {
         m_draft = draft;
         emit draftChanged();
     }
 }
 
+void CaseController::readNewCaseDraft()
+{
+    const QVariantMap draft = m_store ? readFormDraft(*m_store, kNewCaseDraftPlace) : QVariantMap();
+    if (draft != m_newCaseDraft) {
+        m_newCaseDraft = draft;
+        emit newCaseDraftChanged();
+    }
+}
+
+bool CaseController::deleteDraft(const std::string& place)
+{
+    if (!m_store->set_setting(formDraftKey(place), std::string())) {
+        setError(m_store->failure() == sync::Error::Full ? storeProblemText(*m_store)
+                                                          : tr("Die nicht gespeicherte Eingabe konnte nicht verworfen werden."));
+        return false;
+    }
+    if (place == kNewCaseDraftPlace) {
+        m_newCaseDraft.clear();
+        emit newCaseDraftChanged();
+    } else {
+        m_draft.clear();
+        emit draftChanged();
+    }
+    return true;
+}
+
 void CaseController::discardDraft()
 {
     if (m_draft.isEmpty() || m_caseId.isEmpty() || !storeReady())
         return;
-    if (!m_store->set_setting(formDraftKey(ss(m_caseId)), std::string())) {
-        setError(m_store->failure() == sync::Error::Full ? storeProblemText(*m_store)
-                                                          : tr("Die nicht gespeicherte Eingabe konnte nicht verworfen werden."));
+    deleteDraft(ss(m_caseId));
+}
+
+void CaseController::discardNewCaseDraft()
+{
+    if (m_newCaseDraft.isEmpty() || !storeReady())
         return;
+    deleteDraft(kNewCaseDraftPlace);
+}
+
+void CaseController::showDraftIssues(const QVariantMap& draft)
+{
+    domain::Issues issues;
+    for (const QVariant& v : draft.value(QStringLiteral("issues")).toList()) {
+        const QVariantMap issue = v.toMap();
+        if (auto reason = reasonFrom(ss(issue.value(QStringLiteral("reason")).toString())))
+            issues.push_back({ss(issue.value(QStringLiteral("field")).toString()), *reason,
+                              ss(issue.value(QStringLiteral("detail")).toString())});
     }
-    m_draft.clear();
-    emit draftChanged();
+    if (issues.empty())
+        clearIssues();
+    else
+        setIssues(issues);
 }
 
 bool CaseController::removeRecord(const QString& recordId)
@@ -1121,24 +1330,26 @@ bool CaseController::saveNetworkContacts(
     return finish(m_repo->save(map, options), issues);
 }
 
-bool CaseController::addNetworkContact(const QVariantMap& contact)
+bool CaseController::addNetworkContact(const QVariantMap& contact, const QString& restoredFrom)
 {
-    return saveNetworkContacts([&](std::vector<domain::NetworkContact>& contacts, domain::Issues& issues) {
-        domain::NetworkContact k;
-        apply(k, Fields(contact, issues));
-        contacts.push_back(k);
-        return issues.empty();
-    });
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    QVariantMap values = contact;
+    values.remove(QStringLiteral("id"));
+    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("contact"), {}, values), ss(m_caseId), restoredFrom);
 }
 
-bool CaseController::updateNetworkContact(int index, const QVariantMap& contact)
+bool CaseController::updateNetworkContact(int index, const QVariantMap& contact, const QString& restoredFrom)
 {
-    return saveNetworkContacts([&](std::vector<domain::NetworkContact>& contacts, domain::Issues& issues) {
-        if (index < 0 || std::size_t(index) >= contacts.size())
-            return false;
-        apply(contacts[std::size_t(index)], Fields(contact, issues));
-        return issues.empty();
-    });
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    if (index < 0 || m_networkMapId.isEmpty()) {
+        setError(failureMessage(domain::Error::NotFound));
+        return false;
+    }
+    QVariantMap values = contact;
+    values.insert(QStringLiteral("id"), contactRowId(m_networkMapId, index));
+    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("contact"), {}, values), ss(m_caseId), restoredFrom);
 }
 
 bool CaseController::moveNetworkContact(int index, const QString& sector, int distance)

@@ -26,10 +26,16 @@
 //      keeps what the user typed. A successful edit clears `issues` and re-reads the sections.
 //   4. The sections always show the case named by caseId, or nothing (Closed).
 //   5. What was typed in a form open at a lock is never dropped (saveForLock): saved if the domain
-//      takes it, else kept as the case's draft (a sealed store setting, formDraftKey). While a
-//      job holds the store, the same saveForm runs in a SurvivesLock job on the store thread.
-//      `draft` shows the open case's draft; it goes when that form is saved or discardDraft().
-//   6. A write that fails because the store failed (a full disk: Store::failure() Full) says so in
+//      takes it, else (refused, or its record gone meanwhile) kept as the draft of its place, a
+//      sealed store setting (formDraftKey): the open case for the case page's forms (network
+//      contacts included), kNewCaseDraftPlace for the case list's new-case form. While a job holds the store, the same saveForm runs in a
+//      SurvivesLock job on the store thread. The worker name has no domain rules: it is written
+//      there too, and an emptied name field clears nothing at a lock.
+//   6. One draft per place; a newer refused form replaces it. `draft` shows the open case's,
+//      `newCaseDraft` the new-case form's. A draft goes only when the form restored from it is
+//      saved (the save names the draft's saved_at: `restoredFrom`) or it is discarded, so a fresh
+//      form of the same kind never deletes text kept from another.
+//   7. A write that fails because the store failed (a full disk: Store::failure() Full) says so in
 //      German where the user acted (storeProblemText: "Der Speicher des Tablets ist voll …") and
 //      the form keeps its values, as for a refused edit. Every later write first recovers the store
 //      (recoverForWrite: re-read, nothing written) and is refused with the same sentence while that
@@ -57,7 +63,7 @@ namespace quartier::app {
 
 class SessionController;
 
-// What saving a case-page form needs besides its values: the open case and a new record's defaults.
+// What saving a form needs besides its values: the open case ("" for a new case) and defaults.
 struct FormContext {
     std::string caseId;
     std::string today;   // YYYY-MM-DD
@@ -73,18 +79,25 @@ struct FormOutcome {
     bool otherCase = false;
     std::string id;
 };
-// Saves one case-page form through `repo`: target "case" (the case's own fields) or "record" of
-// `type` (see CaseController::saveRecord). Touches nothing but `repo`, so it runs on whichever
-// thread holds the store: the GUI thread, or the store thread in a lock's SurvivesLock job.
+// Saves one form through `repo`: target "case" (the open case's own fields), "record" of `type`
+// (see CaseController::saveRecord), "contact" (a network-map contact: values "id" is the
+// contact's row id "<map id>/<index>", none for a new one on the case's newest map) or "newCase"
+// (a new case; ctx.caseId is ignored, `id` of the outcome is the new case's). Touches nothing but
+// `repo`, so it runs on whichever thread holds the store: the GUI thread, or the store thread in
+// a lock's SurvivesLock job.
 FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QString& target, const QString& type,
                      const QVariantMap& values);
 
-// Sealed store setting that keeps a form the domain refused at a lock, one per case:
-// JSON {case_id, target, type, id, form, values, saved_at}; "" when there is none.
+// Sealed store setting that keeps a form a lock could not save, one per place (a case id,
+// or kNewCaseDraftPlace): JSON {case_id ("" for a new case), target, type, id, form, values,
+// issues: [{field, reason, detail}], saved_at}; "" when there is none.
 inline constexpr auto kFormDraftPrefix = "form_draft:";
-std::string formDraftKey(const std::string& caseId);
-bool writeFormDraft(sync::Store& store, const std::string& caseId, const QVariantMap& form, const QString& recordId,
-                    const QVariantMap& values, const QString& savedAt);
+inline constexpr auto kNewCaseDraftPlace = "new-case";  // never a record id (those are hex)
+std::string formDraftKey(const std::string& place);
+bool writeFormDraft(sync::Store& store, const std::string& place, const QVariantMap& form, const QString& recordId,
+                    const QVariantMap& values, const domain::Issues& issues, const QString& savedAt);
+// The draft kept for `place` as written by writeFormDraft, with savedAtText "TT.MM.JJJJ, HH:mm"; {} if none.
+QVariantMap readFormDraft(const sync::Store& store, const std::string& place);
 
 // Controller of the case page (and of the new-case dialog); QML uses the CaseDetail singleton.
 class CaseController : public QObject
@@ -108,6 +121,7 @@ class CaseController : public QObject
     Q_PROPERTY(QString workerName READ workerName NOTIFY workerNameChanged)
     Q_PROPERTY(QString today READ today CONSTANT)
     Q_PROPERTY(QVariantMap draft READ draft NOTIFY draftChanged)
+    Q_PROPERTY(QVariantMap newCaseDraft READ newCaseDraft NOTIFY newCaseDraftChanged)
     Q_PROPERTY(SectionModel* members READ members CONSTANT)
     Q_PROPERTY(SectionModel* wills READ wills CONSTANT)
     Q_PROPERTY(SectionModel* goals READ goals CONSTANT)
@@ -152,6 +166,8 @@ public:
     QString today() const { return m_today; }
     // The open case's kept form (see formDraftKey) with savedAtText "TT.MM.JJJJ, HH:mm", or {}.
     QVariantMap draft() const { return m_draft; }
+    // The case list's kept new-case form (the same shape), or {}.
+    QVariantMap newCaseDraft() const { return m_newCaseDraft; }
 
     SectionModel* members() { return &m_members; }
     SectionModel* wills() { return &m_wills; }
@@ -171,31 +187,37 @@ public:
     Q_INVOKABLE void clearIssues();
 
     // ---- edits: each returns true when saved; false leaves `issues` or `errorMessage` set ----
+    // `restoredFrom`: the saved_at of the draft the form was restored from ("" for a fresh form);
+    // saving it deletes that draft (invariant 6).
     // A new case (name, social_space, lead_worker, status, opened_on, provider_organization);
     // returns its id, or "" when refused. Opens nothing: the page calls open() with the id.
-    Q_INVOKABLE QString createCase(const QVariantMap& values);
+    Q_INVOKABLE QString createCase(const QVariantMap& values, const QString& restoredFrom = QString());
     // The open case's own fields (only those given).
-    Q_INVOKABLE bool saveCase(const QVariantMap& values);
+    Q_INVOKABLE bool saveCase(const QVariantMap& values, const QString& restoredFrom = QString());
     // A record of the open case: `type` is a domain record type ("will_statement", "goal",
     // "action_step", "resource", "note", "risk_assessment", "mandate", "requirement", "measure")
     // or "member" (a person with its case_member, in one commit). values["id"] empty: a new one.
-    Q_INVOKABLE bool saveRecord(const QString& type, const QVariantMap& values);
+    Q_INVOKABLE bool saveRecord(const QString& type, const QVariantMap& values, const QString& restoredFrom = QString());
     Q_INVOKABLE bool removeRecord(const QString& id);
     Q_INVOKABLE bool setGoalScale(const QString& goalId, int now, int target);
     Q_INVOKABLE bool setStepStatus(const QString& stepId, const QString& status);
     // The network map (the case's newest; the first contact starts one drawn today).
-    Q_INVOKABLE bool addNetworkContact(const QVariantMap& contact);
-    Q_INVOKABLE bool updateNetworkContact(int index, const QVariantMap& contact);
+    Q_INVOKABLE bool addNetworkContact(const QVariantMap& contact, const QString& restoredFrom = QString());
+    Q_INVOKABLE bool updateNetworkContact(int index, const QVariantMap& contact, const QString& restoredFrom = QString());
     Q_INVOKABLE bool moveNetworkContact(int index, const QString& sector, int distance);
     Q_INVOKABLE bool removeNetworkContact(int index);
     // The open form at a lock (RecordDialog, on SessionController::aboutToLock): `form` is the
-    // dialog's spec {title, target, recordType, fields, removeText}. Saved if the domain takes it,
-    // else kept as the case's sealed draft; while a job holds the store, both happen in a
-    // SurvivesLock job on the store thread. Only targets "case" and "record"; returns whether
-    // it was saved, kept or queued.
+    // dialog's spec {title, target, recordType, index, fields, removeText, saveText, restoredFrom}.
+    // Saved if the domain takes it, else kept as the sealed draft of its place (invariant 5);
+    // while a job holds the store, both happen in a SurvivesLock job on the store thread.
+    // Targets "case", "record" and "contact" (need the open case), "newCase" and "worker" (the
+    // name is written unless the field was emptied). Returns whether it was saved, kept or queued.
     Q_INVOKABLE bool saveForLock(const QVariantMap& form, const QString& recordId, const QVariantMap& values);
-    // Deletes the open case's draft ("Verwerfen").
+    // Deletes the open case's draft / the new-case draft ("Verwerfen").
     Q_INVOKABLE void discardDraft();
+    Q_INVOKABLE void discardNewCaseDraft();
+    // Shows a draft's kept issues as `issues` (the restored form shows them under its fields).
+    Q_INVOKABLE void showDraftIssues(const QVariantMap& draft);
     // Who works with this device (sealed store setting).
     Q_INVOKABLE bool setWorkerName(const QString& name);
 
@@ -219,6 +241,7 @@ signals:
     void errorMessageChanged();
     void workerNameChanged();
     void draftChanged();
+    void newCaseDraftChanged();
     // Something was written: the case list re-reads.
     void recordsChanged();
 
@@ -238,8 +261,12 @@ private:
     template <class T>
     bool finish(const domain::Result<T>& result, const domain::Issues& issues);
     FormContext formContext() const;
-    bool finishForm(const FormOutcome& out, const QString& target, const QString& type, const QString& recordId);
+    // After saveForm on the GUI thread: as finish(); a saved form restored from its place's draft deletes it.
+    bool finishForm(const FormOutcome& out, const std::string& place, const QString& restoredFrom);
     void readDraft();
+    void readNewCaseDraft();
+    bool deleteDraft(const std::string& place);
+    bool saveWorkerForLock(const QString& typed);
     bool saveNetworkContacts(const std::function<bool(std::vector<domain::NetworkContact>&, domain::Issues&)>& change);
 
     sync::Store* m_store = nullptr;
@@ -259,6 +286,7 @@ private:
     QStringList m_issueList;
     QString m_error;
     QVariantMap m_draft;
+    QVariantMap m_newCaseDraft;
 
     SectionModel m_members;
     SectionModel m_wills;

@@ -18,6 +18,7 @@
 #include "sync/org.h"
 #include "sync/store.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QImage>
@@ -390,6 +391,38 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     QMetaObject::invokeMethod(window, "closeDialogs");
     settle(300);
 
+    // A new case the domain refused at a lock (no name yet, an opening date that is no date), kept
+    // as the case list's sealed draft with the domain's own issues: the banner, and the form it
+    // restores with the issues under the fields.
+    {
+        const QVariantMap typed{{QStringLiteral("name"), QString()},
+                                {QStringLiteral("social_space"), QStringLiteral("Garstedt")},
+                                {QStringLiteral("status"), QStringLiteral("new")},
+                                {QStringLiteral("lead_worker"), caseDetail.workerName()},
+                                {QStringLiteral("opened_on"), QStringLiteral("1.3.")}};
+        domain::Repository repo(store);
+        const FormOutcome refused = saveForm(repo, FormContext{{}, caseDetail.today().toStdString(), {}, {}},
+                                             QStringLiteral("newCase"), {}, typed);
+        const QVariantMap form{{QStringLiteral("title"), QCoreApplication::translate("CaseListPage", "Neuer Fall")},
+                               {QStringLiteral("target"), QStringLiteral("newCase")}};
+        const QString at = QDateTime(QDate::currentDate(), QTime(14, 35)).toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
+        if (refused.ok || !writeFormDraft(store, kNewCaseDraftPlace, form, {}, typed, refused.issues, at)) {
+            out << "FAIL could not keep the new-case draft" << Qt::endl;
+            ++failures;
+        }
+        caseDetail.setStore(&store);  // reads the draft, as an unlock does
+        settle(300);
+        shoot(QStringLiteral("case-list-draft"));
+        if (QQuickItem* list = findItem(window, QStringLiteral("caseListPage"))) {
+            QMetaObject::invokeMethod(list, "restoreNewCaseDraft");
+            settle(400);
+            shoot(QStringLiteral("case-list-draft-restored"));
+        }
+        QMetaObject::invokeMethod(window, "closeDialogs");
+        caseDetail.discardNewCaseDraft();
+        settle(300);
+    }
+
     // The case page of the first demo family (the one with the most in it comes first), one
     // screenshot per section; and the Kowalski case's classification with its requirement.
     const auto openCase = [&](const std::string& id) {
@@ -436,7 +469,7 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
                                  {"text", QStringLiteral("Ich will, dass wir am Wochenende wieder zusammen kochen.")},
                                  {"own_contribution", QStringLiteral("Ich kaufe freitags mit Emre ein.")}};
         const QString at = QDateTime(QDate::currentDate(), QTime(14, 35)).toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
-        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, at)) {
+        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, {}, at)) {
             out << "FAIL could not write the form draft" << Qt::endl;
             ++failures;
         }
@@ -445,6 +478,31 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         shoot(QStringLiteral("case-draft"));
         QMetaObject::invokeMethod(page, "restoreDraft");
         shoot(QStringLiteral("case-draft-restored"));
+        QMetaObject::invokeMethod(window, "closeDialogs");
+        caseDetail.discardDraft();
+
+        // A contact tapped into Freunde & Nachbarn, ring 2, with a note but no name yet, kept at a
+        // lock as the case's draft: the restored contact form, sector and ring as tapped.
+        QVariant contactSpec;
+        QMetaObject::invokeMethod(page, "contactForm", Q_RETURN_ARG(QVariant, contactSpec), Q_ARG(QVariant, -1));
+        const QVariantMap contact{{QStringLiteral("name"), QString()},
+                                  {QStringLiteral("sector"), QStringLiteral("friends_neighbours")},
+                                  {QStringLiteral("distance"), 2},
+                                  {QStringLiteral("quality"), QStringLiteral("supportive")},
+                                  {QStringLiteral("note"), QStringLiteral("Nachbarin aus dem 2. Stock, passt dienstags auf Emre auf.")}};
+        domain::Repository repo(store);
+        FormContext ctx{caseDetail.caseId().toStdString(), caseDetail.today().toStdString(), {}, {}};
+        const FormOutcome refused = saveForm(repo, ctx, QStringLiteral("contact"), {}, contact);
+        if (refused.ok || !writeFormDraft(store, ctx.caseId, contactSpec.toMap(), {}, contact, refused.issues, at)) {
+            out << "FAIL could not keep the contact draft" << Qt::endl;
+            ++failures;
+        }
+        caseDetail.reload();
+        QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 3));
+        settle(300);
+        QMetaObject::invokeMethod(page, "restoreDraft");
+        settle(400);
+        shoot(QStringLiteral("case-network-draft-restored"));
         QMetaObject::invokeMethod(window, "closeDialogs");
         caseDetail.discardDraft();
         QMetaObject::invokeMethod(window, "closeCase");

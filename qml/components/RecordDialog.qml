@@ -23,6 +23,9 @@ Dialog {
     property var current: ({})
     property string removeText
     property string saveText: qsTr("Speichern")
+    // The saved_at of the draft this form was restored from ("" for a fresh form): saving the
+    // form deletes that draft, and only that one (CaseDetail's invariant 6).
+    property string restoredFrom
 
     signal created(string caseId)
     signal removed()
@@ -30,30 +33,38 @@ Dialog {
     // Starts the form with `initial` values (a copy is edited; nothing is saved before "Speichern").
     function edit(id, initial) {
         recordId = id || ""
+        restoredFrom = ""
         current = Object.assign({}, initial || {})
         CaseDetail.clearIssues()
         open()
     }
 
-    // quiet: saving for a lock; a new case is created but not opened.
-    function submit(quiet) {
+    // A restored draft: the form opened with `edit` as restored, then the draft's issues shown.
+    function restore(id, draft) {
+        edit(id, draft.values || {})
+        restoredFrom = draft.saved_at || ""
+        CaseDetail.showDraftIssues(draft)
+    }
+
+    function submit() {
         const values = Object.assign({}, current)
         if (recordId.length > 0)
             values.id = recordId
         let ok = false
         if (target === "newCase") {
-            const id = CaseDetail.createCase(values)
+            const id = CaseDetail.createCase(values, restoredFrom)
             ok = id.length > 0
-            if (ok && !quiet)
+            if (ok)
                 created(id)
         } else if (target === "worker") {
             ok = CaseDetail.setWorkerName(values.worker || "")
         } else if (target === "case") {
-            ok = CaseDetail.saveCase(values)
+            ok = CaseDetail.saveCase(values, restoredFrom)
         } else if (target === "contact") {
-            ok = index < 0 ? CaseDetail.addNetworkContact(values) : CaseDetail.updateNetworkContact(index, values)
+            ok = index < 0 ? CaseDetail.addNetworkContact(values, restoredFrom)
+                           : CaseDetail.updateNetworkContact(index, values, restoredFrom)
         } else {
-            ok = CaseDetail.saveRecord(recordType, values)
+            ok = CaseDetail.saveRecord(recordType, values, restoredFrom)
         }
         if (ok)
             close()
@@ -67,26 +78,23 @@ Dialog {
         }
     }
 
-    // A lock (the user's, the idle timer's, going to the background) while the form is open: a
-    // case or record form goes to CaseDetail.saveForLock, which saves it if the domain takes it
-    // and otherwise keeps it as the case's sealed draft, on the store thread if a sync holds the
-    // store. Other forms (new case, contact, worker) are saved if they can be; the form closes
-    // with the page.
+    // A lock (the user's, the idle timer's, going to the background) while the form is open: every
+    // form goes to CaseDetail.saveForLock, which saves it if the domain takes it and otherwise
+    // keeps it as a sealed draft (the case's, or the new-case form's), on the store thread if a
+    // sync holds the store; the worker name is written unless the field was emptied. The form
+    // closes with the page.
     Connections {
         target: Session
         function onAboutToLock() {
-            if (!root.opened)
-                return
-            if (root.target === "case" || root.target === "record")
+            if (root.opened)
                 CaseDetail.saveForLock(root.spec(), root.recordId, Object.assign({}, root.current))
-            else
-                root.submit(true)
         }
     }
 
     // What reopens this form from a draft (CasePage.openForm takes it back).
     function spec() {
-        return { title: title, target: target, recordType: recordType, fields: fields, removeText: removeText }
+        return { title: title, target: target, recordType: recordType, index: index, fields: fields,
+                 removeText: removeText, saveText: saveText, restoredFrom: restoredFrom }
     }
 
     // Messages for fields the form does not show (list items, derived fields).
@@ -170,6 +178,7 @@ Dialog {
                     }
 
                     TextField {
+                        objectName: "text_" + fieldItem.key
                         visible: fieldItem.kind === "text"
                         Layout.fillWidth: true
                         implicitHeight: Theme.touchTarget + Theme.spacingS
@@ -194,6 +203,7 @@ Dialog {
                     }
 
                     TextArea {
+                        objectName: "multiline_" + fieldItem.key
                         visible: fieldItem.kind === "multiline"
                         Layout.fillWidth: true
                         Layout.minimumHeight: 96
@@ -207,6 +217,7 @@ Dialog {
 
                     ComboBox {
                         id: combo
+                        objectName: "choice_" + fieldItem.key
                         visible: fieldItem.kind === "choice"
                         Layout.fillWidth: true
                         implicitHeight: Theme.touchTarget + Theme.spacingS
@@ -235,6 +246,7 @@ Dialog {
                     }
 
                     Label {
+                        objectName: "issue_" + fieldItem.key
                         Layout.fillWidth: true
                         visible: text.length > 0
                         text: fieldItem.issue.length > 0 ? fieldItem.issue : (fieldItem.modelData.hint || "")
@@ -268,6 +280,7 @@ Dialog {
             onClicked: root.close()
         }
         ActionButton {
+            objectName: "dialogSave"
             Layout.rightMargin: Theme.spacingL
             Layout.bottomMargin: Theme.spacingM
             text: root.saveText

@@ -1,6 +1,7 @@
 // The case list: header "Fälle" with the sync indicator, the settings and the lock button, a
 // search field, filter chips (Meine Fälle, status, social space), the cases or an empty state,
-// and the "Neuer Fall" button, whose dialog the domain layer checks (CaseDetail.createCase).
+// and the "Neuer Fall" button, whose dialog the domain layer checks (CaseDetail.createCase); above
+// them a new-case form the domain refused at a lock, to restore or discard (DraftBanner).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -21,7 +22,7 @@ Page {
     signal offersRequested()
     signal caseRequested(string caseId)
 
-    function openNewCase() {
+    function newCaseForm() {
         dialog.title = qsTr("Neuer Fall")
         dialog.target = "newCase"
         dialog.saveText = qsTr("Fall anlegen")
@@ -33,7 +34,19 @@ Page {
             { key: "lead_worker", label: qsTr("Fallführende Fachkraft") },
             { key: "opened_on", label: qsTr("Eröffnet am"), kind: "date" }
         ]
+    }
+    function openNewCase() {
+        newCaseForm()
         dialog.edit("", { status: "new", lead_worker: Cases.myWorker, opened_on: CaseDetail.today })
+    }
+    // The new-case form kept at a lock (CaseDetail.newCaseDraft), reopened with what was typed and
+    // the domain's issues under the fields; creating the case deletes the draft.
+    function restoreNewCaseDraft() {
+        const d = CaseDetail.newCaseDraft
+        if (!d.values)
+            return
+        newCaseForm()
+        dialog.restore("", d)
     }
     function openWorkerName() {
         dialog.title = qsTr("Wer arbeitet mit diesem Gerät?")
@@ -156,6 +169,16 @@ Page {
         anchors.bottom: parent.bottom
         anchors.topMargin: Theme.spacingL
         spacing: Theme.spacingM
+
+        // A new case the domain refused at a lock, offered back.
+        DraftBanner {
+            objectName: "newCaseDraftBanner"
+            Layout.fillWidth: true
+            radius: Theme.radius
+            draft: CaseDetail.newCaseDraft
+            onRestoreRequested: page.restoreNewCaseDraft()
+            onDiscardRequested: CaseDetail.discardNewCaseDraft()
+        }
 
         // The offline lease (docs/retention.md): the store shows nothing until a sync succeeds.
         InlineMessage {

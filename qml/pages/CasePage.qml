@@ -42,13 +42,16 @@ Page {
     // Turning the tablet keeps the section in view.
     onLandscapeChanged: showSection(currentSection)
 
-    function openForm(spec, recordId, initial) {
+    function setForm(spec) {
         dialog.title = spec.title
         dialog.target = spec.target || "record"
         dialog.recordType = spec.recordType || ""
         dialog.index = spec.index !== undefined ? spec.index : -1
         dialog.fields = spec.fields
         dialog.removeText = spec.removeText || ""
+    }
+    function openForm(spec, recordId, initial) {
+        setForm(spec)
         dialog.edit(recordId, initial)
     }
     function closeDialogs() {
@@ -56,11 +59,14 @@ Page {
         shareDialog.close()
     }
     function openShare() { shareDialog.openFor(CaseDetail.caseId) }
-    // The form kept at a lock, reopened with what was typed; saving it deletes the draft.
+    // The form kept at a lock, reopened with what was typed and the issues that kept it; saving it
+    // deletes the draft.
     function restoreDraft() {
         const d = CaseDetail.draft
-        if (d.form)
-            openForm(d.form, d.id || "", d.values || {})
+        if (!d.form)
+            return
+        setForm(d.form)
+        dialog.restore(d.id || "", d)
     }
 
     function contactForm(position) {

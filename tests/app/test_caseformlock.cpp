@@ -1,7 +1,9 @@
-// A case-page form open when the session locks (issue 5: nothing typed is lost): CaseController
-// wired to a real SessionController as main.cpp wires it, the form handed over as RecordDialog
-// hands it over on aboutToLock. Saved while a job holds the store (on the store thread, before the
-// store closes); refused by the domain, kept as a sealed draft the case page offers after unlock.
+// A form open when the session locks (issue 5: nothing typed is lost): CaseController wired to a
+// real SessionController as main.cpp wires it, the form handed over as RecordDialog hands it over
+// on aboutToLock. Saved while a job holds the store (on the store thread, before the store
+// closes); refused by the domain, kept as a sealed draft offered after unlock: the case page's
+// forms and network contacts as the case's draft, the case list's new-case form as its own. The
+// worker name has no rules to refuse it: it is written either way.
 #include "casecontroller.h"
 #include "headless.h"
 #include "sessioncontroller.h"
@@ -11,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
@@ -222,7 +225,7 @@ TEST_CASE("A form the domain refuses at a lock is kept as a sealed draft the cas
     {
         QVariantMap completed = values;
         completed.insert(QStringLiteral("person_id"), QString::fromStdString(f.personId));
-        REQUIRE(f.detail.saveRecord(QStringLiteral("will_statement"), completed));
+        REQUIRE(f.detail.saveRecord(QStringLiteral("will_statement"), completed, draft.value(QStringLiteral("saved_at")).toString()));
         CHECK(f.detail.draft().isEmpty());
         const auto wills = repo.will_statements(f.caseId);
         REQUIRE(wills.size() == 1);
@@ -235,6 +238,17 @@ TEST_CASE("A form the domain refuses at a lock is kept as a sealed draft the cas
     {
         REQUIRE(f.detail.saveRecord(QStringLiteral("note"), {{QStringLiteral("text"), QStringLiteral("Andere Notiz")}}));
         CHECK_FALSE(f.detail.draft().isEmpty());
+    }
+    SECTION("A fresh form of the same kind saved meanwhile leaves the draft")
+    {
+        REQUIRE(f.detail.saveRecord(QStringLiteral("will_statement"), {{QStringLiteral("person_id"), QString::fromStdString(f.personId)},
+                                                                       {QStringLiteral("text"), QStringLiteral("Ein anderer Wille")}}));
+        CHECK(f.detail.draft().value(QStringLiteral("values")).toMap().value(QStringLiteral("text")).toString() == canary);
+    }
+    SECTION("The restored form shows the issues that kept it under its fields")
+    {
+        f.detail.showDraftIssues(draft);
+        CHECK(f.detail.issues().contains(QStringLiteral("person_id")));
     }
 }
 
@@ -249,4 +263,319 @@ TEST_CASE("A form open at a lock that the domain takes leaves no draft behind", 
     REQUIRE(repo.will_statements(f.caseId).size() == 1);
     CHECK(f.detail.draft().isEmpty());
     CHECK(f.session.store()->setting(quartier::app::formDraftKey(f.caseId)).value_or(std::string()).empty());
+}
+
+namespace {
+
+QVariantMap newCaseForm()
+{
+    return {{QStringLiteral("title"), QStringLiteral("Neuer Fall")},
+            {QStringLiteral("target"), QStringLiteral("newCase")},
+            {QStringLiteral("saveText"), QStringLiteral("Fall anlegen")},
+            {QStringLiteral("fields"), QVariantList{QVariantMap{{QStringLiteral("key"), QStringLiteral("name")}},
+                                                    QVariantMap{{QStringLiteral("key"), QStringLiteral("social_space")}}}}};
+}
+
+QVariantMap contactForm(int index)
+{
+    return {{QStringLiteral("title"), index < 0 ? QStringLiteral("Kontakt hinzufügen") : QStringLiteral("Kontakt")},
+            {QStringLiteral("target"), QStringLiteral("contact")},
+            {QStringLiteral("index"), index},
+            {QStringLiteral("fields"), QVariantList{QVariantMap{{QStringLiteral("key"), QStringLiteral("name")}},
+                                                    QVariantMap{{QStringLiteral("key"), QStringLiteral("sector")}},
+                                                    QVariantMap{{QStringLiteral("key"), QStringLiteral("distance")}}}}};
+}
+
+std::vector<std::string> caseNames(qs::Store& store)
+{
+    std::vector<std::string> out;
+    for (const qd::Case& c : qd::Repository(store).cases())
+        out.push_back(c.name);
+    return out;
+}
+
+bool hasCase(qs::Store& store, const std::string& name)
+{
+    const auto names = caseNames(store);
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::vector<qd::NetworkContact> contacts(qs::Store& store, const std::string& caseId)
+{
+    const auto maps = qd::Repository(store).network_maps(caseId);
+    return maps.empty() ? std::vector<qd::NetworkContact>() : maps.front().contacts;
+}
+
+}  // namespace
+
+TEST_CASE("A new-case form the domain refuses at a lock is kept as the case list's sealed draft", "[case][session]")
+{
+    LockFixture f;
+    const bool busy = GENERATE(false, true);
+    f.detail.close();  // the case list: no case is open
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+    // No name yet, and a date the domain cannot read: refused.
+    const QString canary = QStringLiteral("KANARIENVOGEL Sozialraum am Kanal");
+    f.form = newCaseForm();
+    f.values = {{QStringLiteral("name"), QString()},
+                {QStringLiteral("social_space"), canary},
+                {QStringLiteral("status"), QStringLiteral("new")},
+                {QStringLiteral("lead_worker"), QStringLiteral("A. Berger")},
+                {QStringLiteral("opened_on"), QStringLiteral("1.3.")}};
+    const std::size_t casesBefore = caseNames(*f.session.store()).size();
+    f.lockAndUnlock(busy ? &held : nullptr);
+    f.form.clear();
+
+    qs::Store& store = *f.session.store();
+    CHECK(caseNames(store).size() == casesBefore);
+    CHECK_FALSE(f.rawStore().contains(QByteArrayLiteral("KANARIENVOGEL")));
+    CHECK(store.setting(quartier::app::formDraftKey(quartier::app::kNewCaseDraftPlace)).has_value());
+    CHECK(f.detail.draft().isEmpty());  // not the open case's
+
+    const QVariantMap draft = f.detail.newCaseDraft();
+    REQUIRE_FALSE(draft.isEmpty());
+    CHECK(draft.value(QStringLiteral("target")).toString() == QStringLiteral("newCase"));
+    CHECK(draft.value(QStringLiteral("case_id")).toString().isEmpty());
+    CHECK(draft.value(QStringLiteral("form")).toMap().value(QStringLiteral("saveText")).toString() == QStringLiteral("Fall anlegen"));
+    CHECK_FALSE(draft.value(QStringLiteral("savedAtText")).toString().isEmpty());
+    const QVariantMap values = draft.value(QStringLiteral("values")).toMap();
+    CHECK(values.value(QStringLiteral("social_space")).toString() == canary);
+    CHECK(values.value(QStringLiteral("opened_on")).toString() == QStringLiteral("1.3."));
+    CHECK(values.value(QStringLiteral("lead_worker")).toString() == QStringLiteral("A. Berger"));
+
+    // Restored, the form shows the domain's issues under its fields.
+    f.detail.showDraftIssues(draft);
+    CHECK(f.detail.issues().value(QStringLiteral("name")).toString() == QStringLiteral("Name: Bitte ausfüllen."));
+    CHECK(f.detail.issues().contains(QStringLiteral("opened_on")));
+
+    SECTION("Verwerfen deletes it, also after the next unlock")
+    {
+        f.detail.discardNewCaseDraft();
+        CHECK(f.detail.newCaseDraft().isEmpty());
+        f.lockAndUnlock(nullptr);
+        CHECK(f.detail.newCaseDraft().isEmpty());
+    }
+    SECTION("Creating the case from the restored form deletes the draft")
+    {
+        QVariantMap completed = values;
+        completed.insert(QStringLiteral("name"), QStringLiteral("Familie Kanal"));
+        completed.insert(QStringLiteral("opened_on"), QStringLiteral("2026-03-01"));
+        const QString id = f.detail.createCase(completed, draft.value(QStringLiteral("saved_at")).toString());
+        REQUIRE_FALSE(id.isEmpty());
+        CHECK(f.detail.newCaseDraft().isEmpty());
+        auto made = qd::Repository(store).load<qd::Case>(id.toStdString());
+        REQUIRE(made);
+        CHECK(made->social_space == canary.toStdString());
+        CHECK(made->opened_on == "2026-03-01");
+        f.lockAndUnlock(nullptr);
+        CHECK(f.detail.newCaseDraft().isEmpty());
+    }
+    SECTION("A restored form refused again keeps the draft and its text")
+    {
+        CHECK(f.detail.createCase(values, draft.value(QStringLiteral("saved_at")).toString()).isEmpty());
+        CHECK(f.detail.newCaseDraft().value(QStringLiteral("values")).toMap().value(QStringLiteral("social_space")).toString() == canary);
+    }
+    SECTION("Another new case created from a fresh form leaves the draft")
+    {
+        REQUIRE_FALSE(f.detail.createCase({{QStringLiteral("name"), QStringLiteral("Familie Ohne Entwurf")},
+                                           {QStringLiteral("social_space"), QStringLiteral("Garstedt")},
+                                           {QStringLiteral("status"), QStringLiteral("new")}})
+                          .isEmpty());
+        CHECK(f.detail.newCaseDraft().value(QStringLiteral("values")).toMap().value(QStringLiteral("social_space")).toString() == canary);
+    }
+    SECTION("A second refused new-case form replaces the first")
+    {
+        f.form = newCaseForm();
+        f.values = {{QStringLiteral("name"), QString()}, {QStringLiteral("social_space"), QStringLiteral("Zweiter Versuch")}};
+        f.lockAndUnlock(nullptr);
+        f.form.clear();
+        CHECK(f.detail.newCaseDraft().value(QStringLiteral("values")).toMap().value(QStringLiteral("social_space")).toString()
+              == QStringLiteral("Zweiter Versuch"));
+        CHECK_FALSE(f.rawStore().contains(QByteArrayLiteral("Zweiter Versuch")));
+    }
+}
+
+TEST_CASE("A new-case form the domain takes at a lock creates the case and no draft", "[case][session]")
+{
+    LockFixture f;
+    const bool busy = GENERATE(false, true);
+    f.detail.close();
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+    f.form = newCaseForm();
+    f.values = {{QStringLiteral("name"), QStringLiteral("Familie Sperre")},
+                {QStringLiteral("social_space"), QStringLiteral("Garstedt")},
+                {QStringLiteral("status"), QStringLiteral("new")}};
+    f.lockAndUnlock(busy ? &held : nullptr);
+    f.form.clear();
+    CHECK(hasCase(*f.session.store(), "Familie Sperre"));
+    CHECK(f.detail.newCaseDraft().isEmpty());
+    CHECK(f.session.store()->setting(quartier::app::formDraftKey(quartier::app::kNewCaseDraftPlace)).value_or(std::string()).empty());
+}
+
+TEST_CASE("A network contact the domain refuses at a lock is kept as the case's draft with its sector and ring",
+          "[case][session]")
+{
+    LockFixture f;
+    QAbstractItemModelTester tester(f.detail.network(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const bool busy = GENERATE(false, true);
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+    // Tapped into Freunde & Nachbarn, ring 3; the note typed, the name not yet.
+    const QString canary = QStringLiteral("KANARIENVOGEL hilft beim Einkaufen");
+    f.form = contactForm(-1);
+    f.values = {{QStringLiteral("name"), QString()},
+                {QStringLiteral("sector"), QStringLiteral("friends_neighbours")},
+                {QStringLiteral("distance"), 3},
+                {QStringLiteral("quality"), QStringLiteral("supportive")},
+                {QStringLiteral("note"), canary}};
+    f.lockAndUnlock(busy ? &held : nullptr);
+    f.form.clear();
+
+    qs::Store& store = *f.session.store();
+    CHECK(contacts(store, f.caseId).empty());
+    CHECK_FALSE(f.rawStore().contains(QByteArrayLiteral("KANARIENVOGEL")));
+    const QVariantMap draft = f.detail.draft();
+    REQUIRE_FALSE(draft.isEmpty());
+    CHECK(draft.value(QStringLiteral("target")).toString() == QStringLiteral("contact"));
+    CHECK(draft.value(QStringLiteral("id")).toString().isEmpty());
+    CHECK(draft.value(QStringLiteral("form")).toMap().value(QStringLiteral("index")).toInt() == -1);
+    const QVariantMap values = draft.value(QStringLiteral("values")).toMap();
+    CHECK(values.value(QStringLiteral("sector")).toString() == QStringLiteral("friends_neighbours"));
+    CHECK(values.value(QStringLiteral("distance")).toInt() == 3);
+    CHECK(values.value(QStringLiteral("note")).toString() == canary);
+    // The contact's own issue is the form's field's ("contacts[0].name" is "name").
+    f.detail.showDraftIssues(draft);
+    CHECK(f.detail.issues().value(QStringLiteral("name")).toString().contains(QStringLiteral("Bitte ausfüllen")));
+
+    SECTION("Saving the restored form adds the contact where it was tapped and deletes the draft")
+    {
+        QVariantMap completed = values;
+        completed.insert(QStringLiteral("name"), QStringLiteral("Nachbarin Frau Ott"));
+        REQUIRE(f.detail.addNetworkContact(completed, draft.value(QStringLiteral("saved_at")).toString()));
+        CHECK(f.detail.draft().isEmpty());
+        const auto stored = contacts(store, f.caseId);
+        REQUIRE(stored.size() == 1);
+        CHECK(stored[0].name == "Nachbarin Frau Ott");
+        CHECK(stored[0].sector == qd::NetworkSector::FriendsNeighbours);
+        CHECK(stored[0].distance == 3);
+        CHECK(stored[0].note == canary.toStdString());
+        CHECK(f.detail.network()->rowCount() == 1);
+    }
+    SECTION("Verwerfen deletes it")
+    {
+        f.detail.discardDraft();
+        CHECK(f.detail.draft().isEmpty());
+        CHECK(store.setting(quartier::app::formDraftKey(f.caseId)).value_or(std::string()).empty());
+    }
+}
+
+TEST_CASE("An edited network contact at a lock is saved on that contact, or kept when refused", "[case][session]")
+{
+    LockFixture f;
+    QAbstractItemModelTester tester(f.detail.network(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(f.detail.addNetworkContact({{QStringLiteral("name"), QStringLiteral("Oma Ilse")},
+                                        {QStringLiteral("sector"), QStringLiteral("family")},
+                                        {QStringLiteral("distance"), 1},
+                                        {QStringLiteral("quality"), QStringLiteral("supportive")}}));
+    REQUIRE(f.detail.addNetworkContact({{QStringLiteral("name"), QStringLiteral("Klassenlehrerin")},
+                                        {QStringLiteral("sector"), QStringLiteral("school_work_clubs")},
+                                        {QStringLiteral("distance"), 2},
+                                        {QStringLiteral("quality"), QStringLiteral("ambivalent")}}));
+    const QString rowId = f.detail.networkMapId() + QStringLiteral("/1");
+    const bool busy = GENERATE(false, true);
+    const bool refused = GENERATE(false, true);
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+    f.form = contactForm(1);
+    f.values = {{QStringLiteral("name"), refused ? QString() : QStringLiteral("Frau Lindner (Klassenlehrerin)")},
+                {QStringLiteral("sector"), QStringLiteral("professionals")},
+                {QStringLiteral("distance"), 3},
+                {QStringLiteral("quality"), QStringLiteral("stressful")}};
+    f.lockAndUnlock(busy ? &held : nullptr);
+    f.form.clear();
+
+    const auto stored = contacts(*f.session.store(), f.caseId);
+    REQUIRE(stored.size() == 2);
+    CHECK(stored[0].name == "Oma Ilse");
+    if (!refused) {
+        CHECK(stored[1].name == "Frau Lindner (Klassenlehrerin)");
+        CHECK(stored[1].sector == qd::NetworkSector::Professionals);
+        CHECK(stored[1].distance == 3);
+        CHECK(f.detail.draft().isEmpty());
+        return;
+    }
+    CHECK(stored[1].name == "Klassenlehrerin");  // unchanged
+    CHECK(stored[1].sector == qd::NetworkSector::SchoolWorkClubs);
+    const QVariantMap draft = f.detail.draft();
+    REQUIRE_FALSE(draft.isEmpty());
+    CHECK(draft.value(QStringLiteral("id")).toString() == rowId);
+    CHECK(draft.value(QStringLiteral("form")).toMap().value(QStringLiteral("index")).toInt() == 1);
+    CHECK(draft.value(QStringLiteral("values")).toMap().value(QStringLiteral("sector")).toString() == QStringLiteral("professionals"));
+
+    // Restored and completed, it is saved on the same contact.
+    QVariantMap completed = draft.value(QStringLiteral("values")).toMap();
+    completed.insert(QStringLiteral("name"), QStringLiteral("Frau Lindner"));
+    REQUIRE(f.detail.updateNetworkContact(1, completed, draft.value(QStringLiteral("saved_at")).toString()));
+    CHECK(f.detail.draft().isEmpty());
+    const auto after = contacts(*f.session.store(), f.caseId);
+    REQUIRE(after.size() == 2);
+    CHECK(after[1].name == "Frau Lindner");
+    CHECK(after[1].sector == qd::NetworkSector::Professionals);
+    CHECK(after[1].quality == qd::ContactQuality::Stressful);
+}
+
+TEST_CASE("A form refused at a lock replaces the case's older draft, whichever form it came from", "[case][session]")
+{
+    LockFixture f;
+    f.form = recordForm(QStringLiteral("will_statement"));
+    f.values = {{QStringLiteral("text"), QStringLiteral("Erster Entwurf")}};
+    f.lockAndUnlock(nullptr);
+    REQUIRE(f.detail.draft().value(QStringLiteral("target")).toString() == QStringLiteral("record"));
+    const bool busy = GENERATE(false, true);
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+    f.form = contactForm(-1);
+    f.values = {{QStringLiteral("name"), QStringLiteral(" ")}, {QStringLiteral("sector"), QStringLiteral("family")},
+                {QStringLiteral("distance"), 2}, {QStringLiteral("quality"), QStringLiteral("supportive")}};
+    f.lockAndUnlock(busy ? &held : nullptr);
+    f.form.clear();
+    const QVariantMap draft = f.detail.draft();
+    CHECK(draft.value(QStringLiteral("target")).toString() == QStringLiteral("contact"));
+    CHECK(draft.value(QStringLiteral("values")).toMap().value(QStringLiteral("distance")).toInt() == 2);
+    CHECK_FALSE(f.detail.draft().value(QStringLiteral("values")).toMap().contains(QStringLiteral("text")));
+}
+
+TEST_CASE("The worker name open at a lock is written, also while a job holds the store", "[case][session]")
+{
+    LockFixture f;
+    REQUIRE(f.detail.setWorkerName(QStringLiteral("A. Berger")));
+    const bool busy = GENERATE(false, true);
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+    const QVariantMap form{{QStringLiteral("title"), QStringLiteral("Wer arbeitet mit diesem Gerät?")},
+                           {QStringLiteral("target"), QStringLiteral("worker")}};
+    SECTION("A typed name is stored as typed, trimmed")
+    {
+        f.form = form;
+        f.values = {{QStringLiteral("worker"), QStringLiteral("  B. Yilmaz ")}};
+        f.lockAndUnlock(busy ? &held : nullptr);
+        CHECK(f.detail.workerName() == QStringLiteral("B. Yilmaz"));
+        CHECK(f.session.store()->setting(CaseController::kWorkerSetting).value_or(std::string()) == "B. Yilmaz");
+    }
+    SECTION("An emptied field clears no name at a lock")
+    {
+        f.form = form;
+        f.values = {{QStringLiteral("worker"), QStringLiteral("   ")}};
+        f.lockAndUnlock(busy ? &held : nullptr);
+        CHECK(f.detail.workerName() == QStringLiteral("A. Berger"));
+    }
+    f.form.clear();
 }

@@ -141,11 +141,60 @@ Item {
             tryCompare(dialog, "opened", true)
             compare(dialog.current.text, "Ich will im Sommer schwimmen lernen.")
             compare(dialog.current.review_on, "irgendwann")
+            // The issue that kept it is shown under its field again.
+            let issue = null
+            tryVerify(() => (issue = findChild(dialog, "issue_review_on")) !== null, 3000)
+            verify(issue.text.indexOf("TT.MM.JJJJ") >= 0)
             dialog.current.review_on = ""
             dialog.submit()
             tryCompare(dialog, "visible", false)
             compare(Object.keys(CaseDetail.draft).length, 0)
             tryCompare(banner, "visible", false)
+        }
+
+        // A lock while a new contact's form is open without a name: kept as the case's draft, and
+        // restored into the contact form in the sector and ring that were tapped.
+        function test_refused_contact_kept_as_draft_on_lock() {
+            const page = openPage()
+            page.showSection(3)  // Netzwerkkarte
+            let map = null
+            tryVerify(() => (map = findChild(page, "networkMap")) !== null, 3000)
+            waitForRendering(map)
+            const before = Fixture.storedContacts().length
+            // Bottom right is Schule, Arbeit & Vereine; 0.6 of the radius out is ring 2.
+            const r = Math.min(map.width, map.height) / 2
+            const x = map.width / 2 + r * 0.55, y = map.height / 2 + r * 0.25
+            touchEvent(map).press(0, map, x, y).commit()
+            touchEvent(map).release(0, map, x, y).commit()
+            const dialog = findChild(page, "recordDialog")
+            tryCompare(dialog, "opened", true)
+            compare(dialog.current.sector, "school_work_clubs")
+            compare(dialog.current.distance, 2)
+            dialog.current.note = "Trainerin der Handballgruppe, Name folgt"
+            Session.aboutToLock()
+            compare(Fixture.storedContacts().length, before)
+            dialog.close()
+            tryCompare(dialog, "visible", false)
+
+            CaseDetail.reload()
+            const banner = findChild(page, "draftBanner")
+            tryCompare(banner, "visible", true)
+            tap(findChild(banner, "draftRestore"))
+            tryCompare(dialog, "opened", true)
+            compare(dialog.target, "contact")
+            compare(dialog.current.note, "Trainerin der Handballgruppe, Name folgt")
+            let sector = null
+            tryVerify(() => (sector = findChild(dialog, "choice_sector")) !== null, 3000)
+            compare(sector.currentValue, "school_work_clubs")
+            compare(findChild(dialog, "choice_distance").currentValue, 2)
+            verify(findChild(dialog, "issue_name").text.length > 0)
+
+            dialog.current.name = "Frau Kaya"
+            dialog.submit()
+            tryCompare(dialog, "visible", false)
+            compare(Fixture.storedContacts().length, before + 1)
+            compare(Fixture.storedContacts()[before], "Frau Kaya")
+            compare(Object.keys(CaseDetail.draft).length, 0)
         }
     }
 }
