@@ -81,13 +81,13 @@ Dialog {
     // A lock (the user's, the idle timer's, going to the background) while the form is open: every
     // form goes to CaseDetail.saveForLock, which saves it if the domain takes it and otherwise
     // keeps it as a sealed draft (the case's, or the new-case form's), on the store thread if a
-    // sync holds the store; the worker name is written unless the field was emptied. The form
-    // closes with the page.
+    // sync holds the store; the worker name is written unless the field was emptied. Handed over,
+    // the form closes (the page goes with the lock anyway).
     Connections {
         target: Session
         function onAboutToLock() {
-            if (root.opened)
-                CaseDetail.saveForLock(root.spec(), root.recordId, Object.assign({}, root.current))
+            if (root.opened && CaseDetail.saveForLock(root.spec(), root.recordId, Object.assign({}, root.current)))
+                root.close()
         }
     }
 

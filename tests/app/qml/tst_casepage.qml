@@ -143,7 +143,7 @@ Item {
             compare(dialog.current.review_on, "irgendwann")
             // The issue that kept it is shown under its field again.
             let issue = null
-            tryVerify(() => (issue = findChild(dialog, "issue_review_on")) !== null, 3000)
+            tryVerify(() => (issue = findChild(dialog.contentItem, "issue_review_on")) !== null, 3000)
             verify(issue.text.indexOf("TT.MM.JJJJ") >= 0)
             dialog.current.review_on = ""
             dialog.submit()
@@ -184,10 +184,10 @@ Item {
             compare(dialog.target, "contact")
             compare(dialog.current.note, "Trainerin der Handballgruppe, Name folgt")
             let sector = null
-            tryVerify(() => (sector = findChild(dialog, "choice_sector")) !== null, 3000)
+            tryVerify(() => (sector = findChild(dialog.contentItem, "choice_sector")) !== null, 3000)
             compare(sector.currentValue, "school_work_clubs")
-            compare(findChild(dialog, "choice_distance").currentValue, 2)
-            verify(findChild(dialog, "issue_name").text.length > 0)
+            compare(findChild(dialog.contentItem, "choice_distance").currentValue, 2)
+            verify(findChild(dialog.contentItem, "issue_name").text.length > 0)
 
             dialog.current.name = "Frau Kaya"
             dialog.submit()

@@ -58,11 +58,11 @@ Item {
             let dialog = findChild(page, "newCaseDialog")
             tryCompare(dialog, "opened", true)
             let social = null
-            tryVerify(() => (social = findChild(dialog, "text_social_space")) !== null, 3000)
+            tryVerify(() => (social = findChild(dialog.contentItem, "text_social_space")) !== null, 3000)
             waitForRendering(social)
             type(social, "KANARIE Kanalviertel")
-            type(findChild(dialog, "text_lead_worker"), "Frau Probe")
-            type(findChild(findChild(dialog, "date_opened_on"), "dateInput"), "1.3.")
+            type(findChild(dialog.contentItem, "text_lead_worker"), "Frau Probe")
+            type(findChild(findChild(dialog.contentItem, "date_opened_on"), "dateInput"), "1.3.")
             compare(dialog.current.social_space, "KANARIE Kanalviertel")
 
             // The idle timer fires mid-typing: the form is refused (no name) and kept, sealed.
@@ -87,19 +87,19 @@ Item {
             compare(dialog.current.lead_worker, "Frau Probe")
             compare(dialog.current.opened_on, "1.3.")
             let nameField = null
-            tryVerify(() => (nameField = findChild(dialog, "text_name")) !== null, 3000)
+            tryVerify(() => (nameField = findChild(dialog.contentItem, "text_name")) !== null, 3000)
             waitForRendering(nameField)
-            compare(findChild(dialog, "text_social_space").text, "KANARIE Kanalviertel")
-            compare(findChild(findChild(dialog, "date_opened_on"), "dateInput").text, "1.3.")
+            compare(findChild(dialog.contentItem, "text_social_space").text, "KANARIE Kanalviertel")
+            compare(findChild(findChild(dialog.contentItem, "date_opened_on"), "dateInput").text, "1.3.")
             // The domain's issues under their fields.
-            const nameIssue = findChild(dialog, "issue_name")
+            const nameIssue = findChild(dialog.contentItem, "issue_name")
             compare(nameIssue.visible, true)
             compare(nameIssue.text, "Name: Bitte ausfüllen.")
-            verify(findChild(dialog, "issue_opened_on").text.indexOf("TT.MM.JJJJ") >= 0)
+            verify(findChild(dialog.contentItem, "issue_opened_on").text.indexOf("TT.MM.JJJJ") >= 0)
 
             type(nameField, "Familie Kanal")
-            type(findChild(findChild(dialog, "date_opened_on"), "dateInput"), "01.03.2026")
-            tap(findChild(dialog, "dialogSave"))
+            type(findChild(findChild(dialog.contentItem, "date_opened_on"), "dateInput"), "01.03.2026")
+            tap(findChild(dialog.footer, "dialogSave"))
             tryCompare(dialog, "visible", false)
             const stored = Probe.storedCase("Familie Kanal")
             compare(stored.social_space, "KANARIE Kanalviertel")
