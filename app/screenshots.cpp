@@ -469,7 +469,12 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
                                  {"text", QStringLiteral("Ich will, dass wir am Wochenende wieder zusammen kochen.")},
                                  {"own_contribution", QStringLiteral("Ich kaufe freitags mit Emre ein.")}};
         const QString at = QDateTime(QDate::currentDate(), QTime(14, 35)).toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
-        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, {}, at)) {
+        domain::Repository willRepo(store);
+        const FormOutcome willRefused =
+            saveForm(willRepo, FormContext{caseDetail.caseId().toStdString(), caseDetail.today().toStdString(), {}, {}},
+                     QStringLiteral("record"), QStringLiteral("will_statement"), values);
+        if (willRefused.ok
+            || !writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, willRefused.issues, at)) {
             out << "FAIL could not write the form draft" << Qt::endl;
             ++failures;
         }
