@@ -74,7 +74,7 @@ add_dependencies(test_app test_share_qml)
 # The case list's new-case form across a real lock and unlock (Qt Quick Test, tests/app/qml_caselist).
 add_executable(test_caselist_qml app/caselist_quicktest_main.cpp)
 set_target_properties(test_caselist_qml PROPERTIES AUTOMOC ON)
-target_link_libraries(test_caselist_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest)
+target_link_libraries(test_caselist_qml PRIVATE quartier_app quartier_appplugin Qt6::QuickTest Qt6::Test)
 target_compile_definitions(test_caselist_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/app/qml_caselist")
 add_test(NAME app_qml_case_list COMMAND test_caselist_qml)
 set_tests_properties(app_qml_case_list PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)

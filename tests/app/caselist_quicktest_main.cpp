@@ -13,6 +13,7 @@
 #include "domain/repository.h"
 #include "sync/store.h"
 
+#include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QFile>
 #include <QObject>
@@ -90,6 +91,9 @@ public slots:
         m_session = std::make_unique<qa::SessionController>(dir);
         m_session->setKdfParams(quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
         m_cases = std::make_unique<qa::CaseListModel>();
+        // The list the page shows is emptied at the lock and refilled after it: checked throughout.
+        m_casesTester = std::make_unique<QAbstractItemModelTester>(m_cases.get(),
+                                                                   QAbstractItemModelTester::FailureReportingMode::Fatal);
         m_detail = std::make_unique<qa::CaseController>();
         m_detail->setSession(m_session.get());
         m_sync = std::make_unique<qa::SyncController>(m_session.get());
@@ -125,12 +129,14 @@ public slots:
     {
         m_session->lock();
         m_probe.reset();
+        m_casesTester.reset();
     }
 
 private:
     QTemporaryDir m_tmp;
     std::unique_ptr<qa::SessionController> m_session;
     std::unique_ptr<qa::CaseListModel> m_cases;
+    std::unique_ptr<QAbstractItemModelTester> m_casesTester;
     std::unique_ptr<qa::CaseController> m_detail;
     std::unique_ptr<qa::SyncController> m_sync;
     std::unique_ptr<qa::HomeVisitController> m_visit;
