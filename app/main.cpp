@@ -17,7 +17,6 @@
 #include "sharecontroller.h"
 #include "synccontroller.h"
 #include "visitscript.h"
-#include "sync/allocator.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -38,7 +37,6 @@ using namespace quartier::app;
 
 int main(int argc, char** argv)
 {
-    quartier::sync::tune_allocator(argv);  // huge pages for the records' heap (sync/allocator.h)
     // A server that closes a connection during sync must give a network error, not kill the app.
     std::signal(SIGPIPE, SIG_IGN);
     if (headlessRequested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -11,7 +11,6 @@
 //   list    Repository::cases() (the case list)
 // It prints figures and asserts nothing about time; it exits non-zero if what it reads back does
 // not have the shape it wrote (N cases, 4 visits and 4 goals each).
-#include "sync/allocator.h"
 #include "domain/demo_families.h"
 #include "sync/store.h"
 
@@ -44,7 +43,6 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    quartier::sync::tune_allocator(argv);  // as quartier and quartier-cli run (sync/allocator.h)
     std::size_t cases = 1000;
     int runs = 3;
     std::string tmp = "/tmp";

@@ -24,7 +24,6 @@
 // error and 429 counts, the server's peak RSS (VmHWM) and CPU, as a table and as
 // `RESULT quartier-load <metric> …` lines. It asserts nothing about time; it exits non-zero if the
 // final check fails.
-#include "sync/allocator.h"
 #include "sync_harness.h"
 
 #include <atomic>
@@ -131,7 +130,6 @@ std::map<std::string, std::vector<double>> server_log_durations(const fs::path& 
 }  // namespace
 
 int main(int argc, char** argv) {
-    quartier::sync::tune_allocator(argv);  // as quartier and quartier-cli run (sync/allocator.h)
     const Options o = parse_args(argc, argv);
     // A write to a connection the server has just closed must be an error, not the end of the
     // program (quartier-server does the same).

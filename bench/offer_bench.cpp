@@ -18,7 +18,6 @@
 // a shared machine the wall time includes waiting for a core; the CPU time is the work itself.
 // It prints figures and asserts nothing about time; it exits non-zero if a model shows the wrong
 // number of rows.
-#include "sync/allocator.h"
 #include "caselistmodel.h"
 #include "offerlistmodel.h"
 
@@ -170,7 +169,6 @@ const crypto::PwhashParams kKdf{2, 64ULL * 1024 * 1024};  // libsodium INTERACTI
 
 int main(int argc, char** argv)
 {
-    quartier::sync::tune_allocator(argv);  // as quartier and quartier-cli run (sync/allocator.h)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);

@@ -27,7 +27,6 @@
 // ../shared/peers/summarize.py; metric names match sqlbench.c where they mean the same thing), and a
 // readable table with the ratios to plain SQLite. It prints figures; it asserts nothing about time,
 // but it exits non-zero if any read-back is wrong.
-#include "sync/allocator.h"
 #include "sync/database.h"
 #include "sync/store.h"
 
@@ -460,16 +459,6 @@ double store_per_txn(const fs::path& dir, const Data& d, long rows) {
 
 // ---- reporting ------------------------------------------------------------------------------
 
-// Which allocator settings this process ran with: both the plain SQLite baseline and the store
-// run in it, and the product's programs run with the same (sync/allocator.h).
-void print_allocator() {
-    const char* t = std::getenv("GLIBC_TUNABLES");
-    if (sync::allocator_tuned())
-        std::printf("allocator: glibc with GLIBC_TUNABLES=%s (as quartier and quartier-cli run, sync/allocator.h)\n", t);
-    else
-        std::printf("allocator: glibc untuned (QUARTIER_MALLOC_TUNING=0 or not re-executed; the product runs tuned, sync/allocator.h)\n");
-}
-
 struct Series {
     std::vector<std::pair<std::string, std::vector<double>>> metrics;  // in insertion order
     std::vector<double>& operator[](const std::string& m) {
@@ -512,7 +501,6 @@ std::string mmm(const Stats& st, int nd = 0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    quartier::sync::tune_allocator(argv);  // as quartier and quartier-cli run (sync/allocator.h)
     const Options o = parse_args(argc, argv);
     if (!crypto::init()) fatal("libsodium failed to initialise");
     if (o.txn_rows > o.rows) usage("--txn-rows must not exceed --rows");
@@ -655,6 +643,5 @@ int main(int argc, char** argv) {
     std::printf("files after the write and close: store %.1f MB, plain SQLite %.1f MB (values %.1f MB); RSS before the read %.0f MiB, peak during it %.0f MiB "
                 "(the process also holds the %.0f MB of input)\n",
                 store.get("db_MB").median, plain.get("db_MB").median, d.mb, store.get("rss_before_read_MiB").median, store.get("rss_peak_read_MiB").median, d.mb);
-    print_allocator();
     return 0;
 }

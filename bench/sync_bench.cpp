@@ -29,7 +29,6 @@
 // and pull docs/s, incremental push + pull ms, server peak RSS), or single figures (--pouch-*,
 // which override the file's); without either, the reference figures of ../shared/peers/RESULTS.md,
 // and the verdict lines say so. It asserts nothing about time; it exits non-zero if any check fails.
-#include "sync/allocator.h"
 #include "sync_harness.h"
 
 #include <cinttypes>
@@ -301,7 +300,6 @@ std::string mmm(const std::vector<double>& v, int prec = 0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    quartier::sync::tune_allocator(argv);  // as quartier and quartier-cli run (sync/allocator.h)
     const Options o = parse_args(argc, argv);
     // A write to a connection the server has just closed must be an error, not the end of the
     // program (quartier-server does the same).
