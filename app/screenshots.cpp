@@ -574,7 +574,7 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             text += QStringLiteral(" Emre zeigt stolz sein Zeugnis.");
         const QVariantMap values{{"text", text}, {"entrusted", false}};
         const QString at = QDateTime(QDate::currentDate(), QTime(15, 10)).toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
-        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, at)) {
+        if (!writeFormDraft(store, caseDetail.caseId().toStdString(), form, {}, values, {}, at)) {
             out << "FAIL could not open the note form" << Qt::endl;
             ++failures;
         }
@@ -583,14 +583,14 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         QMetaObject::invokeMethod(page, "restoreDraft");  // the form with the text in it
         // Held at its size now (discarding the draft first would free pages the save could use).
         (void)store.debug_set_max_bytes(1);
-        if (caseDetail.saveRecord(QStringLiteral("note"), values) || store.failure() != sync::Error::Full) {
+        if (caseDetail.saveRecord(QStringLiteral("note"), values, at) || store.failure() != sync::Error::Full) {
             out << "FAIL the save on a full store was not refused as full" << Qt::endl;
             ++failures;
         }
         shootAt(QStringLiteral("case-save-full"), kShots[0]);
         (void)store.debug_set_max_bytes(0);  // space freed: the same save goes through
-        if (!caseDetail.saveRecord(QStringLiteral("note"), values) || !caseDetail.draft().isEmpty()) {
-            out << "FAIL the save after freeing space" << Qt::endl;  // (it also takes the draft away)
+        if (!caseDetail.saveRecord(QStringLiteral("note"), values, at) || !caseDetail.draft().isEmpty()) {
+            out << "FAIL the save after freeing space" << Qt::endl;  // (the form restored from the draft: it takes the draft away)
             ++failures;
         }
         QMetaObject::invokeMethod(window, "closeDialogs");
