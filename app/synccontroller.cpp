@@ -35,7 +35,7 @@ SyncStatus SyncStatus::read(const sync::Store& store)
 {
     SyncStatus s;
     const sync::StoreStatus st = store.status();
-    s.pending = int(st.pending);
+    s.pending = int(st.pending_records);  // entries, as a user counts changes: not the field ops
     s.deviceId = qstr(st.device);
     if (const auto last = store.setting("last_sync")) {
         qint64 ms = 0;

@@ -64,7 +64,7 @@ class SessionController;
 
 // Where a device stands with its server, as read from the store.
 struct SyncStatus {
-    int pending = 0;
+    int pending = 0;            // records with changes not yet pushed (StoreStatus::pending_records)
     qint64 lastSyncMs = 0;      // 0: never
     bool enrolled = false;      // the directory lists this device, not revoked
     bool revoked = false;

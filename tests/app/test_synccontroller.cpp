@@ -220,6 +220,15 @@ TEST_CASE("SyncController: an enrolled tablet syncs on the store thread, both wa
 
     const std::string id = addCase(app, "Familie Yilmaz", f.team);
     CHECK(app.sync.pendingCount() == 1);
+    {  // two more fields of the same case are still one change waiting; a second record is another
+        sync::Writer writer(*app.session.store());
+        REQUIRE(writer.set("case", id, "status", "open", &f.team).ok());
+        REQUIRE(writer.set("case", id, "social_space", "garstedt", &f.team).ok());
+        REQUIRE(writer.set("note", {}, "text", "Erstkontakt", &f.team).ok());
+        REQUIRE(writer.commit().ok());
+        app.sync.refreshStatus();
+    }
+    CHECK(app.sync.pendingCount() == 2);
 
     const int before = app.probe.requests;
     const qint64 started = QDateTime::currentMSecsSinceEpoch();
