@@ -778,6 +778,15 @@ FormOutcome outcomeOf(const domain::Result<T>& result, domain::Issues issues)
         out.issues = std::move(issues);
     return out;
 }
+// A record id of another case in a form of this one: refused, never written across cases.
+FormOutcome ofOtherCase()
+{
+    FormOutcome out;
+    out.error = domain::Error::WrongType;
+    out.otherCase = true;
+    return out;
+}
+
 FormOutcome refused(domain::Issues issues)
 {
     FormOutcome out;
@@ -810,12 +819,8 @@ FormOutcome saveTyped(domain::Repository& repo, const FormContext& ctx, const QV
         auto loaded = repo.load<T>(ss(recordId));
         if (!loaded)
             return outcomeOf(loaded, {});
-        if (loaded->case_id != ctx.caseId) {
-            FormOutcome out;
-            out.error = domain::Error::WrongType;
-            out.otherCase = true;
-            return out;
-        }
+        if (loaded->case_id != ctx.caseId)
+            return ofOtherCase();
         record = std::move(*loaded);
     }
     domain::Issues issues;
@@ -913,12 +918,8 @@ FormOutcome saveContact(domain::Repository& repo, const FormContext& ctx, const 
         auto loaded = repo.load<domain::NetworkMap>(ss(rowId.left(slash)));
         if (!loaded)
             return outcomeOf(loaded, {});
-        if (loaded->case_id != ctx.caseId) {
-            FormOutcome out;
-            out.error = domain::Error::WrongType;
-            out.otherCase = true;
-            return out;
-        }
+        if (loaded->case_id != ctx.caseId)
+            return ofOtherCase();
         if (std::size_t(at) >= loaded->contacts.size())
             return notFound();
         map = std::move(*loaded);
