@@ -11,7 +11,7 @@ PKGS=(
   qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qtqml
-  libgl-dev libqrencode-dev
+  libgl-dev libqrencode-dev libabsl-dev
   fonts-roboto-unhinted
 )
 

@@ -9,6 +9,8 @@
 #include "crypto/commit.h"
 #include "crypto/keywrap.h"
 
+#include <absl/container/node_hash_map.h>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -125,7 +127,7 @@ struct Store::Impl : crypto::KeyResolver {
         bool dirty = false;
     };
     using Entry = std::pair<const std::string, Slot>;
-    std::unordered_map<std::string, Slot> records;  // nodes are stable and never erased one by one
+    absl::node_hash_map<std::string, Slot> records;  // nodes are stable and never erased one by one
     std::vector<Entry*> dirty;                      // the records with the flag set, each once
     std::int64_t snapshot_upto = 0;
     std::size_t ops_since_snapshot = 0;
@@ -392,14 +394,13 @@ struct Store::Impl : crypto::KeyResolver {
     }
 
     // Room for `more` records before a bulk fold, so that the map does not rehash along the way.
-    // Small writes grow the containers the usual geometric way (a hash table's reserve() can also
-    // shrink it, and reserving the exact size on every commit would defeat the geometric growth).
+    // Small writes grow the containers the usual geometric way (reserving the exact size on every
+    // commit would defeat the geometric growth). absl's reserve() never shrinks the table.
     void reserve_records(std::size_t more) {
         constexpr std::size_t kMinReserve = 1024, kMaxReserve = std::size_t(1) << 20;
         if (more < kMinReserve) return;
         more = std::min(more, kMaxReserve);
-        if (double(records.size() + more) > double(records.bucket_count()) * double(records.max_load_factor()))
-            records.reserve(records.size() + more);
+        records.reserve(records.size() + more);
         if (dirty.size() + more > dirty.capacity()) dirty.reserve(dirty.size() + more);
     }
 
