@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 namespace quartier::sync {
 
@@ -12,6 +13,32 @@ std::size_t Id16Hasher::operator()(const crypto::Id16& id) const noexcept {
 }
 
 namespace {
+bool name_less(const FieldMap::value_type& f, std::string_view name) { return f.first < name; }
+}  // namespace
+
+FieldMap::iterator FieldMap::find(std::string_view name) {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), name, name_less);
+    return it != m_items.end() && it->first == name ? it : m_items.end();
+}
+
+FieldMap::const_iterator FieldMap::find(std::string_view name) const {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), name, name_less);
+    return it != m_items.end() && it->first == name ? it : m_items.end();
+}
+
+const FieldState& FieldMap::at(std::string_view name) const {
+    auto it = find(name);
+    if (it == end()) throw std::out_of_range("FieldMap::at: no field '" + std::string(name) + "'");
+    return it->second;
+}
+
+FieldState& FieldMap::operator[](std::string_view name) {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), name, name_less);
+    if (it == m_items.end() || it->first != name) it = m_items.insert(it, value_type(std::string(name), FieldState{}));
+    return it->second;
+}
+
+namespace {
 // Display order: highest HLC first, then highest author id, then highest op id.
 bool before(const FieldVersion& a, const FieldVersion& b) {
     if (a.hlc != b.hlc) return a.hlc > b.hlc;
@@ -19,15 +46,18 @@ bool before(const FieldVersion& a, const FieldVersion& b) {
     return a.op > b.op;
 }
 
-bool has(const std::vector<FieldVersion>& v, const OpId& op) {
+template <class Versions>
+bool has(const Versions& v, const OpId& op) {
     return std::any_of(v.begin(), v.end(), [&](const FieldVersion& h) { return h.op == op; });
 }
 
-void drop(std::vector<FieldVersion>& v, const OpId& op) {
+template <class Versions>
+void drop(Versions& v, const OpId& op) {
     v.erase(std::remove_if(v.begin(), v.end(), [&](const FieldVersion& h) { return h.op == op; }), v.end());
 }
 
-void insert_sorted(std::vector<FieldVersion>& v, FieldVersion fv) {
+template <class Versions>
+void insert_sorted(Versions& v, FieldVersion fv) {
     v.insert(std::upper_bound(v.begin(), v.end(), fv, before), std::move(fv));
 }
 }  // namespace

@@ -11,10 +11,13 @@
 #include "crypto/commit.h"
 #include "opcodec.h"
 
-#include <map>
+#include <absl/container/inlined_vector.h>
+
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace quartier::sync {
@@ -36,10 +39,49 @@ struct FieldVersion {
     std::string value;
 };
 
+// A field's heads: almost always one, held in place (a second one, a conflict, goes to the heap).
+using Heads = absl::InlinedVector<FieldVersion, 1>;
+
 struct FieldState {
-    std::vector<FieldVersion> heads;  // display winner first
+    Heads heads;  // display winner first
     const FieldVersion& winner() const { return heads.front(); }
     bool conflicted() const { return heads.size() > 1; }
+};
+
+// A record's fields by name, in name order (the order of std::map<std::string, FieldState>, which
+// it replaces): a sorted flat vector that holds one field in place and spills all of them into one
+// allocation beyond that, instead of a tree node per field. The fold of a bulk open makes 100,000s
+// of records, mostly of one or a few fields (docs/store.md, "The record index").
+// Invalidation: inserting or erasing a field moves the others of the same record; readers see
+// records only between changes (Store::generation()).
+class FieldMap {
+public:
+    using value_type = std::pair<std::string, FieldState>;
+    using Storage = absl::InlinedVector<value_type, 1>;
+    using iterator = Storage::iterator;
+    using const_iterator = Storage::const_iterator;
+
+    iterator begin() { return m_items.begin(); }
+    iterator end() { return m_items.end(); }
+    const_iterator begin() const { return m_items.begin(); }
+    const_iterator end() const { return m_items.end(); }
+    bool empty() const { return m_items.empty(); }
+    std::size_t size() const { return m_items.size(); }
+    void clear() { m_items.clear(); }
+
+    iterator find(std::string_view name);
+    const_iterator find(std::string_view name) const;
+    std::size_t count(std::string_view name) const { return find(name) == end() ? 0 : 1; }
+    bool contains(std::string_view name) const { return find(name) != end(); }
+    // The field, or std::out_of_range (as std::map::at).
+    const FieldState& at(std::string_view name) const;
+    // The field, inserted empty in its place if it is not there.
+    FieldState& operator[](std::string_view name);
+    // Erases one field; the iterator after it.
+    iterator erase(const_iterator it) { return m_items.erase(it); }
+
+private:
+    Storage m_items;  // sorted by name, names unique
 };
 
 // What the fold needs of an op besides its payload: from the envelope header.
@@ -54,7 +96,7 @@ struct Record {
     std::string id;
     std::string type;
     ScopeId scope{};
-    std::map<std::string, FieldState> fields;  // only fields with at least one head
+    FieldMap fields;                           // only fields with at least one head
     std::vector<FieldVersion> deletes;         // tombstone heads
     OpIdSet superseded;                        // every op id some op of this record named as parent
     std::uint64_t origin_hlc = UINT64_MAX;     // the earliest op decides type and scope
