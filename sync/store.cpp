@@ -109,6 +109,7 @@ struct Store::Impl : crypto::KeyResolver {
     std::optional<SymmetricKey> wrap_key;      // wraps the device secret and scope keys
     std::optional<SymmetricKey> index_key;     // keyed record index (rk)
     std::optional<SymmetricKey> snapshot_key;  // seals snapshots
+    std::optional<SymmetricKey> setting_key;   // keyed row names of settings (setting_row)
     std::optional<crypto::DeviceIdentity> device;
     ScopeId default_scope{};
     std::map<ScopeEpoch, SymmetricKey> scope_keys;
@@ -164,6 +165,59 @@ struct Store::Impl : crypto::KeyResolver {
         return label_ad("quartier/setting/v1", {ByteView(reinterpret_cast<const std::uint8_t*>(key.data()), key.size())});
     }
 
+    // Settings on disk (docs/store.md, "Settings"): the row is named '#' and the hex of a keyed
+    // hash of the setting's name, and the sealed value holds the name and the value. A name can
+    // hold a record id ("form_draft:<case id>"), which must not be on disk in clear.
+    std::string setting_row(const std::string& name) const {
+        return "#" + crypto::to_hex(crypto::keyed_index(
+                         setting_key->view(), ByteView(reinterpret_cast<const std::uint8_t*>(name.data()), name.size())));
+    }
+    static bool is_setting_row(std::string_view k) {
+        return k.size() == 33 && k[0] == '#' &&
+               std::all_of(k.begin() + 1, k.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    }
+    // The sealed value of a setting and its row name.
+    std::pair<std::string, Bytes> seal_setting(const std::string& name, const std::string& value) const {
+        Bytes plain;
+        plain.reserve(4 + name.size() + value.size());
+        crypto::io::put_u32(plain, std::uint32_t(name.size()));
+        plain.insert(plain.end(), name.begin(), name.end());
+        plain.insert(plain.end(), value.begin(), value.end());
+        std::string row = setting_row(name);
+        Bytes sealed = crypto::seal_blob(*wrap_key, plain, setting_ad(row));
+        crypto::wipe(plain);
+        return {std::move(row), std::move(sealed)};
+    }
+    Result<void> write_setting(const std::string& name, const std::string& value) {
+        auto [row, sealed] = seal_setting(name, value);
+        auto st = db.prepare("INSERT OR REPLACE INTO settings(k, v) VALUES(?1, ?2)");
+        if (!st) return st.failure();
+        st->bind(1, std::string_view(row)).bind(2, sealed);
+        return st->run();
+    }
+    // Rows of stores made before the names were hashed, under their names in clear: rewritten in
+    // one transaction, and the WAL emptied so that the old pages leave it too. A failure (a full
+    // disk) leaves them as they were, readable; the next open tries again.
+    void rename_legacy_settings(const std::vector<std::string>& names) {
+        if (names.empty() || db.in_transaction() || !db.exec("BEGIN IMMEDIATE")) return;
+        auto del = db.prepare("DELETE FROM settings WHERE k = ?1");
+        bool ok = bool(del);
+        for (const std::string& name : names) {
+            if (!ok) break;
+            ok = write_setting(name, settings[name]).ok();
+            if (ok) {
+                del->bind(1, std::string_view(name));
+                ok = del->run().ok();
+                del->reset();
+            }
+        }
+        if (!ok || !db.exec("COMMIT")) {
+            (void)db.exec("ROLLBACK");
+            return;
+        }
+        (void)truncate_wal(db, checkpoint.get());
+    }
+
     // Runs `each` for every row of `sql`; stops at the first error.
     template <class F>
     Result<void> rows(const char* sql, F&& each) {
@@ -179,19 +233,37 @@ struct Store::Impl : crypto::KeyResolver {
 
     Result<void> load_sync_state() {
         if (auto r = db.exec(kSyncSchemaSql); !r) return r;
+        std::vector<std::string> legacy;  // settings under their names in clear
         if (auto r = rows("SELECT k, v FROM settings", [&](Statement& st) -> Result<void> {
                 const std::string k = st.text(0);
                 // open_blob, not unwrap: the same format, without unwrap's 4 KiB limit for keys
                 // (a form draft with a long note is a longer setting).
                 Bytes v;
-                if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v))
-                    return {Error::Corrupt, "setting '" + k + "' does not open"};
-                settings[k] = std::string(v.begin(), v.end());
+                if (!is_setting_row(k)) {
+                    if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v))
+                        return {Error::Corrupt, "a setting does not open"};
+                    settings[k] = std::string(v.begin(), v.end());
+                    legacy.push_back(k);
+                    crypto::wipe(v);
+                    return {};
+                }
+                if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v)) return {Error::Corrupt, "a setting does not open"};
+                crypto::io::Reader in(v);
+                const ByteView name = in.take(in.u32());
+                const std::string n(name.begin(), name.end());
+                // The name inside decides the row: a value moved to another row is refused.
+                if (in.failed() || setting_row(n) != k) {
+                    crypto::wipe(v);
+                    return {Error::Corrupt, "a setting is not under its own name"};
+                }
+                const ByteView value = in.take(in.remaining());
+                settings[n] = std::string(value.begin(), value.end());
                 crypto::wipe(v);
                 return {};
             });
             !r)
             return r;
+        rename_legacy_settings(legacy);
         if (auto r = rows("SELECT entry FROM directory ORDER BY seq", [&](Statement& st) -> Result<void> {
                 auto e = SignedEntry::from_json(st.text(0));
                 if (!e) return {Error::Corrupt, "stored directory entry is damaged"};
@@ -284,6 +356,7 @@ struct Store::Impl : crypto::KeyResolver {
         wrap_key = master->derive(1, "qwrapkey");
         index_key = master->derive(2, "qindexky");
         snapshot_key = master->derive(3, "qsnapkey");
+        setting_key = master->derive(5, "qsetname");
     }
 
     Result<void> add_scope_key(const ScopeId& scope, std::uint32_t epoch, SymmetricKey key) {
@@ -1868,14 +1941,9 @@ std::uint32_t Store::current_epoch(const ScopeId& scope) const {
 Result<void> Store::set_setting(const std::string& key, const std::string& value, bool durable) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
-    const Bytes sealed = crypto::seal_blob(*I.wrap_key, ByteView(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()),
-                                           I.setting_ad(key));
-    auto st = I.db.prepare("INSERT OR REPLACE INTO settings(k, v) VALUES(?1, ?2)");
-    if (!st) return st.failure();
-    st->bind(1, std::string_view(key)).bind(2, sealed);
     std::optional<RelaxedSync> relaxed;
     if (!durable) relaxed.emplace(I.db);
-    if (auto r = st->run(); !r) {
+    if (auto r = I.write_setting(key, value); !r) {
         fail(r.error());
         return r;
     }
@@ -1963,6 +2031,7 @@ Result<void> Store::wipe() {
     I.wrap_key.reset();
     I.index_key.reset();
     I.snapshot_key.reset();
+    I.setting_key.reset();
     I.directory = Directory();
     m_problems.clear();
     m_failed = true;

@@ -205,6 +205,71 @@ TEST_CASE("Canary strings never reach the disk in plaintext", "[store][privacy]"
     REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "note"));  // record types are sealed too
 }
 
+TEST_CASE("Setting names never reach the disk in plaintext: a form draft is named by its case id", "[store][privacy]") {
+    TempDir d;
+    const std::string draft = "form_draft:KANARIENVOGEL-Fall-5521";
+    {
+        auto s = make_store(d);
+        REQUIRE(s->set_setting(draft, "{\"note\":\"KANARIENVOGEL-Entwurf\"}").ok());
+        REQUIRE(s->set_setting("form_draft:KANARIENVOGEL-Fall-9012", "x").ok());
+        REQUIRE(s->set_setting("form_draft:KANARIENVOGEL-Fall-9012", "").ok());  // a draft given up
+        REQUIRE(s->set_setting("worker", "Frau KANARIENVOGEL").ok());
+        REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+        REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "form_draft"));
+    }
+    REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+    REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "form_draft"));
+    auto s = reopen(d);
+    CHECK(s->setting(draft) == "{\"note\":\"KANARIENVOGEL-Entwurf\"}");
+    CHECK(s->setting("form_draft:KANARIENVOGEL-Fall-9012") == "");
+    CHECK(s->setting("worker") == "Frau KANARIENVOGEL");
+    CHECK_FALSE(s->setting("form_draft:KANARIENVOGEL-Fall-0000").has_value());
+}
+
+TEST_CASE("A setting's sealed value moved to another setting's row is refused at open", "[store][integrity]") {
+    TempDir d;
+    {
+        auto s = make_store(d);
+        REQUIRE(s->set_setting("server_url", "https://127.0.0.1:8443").ok());
+        REQUIRE(s->set_setting("fingerprint", "ab12").ok());
+    }
+    {
+        auto db = Database::open(d / "store.db", false);
+        REQUIRE(db.ok());
+        // Every row takes the value of the row after it (in name order), the last the first's.
+        REQUIRE(db->exec("CREATE TEMP TABLE v AS SELECT k, v FROM settings ORDER BY k").ok());
+        REQUIRE(db->exec("UPDATE settings SET v = coalesce((SELECT v FROM v WHERE v.k > settings.k ORDER BY v.k LIMIT 1), "
+                         "(SELECT v FROM v ORDER BY k LIMIT 1))")
+                    .ok());
+    }
+    auto s = Store::open(d.path(), kPass);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error() == Error::Corrupt);
+    CHECK(s.detail().find("setting") != std::string::npos);
+}
+
+TEST_CASE("Settings of a store made before their names were hashed are renamed at open", "[store][privacy]") {
+    // tests/data/legacy-settings-store/README.md: made by quartier-cli at c27e588.
+    TempDir d;
+    std::filesystem::copy_file(std::string(QUARTIER_TEST_DATA) + "/legacy-settings-store/store.db", d / "store.db");
+    const std::string name = "scope_kind:3cacf329d19b2c89ea749f008a9f1c1f";
+    REQUIRE(quartier::test::any_file_contains(d.path(), "scope_kind"));
+    {
+        auto s = Store::open(d.path(), "legacy settings fixture");
+        INFO((s.ok() ? std::string() : s.detail()));
+        REQUIRE(s.ok());
+        CHECK((*s)->setting(name) == "case");
+        CHECK((*s)->get("n1")->value("text") == "hello");
+        // Renamed at once, and the old pages are out of the WAL too.
+        CHECK_FALSE(quartier::test::any_file_contains(d.path(), "scope_kind"));
+    }
+    CHECK_FALSE(quartier::test::any_file_contains(d.path(), "scope_kind"));
+    auto s = Store::open(d.path(), "legacy settings fixture");
+    REQUIRE(s.ok());
+    CHECK((*s)->setting(name) == "case");
+    CHECK((*s)->verify().ok());
+}
+
 TEST_CASE("A tampered envelope is reported with its record: the rest stays readable", "[store][integrity]") {
     TempDir d;
     {
