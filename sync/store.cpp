@@ -231,7 +231,8 @@ struct Store::Impl : crypto::KeyResolver {
         }
     }
 
-    Result<void> load_sync_state() {
+    // `rename_legacy`: open() renames settings of older stores (a write); recover() writes nothing.
+    Result<void> load_sync_state(bool rename_legacy) {
         if (auto r = db.exec(kSyncSchemaSql); !r) return r;
         std::vector<std::string> legacy;  // settings under their names in clear
         if (auto r = rows("SELECT k, v FROM settings", [&](Statement& st) -> Result<void> {
@@ -263,7 +264,7 @@ struct Store::Impl : crypto::KeyResolver {
             });
             !r)
             return r;
-        rename_legacy_settings(legacy);
+        if (rename_legacy) rename_legacy_settings(legacy);
         if (auto r = rows("SELECT entry FROM directory ORDER BY seq", [&](Statement& st) -> Result<void> {
                 auto e = SignedEntry::from_json(st.text(0));
                 if (!e) return {Error::Corrupt, "stored directory entry is damaged"};
@@ -1190,7 +1191,7 @@ Result<std::unique_ptr<Store>> Store::open(const fs::path& dir, std::string_view
     auto ds = I.get_meta("device_seq");
     if (ds && *ds) I.device_seq = blob_u64(**ds);
 
-    if (auto r = I.load_sync_state(); !r) return r.failure();
+    if (auto r = I.load_sync_state(true); !r) return r.failure();
     if (auto r = I.db.exec(AuditLog::kSchemaSql); !r) return r.failure();  // load_state reads audit_ops
     if (auto r = I.load_state(s->m_problems); !r) return r.failure();
 
@@ -2158,7 +2159,7 @@ Result<void> Store::recover() {
     auto ds = I.get_meta("device_seq");
     if (!ds) return give_back(ds.failure());
     if (*ds) I.device_seq = blob_u64(**ds);
-    if (auto r = I.load_sync_state(); !r) return give_back(r);
+    if (auto r = I.load_sync_state(false); !r) return give_back(r);
     if (auto r = I.load_state(problems); !r) return give_back(r);
     std::string problem;
     if (auto r = I.audit.load(I.db, I.master->derive(4, "qauditky"), I.device->id(), problem); !r) return give_back(r);
