@@ -1018,8 +1018,9 @@ struct LockedForm {
     QVariantMap formValues;  // as typed: what the restored form starts from
     QString restoredFrom;
     QString savedAt;
+    std::shared_ptr<HeldSettings> held;  // the session's, for a draft the store has no room for
 };
-enum class AtLock { Saved, Kept, Failed };
+enum class AtLock { Saved, Kept, Held, Failed };
 AtLock keepAtLock(domain::Repository& repo, sync::Store& store, const LockedForm& f)
 {
     const FormOutcome out = saveForm(repo, f.ctx, f.target, f.type, f.values);
@@ -1029,18 +1030,23 @@ AtLock keepAtLock(domain::Repository& repo, sync::Store& store, const LockedForm
             (void)store.set_setting(formDraftKey(f.place), std::string());
         return AtLock::Saved;
     }
-    if (out.error == domain::Error::Store)  // the store failed: nothing more can be written
+    const std::string draft = formDraftJson(f.place, f.form, f.recordId, f.formValues, out.issues, f.savedAt);
+    if (out.error != domain::Error::Store && store.set_setting(formDraftKey(f.place), draft))
+        return AtLock::Kept;
+    // The store failed (a full disk): the draft waits sealed to this device, in memory, for the
+    // next unlock, which writes it (docs/app.md, "A store that fails while unlocked").
+    if (!f.held)
         return AtLock::Failed;
-    return writeFormDraft(store, f.place, f.form, f.recordId, f.formValues, out.issues, f.savedAt) ? AtLock::Kept
-                                                                                                   : AtLock::Failed;
+    f.held->add(store.hold_setting(formDraftKey(f.place), draft));
+    return AtLock::Held;
 }
 
 }  // namespace
 
 std::string formDraftKey(const std::string& place) { return std::string(kFormDraftPrefix) + place; }
 
-bool writeFormDraft(sync::Store& store, const std::string& place, const QVariantMap& form, const QString& recordId,
-                    const QVariantMap& values, const domain::Issues& issues, const QString& savedAt)
+std::string formDraftJson(const std::string& place, const QVariantMap& form, const QString& recordId, const QVariantMap& values,
+                          const domain::Issues& issues, const QString& savedAt)
 {
     QVariantList issueList;
     for (const domain::Issue& issue : issues)
@@ -1059,8 +1065,13 @@ bool writeFormDraft(sync::Store& store, const std::string& place, const QVariant
         {QStringLiteral("values"), values},
         {QStringLiteral("issues"), issueList},
         {QStringLiteral("saved_at"), savedAt}};
-    const QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(draft)).toJson(QJsonDocument::Compact);
-    return bool(store.set_setting(formDraftKey(place), json.toStdString()));
+    return QJsonDocument(QJsonObject::fromVariantMap(draft)).toJson(QJsonDocument::Compact).toStdString();
+}
+
+bool writeFormDraft(sync::Store& store, const std::string& place, const QVariantMap& form, const QString& recordId,
+                    const QVariantMap& values, const domain::Issues& issues, const QString& savedAt)
+{
+    return bool(store.set_setting(formDraftKey(place), formDraftJson(place, form, recordId, values, issues, savedAt)));
 }
 
 QVariantMap readFormDraft(const sync::Store& store, const std::string& place)
@@ -1177,10 +1188,11 @@ bool CaseController::saveForLock(const QVariantMap& form, const QString& formRec
         f.values.insert(QStringLiteral("id"), f.recordId);
     f.restoredFrom = form.value(QStringLiteral("restoredFrom")).toString();
     f.savedAt = qs(f.ctx.now);
+    if (m_session)
+        f.held = m_session->heldSettings();
 
     if (!m_busy) {  // the store is free: save here, or keep the refused form as a draft
-        if (!recoverForWrite(*m_store))  // space freed since the last failure is used now
-            return false;
+        (void)recoverForWrite(*m_store);  // space freed since the last failure is used now
         const AtLock done = keepAtLock(*m_repo, *m_store, f);
         if (done == AtLock::Saved) {
             clearIssues();
@@ -1192,7 +1204,8 @@ bool CaseController::saveForLock(const QVariantMap& form, const QString& formRec
         }
         if (done == AtLock::Failed)
             return false;
-        newCase ? readNewCaseDraft() : readDraft();
+        if (done == AtLock::Kept)
+            newCase ? readNewCaseDraft() : readDraft();
         return true;
     }
     // A job holds the store: the same save runs behind it on the store thread, before the store
@@ -1213,13 +1226,31 @@ bool CaseController::saveWorkerForLock(const QString& typed)
     const std::string name = ss(typed.trimmed());
     if (name.empty())
         return true;
-    if (!m_busy)
-        return setWorkerName(typed);
+    // What the store has no room for waits sealed for the next unlock, as a form's draft does.
+    const std::shared_ptr<HeldSettings> held = m_session ? m_session->heldSettings() : nullptr;
+    const auto write = [name, held](sync::Store& store) {
+        (void)recoverForWrite(store);  // space freed since the last failure is used now
+        if (store.set_setting(kWorkerSetting, name))
+            return true;
+        if (held)
+            held->add(store.hold_setting(kWorkerSetting, name));
+        return bool(held);
+    };
+    if (!m_busy) {
+        if (!m_store)
+            return false;
+        const bool done = write(*m_store);
+        if (!m_store->failed()) {
+            setError({});
+            readWorker();
+            emit recordsChanged();
+        }
+        return done;
+    }
     if (!m_session)
         return false;
-    return m_session->runStoreJob(
-        [name](sync::Store& store, const std::atomic<bool>&) { (void)store.set_setting(kWorkerSetting, name); }, this, [] {},
-        SessionController::JobPolicy::SurvivesLock);
+    return m_session->runStoreJob([write](sync::Store& store, const std::atomic<bool>&) { (void)write(store); }, this, [] {},
+                                  SessionController::JobPolicy::SurvivesLock);
 }
 
 void CaseController::readDraft()

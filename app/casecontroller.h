@@ -94,6 +94,9 @@ FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QSt
 inline constexpr auto kFormDraftPrefix = "form_draft:";
 inline constexpr auto kNewCaseDraftPlace = "new-case";  // never a record id (those are hex)
 std::string formDraftKey(const std::string& place);
+// The draft writeFormDraft writes, as the setting's value (JSON).
+std::string formDraftJson(const std::string& place, const QVariantMap& form, const QString& recordId, const QVariantMap& values,
+                          const domain::Issues& issues, const QString& savedAt);
 bool writeFormDraft(sync::Store& store, const std::string& place, const QVariantMap& form, const QString& recordId,
                     const QVariantMap& values, const domain::Issues& issues, const QString& savedAt);
 // The draft kept for `place` as written by writeFormDraft, with savedAtText "TT.MM.JJJJ, HH:mm"; {} if none.

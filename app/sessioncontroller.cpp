@@ -57,6 +57,43 @@ bool isUserInput(QEvent::Type type)
 }  // namespace
 
 // What the worker hands back: a store, or an error. Never touches the controller.
+void HeldSettings::add(sync::HeldSetting held)
+{
+    std::lock_guard lock(m_mutex);
+    m_items.push_back(std::move(held));
+}
+
+std::vector<sync::HeldSetting> HeldSettings::take()
+{
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_items, {});
+}
+
+void HeldSettings::restoreInto(sync::Store& store)
+{
+    std::vector<sync::HeldSetting> keep;
+    for (sync::HeldSetting& held : take()) {
+        const auto written = store.restore_setting(held);
+        if (!written && written.error() != sync::Error::Corrupt)
+            keep.push_back(std::move(held));  // no room yet: the next unlock tries again
+    }
+    std::lock_guard lock(m_mutex);
+    // In the order they were held, before any held meanwhile (none: the store thread runs this).
+    m_items.insert(m_items.begin(), std::make_move_iterator(keep.begin()), std::make_move_iterator(keep.end()));
+}
+
+void HeldSettings::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_items.clear();
+}
+
+std::size_t HeldSettings::size() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_items.size();
+}
+
 struct SessionController::Outcome {
     std::unique_ptr<sync::Store> store;
     std::optional<sync::Error> error;
@@ -145,7 +182,7 @@ void SessionController::start(std::shared_ptr<std::string> passphrase, bool crea
     const std::optional<crypto::PwhashParams> kdf = m_kdf;
     // The worker owns its copy of the passphrase and wipes it (invariant 7); it sees nothing of
     // `this` (invariant 3). It runs on the store thread, so after any job of an earlier session.
-    m_watcher.setFuture(QtConcurrent::run(&m_storeThread, [dir, kdf, create, pass = std::move(passphrase)] {
+    m_watcher.setFuture(QtConcurrent::run(&m_storeThread, [dir, kdf, create, held = m_held, pass = std::move(passphrase)] {
         auto outcome = std::make_shared<Outcome>();
         sync::StoreOptions options;
         if (!kdf)
@@ -154,6 +191,8 @@ void SessionController::start(std::shared_ptr<std::string> passphrase, bool crea
                                                    std::move(options))
                              : sync::Store::open(dir, *pass, std::move(options));
         crypto::wipe(*pass);
+        if (result && !create)
+            held->restoreInto(**result);  // before any page reads the store: drafts show at once
         if (result)
             outcome->store = std::move(result).value();
         else
@@ -297,6 +336,8 @@ void SessionController::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    if (state == State::NoStore)
+        m_held->clear();  // the store is gone (a wipe): no store of this device can open them
     emit stateChanged();
 }
 

@@ -32,7 +32,10 @@
 //                                                         keys held, nothing written): once space
 //                                                         was freed, that same write goes through
 //   Unlocked (store Failed) --lock() | idle | background--> Locked    as from Unlocked; a Failed
-//                                                         Store writes nothing at close
+//                                                         Store writes nothing at close; what the
+//                                                         lock's save found no room for is held
+//                                                         sealed (HeldSettings) and written by the
+//                                                         next unlock's worker
 //   Why the session stays Unlocked: the store's keys are still held and its state is intact (a
 //   failed write rolled back), while leaving Unlocked would close the pages and with them the
 //   form the user typed; and a lock and unlock is itself a write (the unlock's audit entry), so
@@ -84,9 +87,33 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 namespace quartier::app {
+
+// Settings the store had no room for at a lock (a form draft, the worker name: docs/app.md, "A
+// store that fails while unlocked"), sealed to this device by sync::Store::hold_setting():
+// ciphertext only, kept in memory across the lock and written by the next unlock. Shared with
+// store jobs, which run on the store thread: every call takes the mutex.
+class HeldSettings
+{
+public:
+    void add(sync::HeldSetting held);
+    // Everything held, removed from here.
+    std::vector<sync::HeldSetting> take();
+    // Writes what is held into a store just opened (on its thread): what does not fit yet stays
+    // held for the next unlock; what this device's store cannot open (another store was made
+    // after a wipe) is dropped.
+    void restoreInto(sync::Store& store);
+    void clear();
+    std::size_t size() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::vector<sync::HeldSetting> m_items;
+};
 
 // Owns the unlocked store and the session's state machine; QML sees it as the singleton Session.
 class SessionController : public QObject
@@ -140,6 +167,8 @@ public:
     sync::Store* store() const { return m_store.get(); }
     // A store job is queued or running: the GUI thread must not touch the store.
     bool storeBusy() const { return m_jobs > 0; }
+    // Settings waiting for the next unlock (HeldSettings); the same object for the controller's life.
+    const std::shared_ptr<HeldSettings>& heldSettings() const { return m_held; }
 
     // Queues `job` on the store thread (only when Unlocked; returns false otherwise). `done` runs
     // afterwards on the GUI thread, after storeBusy() was updated, unless `context` is gone by
@@ -208,6 +237,7 @@ private:
     bool m_creating = false;
     bool m_lockRequested = false;
     std::shared_ptr<sync::Store> m_store;
+    std::shared_ptr<HeldSettings> m_held = std::make_shared<HeldSettings>();
     // Set by lock(): the jobs of this unlocked session stop. A fresh flag for every session.
     std::shared_ptr<std::atomic<bool>> m_cancel;
     int m_jobs = 0;

@@ -1952,6 +1952,45 @@ Result<void> Store::set_setting(const std::string& key, const std::string& value
     return {};
 }
 
+namespace {
+Bytes held_binding(const DeviceId& device) { return label_ad("quartier/held-setting/v1", {device}); }
+}  // namespace
+
+HeldSetting Store::hold_setting(const std::string& key, const std::string& value) const {
+    const crypto::DeviceIdentity& me = *m_impl->device;
+    const Bytes binding = held_binding(me.id());
+    const SymmetricKey k = SymmetricKey::generate();
+    Bytes plain;
+    plain.reserve(4 + key.size() + value.size());
+    crypto::io::put_u32(plain, std::uint32_t(key.size()));
+    plain.insert(plain.end(), key.begin(), key.end());
+    plain.insert(plain.end(), value.begin(), value.end());
+    HeldSetting h{crypto::seal_to(me.box_public(), binding, k.view()), crypto::seal_blob(k, plain, binding)};
+    crypto::wipe(plain);
+    return h;
+}
+
+Result<void> Store::restore_setting(const HeldSetting& held) {
+    if (m_failed) return Error::Failed;
+    const crypto::DeviceIdentity& me = *m_impl->device;
+    const Bytes binding = held_binding(me.id());
+    auto raw = crypto::open_sealed(me.box_public(), me.box_secret(), binding, held.sealed_key);
+    if (!raw || raw->size() != SymmetricKey::kSize) return {Error::Corrupt, "a held setting was not sealed for this device"};
+    const SymmetricKey k = SymmetricKey::from(raw->view());
+    Bytes plain;
+    if (!crypto::open_blob(k, held.blob, binding, plain)) return {Error::Corrupt, "a held setting does not open"};
+    crypto::io::Reader in(plain);
+    const ByteView name = in.take(in.u32());
+    const ByteView value = in.take(in.remaining());
+    if (in.failed() || name.empty()) {
+        crypto::wipe(plain);
+        return {Error::Corrupt, "a held setting is damaged"};
+    }
+    auto r = set_setting(std::string(name.begin(), name.end()), std::string(value.begin(), value.end()));
+    crypto::wipe(plain);
+    return r;
+}
+
 std::optional<std::string> Store::setting(const std::string& key) const {
     auto it = m_impl->settings.find(key);
     if (it == m_impl->settings.end()) return std::nullopt;

@@ -88,6 +88,12 @@ struct Problem {
     std::string error;
 };
 
+// A setting sealed to this device for a later unlock (Store::hold_setting): ciphertext only.
+struct HeldSetting {
+    crypto::Bytes sealed_key;  // crypto_box_seal to the device's X25519 key: binding || a fresh key
+    crypto::Bytes blob;        // u32 name length || name || value, sealed under that key
+};
+
 struct VerifyReport {
     std::size_t envelopes = 0;
     std::size_t commits = 0;
@@ -239,6 +245,14 @@ public:
     // forget (the time of the last sync), committed without waiting for the disk.
     Result<void> set_setting(const std::string& key, const std::string& value, bool durable = true);
     std::optional<std::string> setting(const std::string& key) const;
+    // A setting that could not be written (the store failed: a full disk) can wait for the next
+    // unlock in ordinary memory, where no key survives a lock: hold_setting() seals it to this
+    // device's X25519 key (a sealed box of a fresh key, and the name and value under that key);
+    // only this device's store, unlocked again, opens it. No write; works while Failed.
+    // restore_setting() opens one and writes it as set_setting() does: Corrupt if it was not
+    // sealed by this device or was altered, Failed/Full/Io as set_setting (keep it and retry).
+    HeldSetting hold_setting(const std::string& key, const std::string& value) const;
+    Result<void> restore_setting(const HeldSetting& held);
 
     // The organisation's admin signing identity, held only in the admin's store.
     Result<void> set_admin_identity(const crypto::DeviceIdentity& admin);

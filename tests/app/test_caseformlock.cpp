@@ -14,12 +14,16 @@
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <functional>
 #include <future>
 
 using quartier::app::CaseController;
@@ -578,4 +582,77 @@ TEST_CASE("The worker name open at a lock is written, also while a job holds the
         CHECK(f.detail.workerName() == QStringLiteral("A. Berger"));
     }
     f.form.clear();
+}
+
+// Runs the event loop until `done()` or 30 s passed (a job on the store thread finishing).
+static bool waitUntil(const std::function<bool()>& done)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < 30000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return done();
+}
+
+TEST_CASE("What the full store has no room for at a lock waits sealed in memory and is written by the next unlock",
+          "[case][session][storefailure]")
+{
+    LockFixture f;
+    REQUIRE(f.detail.setWorkerName(QStringLiteral("A. Berger")));
+    const bool busy = GENERATE(false, true);
+    // Longer than the pages the store has free: it needs new ones, and the quota gives none.
+    const QString canary = QStringLiteral("KANARIENVOGEL Frau Yilmaz erzählt vom Elternabend") + QString(20000, QLatin1Char('.'));
+    REQUIRE(f.session.store()->debug_set_max_bytes(1).ok());  // the tablet's storage is full
+    std::promise<void> held;
+    if (busy)
+        held = f.holdStore();
+
+    SECTION("A form: the case's draft after the unlock")
+    {
+        f.form = recordForm(QStringLiteral("note"));
+        f.values = {{QStringLiteral("text"), canary}};
+    }
+    SECTION("The worker name: written after the unlock")
+    {
+        f.form = {{QStringLiteral("title"), QStringLiteral("Wer arbeitet mit diesem Gerät?")},
+                  {QStringLiteral("target"), QStringLiteral("worker")}};
+        // A short name may still fit into a page the store has (then it is simply written): this
+        // one needs new pages, as the form's text does.
+        f.values = {{QStringLiteral("worker"), QStringLiteral("B. KANARIENVOGEL") + QString(20000, QLatin1Char('-'))}};
+    }
+    const bool worker = f.form.value(QStringLiteral("target")).toString() == QLatin1String("worker");
+    INFO((busy ? "while a job holds the store, " : "with the store free, ") << (worker ? "the worker name" : "a form"));
+    f.session.lock();
+    REQUIRE(f.session.state() == SessionController::State::Locked);
+    if (busy)
+        held.set_value();
+    f.form.clear();
+    // Locked: the keys are gone; what waits is ciphertext in memory, and nothing of it on disk.
+    REQUIRE(waitUntil([&] { return f.session.heldSettings()->size() == 1; }));
+    CHECK_FALSE(f.rawStore().contains(QByteArrayLiteral("KANARIENVOGEL")));
+
+    // The next unlock (space freed meanwhile: a new Store has no quota) writes it.
+    f.session.unlock(kPass);
+    REQUIRE(quartier::app::waitForState(f.session, SessionController::State::Unlocked));
+    CHECK(f.session.heldSettings()->size() == 0);
+    CHECK_FALSE(f.rawStore().contains(QByteArrayLiteral("KANARIENVOGEL")));
+    f.detail.open(QString::fromStdString(f.caseId));
+    REQUIRE(f.detail.isOpen());
+    if (worker) {
+        CHECK(f.detail.workerName() == QStringLiteral("B. KANARIENVOGEL") + QString(20000, QLatin1Char('-')));
+    } else {
+        const QVariantMap draft = f.detail.draft();
+        REQUIRE_FALSE(draft.isEmpty());
+        CHECK(draft.value(QStringLiteral("type")).toString() == QStringLiteral("note"));
+        CHECK(draft.value(QStringLiteral("values")).toMap().value(QStringLiteral("text")).toString() == canary);
+        qd::Repository repo(*f.session.store());
+        CHECK(repo.notes(f.caseId).empty());  // a draft to look at and save, not a note yet
+        // Saving the restored form stores the note and deletes the draft.
+        REQUIRE(f.detail.saveRecord(QStringLiteral("note"), draft.value(QStringLiteral("values")).toMap(),
+                                    draft.value(QStringLiteral("saved_at")).toString()));
+        CHECK(f.detail.draft().isEmpty());
+        CHECK(repo.notes(f.caseId).size() == 1);
+    }
 }

@@ -226,6 +226,51 @@ TEST_CASE("Setting names never reach the disk in plaintext: a form draft is name
     CHECK_FALSE(s->setting("form_draft:KANARIENVOGEL-Fall-0000").has_value());
 }
 
+TEST_CASE("A setting the full store refused waits sealed to the device and is written at the next unlock", "[store][privacy]") {
+    TempDir d, other_dir;
+    const std::string name = "form_draft:c-KANARIENVOGEL";
+    const std::string value = "{\"note\":\"KANARIENVOGEL " + std::string(20000, '.') + "\"}";  // needs new pages
+    HeldSetting held;
+    {
+        auto s = make_store(d);
+        REQUIRE(s->debug_set_max_bytes(1).ok());  // no page more than now
+        auto refused = s->set_setting(name, value);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error() == Error::Full);
+        REQUIRE(s->failed());
+        held = s->hold_setting(name, value);  // works on the failed store: no write
+        const std::string bytes(held.sealed_key.begin(), held.sealed_key.end());
+        const std::string blob(held.blob.begin(), held.blob.end());
+        CHECK(bytes.find("KANARIENVOGEL") == std::string::npos);
+        CHECK(blob.find("KANARIENVOGEL") == std::string::npos);
+        CHECK(blob.find("form_draft") == std::string::npos);
+    }  // the lock: the keys are gone, the held setting is ciphertext in memory
+    REQUIRE_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+
+    // Another device's store cannot open it; an altered one does not open.
+    {
+        auto other = make_store(other_dir);
+        auto r = other->restore_setting(held);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error() == Error::Corrupt);
+        CHECK_FALSE(other->setting(name).has_value());
+    }
+    auto s = reopen(d);
+    for (crypto::Bytes HeldSetting::*part : {&HeldSetting::sealed_key, &HeldSetting::blob}) {
+        HeldSetting altered = held;
+        (altered.*part)[(altered.*part).size() / 2] ^= 0x01;
+        auto r = s->restore_setting(altered);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error() == Error::Corrupt);
+    }
+    CHECK_FALSE(s->setting(name).has_value());
+    REQUIRE(s->restore_setting(held).ok());
+    CHECK(s->setting(name) == value);
+    CHECK_FALSE(quartier::test::any_file_contains(d.path(), "KANARIENVOGEL"));
+    s.reset();
+    CHECK(reopen(d)->setting(name) == value);
+}
+
 TEST_CASE("A setting's sealed value moved to another setting's row is refused at open", "[store][integrity]") {
     TempDir d;
     {
