@@ -42,7 +42,8 @@
 //      `pending` and says so ("Der Speicher des Tablets ist voll …", storeproblem.h); nothing is
 //      written on its own meanwhile (no debounce write on a Failed store). The next tap, step
 //      change, flush or lock re-reads the store (recoverForWrite) and writes the text then. A lock
-//      while there is still no room cannot keep it (a full disk takes no draft either).
+//      while there is still no room cannot keep it yet (forms are held sealed for the next unlock,
+//      SessionController's HeldSettings; visit text not: docs/app.md, "Not yet").
 #pragma once
 
 #include "domain/repository.h"
