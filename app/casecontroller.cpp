@@ -795,6 +795,18 @@ FormOutcome refused(domain::Issues issues)
     return out;
 }
 
+// Saves a record the form was applied to, unless reading the form found issues already.
+template <class T>
+FormOutcome saveApplied(domain::Repository& repo, T& record, domain::Issues issues)
+{
+    if (!issues.empty())
+        return refused(std::move(issues));
+    domain::SaveOptions options;
+    options.issues = &issues;
+    auto saved = repo.save(record, options);
+    return outcomeOf(saved, std::move(issues));
+}
+
 FormOutcome saveCaseFields(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
 {
     auto loaded = repo.load<domain::Case>(ctx.caseId);
@@ -802,12 +814,7 @@ FormOutcome saveCaseFields(domain::Repository& repo, const FormContext& ctx, con
         return outcomeOf(loaded, {});
     domain::Issues issues;
     apply(*loaded, Fields(values, issues));
-    if (!issues.empty())
-        return refused(std::move(issues));
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto saved = repo.save(*loaded, options);
-    return outcomeOf(saved, std::move(issues));
+    return saveApplied(repo, *loaded, std::move(issues));
 }
 
 template <class T>
@@ -827,12 +834,7 @@ FormOutcome saveTyped(domain::Repository& repo, const FormContext& ctx, const QV
     apply(record, Fields(values, issues));
     if (recordId.isEmpty())
         defaults(record, NewContext{ctx.caseId, ctx.today, ctx.now, ctx.worker});
-    if (!issues.empty())
-        return refused(std::move(issues));
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto saved = repo.save(record, options);
-    return outcomeOf(saved, std::move(issues));
+    return saveApplied(repo, record, std::move(issues));
 }
 
 FormOutcome saveMember(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
@@ -887,12 +889,7 @@ FormOutcome saveNewCase(domain::Repository& repo, const FormContext& ctx, const 
     record.lead_worker = ctx.worker;
     domain::Issues issues;
     apply(record, Fields(values, issues));
-    if (!issues.empty())
-        return refused(std::move(issues));
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto saved = repo.save(record, options);
-    return outcomeOf(saved, std::move(issues));
+    return saveApplied(repo, record, std::move(issues));
 }
 
 FormOutcome notFound()

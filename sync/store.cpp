@@ -84,6 +84,25 @@ std::uint64_t blob_u64(ByteView b) {
 
 Bytes label_ad(std::string_view label, std::initializer_list<ByteView> parts) { return crypto::labelled(label, parts); }
 
+// What a setting's seal holds, in its row and when held for a later unlock (docs/store.md,
+// "Settings"): u32 name length || name || value.
+Bytes setting_plain(std::string_view name, std::string_view value) {
+    Bytes plain;
+    plain.reserve(4 + name.size() + value.size());
+    crypto::io::put_u32(plain, std::uint32_t(name.size()));
+    plain.insert(plain.end(), name.begin(), name.end());
+    plain.insert(plain.end(), value.begin(), value.end());
+    return plain;
+}
+// The name and the value of setting_plain(), or nullopt if `plain` is not made that way.
+std::optional<std::pair<std::string, std::string>> split_setting_plain(ByteView plain) {
+    crypto::io::Reader in(plain);
+    const ByteView name = in.take(in.u32());
+    const ByteView value = in.take(in.remaining());
+    if (in.failed()) return std::nullopt;
+    return std::pair{std::string(name.begin(), name.end()), std::string(value.begin(), value.end())};
+}
+
 Bytes scope_ad(const ScopeId& scope, std::uint32_t epoch) {
     Bytes e;
     crypto::io::put_u32(e, epoch);
@@ -178,11 +197,7 @@ struct Store::Impl : crypto::KeyResolver {
     }
     // The sealed value of a setting and its row name.
     std::pair<std::string, Bytes> seal_setting(const std::string& name, const std::string& value) const {
-        Bytes plain;
-        plain.reserve(4 + name.size() + value.size());
-        crypto::io::put_u32(plain, std::uint32_t(name.size()));
-        plain.insert(plain.end(), name.begin(), name.end());
-        plain.insert(plain.end(), value.begin(), value.end());
+        Bytes plain = setting_plain(name, value);
         std::string row = setting_row(name);
         Bytes sealed = crypto::seal_blob(*wrap_key, plain, setting_ad(row));
         crypto::wipe(plain);
@@ -240,26 +255,18 @@ struct Store::Impl : crypto::KeyResolver {
                 // open_blob, not unwrap: the same format, without unwrap's 4 KiB limit for keys
                 // (a form draft with a long note is a longer setting).
                 Bytes v;
-                if (!is_setting_row(k)) {
-                    if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v))
-                        return {Error::Corrupt, "a setting does not open"};
+                if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v)) return {Error::Corrupt, "a setting does not open"};
+                if (!is_setting_row(k)) {  // named in clear, the value alone sealed
                     settings[k] = std::string(v.begin(), v.end());
                     legacy.push_back(k);
                     crypto::wipe(v);
                     return {};
                 }
-                if (!crypto::open_blob(*wrap_key, st.blob(1), setting_ad(k), v)) return {Error::Corrupt, "a setting does not open"};
-                crypto::io::Reader in(v);
-                const ByteView name = in.take(in.u32());
-                const std::string n(name.begin(), name.end());
-                // The name inside decides the row: a value moved to another row is refused.
-                if (in.failed() || setting_row(n) != k) {
-                    crypto::wipe(v);
-                    return {Error::Corrupt, "a setting is not under its own name"};
-                }
-                const ByteView value = in.take(in.remaining());
-                settings[n] = std::string(value.begin(), value.end());
+                auto named = split_setting_plain(v);
                 crypto::wipe(v);
+                // The name inside decides the row: a value moved to another row is refused.
+                if (!named || setting_row(named->first) != k) return {Error::Corrupt, "a setting is not under its own name"};
+                settings[named->first] = std::move(named->second);
                 return {};
             });
             !r)
@@ -1960,11 +1967,7 @@ HeldSetting Store::hold_setting(const std::string& key, const std::string& value
     const crypto::DeviceIdentity& me = *m_impl->device;
     const Bytes binding = held_binding(me.id());
     const SymmetricKey k = SymmetricKey::generate();
-    Bytes plain;
-    plain.reserve(4 + key.size() + value.size());
-    crypto::io::put_u32(plain, std::uint32_t(key.size()));
-    plain.insert(plain.end(), key.begin(), key.end());
-    plain.insert(plain.end(), value.begin(), value.end());
+    Bytes plain = setting_plain(key, value);
     HeldSetting h{crypto::seal_to(me.box_public(), binding, k.view()), crypto::seal_blob(k, plain, binding)};
     crypto::wipe(plain);
     return h;
@@ -1979,16 +1982,10 @@ Result<void> Store::restore_setting(const HeldSetting& held) {
     const SymmetricKey k = SymmetricKey::from(raw->view());
     Bytes plain;
     if (!crypto::open_blob(k, held.blob, binding, plain)) return {Error::Corrupt, "a held setting does not open"};
-    crypto::io::Reader in(plain);
-    const ByteView name = in.take(in.u32());
-    const ByteView value = in.take(in.remaining());
-    if (in.failed() || name.empty()) {
-        crypto::wipe(plain);
-        return {Error::Corrupt, "a held setting is damaged"};
-    }
-    auto r = set_setting(std::string(name.begin(), name.end()), std::string(value.begin(), value.end()));
+    auto named = split_setting_plain(plain);
     crypto::wipe(plain);
-    return r;
+    if (!named || named->first.empty()) return {Error::Corrupt, "a held setting is damaged"};
+    return set_setting(named->first, named->second);
 }
 
 std::optional<std::string> Store::setting(const std::string& key) const {
