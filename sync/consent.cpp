@@ -331,6 +331,14 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
     std::vector<std::pair<std::string, std::string>> values;
     for (const auto& [name, f] : entry->fields) values.emplace_back(name, f.winner().value);
     const std::string type = entry->type;
+    // The disclosure names the entry by a reference only its author can compute (a keyed hash
+    // under the personal scope's key): the case's members learn no id of the author's personal
+    // scope (docs/threat-model.md, "Records bound to their scope").
+    const crypto::SymmetricKey* personal_key = store.scope_key(entry->scope, store.current_epoch(entry->scope));
+    if (!personal_key) return {Error::InvalidArgument, "no key of the entry's scope on this device"};
+    const std::string entry_ref = crypto::to_hex(crypto::keyed_index(
+        personal_key->view(), crypto::labelled("quartier/disclosed-entry/v1",
+                                               {crypto::ByteView(reinterpret_cast<const std::uint8_t*>(req.entry.data()), req.entry.size())})));
     Writer w(store);
     w.legal_basis(out.legal_basis);
     for (const auto& [field, value] : values) {
@@ -339,7 +347,7 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
         out.copy = *r;
     }
     const std::vector<std::pair<const char*, std::string>> fields = {
-        {"entry", req.entry},
+        {"entry_ref", entry_ref},
         {"copy", out.copy},
         {"basis", req.consent.empty() ? "exception" : "consent"},
         {"consent", req.consent},

@@ -91,9 +91,13 @@ bool Record::apply(const OpMeta& meta, OpPayload op) {
         origin_hlc = meta.hlc;
         origin_op = meta.op;
         type = std::move(op.type);  // op is ours (by value) and its type is not read again
+    }
+    // The scope is part of the record's identity (docs/threat-model.md, "Records bound to their
+    // scope"): fixed by the first op folded in, and the store folds only ops of that scope into it.
+    if (id.empty()) {
+        id = std::move(op.record_id);
         scope = meta.scope;
     }
-    if (id.empty()) id = std::move(op.record_id);
 
     // Parents stop being heads wherever they are (a delete's parents span fields).
     for (const OpId& p : op.parents) {

@@ -99,7 +99,7 @@ struct Record {
     FieldMap fields;                           // only fields with at least one head
     std::vector<FieldVersion> deletes;         // tombstone heads
     OpIdSet superseded;                        // every op id some op of this record named as parent
-    std::uint64_t origin_hlc = UINT64_MAX;     // the earliest op decides type and scope
+    std::uint64_t origin_hlc = UINT64_MAX;     // the earliest op decides the type (the scope is fixed)
     OpId origin_op{};
     std::size_t op_count = 0;
 
@@ -112,7 +112,8 @@ struct Record {
     // Every head op id of the record (fields and tombstones): the parents of a delete.
     std::vector<OpId> all_heads() const;
 
-    // Folds one op in; idempotent (folding an op again changes no heads). Returns false if the op
+    // Folds one op in; idempotent. The caller folds only ops of the record's own scope into it
+    // (Store: records are keyed by scope and id); the first op folded in sets id and scope. (folding an op again changes no heads). Returns false if the op
     // is a current head already. Takes the payload by value: a caller that is done with it moves
     // it in, and the value is not copied (the bulk fold of Store::open and Writer::commit).
     bool apply(const OpMeta& meta, OpPayload op);

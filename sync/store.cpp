@@ -142,20 +142,84 @@ struct Store::Impl : crypto::KeyResolver {
 
     // A record and whether it changed since the last snapshot (a flag beside it, so that marking
     // it costs no second lookup by id).
+    // Records are keyed by scope and id (invariant 8): `rec` is the first scope's record of the
+    // id, `twins` those of other scopes (a collision, which only an insider reusing an id makes);
+    // a snapshot row of a twin is named by twin_name().
     struct Slot {
         Record rec;
         bool dirty = false;
+        std::unique_ptr<std::vector<Record>> twins;
+
+        // The record of `scope`, or nullptr.
+        Record* in(const ScopeId& scope) {
+            if (rec.scope == scope) return &rec;
+            if (twins)
+                for (Record& t : *twins)
+                    if (t.scope == scope) return &t;
+            return nullptr;
+        }
+        const Record* in(const ScopeId& scope) const { return const_cast<Slot*>(this)->in(scope); }
     };
+    // The keyed index name of a twin's snapshot row: the id under its scope.
+    static std::string twin_name(const Record& r) { return "\x01" + crypto::to_hex(r.scope) + ":" + r.id; }
     using Entry = std::pair<const std::string, Slot>;
     absl::node_hash_map<std::string, Slot> records;  // nodes are stable and never erased one by one
     std::vector<Entry*> dirty;                      // the records with the flag set, each once
     std::int64_t snapshot_upto = 0;
+    // The snapshots table holds rows the state no longer follows (a damaged snapshot, or one made
+    // before records were keyed by scope, when a record could fold ops of several scopes): the
+    // next checkpoint empties it before it writes every record anew.
+    bool snapshots_stale = false;
+    static constexpr std::uint64_t kSnapshotFormat = 2;  // 2: keyed by scope and id (invariant 8)
     std::size_t ops_since_snapshot = 0;
     std::uint64_t generation = 0;  // Store::generation(): bumped by every change of `records`
 
     Statement ins_commit, ins_commit_at, ins_op, ins_outbox, ins_outbox_run, set_meta;
 
     AuditLog audit;  // this device's audit chain (docs/audit.md; the functions below the struct)
+
+    // Every op's place in its author's own order (docs/threat-model.md, "Clocks bounded by the
+    // author's own ops"): author -> device seq -> (HLC, op id), from the op log's headers. Built
+    // at the first ingest after an open; ingest refuses an op dated before an op its author wrote
+    // earlier (a lower seq) or after one it wrote later, and a second op under a seq in use.
+    struct AuthorOp {
+        std::uint64_t hlc = 0;
+        OpId op{};
+    };
+    std::optional<std::map<DeviceId, std::map<std::uint64_t, AuthorOp>>> author_clock;
+
+    Result<void> load_author_clock() {
+        if (author_clock) return {};
+        std::map<DeviceId, std::map<std::uint64_t, AuthorOp>> m;
+        if (auto r = rows("SELECT env FROM ops", [&](Statement& st) -> Result<void> {
+                auto env = crypto::parse_envelope(st.blob(0));
+                if (env) m[env->header.author].emplace(env->header.seq, AuthorOp{env->header.hlc, env->header.op});
+                return {};
+            });
+            !r)
+            return r;
+        author_clock = std::move(m);
+        return {};
+    }
+
+    // Why `h` does not fit its author's earlier and later ops, or nullopt.
+    std::optional<std::string> clock_refusal(const crypto::EnvelopeHeader& h) const {
+        auto a = author_clock->find(h.author);
+        if (a == author_clock->end()) return std::nullopt;
+        const auto& ops = a->second;
+        auto at = ops.lower_bound(h.seq);
+        if (at != ops.end() && at->first == h.seq && at->second.op != h.op)
+            return "a second op under its author's sequence number " + std::to_string(h.seq);
+        if (at != ops.begin() && std::prev(at)->second.hlc > h.hlc)
+            return "dated before an op its author wrote earlier (sequence " + std::to_string(std::prev(at)->first) + ")";
+        auto after = ops.upper_bound(h.seq);
+        if (after != ops.end() && after->second.hlc < h.hlc)
+            return "dated after an op its author wrote later (sequence " + std::to_string(after->first) + ")";
+        return std::nullopt;
+    }
+    void note_author_op(const crypto::EnvelopeHeader& h) {
+        if (author_clock) (*author_clock)[h.author].emplace(h.seq, AuthorOp{h.hlc, h.op});
+    }
 
     ~Impl() override {
         if (lock_fd >= 0) ::close(lock_fd);  // releases the flock
@@ -465,7 +529,17 @@ struct Store::Impl : crypto::KeyResolver {
     void apply(const OpMeta& meta, OpPayload&& op) {
         if (op.type == kAuditRecordType) return;  // an audit entry is no record (docs/audit.md)
         auto [it, fresh] = records.try_emplace(op.record_id);
-        it->second.rec.apply(meta, std::move(op));
+        Slot& slot = it->second;
+        // Invariant 8: only into the record of the op's own scope; another scope's op for this id
+        // makes (or folds into) that scope's record of it, never this one.
+        if (fresh || slot.rec.scope == meta.scope) {
+            slot.rec.apply(meta, std::move(op));
+        } else if (Record* twin = slot.in(meta.scope)) {
+            twin->apply(meta, std::move(op));
+        } else {
+            if (!slot.twins) slot.twins = std::make_unique<std::vector<Record>>();
+            slot.twins->emplace_back().apply(meta, std::move(op));
+        }
         ++generation;
         if (!it->second.dirty) {
             it->second.dirty = true;
@@ -489,6 +563,14 @@ struct Store::Impl : crypto::KeyResolver {
         auto upto = get_meta("snapshot_upto");
         if (!upto) return upto.failure();
         snapshot_upto = *upto ? std::int64_t(blob_u64(**upto)) : 0;
+        if (snapshot_upto > 0) {
+            auto format = get_meta("snapshot_format");
+            if (!format) return format.failure();
+            if (!*format || blob_u64(**format) != kSnapshotFormat) {
+                snapshot_upto = 0;  // fold the whole op log, as the scope-keyed records need
+                snapshots_stale = true;
+            }
+        }
 
         if (snapshot_upto > 0) {
             auto st = db.prepare("SELECT rk, sealed FROM snapshots");
@@ -507,13 +589,28 @@ struct Store::Impl : crypto::KeyResolver {
                 }
                 ByteView rkcol = st->blob(0);
                 const auto expect = rk(rec->id);
-                if (rkcol.size() != 16 || !std::equal(expect.begin(), expect.end(), rkcol.begin())) {
+                const auto expect_twin = rk(twin_name(*rec));
+                const bool primary = rkcol.size() == 16 && std::equal(expect.begin(), expect.end(), rkcol.begin());
+                const bool twin = rkcol.size() == 16 && std::equal(expect_twin.begin(), expect_twin.end(), rkcol.begin());
+                if (!primary && !twin) {
                     intact = false;
                     break;
                 }
                 std::string id = rec->id;
-                records.emplace(std::move(id), Slot{std::move(*rec)});
+                if (primary) {
+                    auto [it, fresh] = records.try_emplace(std::move(id));
+                    if (fresh || it->second.rec.id.empty()) it->second.rec = std::move(*rec);
+                    else intact = false;
+                } else {
+                    // A twin beside the record of the id's first scope, whose row may come later.
+                    auto& slot = records[id];
+                    if (!slot.twins) slot.twins = std::make_unique<std::vector<Record>>();
+                    slot.twins->push_back(std::move(*rec));
+                }
+                if (!intact) break;
             }
+            for (const auto& [id, slot] : records)
+                if (slot.rec.id.empty()) intact = false;  // a twin's row without its first scope's
             if (!intact) {
                 // A damaged snapshot is only a cache: rebuild everything from the op log.
                 problems.push_back({0, {}, {}, "a record snapshot failed to open; state rebuilt from the op log"});
@@ -521,6 +618,7 @@ struct Store::Impl : crypto::KeyResolver {
                 ++generation;
                 dirty.clear();
                 snapshot_upto = 0;
+                snapshots_stale = true;
             }
         }
 
@@ -1228,7 +1326,37 @@ Result<void> Store::change_passphrase(std::string_view new_passphrase, const cry
 const Record* Store::get(const std::string& id) const {
     if (!readable()) return nullptr;  // offline lease expired (docs/retention.md)
     auto it = m_impl->records.find(id);
-    return it == m_impl->records.end() ? nullptr : &it->second.rec;
+    if (it == m_impl->records.end() || it->second.twins) return nullptr;  // a collision is no one record
+    return &it->second.rec;
+}
+
+const Record* Store::get(const ScopeId& scope, const std::string& id) const {
+    if (!readable()) return nullptr;
+    auto it = m_impl->records.find(id);
+    return it == m_impl->records.end() ? nullptr : it->second.in(scope);
+}
+
+std::vector<const Record*> Store::get_all(const std::string& id) const {
+    std::vector<const Record*> out;
+    if (!readable()) return out;
+    auto it = m_impl->records.find(id);
+    if (it == m_impl->records.end()) return out;
+    out.push_back(&it->second.rec);
+    if (it->second.twins)
+        for (const Record& t : *it->second.twins) out.push_back(&t);
+    return out;
+}
+
+std::vector<Problem> Store::collisions() const {
+    std::vector<Problem> out;
+    for (const auto& [id, slot] : m_impl->records) {
+        if (!slot.twins) continue;
+        std::string scopes = crypto::to_hex(slot.rec.scope);
+        for (const Record& t : *slot.twins) scopes += ", " + crypto::to_hex(t.scope);
+        out.push_back({0, id, {}, "record id in several scopes (" + scopes + "): none of them is shown; an op through one scope never changes another's"});
+    }
+    std::sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) { return a.record < b.record; });
+    return out;
 }
 
 std::vector<const Record*> Store::list(const std::string& type) const {
@@ -1243,7 +1371,8 @@ std::vector<const Record*> Store::list(const std::string& type) const {
     // asked for a few ahead: they lie scattered over the heap, and each would be a cache miss.
     std::vector<const Record*> all;
     all.reserve(m_impl->records.size());
-    for (const auto& entry : m_impl->records) all.push_back(&entry.second.rec);
+    for (const auto& entry : m_impl->records)
+        if (!entry.second.twins) all.push_back(&entry.second.rec);  // a collision shows none (invariant 8)
     constexpr std::size_t kAhead = 8;
     std::vector<Key> keys;
     keys.reserve(all.size());
@@ -1271,13 +1400,18 @@ std::uint64_t Store::generation() const { return m_impl->generation; }
 
 StoreStatus Store::status() const {
     StoreStatus st;
+    std::size_t collisions = 0;
     for (const auto& [id, slot] : m_impl->records) {
+        if (slot.twins) {
+            ++collisions;
+            continue;
+        }
         const Record& rec = slot.rec;
         if (rec.deleted()) ++st.deleted;
         else ++st.records;
         if (rec.conflicted()) ++st.conflicts;
     }
-    st.problems = m_problems.size();
+    st.problems = m_problems.size() + collisions;
     st.device = crypto::to_hex(m_impl->device->id());
     // Audit ops (docs/audit.md) are counted apart from case data.
     if (auto q = m_impl->db.prepare(
@@ -1301,8 +1435,16 @@ StoreStatus Store::status() const {
 const crypto::DeviceIdentity& Store::device() const { return *m_impl->device; }
 const ScopeId& Store::default_scope() const { return m_impl->default_scope; }
 
-Result<std::vector<FieldVersion>> Store::history(const std::string& id, const std::string& field) const {
+Result<std::vector<FieldVersion>> Store::history(const std::string& id, const std::string& field,
+                                                 const ScopeId* scope_in) const {
     if (auto r = readable(); !r) return r.failure();
+    // Only the record's own scope's ops (invariant 8).
+    const Record* rec = scope_in ? get(*scope_in, id) : get(id);
+    if (!rec) {
+        if (!get_all(id).empty()) return {Error::InvalidArgument, "record id " + id + " is in several scopes: name the scope"};
+        return std::vector<FieldVersion>{};
+    }
+    const ScopeId scope = rec->scope;
     auto st = m_impl->db.prepare("SELECT env FROM ops WHERE rk = ?1 ORDER BY seq");
     if (!st) return st.failure();
     const auto k = m_impl->rk(id);
@@ -1314,7 +1456,7 @@ Result<std::vector<FieldVersion>> Store::history(const std::string& id, const st
         if (!row) return row.failure();
         if (!*row) break;
         auto env = crypto::parse_envelope(st->blob(0));
-        if (!env) continue;
+        if (!env || env->header.scope != scope) continue;
         const SymmetricKey* key = m_impl->scope_key(env->header.scope, env->header.epoch);
         plain.clear();
         if (!key || !crypto::decrypt_envelope(*env, *key, plain)) continue;
@@ -1430,6 +1572,7 @@ VerifyReport Store::verify() const {
         I.attribute(tmp);
         rep.problems = std::move(tmp);
     }
+    for (Problem& p : collisions()) rep.problems.push_back(std::move(p));
     return rep;
 }
 
@@ -1446,13 +1589,21 @@ Result<void> Store::checkpoint() {
     auto mrow = maxq->step();
     if (!mrow) return mrow.failure();
     const std::int64_t upto = maxq->int64(0);
-    for (const Store::Impl::Entry* e : I.dirty) {
-        const auto k = I.rk(e->first);
-        const Bytes sealed = crypto::seal_blob(*I.snapshot_key, encode_record(e->second.rec), k);
+    if (I.snapshots_stale)
+        if (auto r = I.db.exec("DELETE FROM snapshots"); !r) return r;  // every record is dirty: all rewritten
+    auto put = [&](const crypto::Id16& k, const Record& rec) -> Result<void> {
+        const Bytes sealed = crypto::seal_blob(*I.snapshot_key, encode_record(rec), k);
         st->bind(1, k).bind(2, sealed);
-        if (auto r = st->run(); !r) return r;
+        return st->run();
+    };
+    for (const Store::Impl::Entry* e : I.dirty) {
+        if (auto r = put(I.rk(e->first), e->second.rec); !r) return r;
+        if (e->second.twins)
+            for (const Record& t : *e->second.twins)
+                if (auto r = put(I.rk(Store::Impl::twin_name(t)), t); !r) return r;
     }
     if (auto r = I.put_meta("snapshot_upto", u64_blob(std::uint64_t(upto))); !r) return r;
+    if (auto r = I.put_meta("snapshot_format", u64_blob(Store::Impl::kSnapshotFormat)); !r) return r;
     if (auto r = txn->commit(); !r) {
         fail(r.error());
         return r;
@@ -1460,6 +1611,7 @@ Result<void> Store::checkpoint() {
     for (Store::Impl::Entry* e : I.dirty) e->second.dirty = false;
     I.dirty.clear();
     I.snapshot_upto = upto;
+    I.snapshots_stale = false;
     I.ops_since_snapshot = 0;
     return {};
 }
@@ -1484,7 +1636,8 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
     const std::string id = id_in.empty() ? random_record_id() : id_in;
 
     Store::Impl& I = *m_store.m_impl;
-    const Record* existing = m_store.get(id);
+    const Record* existing = nullptr;
+    if (auto r = m_store.existing_for_write(id, scope, existing); !r) return r.failure();
     const auto last_it = m_last.find(id);
     const std::size_t last = last_it == m_last.end() ? kNoOp : last_it->second;
     const PendingOp* earlier = last == kNoOp ? nullptr : &m_ops[last];  // the latest op on this record in this writer
@@ -1524,6 +1677,23 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
     return id;
 }
 
+Result<void> Store::existing_for_write(const std::string& id, const ScopeId* scope, const Record*& existing) const {
+    existing = nullptr;
+    auto it = m_impl->records.find(id);
+    if (it == m_impl->records.end()) return {};
+    if (auto r = readable(); !r) return r;  // offline lease expired (docs/retention.md)
+    const Impl::Slot& slot = it->second;
+    if (scope) {
+        existing = slot.in(*scope);
+        // Never a twin of our own making (invariant 8): an id another scope holds stays its.
+        if (!existing) return {Error::InvalidArgument, "record " + id + " belongs to another scope"};
+        return {};
+    }
+    if (slot.twins) return {Error::InvalidArgument, "record id " + id + " is in several scopes: name the scope"};
+    existing = &slot.rec;
+    return {};
+}
+
 OpId Writer::next_op_id() {
     if (m_random_used == m_random.size()) {
         crypto::random_bytes(m_random);
@@ -1542,13 +1712,15 @@ void Writer::push(PendingOp p) {
     m_ops.push_back(std::move(p));
 }
 
-Result<void> Writer::remove(const std::string& id) {
+Result<void> Writer::remove(const std::string& id, const ScopeId* scope) {
     if (m_store.m_failed) return Error::Failed;
-    const Record* existing = m_store.get(id);
+    const Record* existing = nullptr;
+    if (auto r = m_store.existing_for_write(id, scope, existing); !r) return r;
     std::vector<OpId> parents;
     const PendingOp* earlier = nullptr;  // the latest op on this record in this writer
     if (auto last = m_last.find(id); last != m_last.end()) {
         earlier = &m_ops[last->second];
+        if (scope && earlier->scope != *scope) return {Error::InvalidArgument, "record " + id + " belongs to another scope"};
         std::vector<std::size_t> chain;  // this record's ops, latest first
         for (std::size_t i = last->second; i != kNoOp; i = m_prev[i]) chain.push_back(i);
         for (auto i = chain.rbegin(); i != chain.rend(); ++i) add_unique(parents, m_ops[*i].op);
@@ -1564,10 +1736,12 @@ Result<void> Writer::remove(const std::string& id) {
     return {};
 }
 
-Result<void> Writer::resolve(const std::string& id, const std::string& field, const std::string& value) {
-    const Record* existing = m_store.get(id);
+Result<void> Writer::resolve(const std::string& id, const std::string& field, const std::string& value,
+                             const ScopeId* scope) {
+    const Record* existing = nullptr;
+    if (auto r = m_store.existing_for_write(id, scope, existing); !r) return r;
     if (!existing || !existing->fields.count(field)) return {Error::NotFound, "no field " + field + " on record " + id};
-    auto r = set(existing->type, id, field, value);
+    auto r = set(existing->type, id, field, value, &existing->scope);
     if (!r) return r.failure();
     m_ops.back().payload.kind = OpKind::Resolve;
     return {};
@@ -1778,6 +1952,7 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
     auto has_op = I.db.prepare("SELECT 1 FROM ops WHERE op_id = ?1");
     if (!has_op) return has_op.failure();
     const std::uint64_t horizon = I.options.clock() + 24ull * 3600 * 1000;
+    if (auto r = I.load_author_clock(); !r) return r.failure();
 
     for (const PulledItem& item : items) {
         if (item.server_seq <= start) continue;  // a replayed answer: already past it
@@ -1822,6 +1997,8 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         has_op->reset();
         if (!dup) return dup.failure();
         if (*dup || !seen.insert(h.op).second) { ++rep.duplicates; continue; }
+        if (auto why = I.clock_refusal(h)) { reject(*why, op_hex); continue; }
+        I.note_author_op(h);  // later ops of this batch are checked against it too
         if (h.hlc >> 16 > horizon) ++rep.skewed;  // kept and shown; the clock is warned about, never trusted blindly
         accepted.push_back({&item, OpMeta{h.op, h.hlc, h.author, h.scope}, std::move(*op)});
     }
@@ -1862,6 +2039,7 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         return txn->commit();
     };
     if (auto r = write(); !r) {
+        I.author_clock.reset();  // it noted ops that were not stored: rebuilt from the log next time
         fail(r.error());
         return r.failure();
     }
@@ -2097,9 +2275,23 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
         !r)
         return r;
     if (pending && !discard_pending) return {Error::Busy, "the scope has changes not yet pushed; sync first"};
+    // The scope's records and their snapshot rows (invariant 8: a twin of another scope stays,
+    // and one that takes the id's first place is written under its new row at the next checkpoint).
     std::vector<std::string> ids;
-    for (const auto& [id, slot] : I.records)
-        if (slot.rec.scope == scope) ids.push_back(id);
+    std::vector<crypto::Id16> rows_gone;
+    for (const auto& [id, slot] : I.records) {
+        if (slot.rec.scope == scope) {
+            ids.push_back(id);
+            rows_gone.push_back(I.rk(id));
+            if (slot.twins && !slot.twins->empty()) rows_gone.push_back(I.rk(Impl::twin_name(slot.twins->front())));
+        } else if (slot.twins) {
+            for (const Record& t : *slot.twins)
+                if (t.scope == scope) {
+                    ids.push_back(id);
+                    rows_gone.push_back(I.rk(Impl::twin_name(t)));
+                }
+        }
+    }
 
     auto write = [&]() -> Result<void> {
         auto txn = Transaction::begin(I.db);
@@ -2124,8 +2316,7 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
             ins_purged->bind(1, h);
             if (auto r = ins_purged->run(); !r) return r;
         }
-        for (const auto& id : ids) {
-            const auto k = I.rk(id);
+        for (const auto& k : rows_gone) {
             del_snap->bind(1, k);
             if (auto r = del_snap->run(); !r) return r;
         }
@@ -2140,7 +2331,24 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
         fail(r.error());
         return r;
     }
-    for (const auto& id : ids) I.records.erase(id);
+    for (const auto& id : ids) {
+        auto it = I.records.find(id);
+        if (it == I.records.end()) continue;
+        Impl::Slot& slot = it->second;
+        if (slot.twins)
+            slot.twins->erase(std::remove_if(slot.twins->begin(), slot.twins->end(), [&](const Record& t) { return t.scope == scope; }),
+                              slot.twins->end());
+        if (slot.rec.scope == scope) {
+            if (!slot.twins || slot.twins->empty()) {
+                I.records.erase(it);
+                continue;
+            }
+            slot.rec = std::move(slot.twins->front());
+            slot.twins->erase(slot.twins->begin());
+            slot.dirty = true;  // its snapshot row went: the next checkpoint writes it under the id's row
+        }
+        if (slot.twins && slot.twins->empty()) slot.twins.reset();
+    }
     ++I.generation;
     I.dirty.clear();  // pointers into erased nodes; snapshots of the rest are rewritten at the next checkpoint
     for (auto& entry : I.records)

@@ -35,6 +35,11 @@
 //   7. Failed holds memory as the last committed transaction left it (invariant 2), and reads go
 //      on; recover() replaces it by exactly what open() would fold from the database, under a
 //      generation() higher than any before, so every cache over the old records is rebuilt.
+//   8. Records are keyed by scope and id (docs/threat-model.md, "Records bound to their scope"): an
+//      op is folded only into the record of its own envelope's scope, so no op through one scope
+//      changes, deletes or moves a record of another. An id found in several scopes (only an
+//      insider reusing a known id makes that) is a collision: get(id) and list() show none of
+//      its records, writes must name the scope, collisions() reports it.
 #pragma once
 
 #include "audit.h"
@@ -131,11 +136,16 @@ class Writer {
 public:
     explicit Writer(Store& store) : m_store(store) {}
     // Sets a field. `id` empty: a new record with a fresh random id. Returns the record id.
+    // Records are keyed by scope and id (invariant 8): `scope` names the record's scope; without
+    // it an existing record is found by its id alone, which is refused (InvalidArgument) if the id
+    // is in several scopes, and a new record goes to the default scope. A new record under an id
+    // that another scope already holds is refused: this device never makes such a twin.
     Result<std::string> set(const std::string& type, const std::string& id, const std::string& field,
                             const std::string& value, const ScopeId* scope = nullptr);
-    Result<void> remove(const std::string& id);
+    Result<void> remove(const std::string& id, const ScopeId* scope = nullptr);
     // Resolves a conflicted field: the new value's parents are all current heads.
-    Result<void> resolve(const std::string& id, const std::string& field, const std::string& value);
+    Result<void> resolve(const std::string& id, const std::string& field, const std::string& value,
+                         const ScopeId* scope = nullptr);
     std::size_t size() const { return m_ops.size(); }
     Result<void> commit();
 
@@ -183,15 +193,26 @@ public:
 
     Result<void> change_passphrase(std::string_view new_passphrase, const crypto::PwhashParams& kdf);
 
-    const Record* get(const std::string& id) const;  // nullptr if unknown (deleted records are returned)
+    // The record of that id (deleted records are returned); nullptr if unknown, or if records of
+    // that id exist in several scopes (invariant 8: none of them is "the" record then).
+    const Record* get(const std::string& id) const;
+    // The record of that id in that scope; nullptr if that scope holds none.
+    const Record* get(const ScopeId& scope, const std::string& id) const;
+    // Every record of that id, whatever its scope (one, unless an id was reused in another scope).
+    std::vector<const Record*> get_all(const std::string& id) const;
+    // Record ids held by several scopes, one problem each (op_seq 0): an insider who learnt an
+    // id wrote ops for it through a scope it shares with this device (docs/threat-model.md).
+    std::vector<Problem> collisions() const;
     // Changes whenever the in-memory state changes (a commit, an ingest, a purge, a wipe): a
     // cache of records or pointers into them (the domain layer's index) is current while it holds.
     std::uint64_t generation() const;
     std::vector<const Record*> list(const std::string& type = {}) const;  // live records, by id
     StoreStatus status() const;
     const std::vector<Problem>& problems() const { return m_problems; }
-    // All versions a field ever had, oldest first (reads the op log; note histories).
-    Result<std::vector<FieldVersion>> history(const std::string& id, const std::string& field) const;
+    // All versions a field ever had, oldest first (reads the op log; note histories). Only ops of
+    // the record's scope (`scope`, or the one scope its id is in: InvalidArgument if several).
+    Result<std::vector<FieldVersion>> history(const std::string& id, const std::string& field,
+                                              const ScopeId* scope = nullptr) const;
 
     // Full check: every envelope against its signature or commit and its AEAD, every commit's
     // signature, and SQLite's integrity_check.
@@ -317,6 +338,10 @@ public:
 private:
     friend class Writer;
     Store();
+    // The record a write of (`scope`, `id`) changes, or nullptr for a new one (invariant 8):
+    // InvalidArgument if `scope` is given and another scope holds the id, or if it is not given
+    // and several scopes hold it.
+    Result<void> existing_for_write(const std::string& id, const ScopeId* scope, const Record*& existing) const;
     // The common start of create() and open(): the object, the directory lock, the database.
     static Result<std::unique_ptr<Store>> start(const std::filesystem::path& dir, StoreOptions options, bool create);
     std::filesystem::path m_dir;

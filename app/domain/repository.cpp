@@ -859,6 +859,10 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
                 if (record.entrusted) scope = store.default_scope();
             if (!scope) scope = scope_of(st, store, record.case_id);
         }
+    } else {
+        // An existing record is written under the scope it was made in, named (the store refuses
+        // a write that names another: docs/threat-model.md, "Records bound to their scope").
+        scope = scope_of(st, store, record.id);
     }
     const Fields fields = encode(record);
     std::string id = record.id;
@@ -883,9 +887,11 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
         if (current && current->area != RiskArea::Danger) {
             for (const Requirement& req : View(store, m_repo.index(), &st).records<Requirement>(kCaseId, record.case_id)) {
                 if (req.status != RequirementStatus::Open) continue;
-                auto a = stage_set(st, store, Requirement::kType, req.id, "status", enc(RequirementStatus::Lifted), nullptr);
+                const auto req_scope = scope_of(st, store, req.id);
+                const sync::ScopeId* in = req_scope ? &*req_scope : nullptr;
+                auto a = stage_set(st, store, Requirement::kType, req.id, "status", enc(RequirementStatus::Lifted), in);
                 if (!a) return a;
-                auto b = stage_set(st, store, Requirement::kType, req.id, "lifted_on", current->assessed_on, nullptr);
+                auto b = stage_set(st, store, Requirement::kType, req.id, "lifted_on", current->assessed_on, in);
                 if (!b) return b;
             }
         }
@@ -909,7 +915,8 @@ Result<void> Batch::remove(const std::string& id) {
             if (get_or_empty(f, kCaseId) == case_id)
                 if (auto r = remove(child); !r) return r;
     }
-    if (auto r = st.writer.remove(id); !r) {
+    const auto scope = scope_of(st, store, id);
+    if (auto r = st.writer.remove(id, scope ? &*scope : nullptr); !r) {
         st.broken = true;
         st.broken_detail = store_failure(r.failure()).detail;
         return store_failure(r.failure());

@@ -370,7 +370,11 @@ TEST_CASE("Must-show: an entrusted note is unreadable on a colleague's device un
     REQUIRE(disclosure);
     CHECK(disclosure->type == consent::kDisclosureType);
     CHECK(disclosure->value("consent") == *cid);
-    CHECK(disclosure->value("entry") == *note);
+    // The case's readers learn no id of the author's personal scope (docs/threat-model.md).
+    CHECK_FALSE(disclosure->value("entry"));
+    REQUIRE(disclosure->value("entry_ref"));
+    CHECK(disclosure->value("entry_ref")->size() == 32);
+    for (const auto& [name, field] : disclosure->fields) CHECK(field.winner().value.find(*note) == std::string::npos);
     CHECK_FALSE(colleague.store->get(*note));  // the original stays entrusted
     CHECK_FALSE(lead.store->get(shared->copy));  // a team lead holds no case content
 
