@@ -537,6 +537,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
 
     if (cmd == "get") {
         const sync::Record* r = store.get(argv[0]);
+        if (!r && store.get_all(argv[0]).size() > 1)  // docs/threat-model.md, "Records bound to their scope"
+            return fail(err, kIntegrity, "record id " + argv[0] + " is in several scopes: see `verify`");
         if (!r) return fail(err, kNotFound, "no record " + argv[0]);
         if (auto a = store.record_open(argv[0], legal_basis); !a) return fail(err, a);  // no showing without its record
         out << record_json(*r).dump(2) << "\n";

@@ -6,6 +6,7 @@
 # in plaintext. The last round lets the script finish and requires every answer.
 # Usage: visit_kill.sh PATH/TO/quartier [ROUNDS]
 set -euo pipefail
+. "$(dirname "$0")/../support/plaintext.sh"
 app=$1
 rounds=${2:-6}
 work=$(mktemp -d)
@@ -41,7 +42,7 @@ check() {  # check MIN_FOUND
     echo "FAIL: round $round: $1 answers acknowledged, only $found found after the kill"
     cat "$work/check.$round" "$work/out.$round"; exit 1
   fi
-  if grep -rqa ZAUNKOENIG-VISIT "$store"; then echo "FAIL: the note in plaintext on disk (round $round)"; exit 1; fi
+  no_plaintext "round $round" ZAUNKOENIG-VISIT "$store" || exit 1
   echo "round $round: killed after $acked acknowledged answers, $found found"
 }
 

@@ -9,8 +9,10 @@ trap 'rm -rf "$work"' EXIT
 store=$work/store
 export QUARTIER_PASSPHRASE="canary passphrase"
 unset QUARTIER_STORE
+. "$(dirname "$0")/../support/plaintext.sh"
 check() {
-  if grep -rqa -e "$2" -e "$3" "$store"; then echo "FAIL: canary in plaintext on disk ($1)"; exit 1; fi
+  no_plaintext "$1" "$2" "$store" || exit 1
+  no_plaintext "$1" "$3" "$store" || exit 1
 }
 "$cli" --store "$store" init --kdf interactive >/dev/null
 for i in $(seq 1 30); do

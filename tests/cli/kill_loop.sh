@@ -4,6 +4,7 @@
 # string ever reached the disk (checked while writing and after each kill).
 # Usage: kill_loop.sh PATH/TO/quartier-cli [ROUNDS]
 set -euo pipefail
+. "$(dirname "$0")/../support/plaintext.sh"
 cli=$1
 rounds=${2:-25}
 work=$(mktemp -d)
@@ -21,10 +22,10 @@ for round in $(seq 1 "$rounds"); do
     | "$cli" --store "$store" batch >"$work/out.$round" 2>"$work/err.$round" &
   pid=$!
   sleep "0.$(( (RANDOM % 35) + 5 ))"
-  if grep -rqa ZAUNKOENIG "$store"; then echo "FAIL: canary in plaintext on disk while writing (round $round)"; exit 1; fi
+  no_plaintext "while writing, round $round" ZAUNKOENIG "$store" || exit 1
   if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null || true
-  if grep -rqa ZAUNKOENIG "$store"; then echo "FAIL: canary in plaintext on disk after SIGKILL (round $round)"; exit 1; fi
+  no_plaintext "after SIGKILL, round $round" ZAUNKOENIG "$store" || exit 1
   grep '^ok ' "$work/out.$round" | cut -d' ' -f2 >>"$work/acked" || true
 done
 

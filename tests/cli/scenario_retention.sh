@@ -10,6 +10,7 @@
 #      lists the confirmations, and its canaries appear nowhere on any device or the server
 # Usage: scenario_retention.sh PATH/TO/quartier-cli PATH/TO/quartier-server
 set -euo pipefail
+. "$(dirname "$0")/../support/plaintext.sh"
 cli=$1
 server=$2
 work=$(mktemp -d)
@@ -23,7 +24,6 @@ fail() { echo "FAIL: $*"; [ -f "$work/server.log" ] && tail -20 "$work/server.lo
 json_field() { grep -o "\"$1\": *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
 json_number() { grep -o "\"$1\": *[0-9]*" | head -1 | grep -o '[0-9]*$'; }
 # Canary strings in any file below the given directories, WAL and journal files included.
-found() { local needle=$1; shift; grep -rqa -- "$needle" "$@"; }
 # Ciphertext: 32 bytes from the end of one of the scope's envelopes on the server, as hex. The same
 # bytes sit in every member device's database, so finding them shows the data itself is (still) there.
 ciphertext_of() {
@@ -82,7 +82,7 @@ q b sync >"$work/b.sync"
 set +e; q b get "$k1" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "b still shows the closed case (exit $rc)"
 q b scope list | grep -q "$case1" && fail "b still holds a key of the closed case"
-if found KIEBITZ "$work/b"; then fail "canary of the closed case in b's directory"; fi
+no_plaintext "the closed case in b's directory" KIEBITZ "$work/b" || fail "see above"
 if holds "$c1" "$work/b"; then fail "ciphertext of the closed case still in b's directory"; fi
 echo "cache purge: the closed case left b; no canary and none of its ciphertext in $(find "$work/b" -type f | wc -l) files of its directory"
 
@@ -117,7 +117,7 @@ set +e; q c get "$k2" >/dev/null 2>&1; rc=$?; set -e
 for s in a c d; do q $s scope list | grep -q "$case2" && fail "$s still holds a key of the shredded case"; done
 set +e; q a escrow restore --escrow-file "$work/escrow.json" --escrow-passphrase-file "$work/escrow.pass" --case "$case2" --to "$dev_d" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "the escrow key still restores the shredded case (exit $rc)"
-if found REGENPFEIFER "$work/a" "$work/b" "$work/c" "$work/d" "$work/srv" "$work/server.log"; then fail "canary of the shredded case left somewhere"; fi
+no_plaintext "the shredded case, anywhere" REGENPFEIFER "$work/a" "$work/b" "$work/c" "$work/d" "$work/srv" "$work/server.log" || fail "see above"
 if holds "$c2" "$work/a" "$work/b" "$work/c" "$work/d" "$work/srv"; then fail "ciphertext of the shredded case left somewhere"; fi
-if found KIEBITZ "$work/srv" "$work/server.log"; then fail "canary in the server's data directory or log"; fi
+no_plaintext "the server's data directory and log" KIEBITZ "$work/srv" "$work/server.log" || fail "see above"
 echo "crypto-shredding: case 2 confirmed by c, nothing of it held by the server, no key and no canary on any device or the server"

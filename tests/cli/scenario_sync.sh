@@ -8,6 +8,7 @@
 # in the middle of a large push and restarted lets the client finish with nothing lost or doubled.
 # Usage: scenario_sync.sh PATH/TO/quartier-cli PATH/TO/quartier-server
 set -euo pipefail
+. "$(dirname "$0")/../support/plaintext.sh"
 cli=$1
 server=$2
 work=$(mktemp -d)
@@ -77,7 +78,7 @@ done
 echo "scenario: 3 devices enrolled beside the admin, conflict shown alike on all three, resolved on one, resolved everywhere"
 
 # The server never saw content.
-if grep -rqa AMSEL "$work/srv" "$work/server.log"; then fail "canary in the server's data directory or log"; fi
+no_plaintext "the server's data directory and log" AMSEL "$work/srv" "$work/server.log" || fail "see above"
 echo "canaries: none in $(find "$work/srv" -type f | wc -l) server files or the log"
 
 # SIGKILL the server in the middle of a large push, restart it, let the client finish.
@@ -97,5 +98,5 @@ n=$(q c list case | grep -c '"id": "bulk-' || true)
 ops_b=$(q b status | json_number ops); ops_c=$(q c status | json_number ops); ops_d=$(q d status | json_number ops)
 [ "$ops_b" = "$ops_c" ] && [ "$ops_d" = "$ops_c" ] || fail "op counts differ: d=$ops_d b=$ops_b c=$ops_c (lost or duplicated)"
 for s in a b c d; do q $s verify >/dev/null || fail "verify failed on $s"; done
-if grep -rqa AMSEL "$work/srv" "$work/server.log"; then fail "canary in the server's data directory or log"; fi
+no_plaintext "the server's data directory and log" AMSEL "$work/srv" "$work/server.log" || fail "see above"
 echo "server SIGKILL after $pushed_before acknowledged push batches: client finished, 4000 records on every device, $ops_c ops each, verify ok"
