@@ -688,7 +688,11 @@ Result<void> SyncClient::rotate(SyncReport& r) {
         }
         if (epoch < 2 || !m_store.directory().is_member(scope, epoch, me.id())) continue;
         // Complete a rotation (ours, or one another device began): every unrevoked member of the
-        // epoch before becomes a member of this one and gets its key.
+        // epoch before becomes a member of this one and gets its key. Until the server took the
+        // grants (a sealed mark per scope and epoch), they are sent again at every sync, also to
+        // members whose entry an earlier, interrupted sync appended (docs/protocol.md, "Keys").
+        const std::string sent_mark = "grants_sent:" + crypto::to_hex(scope) + ":" + std::to_string(epoch);
+        const bool sent = m_store.setting(sent_mark).has_value();
         json grants = json::array();
         for (const DeviceId& m : m_store.directory().members(scope, epoch - 1)) {
             std::optional<DeviceInfo> info;  // a copy: appending replaces the directory object
@@ -701,14 +705,17 @@ Result<void> SyncClient::rotate(SyncReport& r) {
                 return dd.make_member(me, false, scope, epoch, m, kind, now_ms());
             });
             if (!added) return added.failure();
-            if (!*added) continue;  // another member of this epoch already re-keyed it
+            if (!*added && sent) continue;  // re-keyed, and the grants reached the server
+            if (!m_store.directory().is_member(scope, epoch, m)) continue;
             grants.push_back(json::parse(KeyGrant::make(me, false, scope, epoch, *info, *m_store.scope_key(scope, epoch)).to_json()));
-            ++r.members_rekeyed;
+            if (*added) ++r.members_rekeyed;
         }
         if (!grants.empty()) {
             const json body{{"grants", grants}};
             if (auto res = call("POST", "/v1/keys", "", &body); !res) return res.failure();
         }
+        if (!sent)
+            if (auto x = m_store.set_setting(sent_mark, "1", false); !x) return x;
     }
     return {};
 }
