@@ -1622,6 +1622,14 @@ namespace {
 void add_unique(std::vector<OpId>& v, const OpId& id) {
     if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
 }
+
+// An op names at most kMaxParents parents: every device refuses to decode more, and with enough
+// of them the plaintext passes crypto::kMaxPlaintext, where sealing aborts. A record has that
+// many heads only with that many fields (a delete names them all) or concurrent versions.
+Failure<Error> too_many_parents(const std::string& id) {
+    return {Error::InvalidArgument, "record " + id + " has more than " + std::to_string(kMaxParents) +
+                                        " current versions for one op to name (its fields, or concurrent edits of a field)"};
+}
 }  // namespace
 
 Result<std::string> Writer::set(const std::string& type, const std::string& id_in, const std::string& field,
@@ -1669,6 +1677,7 @@ Result<std::string> Writer::set(const std::string& type, const std::string& id_i
         if (!delete_pending)
             for (const auto& d : existing->deletes) add_unique(parents, d.op);
     }
+    if (parents.size() > kMaxParents) return too_many_parents(id);
     PendingOp p;
     p.payload = OpPayload{OpKind::Set, type, id, field, std::move(parents), value};
     p.scope = sc;
@@ -1727,7 +1736,10 @@ Result<void> Writer::remove(const std::string& id, const ScopeId* scope) {
     }
     if ((!existing || existing->deleted()) && !earlier) return {Error::NotFound, "no record " + id};
     if (existing)
-        for (const auto& h : existing->all_heads()) add_unique(parents, h);
+        for (const auto& h : existing->all_heads()) {
+            add_unique(parents, h);
+            if (parents.size() > kMaxParents) return too_many_parents(id);
+        }
     PendingOp p;
     p.payload = OpPayload{OpKind::Delete, existing ? existing->type : earlier->payload.type, id, {}, std::move(parents), {}};
     p.scope = existing ? existing->scope : earlier->scope;
@@ -1827,12 +1839,15 @@ Result<void> Writer::commit() {
         if (!row) return row.failure();
         if (!*row) return {Error::Io, "cannot number the commit"};
         const std::int64_t commit_seq = top->int64(0);
+        // A commit lists at most `per` envelopes (crypto::kMaxCommitEntries; make_commit aborts
+        // past it): op i is under commit commit_seq + i / per, all of them in this transaction.
+        const std::size_t per = std::clamp<std::size_t>(I.options.max_commit_entries, 1, crypto::kMaxCommitEntries);
         Result<void> failed;
         std::vector<std::int64_t> rows(n);  // the op-log seq of each op
         auto insert = [&](Chunk& c) {
             for (std::size_t i = c.begin; i < c.end; ++i) {
                 Sealed& s = sealed[i];
-                I.ins_op.bind(1, m_ops[i].op).bind(2, s.rk).bind(3, commit_seq).bind(4, s.env);
+                I.ins_op.bind(1, m_ops[i].op).bind(2, s.rk).bind(3, commit_seq + std::int64_t(i / per)).bind(4, s.env);
                 failed = I.ins_op.run();
                 if (!failed) return false;
                 rows[i] = I.db.last_insert_rowid();
@@ -1841,9 +1856,14 @@ Result<void> Writer::commit() {
             return true;
         };
         if (!run_pipeline(slots, helpers, produce, seal, insert)) return failed;
-        // The signature over every hash is made on another thread while the outbox rows go in.
-        Bytes commit;
-        auto sign = [&] { commit = crypto::make_commit(*I.device, std::move(hashes)).serialize(); };
+        // The signatures over every hash are made on another thread while the outbox rows go in.
+        std::vector<Bytes> commits;
+        auto sign = [&] {
+            for (std::size_t at = 0; at < n; at += per)
+                commits.push_back(crypto::make_commit(*I.device, std::vector<crypto::Hash32>(hashes.begin() + std::ptrdiff_t(at),
+                                                                                             hashes.begin() + std::ptrdiff_t(std::min(n, at + per))))
+                                      .serialize());
+        };
         std::jthread signer;
         if (helpers) signer = start_or_run(sign);
         else sign();
@@ -1851,8 +1871,10 @@ Result<void> Writer::commit() {
         if (signer.joinable()) signer.join();
         if (stager.joinable()) stager.join();
         if (!staged) return staged;
-        I.ins_commit_at.bind(1, commit_seq).bind(2, commit);
-        if (auto r = I.ins_commit_at.run(); !r) return r;
+        for (std::size_t k = 0; k < commits.size(); ++k) {
+            I.ins_commit_at.bind(1, commit_seq + std::int64_t(k)).bind(2, commits[k]);
+            if (auto r = I.ins_commit_at.run(); !r) return r;
+        }
         if (auto r = write_audit(I, audit); !r) return r;
         if (auto r = I.put_meta("hlc", u64_blob(I.hlc.last())); !r) return r;
         if (auto r = I.put_meta("device_seq", u64_blob(audit.device_seq)); !r) return r;

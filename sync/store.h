@@ -4,7 +4,8 @@
 //
 // Terms
 //   op log    every envelope this device wrote or accepted, in arrival order (ops.seq)
-//   commit    the signed list of envelope hashes of one local write transaction
+//   commit    the signed list of envelope hashes of one local write transaction (several for
+//             a transaction of more than StoreOptions::max_commit_entries ops)
 //   outbox    local ops not yet acknowledged by a server (outbox.op_seq)
 //   snapshot  a record's folded state sealed under a local key, valid up to meta.snapshot_upto
 //   state     the in-memory fold: snapshots, then every op with seq > snapshot_upto
@@ -25,7 +26,7 @@
 //
 // Invariants
 //   1. The state equals the fold of the op log; reopening rebuilds exactly the same state.
-//   2. A write is all or nothing: its ops, commit, outbox rows and counters land in one
+//   2. A write is all or nothing: its ops, commits, outbox rows and counters land in one
 //      transaction, and memory is updated only after that transaction committed.
 //   3. No column holds plaintext of a record: ids are keyed hashes (rk), values are sealed.
 //   4. One process at a time: an exclusive lock on the directory; a second opener gets Busy.
@@ -48,6 +49,7 @@
 #include "hlc.h"
 #include "record.h"
 
+#include "crypto/commit.h"
 #include "crypto/passphrase.h"
 
 #include <filesystem>
@@ -69,6 +71,10 @@ struct StoreOptions {
     // Who works with the store, as the audit log names them (docs/audit.md): a role or a user
     // label. Empty: the device's role from the directory, or "device" before enrolment.
     std::string actor;
+    // Envelopes per signed commit, at most crypto::kMaxCommitEntries (larger values count as
+    // that): a Writer with more ops commits them as several signed commits in its one
+    // transaction. Tests lower it to make that split cheap.
+    std::size_t max_commit_entries = crypto::kMaxCommitEntries;
 };
 
 struct StoreStatus {

@@ -5,9 +5,12 @@
 #include <arpa/inet.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <memory>
+#include <optional>
 
 namespace quartier::sync::server {
 
@@ -19,8 +22,65 @@ struct LogState {
     SteadyClock::time_point start{};
     bool started = false;
     std::string device;
+    std::size_t in = 0;    // body bytes read (a body read through a content reader is not in req.body)
+    std::size_t out = 0;   // answer bytes sent through answer_and_close (not in res.body either)
+    bool closing = false;  // answer_and_close: the error handler leaves the answer alone
 };
 thread_local LogState t_log;
+
+// The methods whose body cpp-httplib 0.11 reads (detail::expect_content); any other request
+// with a body would leave it on the connection, to be read as the next request.
+bool reads_body(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" || m == "PRI"; }
+
+// A Content-Length value: digits only, no sign, no overflow.
+std::optional<std::size_t> content_length(const httplib::Request& req) {
+    const std::string v = req.get_header_value("Content-Length");
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::size_t(std::stoull(v));
+}
+
+// Why a request's body cannot be read within a bound known from its headers, or nullopt.
+// cpp-httplib 0.11 checks its payload limit against Content-Length only: a chunked body, a body
+// without a length (read until the peer closes) and an inflated Content-Encoding pass it, and
+// it reads a chunk-size line whole, however long, before anything of ours sees a byte. So none
+// of them is read at all (docs/server.md, "Bounds"). The protocol's clients send a
+// Content-Length and never compress.
+std::optional<Response> unbounded_body(const httplib::Request& req) {
+    auto refuse = [](int status, std::string_view code, std::string_view message) {
+        return Response{status, wire::error_body(code, message), {}};
+    };
+    if (req.has_header("Content-Encoding"))
+        return refuse(415, "unsupported_encoding", "a body with a Content-Encoding is not accepted: send it as it is");
+    if (req.has_header("Transfer-Encoding"))
+        return refuse(411, "length_required", "send the body with a Content-Length, without a transfer coding");
+    if (req.has_header("Content-Length")) {
+        const auto n = content_length(req);
+        if (!n) return refuse(400, "bad_request", "Content-Length is not a number");
+        if (*n > 0 && !reads_body(req.method)) return refuse(400, "bad_request", "a " + req.method + " request has no body");
+    } else if (reads_body(req.method) && req.method != "DELETE") {
+        return refuse(411, "length_required", "send the body with a Content-Length");
+    }
+    if (req.is_multipart_form_data()) return refuse(400, "bad_request", "multipart bodies are not part of the protocol");
+    return std::nullopt;
+}
+
+// Sends `answer` and then closes the connection: what is left of the request on the wire was
+// not read and must not be read as the next request. cpp-httplib 0.11 has no call for that; it
+// closes a connection when the content provider of a response reports failure, after writing
+// what the provider wrote. So the answer goes out through a provider that writes all of it and
+// then says false; `Connection: close` tells the client.
+void answer_and_close(httplib::Response& res, const Response& answer) {
+    auto body = std::make_shared<const std::string>(answer.body);
+    res.status = answer.status;
+    res.set_header("Connection", "close");
+    res.set_content_provider(body->size(), std::string(answer.content_type).c_str(),
+                             [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 sink.write(body->data() + offset, length);
+                                 return false;
+                             });
+    t_log.out = body->size();
+    t_log.closing = true;
+}
 
 bool is_hex_or_digits(const std::string& s) {
     if (s.empty() || s.size() > 64) return false;
@@ -148,39 +208,81 @@ void HttpServer::install() {
     s.set_read_timeout(30, 0);
     s.set_write_timeout(30, 0);
 
-    s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    // Runs once the request line and headers are read, before any byte of a body.
+    s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        t_log = LogState{};
         t_log.start = SteadyClock::now();
         t_log.started = true;
-        t_log.device.clear();
+        if (auto refused = unbounded_body(req)) {
+            answer_and_close(res, *refused);
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
 
-    auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+    auto head_of = [](const httplib::Request& req) {
         Request r;
         r.method = req.method;
         r.path = req.path;
         for (const auto& [k, v] : req.params) r.query.emplace(k, v);  // first value wins
         for (const auto& [k, v] : req.headers) r.headers.emplace(k, v);
-        r.body = req.body;
         r.remote = req.remote_addr;
-        Response out = m_server.handle(r);
+        return r;
+    };
+    auto reply = [](httplib::Response& res, Response out) {
         t_log.device = out.device;
         res.status = out.status;
         res.body = std::move(out.body);  // set_content would copy it (a pull page is megabytes)
         res.set_header("Content-Type", std::string(out.content_type));
     };
+    // Requests without a body (the pre-routing handler refused any other).
+    auto handler = [this, head_of, reply](const httplib::Request& req, httplib::Response& res) {
+        reply(res, m_server.handle(head_of(req)));
+    };
+    // Requests with a body, of a Content-Length the pre-routing handler checked: the server
+    // decides from the headers first (size, endpoint, token). A refused body is read and
+    // dropped, never kept, so that the connection stays usable for the client's next request;
+    // cpp-httplib reads (and drops) one over its payload limit itself.
+    auto with_body = [this, head_of, reply](const httplib::Request& req, httplib::Response& res,
+                                            const httplib::ContentReader& reader) {
+        Request r = head_of(req);
+        const std::size_t limit = m_options.max_body;
+        const std::size_t length = content_length(req).value_or(0);
+        auto refused = length > limit ? Response{413, wire::error_body("too_large", "request body too large"), {}}
+                                      : m_server.refuse_before_body(r);
+        if (refused) {
+            (void)reader([](const char*, std::size_t n) {
+                t_log.in += n;
+                return true;
+            });
+            reply(res, std::move(*refused));
+            return;
+        }
+        r.body.reserve(length);
+        const bool complete = reader([&r, limit](const char* data, std::size_t n) {
+            if (r.body.size() + n > limit) return false;
+            r.body.append(data, n);
+            return true;
+        });
+        t_log.in = r.body.size();
+        if (!complete) {
+            answer_and_close(res, Response{400, wire::error_body("bad_request", "the body ended before its Content-Length"), {}});
+            return;
+        }
+        reply(res, m_server.handle(r));
+    };
     const std::string all = ".*";
     s.Get(all, handler);
-    s.Post(all, handler);
-    s.Put(all, handler);
-    s.Delete(all, handler);
-    s.Patch(all, handler);
     s.Options(all, handler);
+    s.Post(all, with_body);
+    s.Put(all, with_body);
+    s.Delete(all, with_body);
+    s.Patch(all, with_body);
 
     // Errors httplib answers itself (413 over the payload limit, 400 for a broken request line):
     // the same JSON error shape.
     s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (!res.body.empty() || t_log.closing) return httplib::Server::HandlerResponse::Unhandled;
         const char* code = res.status == 413 ? "too_large"
                            : res.status == 404 ? "not_found"
                            : res.status >= 500 ? "internal"
@@ -199,7 +301,8 @@ void HttpServer::install() {
         if (t_log.started) ms = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - t_log.start).count();
         const std::string device = t_log.device.empty() ? "-" : t_log.device;
         char sizes[96];
-        std::snprintf(sizes, sizeof sizes, "%d %zu %zu %lldms", res.status, req.body.size(), res.body.size(), ms);
+        std::snprintf(sizes, sizeof sizes, "%d %zu %zu %lldms", res.status, std::max(t_log.in, req.body.size()),
+                      std::max(t_log.out, res.body.size()), ms);
         m_options.log(utc_now() + " " + device + " " + (safe_method(req.method) ? req.method : std::string("-")) + " " +
                       log_target(req) + " " + sizes);
         t_log = LogState{};

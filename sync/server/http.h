@@ -3,6 +3,11 @@
 // line per request: time, device or -, method, path, status, request and response body sizes,
 // duration — never bodies, tokens or query values other than scope ids and numbers.
 //
+// Bodies (docs/server.md, "Bounds"): a body is read only if its headers bound it (a
+// Content-Length within the limit, no transfer or content coding) and Server::refuse_before_body
+// lets it through; a body the server refuses from its headers is read and dropped, one it cannot
+// bound is not read at all and the connection closes after the answer.
+//
 // States: create() → Created --bind()--> Bound --listen()--> Serving --stop()--> Stopped.
 // stop() may be called from any thread (a signal-waiting thread, a test guard).
 #pragma once

@@ -12,6 +12,8 @@
 //   4. A scope the directory orders crypto-shredded has no envelope, grant or escrow wrap in
 //      storage (dropped in the transaction that appended the order), and every request that
 //      would read or add one answers 410 `shredded`.
+//   5. No body is parsed for a request that refuse_before_body() refuses: one without a valid
+//      token on an endpoint that needs one, one over its endpoint's limit, founding once founded.
 #pragma once
 
 #include "storage.h"
@@ -56,6 +58,8 @@ struct Response {
 // Limits of docs/protocol.md, configurable (tests shrink them).
 struct Limits {
     std::size_t max_body = wire::kMaxBody;                      // request body bytes
+    std::size_t max_open_body = 64 * 1024;                     // body bytes of an endpoint without a token
+                                                               // (challenge, token, enrolment request)
     std::size_t max_push_envelopes = wire::kMaxPushEnvelopes;  // envelopes per push
     std::size_t max_pull_limit = wire::kMaxPullLimit;          // items per pull page (larger is clamped)
     std::size_t default_pull_limit = 500;                      // items per pull page without `limit`
@@ -84,6 +88,15 @@ public:
 
     // Handles one request; never throws.
     Response handle(const Request& request);
+
+    // The answer for a request that must not be read further, decided from its method, path and
+    // headers alone (its body, if any, is only counted, never parsed): 413 for a body over the
+    // limit (body size or Content-Length), 404 for no such endpoint, 401 (or 429) for an
+    // endpoint that needs a token without a valid one, 409 for founding a founded organisation.
+    // nullopt: read the body and handle() it. handle() asks it first too, so no body is parsed
+    // for a caller without a token; the HTTP layer asks before it reads one (docs/server.md,
+    // "Bounds"). Never throws.
+    std::optional<Response> refuse_before_body(const Request& head);
 
     const crypto::Id16& server_id() const { return m_serverId; }
     // A copy of the server's verified directory.
@@ -114,6 +127,9 @@ private:
     Server(ServerStorage& storage, WallClock clock, Limits limits) : m_storage(storage), m_clock(std::move(clock)), m_limits(limits) {}
     static const std::vector<Route>& routes();
     Response dispatch(const Request& request);
+    // The live token of a request's `Authorization: Bearer`, or nullptr (an expired one is
+    // forgotten). Under m_mutex.
+    const Token* bearer(const Request& request, std::uint64_t now);
     bool take_rate_token(const std::string& key, std::uint64_t now);
 
     Response info(Context& c);

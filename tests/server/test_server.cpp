@@ -3,6 +3,8 @@
 // check the stable error code and that a refused request changed nothing.
 #include "server_fixture.h"
 
+#include "support/peak_rss.h"
+
 #include <random>
 
 using namespace quartier;
@@ -670,6 +672,52 @@ TEST_CASE("server: rate limit: a token bucket per device answers 429", "[server]
     f.now += 1000;
     CHECK(f.get("/v1/keys", a.token).status == 200);
     CHECK(f.get("/v1/keys", a.token).status == 429);
+}
+
+// A caller without a valid token learns 401 before its body is parsed (docs/server.md, "Bounds"):
+// 1 MiB of '[' parses into about 80 MiB of nested arrays, so the peak memory shows whether it was.
+// Endpoints without a token take small bodies only, and founding none once an organisation exists.
+TEST_CASE("server: without a valid token no body is parsed", "[server][limits]") {
+    srv::Limits l = generous_limits();
+    l.max_body = 2u << 20;
+    ServerFixture f(l);
+    f.found();
+    const std::string before = f.state();
+    const std::string nested(1u << 20, '[');
+    struct Row {
+        const char* what;
+        const char* path;
+        std::string token;
+        int status;
+        const char* code;
+    };
+    const std::vector<Row> rows = {
+        {"no token", "/v1/push", "", 401, "unauthenticated"},
+        {"an unknown token", "/v1/push", std::string(64, 'a'), 401, "unauthenticated"},
+        {"no token, directory", "/v1/directory", "", 401, "unauthenticated"},
+        {"an endpoint without a token takes small bodies only", "/v1/auth/challenge", "", 413, "too_large"},
+        {"token likewise", "/v1/auth/token", "", 413, "too_large"},
+        {"enrolment request likewise", "/v1/enrol/request", "", 413, "too_large"},
+        {"founding, once founded", "/v1/org", "", 409, "conflict"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.what);
+        REQUIRE(reset_peak_rss());
+        const std::int64_t base = status_kib("VmRSS");
+        auto r = f.call("POST", row.path, nested, row.token);
+        const double grew = peak_growth_mib(base);
+        INFO("peak grew by " << grew << " MiB");
+        CHECK(r.status == row.status);
+        CHECK(ServerFixture::code(r) == row.code);
+        CHECK(grew < 8);
+    }
+    CHECK(f.state() == before);
+    // With a token, what is not JSON is still a 400 (after authentication, as before).
+    auto bad = f.call("POST", "/v1/push", "{", f.admin.token);
+    CHECK(bad.status == 400);
+    CHECK(ServerFixture::code(bad) == "bad_request");
+    // A small body to an endpoint without a token is served as before.
+    CHECK(f.post("/v1/auth/challenge", json{{"device", f.admin.hex()}}).status == 200);
 }
 
 // WAL checkpoints run on the storage's own thread (sqlite_storage.h): pushes past the threshold

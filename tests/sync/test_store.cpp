@@ -2,6 +2,7 @@
 
 #include "sync/database.h"
 #include "sync/opcodec.h"
+#include "crypto/commit.h"
 #include "crypto/envelope.h"
 #include "support/tempdir.h"
 
@@ -440,6 +441,119 @@ TEST_CASE("A bulk write sealed on several threads keeps op order and reopens to 
         seq = env->header.seq;
         hlc = env->header.hlc;
     }
+}
+
+// A commit lists at most crypto::kMaxCommitEntries envelopes (make_commit aborts past it, the
+// parser refuses it): a larger Writer is committed as several signed commits in its one
+// transaction. StoreOptions::max_commit_entries lowers the limit so that the split is cheap here.
+TEST_CASE("A Writer with more ops than one commit may list commits as several signed commits and reopens", "[store][bulk]") {
+    TempDir d;
+    StoreOptions o;
+    o.max_commit_entries = 100;
+    constexpr int kOps = 1050;  // ten full commits and one of 50
+    std::string dumped;
+    {
+        auto s = make_store(d, o);
+        const std::size_t ops_before = s->status().ops;
+        Writer w(*s);
+        for (int i = 0; i < kOps; ++i)
+            REQUIRE(w.set("case", "big" + std::to_string(i % 300), "f" + std::to_string(i / 300), "v" + std::to_string(i)).ok());
+        REQUIRE(w.commit().ok());
+        CHECK(s->status().ops == ops_before + kOps);
+        CHECK(s->get("big7")->value("f3") == "v907");
+        const VerifyReport rep = s->verify();
+        CHECK(rep.ok());
+        dumped = dump(*s);
+        auto out = s->outbox(100000);
+        REQUIRE(out.ok());
+        CHECK(out->size() == ops_before + kOps);
+    }
+    {
+        // Every commit row lists at most the limit, and the Writer's ops are under 11 of them.
+        auto db = Database::open(d / "store.db", false);
+        REQUIRE(db.ok());
+        auto st = db->prepare("SELECT commit_seq, count(*) FROM ops GROUP BY commit_seq");
+        REQUIRE(st.ok());
+        std::size_t full = 0, rest = 0;
+        for (;;) {
+            auto row = st->step();
+            REQUIRE(row.ok());
+            if (!*row) break;
+            CHECK(st->int64(1) <= 100);
+            if (st->int64(1) == 100) ++full;
+            if (st->int64(1) == 50) ++rest;
+        }
+        CHECK(full == 10);
+        CHECK(rest == 1);
+    }
+    auto s = reopen(d, o);
+    CHECK(s->problems().empty());
+    CHECK(dump(*s) == dumped);
+    CHECK(s->verify().ok());
+    // Opened with the default limit, the same store reads the same.
+    s.reset();
+    auto t = reopen(d);
+    CHECK(dump(*t) == dumped);
+    CHECK(t->verify().ok());
+}
+
+// The real limit, once: 2^18 + 1 ops, which aborted the process before the split.
+TEST_CASE("A Writer of one op more than crypto::kMaxCommitEntries commits", "[store][bulk]") {
+    TempDir d;
+    auto s = make_store(d);
+    Writer w(*s);
+    const std::size_t n = crypto::kMaxCommitEntries + 1;
+    bool staged = true;
+    for (std::size_t i = 0; i < n; ++i) staged = w.set("case", "r" + std::to_string(i % 1000), "f" + std::to_string(i / 1000), "v").ok() && staged;
+    REQUIRE(staged);
+    REQUIRE(w.commit().ok());
+    CHECK(s->get("r144")->value("f262") == "v");  // the last op, i = 2^18
+    s.reset();
+    auto t = reopen(d);
+    CHECK(t->status().ops >= n);
+    CHECK(t->get("r0")->value("f262") == "v");
+}
+
+// An op names at most kMaxParents parents (decode_op refuses more, the wire's count is a u16,
+// and 65,536 of them pass an envelope's 1 MiB: seal_envelope aborts). A delete names every head
+// of every field: a record of more fields cannot be deleted in one op, and is refused with an
+// error instead of an op no device could read (before: written, then a problem at every open;
+// past 65,536 fields the process aborted, docs/reliability.md; a record that wide takes the fold
+// tens of seconds, so the table stops at the first refused size).
+TEST_CASE("A write whose op would name more parents than an op may carry is refused, not written", "[store][errors]") {
+    TempDir d;
+    auto s = make_store(d);
+    const std::size_t fields = kMaxParents + 1;
+    const std::string id = "wide1025";
+    {
+        Writer w(*s);
+        bool staged = true;
+        for (std::size_t i = 0; i < fields; ++i) staged = w.set("case", id, "f" + std::to_string(i), "v").ok() && staged;
+        REQUIRE(staged);
+        REQUIRE(w.commit().ok());
+    }
+    const std::size_t ops = s->status().ops;
+    {
+        Writer w(*s);
+        auto r = w.remove(id);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error() == Error::InvalidArgument);
+        CHECK(w.size() == 0);
+        REQUIRE(w.commit().ok());
+        CHECK(s->status().ops == ops);
+        CHECK_FALSE(s->get(id)->deleted());
+    }
+    // Fields can still be set one by one, and a record of few fields is deleted as before.
+    put(*s, "case", "narrow", {{"a", "1"}, {"b", "2"}});
+    Writer w(*s);
+    REQUIRE(w.set("case", "wide1025", "f0", "neu").ok());
+    REQUIRE(w.remove("narrow").ok());
+    REQUIRE(w.commit().ok());
+    s.reset();
+    auto t = reopen(d);
+    CHECK(t->problems().empty());
+    CHECK(t->get("wide1025")->value("f0") == "neu");
+    CHECK(t->get("narrow")->deleted());
 }
 
 TEST_CASE("A bulk open reports a tampered envelope with its record and folds the rest", "[store][bulk][integrity]") {
