@@ -6,7 +6,9 @@
 //     signed by alice, so that the binding and key-size checks see arbitrary plaintext
 //   3 the rest is an escrow file: parse; one with the fixture's minimal KDF parameters (1 pass,
 //     8 KiB) is also opened with the passphrase "fuzz" (seeds.cpp writes such files)
-// Properties: wraps and files survive their own serialisation; a wrap that opens verifies and
+//   4 the rest is a key file as the store keeps it in its meta table and the escrow file wraps
+//     it (crypto/passphrase.h): parse, and open it too if its parameters are the minimal ones
+// Properties: wraps, escrow files and key files survive their own serialisation; a wrap that opens verifies and
 // carries its binding and a 32-byte key.
 #include "fixture.h"
 
@@ -60,10 +62,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view in = text_of(data + 1, size - 1);
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
     case 0:
     case 1:
-        wrap_mode(in, data[0] % 4 == 1);
+        wrap_mode(in, data[0] % 5 == 1);
         break;
     case 2: {
         if (in.size() > 4096) break;
@@ -92,6 +94,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             auto s = f->open("fuzz");
             if (s) check(s->pk == f->pk, "an opened escrow file's secret belongs to its public key");
         }
+        break;
+    }
+    case 4: {
+        auto kf = crypto::KeyFile::parse(bytes_of(in));
+        if (!kf) break;
+        const crypto::Bytes again = kf->serialize();
+        check(again.size() == in.size() && std::equal(again.begin(), again.end(), bytes_of(in).begin()),
+              "a parsed key file serialises to its bytes");
+        check(crypto::params_acceptable(kf->params), "a parsed key file's parameters are in range");
+        if (kf->params == crypto::PwhashParams{1, 8192}) (void)crypto::open_keyfile(*kf, "fuzz");
         break;
     }
     }

@@ -289,6 +289,10 @@ void escrow_seeds() {
     auto file = sync::EscrowFile::create("fuzz", crypto::PwhashParams{1, 8192});
     if (!file) violated("escrow file");
     put("escrow", "file-minimal-kdf", 3, file->to_text());
+    put("escrow", "keyfile-minimal-kdf", 4, str(file->keyfile.serialize()));
+    crypto::KeyFile heavy = file->keyfile;
+    heavy.params = {32, 1ull << 32};  // the largest accepted: parsed, never derived here
+    put("escrow", "keyfile-max-params", 4, str(heavy.serialize()));
     put("escrow", "edge-file-v2", 3, dump(json{{"format", "quartier-escrow"}, {"v", 2}}));
 }
 
