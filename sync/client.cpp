@@ -247,7 +247,7 @@ Result<void> SyncClient::register_scopes(SyncReport& r) {
         const ScopeKind k = sharing::founding_kind(m_store, scope);
         if (auto ok = roles::may_hold(m_store.directory(), scope, k, me.id()); !ok.allowed)
             return {Error::Denied, "role: " + ok.reason + " (scope " + crypto::to_hex(scope) + ")"};
-        auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+        auto res = append_directory([&, &scope = scope, epoch = epoch](const Directory& d) -> std::optional<SignedEntry> {
             if (d.scope_known(scope)) return std::nullopt;
             return d.make_member(me, false, scope, epoch, me.id(), k, now_ms());
         });
@@ -571,7 +571,7 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
         if (s != scope) continue;
         const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, epoch, me.id());
         const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
-        auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
+        auto res = append_directory([&, epoch = epoch](const Directory& d) -> std::optional<SignedEntry> {
             if (d.is_member(scope, epoch, device)) return std::nullopt;
             return d.make_member(signer, as_admin, scope, epoch, device, kind, now_ms());
         });
@@ -666,7 +666,7 @@ Result<void> SyncClient::rotate(SyncReport& r) {
         const auto kind = d.scope_kind(scope).value_or(ScopeKind::Case);
         const std::vector<DeviceId> members = d.members(scope, latest);
         // Revoked, unassigned, or a reader the role policy forbids (sync/roles.h): rotated past.
-        const bool has_revoked = std::any_of(members.begin(), members.end(), [&](const DeviceId& m) {
+        const bool has_revoked = std::any_of(members.begin(), members.end(), [&, &scope = scope](const DeviceId& m) {
             return d.excluded(scope, m) || roles::forbidden_member(d, scope, m);
         });
         if (mine == latest + 1 || has_revoked) {
@@ -675,7 +675,7 @@ Result<void> SyncClient::rotate(SyncReport& r) {
             epoch = latest + 1;
             if (mine < epoch)
                 if (auto k = m_store.add_scope_key(scope, epoch, crypto::SymmetricKey::generate()); !k) return k;
-            auto claimed = append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
+            auto claimed = append_directory([&, &scope = scope](const Directory& dd) -> std::optional<SignedEntry> {
                 if (dd.latest_epoch(scope) >= epoch) return std::nullopt;
                 return dd.make_member(me, false, scope, epoch, me.id(), kind, now_ms());
             });
@@ -700,7 +700,7 @@ Result<void> SyncClient::rotate(SyncReport& r) {
             if (!info || m_store.directory().excluded(scope, m) || roles::forbidden_member(m_store.directory(), scope, m) ||
                 m == me.id())
                 continue;
-            auto added = append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
+            auto added = append_directory([&, &scope = scope](const Directory& dd) -> std::optional<SignedEntry> {
                 if (dd.is_member(scope, epoch, m)) return std::nullopt;
                 return dd.make_member(me, false, scope, epoch, m, kind, now_ms());
             });

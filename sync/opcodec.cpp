@@ -59,6 +59,7 @@ bool valid_utf8(std::string_view s) {
             if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) != 0) break;
             i += 32;
         }
+        if (i == s.size()) break;  // the run ended exactly at the end: s[i] is past it
         if (s.size() - i >= 8) {
             std::uint64_t w;
             std::memcpy(&w, s.data() + i, 8);
