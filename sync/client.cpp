@@ -293,6 +293,8 @@ namespace {
 // that scope), framed. All groups go in one request, which the server stores in one transaction.
 struct PushBatch {
     std::vector<ScopeId> scopes;      // one group per scope, in this order
+    std::vector<std::size_t> counts;  // envelopes per group
+    std::vector<OpId> last_ops;       // the last envelope's op id per group
     std::vector<std::int64_t> seqs;   // the ops' local seqs, ascending
     std::string body;
 };
@@ -311,9 +313,13 @@ Result<PushBatch> prepare_push(const Store& store, std::size_t limit, std::span<
         while (g < b.scopes.size() && b.scopes[g] != env->header.scope) ++g;
         if (g == b.scopes.size()) {
             b.scopes.push_back(env->header.scope);
+            b.counts.push_back(0);
+            b.last_ops.emplace_back();
             hashes.emplace_back();
             frames.emplace_back();
         }
+        ++b.counts[g];
+        b.last_ops[g] = env->header.op;
         hashes[g].push_back(env->hash());
         frames[g].envelopes.push_back(item.envelope);
         b.seqs.push_back(item.op_seq);
@@ -393,17 +399,25 @@ Result<void> SyncClient::push(SyncReport& r) {
             for (const auto& [hex, seq] : h->items())
                 if (auto id = wire::id_from_hex(hex); id && seq.is_number_unsigned()) heads[*id] = seq.get<std::uint64_t>();
             m_heads = std::move(heads);
+            m_head_ops.clear();
+            if (auto o = res->find("head_ops"); o != res->end() && o->is_object())
+                for (const auto& [hex, op] : o->items())
+                    if (auto id = wire::id_from_hex(hex); id && op.is_string())
+                        if (auto oid = wire::id_from_hex(op.get<std::string>())) m_head_ops[*id] = *oid;
         }
         const auto last = res->find("seqs"), fresh = res->find("new");
         if (last != res->end() && last->is_object() && fresh != res->end() && fresh->is_object())
-            for (const ScopeId& scope : batch->scopes) {
+            for (std::size_t g = 0; g < batch->scopes.size(); ++g) {
+                const ScopeId& scope = batch->scopes[g];
                 const std::string hex = crypto::to_hex(scope);
                 const auto l = last->find(hex), n = fresh->find(hex);
                 if (l == last->end() || n == fresh->end() || !l->is_number_unsigned() || !n->is_number_unsigned()) continue;
                 const std::uint64_t head = l->get<std::uint64_t>(), added = n->get<std::uint64_t>();
                 const std::int64_t cursor = m_store.cursor(scope);
+                // All of the group new: its last envelope is the op at `head` (the cursor check).
+                const std::optional<OpId> at_head = added == batch->counts[g] ? std::optional<OpId>(batch->last_ops[g]) : std::nullopt;
                 if (added > 0 && cursor >= 0 && head <= INT64_MAX && head == std::uint64_t(cursor) + added)
-                    if (auto c = m_store.ingest(scope, {}, {}, std::int64_t(head)); !c) return c.failure();
+                    if (auto c = m_store.ingest(scope, {}, {}, std::int64_t(head), at_head); !c) return c.failure();
             }
         batch = ahead ? std::move(*ahead) : prepare_push(m_store, m_options.push_batch, stored);
     }
@@ -481,18 +495,43 @@ Result<void> SyncClient::pull(SyncReport& r) {
             scopes.insert(m.scope);  // taken off or shredded: nothing to fetch
     std::optional<std::map<ScopeId, std::uint64_t>> heads;
     heads.swap(m_heads);  // good for this pull only
+    std::size_t requeued = 0;
+    // The server lost ops of `scope` it had acknowledged (docs/server.md, "Backup and restore"):
+    // said in the report, the scope pulled again from the start, this device's ops of it pushed
+    // again after the pull. Nothing it lost is skipped silently.
+    auto lost = [&](const ScopeId& scope, const std::string& why) -> Result<void> {
+        r.server_violations.push_back("the server lost ops of scope " + crypto::to_hex(scope) + " it had acknowledged (" + why +
+                                      "; restored from a backup?): pulled again from the start, this device's ops pushed again");
+        auto n = m_store.server_lost(scope);
+        if (!n) return n.failure();
+        requeued += *n;
+        return {};
+    };
     for (const ScopeId& scope : scopes) {
         if (heads) {
             const auto h = heads->find(scope);
             const std::int64_t cursor = m_store.cursor(scope);
-            if (h != heads->end() && cursor >= 0 && h->second <= std::uint64_t(cursor)) continue;  // nothing new there
+            if (h != heads->end() && cursor >= 0 && h->second < std::uint64_t(cursor)) {
+                if (auto x = lost(scope, "its last seq " + std::to_string(h->second) + " is below this device's cursor " +
+                                             std::to_string(cursor));
+                    !x)
+                    return x;
+            } else if (h != heads->end() && cursor >= 0 && h->second == std::uint64_t(cursor)) {
+                // Nothing new there, unless the op at the head is not the one we pulled there.
+                const auto at = m_store.cursor_op(scope);
+                const auto head_op = m_head_ops.find(scope);
+                if (!at || head_op == m_head_ops.end() || head_op->second == *at) continue;
+                if (auto x = lost(scope, "it holds another op at this device's cursor " + std::to_string(cursor)); !x) return x;
+            }
         }
         auto page_request = [&](std::int64_t since) {
-            return Request{"GET", "/v1/pull",
-                           "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
-                               std::to_string(m_options.pull_limit),
-                           m_token, {}, std::string(wire::kJsonType), std::string(wire::kFramedType)};
+            std::string query = "scope=" + crypto::to_hex(scope) + "&since=" + std::to_string(since) + "&limit=" +
+                                std::to_string(m_options.pull_limit);
+            if (since > 0)
+                if (auto at = m_store.cursor_op(scope); at && since == m_store.cursor(scope)) query += "&at=" + crypto::to_hex(*at);
+            return Request{"GET", "/v1/pull", query, m_token, {}, std::string(wire::kJsonType), std::string(wire::kFramedType)};
         };
+        bool restarted = false;
         std::optional<Response> ahead;  // the page after `ahead_since`, fetched while the last one was folded in
         std::int64_t ahead_since = -1;
         for (;;) {
@@ -505,6 +544,11 @@ Result<void> SyncClient::pull(SyncReport& r) {
                 res = exchange(req, true);
             }
             ahead.reset();
+            if (!res && res.error() == Error::Refused && refusal_code(res.detail()) == "cursor_lost" && !restarted) {
+                restarted = true;
+                if (auto x = lost(scope, res.detail()); !x) return x;
+                continue;  // from the start
+            }
             if (!res) return res.failure();
             auto page = is_framed(res->content_type) ? framed_page(res->body) : json_page(res->body);
             if (!page) return page.failure();
@@ -539,6 +583,7 @@ Result<void> SyncClient::pull(SyncReport& r) {
             if (!page->more || page->items.empty()) break;
         }
     }
+    if (requeued > 0) return push(r);  // what the server lost, at once
     return {};
 }
 

@@ -183,6 +183,7 @@ private:
     // The server's last seq of every scope we are a member of, from this sync's last push
     // answer (`heads`): pull skips the scopes whose cursor is there already. Reset per sync.
     std::optional<std::map<ScopeId, std::uint64_t>> m_heads;
+    std::map<ScopeId, OpId> m_head_ops;  // the op at each head, from the same push answer
     std::string m_token;
     std::size_t m_retries = 0;
     std::mt19937 m_rng;

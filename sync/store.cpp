@@ -67,6 +67,7 @@ CREATE TABLE snapshots(rk BLOB PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID;
 constexpr const char* kSyncSchemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS directory(seq INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cursors(scope BLOB PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cursor_ops(scope BLOB PRIMARY KEY, op BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS settings(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS purged(hash BLOB PRIMARY KEY) WITHOUT ROWID;
 )sql";
@@ -138,6 +139,9 @@ struct Store::Impl : crypto::KeyResolver {
     Directory directory;
     std::optional<crypto::DeviceIdentity> admin;  // the organisation's admin key, admin store only
     std::map<ScopeId, std::int64_t> cursors;
+    // The op the server holds at each cursor, where known: a pull names it, and a server that
+    // holds another op there (or none) lost what it had acknowledged (docs/server.md, "Backup").
+    std::map<ScopeId, OpId> cursor_ops;
     std::map<std::string, std::string> settings;  // decrypted
 
     // A record and whether it changed since the last snapshot (a flag beside it, so that marking
@@ -350,6 +354,17 @@ struct Store::Impl : crypto::KeyResolver {
                 ScopeId id{};
                 std::copy(sc.begin(), sc.end(), id.begin());
                 cursors[id] = st.int64(1);
+                return {};
+            });
+            !r)
+            return r;
+        if (auto r = rows("SELECT scope, op FROM cursor_ops", [&](Statement& st) -> Result<void> {
+                if (st.blob(0).size() != 16 || st.blob(1).size() != 16) return {Error::Corrupt, "cursor row is damaged"};
+                ScopeId id{};
+                OpId op{};
+                std::copy(st.blob(0).begin(), st.blob(0).end(), id.begin());
+                std::copy(st.blob(1).begin(), st.blob(1).end(), op.begin());
+                cursor_ops[id] = op;
                 return {};
             });
             !r)
@@ -1955,13 +1970,62 @@ std::int64_t Store::cursor(const ScopeId& scope) const {
     return it == m_impl->cursors.end() ? 0 : it->second;
 }
 
+std::optional<OpId> Store::cursor_op(const ScopeId& scope) const {
+    auto it = m_impl->cursor_ops.find(scope);
+    return it == m_impl->cursor_ops.end() ? std::nullopt : std::optional<OpId>(it->second);
+}
+
+Result<std::size_t> Store::server_lost(const ScopeId& scope) {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    const DeviceId me = I.device->id();
+    std::vector<std::int64_t> mine;
+    if (auto r = I.rows("SELECT ops.seq, ops.env FROM ops LEFT JOIN outbox ON outbox.op_seq = ops.seq WHERE outbox.op_seq IS NULL",
+                        [&](Statement& st) -> Result<void> {
+                            auto env = crypto::parse_envelope(st.blob(1));
+                            if (env && env->header.scope == scope && env->header.author == me) mine.push_back(st.int64(0));
+                            return {};
+                        });
+        !r)
+        return r.failure();
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        if (auto r = I.add_to_outbox(mine); !r) return r;
+        auto del = I.db.prepare("DELETE FROM cursors WHERE scope = ?1");
+        if (!del) return del.failure();
+        del->bind(1, scope);
+        if (auto r = del->run(); !r) return r;
+        auto del_op = I.db.prepare("DELETE FROM cursor_ops WHERE scope = ?1");
+        if (!del_op) return del_op.failure();
+        del_op->bind(1, scope);
+        if (auto r = del_op->run(); !r) return r;
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        fail(r.error());
+        return r.failure();
+    }
+    I.cursors.erase(scope);
+    I.cursor_ops.erase(scope);
+    return mine.size();
+}
+
 Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::Id16, Bytes>& commits,
-                                   const std::vector<PulledItem>& items, std::int64_t next_cursor) {
+                                   const std::vector<PulledItem>& items, std::int64_t next_cursor,
+                                   std::optional<OpId> next_op) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
     IngestReport rep;
     const std::int64_t start = cursor(scope);
     std::int64_t to = start;
+    std::optional<OpId> to_op = cursor_op(scope);  // the op at `to`, where known
+    auto reach = [&](std::int64_t seq, std::optional<OpId> op) {
+        if (seq > to) {
+            to = seq;
+            to_op = op;
+        }
+    };
 
     struct Accepted {
         const PulledItem* item;
@@ -1978,13 +2042,15 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
 
     for (const PulledItem& item : items) {
         if (item.server_seq <= start) continue;  // a replayed answer: already past it
+        std::optional<OpId> item_op;
         auto reject = [&](std::string why, const std::string& op = {}) {
             rep.rejected.push_back({item.server_seq, {}, op, std::move(why)});
-            to = std::max(to, item.server_seq);
+            reach(item.server_seq, item_op);
         };
         auto env = crypto::parse_envelope(item.envelope);
         if (!env) { reject("envelope: " + std::string(crypto::to_string(env.error()))); continue; }
         const auto& h = env->header;
+        item_op = h.op;
         const std::string op_hex = crypto::to_hex(h.op);
         if (h.scope != scope) { reject("envelope belongs to another scope", op_hex); continue; }
 
@@ -2013,7 +2079,7 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         }
         auto op = decode_op(*plain);
         if (!op) { reject("op payload is malformed", op_hex); continue; }
-        to = std::max(to, item.server_seq);
+        reach(item.server_seq, h.op);
         has_op->bind(1, h.op);
         auto dup = has_op->step();
         has_op->reset();
@@ -2024,7 +2090,7 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         if (h.hlc >> 16 > horizon) ++rep.skewed;  // kept and shown; the clock is warned about, never trusted blindly
         accepted.push_back({&item, OpMeta{h.op, h.hlc, h.author, h.scope}, std::move(*op)});
     }
-    if (!rep.blocked) to = std::max(to, next_cursor);
+    if (!rep.blocked) reach(next_cursor, next_op);
 
     auto write = [&]() -> Result<void> {
         RelaxedSync relaxed(I.db);
@@ -2057,6 +2123,12 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
             if (!cur) return cur.failure();
             cur->bind(1, scope).bind(2, to);
             if (auto r = cur->run(); !r) return r;
+            auto op = I.db.prepare(to_op ? "INSERT OR REPLACE INTO cursor_ops(scope, op) VALUES(?1, ?2)"
+                                         : "DELETE FROM cursor_ops WHERE scope = ?1");
+            if (!op) return op.failure();
+            op->bind(1, scope);
+            if (to_op) op->bind(2, *to_op);
+            if (auto r = op->run(); !r) return r;
         }
         return txn->commit();
     };
@@ -2070,6 +2142,8 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         I.apply(a.meta, std::move(a.payload));
     }
     I.cursors[scope] = to;
+    if (to_op) I.cursor_ops[scope] = *to_op;
+    else I.cursor_ops.erase(scope);
     rep.applied = accepted.size();
     rep.cursor = to;
     return rep;
@@ -2240,7 +2314,7 @@ Result<void> Store::wipe() {
     note(I.db.exec("DELETE FROM meta; DELETE FROM scope_keys; DELETE FROM settings;"));
     note(I.db.exec("DELETE FROM audit; DELETE FROM audit_ops;"));
     note(I.db.exec("DELETE FROM snapshots; DELETE FROM ops; DELETE FROM commits; DELETE FROM outbox; "
-                   "DELETE FROM directory; DELETE FROM cursors; DELETE FROM purged;"));
+                   "DELETE FROM directory; DELETE FROM cursors; DELETE FROM cursor_ops; DELETE FROM purged;"));
     note(truncate_wal(I.db, I.checkpoint.get()));
     note(I.db.exec("VACUUM"));
     I.ins_commit = Statement();
@@ -2324,6 +2398,10 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
         auto del_snap = I.db.prepare("DELETE FROM snapshots WHERE rk = ?1");
         auto del_keys = I.db.prepare("DELETE FROM scope_keys WHERE scope = ?1");
         auto del_cursor = I.db.prepare("DELETE FROM cursors WHERE scope = ?1");
+        auto del_cursor_op = I.db.prepare("DELETE FROM cursor_ops WHERE scope = ?1");
+        if (!del_cursor_op) return del_cursor_op.failure();
+        del_cursor_op->bind(1, scope);
+        if (auto r = del_cursor_op->run(); !r) return r;
         for (auto* st : {&del_op, &del_snap, &del_keys, &del_cursor})
             if (!*st) return st->failure();
         for (std::int64_t seq : seqs) {
@@ -2379,6 +2457,7 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
         it = it->first.first == scope ? I.scope_keys.erase(it) : std::next(it);
     I.current_epoch.erase(scope);
     I.cursors.erase(scope);
+    I.cursor_ops.erase(scope);
     // No page, free page or WAL frame may keep the purged rows.
     if (auto r = I.db.exec("VACUUM"); !r) return r;
     if (auto r = truncate_wal(I.db, I.checkpoint.get()); !r) return r;

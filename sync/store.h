@@ -243,8 +243,21 @@ public:
     // one transaction. Items that fail verification are reported and skipped; an item this device
     // cannot check yet (no key for its epoch, author not yet in our copy of the directory) stops
     // the batch there so that a later pull retries it.
+    // `next_op`: the op the server holds at `next_cursor` if the caller knows it (its own last
+    // pushed op, when a push moved the cursor past its own envelopes).
     Result<IngestReport> ingest(const ScopeId& scope, const std::map<crypto::Id16, crypto::Bytes>& commits,
-                                const std::vector<PulledItem>& items, std::int64_t next_cursor);
+                                const std::vector<PulledItem>& items, std::int64_t next_cursor,
+                                std::optional<OpId> next_op = std::nullopt);
+    // The op the server held at this scope's cursor when it was pulled (docs/server.md, "Backup and
+    // restore"): a pull names it, so that a server restored from a backup, which holds another op
+    // there or none, is caught. nullopt: not known (a cursor of an older store, or none yet).
+    std::optional<OpId> cursor_op(const ScopeId& scope) const;
+    // The server lost ops of `scope` it had acknowledged (a restore from a backup): the scope's
+    // cursor goes back to 0, so that everything is pulled again (what this store holds already
+    // counts as duplicates), and every op of this device in that scope goes back into the outbox,
+    // so that the next push restores them (the server takes a known op id as a duplicate). One
+    // transaction. Returns the number of ops queued again.
+    Result<std::size_t> server_lost(const ScopeId& scope);
 
     const Directory& directory() const;
     // Verifies and persists new directory entries (they must extend our copy). If an organisation

@@ -665,11 +665,19 @@ Response Server::push(Context& c) {
         if ((member_of.empty() || member_of.back() != m.scope) && !m_dir.shredded(m.scope)) member_of.push_back(m.scope);
     std::sort(member_of.begin(), member_of.end());
     member_of.erase(std::unique(member_of.begin(), member_of.end()), member_of.end());
+    // `head_ops`: the op at each head, so that a device whose cursor is at the head can tell the
+    // op it pulled there from another a restored server put at the same seq (docs/server.md).
+    json head_ops = json::object();
     if (auto last = m_storage.last_seqs(member_of))  // without it the client pulls every scope
-        for (const auto& [scope, seq] : *last) heads[crypto::to_hex(scope)] = seq;
+        for (const auto& [scope, seq] : *last) {
+            heads[crypto::to_hex(scope)] = seq;
+            if (seq == 0) continue;
+            if (auto op = m_storage.op_at(scope, seq); op && *op) head_ops[crypto::to_hex(scope)] = crypto::to_hex(**op);
+        }
     // `time`: the server's clock, which devices put into their audit entries (docs/audit.md).
     Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)},
-                         {"new", std::move(fresh)}, {"heads", std::move(heads)}, {"time", c.now}});
+                         {"new", std::move(fresh)}, {"heads", std::move(heads)}, {"head_ops", std::move(head_ops)},
+                         {"time", c.now}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), out->accepted);
     return r;
 }
@@ -697,6 +705,23 @@ Response Server::pull(Context& c) {
     if (std::none_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; }))
         return error(403, "not_member", "device is not a member of this scope");
     if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
+    // The op the device holds at its cursor (docs/server.md, "Backup and restore"): a server
+    // restored from a backup holds another op there, or none, and must say so, not serve what
+    // came after as if nothing was lost.
+    if (auto at = q.find("at"); at != q.end() && since > 0) {
+        crypto::Id16 op{};
+        if (at->second.size() != 32 || !lower_hex(at->second) || !crypto::from_hex(at->second, op))
+            return bad_request("at: lower-case hex op id expected");
+        auto held = m_storage.op_at(scope, since);
+        if (!held) return storage_error(held.failure());
+        if (!*held || **held != op) {
+            auto last = m_storage.last_seqs({scope});
+            if (!last) return storage_error(last.failure());
+            return error(409, "cursor_lost", "this server does not hold the op the device pulled at seq " + std::to_string(since) +
+                                                 " (its last seq of the scope: " + std::to_string(last->count(scope) ? last->at(scope) : 0) +
+                                                 "); restored from a backup?");
+        }
+    }
 
     auto page = m_storage.pull(scope, since, limit, m_limits.max_pull_bytes);
     if (!page) return storage_error(page.failure());

@@ -370,6 +370,18 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
     return out;
 }
 
+Result<std::optional<Id16>> SqliteStorage::op_at(const ScopeId& scope, std::uint64_t seq) {
+    auto s = m_db.prepare("SELECT op FROM envelopes WHERE scope = ?1 AND seq = ?2");
+    if (!s) return s.failure();
+    s->bind(1, scope).bind(2, std::int64_t(seq));
+    auto row = s->step();
+    if (!row) return row.failure();
+    if (!*row || s->blob(0).size() != 16) return std::optional<Id16>{};
+    Id16 op{};
+    std::copy(s->blob(0).begin(), s->blob(0).end(), op.begin());
+    return std::optional<Id16>(op);
+}
+
 Result<PullPage> SqliteStorage::pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) {
     PullPage page;
     page.next = since;

@@ -173,6 +173,8 @@ public:
     // bytes pass `max_bytes` (at least one item is returned when there is one).
     virtual Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) = 0;
     virtual Result<std::uint64_t> envelope_count() = 0;
+    // The op id stored at `seq` of `scope`, nullopt if none (a pull's cursor check, docs/server.md).
+    virtual Result<std::optional<Id16>> op_at(const ScopeId& scope, std::uint64_t seq) = 0;
     // The last seq of each scope (0 for a scope without envelopes).
     virtual Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) = 0;
 

@@ -75,6 +75,7 @@ public:
         return m_s->pull(s, since, limit, max_bytes);
     }
     Result<std::uint64_t> envelope_count() override { return m_s->envelope_count(); }
+    Result<std::optional<srv::Id16>> op_at(const srv::ScopeId& s, std::uint64_t seq) override { return m_s->op_at(s, seq); }
     Result<std::map<srv::ScopeId, std::uint64_t>> last_seqs(const std::vector<srv::ScopeId>& s) override { return m_s->last_seqs(s); }
     Result<void> put_escrow_wraps(const std::vector<srv::StoredEscrowWrap>& w) override { return note(m_s->put_escrow_wraps(w)); }
     Result<std::vector<srv::StoredEscrowWrap>> escrow_wraps(const srv::ScopeId& s) override { return m_s->escrow_wraps(s); }

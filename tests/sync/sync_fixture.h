@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sync/client.h"
+#include "sync/database.h"
 #include "sync/escrow.h"
 #include "sync/org.h"
 #include "sync/roles.h"
@@ -87,6 +88,20 @@ public:
     }
     // A restart: tokens and challenges are gone, storage stays.
     void restart() { start(false); }
+    // A backup as docs/server.md advises: a consistent copy of the database file.
+    void backup(const std::filesystem::path& to) {
+        auto db = Database::open(m_dir / "server.db", false);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec(("VACUUM INTO '" + to.string() + "'").c_str()).ok());
+    }
+    // The server stopped, its database replaced by a backup, started again.
+    void restore(const std::filesystem::path& from) {
+        m_server.reset();
+        m_storage.reset();
+        for (const char* f : {"server.db", "server.db-wal", "server.db-shm"}) std::filesystem::remove(m_dir / f);
+        std::filesystem::copy_file(from, m_dir / "server.db");
+        start(false);
+    }
     server::Response handle(const server::Request& r) { return m_server->handle(r); }
     static std::string bootstrap() { return "test-bootstrap-token"; }
     const TempDir& dir() const { return m_dir; }

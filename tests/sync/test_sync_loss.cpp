@@ -41,3 +41,56 @@ TEST_CASE("A key grant lost during a rotation is sent again: the remaining membe
     CHECK(colleague.store->get(after));
     CHECK(colleague.store->get(before));
 }
+
+namespace {
+bool any_lost(const SyncReport& r) {
+    return std::any_of(r.server_violations.begin(), r.server_violations.end(),
+                       [](const std::string& v) { return v.find("lost ops") != std::string::npos; });
+}
+}  // namespace
+
+TEST_CASE("A server restored from a backup is caught: every device says so and what it lost is pushed again",
+          "[sync][errors][restore]") {
+    SyncFixture f(3);
+    Device &a = f[0], &b = f[1], &d = f[2];
+    f.sync_all();
+    TempDir backups;
+    f.server.backup(backups.path() / "before.db");
+
+    // A pushes gA (acknowledged), D pulls it. Then the server is restored from the backup.
+    const std::string ga = a.set("", "name", "gA: nach der Sicherung", &f.team);
+    a.sync_ok();
+    d.sync_ok();
+    REQUIRE(d.store->get(ga));
+    f.server.restore(backups.path() / "before.db");
+
+    // B pushes gB to the restored server: it takes the seq gA had.
+    const std::string gb = b.set("", "name", "gB: nach der Wiederherstellung", &f.team);
+    auto rb = b.sync();
+    REQUIRE(rb.ok());
+
+    // D's cursor is past the restored head: it notices, pulls again, and gets gB.
+    auto rd = d.sync();
+    REQUIRE(rd.ok());
+    CHECK(any_lost(*rd));
+    CHECK(d.store->get(gb));
+    // A notices too and pushes gA again.
+    auto ra = a.sync();
+    REQUIRE(ra.ok());
+    CHECK(any_lost(*ra));
+    f.sync_all();
+    for (Device* x : {&a, &b, &d}) {
+        INFO(x->name);
+        CHECK(x->store->get(ga));
+        CHECK(x->store->get(gb));
+        CHECK(x->store->status().pending == 0);
+    }
+    f.require_converged();
+    // Nothing twice on the server.
+    auto db = Database::open(f.server.dir() / "server.db", false);
+    REQUIRE(db.ok());
+    auto st = db->prepare("SELECT count(*), count(DISTINCT op) FROM envelopes");
+    REQUIRE(st.ok());
+    REQUIRE(*st->step());
+    CHECK(st->int64(0) == st->int64(1));
+}
