@@ -546,6 +546,10 @@ TEST_CASE("server wire: bodies that cannot be bounded by their headers are refus
          400, "bad_request", true},
         {"a Content-Length that is no number", "POST /v1/push HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n{}", 400, "bad_request", true},
         {"a body on a GET", "GET /v1/info HTTP/1.1\r\n" + host + "Content-Length: 2\r\n\r\n{}", 400, "bad_request", true},
+        {"asks before it sends, without a token: answered instead of 100 Continue",
+         "POST /v1/push HTTP/1.1\r\n" + host + "Expect: 100-continue\r\nContent-Length: 1000\r\n\r\n", 401, "unauthenticated", true},
+        {"asks before it sends, over the limit",
+         "POST /v1/push HTTP/1.1\r\n" + host + "Expect: 100-continue\r\nContent-Length: 70000\r\n\r\n", 413, "too_large", true},
         {"over the limit, with a length: drained and answered", "POST /v1/push HTTP/1.1\r\n" + host + "Content-Length: 70000\r\n\r\n" +
          std::string(70000, 'x'), 413, "too_large", false},
         {"no token, with a length: drained and answered", "POST /v1/push HTTP/1.1\r\n" + host + "Content-Length: 2\r\n\r\n{}", 401,
