@@ -18,6 +18,8 @@
 #include "synccontroller.h"
 #include "visitscript.h"
 
+#include "crypto/hardening.h"
+
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -29,6 +31,7 @@
 #include <QtQml/qqml.h>
 
 #include <csignal>
+#include <cstdio>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(Quartier_UiPlugin)
@@ -37,6 +40,10 @@ using namespace quartier::app;
 
 int main(int argc, char** argv)
 {
+    // Records are in ordinary heap while the store is unlocked: no core file, no ptrace by the
+    // same user (docs/threat-model.md, attacker 2).
+    if (!quartier::crypto::disable_core_dumps())
+        std::fputs("quartier: warning: core dumps could not be disabled\n", stderr);
     // A server that closes a connection during sync must give a network error, not kill the app.
     std::signal(SIGPIPE, SIG_IGN);
     if (headlessRequested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -110,8 +110,20 @@ Result<crypto::SymmetricKey> EscrowSecret::open(const Directory& dir, const Escr
 // ---------------------------------------------------------------------------------------------
 // The escrow file
 
-Result<EscrowFile> EscrowFile::create(std::string_view passphrase, const crypto::PwhashParams& kdf) {
+namespace {
+std::string describe(const crypto::PwhashParams& p) {
+    return std::to_string(p.opslimit) + (p.opslimit == 1 ? " pass" : " passes") + " over " + std::to_string(p.memlimit >> 20) + " MiB";
+}
+Result<void> check_floor(const crypto::PwhashParams& p, const crypto::PwhashParams& floor) {
+    if (p.opslimit >= floor.opslimit && p.memlimit >= floor.memlimit) return {};
+    return {Error::InvalidArgument, "the escrow file's Argon2id parameters (" + describe(p) + ") are below the floor (" +
+                                        describe(floor) + "): make a new escrow file"};
+}
+}  // namespace
+
+Result<EscrowFile> EscrowFile::create(std::string_view passphrase, const crypto::PwhashParams& kdf, const crypto::PwhashParams& floor) {
     if (passphrase.empty()) return {Error::InvalidArgument, "the escrow passphrase must not be empty"};
+    if (auto r = check_floor(kdf, floor); !r) return r.failure();
     crypto::BoxKeyPair kp = crypto::box_keypair();
     // The KeyFile format seals one 32-byte secret: here the X25519 secret key.
     auto kf = crypto::create_keyfile(passphrase, crypto::SymmetricKey::from(kp.sk.view()), kdf);
@@ -128,7 +140,7 @@ std::string EscrowFile::to_text() const {
            "\n";
 }
 
-Result<EscrowFile> EscrowFile::parse(std::string_view text) {
+Result<EscrowFile> EscrowFile::parse(std::string_view text, const crypto::PwhashParams& floor) {
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object() || text_of(j, "format") != "quartier-escrow")
         return {Error::InvalidArgument, "not a Quartier escrow file"};
@@ -138,6 +150,7 @@ Result<EscrowFile> EscrowFile::parse(std::string_view text) {
     if (!pk || !kf_bytes) return {Error::Corrupt, "the escrow file is damaged"};
     auto kf = crypto::KeyFile::parse(*kf_bytes);
     if (!kf) return {Error::Corrupt, "the escrow file's sealed key is damaged"};
+    if (auto r = check_floor(kf->params, floor); !r) return r.failure();
     EscrowFile f;
     f.pk = *pk;
     f.keyfile = std::move(*kf);
@@ -173,13 +186,13 @@ Result<void> EscrowFile::write(const std::filesystem::path& path) const {
     return {};
 }
 
-Result<EscrowFile> EscrowFile::read(const std::filesystem::path& path) {
+Result<EscrowFile> EscrowFile::read(const std::filesystem::path& path, const crypto::PwhashParams& floor) {
     std::ifstream f(path, std::ios::binary);
     if (!f) return {Error::NotFound, "no escrow file at " + path.string()};
     std::ostringstream ss;
     ss << f.rdbuf();
     if (ss.str().size() > 64 * 1024) return {Error::InvalidArgument, "not a Quartier escrow file"};
-    return parse(ss.str());
+    return parse(ss.str(), floor);
 }
 
 // ---------------------------------------------------------------------------------------------

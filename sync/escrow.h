@@ -57,22 +57,31 @@ struct EscrowSecret {
     Result<crypto::SymmetricKey> open(const Directory& dir, const EscrowWrap& w) const;
 };
 
+// The least Argon2id cost of an escrow file: libsodium's INTERACTIVE limits (2 passes, 64 MiB),
+// the least `quartier-cli org init --kdf` offers. The file opens every escrowed scope and may be
+// copied by whoever reaches the safe or the stick it is kept on, so one that is cheap to guess
+// is neither made nor read (docs/retention.md). Only tests pass a lower floor.
+inline constexpr crypto::PwhashParams kEscrowKdfFloor{2, 64ull << 20};
+
 // The offline file: {"format": "quartier-escrow", "v": 1, "escrow_pk": b64, "keyfile": b64}. The
 // public key is readable without the passphrase; the secret opens only with it.
 struct EscrowFile {
     BoxPublicKey pk{};
     crypto::KeyFile keyfile;
 
-    // A fresh escrow key pair, sealed under `passphrase`.
-    static Result<EscrowFile> create(std::string_view passphrase, const crypto::PwhashParams& kdf);
+    // A fresh escrow key pair, sealed under `passphrase`. InvalidArgument for `kdf` below `floor`
+    // (either parameter).
+    static Result<EscrowFile> create(std::string_view passphrase, const crypto::PwhashParams& kdf,
+                                     const crypto::PwhashParams& floor = kEscrowKdfFloor);
     std::string to_text() const;
-    static Result<EscrowFile> parse(std::string_view text);
+    // InvalidArgument for a file whose Argon2id parameters are below `floor`.
+    static Result<EscrowFile> parse(std::string_view text, const crypto::PwhashParams& floor = kEscrowKdfFloor);
     // WrongPassphrase; Corrupt if the secret inside does not belong to the public key.
     Result<EscrowSecret> open(std::string_view passphrase) const;
 
     // Writes a new file (0600); AlreadyExists if there is one. Reads one back.
     Result<void> write(const std::filesystem::path& path) const;
-    static Result<EscrowFile> read(const std::filesystem::path& path);
+    static Result<EscrowFile> read(const std::filesystem::path& path, const crypto::PwhashParams& floor = kEscrowKdfFloor);
 };
 
 // What `escrow restore` did.

@@ -37,12 +37,15 @@ template <class C>
 class HttpTransport final : public Transport {
 public:
     HttpTransport(const std::string& host, int port, const Pin& pin, const HttpsOptions& o)
-        : m_pin(pin), m_client(host, port) {
+        : m_pin(pin), m_max(o.max_response), m_client(host, port) {
         if constexpr (std::is_same_v<C, httplib::SSLClient>) {
             m_client.enable_server_certificate_verification(false);  // the context's callback decides
             SSL_CTX* ctx = m_client.ssl_context();
             SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
             SSL_CTX_set_cert_verify_callback(ctx, pin_callback, &m_pin);
+            // The server makes sure of the same (http.cpp); a system configuration that allows
+            // older versions changes neither.
+            SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
         }
         m_client.set_connection_timeout(o.connect_timeout);
         m_client.set_read_timeout(o.read_timeout);
@@ -56,9 +59,34 @@ public:
         if (!req.token.empty()) headers.emplace("Authorization", "Bearer " + req.token);
         if (!req.accept.empty()) headers.emplace("Accept", req.accept);
         const std::string target = req.query.empty() ? req.path : req.path + "?" + req.query;
+        // The answer's body goes through a receiver that stops at m_max (counted after any
+        // content coding is undone, so a gzip bomb stops there too), and an announced length
+        // past it stops the answer before its body is read.
+        std::string body;
+        bool too_large = false;
         auto once = [&] {
-            return req.method == "POST" ? m_client.Post(target, headers, req.body, req.content_type)
-                                        : m_client.Get(target, headers);
+            body.clear();
+            too_large = false;
+            httplib::Request hr;
+            hr.method = req.method == "POST" ? "POST" : "GET";
+            hr.path = target;
+            hr.headers = headers;
+            if (hr.method == "POST") {
+                hr.headers.emplace("Content-Type", req.content_type);
+                hr.body = req.body;
+            }
+            hr.response_handler = [&](const httplib::Response& head) {
+                const std::string length = head.get_header_value("Content-Length");
+                const bool digits = !length.empty() && length.size() <= 18 && length.find_first_not_of("0123456789") == std::string::npos;
+                too_large = !length.empty() && (!digits || std::stoull(length) > m_max);  // no number: httplib cannot bound it either
+                return !too_large;
+            };
+            hr.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
+                too_large = body.size() + n > m_max;
+                if (!too_large) body.append(data, n);
+                return !too_large;
+            };
+            return m_client.send(hr);
         };
         const bool reused = m_client.is_socket_open() != 0;
         httplib::Result r = once();
@@ -68,12 +96,17 @@ public:
         // request may be repeated (docs/protocol.md): once more at once, on a new connection, as
         // later httplib versions do themselves, instead of through the sync client's backoff.
         if (!r && reused && (r.error() == httplib::Error::Read || r.error() == httplib::Error::Write)) r = once();
+        if (too_large) {
+            m_client.stop();  // the rest of that answer is still on the connection
+            return {Error::Protocol, "the server's answer is larger than " + std::to_string(m_max >> 20) + " MiB"};
+        }
         if (!r) return {Error::Network, httplib::to_string(r.error())};
-        return Response{r->status, std::move(r->body), r->get_header_value("Content-Type")};
+        return Response{r->status, std::move(body), r->get_header_value("Content-Type")};
     }
 
 private:
     Pin m_pin;  // must outlive the SSL context that points at it
+    std::size_t m_max;
     C m_client;
 };
 

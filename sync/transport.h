@@ -37,10 +37,16 @@ public:
 struct HttpsOptions {
     std::chrono::seconds connect_timeout{5};
     std::chrono::seconds read_timeout{30};
+    // The most an answer's body may be, after any content coding is undone: past it the answer
+    // is dropped as it arrives and send() gives Error::Protocol. The largest answers of the
+    // protocol are pull pages (about 8 MiB of envelopes, 12 MiB as JSON) and a new device's
+    // first directory (every entry of the organisation, unpaged; ~700 bytes each).
+    std::size_t max_response = 64u << 20;
 };
 
 // `url`: https://HOST:PORT, or http://127.0.0.1:PORT (plain HTTP is refused for any other host).
 // `fingerprint`: hex SHA-256 of the server certificate's DER; the TLS handshake fails on mismatch.
+// TLS 1.2 at least, whatever the system's OpenSSL configuration allows.
 Result<std::unique_ptr<Transport>> make_https_transport(const std::string& url, const std::string& fingerprint,
                                                         HttpsOptions options = {});
 

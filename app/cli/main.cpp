@@ -1,9 +1,13 @@
 #include "cli.h"
 
+#include "crypto/hardening.h"
+
 #include <csignal>
 #include <iostream>
 
 int main(int argc, char** argv) {
+    // Records are in ordinary heap while the store is open: no core file, no ptrace by the same user.
+    if (!quartier::crypto::disable_core_dumps()) std::cerr << "quartier-cli: warning: core dumps could not be disabled\n";
     // A server that closes a connection must give a network error, not kill the process.
     std::signal(SIGPIPE, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);

@@ -271,6 +271,21 @@ void HttpServer::install() {
         }
         reply(res, m_server.handle(r));
     };
+    // A client that asks before it sends (`Expect: 100-continue`, curl for large bodies) is
+    // answered from the headers alone: cpp-httplib 0.11 would otherwise say "100 Continue"
+    // before the pre-routing handler runs, and the refusal would meet a body already on its way.
+    s.set_expect_100_continue_handler([this, head_of](const httplib::Request& req, httplib::Response& res) {
+        t_log = LogState{};
+        t_log.start = SteadyClock::now();
+        t_log.started = true;
+        std::optional<Response> refused = unbounded_body(req);
+        if (!refused && content_length(req).value_or(0) > m_options.max_body)
+            refused = Response{413, wire::error_body("too_large", "request body too large"), {}};
+        if (!refused && reads_body(req.method)) refused = m_server.refuse_before_body(head_of(req));
+        if (!refused) return 100;
+        answer_and_close(res, *refused);  // it may send the body anyway: nothing of it is read
+        return refused->status;
+    });
     const std::string all = ".*";
     s.Get(all, handler);
     s.Options(all, handler);

@@ -3,6 +3,7 @@
 // equivalent, the test compares against that call, so a wrapper that passes the wrong argument
 // (length, key, context) fails here even if it round-trips with itself.
 #include "crypto/crypto.h"
+#include "crypto/hardening.h"
 #include "crypto/identity.h"
 #include "crypto/keywrap.h"
 #include "crypto/secure.h"
@@ -10,7 +11,14 @@
 
 #include <catch2/catch.hpp>
 #include <sodium.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
+#include <cstdio>
 #include <cstring>
 #include <set>
 #include <string>
@@ -437,4 +445,35 @@ TEST_CASE("DeviceIdentity: from_secret round trip, sign and verify", "[crypto][p
         CHECK(same(d->sign_public(), ByteView(pk, 32)));
         CHECK(equal(d->box_secret().view(), box_sk));
     }
+}
+
+// disable_core_dumps() in a child process, so that this test binary keeps its own core files:
+// afterwards the core limit is 0, soft and hard (so it cannot be raised again), and the process
+// is not dumpable. The child reports each check as a bit of its exit code.
+TEST_CASE("disable_core_dumps leaves no core limit to raise and the process not dumpable", "[crypto][hardening]") {
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int bits = 0;
+        if (!disable_core_dumps()) bits |= 1;
+        rlimit rl{};
+        if (::getrlimit(RLIMIT_CORE, &rl) != 0 || rl.rlim_cur != 0 || rl.rlim_max != 0) bits |= 2;
+        const rlimit raise{RLIM_INFINITY, RLIM_INFINITY};
+        if (::geteuid() != 0 && ::setrlimit(RLIMIT_CORE, &raise) == 0) bits |= 4;  // root may raise any limit
+#ifdef __linux__
+        if (::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != 0) bits |= 8;
+#endif
+        if (!disable_core_dumps()) bits |= 16;  // idempotent
+        ::_exit(bits);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    const int bits = WEXITSTATUS(status);
+    CHECK((bits & 1) == 0);   // it said it worked
+    CHECK((bits & 2) == 0);   // RLIMIT_CORE 0/0
+    CHECK((bits & 4) == 0);   // and it stays there
+    CHECK((bits & 8) == 0);   // not dumpable
+    CHECK((bits & 16) == 0);  // a second call is fine
 }

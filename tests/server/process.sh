@@ -50,6 +50,8 @@ expect() {  # expect STATUS CODE curl-args...
 }
 
 start
+# No core file can carry the server's memory out (tokens, the bootstrap token): limit 0, soft and hard.
+grep -Eq '^Max core file size +0 +0 ' "/proc/$PID/limits" || fail "core dumps not disabled: $(grep core "/proc/$PID/limits")"
 # The certificate served is the one whose fingerprint init printed.
 SERVED=$(openssl s_client -connect "127.0.0.1:$PORT" </dev/null 2>/dev/null | openssl x509 -outform DER | sha256sum | cut -d' ' -f1)
 [ "$SERVED" = "$FP" ] || fail "served certificate fingerprint $SERVED != $FP"

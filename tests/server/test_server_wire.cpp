@@ -8,6 +8,7 @@
 #include "sync/server/http.h"
 #include "sync/server/pin.h"
 #include "sync/server/tls.h"
+#include "sync/transport.h"
 
 #include "support/peak_rss.h"
 
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -546,6 +548,10 @@ TEST_CASE("server wire: bodies that cannot be bounded by their headers are refus
          400, "bad_request", true},
         {"a Content-Length that is no number", "POST /v1/push HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n{}", 400, "bad_request", true},
         {"a body on a GET", "GET /v1/info HTTP/1.1\r\n" + host + "Content-Length: 2\r\n\r\n{}", 400, "bad_request", true},
+        {"asks before it sends, without a token: answered instead of 100 Continue",
+         "POST /v1/push HTTP/1.1\r\n" + host + "Expect: 100-continue\r\nContent-Length: 1000\r\n\r\n", 401, "unauthenticated", true},
+        {"asks before it sends, over the limit",
+         "POST /v1/push HTTP/1.1\r\n" + host + "Expect: 100-continue\r\nContent-Length: 70000\r\n\r\n", 413, "too_large", true},
         {"over the limit, with a length: drained and answered", "POST /v1/push HTTP/1.1\r\n" + host + "Content-Length: 70000\r\n\r\n" +
          std::string(70000, 'x'), 413, "too_large", false},
         {"no token, with a length: drained and answered", "POST /v1/push HTTP/1.1\r\n" + host + "Content-Length: 2\r\n\r\n{}", 401,
@@ -571,4 +577,117 @@ TEST_CASE("server wire: bodies that cannot be bounded by their headers are refus
     auto r = plain.Get("/v1/info");
     REQUIRE(r);
     CHECK(r->status == 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client's side (sync/https_transport.cpp): a server (or whoever holds its key) that answers
+// with more than any answer of the protocol can be, or without end, or as a gzip bomb, costs the
+// client at most its response cap (HttpsOptions::max_response), and the sync gets a Protocol error.
+
+namespace {
+
+// A plain-HTTP loopback server with hostile answers, serving in a thread until destroyed.
+class HostileServer {
+public:
+    HostileServer() {
+        m_http.Get("/v1/small", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(std::string(100 * 1024, 'x'), "application/json");
+        });
+        m_http.Post("/v1/push", [](const httplib::Request& req, httplib::Response& res) {
+            res.set_content("{\"got\": " + std::to_string(req.body.size()) + "}", "application/json");
+        });
+        // 3 MiB with its length announced.
+        m_http.Get("/v1/big", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(std::string(3u << 20, 'x'), "application/octet-stream");
+        });
+        // Chunked, 1 MiB of JSON whitespace after another, until the client stops reading or
+        // 128 MiB have gone; compressed by cpp-httplib when the request accepts gzip.
+        auto endless = [this](const httplib::Request&, httplib::Response& res) {
+            res.set_chunked_content_provider("application/json", [this](std::size_t offset, httplib::DataSink& sink) {
+                static const std::string piece(1u << 20, ' ');
+                if (offset >= (128u << 20)) {
+                    sink.done();
+                    return true;
+                }
+                served = offset + piece.size();
+                return sink.write(piece.data(), piece.size());
+            });
+        };
+        m_http.Get("/v1/endless", endless);
+        m_http.Get("/v1/pull", endless);
+        m_http.Get("/v1/gzip", endless);
+        // The client does not ask for gzip; a hostile server sends it anyway: this one pretends
+        // it was asked (the request object is httplib's own, not const), and each 1 MiB of
+        // whitespace goes out as about 1 KiB.
+        m_http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+            if (req.path == "/v1/gzip") const_cast<httplib::Request&>(req).headers.emplace("Accept-Encoding", "gzip");
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
+        port = m_http.bind_to_any_port("127.0.0.1");
+        REQUIRE(port > 0);
+        m_thread = std::thread([this] { m_http.listen_after_bind(); });
+        while (!m_http.is_running()) std::this_thread::yield();
+    }
+    ~HostileServer() {
+        m_http.stop();
+        m_thread.join();
+    }
+    int port = 0;
+    std::atomic<std::size_t> served{0};
+
+private:
+    httplib::Server m_http;
+    std::thread m_thread;
+};
+
+}  // namespace
+
+TEST_CASE("client wire: an answer past the response cap is refused without being kept", "[client][wire][limits]") {
+    std::signal(SIGPIPE, SIG_IGN);
+    HostileServer h;
+    sync::HttpsOptions o;
+    o.max_response = 1u << 20;
+    auto t = sync::make_https_transport("http://127.0.0.1:" + std::to_string(h.port), "", o);
+    REQUIRE(t.ok());
+    sync::Transport& transport = **t;
+    auto get = [&](const std::string& path) {
+        sync::Request r;
+        r.method = "GET";
+        r.path = path;
+        return transport.send(r);
+    };
+
+    // Answers within the cap pass as before, on the same connection.
+    auto small = get("/v1/small");
+    REQUIRE(small.ok());
+    CHECK(small->status == 200);
+    CHECK(small->body.size() == 100 * 1024);
+    sync::Request push;
+    push.method = "POST";
+    push.path = "/v1/push";
+    push.body = std::string(512 * 1024, 'p');
+    auto pushed = transport.send(push);
+    REQUIRE(pushed.ok());
+    CHECK(pushed->body == "{\"got\": 524288}");
+
+    struct Row {
+        const char* what;
+        const char* path;
+    };
+    for (const Row& row : {Row{"3 MiB with its length", "/v1/big"}, Row{"chunked without end", "/v1/endless"},
+                           Row{"a pull page without end", "/v1/pull"}, Row{"gzip without end", "/v1/gzip"}}) {
+        INFO(row.what);
+        h.served = 0;
+        std::optional<sync::Result<sync::Response>> r;
+        const double grew = peak_growth_while([&] { r.emplace(get(row.path)); });
+        INFO("peak grew by " << grew << " MiB; the server got " << (h.served >> 20) << " MiB out");
+        REQUIRE_FALSE(r->ok());
+        CHECK(r->error() == sync::Error::Protocol);
+        CHECK(grew < 16);
+        CHECK(h.served < (128u << 20));  // the client stopped reading
+    }
+    // And the transport still works afterwards.
+    auto again = get("/v1/small");
+    REQUIRE(again.ok());
+    CHECK(again->status == 200);
 }

@@ -253,7 +253,7 @@ class SyncFixture {
 public:
     explicit SyncFixture(std::size_t n, std::map<std::size_t, std::string> roles = {}) {
         office = std::make_unique<Device>(server, "office");
-        auto file = EscrowFile::create(kEscrowPassphrase, kFastKdf);
+        auto file = EscrowFile::create(kEscrowPassphrase, kFastKdf, kFastKdf);  // below kEscrowKdfFloor: tests only
         REQUIRE(file.ok());
         escrow_file = std::move(*file);
         REQUIRE(found_organisation(*office->store, *office->client, "Jugendamt Test", FakeServer::bootstrap(),

@@ -167,7 +167,7 @@ TEST_CASE("Escrow: every scope key is wrapped to the escrow key, and the escrow 
         REQUIRE(s.error() == Error::WrongPassphrase);
     }
     SECTION("another organisation's escrow file restores nothing") {
-        auto other = EscrowFile::create("anderes", kFastKdf);
+        auto other = EscrowFile::create("anderes", kFastKdf, kFastKdf);
         REQUIRE(other.ok());
         auto s = other->open("anderes");
         REQUIRE(s.ok());
@@ -504,13 +504,13 @@ TEST_CASE("Retention review: case records past their retention end, and malforme
 
 TEST_CASE("Escrow file: written once, parsed strictly, and its secret must match its public key", "[sync][escrow]") {
     TempDir dir;
-    auto file = EscrowFile::create("tresor", kFastKdf);
+    auto file = EscrowFile::create("tresor", kFastKdf, kFastKdf);  // tests: below the floor on purpose
     REQUIRE(file.ok());
     const auto path = dir.path() / "escrow.json";
     REQUIRE(file->write(path).ok());
     REQUIRE(file->write(path).error() == Error::AlreadyExists);
     REQUIRE((std::filesystem::status(path).permissions() & std::filesystem::perms::group_all) == std::filesystem::perms::none);
-    auto back = EscrowFile::read(path);
+    auto back = EscrowFile::read(path, kFastKdf);
     REQUIRE(back.ok());
     REQUIRE(back->pk == file->pk);
     REQUIRE(back->open("tresor").ok());
@@ -525,6 +525,41 @@ TEST_CASE("Escrow file: written once, parsed strictly, and its secret must match
     REQUIRE(EscrowFile::parse(R"({"format": "quartier-escrow", "v": "1"})").error() == Error::Unsupported);
     REQUIRE(EscrowFile::parse(R"({"format": "quartier-escrow", "v": 1, "escrow_pk": "x", "keyfile": "y"})").error() == Error::Corrupt);
     REQUIRE(EscrowFile::read(dir.path() / "none").error() == Error::NotFound);
+}
+
+// The escrow file's Argon2id cost has a floor (kEscrowKdfFloor, libsodium's INTERACTIVE): it is
+// the whole archive's key, kept where others may copy it, so a cheap-to-guess one is neither made
+// nor taken. The parameters are bound into the wrap, so lowering them in a file breaks it anyway;
+// the floor is about a file made weak. Tests here pass a lower floor explicitly.
+TEST_CASE("Escrow file: Argon2id parameters below the floor are neither made nor read", "[sync][escrow]") {
+    TempDir dir;
+    auto weak = EscrowFile::create("tresor", kFastKdf);
+    REQUIRE_FALSE(weak.ok());
+    CHECK(weak.error() == Error::InvalidArgument);
+    CHECK(weak.detail().find("below") != std::string::npos);
+    for (const crypto::PwhashParams& p : {crypto::PwhashParams{1, 64ull << 20}, crypto::PwhashParams{2, 32ull << 20}})
+        CHECK(EscrowFile::create("tresor", p).error() == Error::InvalidArgument);
+
+    // One made under a lowered floor (as an older build or another tool might have) is refused
+    // when read with the real one, and read with the lowered one.
+    auto made = EscrowFile::create("tresor", kFastKdf, kFastKdf);
+    REQUIRE(made.ok());
+    const auto path = dir.path() / "weak.json";
+    REQUIRE(made->write(path).ok());
+    auto refused = EscrowFile::read(path);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error() == Error::InvalidArgument);
+    CHECK(refused.detail().find("below") != std::string::npos);
+    CHECK(EscrowFile::parse(made->to_text()).error() == Error::InvalidArgument);
+    REQUIRE(EscrowFile::read(path, kFastKdf).ok());
+
+    // At the floor: made and read.
+    auto floor = EscrowFile::create("tresor", kEscrowKdfFloor);
+    REQUIRE(floor.ok());
+    REQUIRE(floor->write(dir.path() / "floor.json").ok());
+    auto back = EscrowFile::read(dir.path() / "floor.json");
+    REQUIRE(back.ok());
+    CHECK(back->keyfile.params == kEscrowKdfFloor);
 }
 
 TEST_CASE("Shred confirmations and escrow wraps parse strictly: every malformed one is refused, none throws", "[sync][retention]") {
