@@ -614,10 +614,13 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
     json grants = json::array();
     for (const auto& [s, epoch] : m_store.scope_keys()) {
         if (s != scope) continue;
-        const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, epoch, me.id());
+        const Directory& dir = m_store.directory();
+        const bool as_admin = m_store.admin_identity() && (!dir.is_member(scope, epoch, me.id()) || dir.unassigned(scope, me.id()));
         const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
         auto res = append_directory([&, epoch = epoch](const Directory& d) -> std::optional<SignedEntry> {
-            if (d.is_member(scope, epoch, device)) return std::nullopt;
+            // A member already — unless it was taken off: a member entry at the latest epoch adds it back.
+            if (d.is_member(scope, epoch, device) && !(epoch == d.latest_epoch(scope) && d.unassigned(scope, device)))
+                return std::nullopt;
             return d.make_member(signer, as_admin, scope, epoch, device, kind, now_ms());
         });
         if (!res) return res.failure();
@@ -664,8 +667,8 @@ Result<void> SyncClient::unassign(const ScopeId& scope, const DeviceId& device) 
     SyncReport ignore;
     if (auto x = refresh_directory(ignore); !x) return x;
     const crypto::DeviceIdentity& me = m_store.device();
-    const std::uint32_t latest = m_store.directory().latest_epoch(scope);
-    const bool as_admin = m_store.admin_identity() && !m_store.directory().is_member(scope, latest, me.id());
+    // Only an active member or the admin may take a device off (sync/directory.h).
+    const bool as_admin = m_store.admin_identity() && !m_store.directory().active_member(scope, me.id());
     const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
     auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
         if (d.unassigned(scope, device)) return std::nullopt;

@@ -98,7 +98,7 @@ Result<void> Directory::append(const SignedEntry& e) {
     const std::string prev = f.str("prev");
     const std::string kind = f.str("kind");
     const crypto::Id16 org = f.id("org");
-    (void)f.num("time");
+    const std::uint64_t time = f.num("time");
     if (!f.missing.empty()) return {Error::InvalidArgument, "entry lacks field '" + f.missing + "'"};
     if (v != 1) return {Error::Unsupported, "directory entry version " + std::to_string(v)};
     if (seq != m_entries.size()) return {Error::InvalidArgument, "entry seq " + std::to_string(seq) + " does not follow head " + std::to_string(m_entries.size())};
@@ -176,7 +176,13 @@ Result<void> Directory::append(const SignedEntry& e) {
             if (owner == m_personalOwners.end() ? scope_known(scope) : owner->second != dev)
                 return {Error::InvalidArgument, "a personal scope has one member, the device that founded it"};
         }
+        const bool target_off = unassigned(scope, dev);
         if (signer_device) {
+            // Taken off the scope, a device signs nothing for it: not itself back in, not the
+            // next epoch (whose key would then be wrapped to it), not a friend
+            // (docs/threat-model.md, "Removed members").
+            if (unassigned(scope, *signer_device))
+                return {Error::InvalidArgument, "a device taken off a scope signs no entry for it"};
             // A member adds a member; a member of the epoch before opens the next one (rotation);
             // a device may found a scope nobody holds yet, for itself.
             const bool founding = !scope_known(scope) && *signer_device == dev;
@@ -185,14 +191,19 @@ Result<void> Directory::append(const SignedEntry& e) {
                                   is_member(scope, std::uint32_t(epoch - 1), *signer_device);
             if (!founding && !member_now && !rotating)
                 return {Error::InvalidArgument, "signer is not a member of that scope at that epoch"};
+            if (target_off && !active_member(scope, *signer_device))
+                return {Error::InvalidArgument, "only the admin or an active member adds a device taken off the scope back"};
         }
         if (scope_known(scope) && epoch > std::uint64_t(latest_epoch(scope)) + 1)
             return {Error::InvalidArgument, "epochs of a scope follow each other without gaps"};
+        // An entry that changes nothing is refused: every device verifies the whole log.
+        if (is_member(scope, std::uint32_t(epoch), dev) && !(target_off && epoch == latest_epoch(scope)))
+            return {Error::InvalidArgument, "that device is a member of the scope at that epoch already"};
         m_members[scope][std::uint32_t(epoch)].insert(dev);
         m_kinds[scope] = *sk;
         if (*sk == ScopeKind::Audit) m_auditOwners.try_emplace(scope, dev);
         if (*sk == ScopeKind::Personal) m_personalOwners.try_emplace(scope, dev);
-        if (epoch == latest_epoch(scope)) m_unassigned[scope].erase(dev);  // assigned again
+        if (target_off && epoch == latest_epoch(scope)) m_removals[{scope, dev}].back().readded_at = std::uint32_t(epoch);
     } else if (kind == "unassign") {
         const crypto::ScopeId scope = f.id("scope");
         const DeviceId dev = f.id("device");
@@ -202,9 +213,11 @@ Result<void> Directory::append(const SignedEntry& e) {
         if (!is_member(scope, latest, dev)) return {Error::InvalidArgument, "unassign names no member of the scope's latest epoch"};
         if (auto owner = m_auditOwners.find(scope); owner != m_auditOwners.end() && owner->second == dev)
             return {Error::InvalidArgument, "a device cannot be taken off its own audit scope"};
-        if (signer_device && !is_member(scope, latest, *signer_device))
-            return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
-        m_unassigned[scope].insert(dev);
+        if (unassigned(scope, dev) || device(dev)->revoked)
+            return {Error::InvalidArgument, "that device was taken off the scope already"};
+        if (signer_device && !active_member(scope, *signer_device))
+            return {Error::InvalidArgument, "signer is not an active member of the scope (its latest epoch, not taken off)"};
+        m_removals[{scope, dev}].push_back(Removal{Removal::Kind::Unassign, seq, time, std::nullopt});
     } else if (kind == "provider") {
         const crypto::ScopeId scope = f.id("scope");
         const std::string provider = f.str("provider");
@@ -213,12 +226,32 @@ Result<void> Directory::append(const SignedEntry& e) {
             return {Error::InvalidArgument, "provider entry is malformed"};
         if (scope_kind(scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a case scope is assigned to a provider"};
         if (shredded(scope)) return {Error::InvalidArgument, "that scope was crypto-shredded"};
-        if (signer_device && !is_member(scope, latest_epoch(scope), *signer_device))
-            return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
-        if (j["assigned"].get<bool>())
+        if (signer_device) {
+            // A helper's reading depends on these entries: it never signs one (docs/roles.md).
+            if (device(*signer_device)->role == "helper") return {Error::InvalidArgument, "a helper device signs no provider entry"};
+            if (!active_member(scope, *signer_device))
+                return {Error::InvalidArgument, "signer is not an active member of the scope (its latest epoch, not taken off)"};
+        }
+        const bool assigned = j["assigned"].get<bool>();
+        if (providers(scope).count(provider) == std::size_t(assigned))
+            return {Error::InvalidArgument, assigned ? "the case is assigned to that provider already"
+                                                     : "the case is not assigned to that provider"};
+        if (assigned) {
             m_providers[scope].insert(provider);
-        else
+            // Its helpers that the withdrawal took off are back (they hold the latest epoch's key
+            // only if nobody rotated since; else a member adds them again).
+            for (auto it = m_removals.lower_bound({scope, DeviceId{}}); it != m_removals.end() && it->first.first == scope; ++it) {
+                Removal& r = it->second.back();
+                const DeviceInfo* h = device(it->first.second);
+                if (!r.readded_at && r.kind == Removal::Kind::Withdrawn && h && h->provider == provider)
+                    r.readded_at = latest_epoch(scope);
+            }
+        } else {
+            // The provider's helpers count as taken off the case, like an unassign.
+            for (const DeviceId& h : removed_by_withdrawal(scope, provider))
+                m_removals[{scope, h}].push_back(Removal{Removal::Kind::Withdrawn, seq, time, std::nullopt});
             m_providers[scope].erase(provider);
+        }
     } else if (kind == "revoke") {
         if (signer_device) return {Error::InvalidArgument, "only the admin revokes devices"};
         const DeviceId dev = f.id("device");
@@ -227,6 +260,7 @@ Result<void> Directory::append(const SignedEntry& e) {
         it->second.revoked = true;
         it->second.wipe = j.contains("wipe") && j["wipe"].is_boolean() && j["wipe"].get<bool>();
         m_revocations[dev] = m_entries.size();
+        m_revoked.try_emplace(dev, Removal{Removal::Kind::Revoked, seq, time, std::nullopt});
     } else if (kind == "escrow") {
         if (signer_device) return {Error::InvalidArgument, "only the admin names the escrow key"};
         const BoxPublicKey pk = f.key<32>("escrow_pk");
@@ -313,8 +347,28 @@ std::uint32_t Directory::latest_epoch(const crypto::ScopeId& scope) const {
 }
 
 bool Directory::unassigned(const crypto::ScopeId& scope, const DeviceId& d) const {
-    auto it = m_unassigned.find(scope);
-    return it != m_unassigned.end() && it->second.count(d);
+    auto it = m_removals.find({scope, d});
+    return it != m_removals.end() && !it->second.back().readded_at;
+}
+
+const Removal* Directory::removal(const crypto::ScopeId& scope, const DeviceId& d) const {
+    if (auto r = m_revoked.find(d); r != m_revoked.end()) return &r->second;
+    auto it = m_removals.find({scope, d});
+    return it == m_removals.end() || it->second.back().readded_at ? nullptr : &it->second.back();
+}
+
+bool Directory::active_member(const crypto::ScopeId& scope, const DeviceId& d) const {
+    const DeviceInfo* info = device(d);
+    return info && !info->revoked && scope_known(scope) && is_member(scope, latest_epoch(scope), d) && !unassigned(scope, d);
+}
+
+std::vector<DeviceId> Directory::removed_by_withdrawal(const crypto::ScopeId& scope, const std::string& provider) const {
+    std::vector<DeviceId> out;
+    const std::set<DeviceId> ever = ever_members(scope);
+    for (const auto& [id, d] : m_devices)
+        if (d.role == "helper" && d.provider == provider && !d.revoked && ever.count(id) && !unassigned(scope, id))
+            out.push_back(id);
+    return out;
 }
 
 bool Directory::excluded(const crypto::ScopeId& scope, const DeviceId& d) const {

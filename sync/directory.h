@@ -3,14 +3,23 @@
 // the server verify it with this same code; membership is accepted only from here, never from the
 // server's word.
 //
-// Who may sign what: genesis, enrol, revoke, escrow, shred and lease only the admin; unassign the admin or a member of
-// the scope's latest epoch; a member entry the admin, or a device
-// that is a member of that scope at that epoch, or at the epoch before (rotation: a member opens the
-// next epoch after a revocation), or any enrolled device founding a scope nobody holds, for itself.
+// Who may sign what: genesis, enrol, revoke, escrow, shred and lease only the admin; unassign the admin or an
+// active member of the scope (a member of its latest epoch that no entry took off it); a member
+// entry the admin, or a device that is a member of that scope at that epoch, or at the epoch before
+// (rotation: a member opens the next epoch after a revocation), or any enrolled device founding a
+// scope nobody holds, for itself. A `provider` entry (the admin or an active member whose role is
+// not `helper`) assigns a case scope to a free provider or withdraws it.
+// Removed members (docs/threat-model.md, "Removed members"): a device taken off a scope — by an
+// `unassign`, by the withdrawal of its provider (a `helper`), by its revocation — signs no entry
+// naming that scope: it cannot re-join, open the next epoch, add or take off others, or assign the
+// case. Only the admin or an active member adds it back (a member entry at the latest epoch; a
+// helper taken off by a withdrawal is also back when its provider is assigned again).
+// No entry that changes nothing: a member entry for a device that is a member at that epoch and
+// not taken off, an unassign of a device taken off already, an assignment that stands or a
+// withdrawal of one that does not — so no member can grow the log that every device verifies.
 // Whoever signs: the members of an audit scope are its founding device and `dpo` devices only, and
 // that device is never unassigned from it; a personal scope (a worker's confidential space, §65
-// SGB VIII) has exactly one member ever, the device that founded it. A `provider` entry (the admin
-// or a member of the scope's latest epoch) assigns a case scope to a free provider or withdraws it.
+// SGB VIII) has exactly one member ever, the device that founded it.
 // Which role may hold which kind of scope is sync/roles.h's policy, checked by clients over this
 // verified state.
 // Retention (docs/retention.md): `escrow` names the organisation's escrow key (once); `shred`
@@ -22,6 +31,9 @@
 //   2. Every entry verified before it was appended: signature, chain, signer's right to sign it.
 //   3. A device's role, keys and memberships are exactly what the verified entries say.
 //   4. A pinned genesis (org id, admin key from the enrolment code) cannot be replaced.
+//   5. m_removals[(scope, d)] lists, in log order, every time `d` was taken off `scope` by an
+//      unassign or a provider withdrawal; at most the last one is not `readded_at` (it is then
+//      the one in force: unassigned(scope, d)).
 #pragma once
 
 #include "error.h"
@@ -80,6 +92,18 @@ struct ShredOrder {
     std::uint64_t time_ms = 0;
 };
 
+// One time a device was taken off a scope (an `unassign` entry, or the withdrawal of its
+// provider's assignment for a `helper`), or revoked (every scope).
+struct Removal {
+    enum class Kind { Unassign, Withdrawn, Revoked };
+    Kind kind = Kind::Unassign;
+    std::uint64_t entry = 0;    // seq of the entry that took it off
+    std::uint64_t time_ms = 0;  // that entry's `time`
+    // Added back by a member entry at this epoch (or its provider assigned again while this was
+    // the latest epoch): from that epoch on it is a member again.
+    std::optional<std::uint32_t> readded_at;
+};
+
 struct Membership {
     crypto::ScopeId scope{};
     std::uint32_t epoch = 0;
@@ -113,9 +137,18 @@ public:
     std::vector<DeviceId> members(const crypto::ScopeId& scope, std::uint32_t epoch) const;
     bool scope_known(const crypto::ScopeId& scope) const;
     std::uint32_t latest_epoch(const crypto::ScopeId& scope) const;  // 0 if unknown
-    // Taken off a scope (a case closed for it, transferred, or unassigned): it must rotate past
-    // the device, and the device purges the scope. A later member entry assigns it again.
+    // Taken off a scope (a case closed for it, transferred, unassigned, or — a helper — its
+    // provider's assignment withdrawn): members rotate past the device, and the device purges the
+    // scope. A later member entry by someone else assigns it again (see the top of this file).
     bool unassigned(const crypto::ScopeId& scope, const DeviceId& d) const;
+    // The removal in force for `d` in `scope`: its revocation, else the unassign or withdrawal
+    // not undone yet; nullptr if none.
+    const Removal* removal(const crypto::ScopeId& scope, const DeviceId& d) const;
+    // The helper devices a withdrawal of `provider` from `scope` would take off now: enrolled for
+    // that provider, unrevoked, members of the scope at some epoch, not taken off it already.
+    std::vector<DeviceId> removed_by_withdrawal(const crypto::ScopeId& scope, const std::string& provider) const;
+    // A member of the scope's latest epoch that no entry removed: may push to and pull the scope now.
+    bool active_member(const crypto::ScopeId& scope, const DeviceId& d) const;
     // Revoked, or unassigned from this scope: the next epoch must not be wrapped to it.
     bool excluded(const crypto::ScopeId& scope, const DeviceId& d) const;
     // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
@@ -174,7 +207,8 @@ private:
     std::map<crypto::ScopeId, std::map<std::uint32_t, std::set<DeviceId>>> m_members;
     std::map<crypto::ScopeId, ScopeKind> m_kinds;
     std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
-    std::map<crypto::ScopeId, std::set<DeviceId>> m_unassigned;
+    std::map<std::pair<crypto::ScopeId, DeviceId>, std::vector<Removal>> m_removals;  // invariant 5
+    std::map<DeviceId, Removal> m_revoked;  // device -> its (first) revocation
     std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
     std::map<crypto::ScopeId, DeviceId> m_personalOwners;  // personal scope -> its one member
     std::map<crypto::ScopeId, std::set<std::string>> m_providers;  // case scope -> assigned providers

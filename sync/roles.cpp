@@ -113,7 +113,9 @@ Result<void> assign_provider(Store& store, SyncClient& client, const crypto::Sco
     const Directory& d = store.directory();
     if (d.scope_kind(scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a case scope is assigned to a provider"};
     const crypto::DeviceIdentity& me = store.device();
-    const bool as_admin = !d.is_member(scope, d.latest_epoch(scope), me.id());
+    // An active member of the case signs, or the admin; never a helper device (sync/directory.h).
+    const DeviceInfo* self = d.device(me.id());
+    const bool as_admin = !d.active_member(scope, me.id()) || !self || self->role == "helper";
     if (as_admin && !store.admin_identity())
         return {Error::InvalidArgument, "only a member of the case or the admin assigns it to a provider"};
     const crypto::DeviceIdentity& signer = as_admin ? *store.admin_identity() : me;

@@ -132,3 +132,115 @@ TEST_CASE("Directory: a wipe order verifies only for its device, its organisatio
     forged.body.back() ^= 1;
     REQUIRE_FALSE(Directory::is_wipe_order(forged, o.org, o.admin.sign_public(), o.a.id()));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12, item 2: a member taken off a scope must not be able to undo it. The entries below are
+// what an insider's patched client signs with its own device key (Directory::make_* and the
+// device identity, no SyncClient): the stock client never makes them. The server verifies with
+// this same code, so refused here is refused there (docs/threat-model.md, "Removed members").
+namespace {
+struct Attempt {
+    const char* what;
+    SignedEntry entry;
+};
+
+// Everything a device taken off `scope` could sign to get back in or to get even: re-join at the
+// latest epoch (clears the mark), claim the next epoch (its key would be wrapped to it), add a
+// friend, take the remaining member off, assign the case to a provider.
+std::vector<Attempt> insider_entries(const Directory& d, const crypto::DeviceIdentity& me, const crypto::ScopeId& scope,
+                                     const DeviceId& friend_, const DeviceId& colleague) {
+    const std::uint32_t e = d.latest_epoch(scope);
+    return {
+        {"member(self) at the latest epoch", d.make_member(me, false, scope, e, me.id(), ScopeKind::Case, 9)},
+        {"member(self) at the next epoch (the rotation)", d.make_member(me, false, scope, e + 1, me.id(), ScopeKind::Case, 9)},
+        {"member(friend) at the latest epoch", d.make_member(me, false, scope, e, friend_, ScopeKind::Case, 9)},
+        {"unassign of the remaining member", d.make_unassign(me, false, scope, colleague, 9)},
+        {"a provider assignment", d.make_provider(me, false, scope, "Träger B", true, 9)},
+    };
+}
+
+void enrol_helper(Org& o, const crypto::DeviceIdentity& h, const std::string& provider) {
+    REQUIRE(o.d.append(o.d.make_enrol(o.admin, h.id(), h.sign_public(), h.box_public(), "helper", "helper", 2, provider)).ok());
+}
+}  // namespace
+
+TEST_CASE("Directory: a device taken off a scope signs nothing for it; only others add it back", "[directory][security]") {
+    Org o;  // a founded the case scope at epoch 1
+    REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.b.id(), ScopeKind::Case, 4)).ok());
+
+    SECTION("unassigned") {
+        REQUIRE(o.d.append(o.d.make_unassign(o.admin, true, o.scope, o.b.id(), 5)).ok());
+        for (const Attempt& x : insider_entries(o.d, o.b, o.scope, o.c.id(), o.a.id())) {
+            INFO(x.what);
+            refused(o.d, x.entry);
+        }
+        CHECK(o.d.unassigned(o.scope, o.b.id()));
+        CHECK(o.d.latest_epoch(o.scope) == 1);
+        CHECK_FALSE(o.d.is_member(o.scope, 1, o.c.id()));
+        CHECK_FALSE(o.d.unassigned(o.scope, o.a.id()));
+        CHECK(o.d.providers(o.scope).empty());
+        // A member that was not taken off adds it back, as today.
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.b.id(), ScopeKind::Case, 6)).ok());
+        CHECK_FALSE(o.d.unassigned(o.scope, o.b.id()));
+    }
+    SECTION("unassigned, then the scope rotated past it: it cannot sign itself into the new epoch") {
+        REQUIRE(o.d.append(o.d.make_unassign(o.a, false, o.scope, o.b.id(), 5)).ok());
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 2, o.a.id(), ScopeKind::Case, 6)).ok());
+        for (const Attempt& x : insider_entries(o.d, o.b, o.scope, o.c.id(), o.a.id())) {
+            INFO(x.what);
+            refused(o.d, x.entry);
+        }
+        // It is still a member of epoch 1 and cannot add anyone there either.
+        refused(o.d, o.d.make_member(o.b, false, o.scope, 1, o.c.id(), ScopeKind::Case, 7));
+        CHECK_FALSE(o.d.is_member(o.scope, 2, o.b.id()));
+        // The admin adds it back.
+        REQUIRE(o.d.append(o.d.make_member(o.admin, true, o.scope, 2, o.b.id(), ScopeKind::Case, 8)).ok());
+        CHECK_FALSE(o.d.unassigned(o.scope, o.b.id()));
+    }
+    SECTION("a helper whose provider was withdrawn counts as taken off until the provider is assigned again") {
+        const auto h = crypto::DeviceIdentity::generate();
+        enrol_helper(o, h, "Träger A");
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", true, 5)).ok());
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, h.id(), ScopeKind::Case, 6)).ok());
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", false, 7)).ok());
+        CHECK(o.d.unassigned(o.scope, h.id()));
+        CHECK(o.d.excluded(o.scope, h.id()));
+        // It re-posts its provider's assignment, re-joins, claims the next epoch: all refused.
+        refused(o.d, o.d.make_provider(h, false, o.scope, "Träger A", true, 8));
+        for (const Attempt& x : insider_entries(o.d, h, o.scope, o.c.id(), o.a.id())) {
+            INFO(x.what);
+            refused(o.d, x.entry);
+        }
+        CHECK(o.d.providers(o.scope).empty());
+        // Assigned again by a member: the helper is back (its key still opens the latest epoch).
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", true, 9)).ok());
+        CHECK_FALSE(o.d.unassigned(o.scope, h.id()));
+    }
+    SECTION("a helper device never signs a provider entry, even while assigned") {
+        const auto h = crypto::DeviceIdentity::generate();
+        enrol_helper(o, h, "Träger A");
+        REQUIRE(o.d.append(o.d.make_provider(o.admin, true, o.scope, "Träger A", true, 5)).ok());
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, h.id(), ScopeKind::Case, 6)).ok());
+        refused(o.d, o.d.make_provider(h, false, o.scope, "Träger B", true, 7));  // opens the case to another provider
+        refused(o.d, o.d.make_provider(h, false, o.scope, "Träger A", false, 7));
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger B", true, 8)).ok());  // a caseworker may
+    }
+}
+
+TEST_CASE("Directory: an entry that changes nothing is refused, so no member grows the log", "[directory][security]") {
+    Org o;
+    REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.b.id(), ScopeKind::Case, 4)).ok());
+    refused(o.d, o.d.make_member(o.a, false, o.scope, 1, o.b.id(), ScopeKind::Case, 5));  // b is a member already
+    refused(o.d, o.d.make_member(o.b, false, o.scope, 1, o.b.id(), ScopeKind::Case, 5));
+    refused(o.d, o.d.make_member(o.a, false, o.scope, 1, o.a.id(), ScopeKind::Case, 5));
+    REQUIRE(o.d.append(o.d.make_unassign(o.a, false, o.scope, o.b.id(), 5)).ok());
+    refused(o.d, o.d.make_unassign(o.a, false, o.scope, o.b.id(), 6));  // unassigned already
+    refused(o.d, o.d.make_unassign(o.admin, true, o.scope, o.b.id(), 6));
+    REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", true, 6)).ok());
+    refused(o.d, o.d.make_provider(o.a, false, o.scope, "Träger A", true, 7));   // assigned already
+    refused(o.d, o.d.make_provider(o.a, false, o.scope, "Träger B", false, 7));  // never assigned
+    // A loop of such entries leaves the log as it was.
+    const auto size = o.d.size();
+    for (int i = 0; i < 50; ++i) (void)o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.a.id(), ScopeKind::Case, 8 + i));
+    CHECK(o.d.size() == size);
+}
