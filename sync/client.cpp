@@ -166,7 +166,7 @@ Result<SyncReport> SyncClient::sync() {
     m_heads.reset();
     for (auto step : {&SyncClient::refresh_directory, &SyncClient::audit_policy, &SyncClient::shred,
                       &SyncClient::register_scopes, &SyncClient::share_audit, &SyncClient::fetch_keys,
-                      &SyncClient::rotate, &SyncClient::escrow, &SyncClient::push, &SyncClient::pull,
+                      &SyncClient::rotate, &SyncClient::escrow, &SyncClient::purge, &SyncClient::push, &SyncClient::pull,
                       &SyncClient::purge})
         if (auto s = (this->*step)(r); !s) return s.failure();
     r.retries = m_retries;
@@ -491,8 +491,8 @@ Result<void> SyncClient::pull(SyncReport& r) {
     const DeviceId me = m_store.device().id();
     std::set<ScopeId> scopes;
     for (const auto& m : m_store.directory().memberships(me))
-        if (!m_store.directory().unassigned(m.scope, me) && !m_store.directory().shredded(m.scope))
-            scopes.insert(m.scope);  // taken off or shredded: nothing to fetch
+        if (m_store.directory().active_member(m.scope, me) && !m_store.directory().shredded(m.scope))
+            scopes.insert(m.scope);  // taken off, rotated past or shredded: nothing to fetch (the server says 403)
     std::optional<std::map<ScopeId, std::uint64_t>> heads;
     heads.swap(m_heads);  // good for this pull only
     std::size_t requeued = 0;
@@ -690,6 +690,13 @@ Result<void> SyncClient::purge(SyncReport& r) {
         // to the case ended, sync/roles.h): either way the case leaves this tablet.
         if (!m_store.directory().unassigned(scope, me) && !roles::forbidden_member(m_store.directory(), scope, me)) continue;
         auto p = purge_durably(m_store, scope, false);  // resumable if the process is killed (retention.h)
+        if (!p && p.error() == Error::Busy && !m_store.directory().active_member(scope, me)) {
+            // The server takes nothing more from this device in that scope (docs/protocol.md,
+            // "Ops"): what it wrote there and had not pushed can reach nobody. It goes with the scope.
+            r.rejected.push_back({0, {}, {}, "changes in scope " + crypto::to_hex(scope) +
+                                                 " not pushed: this device was taken off it before they reached the server"});
+            p = purge_durably(m_store, scope, true);
+        }
         if (!p) {
             if (p.error() == Error::Busy) continue;  // unsynced changes: next time
             return p.failure();

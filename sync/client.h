@@ -31,7 +31,10 @@
 //                 uploaded, and one the server had and lost is reported (docs/retention.md)
 //   6. purge      every scope the directory took this device off (unassigned), or that the role
 //                 policy no longer lets it hold (sync/roles.h): once none of our ops in it waits
-//                 in the outbox, its keys, ops and snapshots leave the device
+//                 in the outbox, its keys, ops and snapshots leave the device. Runs before the
+//                 push too: where this device is no active member any more, the server refuses
+//                 its ops (docs/protocol.md, "Ops"), so those still waiting are discarded with the
+//                 scope and reported in SyncReport::rejected
 //   after the last step, the completed sync is recorded in the audit log; its op waits in the
 //   outbox and goes with the next sync's push, in the same request as that sync's data
 //   (docs/audit.md); then `last_sync` is noted (the offline lease, docs/retention.md)

@@ -376,6 +376,21 @@ bool Directory::excluded(const crypto::ScopeId& scope, const DeviceId& d) const 
     return !info || info->revoked || unassigned(scope, d);
 }
 
+bool Directory::active_member(const crypto::ScopeId& scope, const DeviceId& d) const {
+    const DeviceInfo* info = device(d);
+    return info && !info->revoked && is_member(scope, latest_epoch(scope), d) && !unassigned(scope, d);
+}
+
+std::optional<std::string> Directory::refuse_op(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
+                                                std::uint64_t /*device_seq*/, std::uint64_t /*hlc*/) const {
+    if (!is_member(scope, epoch, author))
+        return "the author is not a member of scope " + crypto::to_hex(scope) + " at epoch " + std::to_string(epoch);
+    const DeviceInfo* info = device(author);
+    if (!info || info->revoked) return "the author is revoked";
+    if (unassigned(scope, author)) return "the author was taken off scope " + crypto::to_hex(scope);
+    return std::nullopt;
+}
+
 const SignedEntry* Directory::revocation(const DeviceId& d) const {
     auto it = m_revocations.find(d);
     return it == m_revocations.end() ? nullptr : &m_entries[it->second];

@@ -643,8 +643,12 @@ Response Server::push(Context& c) {
             const auto& h = views[i].header;
             if (h.author != c.device) return error(403, "forbidden", "an envelope's author is not the authenticated device");
             if (m_dir.shredded(h.scope)) return error(410, "shredded", "scope " + crypto::to_hex(h.scope) + " was crypto-shredded");
-            if (!m_dir.is_member(h.scope, h.epoch, c.device))
-                return error(403, "not_member", "device is not a member of scope " + crypto::to_hex(h.scope) + " at epoch " + std::to_string(h.epoch));
+            // An active member only (docs/protocol.md, "Ops"): a device taken off the scope, or
+            // rotated past, writes no more, whatever epoch it seals under; and each op must count
+            // by the directory's own rule, the one every member applies when it reads it.
+            if (!m_dir.active_member(h.scope, c.device))
+                return error(403, "not_member", "device is not an active member of scope " + crypto::to_hex(h.scope));
+            if (auto why = m_dir.refuse_op(h.scope, h.epoch, c.device, h.seq, h.hlc)) return error(403, "not_member", *why);
             if (Hlc::physical_ms(h.hlc) > horizon)
                 return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
             pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i]});
@@ -662,7 +666,8 @@ Response Server::push(Context& c) {
     // pull and are not listed.
     std::vector<ScopeId> member_of;
     for (const auto& m : m_dir.memberships(c.device))
-        if ((member_of.empty() || member_of.back() != m.scope) && !m_dir.shredded(m.scope)) member_of.push_back(m.scope);
+        if ((member_of.empty() || member_of.back() != m.scope) && !m_dir.shredded(m.scope) && m_dir.active_member(m.scope, c.device))
+            member_of.push_back(m.scope);
     std::sort(member_of.begin(), member_of.end());
     member_of.erase(std::unique(member_of.begin(), member_of.end()), member_of.end());
     // `head_ops`: the op at each head, so that a device whose cursor is at the head can tell the
@@ -701,10 +706,10 @@ Response Server::pull(Context& c) {
         limit = std::size_t(std::min<std::uint64_t>(*v, m_limits.max_pull_limit));
     }
     limit = std::min(limit, m_limits.max_pull_limit);
-    const auto ms = m_dir.memberships(c.device);
-    if (std::none_of(ms.begin(), ms.end(), [&](const Membership& m) { return m.scope == scope; }))
-        return error(403, "not_member", "device is not a member of this scope");
-    if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
+    // Shredded first: a member that was on the scope when it was erased learns why it is gone.
+    if (m_dir.shredded(scope) && m_dir.ever_members(scope).count(c.device))
+        return error(410, "shredded", "that scope was crypto-shredded");
+    if (!m_dir.active_member(scope, c.device)) return error(403, "not_member", "device is not an active member of this scope");
     // The op the device holds at its cursor (docs/server.md, "Backup and restore"): a server
     // restored from a backup holds another op there, or none, and must say so, not serve what
     // came after as if nothing was lost.

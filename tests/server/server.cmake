@@ -4,7 +4,7 @@ quartier_add_test(test_server
   LIBS quartier_server)
 
 quartier_add_test(test_server_wire
-  SOURCES server/test_server_wire.cpp
+  SOURCES server/test_server_wire.cpp server/test_server_insider.cpp
   LIBS quartier_server_http quartier_tls_pin)
 
 # A small pinned HTTPS client for the shell test: founds an org, pushes, pulls, across restarts.

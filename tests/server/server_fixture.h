@@ -16,6 +16,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 namespace quartier::test {
 
 using nlohmann::json;
@@ -43,6 +45,9 @@ struct ServerFixture {
     std::unique_ptr<srv::Server> server;
     std::uint64_t now = 1'750'000'000'000;  // ms; tests move it
     srv::Limits limits;
+    // When set, call() sends through it instead of calling Server::handle (tests/server/loopback.h:
+    // the real HTTP server on a loopback port).
+    std::function<srv::Response(const srv::Request&)> transport;
     std::string bootstrap = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     crypto::Id16 server_id{};
     crypto::Id16 org = crypto::random_id();
@@ -76,7 +81,7 @@ struct ServerFixture {
         r.body = body;
         r.query = std::move(query);
         if (!token.empty()) r.headers["Authorization"] = "Bearer " + token;
-        return server->handle(r);
+        return transport ? transport(r) : server->handle(r);
     }
     srv::Response post(const std::string& path, const json& body, const std::string& token = {}) {
         return call("POST", path, body.dump(), token);

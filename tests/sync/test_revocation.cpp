@@ -162,8 +162,9 @@ TEST_CASE("An unassigned device purges the scope after its last sync: the scope 
     helper.reopen();  // the WAL is checkpointed: the bytes are in store.db now
     REQUIRE(any_file_contains(helper.dir.path(), needle));
 
-    // An edit made offline before it learns of the unassignment is pushed first, then purged;
-    // one commit spanning its own scope and the team scope is cut in half by the purge.
+    // An edit made offline and not pushed before the unassignment reaches nobody: the server takes
+    // nothing more from a device taken off the scope (docs/protocol.md, "Ops"), so it goes with
+    // the scope, reported; one commit spanning its own scope and the team scope is cut in half.
     const std::string late = helper.set("", "name", "noch schnell erfasst", &f.team);
     std::string own;
     {
@@ -178,6 +179,8 @@ TEST_CASE("An unassigned device purges the scope after its last sync: the scope 
     auto r = helper.sync();
     REQUIRE(r.ok());
     REQUIRE(r->scopes_purged == 1);
+    REQUIRE(r->rejected.size() == 1);
+    CHECK(r->rejected[0].error.find("taken off") != std::string::npos);
     REQUIRE(helper.store->current_epoch(f.team) == 0);  // no key of the scope left
     REQUIRE_FALSE(helper.store->get(id));
     REQUIRE_FALSE(helper.store->get(late));
@@ -189,7 +192,8 @@ TEST_CASE("An unassigned device purges the scope after its last sync: the scope 
     REQUIRE_FALSE(helper.store->get(late));
 
     colleague.sync_ok();
-    REQUIRE(colleague.store->get(late));  // nothing it wrote was lost
+    REQUIRE_FALSE(colleague.store->get(late));  // refused by the server, never stored there
+    REQUIRE(colleague.store->get(id));           // what it pushed while a member stays
     REQUIRE(colleague.store->current_epoch(f.team) == 2);
     const std::string after = colleague.set("", "name", "nach der Übergabe", &f.team);
     colleague.sync_ok();
