@@ -164,7 +164,7 @@ void enrol_helper(Org& o, const crypto::DeviceIdentity& h, const std::string& pr
 }
 }  // namespace
 
-TEST_CASE("Directory: a device taken off a scope signs nothing for it; only others add it back", "[directory][security]") {
+TEST_CASE("Directory: a device taken off a scope signs nothing for it, only others add it back", "[directory][security]") {
     Org o;  // a founded the case scope at epoch 1
     REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.b.id(), ScopeKind::Case, 4)).ok());
 
