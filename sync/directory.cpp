@@ -376,11 +376,6 @@ bool Directory::excluded(const crypto::ScopeId& scope, const DeviceId& d) const 
     return !info || info->revoked || unassigned(scope, d);
 }
 
-bool Directory::active_member(const crypto::ScopeId& scope, const DeviceId& d) const {
-    const DeviceInfo* info = device(d);
-    return info && !info->revoked && is_member(scope, latest_epoch(scope), d) && !unassigned(scope, d);
-}
-
 std::optional<std::string> Directory::refuse_op(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
                                                 std::uint64_t /*device_seq*/, std::uint64_t /*hlc*/) const {
     if (!is_member(scope, epoch, author))

@@ -151,10 +151,6 @@ public:
     bool active_member(const crypto::ScopeId& scope, const DeviceId& d) const;
     // Revoked, or unassigned from this scope: the next epoch must not be wrapped to it.
     bool excluded(const crypto::ScopeId& scope, const DeviceId& d) const;
-    // May `d` read and write `scope` now: a member of the scope's latest epoch that no directory
-    // entry removed (unassigned, revoked). The server asks it of every push and pull
-    // (docs/protocol.md, "Ops").
-    bool active_member(const crypto::ScopeId& scope, const DeviceId& d) const;
     // Why an op by `author` at `epoch` (its device sequence number and HLC) does not count, or
     // nullopt if it does: its author was a member of the scope at that epoch and no entry removed
     // it since (docs/protocol.md, "Ops").
