@@ -85,9 +85,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
     }
     case 3: {
-        auto f = sync::EscrowFile::parse(in);
+        // The fixture's minimal parameters are below the escrow KDF floor (docs/retention.md): parsed
+        // with a test floor, and the real floor must refuse every file below it.
+        const crypto::PwhashParams low{1, 8192};
+        auto f = sync::EscrowFile::parse(in, low);
         if (!f) break;
-        auto again = sync::EscrowFile::parse(f->to_text());
+        const bool weak = f->keyfile.params.opslimit < sync::kEscrowKdfFloor.opslimit ||
+                          f->keyfile.params.memlimit < sync::kEscrowKdfFloor.memlimit;
+        if (weak) check(!sync::EscrowFile::parse(in).ok(), "an escrow file below the KDF floor is refused");
+        auto again = sync::EscrowFile::parse(f->to_text(), low);
         check(again.ok() && again->pk == f->pk && again->keyfile.serialize() == f->keyfile.serialize(),
               "an escrow file survives to_text and parse");
         if (f->keyfile.params == crypto::PwhashParams{1, 8192}) {
