@@ -611,7 +611,7 @@ Response Server::push(Context& c) {
                 return error(403, "not_member", "device is not a member of scope " + crypto::to_hex(h.scope) + " at epoch " + std::to_string(h.epoch));
             if (Hlc::physical_ms(h.hlc) > horizon)
                 return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
-            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i]});
+            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i], h.seq});
         }
         records.push_back(std::move(pg));
     }

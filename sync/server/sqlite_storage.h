@@ -41,6 +41,7 @@ public:
     Result<PushOutcome> push(const std::vector<PushGroup>& groups) override;
     Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) override;
     Result<std::uint64_t> envelope_count() override;
+    Result<std::uint64_t> last_device_seq(const DeviceId& device) override;
     Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) override;
 
     Result<void> put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) override;

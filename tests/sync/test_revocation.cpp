@@ -74,6 +74,64 @@ TEST_CASE("A revoked device is refused: its scopes move to a new epoch it cannot
     REQUIRE(new_epoch >= 1);
 }
 
+// Issue 12, item 4: the entry that takes a device off names the last of its ops that still counts
+// (`last_seq`). The signer asks the server (GET /v1/devices/seq) and never names less than it
+// holds itself of that device: a server cannot make ops that members have folded count for nothing.
+TEST_CASE("A removal names the removed device's last op that counts: the server's figure, never less than the signer holds",
+          "[sync][revocation][security]") {
+    SyncFixture f(3);
+    Device &admin = f[0], &colleague = f[1], &worker = f[2];
+    for (int i = 0; i < 3; ++i) worker.set("", "name", "Familie " + std::to_string(i), &f.team);
+    f.sync_all();  // the colleague holds the worker's ops now
+    const DeviceId w = worker.store->device().id();
+    const std::uint64_t on_server = *f.server.storage().last_device_seq(w);
+    const std::uint64_t held = *colleague.store->highest_device_seq(w);
+    REQUIRE(held > 0);
+    REQUIRE(on_server > held);  // the worker's audit entries are on the server, in a scope only it holds
+    const std::string row = GENERATE(as<std::string>(), "honest", "names less", "no endpoint", "nonsense", "revocation");
+    INFO(row);
+    if (row == "honest") serve_device_seq(colleague, f.server);
+    if (row == "names less") serve_device_seq(colleague, f.server, [](const std::string& hex, std::uint64_t) {
+        return nlohmann::json{{"device", hex}, {"last_seq", 0}};
+    });
+    if (row == "nonsense") serve_device_seq(colleague, f.server, [&](const std::string&, std::uint64_t n) {
+        return nlohmann::json{{"device", crypto::to_hex(colleague.store->device().id())}, {"last_seq", n}};
+    });
+    if (row == "revocation") {
+        serve_device_seq(admin, f.server);
+        REQUIRE(revoke_device(*admin.store, *admin.client, w, false).ok());
+        const Removal* rv = admin.store->directory().removal(f.team, w);
+        REQUIRE(rv);
+        CHECK(rv->kind == Removal::Kind::Revoked);
+        CHECK(rv->last_seq == on_server);
+        return;
+    }
+    auto done = colleague.client->unassign(f.team, w);
+    const Removal* rm = colleague.store->directory().removal(f.team, w);
+    if (row == "nonsense") {
+        CHECK(done.error() == Error::Protocol);
+        CHECK_FALSE(rm);  // nothing was signed on a figure the signer could not read
+        return;
+    }
+    REQUIRE(done.ok());
+    REQUIRE(rm);
+    if (row == "honest") CHECK(rm->last_seq == on_server);
+    if (row == "names less") CHECK(rm->last_seq == held);
+    if (row == "no endpoint") CHECK_FALSE(rm->last_seq);  // a server from before it: the entry's time bounds the ops
+    // Every op of the worker in the team that the server stored counts still (the signer held
+    // them all, so even the lower figure covers them); without last_seq the entry's time decides.
+    if (rm->last_seq)
+        for (const auto& bytes : server_envelopes(f.server)) {
+            auto env = crypto::parse_envelope(bytes);
+            REQUIRE(env.ok());
+            const auto& h = env->header;
+            if (h.author != w || h.scope != f.team) continue;
+            const auto why = colleague.store->directory().refuse_op(h.scope, h.epoch, h.author, h.seq, h.hlc);
+            INFO((why ? *why : std::string()));
+            CHECK_FALSE(why);
+        }
+}
+
 TEST_CASE("Rotation races between members: exactly one new key per epoch, everyone gets it", "[sync][revocation]") {
     SyncFixture f(4);
     Device &admin = f[0], &a = f[1], &b = f[2], &lost = f[3];
@@ -162,8 +220,10 @@ TEST_CASE("An unassigned device purges the scope after its last sync: the scope 
     helper.reopen();  // the WAL is checkpointed: the bytes are in store.db now
     REQUIRE(any_file_contains(helper.dir.path(), needle));
 
-    // An edit made offline before it learns of the unassignment is pushed first, then purged;
-    // one commit spanning its own scope and the team scope is cut in half by the purge.
+    // An edit made offline before it learns of the unassignment, but after the server's last op
+    // of it, which the unassign names (last_seq): no device counts it (Directory::refuse_op), so
+    // the helper does not push it but reports it, and purges it with the scope. One commit
+    // spanning its own scope and the team scope is cut in half: its own scope's ops go out.
     const std::string late = helper.set("", "name", "noch schnell erfasst", &f.team);
     std::string own;
     {
@@ -173,11 +233,14 @@ TEST_CASE("An unassigned device purges the scope after its last sync: the scope 
         REQUIRE(w.set("case", late, "status", "offen", &f.team).ok());
         REQUIRE(w.commit().ok());
     }
+    serve_device_seq(admin, f.server);
     REQUIRE(admin.client->unassign(f.team, helper.store->device().id()).ok());
     REQUIRE(admin.store->current_epoch(f.team) == 2);
     auto r = helper.sync();
     REQUIRE(r.ok());
     REQUIRE(r->scopes_purged == 1);
+    CHECK(std::count_if(r->rejected.begin(), r->rejected.end(),
+                        [](const Problem& p) { return p.error.starts_with("not pushed: "); }) == 2);  // late's two ops
     REQUIRE(helper.store->current_epoch(f.team) == 0);  // no key of the scope left
     REQUIRE_FALSE(helper.store->get(id));
     REQUIRE_FALSE(helper.store->get(late));
@@ -189,7 +252,8 @@ TEST_CASE("An unassigned device purges the scope after its last sync: the scope 
     REQUIRE_FALSE(helper.store->get(late));
 
     colleague.sync_ok();
-    REQUIRE(colleague.store->get(late));  // nothing it wrote was lost
+    REQUIRE(colleague.store->get(id));          // what it wrote before counts
+    REQUIRE_FALSE(colleague.store->get(late));  // what it wrote after does not reach anyone
     REQUIRE(colleague.store->current_epoch(f.team) == 2);
     const std::string after = colleague.set("", "name", "nach der Übergabe", &f.team);
     colleague.sync_ok();
