@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <span>
 #include <system_error>
@@ -238,6 +239,32 @@ Result<bool> SyncClient::append_directory(const std::function<std::optional<Sign
     return {Error::Refused, "conflict: the directory kept changing; try again"};
 }
 
+std::string SyncClient::RemovalSeq::describe() const {
+    std::string s = last_seq ? "last_seq " + std::to_string(*last_seq) : "no last_seq (the server names none)";
+    return note.empty() ? s : s + "; " + note;
+}
+
+Result<SyncClient::RemovalSeq> SyncClient::removal_seq(const DeviceId& device) {
+    const std::string hex = crypto::to_hex(device);
+    auto seen = m_store.highest_device_seq(device);
+    if (!seen) return seen.failure();
+    auto res = call("GET", "/v1/devices/seq", "device=" + hex, nullptr);
+    if (!res) {
+        if (res.error() == Error::Refused && refusal_code(res.detail()) == "not_found") return RemovalSeq{};
+        return res.failure();
+    }
+    if (str(*res, "device") != hex || !res->contains("last_seq") || !(*res)["last_seq"].is_number_unsigned())
+        return {Error::Protocol, "devices/seq answer lacks the device or its last_seq"};
+    const std::uint64_t told = (*res)["last_seq"].get<std::uint64_t>();
+    // The server cannot name less than what reached this device through it: such an answer would
+    // make ops count for nothing that members have folded already (docs/threat-model.md).
+    RemovalSeq out{std::max(told, *seen), {}};
+    if (told < *seen && device != m_store.device().id())
+        out.note = "the server named last_seq " + std::to_string(told) + " for device " + hex + ", but this device holds its op " +
+                   std::to_string(*seen);
+    return out;
+}
+
 Result<void> SyncClient::register_scopes(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
     const DeviceInfo* self = m_store.directory().device(me.id());
@@ -297,6 +324,17 @@ struct PushBatch {
     std::vector<OpId> last_ops;       // the last envelope's op id per group
     std::vector<std::int64_t> seqs;   // the ops' local seqs, ascending
     std::string body;
+    // Ops of a scope the directory took this device off, written after the removal's last_seq:
+    // no device and no server counts them (Directory::refuse_op), and one of them in a push would
+    // refuse the whole push. They leave the outbox unsent, reported.
+    std::vector<Problem> dropped;
+    // seqs and the dropped ops' seqs, ascending: what leaves the outbox once this batch is answered.
+    std::vector<std::int64_t> done() const {
+        std::vector<std::int64_t> all = seqs;
+        for (const Problem& p : dropped) all.push_back(p.op_seq);
+        std::sort(all.begin(), all.end());
+        return all;
+    }
 };
 
 Result<PushBatch> prepare_push(const Store& store, std::size_t limit, std::span<const std::int64_t> in_flight) {
@@ -306,9 +344,19 @@ Result<PushBatch> prepare_push(const Store& store, std::size_t limit, std::span<
     std::vector<std::vector<crypto::Hash32>> hashes;
     std::vector<wire::FramedGroup> frames;
     b.seqs.reserve(items->size());
+    const Directory& dir = store.directory();
     for (const auto& item : *items) {
         auto env = crypto::parse_envelope(item.envelope);
         if (!env) return {Error::Corrupt, "outbox holds a damaged envelope (op seq " + std::to_string(item.op_seq) + ")"};
+        const crypto::EnvelopeHeader& h = env->header;
+        // Only ops refused for a removal (a member at that epoch whose op is refused: removed
+        // since, or added back from a later epoch on); one of a scope the directory does not list
+        // us in yet is the server's to refuse, and stays (docs/protocol.md).
+        if (dir.is_member(h.scope, h.epoch, h.author))
+            if (auto why = dir.refuse_op(h.scope, h.epoch, h.author, h.seq, h.hlc)) {
+                b.dropped.push_back({item.op_seq, {}, crypto::to_hex(h.op), "not pushed: " + *why});
+                continue;
+            }
         std::size_t g = 0;
         while (g < b.scopes.size() && b.scopes[g] != env->header.scope) ++g;
         if (g == b.scopes.size()) {
@@ -355,11 +403,19 @@ void SyncClient::Helper::join() {
 }
 
 Result<void> SyncClient::push(SyncReport& r) {
-    std::vector<std::int64_t> stored;  // ops the server stored whose outbox rows are still there
+    std::vector<std::int64_t> stored;  // ops the server stored (or dropped ones) whose outbox rows are still there
     auto batch = prepare_push(m_store, m_options.push_batch, {});
     for (;;) {
         if (!batch) return batch.failure();
-        if (batch->seqs.empty()) return stored.empty() ? Result<void>{} : m_store.acknowledge(stored);
+        r.rejected.insert(r.rejected.end(), batch->dropped.begin(), batch->dropped.end());
+        if (batch->seqs.empty()) {
+            const auto dropped = batch->done();
+            stored.insert(stored.end(), dropped.begin(), dropped.end());
+            if (auto a = stored.empty() ? Result<void>{} : m_store.acknowledge(stored); !a || dropped.empty()) return a;
+            stored.clear();
+            batch = prepare_push(m_store, m_options.push_batch, {});  // what the dropped ops hid
+            continue;
+        }
         // A full batch suggests that more follow: the previous batch is acknowledged and the next
         // prepared on a helper thread while this one is on the wire. A short one is the last.
         const bool more = batch->seqs.size() >= m_options.push_batch || batch->scopes.size() >= wire::kMaxPushGroups;
@@ -367,10 +423,11 @@ Result<void> SyncClient::push(SyncReport& r) {
         Result<void> acked;
         std::optional<Result<PushBatch>> ahead;
         Result<Response> sent = Error::Failed;
+        const std::vector<std::int64_t> done = batch->done();
         if (more) {
             Helper helper(*this, [&] {
                 if (!stored.empty()) acked = m_store.acknowledge(stored);
-                if (acked) ahead = prepare_push(m_store, m_options.push_batch, batch->seqs);
+                if (acked) ahead = prepare_push(m_store, m_options.push_batch, done);
             });
             sent = exchange(req, true);
         } else {
@@ -384,7 +441,7 @@ Result<void> SyncClient::push(SyncReport& r) {
         if (!res) return res.failure();
         const auto accepted = res->value("accepted", std::size_t(0)), dups = res->value("duplicates", std::size_t(0));
         if (accepted + dups != batch->seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
-        stored = std::move(batch->seqs);  // out of the outbox with the next batch's preparation, or at the end
+        stored = done;  // out of the outbox with the next batch's preparation, or at the end
         if (auto t = res->find("time"); t != res->end() && t->is_number_unsigned())  // audit entries carry it
             if (auto n = m_store.note_server_time(t->get<std::uint64_t>()); !n) return n;
         r.pushed += accepted;
@@ -670,13 +727,20 @@ Result<void> SyncClient::unassign(const ScopeId& scope, const DeviceId& device) 
     // Only an active member or the admin may take a device off (sync/directory.h).
     const bool as_admin = m_store.admin_identity() && !m_store.directory().active_member(scope, me.id());
     const crypto::DeviceIdentity& signer = as_admin ? *m_store.admin_identity() : me;
+    RemovalSeq seq;  // its ops up to here still count, none after (Directory::refuse_op)
+    if (!m_store.directory().unassigned(scope, device)) {
+        auto s = removal_seq(device);
+        if (!s) return s.failure();
+        seq = std::move(*s);
+    }
     auto res = append_directory([&](const Directory& d) -> std::optional<SignedEntry> {
         if (d.unassigned(scope, device)) return std::nullopt;
-        return d.make_unassign(signer, as_admin, scope, device, now_ms());
+        return d.make_unassign(signer, as_admin, scope, device, now_ms(), seq.last_seq);
     });
     if (!res) return res.failure();
     if (auto x = rotate(ignore); !x) return x;  // re-key at once if we are a member
-    return m_store.audit(AuditAction::Unassign, {crypto::to_hex(scope), crypto::to_hex(device)});
+    return m_store.audit(AuditAction::Unassign, {crypto::to_hex(scope), crypto::to_hex(device)}, {},
+                         *res ? seq.describe() : std::string());
 }
 
 Result<void> SyncClient::purge(SyncReport& r) {

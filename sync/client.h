@@ -14,7 +14,9 @@
 //                 epoch with a fresh key (claimed in the directory first; a lost race discards
 //                 it), add the remaining members at it and grant them the key; resumable
 //   4. push       outbox in batches: one transport commit signed per batch; acknowledged ops
-//                 leave the outbox only after the server's 200. While a full batch is on the
+//                 leave the outbox only after the server's 200. Our ops in a scope we were
+//                 taken off, after the removal's last_seq, count nowhere (Directory::refuse_op):
+//                 they leave the outbox unsent, reported in SyncReport::rejected. While a full batch is on the
 //                 wire, a helper thread acknowledges the previous one and prepares the next; the
 //                 calling thread makes no store call until it has joined it (a revocation's wipe
 //                 joins it first), so the store is used by one thread at a time
@@ -44,8 +46,9 @@
 // A push request carries up to wire::kMaxPushGroups scopes' ops, each scope's under a transport
 // commit of its own, framed (docs/protocol.md); pulls ask for framed pages and read JSON ones too.
 // The server answers 410 (shredded) to a push or pull of a crypto-shredded scope, framed or JSON.
-// Invariants: nothing is removed from the outbox before the server stored it; a cursor never
-// moves past an op that was not stored or explicitly rejected; every request may be repeated.
+// Invariants: nothing is removed from the outbox before the server stored it (or the directory
+// refuses it for a removal of this device, step 4); a cursor never moves past an op that was not
+// stored or explicitly rejected; every request may be repeated.
 // Failures: network errors, 5xx and 429 are retried with exponential backoff and jitter; a 401
 // re-authenticates once; any other 4xx stops the sync with Error::Refused (detail: the code).
 // A 403 `revoked` that carries an admin-signed revocation of this device with a wipe order
@@ -135,7 +138,8 @@ public:
     Result<void> cache_purge(SyncReport& r);
 
     // Takes a device off a scope (case closed for it, transferred, unassigned): an `unassign`
-    // entry, then a rotation if this device is a member; the device purges the scope at its next sync.
+    // entry with its `last_seq` (removal_seq()), then a rotation if this device is a member; the
+    // device purges the scope at its next sync.
     Result<void> unassign(const ScopeId& scope, const DeviceId& device);
     Result<void> push(SyncReport& r);
     Result<void> pull(SyncReport& r);
@@ -151,6 +155,19 @@ public:
     // `make` returns nullopt when, against the current head, nothing needs appending any more
     // (another device did it): then the result is false.
     Result<bool> append_directory(const std::function<std::optional<SignedEntry>(const Directory&)>& make);
+
+    // The `last_seq` of an entry that takes `device` off a scope or revokes it (docs/protocol.md,
+    // "Removals: last_seq"): the highest device sequence number of its ops that still count. The
+    // server's figure (GET /v1/devices/seq), raised to the highest this store holds of that device
+    // if the server says less (`note` then says so, for the audit entry; for this device itself
+    // its own ops decide, some not pushed yet); nullopt if the server does not know the endpoint
+    // (404: a server from before it), and the entry goes without (its time bounds the ops then).
+    struct RemovalSeq {
+        std::optional<std::uint64_t> last_seq;
+        std::string note;
+        std::string describe() const;  // for the audit entry
+    };
+    Result<RemovalSeq> removal_seq(const DeviceId& device);
 
     // One JSON request with retries and authentication; the parsed body of a 2xx answer.
     Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& query,

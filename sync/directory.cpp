@@ -1,8 +1,11 @@
 #include "directory.h"
 
+#include "hlc.h"
 #include "wire.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace quartier::sync {
 
@@ -16,6 +19,13 @@ constexpr std::string_view kDomain = "quartier/directory/v1";
 Bytes signing_message(ByteView body) { return crypto::labelled(kDomain, {body}); }
 
 std::optional<ScopeKind> kind_from(std::string_view s) { return scope_kind_from(s); }
+
+// An entry's optional `last_seq` (unassign, revoke): nullopt if malformed, an empty optional if absent.
+std::optional<std::optional<std::uint64_t>> last_seq_of(const json& j) {
+    if (!j.contains("last_seq")) return std::optional<std::uint64_t>();
+    if (!j["last_seq"].is_number_unsigned()) return std::nullopt;
+    return std::optional<std::uint64_t>(j["last_seq"].get<std::uint64_t>());
+}
 
 const std::set<std::string>& roles() {
     static const std::set<std::string> r = {"caseworker", "team_lead", "helper", "planning", "admin", "dpo"};
@@ -199,6 +209,7 @@ Result<void> Directory::append(const SignedEntry& e) {
         // An entry that changes nothing is refused: every device verifies the whole log.
         if (is_member(scope, std::uint32_t(epoch), dev) && !(target_off && epoch == latest_epoch(scope)))
             return {Error::InvalidArgument, "that device is a member of the scope at that epoch already"};
+        m_epochOpened[scope].try_emplace(std::uint32_t(epoch), seq);
         m_members[scope][std::uint32_t(epoch)].insert(dev);
         m_kinds[scope] = *sk;
         if (*sk == ScopeKind::Audit) m_auditOwners.try_emplace(scope, dev);
@@ -217,7 +228,9 @@ Result<void> Directory::append(const SignedEntry& e) {
             return {Error::InvalidArgument, "that device was taken off the scope already"};
         if (signer_device && !active_member(scope, *signer_device))
             return {Error::InvalidArgument, "signer is not an active member of the scope (its latest epoch, not taken off)"};
-        m_removals[{scope, dev}].push_back(Removal{Removal::Kind::Unassign, seq, time, std::nullopt});
+        const auto last = last_seq_of(j);
+        if (!last) return {Error::InvalidArgument, "unassign has a malformed last_seq"};
+        m_removals[{scope, dev}].push_back(Removal{Removal::Kind::Unassign, seq, time, *last, std::nullopt});
     } else if (kind == "provider") {
         const crypto::ScopeId scope = f.id("scope");
         const std::string provider = f.str("provider");
@@ -236,6 +249,18 @@ Result<void> Directory::append(const SignedEntry& e) {
         if (providers(scope).count(provider) == std::size_t(assigned))
             return {Error::InvalidArgument, assigned ? "the case is assigned to that provider already"
                                                      : "the case is not assigned to that provider"};
+        // A withdrawal's `last_seq`: {device: n} for helpers it takes off, nothing else.
+        const std::vector<DeviceId> off = assigned ? std::vector<DeviceId>{} : removed_by_withdrawal(scope, provider);
+        std::map<DeviceId, std::uint64_t> last;
+        if (j.contains("last_seq")) {
+            if (assigned || !j["last_seq"].is_object()) return {Error::InvalidArgument, "provider entry has a malformed last_seq"};
+            for (const auto& [hex, n] : j["last_seq"].items()) {
+                const auto id = wire::id_from_hex(hex);
+                if (!id || !n.is_number_unsigned() || std::find(off.begin(), off.end(), *id) == off.end())
+                    return {Error::InvalidArgument, "provider entry's last_seq names no helper the withdrawal takes off"};
+                last[*id] = n.get<std::uint64_t>();
+            }
+        }
         if (assigned) {
             m_providers[scope].insert(provider);
             // Its helpers that the withdrawal took off are back (they hold the latest epoch's key
@@ -248,8 +273,11 @@ Result<void> Directory::append(const SignedEntry& e) {
             }
         } else {
             // The provider's helpers count as taken off the case, like an unassign.
-            for (const DeviceId& h : removed_by_withdrawal(scope, provider))
-                m_removals[{scope, h}].push_back(Removal{Removal::Kind::Withdrawn, seq, time, std::nullopt});
+            for (const DeviceId& h : off) {
+                const auto n = last.find(h);
+                m_removals[{scope, h}].push_back(Removal{Removal::Kind::Withdrawn, seq, time,
+                                                         n == last.end() ? std::nullopt : std::optional(n->second), std::nullopt});
+            }
             m_providers[scope].erase(provider);
         }
     } else if (kind == "revoke") {
@@ -257,10 +285,12 @@ Result<void> Directory::append(const SignedEntry& e) {
         const DeviceId dev = f.id("device");
         auto it = m_devices.find(dev);
         if (!f.missing.empty() || it == m_devices.end()) return {Error::InvalidArgument, "revoke names no enrolled device"};
+        const auto last = last_seq_of(j);
+        if (!last) return {Error::InvalidArgument, "revoke has a malformed last_seq"};
         it->second.revoked = true;
         it->second.wipe = j.contains("wipe") && j["wipe"].is_boolean() && j["wipe"].get<bool>();
         m_revocations[dev] = m_entries.size();
-        m_revoked.try_emplace(dev, Removal{Removal::Kind::Revoked, seq, time, std::nullopt});
+        m_revoked.try_emplace(dev, Removal{Removal::Kind::Revoked, seq, time, *last, std::nullopt});
     } else if (kind == "escrow") {
         if (signer_device) return {Error::InvalidArgument, "only the admin names the escrow key"};
         const BoxPublicKey pk = f.key<32>("escrow_pk");
@@ -357,6 +387,41 @@ const Removal* Directory::removal(const crypto::ScopeId& scope, const DeviceId& 
     return it == m_removals.end() || it->second.back().readded_at ? nullptr : &it->second.back();
 }
 
+std::uint32_t Directory::latest_epoch_before(const crypto::ScopeId& scope, std::uint64_t seq) const {
+    std::uint32_t latest = 0;
+    if (auto s = m_epochOpened.find(scope); s != m_epochOpened.end())
+        for (const auto& [epoch, opened] : s->second)
+            if (opened < seq) latest = std::max(latest, epoch);
+    return latest;
+}
+
+std::optional<std::string> Directory::refuse_op(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
+                                                std::uint64_t device_seq, std::uint64_t hlc) const {
+    if (!is_member(scope, epoch, author))
+        return "device " + crypto::to_hex(author) + " is not a member of scope " + crypto::to_hex(scope) + " at epoch " +
+               std::to_string(epoch);
+    // From before the removal: by the device's own counter if the entry names its last one, else
+    // by its clock and the epoch (an author sets both itself: docs/threat-model.md says what that leaves).
+    const auto before = [&](const Removal& r) {
+        if (r.last_seq) return device_seq <= *r.last_seq;
+        return Hlc::physical_ms(hlc) <= r.time_ms && epoch <= latest_epoch_before(scope, r.entry);
+    };
+    const auto why = [&](const Removal& r) {
+        const char* how = r.kind == Removal::Kind::Revoked    ? "revoked"
+                          : r.kind == Removal::Kind::Withdrawn ? "taken off the scope with its provider"
+                                                               : "unassigned from the scope";
+        std::string s = "device " + crypto::to_hex(author) + " was " + how + " (directory entry " + std::to_string(r.entry) +
+                        "): an op ";
+        if (r.last_seq) return s + "with device seq " + std::to_string(device_seq) + " after last_seq " + std::to_string(*r.last_seq);
+        return s + "dated or at an epoch after the removal";
+    };
+    if (auto rv = m_revoked.find(author); rv != m_revoked.end() && !before(rv->second)) return why(rv->second);
+    if (auto it = m_removals.find({scope, author}); it != m_removals.end())
+        for (const Removal& r : it->second)
+            if (!before(r) && !(r.readded_at && epoch >= *r.readded_at)) return why(r);
+    return std::nullopt;
+}
+
 bool Directory::active_member(const crypto::ScopeId& scope, const DeviceId& d) const {
     const DeviceInfo* info = device(d);
     return info && !info->revoked && scope_known(scope) && is_member(scope, latest_epoch(scope), d) && !unassigned(scope, d);
@@ -374,16 +439,6 @@ std::vector<DeviceId> Directory::removed_by_withdrawal(const crypto::ScopeId& sc
 bool Directory::excluded(const crypto::ScopeId& scope, const DeviceId& d) const {
     const DeviceInfo* info = device(d);
     return !info || info->revoked || unassigned(scope, d);
-}
-
-std::optional<std::string> Directory::refuse_op(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
-                                                std::uint64_t /*device_seq*/, std::uint64_t /*hlc*/) const {
-    if (!is_member(scope, epoch, author))
-        return "the author is not a member of scope " + crypto::to_hex(scope) + " at epoch " + std::to_string(epoch);
-    const DeviceInfo* info = device(author);
-    if (!info || info->revoked) return "the author is revoked";
-    if (unassigned(scope, author)) return "the author was taken off scope " + crypto::to_hex(scope);
-    return std::nullopt;
 }
 
 const SignedEntry* Directory::revocation(const DeviceId& d) const {
@@ -482,27 +537,35 @@ SignedEntry Directory::make_member(const crypto::DeviceIdentity& signer, bool as
 }
 
 SignedEntry Directory::make_unassign(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
-                                     const DeviceId& dev, std::uint64_t time_ms) const {
+                                     const DeviceId& dev, std::uint64_t time_ms, std::optional<std::uint64_t> last_seq) const {
     json j = base(m_org, size(), m_head, "unassign", time_ms);
     j["scope"] = crypto::to_hex(scope);
     j["device"] = crypto::to_hex(dev);
+    if (last_seq) j["last_seq"] = *last_seq;
     return sign(signer, as_admin, j.dump());
 }
 
 SignedEntry Directory::make_provider(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
-                                     const std::string& provider, bool assigned, std::uint64_t time_ms) const {
+                                     const std::string& provider, bool assigned, std::uint64_t time_ms,
+                                     const std::map<DeviceId, std::uint64_t>& last_seq) const {
     json j = base(m_org, size(), m_head, "provider", time_ms);
     j["scope"] = crypto::to_hex(scope);
     j["provider"] = provider;
     j["assigned"] = assigned;
+    if (!last_seq.empty()) {
+        json m = json::object();
+        for (const auto& [dev, n] : last_seq) m[crypto::to_hex(dev)] = n;
+        j["last_seq"] = std::move(m);
+    }
     return sign(signer, as_admin, j.dump());
 }
 
 SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe,
-                                   std::uint64_t time_ms) const {
+                                   std::uint64_t time_ms, std::optional<std::uint64_t> last_seq) const {
     json j = base(m_org, size(), m_head, "revoke", time_ms);
     j["device"] = crypto::to_hex(dev);
     j["wipe"] = wipe;
+    if (last_seq) j["last_seq"] = *last_seq;
     return sign(admin, true, j.dump());
 }
 

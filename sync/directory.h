@@ -14,6 +14,9 @@
 // naming that scope: it cannot re-join, open the next epoch, add or take off others, or assign the
 // case. Only the admin or an active member adds it back (a member entry at the latest epoch; a
 // helper taken off by a withdrawal is also back when its provider is assigned again).
+// Its ops count up to the removal: the entry's `last_seq` (the removed device's last device
+// sequence number that counts) or, without one, the entry's time (refuse_op(), docs/protocol.md
+// "Removals: last_seq").
 // No entry that changes nothing: a member entry for a device that is a member at that epoch and
 // not taken off, an unassign of a device taken off already, an assignment that stands or a
 // withdrawal of one that does not — so no member can grow the log that every device verifies.
@@ -99,6 +102,10 @@ struct Removal {
     Kind kind = Kind::Unassign;
     std::uint64_t entry = 0;    // seq of the entry that took it off
     std::uint64_t time_ms = 0;  // that entry's `time`
+    // The entry's `last_seq`: its ops with a device sequence number up to this still count. An
+    // entry without one (made before the field, or against a server that does not answer
+    // GET /v1/devices/seq) bounds them by time_ms and the epoch then latest (refuse_op()).
+    std::optional<std::uint64_t> last_seq;
     // Added back by a member entry at this epoch (or its provider assigned again while this was
     // the latest epoch): from that epoch on it is a member again.
     std::optional<std::uint32_t> readded_at;
@@ -147,15 +154,18 @@ public:
     // The helper devices a withdrawal of `provider` from `scope` would take off now: enrolled for
     // that provider, unrevoked, members of the scope at some epoch, not taken off it already.
     std::vector<DeviceId> removed_by_withdrawal(const crypto::ScopeId& scope, const std::string& provider) const;
+    // Why an op by `author` in `scope` at `epoch` with device sequence number `device_seq` and clock `hlc` does
+    // not count, or nullopt if it does (docs/threat-model.md): the author must be a member of `scope` at `epoch`;
+    // if the directory removed it from the scope (unassign, provider withdrawn, revocation) the op must be from
+    // before: device_seq <= the removal entry's last_seq; an old entry without last_seq: hlc at most the entry's time
+    // (ms, compared with the HLC's physical part: see sync/hlc.h) and epoch at most the scope's latest epoch when removed.
+    // A device added back after a removal counts again from the epoch it was added back at.
+    std::optional<std::string> refuse_op(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
+                                         std::uint64_t device_seq, std::uint64_t hlc) const;
     // A member of the scope's latest epoch that no entry removed: may push to and pull the scope now.
     bool active_member(const crypto::ScopeId& scope, const DeviceId& d) const;
     // Revoked, or unassigned from this scope: the next epoch must not be wrapped to it.
     bool excluded(const crypto::ScopeId& scope, const DeviceId& d) const;
-    // Why an op by `author` at `epoch` (its device sequence number and HLC) does not count, or
-    // nullopt if it does: its author was a member of the scope at that epoch and no entry removed
-    // it since (docs/protocol.md, "Ops").
-    std::optional<std::string> refuse_op(const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
-                                         std::uint64_t device_seq, std::uint64_t hlc) const;
     // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
     const SignedEntry* revocation(const DeviceId& d) const;
     std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
@@ -182,12 +192,18 @@ public:
     // `signer_device` null: signed by the admin identity `signer`.
     SignedEntry make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
                             std::uint32_t epoch, const DeviceId& dev, ScopeKind kind, std::uint64_t time_ms) const;
+    // `last_seq` (docs/protocol.md): the removed device's highest device sequence number whose ops
+    // still count; without it, refuse_op() falls back to the entry's time.
     SignedEntry make_unassign(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
-                              const DeviceId& dev, std::uint64_t time_ms) const;
-    // Assigns a case scope to a free provider (`assigned`) or withdraws the assignment.
+                              const DeviceId& dev, std::uint64_t time_ms,
+                              std::optional<std::uint64_t> last_seq = std::nullopt) const;
+    // Assigns a case scope to a free provider (`assigned`) or withdraws the assignment; a withdrawal
+    // names the `last_seq` of each helper it takes off (removed_by_withdrawal()) it knows one for.
     SignedEntry make_provider(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
-                              const std::string& provider, bool assigned, std::uint64_t time_ms) const;
-    SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms) const;
+                              const std::string& provider, bool assigned, std::uint64_t time_ms,
+                              const std::map<DeviceId, std::uint64_t>& last_seq = {}) const;
+    SignedEntry make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe, std::uint64_t time_ms,
+                            std::optional<std::uint64_t> last_seq = std::nullopt) const;
 
     SignedEntry make_escrow(const crypto::DeviceIdentity& admin, const BoxPublicKey& escrow_pk, std::uint64_t time_ms) const;
     SignedEntry make_shred(const crypto::DeviceIdentity& admin, const crypto::ScopeId& scope, const std::string& order,
@@ -201,6 +217,8 @@ public:
 
 private:
     SignedEntry sign(const crypto::DeviceIdentity& signer, bool as_admin, std::string body) const;
+    // The scope's latest epoch just before entry `seq` was appended (0: none yet).
+    std::uint32_t latest_epoch_before(const crypto::ScopeId& scope, std::uint64_t seq) const;
 
     std::vector<SignedEntry> m_entries;
     crypto::Hash32 m_head{};
@@ -214,6 +232,7 @@ private:
     std::map<DeviceId, std::size_t> m_revocations;  // device -> index of its revoke entry
     std::map<std::pair<crypto::ScopeId, DeviceId>, std::vector<Removal>> m_removals;  // invariant 5
     std::map<DeviceId, Removal> m_revoked;  // device -> its (first) revocation
+    std::map<crypto::ScopeId, std::map<std::uint32_t, std::uint64_t>> m_epochOpened;  // scope -> epoch -> seq of its first entry
     std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
     std::map<crypto::ScopeId, DeviceId> m_personalOwners;  // personal scope -> its one member
     std::map<crypto::ScopeId, std::set<std::string>> m_providers;  // case scope -> assigned providers

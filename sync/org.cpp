@@ -203,12 +203,17 @@ Result<RevocationReport> revoke_device(Store& store, SyncClient& client, const D
     rep.device = *d;
     rep.scopes = store.directory().memberships(device);
     const crypto::DeviceIdentity& admin = *store.admin_identity();
+    // Its ops up to the server's last one count; what it pushes after this does not (last_seq).
+    auto seq = client.removal_seq(device);
+    if (!seq) return seq.failure();
     auto r = client.append_directory([&](const Directory& dir) -> std::optional<SignedEntry> {
         if (const DeviceInfo* now = dir.device(device); now && now->revoked) return std::nullopt;
-        return dir.make_revoke(admin, device, wipe, now_ms());
+        return dir.make_revoke(admin, device, wipe, now_ms(), seq->last_seq);
     });
     if (!r) return r.failure();
-    if (auto a = store.audit(AuditAction::Revoke, {crypto::to_hex(device)}, {}, wipe ? "wipe ordered" : ""); !a)
+    if (auto a = store.audit(AuditAction::Revoke, {crypto::to_hex(device)}, {},
+                             std::string(wipe ? "wipe ordered; " : "") + seq->describe());
+        !a)
         return a.failure();
     auto synced = client.sync();
     if (!synced) return synced.failure();

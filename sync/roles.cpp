@@ -122,13 +122,28 @@ Result<void> assign_provider(Store& store, SyncClient& client, const crypto::Sco
     const std::uint64_t now = std::uint64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                 std::chrono::system_clock::now().time_since_epoch())
                                                 .count());
+    // A withdrawal takes the provider's helpers off the case: it names, for each, its last op
+    // that still counts (SyncClient::removal_seq, docs/protocol.md).
+    std::map<DeviceId, std::uint64_t> last;
+    std::string seqs;
+    if (!assigned)
+        for (const DeviceId& h : d.removed_by_withdrawal(scope, provider)) {
+            auto s = client.removal_seq(h);
+            if (!s) return s.failure();
+            if (s->last_seq) last[h] = *s->last_seq;
+            seqs += "; helper " + crypto::to_hex(h) + ": " + s->describe();
+        }
     auto r = client.append_directory([&](const Directory& dd) -> std::optional<SignedEntry> {
         if (dd.providers(scope).count(provider) == std::size_t(assigned)) return std::nullopt;
-        return dd.make_provider(signer, as_admin, scope, provider, assigned, now);
+        std::map<DeviceId, std::uint64_t> named;  // the helpers it takes off against this head
+        if (!assigned)
+            for (const DeviceId& h : dd.removed_by_withdrawal(scope, provider))
+                if (auto n = last.find(h); n != last.end()) named.insert(*n);
+        return dd.make_provider(signer, as_admin, scope, provider, assigned, now, named);
     });
     if (!r) return r.failure();
     return store.audit(assigned ? AuditAction::Share : AuditAction::Unassign, {crypto::to_hex(scope)}, {},
-                       std::string(assigned ? "case assigned to provider " : "case withdrawn from provider ") + provider);
+                       std::string(assigned ? "case assigned to provider " : "case withdrawn from provider ") + provider + seqs);
 }
 
 }  // namespace quartier::sync::roles

@@ -2151,6 +2151,21 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
 
 const Directory& Store::directory() const { return m_impl->directory; }
 
+Result<std::uint64_t> Store::highest_device_seq(const DeviceId& device) const {
+    if (m_failed) return Error::Failed;
+    // The clear header of an envelope (crypto/envelope.h): author at bytes 49..64, its device seq
+    // big-endian at 65..72, so the largest 8-byte blob is the largest number (SQLite's substr is 1-based).
+    auto st = m_impl->db.prepare("SELECT max(substr(env, 66, 8)) FROM ops WHERE substr(env, 50, 16) = ?1");
+    if (!st) return st.failure();
+    st->bind(1, ByteView(device));
+    auto row = st->step();
+    if (!row) return row.failure();
+    if (!*row || st->is_null(0) || st->blob(0).size() != 8) return std::uint64_t(0);
+    std::uint64_t n = 0;
+    for (std::uint8_t b : st->blob(0)) n = (n << 8) | b;
+    return n;
+}
+
 Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;

@@ -260,6 +260,10 @@ public:
     Result<std::size_t> server_lost(const ScopeId& scope);
 
     const Directory& directory() const;
+    // The highest device sequence number (envelope header `seq`) among the ops of `device` this
+    // store holds, 0 if none: what a device signing `device`'s removal has seen of it, the floor
+    // of the entry's `last_seq` (docs/protocol.md, "Removals: last_seq").
+    Result<std::uint64_t> highest_device_seq(const DeviceId& device) const;
     // Verifies and persists new directory entries (they must extend our copy). If an organisation
     // is pinned (set_pin), the genesis must match it.
     Result<void> extend_directory(const std::vector<SignedEntry>& entries);

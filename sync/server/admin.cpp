@@ -89,9 +89,13 @@ Result<std::string> devices_report(const DataDir& data) {
         for (const auto& m : dir.memberships(d.id))
             scopes.push_back(json{{"scope", crypto::to_hex(m.scope)}, {"epoch", m.epoch}, {"kind", to_string(m.kind)},
                                   {"granted", granted.count({d.id, m.scope, m.epoch}) != 0}});
+        // What a removal of this device would name as its `last_seq` (docs/protocol.md): an admin
+        // revoking a device whose server is not at hand (or not believed) can compare it.
+        auto last_seq = (*storage)->last_device_seq(d.id);
+        if (!last_seq) return last_seq.failure();
         json j{{"device", crypto::to_hex(d.id)}, {"name", d.name}, {"role", d.role}, {"revoked", d.revoked},
                {"enrolled_at", d.enrolled_at}, {"last_sync", nullptr}, {"bytes_in", 0}, {"bytes_out", 0},
-               {"pushed", 0}, {"scopes", std::move(scopes)}};
+               {"pushed", 0}, {"last_seq", *last_seq}, {"scopes", std::move(scopes)}};
         if (auto it = by_device.find(d.id); it != by_device.end()) {
             j["last_sync"] = it->second.last_sync_ms;
             j["bytes_in"] = it->second.bytes_in;

@@ -651,7 +651,7 @@ Response Server::push(Context& c) {
             if (auto why = m_dir.refuse_op(h.scope, h.epoch, c.device, h.seq, h.hlc)) return error(403, "not_member", *why);
             if (Hlc::physical_ms(h.hlc) > horizon)
                 return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
-            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i]});
+            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i], h.seq});
         }
         records.push_back(std::move(pg));
     }

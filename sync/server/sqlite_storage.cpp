@@ -7,7 +7,7 @@
 namespace quartier::sync::server {
 
 namespace {
-constexpr int kSchemaVersion = 2;  // 2: escrow wraps and shred confirmations
+constexpr int kSchemaVersion = 3;  // 2: escrow wraps and shred confirmations; 3: envelopes.dev_seq
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS scopes(scope BLOB PRIMARY KEY, last_seq INTEGER NOT N
 CREATE TABLE IF NOT EXISTS envelopes(
   id INTEGER PRIMARY KEY, scope BLOB NOT NULL, seq INTEGER NOT NULL, op BLOB NOT NULL UNIQUE,
   author BLOB NOT NULL, epoch INTEGER NOT NULL, hlc INTEGER NOT NULL,
-  commit_id BLOB NOT NULL REFERENCES commits(id), bytes BLOB NOT NULL, UNIQUE(scope, seq));
+  commit_id BLOB NOT NULL REFERENCES commits(id), bytes BLOB NOT NULL, dev_seq INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(scope, seq));
+CREATE INDEX IF NOT EXISTS envelopes_by_author ON envelopes(author, dev_seq);
 CREATE TABLE IF NOT EXISTS device_stats(
   device BLOB PRIMARY KEY, last_sync INTEGER NOT NULL, bytes_in INTEGER NOT NULL,
   bytes_out INTEGER NOT NULL, pushed INTEGER NOT NULL);
@@ -57,6 +59,31 @@ EnrolRequest read_request(const Statement& s) {
     return r;
 }
 
+// Schema 3 (docs/protocol.md, GET /v1/devices/seq): envelopes stored by an older server gain
+// their device sequence number, read from the clear header they carry (crypto/envelope.h: bytes
+// 65..72, big-endian). Runs inside the upgrade's transaction, before the schema's index on it.
+Result<void> add_dev_seq(Database& db) {
+    if (auto r = db.exec("ALTER TABLE envelopes ADD COLUMN dev_seq INTEGER NOT NULL DEFAULT 0"); !r) return r;
+    std::vector<std::pair<std::int64_t, std::uint64_t>> seqs;  // read first: no update under a running scan
+    {
+        auto rows = db.prepare("SELECT id, substr(bytes, 66, 8) FROM envelopes WHERE length(bytes) >= 101");
+        if (!rows) return rows.failure();
+        for (;;) {
+            auto row = rows->step();
+            if (!row) return row.failure();
+            if (!*row) break;
+            std::uint64_t n = 0;
+            for (std::uint8_t b : rows->blob(1)) n = (n << 8) | b;
+            seqs.emplace_back(rows->int64(0), n);
+        }
+    }
+    auto set = db.prepare("UPDATE envelopes SET dev_seq = ?2 WHERE id = ?1");
+    if (!set) return set.failure();
+    for (const auto& [id, n] : seqs)
+        if (auto r = set->bind(1, id).bind(2, std::int64_t(std::min<std::uint64_t>(n, INT64_MAX))).run(); !r) return r;
+    return {};
+}
+
 StoredGrant read_grant(const Statement& s) {
     StoredGrant g;
     g.scope = fixed<16>(s.blob(0));
@@ -82,6 +109,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     if (v < kSchemaVersion) {
         auto tx = Transaction::begin(*db);
         if (!tx) return tx.failure();
+        if (v >= 1 && v < 3)  // a table from before dev_seq: the column first, then the schema's index on it
+            if (auto r = add_dev_seq(*db); !r) return r.failure();
         if (auto r = db->exec(kSchema); !r) return r.failure();
         if (auto r = db->exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str()); !r) return r.failure();
         if (auto r = tx->commit(); !r) return r.failure();
@@ -297,8 +326,8 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
     auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
     auto bump = m_db.prepare("INSERT INTO scopes(scope, last_seq) VALUES(?1, ?2) "
                              "ON CONFLICT(scope) DO UPDATE SET last_seq = excluded.last_seq");
-    auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes, dev_seq) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (auto* st : {&known, &have, &add_commit, &last, &bump, &ins})
         if (!*st) return st->failure();
 
@@ -356,7 +385,7 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
             const std::uint64_t seq = ++it->second;
             if (auto r = ins->bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
                              .bind(5, std::int64_t(e.epoch)).bind(6, std::int64_t(e.hlc)).bind(7, g.commit.id)
-                             .bind(8, e.bytes).run();
+                             .bind(8, e.bytes).bind(9, std::int64_t(std::min<std::uint64_t>(e.dev_seq, INT64_MAX))).run();
                 !r)
                 return r.failure();
             ++out.accepted;
@@ -425,6 +454,15 @@ Result<PullPage> SqliteStorage::pull(const ScopeId& scope, std::uint64_t since, 
     if (!row) return row.failure();
     page.more = *row && std::uint64_t(last->int64(0)) > page.next;
     return page;
+}
+
+Result<std::uint64_t> SqliteStorage::last_device_seq(const DeviceId& device) {
+    auto s = m_db.prepare("SELECT max(dev_seq) FROM envelopes WHERE author = ?1");  // envelopes_by_author
+    if (!s) return s.failure();
+    s->bind(1, device);
+    auto row = s->step();
+    if (!row) return row.failure();
+    return *row && !s->is_null(0) ? std::uint64_t(s->int64(0)) : std::uint64_t(0);
 }
 
 Result<std::uint64_t> SqliteStorage::envelope_count() {

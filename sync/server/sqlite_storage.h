@@ -42,6 +42,7 @@ public:
     Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) override;
     Result<std::optional<Id16>> op_at(const ScopeId& scope, std::uint64_t seq) override;
     Result<std::uint64_t> envelope_count() override;
+    Result<std::uint64_t> last_device_seq(const DeviceId& device) override;
     Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) override;
 
     Result<void> put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) override;

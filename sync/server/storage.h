@@ -68,6 +68,7 @@ struct EnvelopeRecord {
     DeviceId author{};
     std::uint64_t hlc = 0;
     crypto::ByteView bytes;
+    std::uint64_t dev_seq = 0;  // the header's per-device sequence number (last_device_seq())
 };
 
 struct CommitRecord {
@@ -175,6 +176,10 @@ public:
     virtual Result<std::uint64_t> envelope_count() = 0;
     // The op id stored at `seq` of `scope`, nullopt if none (a pull's cursor check, docs/server.md).
     virtual Result<std::optional<Id16>> op_at(const ScopeId& scope, std::uint64_t seq) = 0;
+    // The highest device sequence number (envelope header `seq`) of the envelopes by `device` the
+    // server stores, 0 if none: the `last_seq` a removal of that device names (docs/protocol.md,
+    // GET /v1/devices/seq).
+    virtual Result<std::uint64_t> last_device_seq(const DeviceId& device) = 0;
     // The last seq of each scope (0 for a scope without envelopes).
     virtual Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) = 0;
 

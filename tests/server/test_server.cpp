@@ -759,3 +759,61 @@ TEST_CASE("server storage: WAL checkpoints happen off the request path, and lose
     REQUIRE(page.ok());
     REQUIRE(page->items.size() == 10);
 }
+
+// What a removal's `last_seq` is read from (docs/protocol.md, GET /v1/devices/seq): the highest
+// device sequence number (envelope header `seq`) of a device's stored envelopes, across scopes,
+// whatever order they came in; and for a database from before the column, read from the
+// envelopes it already holds when it is opened.
+TEST_CASE("server storage: last_device_seq, also for envelopes stored before the column", "[server][storage]") {
+    ServerFixture f;
+    f.found();
+    TestDevice a, b;
+    f.enrol(a);
+    f.enrol(b);
+    const auto scope = crypto::random_id(), other = crypto::random_id();
+    f.add_member(scope, 1, a);
+    f.add_member(other, 1, a);
+    f.add_member(scope, 1, b);
+    const auto key = crypto::SymmetricKey::generate();
+    CHECK(*f.storage->last_device_seq(a.id.id()) == 0);
+    const std::vector<crypto::Bytes> mine{ServerFixture::seal(a, scope, 1, f.hlc_now(), key, "x", 3),
+                                          ServerFixture::seal(a, other, 1, f.hlc_now(), key, "y", 9),
+                                          ServerFixture::seal(a, scope, 1, f.hlc_now(), key, "z", 5)};
+    REQUIRE(f.post("/v1/push", ServerFixture::push_body(a, mine), a.token).status == 200);
+    REQUIRE(f.post("/v1/push", ServerFixture::push_body(b, {ServerFixture::seal(b, scope, 1, f.hlc_now(), key, "w", 2)}), b.token)
+                .status == 200);
+    CHECK(*f.storage->last_device_seq(a.id.id()) == 9);
+    CHECK(*f.storage->last_device_seq(b.id.id()) == 2);
+    CHECK(*f.storage->last_device_seq(crypto::random_id()) == 0);
+
+    // A server database of schema 2 (no dev_seq) holding one envelope of seq 7.
+    TempDir tmp;
+    const auto file = tmp.path() / "server.db";
+    const auto env = ServerFixture::seal(a, scope, 1, f.hlc_now(), key, "alt", 7);
+    {
+        auto db = sync::Database::open(file, true);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec(R"sql(
+CREATE TABLE commits(id BLOB PRIMARY KEY, author BLOB NOT NULL, bytes BLOB NOT NULL);
+CREATE TABLE envelopes(
+  id INTEGER PRIMARY KEY, scope BLOB NOT NULL, seq INTEGER NOT NULL, op BLOB NOT NULL UNIQUE,
+  author BLOB NOT NULL, epoch INTEGER NOT NULL, hlc INTEGER NOT NULL,
+  commit_id BLOB NOT NULL REFERENCES commits(id), bytes BLOB NOT NULL, UNIQUE(scope, seq));
+PRAGMA user_version = 2;)sql").ok());
+        const auto op = crypto::random_id(), commit = crypto::random_id();
+        auto c = db->prepare("INSERT INTO commits(id, author, bytes) VALUES(?1, ?2, x'00')");
+        REQUIRE(c.ok());
+        REQUIRE(c->bind(1, crypto::ByteView(commit)).bind(2, crypto::ByteView(a.id.id())).run().ok());
+        auto ins = db->prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes) VALUES(?1, 1, ?2, ?3, 1, 0, ?4, ?5)");
+        REQUIRE(ins.ok());
+        REQUIRE(ins->bind(1, crypto::ByteView(scope)).bind(2, crypto::ByteView(op)).bind(3, crypto::ByteView(a.id.id()))
+                    .bind(4, crypto::ByteView(commit)).bind(5, crypto::ByteView(env)).run().ok());
+    }
+    auto st = srv::SqliteStorage::open(file, false);
+    REQUIRE(st.ok());
+    CHECK(*(*st)->last_device_seq(a.id.id()) == 7);
+    srv::PushGroup g{srv::CommitRecord{crypto::random_id(), a.id.id(), crypto::ByteView(env)}, {}};
+    g.envelopes.push_back(srv::EnvelopeRecord{other, 1, crypto::random_id(), a.id.id(), 0, crypto::ByteView(env), 8});
+    REQUIRE((*st)->push({g}).ok());
+    CHECK(*(*st)->last_device_seq(a.id.id()) == 8);
+}

@@ -225,6 +225,23 @@ struct Device {
     std::unique_ptr<SyncClient> client;
 };
 
+// GET /v1/devices/seq as the server answers it from its storage (docs/protocol.md: the highest
+// device seq of the device's stored envelopes), on `d`'s transport; `rewrite`, if set, makes the
+// answer's body from the device (hex) and the true figure instead: a lying or broken server.
+inline void serve_device_seq(Device& d, FakeServer& server,
+                             std::function<nlohmann::json(const std::string&, std::uint64_t)> rewrite = {}) {
+    d.transport.tamper = [&server, rewrite](const Request& req, server::Response& r) {
+        if (req.path != "/v1/devices/seq") return;
+        const std::string hex = req.query.substr(req.query.find('=') + 1);
+        const auto id = wire::id_from_hex(hex);
+        REQUIRE(id);
+        const auto n = server.storage().last_device_seq(*id);
+        REQUIRE(n.ok());
+        r.status = 200;
+        r.body = (rewrite ? rewrite(hex, *n) : nlohmann::json{{"device", hex}, {"last_seq", *n}}).dump();
+    };
+}
+
 // A canonical text of all records a device shows, conflicts included.
 inline std::string state_of(const Store& s) {
     std::string out;

@@ -275,8 +275,14 @@ TEST_CASE("A helper reads a case only while it is assigned to the helper's provi
     const std::string before = write(author, "case", "name", "Familie Fink", case_scope);
     f.sync_all();
     CHECK(helper.store->get(before));
-    // The assignment ends: the next member to sync rotates past the helper.
+    // The assignment ends: the helper is taken off the case with it, its ops up to the server's
+    // last one still counting (last_seq, docs/protocol.md); the next member to sync rotates past it.
+    serve_device_seq(author, f.server);
     REQUIRE(roles::assign_provider(*author.store, *author.client, case_scope, "Träger A", false).ok());
+    const Removal* off = author.store->directory().removal(case_scope, helper.store->device().id());
+    REQUIRE(off);
+    CHECK(off->kind == Removal::Kind::Withdrawn);
+    CHECK(off->last_seq == *f.server.storage().last_device_seq(helper.store->device().id()));
     f.sync_all();
     const std::string after = write(colleague, "case", "status", "beendet", case_scope);
     f.sync_all();

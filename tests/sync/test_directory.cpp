@@ -2,7 +2,10 @@
 // must verify (signature, chain, signer's rights) or be refused, and a refused entry changes nothing.
 #include "sync/directory.h"
 
+#include "sync/hlc.h"
 #include "sync/wire.h"
+
+#include <nlohmann/json.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -243,4 +246,106 @@ TEST_CASE("Directory: an entry that changes nothing is refused, so no member gro
     const auto size = o.d.size();
     for (int i = 0; i < 50; ++i) (void)o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.a.id(), ScopeKind::Case, 8 + i));
     CHECK(o.d.size() == size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12, item 4: the ops of a device taken off a scope count only up to its removal. The
+// removal entry names the removed device's last device sequence number that still counts
+// (`last_seq`); an entry without one bounds them by its time and the epoch then latest.
+namespace {
+// An op's header fields as Directory::refuse_op reads them; its clock at `ms` on the wall.
+bool counts(const Directory& d, const crypto::ScopeId& scope, std::uint32_t epoch, const DeviceId& author,
+            std::uint64_t seq, std::uint64_t ms) {
+    const auto why = d.refuse_op(scope, epoch, author, seq, Hlc::make(ms, 7));
+    INFO((why ? *why : std::string("counts")));
+    return !why;
+}
+
+// `e` with its body changed by `edit` and signed again by `signer`: an entry no make_* makes.
+SignedEntry resigned(const SignedEntry& e, const crypto::DeviceIdentity& signer, const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json j = nlohmann::json::parse(e.body.begin(), e.body.end());
+    edit(j);
+    SignedEntry out = e;
+    const std::string body = j.dump();
+    out.body.assign(body.begin(), body.end());
+    out.signature = signer.sign(crypto::labelled("quartier/directory/v1", {out.body}));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Directory: ops of a device taken off a scope count only up to its removal", "[directory][security]") {
+    Org o;  // a founded the case scope at epoch 1 (entry 4)
+    REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, o.b.id(), ScopeKind::Case, 4)).ok());
+    CHECK(o.d.active_member(o.scope, o.b.id()));
+    CHECK_FALSE(o.d.active_member(o.scope, o.c.id()));
+    CHECK_FALSE(counts(o.d, o.scope, 1, o.c.id(), 1, 1000));  // never a member
+    CHECK_FALSE(counts(o.d, o.scope, 2, o.b.id(), 1, 1000));  // no such epoch
+    CHECK(counts(o.d, o.scope, 1, o.b.id(), 999'999, 999'999));
+
+    SECTION("unassign with last_seq: its device counter decides, whatever its clock says") {
+        REQUIRE(o.d.append(o.d.make_unassign(o.a, false, o.scope, o.b.id(), 5000, 10)).ok());
+        CHECK_FALSE(o.d.active_member(o.scope, o.b.id()));
+        CHECK(o.d.removal(o.scope, o.b.id())->last_seq == 10);
+        CHECK(counts(o.d, o.scope, 1, o.b.id(), 10, 9'000'000));   // written before, pushed late
+        CHECK_FALSE(counts(o.d, o.scope, 1, o.b.id(), 11, 1000));  // backdated: still after
+        CHECK(counts(o.d, o.scope, 1, o.a.id(), 11, 9'000'000));   // the others carry on
+        // Added back by the member, at a new epoch: from there on its ops count again; what it
+        // wrote at the old epoch while it was off never does.
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 2, o.a.id(), ScopeKind::Case, 6000)).ok());
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 2, o.b.id(), ScopeKind::Case, 7000)).ok());
+        CHECK(o.d.active_member(o.scope, o.b.id()));
+        CHECK(counts(o.d, o.scope, 2, o.b.id(), 12, 8000));
+        CHECK_FALSE(counts(o.d, o.scope, 1, o.b.id(), 12, 8000));
+        // Taken off again: the second removal bounds the second stretch.
+        REQUIRE(o.d.append(o.d.make_unassign(o.admin, true, o.scope, o.b.id(), 9000, 20)).ok());
+        CHECK(counts(o.d, o.scope, 2, o.b.id(), 20, 8000));
+        CHECK_FALSE(counts(o.d, o.scope, 2, o.b.id(), 21, 8000));
+    }
+    SECTION("an old unassign without last_seq: the entry's time and the epoch then latest") {
+        REQUIRE(o.d.append(o.d.make_unassign(o.a, false, o.scope, o.b.id(), 5000)).ok());
+        CHECK_FALSE(o.d.removal(o.scope, o.b.id())->last_seq);
+        CHECK(counts(o.d, o.scope, 1, o.b.id(), 99, 5000));
+        CHECK_FALSE(counts(o.d, o.scope, 1, o.b.id(), 1, 5001));
+    }
+    SECTION("revocation, with and without last_seq") {
+        const bool with = GENERATE(true, false);
+        REQUIRE(o.d.append(with ? o.d.make_revoke(o.admin, o.b.id(), false, 5000, 3) : o.d.make_revoke(o.admin, o.b.id(), false, 5000)).ok());
+        CHECK_FALSE(o.d.active_member(o.scope, o.b.id()));
+        CHECK(counts(o.d, o.scope, 1, o.b.id(), 3, with ? 6000 : 5000));
+        CHECK_FALSE(counts(o.d, o.scope, 1, o.b.id(), with ? 4 : 3, 6000));
+    }
+    SECTION("a provider withdrawal takes the helper's ops after its last_seq with it") {
+        const auto h = crypto::DeviceIdentity::generate();
+        enrol_helper(o, h, "Träger A");
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", true, 5000)).ok());
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 1, h.id(), ScopeKind::Case, 5000)).ok());
+        CHECK(o.d.removed_by_withdrawal(o.scope, "Träger A") == std::vector<DeviceId>{h.id()});
+        // Only helpers the withdrawal takes off may be named, and only by a withdrawal.
+        refused(o.d, o.d.make_provider(o.a, false, o.scope, "Träger A", false, 6000, {{o.b.id(), 1}}));
+        refused(o.d, resigned(o.d.make_provider(o.a, false, o.scope, "Träger B", true, 6000), o.a,
+                              [&](nlohmann::json& j) { j["last_seq"] = {{crypto::to_hex(h.id()), 1}}; }));
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", false, 6000, {{h.id(), 4}})).ok());
+        CHECK_FALSE(o.d.active_member(o.scope, h.id()));
+        CHECK(counts(o.d, o.scope, 1, h.id(), 4, 9000));
+        CHECK_FALSE(counts(o.d, o.scope, 1, h.id(), 5, 5500));
+        // The members rotate past it; assigned again, it is not back in the new epoch until a
+        // member adds it, and what it wrote at the old epoch after its removal stays refused.
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 2, o.a.id(), ScopeKind::Case, 7000)).ok());
+        REQUIRE(o.d.append(o.d.make_provider(o.a, false, o.scope, "Träger A", true, 8000)).ok());
+        CHECK_FALSE(o.d.unassigned(o.scope, h.id()));
+        CHECK_FALSE(o.d.active_member(o.scope, h.id()));
+        CHECK_FALSE(counts(o.d, o.scope, 1, h.id(), 5, 5500));
+        REQUIRE(o.d.append(o.d.make_member(o.a, false, o.scope, 2, h.id(), ScopeKind::Case, 9000)).ok());
+        CHECK(o.d.active_member(o.scope, h.id()));
+        CHECK(counts(o.d, o.scope, 2, h.id(), 6, 9500));
+    }
+    SECTION("a malformed last_seq is refused") {
+        for (const nlohmann::json& bad : {nlohmann::json(-1), nlohmann::json("10"), nlohmann::json(1.5), nlohmann::json::object()}) {
+            INFO(bad.dump());
+            refused(o.d, resigned(o.d.make_unassign(o.a, false, o.scope, o.b.id(), 5000, 1), o.a,
+                                  [&](nlohmann::json& j) { j["last_seq"] = bad; }));
+            refused(o.d, resigned(o.d.make_revoke(o.admin, o.b.id(), false, 5000, 1), o.admin,
+                                  [&](nlohmann::json& j) { j["last_seq"] = bad; }));
+        }
+    }
 }
