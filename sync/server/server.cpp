@@ -1,5 +1,7 @@
 #include "server.h"
 
+#include "op_order.h"
+
 #include "sync/escrow.h"
 #include "sync/grant.h"
 #include "sync/retention.h"
@@ -193,6 +195,7 @@ const std::vector<Server::Route>& Server::routes() {
         {"GET", "/v1/keys", &Server::get_keys, true},
         {"POST", "/v1/push", &Server::push, true},
         {"GET", "/v1/pull", &Server::pull, true},
+        {"GET", "/v1/devices/seq", &Server::device_seq, true},
         {"GET", "/v1/escrow", &Server::get_escrow, true},
         {"POST", "/v1/escrow", &Server::post_escrow, true},
         {"POST", "/v1/shred/confirm", &Server::shred_confirm, true},
@@ -615,10 +618,15 @@ Response Server::push(Context& c) {
             if (auto why = m_dir.refuse_op(h.scope, h.epoch, c.device, h.seq, h.hlc)) return error(403, "not_member", *why);
             if (Hlc::physical_ms(h.hlc) > horizon)
                 return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
-            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i]});
+            if (h.seq == 0) return bad_request("an envelope carries no device sequence number");
+            pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i], h.seq});
         }
         records.push_back(std::move(pg));
     }
+    // No op dated before one its device numbered lower, one op per number (sync/server/op_order.h).
+    auto order = check_order(m_storage, c.device, records);
+    if (!order) return storage_error(order.failure());
+    if (!order->empty()) return refused_ops(*order);
 
     auto out = m_storage.push(records);
     if (!out) return storage_error(out.failure());
@@ -687,6 +695,24 @@ Response Server::pull(Context& c) {
     Response r = ok(json{{"items", std::move(items)}, {"commits", std::move(commits)}, {"next", page->next}, {"more", page->more}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
     return r;
+}
+
+// The last device sequence number the server stored of a device: what the signer of an entry that
+// takes it off a scope writes into it (docs/protocol.md, "Ops"). For the admin, the device itself,
+// and a device beside it in a scope's latest epoch (which may sign its unassign).
+Response Server::device_seq(Context& c) {
+    const auto it = c.request.query.find("device");
+    crypto::DeviceId dev{};
+    if (it == c.request.query.end() || it->second.size() != 32 || !lower_hex(it->second) || !crypto::from_hex(it->second, dev))
+        return bad_request("device: lower-case hex id expected");
+    if (!m_dir.device(dev)) return error(404, "not_found", "no such device");
+    bool may = c.info->role == "admin" || dev == c.device;
+    for (const auto& m : m_dir.memberships(dev))
+        may = may || (m.epoch == m_dir.latest_epoch(m.scope) && m_dir.is_member(m.scope, m.epoch, c.device));
+    if (!may) return error(403, "forbidden", "only the admin, the device itself or a member beside it asks this");
+    auto last = m_storage.last_device_seq(dev);
+    if (!last) return storage_error(last.failure());
+    return ok(json{{"device", it->second}, {"last_seq", *last}});
 }
 
 // ---------------------------------------------------------------------------------------------

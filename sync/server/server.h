@@ -129,6 +129,7 @@ private:
     Response get_keys(Context& c);
     Response push(Context& c);
     Response pull(Context& c);
+    Response device_seq(Context& c);
     // Retention (docs/retention.md).
     Response get_escrow(Context& c);
     Response post_escrow(Context& c);

@@ -7,7 +7,16 @@
 namespace quartier::sync::server {
 
 namespace {
-constexpr int kSchemaVersion = 2;  // 2: escrow wraps and shred confirmations
+constexpr int kSchemaVersion = 3;  // 2: escrow wraps and shred confirmations; 3: envelopes.dev_seq
+
+// Schema 3 (docs/protocol.md, "Ops"): each envelope's per-device sequence number, for the push
+// checks against backdating and equivocation and for GET /v1/devices/seq. Rows stored before
+// keep 0 ("not known") and take part in neither.
+constexpr const char* kMigrate3 = R"sql(
+ALTER TABLE envelopes ADD COLUMN dev_seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS envelopes_by_author_seq ON envelopes(author, dev_seq);
+CREATE INDEX IF NOT EXISTS envelopes_by_author_hlc ON envelopes(author, hlc);
+)sql";
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -83,6 +92,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
         auto tx = Transaction::begin(*db);
         if (!tx) return tx.failure();
         if (auto r = db->exec(kSchema); !r) return r.failure();
+        if (v < 3)
+            if (auto r = db->exec(kMigrate3); !r) return r.failure();
         if (auto r = db->exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str()); !r) return r.failure();
         if (auto r = tx->commit(); !r) return r.failure();
     }
@@ -297,8 +308,8 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
     auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
     auto bump = m_db.prepare("INSERT INTO scopes(scope, last_seq) VALUES(?1, ?2) "
                              "ON CONFLICT(scope) DO UPDATE SET last_seq = excluded.last_seq");
-    auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes, dev_seq) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (auto* st : {&known, &have, &add_commit, &last, &bump, &ins})
         if (!*st) return st->failure();
 
@@ -356,7 +367,7 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
             const std::uint64_t seq = ++it->second;
             if (auto r = ins->bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
                              .bind(5, std::int64_t(e.epoch)).bind(6, std::int64_t(e.hlc)).bind(7, g.commit.id)
-                             .bind(8, e.bytes).run();
+                             .bind(8, e.bytes).bind(9, std::int64_t(std::min<std::uint64_t>(e.dev_seq, INT64_MAX))).run();
                 !r)
                 return r.failure();
             ++out.accepted;
@@ -433,6 +444,34 @@ Result<std::map<ScopeId, std::uint64_t>> SqliteStorage::last_seqs(const std::vec
         if (!row) return row.failure();
         out[scope] = *row ? std::uint64_t(s->int64(0)) : 0;
         s->reset();
+    }
+    return out;
+}
+
+Result<std::uint64_t> SqliteStorage::last_device_seq(const DeviceId& device) {
+    auto s = m_db.prepare("SELECT max(dev_seq) FROM envelopes WHERE author = ?1");
+    if (!s) return s.failure();
+    s->bind(1, device);
+    auto row = s->step();
+    if (!row) return row.failure();
+    return *row ? std::uint64_t(s->int64(0)) : 0;  // max() of no rows is NULL, read as 0
+}
+
+Result<std::vector<AuthorOp>> SqliteStorage::author_ops(const DeviceId& author, std::uint64_t lo, std::uint64_t hi,
+                                                        std::uint64_t after) {
+    auto clamp = [](std::uint64_t v) { return std::int64_t(std::min<std::uint64_t>(v, INT64_MAX)); };
+    // Two index ranges (envelopes_by_author_seq, envelopes_by_author_hlc), not one scan of the author's ops.
+    auto s = m_db.prepare("SELECT dev_seq, op, hlc FROM envelopes WHERE author = ?1 AND dev_seq BETWEEN max(?2, 1) AND ?3 "
+                          "UNION SELECT dev_seq, op, hlc FROM envelopes WHERE author = ?1 AND hlc > ?4 AND dev_seq > 0 "
+                          "ORDER BY 1");
+    if (!s) return s.failure();
+    s->bind(1, author).bind(2, clamp(lo)).bind(3, clamp(hi)).bind(4, clamp(after));
+    std::vector<AuthorOp> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(AuthorOp{std::uint64_t(s->int64(0)), fixed<16>(s->blob(1)), std::uint64_t(s->int64(2))});
     }
     return out;
 }

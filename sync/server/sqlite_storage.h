@@ -42,6 +42,9 @@ public:
     Result<PullPage> pull(const ScopeId& scope, std::uint64_t since, std::size_t limit, std::size_t max_bytes) override;
     Result<std::uint64_t> envelope_count() override;
     Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) override;
+    Result<std::uint64_t> last_device_seq(const DeviceId& device) override;
+    Result<std::vector<AuthorOp>> author_ops(const DeviceId& author, std::uint64_t lo, std::uint64_t hi,
+                                             std::uint64_t after) override;
 
     Result<void> put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) override;
     Result<std::vector<StoredEscrowWrap>> escrow_wraps(const ScopeId& scope) override;

@@ -391,7 +391,7 @@ TEST_CASE("server: push and pull: real envelopes round trip, duplicates, paginat
 
     std::vector<crypto::Bytes> envs;
     for (int i = 0; i < 5; ++i) envs.push_back(ServerFixture::seal(a, scope, 1, f.hlc_now() + i, key, "Notiz " + std::to_string(i), i + 1));
-    envs.push_back(ServerFixture::seal(a, other_scope, 1, f.hlc_now(), other_key, "anderswo", 6));
+    envs.push_back(ServerFixture::seal(a, other_scope, 1, f.hlc_now() + 5, other_key, "anderswo", 6));
     const json body = ServerFixture::push_body(a, envs);
 
     auto r = f.post("/v1/push", body, a.token);
@@ -710,4 +710,45 @@ TEST_CASE("server storage: WAL checkpoints happen off the request path, and lose
     auto page = (*st)->pull(scope, 2990, 100, 1u << 20);
     REQUIRE(page.ok());
     REQUIRE(page->items.size() == 10);
+}
+
+TEST_CASE("server: a database from before device sequence numbers is migrated, its envelopes in no order check", "[server][ops]") {
+    ServerFixture f;
+    f.found();
+    TestDevice a, b;
+    f.enrol(a);
+    f.enrol(b);
+    const auto scope = crypto::random_id();
+    const auto key = crypto::SymmetricKey::generate();
+    f.add_member(scope, 1, a);
+    f.add_member(scope, 1, b);
+    const auto old = ServerFixture::seal(a, scope, 1, f.hlc_now() + 100, key, "von früher", 5);
+    REQUIRE(f.post("/v1/push", ServerFixture::push_body(a, {old}), a.token).status == 200);
+    // Back to schema 2: the column and its indexes gone, as a server from before left the file.
+    f.server.reset();
+    f.storage.reset();
+    {
+        auto db = sync::Database::open(f.tmp / "server.db", false);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("DROP INDEX envelopes_by_author_seq; DROP INDEX envelopes_by_author_hlc; "
+                         "ALTER TABLE envelopes DROP COLUMN dev_seq; PRAGMA user_version = 2")
+                    .ok());
+    }
+    auto s = srv::SqliteStorage::open(f.tmp / "server.db", false);
+    REQUIRE(s.ok());
+    f.storage = std::move(*s);
+    f.restart();
+    f.login(a);
+    f.login(b);
+    CHECK(*f.storage->last_device_seq(a.id.id()) == 0);  // not known for what was stored before
+    // Neither its number nor its date binds the ops that follow.
+    auto next = f.post("/v1/push", ServerFixture::push_body(a, {ServerFixture::seal(a, scope, 1, f.hlc_now(), key, "danach", 5)}), a.token);
+    INFO(next.body);
+    CHECK(next.status == 200);
+    CHECK(*f.storage->last_device_seq(a.id.id()) == 5);
+    CHECK(pull_all(f, b, scope, key, 1) == std::vector<std::string>{"von früher", "danach"});
+    // From now on the numbers are kept: the same number again is refused.
+    auto again = f.post("/v1/push", ServerFixture::push_body(a, {ServerFixture::seal(a, scope, 1, f.hlc_now() + 200, key, "x", 5)}), a.token);
+    CHECK(again.status == 409);
+    CHECK(ServerFixture::code(again) == "equivocation");
 }

@@ -74,3 +74,82 @@ TEST_CASE("insider: a device taken off a scope, or rotated past, neither pulls n
         CHECK(push(f, b, {ServerFixture::seal(b, scope, 1, f.hlc_now() + 2, key, "wieder da")}).status == 200);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// (4) HLCs are bounded into the past by the device's own earlier ops; one op per sequence number.
+
+TEST_CASE("insider: an op dated before the same device's earlier ops, or a second op under a sequence number, is refused",
+          "[server][insider]") {
+    LoopbackFixture f;
+    f.found();
+    TestDevice a, b, c;
+    f.enrol(a);
+    f.enrol(b);
+    f.enrol(c);
+    const auto scope = crypto::random_id(), other = crypto::random_id();
+    const auto key = crypto::SymmetricKey::generate();
+    f.add_member(scope, 1, a);
+    f.add_member(scope, 1, b);
+    f.add_member(other, 1, a);
+    const std::uint64_t t = f.hlc_now();
+    std::vector<crypto::Bytes> first;
+    for (std::uint64_t i = 1; i <= 3; ++i) first.push_back(ServerFixture::seal(a, scope, 1, t + i, key, "op " + std::to_string(i), i));
+    REQUIRE(push(f, a, first).status == 200);
+    const std::string before = f.state();
+
+    auto check_refused = [&](const srv::Response& r, int status, const std::string& code, std::set<std::uint64_t> seqs) {
+        INFO(r.body);
+        CHECK(r.status == status);
+        const json e = error_of(r);
+        CHECK(e["code"] == code);
+        REQUIRE(e.contains("ops"));
+        std::set<std::uint64_t> named;
+        for (const auto& op : e["ops"]) {
+            named.insert(op["seq"].get<std::uint64_t>());
+            CHECK(op["code"] == code);
+            CHECK(op["scope"].get<std::string>().size() == 32);
+            CHECK(op["op"].get<std::string>().size() == 32);
+            CHECK_FALSE(op["message"].get<std::string>().empty());
+        }
+        CHECK(named == seqs);
+        CHECK(f.state() == before);
+    };
+    SECTION("a day before its own last op, in another scope too") {
+        const auto back = sync::Hlc::make(f.now - 24ull * 3600 * 1000, 0);
+        check_refused(push(f, a, {ServerFixture::seal(a, scope, 1, back, key, "rückdatiert", 4)}), 400, "backdated", {4});
+        check_refused(push(f, a, {ServerFixture::seal(a, other, 1, back, key, "anderswo rückdatiert", 4)}), 400, "backdated", {4});
+    }
+    SECTION("backdated against an earlier op of the same push") {
+        check_refused(push(f, a, {ServerFixture::seal(a, scope, 1, t + 10, key, "x", 4), ServerFixture::seal(a, scope, 1, t + 5, key, "y", 5)}),
+                      400, "backdated", {5});
+    }
+    SECTION("a second op under a sequence number already stored, or twice in one push") {
+        check_refused(push(f, a, {ServerFixture::seal(a, scope, 1, t + 2, key, "andere Fassung", 2)}), 409, "equivocation", {2});
+        check_refused(push(f, a, {ServerFixture::seal(a, scope, 1, t + 7, key, "x", 4), ServerFixture::seal(a, scope, 1, t + 8, key, "y", 4)}),
+                      409, "equivocation", {4});
+    }
+    SECTION("the same ops again stay idempotent; the next op in order is stored") {
+        auto again = push(f, a, first);
+        REQUIRE(again.status == 200);
+        CHECK(ServerFixture::body(again)["duplicates"] == 3);
+        CHECK(push(f, a, {ServerFixture::seal(a, scope, 1, t + 4, key, "weiter", 4)}).status == 200);
+        // Same HLC as the op before it: not earlier, so not refused.
+        CHECK(push(f, a, {ServerFixture::seal(a, other, 1, t + 4, key, "gleichzeitig", 5)}).status == 200);
+    }
+    SECTION("GET /v1/devices/seq: the last sequence number stored, for whoever may sign a removal") {
+        auto seq_of = [&](const TestDevice& asker, const std::string& device) {
+            return f.get("/v1/devices/seq", asker.token, {{"device", device}});
+        };
+        auto mine = seq_of(b, a.hex());  // b shares a scope with a: it may take a off it
+        INFO(mine.body);
+        REQUIRE(mine.status == 200);
+        CHECK(ServerFixture::body(mine) == json{{"device", a.hex()}, {"last_seq", 3}});
+        CHECK(ServerFixture::body(seq_of(f.admin, a.hex()))["last_seq"] == 3);
+        CHECK(ServerFixture::body(seq_of(a, a.hex()))["last_seq"] == 3);
+        CHECK(ServerFixture::body(seq_of(a, b.hex()))["last_seq"] == 0);
+        CHECK(seq_of(c, a.hex()).status == 403);  // shares no scope with a, not the admin
+        CHECK(seq_of(f.admin, crypto::to_hex(crypto::random_id())).status == 404);
+        CHECK(seq_of(f.admin, "nothex").status == 400);
+        CHECK(f.get("/v1/devices/seq", "", {{"device", a.hex()}}).status == 401);
+    }
+}

@@ -564,7 +564,7 @@ TEST_CASE("An entry another member writes into someone's chain is foreign, even 
     h.scope = scope;
     h.epoch = epoch;
     h.op = crypto::random_id();
-    h.hlc = Hlc::make(dpo.clock_ms, 0);
+    h.hlc = Hlc::make(dpo.clock_ms + 1, 0);  // after the DPO's own ops: the server refuses a backdated op
     h.author = dpo.store->device().id();
     h.seq = 1'000'000;
     const OpPayload op{OpKind::Set, kAuditRecordType, forged.record_id(), kAuditField, {}, wire::b64(forged.canonical())};
