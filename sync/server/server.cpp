@@ -105,12 +105,6 @@ json entry_json(const SignedEntry& e) { return json::parse(e.to_json()); }
 crypto::Hash32 token_key(std::string_view token) {
     return crypto::hash(crypto::ByteView(reinterpret_cast<const std::uint8_t*>(token.data()), token.size()));
 }
-
-std::string random_hex(std::size_t n) {
-    crypto::Bytes b(n);
-    crypto::random_bytes(b);
-    return crypto::to_hex(b);
-}
 }  // namespace
 
 // Per-request state: the parsed body and the authenticated device.
@@ -215,23 +209,7 @@ Response Server::handle(const Request& request) {
 }
 
 bool Server::take_rate_token(const std::string& key, std::uint64_t now) {
-    if (m_buckets.size() > 10'000) {
-        // Forget buckets that have refilled: they hold no information.
-        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-            const double refill = double(now - std::min(now, it->second.at)) / 1000.0 * m_limits.rate_per_second;
-            it = it->second.tokens + refill >= m_limits.rate_burst ? m_buckets.erase(it) : std::next(it);
-        }
-        if (m_buckets.size() > 10'000) m_buckets.clear();
-    }
-    auto [it, fresh] = m_buckets.try_emplace(key, Bucket{m_limits.rate_burst, now});
-    Bucket& b = it->second;
-    if (!fresh && now > b.at) {
-        b.tokens = std::min(m_limits.rate_burst, b.tokens + double(now - b.at) / 1000.0 * m_limits.rate_per_second);
-        b.at = now;
-    }
-    if (b.tokens < 1.0) return false;
-    b.tokens -= 1.0;
-    return true;
+    return m_buckets.take(key, now, m_limits.rate_per_second, m_limits.rate_burst, m_limits.max_rate_buckets);
 }
 
 Response Server::dispatch(const Request& request) {
@@ -260,22 +238,23 @@ Response Server::dispatch(const Request& request) {
     c.now = m_clock();
 
     if (!route->authenticated) {
-        if (!take_rate_token("a:" + request.remote, c.now)) return error(429, "rate_limited", "too many requests");
+        // A request naming an enrolled device (a challenge, a token) has a bucket of its own at its
+        // address, so that one device's flood does not lock the others at that address out.
+        const auto named = route->handler == &Server::challenge || route->handler == &Server::token ? hex_field<16>(c.body, "device")
+                                                                                                     : std::nullopt;
+        const std::string key = named && m_dir.device(*named) ? "c:" + crypto::to_hex(*named) + "@" + request.remote : "a:" + request.remote;
+        if (!take_rate_token(key, c.now)) return error(429, "rate_limited", "too many requests");
         if (!body_ok) return bad_request("body is not a JSON object");
         return (this->*route->handler)(c);
     }
 
     // Authorization: Bearer <token>
     const std::string auth = request.header("Authorization");
-    const Token* token = nullptr;
+    const TokenTable::Token* token = nullptr;
     if (auth.size() > 7 && iequals(std::string_view(auth).substr(0, 7), "bearer ")) {
         std::string_view t = std::string_view(auth).substr(7);
         while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-        auto it = m_tokens.find(token_key(t));
-        if (it != m_tokens.end()) {
-            if (it->second.expires > c.now) token = &it->second;
-            else m_tokens.erase(it);
-        }
+        token = m_tokens.find(t, c.now);
     }
     if (!token) {
         if (!take_rate_token("a:" + request.remote, c.now)) return error(429, "rate_limited", "too many requests");
@@ -340,12 +319,8 @@ Response Server::challenge(Context& c) {
     const DeviceInfo* d = m_dir.device(*dev);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
     if (d->revoked) return revoked(m_dir, *dev);
-    for (auto it = m_challenges.begin(); it != m_challenges.end();)
-        it = it->second.expires <= c.now ? m_challenges.erase(it) : std::next(it);
-    if (m_challenges.size() >= m_limits.max_pending_challenges) return error(429, "rate_limited", "too many pending challenges");
-    crypto::Bytes ch(32);
-    crypto::random_bytes(ch);
-    m_challenges[std::string(ch.begin(), ch.end())] = Challenge{*dev, c.now + m_limits.challenge_ttl_ms};
+    // Nothing is kept per challenge issued (sync/server/auth_tables.h): no flood fills a table.
+    const auto ch = m_challenges.issue(*dev, c.now, m_limits.challenge_ttl_ms);
     return ok(json{{"challenge", wire::b64(ch)}, {"expires_in", m_limits.challenge_ttl_ms / 1000}});
 }
 
@@ -354,22 +329,20 @@ Response Server::token(Context& c) {
     const auto ch = b64_fixed<32>(c.body, "challenge");
     const auto sig = b64_fixed<64>(c.body, "signature");
     if (!dev || !ch || !sig) return bad_request("expected {\"device\": hex, \"challenge\": b64, \"signature\": b64}");
-    // Single use: a challenge is gone once presented, whatever the outcome.
-    auto it = m_challenges.find(std::string(ch->begin(), ch->end()));
-    if (it == m_challenges.end()) return error(401, "unauthenticated", "unknown or used challenge");
-    const Challenge issued = it->second;
-    m_challenges.erase(it);
-    if (issued.expires <= c.now) return error(401, "unauthenticated", "challenge expired");
-    if (issued.device != *dev) return error(401, "unauthenticated", "challenge was issued to another device");
+    // Single use: a challenge is used once presented, whatever the outcome.
+    switch (m_challenges.redeem(*dev, *ch, c.now, m_limits.max_used_challenges_per_device)) {
+    case ChallengeMint::Outcome::Valid: break;
+    case ChallengeMint::Outcome::Unknown: return error(401, "unauthenticated", "unknown challenge, or issued to another device");
+    case ChallengeMint::Outcome::Expired: return error(401, "unauthenticated", "challenge expired");
+    case ChallengeMint::Outcome::Used: return error(401, "unauthenticated", "used challenge");
+    }
     const DeviceInfo* d = m_dir.device(*dev);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
     if (d->revoked) return revoked(m_dir, *dev);
     if (!crypto::verify(d->sign_pk, auth_message(m_serverId, *ch), *sig)) return error(401, "bad_signature", "signature does not verify");
 
-    for (auto t = m_tokens.begin(); t != m_tokens.end();) t = t->second.expires <= c.now ? m_tokens.erase(t) : std::next(t);
-    if (m_tokens.size() >= m_limits.max_tokens) return error(429, "rate_limited", "too many tokens");
-    const std::string tok = random_hex(32);
-    m_tokens[token_key(tok)] = Token{*dev, c.now + m_limits.token_ttl_ms};
+    // Room is made within the device's own tokens, or the most prolific device's (auth_tables.h).
+    const std::string tok = m_tokens.issue(*dev, c.now, m_limits.token_ttl_ms, m_limits.max_tokens_per_device, m_limits.max_tokens);
     Response r = ok(json{{"token", tok}, {"expires_in", m_limits.token_ttl_ms / 1000}});
     r.device = crypto::to_hex(*dev);
     return r;

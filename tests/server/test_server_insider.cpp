@@ -153,3 +153,62 @@ TEST_CASE("insider: an op dated before the same device's earlier ops, or a secon
         CHECK(f.get("/v1/devices/seq", "", {{"device", a.hex()}}).status == 401);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// (5) One device flooding the server's tables locks nobody else out.
+
+TEST_CASE("insider: one device flooding challenges, tokens and requests does not stop another from authenticating and syncing",
+          "[server][insider]") {
+    srv::Limits l;
+    l.rate_per_second = 1;  // the fixture's clock stands still: buckets do not refill
+    l.rate_burst = 40;
+    l.max_tokens = 8;
+    LoopbackFixture f(l);
+    f.found();
+    TestDevice a, b;
+    f.enrol(a);
+    f.enrol(b);
+    const auto scope = crypto::random_id();
+    const auto key = crypto::SymmetricKey::generate();
+    f.add_member(scope, 1, a);
+    f.add_member(scope, 1, b);
+
+    auto b_syncs = [&] {
+        auto login = f.try_login(b);
+        INFO(login.body);
+        REQUIRE(login.status == 200);
+        auto p = push(f, b, {ServerFixture::seal(b, scope, 1, f.hlc_now() + b.seq, key, "b schreibt")});
+        INFO(p.body);
+        CHECK(p.status == 200);
+        auto q = pull(f, b, scope);
+        INFO(q.body);
+        CHECK(q.status == 200);
+    };
+    int limited = 0;
+    SECTION("a asks for challenges, for itself and in b's name from another address") {
+        for (int i = 0; i < 100; ++i) limited += f.post("/v1/auth/challenge", json{{"device", a.hex()}}).status == 429;
+        for (int i = 0; i < 100; ++i) limited += f.post_from("127.0.0.2", "/v1/auth/challenge", json{{"device", b.hex()}}).status == 429;
+        CHECK(limited > 0);  // a's flood is limited …
+        b_syncs();           // … and b is not
+    }
+    SECTION("a logs in again and again") {
+        for (int i = 0; i < 30; ++i) limited += f.try_login(a).status == 429;
+        b_syncs();
+        CHECK(f.get("/v1/directory", a.token).status == 200);  // a's latest token still works
+    }
+    SECTION("a sends requests until it is rate limited") {
+        for (int i = 0; i < 60; ++i) limited += f.get("/v1/directory", a.token).status == 429;
+        CHECK(limited > 0);
+        b_syncs();
+    }
+    SECTION("requests from more addresses than the rate table holds do not reset a's bucket") {
+        for (int i = 0; i < 60; ++i) (void)f.get("/v1/directory", a.token);
+        REQUIRE(f.get("/v1/directory", a.token).status == 429);
+        for (int i = 0; i < 10'050; ++i) {
+            const std::string from = "127.1." + std::to_string(i / 250) + "." + std::to_string(1 + i % 250);
+            (void)f.post_from(from, "/v1/auth/challenge", json{{"device", "00"}});
+        }
+        CHECK(f.get("/v1/directory", a.token).status == 429);  // still empty: nothing was wiped
+        b_syncs();
+    }
+}
