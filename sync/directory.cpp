@@ -46,7 +46,58 @@ struct Fields {
         return *v;
     }
 };
+constexpr std::string_view kAnnexDomain = "quartier/annex/v1";
+constexpr std::size_t kMaxAnnexValue = 4096;
+
+// A sensitive string of an entry (docs/protocol.md, "Annex"): in clear under `key` (entries made
+// before annexes), or committed to as `key_c` and opened by the entry's annex where this copy was
+// given it. nullopt: malformed — both forms or neither, or a value over `max` bytes.
+struct Sensitive {
+    std::string value;
+    bool hidden = false;
+};
+std::optional<Sensitive> sensitive(const json& j, const SignedEntry& e, const std::string& key, std::size_t max) {
+    const std::string ckey = key + "_c";
+    const bool clear = j.contains(key), committed = j.contains(ckey);
+    if (clear == committed) return std::nullopt;
+    if (clear) {
+        if (!j[key].is_string() || j[key].get_ref<const std::string&>().size() > max) return std::nullopt;
+        return Sensitive{j[key].get<std::string>(), false};
+    }
+    // append() checked every opening of the annex against its commitment.
+    if (!j[ckey].is_string() || j[ckey].get_ref<const std::string&>().size() != 64) return std::nullopt;
+    auto it = e.annex.find(key);
+    if (it == e.annex.end()) return Sensitive{{}, true};
+    if (it->second.value.size() > max) return std::nullopt;
+    return Sensitive{it->second.value, false};
+}
+
+// Whether every opening of `annex` opens the commitment of its field in `j`.
+bool annex_opens(const json& j, const std::map<std::string, Opening>& annex) {
+    for (const auto& [field, o] : annex) {
+        const std::string ckey = field + "_c";
+        if (!j.contains(ckey) || !j[ckey].is_string() || j[ckey].get_ref<const std::string&>() != crypto::to_hex(annex_commitment(field, o)))
+            return false;
+    }
+    return true;
+}
+
+// Puts `value` into `j` as a commitment (`field_c`) and its opening into `e`'s annex.
+void commit_to(json& j, std::map<std::string, Opening>& annex, const std::string& field, const std::string& value) {
+    Opening o;
+    crypto::random_bytes(o.salt);
+    o.value = value;
+    j[field + "_c"] = crypto::to_hex(annex_commitment(field, o));
+    annex[field] = std::move(o);
+}
 }  // namespace
+
+crypto::Hash32 annex_commitment(std::string_view field, const Opening& o) {
+    const std::uint8_t zero = 0;
+    return crypto::hash(crypto::labelled(kAnnexDomain, {ByteView(reinterpret_cast<const std::uint8_t*>(field.data()), field.size()),
+                                                        ByteView(&zero, 1), o.salt,
+                                                        ByteView(reinterpret_cast<const std::uint8_t*>(o.value.data()), o.value.size())}));
+}
 
 std::optional<ScopeKind> scope_kind_from(std::string_view s) {
     if (s == "personal") return ScopeKind::Personal;
@@ -71,7 +122,9 @@ std::string_view to_string(ScopeKind k) {
 }
 
 std::string SignedEntry::to_json() const {
-    return json{{"body", wire::b64(body)}, {"signer", signer}, {"signature", wire::b64(signature)}}.dump();
+    json j{{"body", wire::b64(body)}, {"signer", signer}, {"signature", wire::b64(signature)}};
+    for (const auto& [field, o] : annex) j["annex"][field] = json{{"salt", wire::b64(o.salt)}, {"value", o.value}};
+    return j.dump();
 }
 
 Result<SignedEntry> SignedEntry::from_json(std::string_view text) {
@@ -86,6 +139,17 @@ Result<SignedEntry> SignedEntry::from_json(std::string_view text) {
     if (body->size() > 64 * 1024) return {Error::InvalidArgument, "directory entry too large"};
     e.body = std::move(*body);
     e.signature = *sig;
+    if (j.contains("annex")) {
+        const json& a = j["annex"];
+        if (!a.is_object()) return {Error::InvalidArgument, "directory entry's annex is not an object"};
+        for (const auto& [field, o] : a.items()) {
+            auto salt = o.is_object() && o.contains("salt") && o["salt"].is_string() ? wire::fixed_from_b64<16>(o["salt"].get<std::string>())
+                                                                                      : std::nullopt;
+            if (!salt || !o.contains("value") || !o["value"].is_string() || o["value"].get_ref<const std::string&>().size() > kMaxAnnexValue)
+                return {Error::InvalidArgument, "directory entry's annex is malformed"};
+            e.annex[field] = Opening{*salt, o["value"].get<std::string>()};
+        }
+    }
     return e;
 }
 
@@ -127,6 +191,8 @@ Result<void> Directory::append(const SignedEntry& e) {
         signer_key = &d->sign_pk;
     }
     if (!crypto::verify(*signer_key, msg, e.signature)) return {Error::InvalidArgument, "entry signature does not verify"};
+    // The annex is not signed: each opening must open the body's commitment, or the entry is refused.
+    if (!annex_opens(j, e.annex)) return {Error::InvalidArgument, "the entry's annex does not open its commitments"};
 
     if (kind == "genesis") {
         m_org = org;
@@ -138,13 +204,17 @@ Result<void> Directory::append(const SignedEntry& e) {
         d.id = f.id("device");
         d.sign_pk = f.key<32>("sign_pk");
         d.box_pk = f.key<32>("box_pk");
-        d.name = f.str("name");
+        const auto name = sensitive(j, e, "name", kMaxAnnexValue);
+        if (!name) return {Error::InvalidArgument, "enrol has a malformed name"};
+        d.name = name->value;
+        d.name_hidden = name->hidden;
         d.role = f.str("role");
         d.enrolled_at = seq;
-        if (j.contains("provider")) {
-            if (!j["provider"].is_string() || j["provider"].get<std::string>().size() > 256)
-                return {Error::InvalidArgument, "enrol has a malformed provider"};
-            d.provider = j["provider"].get<std::string>();
+        if (j.contains("provider") || j.contains("provider_c")) {
+            const auto provider = sensitive(j, e, "provider", 256);
+            if (!provider) return {Error::InvalidArgument, "enrol has a malformed provider"};
+            d.provider = provider->value;
+            d.provider_hidden = provider->hidden;
         }
         if (!f.missing.empty()) return {Error::InvalidArgument, "enrol lacks field '" + f.missing + "'"};
         if (crypto::device_id_of(d.sign_pk) != d.id) return {Error::InvalidArgument, "device id does not match its key"};
@@ -207,15 +277,19 @@ Result<void> Directory::append(const SignedEntry& e) {
         m_unassigned[scope].insert(dev);
     } else if (kind == "provider") {
         const crypto::ScopeId scope = f.id("scope");
-        const std::string provider = f.str("provider");
-        if (!f.missing.empty() || !j.contains("assigned") || !j["assigned"].is_boolean() || provider.empty() ||
-            provider.size() > 256)
+        const auto named = sensitive(j, e, "provider", 256);  // hidden from a device it does not concern
+        if (!f.missing.empty() || !j.contains("assigned") || !j["assigned"].is_boolean() || !named ||
+            (!named->hidden && named->value.empty()))
             return {Error::InvalidArgument, "provider entry is malformed"};
+        const std::string& provider = named->value;
         if (scope_kind(scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a case scope is assigned to a provider"};
         if (shredded(scope)) return {Error::InvalidArgument, "that scope was crypto-shredded"};
         if (signer_device && !is_member(scope, latest_epoch(scope), *signer_device))
             return {Error::InvalidArgument, "signer is not a member of the scope's latest epoch"};
-        if (j["assigned"].get<bool>())
+        m_providerEntries[scope].push_back(seq);
+        if (named->hidden)
+            m_hiddenProviders[scope].insert(seq);
+        else if (j["assigned"].get<bool>())
             m_providers[scope].insert(provider);
         else
             m_providers[scope].erase(provider);
@@ -238,12 +312,15 @@ Result<void> Directory::append(const SignedEntry& e) {
         ShredOrder o;
         o.scope = f.id("scope");
         o.order = f.str("order");
-        o.reason = f.str("reason");
+        const auto reason = sensitive(j, e, "reason", kMaxAnnexValue);
         o.seq = seq;
         o.time_ms = j["time"].get<std::uint64_t>();
         if (!f.missing.empty()) return {Error::InvalidArgument, "shred lacks field '" + f.missing + "'"};
+        if (!reason) return {Error::InvalidArgument, "shred has a malformed reason"};
+        o.reason = reason->value;
+        o.reason_hidden = reason->hidden;
         if (o.order != "retention" && o.order != "erasure") return {Error::InvalidArgument, "shred order must be retention or erasure"};
-        if (o.reason.empty()) return {Error::InvalidArgument, "a shred order names its legal reason"};
+        if (!o.reason_hidden && o.reason.empty()) return {Error::InvalidArgument, "a shred order names its legal reason"};
         if (scope_kind(o.scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a known case scope can be crypto-shredded"};
         if (shredded(o.scope)) return {Error::InvalidArgument, "that scope was crypto-shredded already"};
         m_shredded.emplace(o.scope, std::move(o));
@@ -264,6 +341,84 @@ Result<void> Directory::append_all(const std::vector<SignedEntry>& es) {
     for (const auto& e : es)
         if (auto r = append(e); !r) return r;
     return {};
+}
+
+Result<std::optional<std::uint64_t>> Directory::reveal(const SignedEntry& e) {
+    const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("seq") || !j["seq"].is_number_unsigned())
+        return {Error::InvalidArgument, "revealed entry has no seq"};
+    const std::uint64_t seq = j["seq"].get<std::uint64_t>();
+    if (seq >= m_entries.size()) return {Error::InvalidArgument, "revealed entry is not in this copy"};
+    SignedEntry& have = m_entries[seq];
+    if (have.body != e.body || have.signer != e.signer || have.signature != e.signature)
+        return {Error::InvalidArgument, "revealed entry differs from the one in this copy"};
+    if (!annex_opens(j, e.annex)) return {Error::InvalidArgument, "the revealed annex does not open the entry's commitments"};
+    bool changed = false;
+    for (const auto& [field, o] : e.annex) changed = have.annex.emplace(field, o).second || changed;
+    if (!changed) return std::optional<std::uint64_t>();
+    const std::string kind = j.value("kind", "");
+    if (kind == "enrol") {
+        auto dev = wire::id_from_hex(j.value("device", ""));
+        auto it = dev ? m_devices.find(*dev) : m_devices.end();
+        if (it != m_devices.end()) {
+            DeviceInfo& d = it->second;
+            if (auto n = sensitive(j, have, "name", kMaxAnnexValue); n && !n->hidden) {
+                d.name = n->value;
+                d.name_hidden = false;
+            }
+            if (auto p = sensitive(j, have, "provider", 256); p && !p->hidden) {
+                d.provider = p->value;
+                d.provider_hidden = false;
+            }
+        }
+    } else if (kind == "provider") {
+        if (auto scope = wire::id_from_hex(j.value("scope", ""))) {
+            m_hiddenProviders[*scope].erase(seq);
+            if (m_hiddenProviders[*scope].empty()) m_hiddenProviders.erase(*scope);
+            replay_providers(*scope);
+        }
+    } else if (kind == "shred") {
+        auto scope = wire::id_from_hex(j.value("scope", ""));
+        auto it = scope ? m_shredded.find(*scope) : m_shredded.end();
+        if (auto r = sensitive(j, have, "reason", kMaxAnnexValue); it != m_shredded.end() && r && !r->hidden) {
+            it->second.reason = r->value;
+            it->second.reason_hidden = false;
+        }
+    }
+    return std::optional<std::uint64_t>(seq);
+}
+
+// The providers of `scope` again from its entries, in order: after an entry's annex arrived later.
+void Directory::replay_providers(const crypto::ScopeId& scope) {
+    std::set<std::string> now;
+    for (const std::uint64_t seq : provider_entries(scope)) {
+        const SignedEntry& e = m_entries[seq];
+        const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+        const auto named = sensitive(j, e, "provider", 256);
+        if (!named || named->hidden) continue;
+        if (j["assigned"].get<bool>())
+            now.insert(named->value);
+        else
+            now.erase(named->value);
+    }
+    m_providers[scope] = std::move(now);
+}
+
+bool Directory::fully_open(std::uint64_t seq) const {
+    if (seq >= m_entries.size()) return false;
+    const SignedEntry& e = m_entries[seq];
+    const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return false;
+    for (const auto& [key, value] : j.items())
+        if (key.size() > 2 && key.ends_with("_c") && !e.annex.count(key.substr(0, key.size() - 2))) return false;
+    return true;
+}
+
+bool Directory::providers_hidden(const crypto::ScopeId& scope) const { return m_hiddenProviders.count(scope) != 0; }
+
+std::vector<std::uint64_t> Directory::provider_entries(const crypto::ScopeId& scope) const {
+    auto it = m_providerEntries.find(scope);
+    return it == m_providerEntries.end() ? std::vector<std::uint64_t>{} : it->second;
 }
 
 const DeviceInfo* Directory::device(const DeviceId& id) const {
@@ -416,10 +571,14 @@ SignedEntry Directory::make_enrol(const crypto::DeviceIdentity& admin, const Dev
     j["device"] = crypto::to_hex(dev);
     j["sign_pk"] = wire::b64(sign_pk);
     j["box_pk"] = wire::b64(box_pk);
-    j["name"] = name;
     j["role"] = role;
-    if (!provider.empty()) j["provider"] = provider;
-    return sign(admin, true, j.dump());
+    // Names in commitments (docs/protocol.md, "Annex"): the server gives them to those who need them.
+    std::map<std::string, Opening> annex;
+    commit_to(j, annex, "name", name);
+    if (!provider.empty()) commit_to(j, annex, "provider", provider);
+    SignedEntry e = sign(admin, true, j.dump());
+    e.annex = std::move(annex);
+    return e;
 }
 
 SignedEntry Directory::make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
@@ -444,9 +603,12 @@ SignedEntry Directory::make_provider(const crypto::DeviceIdentity& signer, bool 
                                      const std::string& provider, bool assigned, std::uint64_t time_ms) const {
     json j = base(m_org, size(), m_head, "provider", time_ms);
     j["scope"] = crypto::to_hex(scope);
-    j["provider"] = provider;
     j["assigned"] = assigned;
-    return sign(signer, as_admin, j.dump());
+    std::map<std::string, Opening> annex;
+    commit_to(j, annex, "provider", provider);
+    SignedEntry e = sign(signer, as_admin, j.dump());
+    e.annex = std::move(annex);
+    return e;
 }
 
 SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe,
@@ -469,8 +631,11 @@ SignedEntry Directory::make_shred(const crypto::DeviceIdentity& admin, const cry
     json j = base(m_org, size(), m_head, "shred", time_ms);
     j["scope"] = crypto::to_hex(scope);
     j["order"] = order;
-    j["reason"] = reason;
-    return sign(admin, true, j.dump());
+    std::map<std::string, Opening> annex;
+    commit_to(j, annex, "reason", reason);
+    SignedEntry e = sign(admin, true, j.dump());
+    e.annex = std::move(annex);
+    return e;
 }
 
 SignedEntry Directory::make_lease(const crypto::DeviceIdentity& admin, std::uint32_t days, std::uint64_t time_ms) const {

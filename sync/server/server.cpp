@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "annex_view.h"
 #include "op_order.h"
 
 #include "sync/escrow.h"
@@ -99,8 +100,6 @@ bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() &&
            std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower((unsigned char)x) == std::tolower((unsigned char)y); });
 }
-
-json entry_json(const SignedEntry& e) { return json::parse(e.to_json()); }
 
 crypto::Hash32 token_key(std::string_view token) {
     return crypto::hash(crypto::ByteView(reinterpret_cast<const std::uint8_t*>(token.data()), token.size()));
@@ -302,6 +301,7 @@ Response Server::found_org(Context& c) {
         auto e = SignedEntry::from_json(item.dump());
         if (!e) return bad_request(e.detail());
         if (auto r = dir.append(*e); !r) return bad_request("entry " + std::to_string(texts.size()) + ": " + r.detail());
+        if (!dir.fully_open(texts.size())) return bad_request("entry " + std::to_string(texts.size()) + ": its annex must open each commitment");
         texts.push_back(e->to_json());
     }
     const auto devs = dir.devices();
@@ -358,10 +358,8 @@ Response Server::get_directory(Context& c) {
         if (!v) return bad_request("since: a decimal number expected");
         since = *v;
     }
-    json entries = json::array();
-    const auto& all = m_dir.entries();
-    for (std::uint64_t i = since; i < all.size(); ++i) entries.push_back(entry_json(all[i]));
-    return ok(json{{"entries", std::move(entries)}});
+    // Every entry, with the openings of its commitments this device may read (annex_view.h).
+    return ok(directory_for(m_dir, c.device, since));
 }
 
 Response Server::post_directory(Context& c) {
@@ -385,6 +383,7 @@ Response Server::post_directory(Context& c) {
         return error(409, "conflict", "entry does not follow the head: refetch and re-sign");
     Directory next = m_dir;
     if (auto r = next.append(*e); !r) return bad_request(r.detail());
+    if (!next.fully_open(seq)) return bad_request("the entry's annex must open each of its commitments (docs/protocol.md, \"Annex\")");
     // A crypto-shredding order drops the scope's envelopes, grants and escrow wraps with it.
     const auto kind_it = body.find("kind");  // verified by append() above
     const auto shred = kind_it != body.end() && *kind_it == "shred" ? hex_field<16>(body, "scope") : std::nullopt;

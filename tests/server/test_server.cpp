@@ -752,3 +752,23 @@ TEST_CASE("server: a database from before device sequence numbers is migrated, i
     CHECK(again.status == 409);
     CHECK(ServerFixture::code(again) == "equivocation");
 }
+
+TEST_CASE("server: a directory entry comes with the openings of its commitments, or is refused", "[server][directory]") {
+    ServerFixture f;
+    f.found();
+    TestDevice x;
+    auto enrol = f.dir.make_enrol(f.org_admin, x.id.id(), x.id.sign_public(), x.id.box_public(), "Tablet Amsel", "caseworker", f.now);
+    const std::string before = f.state();
+    auto without = enrol;
+    without.annex.erase("name");
+    auto r = f.post("/v1/directory", json{{"entry", f.entry(without)}}, f.admin.token);
+    CHECK(r.status == 400);
+    CHECK(ServerFixture::code(r) == "bad_request");
+    auto lie = enrol;
+    lie.annex["name"].value = "Tablet Drossel";
+    CHECK(f.post("/v1/directory", json{{"entry", f.entry(lie)}}, f.admin.token).status == 400);
+    CHECK(f.state() == before);
+    f.append(enrol);  // with them: stored, and kept across a restart
+    f.restart();
+    CHECK(f.server->directory().device(x.id.id())->name == "Tablet Amsel");
+}

@@ -212,3 +212,124 @@ TEST_CASE("insider: one device flooding challenges, tokens and requests does not
         b_syncs();
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// (6) The directory gives each device what it needs to verify, and the names only to those who
+// need them.
+
+namespace {
+// The whole directory as `d` gets it, checked as a client checks it: every entry, the chain from
+// genesis, every signature.
+json directory_as(ServerFixture& f, const TestDevice& d, std::uint64_t since = 0) {
+    auto r = f.get("/v1/directory", d.token, {{"since", std::to_string(since)}});
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return ServerFixture::body(r);
+}
+void verifies(ServerFixture& f, const json& page) {
+    sync::Directory mine;
+    for (const auto& e : page["entries"]) {
+        auto se = sync::SignedEntry::from_json(e.dump());
+        REQUIRE(se.ok());
+        auto r = mine.append(*se);
+        INFO((r.ok() ? std::string() : r.detail()));
+        REQUIRE(r.ok());
+    }
+    CHECK(mine.size() == f.dir.size());  // nothing hidden from the log
+    CHECK(mine.head_hash() == f.dir.head_hash());
+}
+}  // namespace
+
+TEST_CASE("insider: the directory hides device names, provider assignments and shred reasons from those who need not know",
+          "[server][insider]") {
+    LoopbackFixture f;
+    f.found();
+    TestDevice worker, helper1, helper2, dpo;
+    f.append(f.dir.make_enrol(f.org_admin, worker.id.id(), worker.id.sign_public(), worker.id.box_public(), "Tablet Frau Kanarienvogel",
+                              "caseworker", f.now));
+    f.append(f.dir.make_enrol(f.org_admin, helper1.id.id(), helper1.id.sign_public(), helper1.id.box_public(), "Helfer Amsel",
+                              "helper", f.now, "Träger Drossel"));
+    f.append(f.dir.make_enrol(f.org_admin, helper2.id.id(), helper2.id.sign_public(), helper2.id.box_public(), "Helfer Meise",
+                              "helper", f.now, "Träger Fink"));
+    f.append(f.dir.make_enrol(f.org_admin, dpo.id.id(), dpo.id.sign_public(), dpo.id.box_public(), "DSB Specht", "dpo", f.now));
+    for (TestDevice* d : {&worker, &helper1, &helper2, &dpo}) f.login(*d);
+    const auto case1 = crypto::random_id(), case2 = crypto::random_id(), gone = crypto::random_id();
+    f.add_member(case1, 1, worker);
+    f.add_member(case2, 1, worker);
+    f.add_member(gone, 1, worker);
+    f.append(f.dir.make_provider(f.org_admin, true, case1, "Träger Drossel", true, f.now));
+    const std::uint64_t case2_assigned = f.dir.size();
+    f.append(f.dir.make_provider(f.org_admin, true, case2, "Träger Fink", true, f.now));
+    f.append(f.dir.make_shred(f.org_admin, gone, "erasure", "Antrag Frau Zaunkönig vom 3. März", f.now));
+
+    const std::vector<std::string> staff_names{"Tablet Frau Kanarienvogel", "DSB Specht", "Admin-Tablet"};
+    // Whether a directory answer lets its reader read `s`: in an entry's signed body or its annex.
+    auto holds = [](const json& page, const std::string& s) {
+        std::string readable;
+        for (const char* list : {"entries", "revealed"})
+            for (const auto& e : page.value(list, json::array())) {
+                const auto body = sync::wire::unb64(e["body"].get<std::string>());
+                REQUIRE(body);
+                readable.append(body->begin(), body->end());
+                if (e.contains("annex")) readable += e["annex"].dump();
+            }
+        return readable.find(s) != std::string::npos;
+    };
+    // Whether the page lets its reader see to which provider `scope` is assigned.
+    auto sees_assignment = [&](const json& list, const crypto::ScopeId& scope) {
+        for (const auto& e : list) {
+            const auto body = sync::wire::unb64(e["body"].get<std::string>());
+            REQUIRE(body);
+            const json j = json::parse(body->begin(), body->end());
+            if (j["kind"] != "provider" || j["scope"] != crypto::to_hex(scope)) continue;
+            return j.contains("provider") || (e.contains("annex") && e["annex"].contains("provider"));
+        }
+        FAIL("no provider entry for the scope");
+        return false;
+    };
+
+    SECTION("a helper: its own name and provider, the cases assigned to its provider, nothing else") {
+        const json page = directory_as(f, helper1);
+        verifies(f, page);
+        for (const auto& s : staff_names) CHECK_FALSE(holds(page, s));
+        CHECK_FALSE(holds(page, "Helfer Meise"));
+        CHECK_FALSE(holds(page, "Träger Fink"));
+        CHECK_FALSE(holds(page, "Zaunkönig"));
+        CHECK(holds(page, "Helfer Amsel"));
+        CHECK(sees_assignment(page["entries"], case1));
+        CHECK_FALSE(sees_assignment(page["entries"], case2));
+        const json other = directory_as(f, helper2);
+        verifies(f, other);
+        CHECK_FALSE(holds(other, "Träger Drossel"));
+        CHECK(sees_assignment(other["entries"], case2));
+    }
+    SECTION("a caseworker: every device's name and provider, its own cases' assignments, no shred reason") {
+        const json page = directory_as(f, worker);
+        verifies(f, page);
+        for (const auto& s : staff_names) CHECK(holds(page, s));
+        CHECK(holds(page, "Helfer Meise"));
+        CHECK(sees_assignment(page["entries"], case1));
+        CHECK(sees_assignment(page["entries"], case2));
+        CHECK_FALSE(holds(page, "Zaunkönig"));
+    }
+    SECTION("the DPO and the admin read the shred reason") {
+        CHECK(holds(directory_as(f, dpo), "Zaunkönig"));
+        CHECK(holds(directory_as(f, f.admin), "Zaunkönig"));
+    }
+    SECTION("a device added to a case later is given the assignment it fetched before without it") {
+        TestDevice deputy;
+        f.enrol(deputy);
+        const json early = directory_as(f, deputy);
+        verifies(f, early);
+        CHECK_FALSE(sees_assignment(early["entries"], case2));  // not its case (yet)
+        const std::uint64_t have = f.dir.size();
+        f.add_member(case2, 1, deputy);
+        const json later = directory_as(f, deputy, have);
+        REQUIRE(later.contains("revealed"));
+        REQUIRE(later["revealed"].size() == 1);
+        CHECK(sees_assignment(later["revealed"], case2));
+        CHECK(holds(later, "Träger Fink"));
+        const auto seq = json::parse(*sync::wire::unb64(later["revealed"][0]["body"].get<std::string>()))["seq"];
+        CHECK(seq == case2_assigned);
+    }
+}

@@ -5,6 +5,7 @@
 #include "sync/wire.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace quartier;
 using namespace quartier::sync;
@@ -131,4 +132,125 @@ TEST_CASE("Directory: a wipe order verifies only for its device, its organisatio
     SignedEntry forged = wipe;
     forged.body.back() ^= 1;
     REQUIRE_FALSE(Directory::is_wipe_order(forged, o.org, o.admin.sign_public(), o.a.id()));
+}
+
+namespace {
+// An entry signed by the organisation's admin key over exactly `body` (as an older build made them).
+SignedEntry admin_signed(const crypto::DeviceIdentity& admin, const nlohmann::json& body) {
+    SignedEntry e;
+    const std::string text = body.dump();
+    e.body.assign(text.begin(), text.end());
+    e.signer = "admin";
+    e.signature = admin.sign(crypto::labelled("quartier/directory/v1", {e.body}));
+    return e;
+}
+// The entry as a device is given it without the opening of `field`.
+SignedEntry without(SignedEntry e, const std::string& field) {
+    e.annex.erase(field);
+    return e;
+}
+}  // namespace
+
+TEST_CASE("Directory annex: names in commitments, openings checked, hidden ones known as hidden", "[directory][security]") {
+    // docs/protocol.md, "Annex": the signed body commits to a device name, a provider, a shred
+    // reason; the annex beside it opens the commitment for the devices that are given it.
+    Org o;
+    const auto x = crypto::DeviceIdentity::generate();
+    const SignedEntry enrol = o.d.make_enrol(o.admin, x.id(), x.sign_public(), x.box_public(), "Helferin Amsel", "helper", 4, "Träger Fink");
+    const std::string body(enrol.body.begin(), enrol.body.end());
+    CHECK(body.find("Amsel") == std::string::npos);
+    CHECK(body.find("Fink") == std::string::npos);
+    REQUIRE(enrol.annex.size() == 2);
+
+    SECTION("given the openings, a copy reads the names") {
+        Directory d = o.d;
+        REQUIRE(d.append(enrol).ok());
+        CHECK(d.device(x.id())->name == "Helferin Amsel");
+        CHECK(d.device(x.id())->provider == "Träger Fink");
+        CHECK_FALSE(d.device(x.id())->name_hidden);
+        CHECK(d.fully_open(d.size() - 1));
+    }
+    SECTION("without them, the entry verifies and the names are known to be hidden") {
+        Directory d = o.d;
+        REQUIRE(d.append(without(without(enrol, "name"), "provider")).ok());
+        CHECK(d.device(x.id())->name.empty());
+        CHECK(d.device(x.id())->name_hidden);
+        CHECK(d.device(x.id())->provider_hidden);
+        CHECK_FALSE(d.fully_open(d.size() - 1));
+        // Given later, they open (and only the same entry's do).
+        auto r = d.reveal(enrol);
+        REQUIRE(r.ok());
+        CHECK(*r == std::optional<std::uint64_t>(d.size() - 1));
+        CHECK(d.device(x.id())->name == "Helferin Amsel");
+        CHECK(*d.reveal(enrol) == std::nullopt);  // nothing new the second time
+        SignedEntry other = o.d.make_enrol(o.admin, x.id(), x.sign_public(), x.box_public(), "Helferin Amsel", "helper", 4, "Träger Fink");
+        CHECK_FALSE(d.reveal(other).ok());  // another signature: not the entry this copy holds
+    }
+    SECTION("an opening that does not open its commitment is refused, as a server's lie") {
+        for (const std::string field : {"name", "provider"}) {
+            SignedEntry forged = enrol;
+            forged.annex[field].value = "Jemand anders";
+            refused(o.d, forged);
+            SignedEntry salted = enrol;
+            salted.annex[field].salt[0] ^= 1;
+            refused(o.d, salted);
+        }
+        SignedEntry extra = enrol;
+        extra.annex["role"] = Opening{{}, "admin"};  // a field the body does not commit to
+        refused(o.d, extra);
+        Directory d = o.d;
+        REQUIRE(d.append(without(enrol, "name")).ok());
+        SignedEntry lie = enrol;
+        lie.annex["name"].value = "Jemand anders";
+        CHECK_FALSE(d.reveal(lie).ok());
+        CHECK(d.device(x.id())->name_hidden);
+    }
+    SECTION("provider entries: hidden ones make the case's assignment unknown, revealed ones replay in order") {
+        Directory d = o.d;
+        REQUIRE(d.append(enrol).ok());
+        const auto assign = d.make_provider(o.admin, true, o.scope, "Träger Fink", true, 5);
+        REQUIRE(d.append(without(assign, "provider")).ok());
+        CHECK(d.providers(o.scope).empty());
+        CHECK(d.providers_hidden(o.scope));
+        const auto withdraw = d.make_provider(o.admin, true, o.scope, "Träger Fink", false, 6);
+        REQUIRE(d.append(withdraw).ok());
+        CHECK(d.providers(o.scope).empty());
+        REQUIRE(d.reveal(assign).ok());  // assigned, then withdrawn: still none, in log order
+        CHECK(d.providers(o.scope).empty());
+        CHECK_FALSE(d.providers_hidden(o.scope));
+        CHECK(d.provider_entries(o.scope) == std::vector<std::uint64_t>{d.size() - 2, d.size() - 1});
+    }
+    SECTION("a shred reason") {
+        Directory d = o.d;
+        const auto shred = d.make_shred(o.admin, o.scope, "erasure", "Antrag vom 3. März", 5);
+        REQUIRE(d.append(without(shred, "reason")).ok());
+        CHECK(d.shredded(o.scope)->reason_hidden);
+        CHECK(d.shredded(o.scope)->order == "erasure");
+        REQUIRE(d.reveal(shred).ok());
+        CHECK(d.shredded(o.scope)->reason == "Antrag vom 3. März");
+    }
+    SECTION("entries made before annexes, names in clear, keep verifying; both forms at once are refused") {
+        nlohmann::json j = nlohmann::json::parse(body);
+        j.erase("name_c");
+        j.erase("provider_c");
+        j["name"] = "Alte Form";
+        j["provider"] = "Träger Alt";
+        Directory d = o.d;
+        REQUIRE(d.append(admin_signed(o.admin, j)).ok());
+        CHECK(d.device(x.id())->name == "Alte Form");
+        CHECK(d.device(x.id())->provider == "Träger Alt");
+        CHECK(d.fully_open(d.size() - 1));
+        nlohmann::json both = nlohmann::json::parse(body);
+        both["name"] = "Helferin Amsel";
+        refused(o.d, admin_signed(o.admin, both));
+    }
+    SECTION("the annex travels with the entry's JSON and back") {
+        auto back = SignedEntry::from_json(enrol.to_json());
+        REQUIRE(back.ok());
+        CHECK(back->annex.at("name").value == "Helferin Amsel");
+        CHECK(back->annex.at("name").salt == enrol.annex.at("name").salt);
+        nlohmann::json j = nlohmann::json::parse(enrol.to_json());
+        j["annex"]["name"]["salt"] = "AAAA";
+        CHECK_FALSE(SignedEntry::from_json(j.dump()).ok());
+    }
 }
