@@ -191,14 +191,15 @@ Result<void> SyncClient::refresh_directory(SyncReport& r) {
         auto res = call("GET", "/v1/directory", "since=" + std::to_string(have), nullptr);
         if (!res) return res.failure();
         if (!res->contains("entries") || !(*res)["entries"].is_array()) return {Error::Protocol, "directory answer has no entries"};
-        std::vector<SignedEntry> entries;
-        for (const auto& e : (*res)["entries"]) {
-            auto se = SignedEntry::from_json(e.dump());
-            if (!se) return {Error::Protocol, "directory entry malformed: " + se.detail()};
-            entries.push_back(std::move(*se));
-        }
+        std::vector<SignedEntry> entries, revealed;  // revealed: annexes of entries we hold (docs/protocol.md, "Annex")
+        for (const char* list : {"entries", "revealed"})
+            for (const auto& e : res->value(list, json::array())) {
+                auto se = SignedEntry::from_json(e.dump());
+                if (!se) return {Error::Protocol, "directory entry malformed: " + se.detail()};
+                (list[0] == 'e' ? entries : revealed).push_back(std::move(*se));
+            }
         if (entries.empty()) return {};
-        if (auto x = m_store.extend_directory(entries); !x) return x;
+        if (auto x = m_store.extend_directory(entries, revealed); !x) return x;
         r.directory_entries += entries.size();
     }
 }

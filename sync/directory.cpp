@@ -56,7 +56,58 @@ struct Fields {
         return *v;
     }
 };
+constexpr std::string_view kAnnexDomain = "quartier/annex/v1";
+constexpr std::size_t kMaxAnnexValue = 4096;
+
+// A sensitive string of an entry (docs/protocol.md, "Annex"): in clear under `key` (entries made
+// before annexes), or committed to as `key_c` and opened by the entry's annex where this copy was
+// given it. nullopt: malformed — both forms or neither, or a value over `max` bytes.
+struct Sensitive {
+    std::string value;
+    bool hidden = false;
+};
+std::optional<Sensitive> sensitive(const json& j, const SignedEntry& e, const std::string& key, std::size_t max) {
+    const std::string ckey = key + "_c";
+    const bool clear = j.contains(key), committed = j.contains(ckey);
+    if (clear == committed) return std::nullopt;
+    if (clear) {
+        if (!j[key].is_string() || j[key].get_ref<const std::string&>().size() > max) return std::nullopt;
+        return Sensitive{j[key].get<std::string>(), false};
+    }
+    // append() checked every opening of the annex against its commitment.
+    if (!j[ckey].is_string() || j[ckey].get_ref<const std::string&>().size() != 64) return std::nullopt;
+    auto it = e.annex.find(key);
+    if (it == e.annex.end()) return Sensitive{{}, true};
+    if (it->second.value.size() > max) return std::nullopt;
+    return Sensitive{it->second.value, false};
+}
+
+// Whether every opening of `annex` opens the commitment of its field in `j`.
+bool annex_opens(const json& j, const std::map<std::string, Opening>& annex) {
+    for (const auto& [field, o] : annex) {
+        const std::string ckey = field + "_c";
+        if (!j.contains(ckey) || !j[ckey].is_string() || j[ckey].get_ref<const std::string&>() != crypto::to_hex(annex_commitment(field, o)))
+            return false;
+    }
+    return true;
+}
+
+// Puts `value` into `j` as a commitment (`field_c`) and its opening into `e`'s annex.
+void commit_to(json& j, std::map<std::string, Opening>& annex, const std::string& field, const std::string& value) {
+    Opening o;
+    crypto::random_bytes(o.salt);
+    o.value = value;
+    j[field + "_c"] = crypto::to_hex(annex_commitment(field, o));
+    annex[field] = std::move(o);
+}
 }  // namespace
+
+crypto::Hash32 annex_commitment(std::string_view field, const Opening& o) {
+    const std::uint8_t zero = 0;
+    return crypto::hash(crypto::labelled(kAnnexDomain, {ByteView(reinterpret_cast<const std::uint8_t*>(field.data()), field.size()),
+                                                        ByteView(&zero, 1), o.salt,
+                                                        ByteView(reinterpret_cast<const std::uint8_t*>(o.value.data()), o.value.size())}));
+}
 
 std::optional<ScopeKind> scope_kind_from(std::string_view s) {
     if (s == "personal") return ScopeKind::Personal;
@@ -81,7 +132,9 @@ std::string_view to_string(ScopeKind k) {
 }
 
 std::string SignedEntry::to_json() const {
-    return json{{"body", wire::b64(body)}, {"signer", signer}, {"signature", wire::b64(signature)}}.dump();
+    json j{{"body", wire::b64(body)}, {"signer", signer}, {"signature", wire::b64(signature)}};
+    for (const auto& [field, o] : annex) j["annex"][field] = json{{"salt", wire::b64(o.salt)}, {"value", o.value}};
+    return j.dump();
 }
 
 Result<SignedEntry> SignedEntry::from_json(std::string_view text) {
@@ -96,6 +149,17 @@ Result<SignedEntry> SignedEntry::from_json(std::string_view text) {
     if (body->size() > 64 * 1024) return {Error::InvalidArgument, "directory entry too large"};
     e.body = std::move(*body);
     e.signature = *sig;
+    if (j.contains("annex")) {
+        const json& a = j["annex"];
+        if (!a.is_object()) return {Error::InvalidArgument, "directory entry's annex is not an object"};
+        for (const auto& [field, o] : a.items()) {
+            auto salt = o.is_object() && o.contains("salt") && o["salt"].is_string() ? wire::fixed_from_b64<16>(o["salt"].get<std::string>())
+                                                                                      : std::nullopt;
+            if (!salt || !o.contains("value") || !o["value"].is_string() || o["value"].get_ref<const std::string&>().size() > kMaxAnnexValue)
+                return {Error::InvalidArgument, "directory entry's annex is malformed"};
+            e.annex[field] = Opening{*salt, o["value"].get<std::string>()};
+        }
+    }
     return e;
 }
 
@@ -137,6 +201,8 @@ Result<void> Directory::append(const SignedEntry& e) {
         signer_key = &d->sign_pk;
     }
     if (!crypto::verify(*signer_key, msg, e.signature)) return {Error::InvalidArgument, "entry signature does not verify"};
+    // The annex is not signed: each opening must open the body's commitment, or the entry is refused.
+    if (!annex_opens(j, e.annex)) return {Error::InvalidArgument, "the entry's annex does not open its commitments"};
 
     if (kind == "genesis") {
         m_org = org;
@@ -148,13 +214,17 @@ Result<void> Directory::append(const SignedEntry& e) {
         d.id = f.id("device");
         d.sign_pk = f.key<32>("sign_pk");
         d.box_pk = f.key<32>("box_pk");
-        d.name = f.str("name");
+        const auto name = sensitive(j, e, "name", kMaxAnnexValue);
+        if (!name) return {Error::InvalidArgument, "enrol has a malformed name"};
+        d.name = name->value;
+        d.name_hidden = name->hidden;
         d.role = f.str("role");
         d.enrolled_at = seq;
-        if (j.contains("provider")) {
-            if (!j["provider"].is_string() || j["provider"].get<std::string>().size() > 256)
-                return {Error::InvalidArgument, "enrol has a malformed provider"};
-            d.provider = j["provider"].get<std::string>();
+        if (j.contains("provider") || j.contains("provider_c")) {
+            const auto provider = sensitive(j, e, "provider", 256);
+            if (!provider) return {Error::InvalidArgument, "enrol has a malformed provider"};
+            d.provider = provider->value;
+            d.provider_hidden = provider->hidden;
         }
         if (!f.missing.empty()) return {Error::InvalidArgument, "enrol lacks field '" + f.missing + "'"};
         if (crypto::device_id_of(d.sign_pk) != d.id) return {Error::InvalidArgument, "device id does not match its key"};
@@ -230,13 +300,14 @@ Result<void> Directory::append(const SignedEntry& e) {
             return {Error::InvalidArgument, "signer is not an active member of the scope (its latest epoch, not taken off)"};
         const auto last = last_seq_of(j);
         if (!last) return {Error::InvalidArgument, "unassign has a malformed last_seq"};
-        m_removals[{scope, dev}].push_back(Removal{Removal::Kind::Unassign, seq, time, *last, std::nullopt});
+        m_removals[{scope, dev}].push_back(Removal{Removal::Kind::Unassign, seq, time, *last, std::nullopt, {}});
     } else if (kind == "provider") {
         const crypto::ScopeId scope = f.id("scope");
-        const std::string provider = f.str("provider");
-        if (!f.missing.empty() || !j.contains("assigned") || !j["assigned"].is_boolean() || provider.empty() ||
-            provider.size() > 256)
+        const auto named = sensitive(j, e, "provider", 256);  // hidden from a device it does not concern
+        if (!f.missing.empty() || !j.contains("assigned") || !j["assigned"].is_boolean() || !named ||
+            (!named->hidden && named->value.empty()))
             return {Error::InvalidArgument, "provider entry is malformed"};
+        const std::string& provider = named->value;
         if (scope_kind(scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a case scope is assigned to a provider"};
         if (shredded(scope)) return {Error::InvalidArgument, "that scope was crypto-shredded"};
         if (signer_device) {
@@ -246,39 +317,57 @@ Result<void> Directory::append(const SignedEntry& e) {
                 return {Error::InvalidArgument, "signer is not an active member of the scope (its latest epoch, not taken off)"};
         }
         const bool assigned = j["assigned"].get<bool>();
-        if (providers(scope).count(provider) == std::size_t(assigned))
-            return {Error::InvalidArgument, assigned ? "the case is assigned to that provider already"
-                                                     : "the case is not assigned to that provider"};
-        // A withdrawal's `last_seq`: {device: n} for helpers it takes off, nothing else.
-        const std::vector<DeviceId> off = assigned ? std::vector<DeviceId>{} : removed_by_withdrawal(scope, provider);
-        std::map<DeviceId, std::uint64_t> last;
-        if (j.contains("last_seq")) {
-            if (assigned || !j["last_seq"].is_object()) return {Error::InvalidArgument, "provider entry has a malformed last_seq"};
-            for (const auto& [hex, n] : j["last_seq"].items()) {
-                const auto id = wire::id_from_hex(hex);
-                if (!id || !n.is_number_unsigned() || std::find(off.begin(), off.end(), *id) == off.end())
-                    return {Error::InvalidArgument, "provider entry's last_seq names no helper the withdrawal takes off"};
-                last[*id] = n.get<std::uint64_t>();
-            }
-        }
-        if (assigned) {
-            m_providers[scope].insert(provider);
-            // Its helpers that the withdrawal took off are back (they hold the latest epoch's key
-            // only if nobody rotated since; else a member adds them again).
-            for (auto it = m_removals.lower_bound({scope, DeviceId{}}); it != m_removals.end() && it->first.first == scope; ++it) {
-                Removal& r = it->second.back();
-                const DeviceInfo* h = device(it->first.second);
-                if (!r.readded_at && r.kind == Removal::Kind::Withdrawn && h && h->provider == provider)
-                    r.readded_at = latest_epoch(scope);
-            }
+        m_providerEntries[scope].push_back(seq);
+        if (named->hidden) {
+            // Not this copy's concern (docs/protocol.md, "Annex"): it holds no key of the scope, so
+            // whom the entry takes off matters to none of its checks. If the opening comes later
+            // (this device added to the case), reveal() rebuilds the state with it.
+            if (j.contains("last_seq") && (assigned || !j["last_seq"].is_object()))
+                return {Error::InvalidArgument, "provider entry has a malformed last_seq"};
+            m_hiddenProviders[scope].insert(seq);
         } else {
-            // The provider's helpers count as taken off the case, like an unassign.
-            for (const DeviceId& h : off) {
-                const auto n = last.find(h);
-                m_removals[{scope, h}].push_back(Removal{Removal::Kind::Withdrawn, seq, time,
-                                                         n == last.end() ? std::nullopt : std::optional(n->second), std::nullopt});
+            // Judged only by a copy that reads every earlier assignment of the case (the server does).
+            if (!providers_hidden(scope) && providers(scope).count(provider) == std::size_t(assigned))
+                return {Error::InvalidArgument, assigned ? "the case is assigned to that provider already"
+                                                         : "the case is not assigned to that provider"};
+            // A withdrawal's `last_seq`: {device: n} for helpers it takes off, nothing else.
+            std::vector<DeviceId> off = assigned ? std::vector<DeviceId>{} : removed_by_withdrawal(scope, provider);
+            std::map<DeviceId, std::uint64_t> last;
+            if (j.contains("last_seq")) {
+                if (assigned || !j["last_seq"].is_object()) return {Error::InvalidArgument, "provider entry has a malformed last_seq"};
+                for (const auto& [hex, n] : j["last_seq"].items()) {
+                    const auto id = wire::id_from_hex(hex);
+                    if (!id || !n.is_number_unsigned()) return {Error::InvalidArgument, "provider entry has a malformed last_seq"};
+                    // A helper whose provider this copy was not given (a helper's copy, for another
+                    // provider's helper): the entry's signer and the server, which see it, vouch.
+                    const DeviceInfo* h = device(*id);
+                    const bool unjudged = h && h->role == "helper" && h->provider_hidden && !h->revoked &&
+                                          ever_members(scope).count(*id) && !unassigned(scope, *id);
+                    if (unjudged && std::find(off.begin(), off.end(), *id) == off.end()) off.push_back(*id);
+                    if (std::find(off.begin(), off.end(), *id) == off.end())
+                        return {Error::InvalidArgument, "provider entry's last_seq names no helper the withdrawal takes off"};
+                    last[*id] = n.get<std::uint64_t>();
+                }
             }
-            m_providers[scope].erase(provider);
+            if (assigned) {
+                m_providers[scope].insert(provider);
+                // Its helpers that the withdrawal took off are back (they hold the latest epoch's key
+                // only if nobody rotated since; else a member adds them again).
+                for (auto it = m_removals.lower_bound({scope, DeviceId{}}); it != m_removals.end() && it->first.first == scope; ++it) {
+                    Removal& r = it->second.back();
+                    if (!r.readded_at && r.kind == Removal::Kind::Withdrawn && r.provider == provider)
+                        r.readded_at = latest_epoch(scope);
+                }
+            } else {
+                // The provider's helpers count as taken off the case, like an unassign.
+                for (const DeviceId& h : off) {
+                    const auto n = last.find(h);
+                    m_removals[{scope, h}].push_back(Removal{Removal::Kind::Withdrawn, seq, time,
+                                                             n == last.end() ? std::nullopt : std::optional(n->second),
+                                                             std::nullopt, provider});
+                }
+                m_providers[scope].erase(provider);
+            }
         }
     } else if (kind == "revoke") {
         if (signer_device) return {Error::InvalidArgument, "only the admin revokes devices"};
@@ -290,7 +379,7 @@ Result<void> Directory::append(const SignedEntry& e) {
         it->second.revoked = true;
         it->second.wipe = j.contains("wipe") && j["wipe"].is_boolean() && j["wipe"].get<bool>();
         m_revocations[dev] = m_entries.size();
-        m_revoked.try_emplace(dev, Removal{Removal::Kind::Revoked, seq, time, *last, std::nullopt});
+        m_revoked.try_emplace(dev, Removal{Removal::Kind::Revoked, seq, time, *last, std::nullopt, {}});
     } else if (kind == "escrow") {
         if (signer_device) return {Error::InvalidArgument, "only the admin names the escrow key"};
         const BoxPublicKey pk = f.key<32>("escrow_pk");
@@ -302,12 +391,15 @@ Result<void> Directory::append(const SignedEntry& e) {
         ShredOrder o;
         o.scope = f.id("scope");
         o.order = f.str("order");
-        o.reason = f.str("reason");
+        const auto reason = sensitive(j, e, "reason", kMaxAnnexValue);
         o.seq = seq;
         o.time_ms = j["time"].get<std::uint64_t>();
         if (!f.missing.empty()) return {Error::InvalidArgument, "shred lacks field '" + f.missing + "'"};
+        if (!reason) return {Error::InvalidArgument, "shred has a malformed reason"};
+        o.reason = reason->value;
+        o.reason_hidden = reason->hidden;
         if (o.order != "retention" && o.order != "erasure") return {Error::InvalidArgument, "shred order must be retention or erasure"};
-        if (o.reason.empty()) return {Error::InvalidArgument, "a shred order names its legal reason"};
+        if (!o.reason_hidden && o.reason.empty()) return {Error::InvalidArgument, "a shred order names its legal reason"};
         if (scope_kind(o.scope) != ScopeKind::Case) return {Error::InvalidArgument, "only a known case scope can be crypto-shredded"};
         if (shredded(o.scope)) return {Error::InvalidArgument, "that scope was crypto-shredded already"};
         m_shredded.emplace(o.scope, std::move(o));
@@ -328,6 +420,48 @@ Result<void> Directory::append_all(const std::vector<SignedEntry>& es) {
     for (const auto& e : es)
         if (auto r = append(e); !r) return r;
     return {};
+}
+
+Result<std::optional<std::uint64_t>> Directory::reveal(const SignedEntry& e) {
+    const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("seq") || !j["seq"].is_number_unsigned())
+        return {Error::InvalidArgument, "revealed entry has no seq"};
+    const std::uint64_t seq = j["seq"].get<std::uint64_t>();
+    if (seq >= m_entries.size()) return {Error::InvalidArgument, "revealed entry is not in this copy"};
+    SignedEntry& have = m_entries[seq];
+    if (have.body != e.body || have.signer != e.signer || have.signature != e.signature)
+        return {Error::InvalidArgument, "revealed entry differs from the one in this copy"};
+    if (!annex_opens(j, e.annex)) return {Error::InvalidArgument, "the revealed annex does not open the entry's commitments"};
+    bool changed = false;
+    for (const auto& [field, o] : e.annex) changed = !have.annex.count(field) || changed;
+    if (!changed) return std::optional<std::uint64_t>();
+    // Everything derived from the entries again, with the openings now known: a withdrawal this
+    // copy could not judge takes its helpers off (Removal), a device's provider becomes known,
+    // and later entries were checked against the state they were appended to (docs/protocol.md,
+    // "Annex"). All or nothing: on failure this copy stays as it was.
+    std::vector<SignedEntry> all = m_entries;
+    for (const auto& [field, o] : e.annex) all[seq].annex.emplace(field, o);
+    Directory fresh;
+    if (auto r = fresh.append_all(all); !r) return {Error::InvalidArgument, "with the revealed annex, the log no longer verifies: " + r.detail()};
+    *this = std::move(fresh);
+    return std::optional<std::uint64_t>(seq);
+}
+
+bool Directory::fully_open(std::uint64_t seq) const {
+    if (seq >= m_entries.size()) return false;
+    const SignedEntry& e = m_entries[seq];
+    const json j = json::parse(e.body.begin(), e.body.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return false;
+    for (const auto& [key, value] : j.items())
+        if (key.size() > 2 && key.ends_with("_c") && !e.annex.count(key.substr(0, key.size() - 2))) return false;
+    return true;
+}
+
+bool Directory::providers_hidden(const crypto::ScopeId& scope) const { return m_hiddenProviders.count(scope) != 0; }
+
+std::vector<std::uint64_t> Directory::provider_entries(const crypto::ScopeId& scope) const {
+    auto it = m_providerEntries.find(scope);
+    return it == m_providerEntries.end() ? std::vector<std::uint64_t>{} : it->second;
 }
 
 const DeviceInfo* Directory::device(const DeviceId& id) const {
@@ -520,10 +654,14 @@ SignedEntry Directory::make_enrol(const crypto::DeviceIdentity& admin, const Dev
     j["device"] = crypto::to_hex(dev);
     j["sign_pk"] = wire::b64(sign_pk);
     j["box_pk"] = wire::b64(box_pk);
-    j["name"] = name;
     j["role"] = role;
-    if (!provider.empty()) j["provider"] = provider;
-    return sign(admin, true, j.dump());
+    // Names in commitments (docs/protocol.md, "Annex"): the server gives them to those who need them.
+    std::map<std::string, Opening> annex;
+    commit_to(j, annex, "name", name);
+    if (!provider.empty()) commit_to(j, annex, "provider", provider);
+    SignedEntry e = sign(admin, true, j.dump());
+    e.annex = std::move(annex);
+    return e;
 }
 
 SignedEntry Directory::make_member(const crypto::DeviceIdentity& signer, bool as_admin, const crypto::ScopeId& scope,
@@ -550,14 +688,17 @@ SignedEntry Directory::make_provider(const crypto::DeviceIdentity& signer, bool 
                                      const std::map<DeviceId, std::uint64_t>& last_seq) const {
     json j = base(m_org, size(), m_head, "provider", time_ms);
     j["scope"] = crypto::to_hex(scope);
-    j["provider"] = provider;
     j["assigned"] = assigned;
     if (!last_seq.empty()) {
         json m = json::object();
         for (const auto& [dev, n] : last_seq) m[crypto::to_hex(dev)] = n;
         j["last_seq"] = std::move(m);
     }
-    return sign(signer, as_admin, j.dump());
+    std::map<std::string, Opening> annex;
+    commit_to(j, annex, "provider", provider);
+    SignedEntry e = sign(signer, as_admin, j.dump());
+    e.annex = std::move(annex);
+    return e;
 }
 
 SignedEntry Directory::make_revoke(const crypto::DeviceIdentity& admin, const DeviceId& dev, bool wipe,
@@ -581,8 +722,11 @@ SignedEntry Directory::make_shred(const crypto::DeviceIdentity& admin, const cry
     json j = base(m_org, size(), m_head, "shred", time_ms);
     j["scope"] = crypto::to_hex(scope);
     j["order"] = order;
-    j["reason"] = reason;
-    return sign(admin, true, j.dump());
+    std::map<std::string, Opening> annex;
+    commit_to(j, annex, "reason", reason);
+    SignedEntry e = sign(admin, true, j.dump());
+    e.annex = std::move(annex);
+    return e;
 }
 
 SignedEntry Directory::make_lease(const crypto::DeviceIdentity& admin, std::uint32_t days, std::uint64_t time_ms) const {

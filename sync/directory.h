@@ -56,13 +56,25 @@ using crypto::BoxPublicKey;
 using crypto::DeviceId;
 using crypto::SignPublicKey;
 
-// An entry as it travels and is stored: the exact signed body bytes, who signed, the signature.
+// The opening of a commitment in an entry's body (docs/protocol.md, "Annex"): a device name, a
+// free provider's name or a shred reason, kept out of the signed body (which every device reads)
+// and served only to the devices that need it. The body holds `<field>_c`, the hex of
+// annex_commitment(field, opening).
+struct Opening {
+    std::array<std::uint8_t, 16> salt{};
+    std::string value;
+};
+crypto::Hash32 annex_commitment(std::string_view field, const Opening& o);
+
+// An entry as it travels and is stored: the exact signed body bytes, who signed, the signature,
+// and (not signed) the openings of the body's commitments that this copy was given.
 struct SignedEntry {
     crypto::Bytes body;
     std::string signer;  // "admin" or a device id (hex)
     crypto::Signature signature{};
+    std::map<std::string, Opening> annex;  // field ("name", "provider", "reason") → opening
 
-    std::string to_json() const;  // {"body": b64, "signer", "signature": b64}
+    std::string to_json() const;  // {"body": b64, "signer", "signature": b64[, "annex": {field: {"salt": b64, "value"}}]}
     static Result<SignedEntry> from_json(std::string_view json);
 };
 
@@ -76,6 +88,8 @@ struct DeviceInfo {
     bool wipe = false;             // the revocation also orders the device to destroy its store
     std::uint64_t enrolled_at = 0;  // entry seq
     std::string provider;           // role `helper`: the free provider (Träger) it works for
+    bool name_hidden = false;       // committed to, and this copy was not given the name ("Annex")
+    bool provider_hidden = false;   // the same for the provider
 };
 
 // Audit: one device's audit chain (docs/audit.md); its members are that device and the devices
@@ -91,8 +105,9 @@ struct ShredOrder {
     crypto::ScopeId scope{};
     std::uint64_t seq = 0;   // the entry's seq in the log
     std::string order;       // "retention" (its retention period ended) or "erasure" (an erasure order)
-    std::string reason;      // the legal reason, as the admin gave it
+    std::string reason;      // the legal reason, as the admin gave it ("" if hidden from this copy)
     std::uint64_t time_ms = 0;
+    bool reason_hidden = false;  // committed to, and this copy was not given the reason ("Annex")
 };
 
 // One time a device was taken off a scope (an `unassign` entry, or the withdrawal of its
@@ -109,6 +124,7 @@ struct Removal {
     // Added back by a member entry at this epoch (or its provider assigned again while this was
     // the latest epoch): from that epoch on it is a member again.
     std::optional<std::uint32_t> readded_at;
+    std::string provider;  // Withdrawn: the provider whose assignment was withdrawn (assigning it again adds it back)
 };
 
 struct Membership {
@@ -125,6 +141,14 @@ public:
     Result<void> append(const SignedEntry& e);
     // Verifies and appends many, stopping at the first that fails.
     Result<void> append_all(const std::vector<SignedEntry>& es);
+    // Takes the annex of an entry this copy holds already (same body, signer, signature), given
+    // later: a device added to a case is given the case's provider entries (docs/protocol.md,
+    // "Annex"). Openings are checked against the body's commitments. The entry's seq if anything
+    // was new to this copy.
+    Result<std::optional<std::uint64_t>> reveal(const SignedEntry& e);
+    // Whether entry `seq`'s annex opens every commitment of its body (the server requires it of
+    // what is posted, so that it can serve each opening to whoever needs it).
+    bool fully_open(std::uint64_t seq) const;
 
     bool founded() const { return !m_entries.empty(); }
     std::uint64_t size() const { return m_entries.size(); }
@@ -169,8 +193,15 @@ public:
     // The entry that revoked `d`, if any (a wiped device verifies it before destroying its store).
     const SignedEntry* revocation(const DeviceId& d) const;
     std::optional<ScopeKind> scope_kind(const crypto::ScopeId& scope) const;
-    // The free providers a case scope is assigned to (`provider` entries), sorted.
+    // The free providers a case scope is assigned to (`provider` entries), sorted: those this copy
+    // can read. An entry hidden from it is about another provider (a helper's copy), or the server
+    // withheld it from a member, which is as if it had not arrived yet.
     std::set<std::string> providers(const crypto::ScopeId& scope) const;
+    // Whether some `provider` entry of the scope is hidden from this copy: it cannot judge whom
+    // the case is assigned to.
+    bool providers_hidden(const crypto::ScopeId& scope) const;
+    // The seqs of the scope's `provider` entries, in order.
+    std::vector<std::uint64_t> provider_entries(const crypto::ScopeId& scope) const;
     // The device that founded a personal scope, if `scope` is one.
     std::optional<DeviceId> personal_owner(const crypto::ScopeId& scope) const;
     // The device whose chain an audit scope carries, if `scope` is one.
@@ -236,6 +267,8 @@ private:
     std::map<crypto::ScopeId, DeviceId> m_auditOwners;  // audit scope -> the device whose chain it carries
     std::map<crypto::ScopeId, DeviceId> m_personalOwners;  // personal scope -> its one member
     std::map<crypto::ScopeId, std::set<std::string>> m_providers;  // case scope -> assigned providers
+    std::map<crypto::ScopeId, std::vector<std::uint64_t>> m_providerEntries;  // case scope -> its provider entries
+    std::map<crypto::ScopeId, std::set<std::uint64_t>> m_hiddenProviders;     // … those hidden from this copy
     std::optional<BoxPublicKey> m_escrow;
     std::map<crypto::ScopeId, ShredOrder> m_shredded;
     std::uint32_t m_leaseDays = 0;

@@ -93,6 +93,10 @@ std::vector<Violation> violations(const Directory& dir) {
         for (const Membership& m : dir.memberships(d.id)) {
             if (m.epoch != dir.latest_epoch(m.scope) || dir.unassigned(m.scope, d.id)) continue;
             const Decision ok = may_hold(dir, m.scope, m.kind, d.id);
+            // A helper's provider or the case's assignments hidden from this copy (docs/protocol.md,
+            // "Annex"): not its case to judge; the case's members, who are given them, do.
+            const auto role = role_from(d.role);
+            if (role && policy(*role, m.kind) == Rule::Assigned && (d.provider_hidden || dir.providers_hidden(m.scope))) continue;
             if (!ok.allowed) out.push_back({m.scope, m.epoch, d.id, m.kind, ok.reason});
         }
     }

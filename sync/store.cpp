@@ -2166,11 +2166,17 @@ Result<std::uint64_t> Store::highest_device_seq(const DeviceId& device) const {
     return n;
 }
 
-Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries) {
+Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries, const std::vector<SignedEntry>& revealed) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
     Directory next = I.directory;
     if (auto r = next.append_all(entries); !r) return {Error::Integrity, "directory entry rejected: " + r.detail()};
+    std::vector<std::uint64_t> opened;  // entries before ours whose annex grew: rewritten below
+    for (const auto& e : revealed) {
+        auto r = next.reveal(e);
+        if (!r) return {Error::Integrity, "revealed directory annex rejected: " + r.detail()};
+        if (*r) opened.push_back(**r);
+    }
     const auto org = I.settings.find("pin_org"), adm = I.settings.find("pin_admin");
     if (org != I.settings.end() && (crypto::to_hex(next.org()) != org->second || adm == I.settings.end() ||
                                     crypto::to_hex(next.admin_key()) != adm->second))
@@ -2185,6 +2191,15 @@ Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries) {
             const std::string j = entries[i].to_json();
             st->bind(1, std::int64_t(first + i)).bind(2, std::string_view(j));
             if (auto r = st->run(); !r) return r;
+        }
+        if (!opened.empty()) {
+            auto up = I.db.prepare("UPDATE directory SET entry = ?2 WHERE seq = ?1");
+            if (!up) return up.failure();
+            for (const std::uint64_t seq : opened) {
+                const std::string j = next.entries()[seq].to_json();
+                up->bind(1, std::int64_t(seq)).bind(2, std::string_view(j));
+                if (auto r = up->run(); !r) return r;
+            }
         }
         return txn->commit();
     };

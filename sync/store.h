@@ -266,7 +266,8 @@ public:
     Result<std::uint64_t> highest_device_seq(const DeviceId& device) const;
     // Verifies and persists new directory entries (they must extend our copy). If an organisation
     // is pinned (set_pin), the genesis must match it.
-    Result<void> extend_directory(const std::vector<SignedEntry>& entries);
+    // `revealed`: openings of entries we hold, given later (Directory::reveal), kept with them.
+    Result<void> extend_directory(const std::vector<SignedEntry>& entries, const std::vector<SignedEntry>& revealed = {});
     Result<void> set_pin(const crypto::Id16& org, const crypto::SignPublicKey& admin_key);
 
     // Scope keys this device holds.

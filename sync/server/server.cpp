@@ -1,5 +1,8 @@
 #include "server.h"
 
+#include "annex_view.h"
+#include "op_order.h"
+
 #include "sync/escrow.h"
 #include "sync/grant.h"
 #include "sync/retention.h"
@@ -98,16 +101,8 @@ bool iequals(std::string_view a, std::string_view b) {
            std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower((unsigned char)x) == std::tolower((unsigned char)y); });
 }
 
-json entry_json(const SignedEntry& e) { return json::parse(e.to_json()); }
-
 crypto::Hash32 token_key(std::string_view token) {
     return crypto::hash(crypto::ByteView(reinterpret_cast<const std::uint8_t*>(token.data()), token.size()));
-}
-
-std::string random_hex(std::size_t n) {
-    crypto::Bytes b(n);
-    crypto::random_bytes(b);
-    return crypto::to_hex(b);
 }
 }  // namespace
 
@@ -193,6 +188,7 @@ const std::vector<Server::Route>& Server::routes() {
         {"GET", "/v1/keys", &Server::get_keys, true},
         {"POST", "/v1/push", &Server::push, true},
         {"GET", "/v1/pull", &Server::pull, true},
+        {"GET", "/v1/devices/seq", &Server::device_seq, true},
         {"GET", "/v1/escrow", &Server::get_escrow, true},
         {"POST", "/v1/escrow", &Server::post_escrow, true},
         {"POST", "/v1/shred/confirm", &Server::shred_confirm, true},
@@ -212,23 +208,7 @@ Response Server::handle(const Request& request) {
 }
 
 bool Server::take_rate_token(const std::string& key, std::uint64_t now) {
-    if (m_buckets.size() > 10'000) {
-        // Forget buckets that have refilled: they hold no information.
-        for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-            const double refill = double(now - std::min(now, it->second.at)) / 1000.0 * m_limits.rate_per_second;
-            it = it->second.tokens + refill >= m_limits.rate_burst ? m_buckets.erase(it) : std::next(it);
-        }
-        if (m_buckets.size() > 10'000) m_buckets.clear();
-    }
-    auto [it, fresh] = m_buckets.try_emplace(key, Bucket{m_limits.rate_burst, now});
-    Bucket& b = it->second;
-    if (!fresh && now > b.at) {
-        b.tokens = std::min(m_limits.rate_burst, b.tokens + double(now - b.at) / 1000.0 * m_limits.rate_per_second);
-        b.at = now;
-    }
-    if (b.tokens < 1.0) return false;
-    b.tokens -= 1.0;
-    return true;
+    return m_buckets.take(key, now, m_limits.rate_per_second, m_limits.rate_burst, m_limits.max_rate_buckets);
 }
 
 Response Server::dispatch(const Request& request) {
@@ -259,13 +239,18 @@ Response Server::dispatch(const Request& request) {
     c.now = m_clock();
 
     if (!route->authenticated) {
-        if (!take_rate_token("a:" + request.remote, c.now)) return error(429, "rate_limited", "too many requests");
+        // A request naming an enrolled device (a challenge, a token) has a bucket of its own at its
+        // address, so that one device's flood does not lock the others at that address out.
+        const auto named = route->handler == &Server::challenge || route->handler == &Server::token ? hex_field<16>(c.body, "device")
+                                                                                                     : std::nullopt;
+        const std::string key = named && m_dir.device(*named) ? "c:" + crypto::to_hex(*named) + "@" + request.remote : "a:" + request.remote;
+        if (!take_rate_token(key, c.now)) return error(429, "rate_limited", "too many requests");
         if (!body_ok) return bad_request("body is not a JSON object");
         return (this->*route->handler)(c);
     }
 
     const std::string auth = request.header("Authorization");
-    const Token* token = bearer(request, c.now);
+    const TokenTable::Token* token = bearer(request, c.now);
     if (!token) {
         if (!take_rate_token("a:" + request.remote, c.now)) return error(429, "rate_limited", "too many requests");
         return error(401, "unauthenticated", auth.empty() ? "authentication required" : "invalid or expired token");
@@ -287,16 +272,12 @@ Response Server::dispatch(const Request& request) {
 }
 
 // Authorization: Bearer <token>
-const Server::Token* Server::bearer(const Request& request, std::uint64_t now) {
+const TokenTable::Token* Server::bearer(const Request& request, std::uint64_t now) {
     const std::string auth = request.header("Authorization");
     if (auth.size() <= 7 || !iequals(std::string_view(auth).substr(0, 7), "bearer ")) return nullptr;
     std::string_view t = std::string_view(auth).substr(7);
     while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    auto it = m_tokens.find(token_key(t));
-    if (it == m_tokens.end()) return nullptr;
-    if (it->second.expires > now) return &it->second;
-    m_tokens.erase(it);
-    return nullptr;
+    return m_tokens.find(t, now);
 }
 
 std::optional<Response> Server::refuse_before_body(const Request& head) {
@@ -356,6 +337,7 @@ Response Server::found_org(Context& c) {
         auto e = SignedEntry::from_json(item.dump());
         if (!e) return bad_request(e.detail());
         if (auto r = dir.append(*e); !r) return bad_request("entry " + std::to_string(texts.size()) + ": " + r.detail());
+        if (!dir.fully_open(texts.size())) return bad_request("entry " + std::to_string(texts.size()) + ": its annex must open each commitment");
         texts.push_back(e->to_json());
     }
     const auto devs = dir.devices();
@@ -373,12 +355,8 @@ Response Server::challenge(Context& c) {
     const DeviceInfo* d = m_dir.device(*dev);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
     if (d->revoked) return revoked(m_dir, *dev);
-    for (auto it = m_challenges.begin(); it != m_challenges.end();)
-        it = it->second.expires <= c.now ? m_challenges.erase(it) : std::next(it);
-    if (m_challenges.size() >= m_limits.max_pending_challenges) return error(429, "rate_limited", "too many pending challenges");
-    crypto::Bytes ch(32);
-    crypto::random_bytes(ch);
-    m_challenges[std::string(ch.begin(), ch.end())] = Challenge{*dev, c.now + m_limits.challenge_ttl_ms};
+    // Nothing is kept per challenge issued (sync/server/auth_tables.h): no flood fills a table.
+    const auto ch = m_challenges.issue(*dev, c.now, m_limits.challenge_ttl_ms);
     return ok(json{{"challenge", wire::b64(ch)}, {"expires_in", m_limits.challenge_ttl_ms / 1000}});
 }
 
@@ -387,22 +365,20 @@ Response Server::token(Context& c) {
     const auto ch = b64_fixed<32>(c.body, "challenge");
     const auto sig = b64_fixed<64>(c.body, "signature");
     if (!dev || !ch || !sig) return bad_request("expected {\"device\": hex, \"challenge\": b64, \"signature\": b64}");
-    // Single use: a challenge is gone once presented, whatever the outcome.
-    auto it = m_challenges.find(std::string(ch->begin(), ch->end()));
-    if (it == m_challenges.end()) return error(401, "unauthenticated", "unknown or used challenge");
-    const Challenge issued = it->second;
-    m_challenges.erase(it);
-    if (issued.expires <= c.now) return error(401, "unauthenticated", "challenge expired");
-    if (issued.device != *dev) return error(401, "unauthenticated", "challenge was issued to another device");
+    // Single use: a challenge is used once presented, whatever the outcome.
+    switch (m_challenges.redeem(*dev, *ch, c.now, m_limits.max_used_challenges_per_device)) {
+    case ChallengeMint::Outcome::Valid: break;
+    case ChallengeMint::Outcome::Unknown: return error(401, "unauthenticated", "unknown challenge, or issued to another device");
+    case ChallengeMint::Outcome::Expired: return error(401, "unauthenticated", "challenge expired");
+    case ChallengeMint::Outcome::Used: return error(401, "unauthenticated", "used challenge");
+    }
     const DeviceInfo* d = m_dir.device(*dev);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
     if (d->revoked) return revoked(m_dir, *dev);
     if (!crypto::verify(d->sign_pk, auth_message(m_serverId, *ch), *sig)) return error(401, "bad_signature", "signature does not verify");
 
-    for (auto t = m_tokens.begin(); t != m_tokens.end();) t = t->second.expires <= c.now ? m_tokens.erase(t) : std::next(t);
-    if (m_tokens.size() >= m_limits.max_tokens) return error(429, "rate_limited", "too many tokens");
-    const std::string tok = random_hex(32);
-    m_tokens[token_key(tok)] = Token{*dev, c.now + m_limits.token_ttl_ms};
+    // Room is made within the device's own tokens, or the most prolific device's (auth_tables.h).
+    const std::string tok = m_tokens.issue(*dev, c.now, m_limits.token_ttl_ms, m_limits.max_tokens_per_device, m_limits.max_tokens);
     Response r = ok(json{{"token", tok}, {"expires_in", m_limits.token_ttl_ms / 1000}});
     r.device = crypto::to_hex(*dev);
     return r;
@@ -418,10 +394,8 @@ Response Server::get_directory(Context& c) {
         if (!v) return bad_request("since: a decimal number expected");
         since = *v;
     }
-    json entries = json::array();
-    const auto& all = m_dir.entries();
-    for (std::uint64_t i = since; i < all.size(); ++i) entries.push_back(entry_json(all[i]));
-    return ok(json{{"entries", std::move(entries)}});
+    // Every entry, with the openings of its commitments this device may read (annex_view.h).
+    return ok(directory_for(m_dir, c.device, since));
 }
 
 Response Server::post_directory(Context& c) {
@@ -445,6 +419,7 @@ Response Server::post_directory(Context& c) {
         return error(409, "conflict", "entry does not follow the head: refetch and re-sign");
     Directory next = m_dir;
     if (auto r = next.append(*e); !r) return bad_request(r.detail());
+    if (!next.fully_open(seq)) return bad_request("the entry's annex must open each of its commitments (docs/protocol.md, \"Annex\")");
     // A crypto-shredding order drops the scope's envelopes, grants and escrow wraps with it.
     const auto kind_it = body.find("kind");  // verified by append() above
     const auto shred = kind_it != body.end() && *kind_it == "shred" ? hex_field<16>(body, "scope") : std::nullopt;
@@ -651,10 +626,15 @@ Response Server::push(Context& c) {
             if (auto why = m_dir.refuse_op(h.scope, h.epoch, c.device, h.seq, h.hlc)) return error(403, "not_member", *why);
             if (Hlc::physical_ms(h.hlc) > horizon)
                 return error(400, "clock_skew", "an envelope is dated more than 24 h ahead of the server clock");
+            if (h.seq == 0) return bad_request("an envelope carries no device sequence number");
             pg.envelopes.push_back(EnvelopeRecord{h.scope, h.epoch, h.op, h.author, h.hlc, g.envelopes[i], h.seq});
         }
         records.push_back(std::move(pg));
     }
+    // No op dated before one its device numbered lower, one op per number (sync/server/op_order.h).
+    auto order = check_order(m_storage, c.device, records);
+    if (!order) return storage_error(order.failure());
+    if (!order->empty()) return refused_ops(*order);
 
     auto out = m_storage.push(records);
     if (!out) return storage_error(out.failure());
@@ -748,6 +728,21 @@ Response Server::pull(Context& c) {
     Response r = ok(json{{"items", std::move(items)}, {"commits", std::move(commits)}, {"next", page->next}, {"more", page->more}});
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
     return r;
+}
+
+// The last device sequence number the server stored of a device: what the signer of an entry that
+// takes it off a scope writes into it (docs/protocol.md, "Ops"). Any enrolled device may ask: the
+// admin key that signs a revocation may be held on a device of any role, which the server cannot
+// tell, and a member of the scope's latest epoch signs an unassign.
+Response Server::device_seq(Context& c) {
+    const auto it = c.request.query.find("device");
+    crypto::DeviceId dev{};
+    if (it == c.request.query.end() || it->second.size() != 32 || !lower_hex(it->second) || !crypto::from_hex(it->second, dev))
+        return bad_request("device: lower-case hex id expected");
+    if (!m_dir.device(dev)) return error(404, "not_found", "no such device");
+    auto last = m_storage.last_device_seq(dev);
+    if (!last) return storage_error(last.failure());
+    return ok(json{{"device", it->second}, {"last_seq", *last}});
 }
 
 // ---------------------------------------------------------------------------------------------

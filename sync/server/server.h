@@ -16,6 +16,7 @@
 //      token on an endpoint that needs one, one over its endpoint's limit, founding once founded.
 #pragma once
 
+#include "auth_tables.h"
 #include "storage.h"
 
 #include "sync/directory.h"
@@ -72,8 +73,12 @@ struct Limits {
     std::uint64_t token_ttl_ms = 900'000;
     std::uint64_t max_clock_skew_ms = wire::kMaxClockSkewMs;
     std::uint64_t max_offer_ttl_s = 30ull * 86400;
-    std::size_t max_pending_challenges = 10'000;
-    std::size_t max_tokens = 100'000;
+    // Memory for callers, bounded per device (sync/server/auth_tables.h): one device's flood
+    // evicts only its own entries.
+    std::size_t max_used_challenges_per_device = 64;  // presented challenges remembered until they expire
+    std::size_t max_tokens_per_device = 16;           // a new token beyond it replaces the device's oldest
+    std::size_t max_tokens = 100'000;                 // in all: beyond it, the device with the most loses its oldest
+    std::size_t max_rate_buckets = 10'000;            // buckets by address: beyond it, refilled, then least recently used, go
 };
 
 // "quartier/auth/v1" || server_id || challenge: what a device signs to get a token.
@@ -111,25 +116,13 @@ private:
         Handler handler;
         bool authenticated;
     };
-    struct Challenge {
-        DeviceId device{};
-        std::uint64_t expires = 0;
-    };
-    struct Token {
-        DeviceId device{};
-        std::uint64_t expires = 0;
-    };
-    struct Bucket {
-        double tokens = 0;
-        std::uint64_t at = 0;
-    };
 
     Server(ServerStorage& storage, WallClock clock, Limits limits) : m_storage(storage), m_clock(std::move(clock)), m_limits(limits) {}
     static const std::vector<Route>& routes();
     Response dispatch(const Request& request);
     // The live token of a request's `Authorization: Bearer`, or nullptr (an expired one is
     // forgotten). Under m_mutex.
-    const Token* bearer(const Request& request, std::uint64_t now);
+    const TokenTable::Token* bearer(const Request& request, std::uint64_t now);
     bool take_rate_token(const std::string& key, std::uint64_t now);
 
     Response info(Context& c);
@@ -145,6 +138,7 @@ private:
     Response get_keys(Context& c);
     Response push(Context& c);
     Response pull(Context& c);
+    Response device_seq(Context& c);
     // Retention (docs/retention.md).
     Response get_escrow(Context& c);
     Response post_escrow(Context& c);
@@ -157,9 +151,9 @@ private:
     crypto::Id16 m_serverId{};
     std::optional<Hash32> m_bootstrapHash;
     Directory m_dir;
-    std::map<std::string, Challenge> m_challenges;  // raw challenge bytes → device, expiry
-    std::map<Hash32, Token> m_tokens;               // BLAKE2b(token) → device, expiry
-    std::map<std::string, Bucket> m_buckets;        // "d:<device>" or "a:<address>"
+    ChallengeMint m_challenges;
+    TokenTable m_tokens;
+    RateTable m_buckets;  // "d:<device>", "a:<address>", or "c:<device>@<address>" (auth requests naming a device)
     mutable std::mutex m_mutex;
 };
 

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS envelopes(
   commit_id BLOB NOT NULL REFERENCES commits(id), bytes BLOB NOT NULL, dev_seq INTEGER NOT NULL DEFAULT 0,
   UNIQUE(scope, seq));
 CREATE INDEX IF NOT EXISTS envelopes_by_author ON envelopes(author, dev_seq);
+CREATE INDEX IF NOT EXISTS envelopes_by_author_hlc ON envelopes(author, hlc);
 CREATE TABLE IF NOT EXISTS device_stats(
   device BLOB PRIMARY KEY, last_sync INTEGER NOT NULL, bytes_in INTEGER NOT NULL,
   bytes_out INTEGER NOT NULL, pushed INTEGER NOT NULL);
@@ -483,6 +484,25 @@ Result<std::map<ScopeId, std::uint64_t>> SqliteStorage::last_seqs(const std::vec
         if (!row) return row.failure();
         out[scope] = *row ? std::uint64_t(s->int64(0)) : 0;
         s->reset();
+    }
+    return out;
+}
+
+Result<std::vector<AuthorOp>> SqliteStorage::author_ops(const DeviceId& author, std::uint64_t lo, std::uint64_t hi,
+                                                        std::uint64_t after) {
+    auto clamp = [](std::uint64_t v) { return std::int64_t(std::min<std::uint64_t>(v, INT64_MAX)); };
+    // Two index ranges (envelopes_by_author, envelopes_by_author_hlc), not one scan of the author's ops.
+    auto s = m_db.prepare("SELECT dev_seq, op, hlc FROM envelopes WHERE author = ?1 AND dev_seq BETWEEN max(?2, 1) AND ?3 "
+                          "UNION SELECT dev_seq, op, hlc FROM envelopes WHERE author = ?1 AND hlc > ?4 AND dev_seq > 0 "
+                          "ORDER BY 1");
+    if (!s) return s.failure();
+    s->bind(1, author).bind(2, clamp(lo)).bind(3, clamp(hi)).bind(4, clamp(after));
+    std::vector<AuthorOp> out;
+    for (;;) {
+        auto row = s->step();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out.push_back(AuthorOp{std::uint64_t(s->int64(0)), fixed<16>(s->blob(1)), std::uint64_t(s->int64(2))});
     }
     return out;
 }

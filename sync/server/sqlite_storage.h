@@ -44,6 +44,8 @@ public:
     Result<std::uint64_t> envelope_count() override;
     Result<std::uint64_t> last_device_seq(const DeviceId& device) override;
     Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) override;
+    Result<std::vector<AuthorOp>> author_ops(const DeviceId& author, std::uint64_t lo, std::uint64_t hi,
+                                             std::uint64_t after) override;
 
     Result<void> put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) override;
     Result<std::vector<StoredEscrowWrap>> escrow_wraps(const ScopeId& scope) override;

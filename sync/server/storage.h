@@ -68,7 +68,14 @@ struct EnvelopeRecord {
     DeviceId author{};
     std::uint64_t hlc = 0;
     crypto::ByteView bytes;
-    std::uint64_t dev_seq = 0;  // the header's per-device sequence number (last_device_seq())
+    std::uint64_t dev_seq = 0;  // the header's per-device sequence number (crypto::EnvelopeHeader::seq)
+};
+
+// A stored op as the order and equivocation checks of a push see it (docs/protocol.md, "Ops").
+struct AuthorOp {
+    std::uint64_t dev_seq = 0;
+    crypto::OpId op{};
+    std::uint64_t hlc = 0;
 };
 
 struct CommitRecord {
@@ -182,6 +189,12 @@ public:
     virtual Result<std::uint64_t> last_device_seq(const DeviceId& device) = 0;
     // The last seq of each scope (0 for a scope without envelopes).
     virtual Result<std::map<ScopeId, std::uint64_t>> last_seqs(const std::vector<ScopeId>& scopes) = 0;
+    // `author`'s stored ops with a device sequence number (> 0) in [lo, hi], or an HLC above
+    // `after`, each once: what a push of ops numbered lo..hi, the oldest dated `after`, is
+    // checked against. Without backdated or equivocating ops stored, an honest push finds only
+    // its own repeats.
+    virtual Result<std::vector<AuthorOp>> author_ops(const DeviceId& author, std::uint64_t lo, std::uint64_t hi,
+                                                     std::uint64_t after) = 0;
 
     // --- retention (docs/retention.md) ---
     // One wrap per (scope, epoch, uploader); a later one replaces it. All or none.

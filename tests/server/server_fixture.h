@@ -36,6 +36,7 @@ inline crypto::Bytes bytes_of(std::string_view s) { return crypto::Bytes(s.begin
 struct TestDevice {
     crypto::DeviceIdentity id = crypto::DeviceIdentity::generate();
     std::string token;
+    mutable std::uint64_t seq = 0;  // the device sequence number of the last envelope sealed for it
     std::string hex() const { return crypto::to_hex(id.id()); }
 };
 
@@ -149,8 +150,11 @@ struct ServerFixture {
     void revoke(const TestDevice& d) { append(dir.make_revoke(org_admin, d.id.id(), false, now)); }
 
     // A real envelope sealed under `key`, without its own signature (it travels with a commit).
+    // `seq` 0: the device's next sequence number, as a client counts them.
     static crypto::Bytes seal(const TestDevice& d, const crypto::ScopeId& scope, std::uint32_t epoch, std::uint64_t hlc,
-                              const crypto::SymmetricKey& key, std::string_view text, std::uint64_t seq = 1) {
+                              const crypto::SymmetricKey& key, std::string_view text, std::uint64_t seq = 0) {
+        if (seq == 0) seq = d.seq + 1;
+        d.seq = std::max(d.seq, seq);
         crypto::EnvelopeHeader h;
         h.scope = scope;
         h.epoch = epoch;

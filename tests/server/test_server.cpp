@@ -393,7 +393,7 @@ TEST_CASE("server: push and pull: real envelopes round trip, duplicates, paginat
 
     std::vector<crypto::Bytes> envs;
     for (int i = 0; i < 5; ++i) envs.push_back(ServerFixture::seal(a, scope, 1, f.hlc_now() + i, key, "Notiz " + std::to_string(i), i + 1));
-    envs.push_back(ServerFixture::seal(a, other_scope, 1, f.hlc_now(), other_key, "anderswo", 6));
+    envs.push_back(ServerFixture::seal(a, other_scope, 1, f.hlc_now() + 5, other_key, "anderswo", 6));
     const json body = ServerFixture::push_body(a, envs);
 
     auto r = f.post("/v1/push", body, a.token);
@@ -816,4 +816,24 @@ PRAGMA user_version = 2;)sql").ok());
     g.envelopes.push_back(srv::EnvelopeRecord{other, 1, crypto::random_id(), a.id.id(), 0, crypto::ByteView(env), 8});
     REQUIRE((*st)->push({g}).ok());
     CHECK(*(*st)->last_device_seq(a.id.id()) == 8);
+}
+
+TEST_CASE("server: a directory entry comes with the openings of its commitments, or is refused", "[server][directory]") {
+    ServerFixture f;
+    f.found();
+    TestDevice x;
+    auto enrol = f.dir.make_enrol(f.org_admin, x.id.id(), x.id.sign_public(), x.id.box_public(), "Tablet Amsel", "caseworker", f.now);
+    const std::string before = f.state();
+    auto without = enrol;
+    without.annex.erase("name");
+    auto r = f.post("/v1/directory", json{{"entry", f.entry(without)}}, f.admin.token);
+    CHECK(r.status == 400);
+    CHECK(ServerFixture::code(r) == "bad_request");
+    auto lie = enrol;
+    lie.annex["name"].value = "Tablet Drossel";
+    CHECK(f.post("/v1/directory", json{{"entry", f.entry(lie)}}, f.admin.token).status == 400);
+    CHECK(f.state() == before);
+    f.append(enrol);  // with them: stored, and kept across a restart
+    f.restart();
+    CHECK(f.server->directory().device(x.id.id())->name == "Tablet Amsel");
 }

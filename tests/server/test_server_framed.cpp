@@ -160,7 +160,7 @@ TEST_CASE("server: a framed push stores every group in one request, a framed pul
     std::vector<crypto::Bytes> team_envs, audit_envs;
     for (int i = 0; i < 3; ++i)
         team_envs.push_back(ServerFixture::seal(a, team, 1, f.hlc_now() + i, team_key, "Notiz " + std::to_string(i), i + 1));
-    audit_envs.push_back(ServerFixture::seal(a, audit, 1, f.hlc_now(), audit_key, "entry", 4));
+    audit_envs.push_back(ServerFixture::seal(a, audit, 1, f.hlc_now() + 3, audit_key, "entry", 4));
     const std::string body = framed({{commit_over(a, team_envs), team_envs}, {commit_over(a, audit_envs), audit_envs}});
 
     auto r = post_framed(f, "/v1/push", body, a.token);

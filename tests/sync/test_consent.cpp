@@ -295,6 +295,44 @@ TEST_CASE("A helper reads a case only while it is assigned to the helper's provi
                                                     helper.store->device().id()));
 }
 
+TEST_CASE("Names and assignments reach the devices that need them: a deputy learns its case's provider when added", "[roles][sync]") {
+    // docs/protocol.md, "Annex": the server gives each device the openings it needs, and a device
+    // added to a case later the case's earlier assignments; the client keeps them across a reopen.
+    SyncFixture f(4, {{2, "helper:Träger A"}, {3, "helper:Träger B"}});
+    Device &author = f[0], &deputy = f[1], &helper_a = f[2], &helper_b = f[3];
+    const ScopeId case_scope = new_scope(author, "case");
+    author.sync_ok();
+    REQUIRE(roles::assign_provider(*author.store, *author.client, case_scope, "Träger A", true).ok());
+    f.sync_all();
+    auto providers = [&](Device& d) { return d.store->directory().providers(case_scope); };
+    CHECK(providers(helper_a) == std::set<std::string>{"Träger A"});
+    CHECK(providers(helper_b).empty());
+    CHECK(helper_b.store->directory().providers_hidden(case_scope));
+    CHECK(providers(deputy).empty());  // not its case yet
+    // A helper sees no staff device's name; staff see the helpers' providers.
+    const DeviceInfo* author_seen_by_helper = helper_b.store->directory().device(author.store->device().id());
+    REQUIRE(author_seen_by_helper);
+    CHECK(author_seen_by_helper->name_hidden);
+    CHECK(author_seen_by_helper->name.empty());
+    CHECK(deputy.store->directory().device(helper_b.store->device().id())->provider == "Träger B");
+
+    REQUIRE(author.client->share_scope(case_scope, deputy.store->device().id(), ScopeKind::Case).ok());
+    f.sync_all();
+    CHECK(providers(deputy) == std::set<std::string>{"Träger A"});
+    CHECK_FALSE(deputy.store->directory().providers_hidden(case_scope));
+    deputy.reopen();
+    CHECK(providers(deputy) == std::set<std::string>{"Träger A"});
+    // So the deputy may give the case to provider A's helper, as the author could.
+    REQUIRE(deputy.client->share_scope(case_scope, helper_a.store->device().id(), ScopeKind::Case).ok());
+    f.sync_all();
+    CHECK(helper_a.store->current_epoch(case_scope) != 0);
+    for (auto& d : f.devices) {
+        auto r = d->sync();
+        REQUIRE(r.ok());
+        CHECK(r->policy_violations.empty());  // a copy that cannot judge an assignment does not guess
+    }
+}
+
 TEST_CASE("The directory refuses any second member of a personal scope, whoever signs", "[roles][directory]") {
     const auto admin = crypto::DeviceIdentity::generate();
     Directory d;

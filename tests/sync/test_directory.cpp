@@ -349,3 +349,170 @@ TEST_CASE("Directory: ops of a device taken off a scope count only up to its rem
         }
     }
 }
+
+namespace {
+// An entry signed by the organisation's admin key over exactly `body` (as an older build made them).
+SignedEntry admin_signed(const crypto::DeviceIdentity& admin, const nlohmann::json& body) {
+    SignedEntry e;
+    const std::string text = body.dump();
+    e.body.assign(text.begin(), text.end());
+    e.signer = "admin";
+    e.signature = admin.sign(crypto::labelled("quartier/directory/v1", {e.body}));
+    return e;
+}
+// The entry as a device is given it without the opening of `field`.
+SignedEntry without(SignedEntry e, const std::string& field) {
+    e.annex.erase(field);
+    return e;
+}
+}  // namespace
+
+TEST_CASE("Directory annex: names in commitments, openings checked, hidden ones known as hidden", "[directory][security]") {
+    // docs/protocol.md, "Annex": the signed body commits to a device name, a provider, a shred
+    // reason; the annex beside it opens the commitment for the devices that are given it.
+    Org o;
+    const auto x = crypto::DeviceIdentity::generate();
+    const SignedEntry enrol = o.d.make_enrol(o.admin, x.id(), x.sign_public(), x.box_public(), "Helferin Amsel", "helper", 4, "Träger Fink");
+    const std::string body(enrol.body.begin(), enrol.body.end());
+    CHECK(body.find("Amsel") == std::string::npos);
+    CHECK(body.find("Fink") == std::string::npos);
+    REQUIRE(enrol.annex.size() == 2);
+
+    SECTION("given the openings, a copy reads the names") {
+        Directory d = o.d;
+        REQUIRE(d.append(enrol).ok());
+        CHECK(d.device(x.id())->name == "Helferin Amsel");
+        CHECK(d.device(x.id())->provider == "Träger Fink");
+        CHECK_FALSE(d.device(x.id())->name_hidden);
+        CHECK(d.fully_open(d.size() - 1));
+    }
+    SECTION("without them, the entry verifies and the names are known to be hidden") {
+        Directory d = o.d;
+        REQUIRE(d.append(without(without(enrol, "name"), "provider")).ok());
+        CHECK(d.device(x.id())->name.empty());
+        CHECK(d.device(x.id())->name_hidden);
+        CHECK(d.device(x.id())->provider_hidden);
+        CHECK_FALSE(d.fully_open(d.size() - 1));
+        // Given later, they open (and only the same entry's do).
+        auto r = d.reveal(enrol);
+        REQUIRE(r.ok());
+        CHECK(*r == std::optional<std::uint64_t>(d.size() - 1));
+        CHECK(d.device(x.id())->name == "Helferin Amsel");
+        CHECK(*d.reveal(enrol) == std::nullopt);  // nothing new the second time
+        SignedEntry other = o.d.make_enrol(o.admin, x.id(), x.sign_public(), x.box_public(), "Helferin Amsel", "helper", 4, "Träger Fink");
+        CHECK_FALSE(d.reveal(other).ok());  // another signature: not the entry this copy holds
+    }
+    SECTION("an opening that does not open its commitment is refused, as a server's lie") {
+        for (const std::string field : {"name", "provider"}) {
+            SignedEntry forged = enrol;
+            forged.annex[field].value = "Jemand anders";
+            refused(o.d, forged);
+            SignedEntry salted = enrol;
+            salted.annex[field].salt[0] ^= 1;
+            refused(o.d, salted);
+        }
+        SignedEntry extra = enrol;
+        extra.annex["role"] = Opening{{}, "admin"};  // a field the body does not commit to
+        refused(o.d, extra);
+        Directory d = o.d;
+        REQUIRE(d.append(without(enrol, "name")).ok());
+        SignedEntry lie = enrol;
+        lie.annex["name"].value = "Jemand anders";
+        CHECK_FALSE(d.reveal(lie).ok());
+        CHECK(d.device(x.id())->name_hidden);
+    }
+    SECTION("provider entries: hidden ones make the case's assignment unknown, revealed ones replay in order") {
+        Directory d = o.d;
+        REQUIRE(d.append(enrol).ok());
+        const auto assign = d.make_provider(o.admin, true, o.scope, "Träger Fink", true, 5);
+        REQUIRE(d.append(without(assign, "provider")).ok());
+        CHECK(d.providers(o.scope).empty());
+        CHECK(d.providers_hidden(o.scope));
+        const auto withdraw = d.make_provider(o.admin, true, o.scope, "Träger Fink", false, 6);
+        REQUIRE(d.append(withdraw).ok());
+        CHECK(d.providers(o.scope).empty());
+        REQUIRE(d.reveal(assign).ok());  // assigned, then withdrawn: still none, in log order
+        CHECK(d.providers(o.scope).empty());
+        CHECK_FALSE(d.providers_hidden(o.scope));
+        CHECK(d.provider_entries(o.scope) == std::vector<std::uint64_t>{d.size() - 2, d.size() - 1});
+    }
+    SECTION("a withdrawal: its helpers' later ops count nowhere, however much of it a copy was given") {
+        // The full copy (the server's, a member's): the helper is a member of the case, the case
+        // is assigned to its provider, then withdrawn with last_seq 3.
+        Directory full = o.d;
+        REQUIRE(full.append(enrol).ok());
+        const auto assign = full.make_provider(o.admin, true, o.scope, "Träger Fink", true, 5);
+        REQUIRE(full.append(assign).ok());
+        const auto join = full.make_member(o.a, false, o.scope, 1, x.id(), ScopeKind::Case, 6);
+        REQUIRE(full.append(join).ok());
+        const auto withdraw = full.make_provider(o.admin, true, o.scope, "Träger Fink", false, 7, {{x.id(), 3}});
+        REQUIRE(full.append(withdraw).ok());
+        CHECK(counts(full, o.scope, 1, x.id(), 3, 1000));
+        CHECK_FALSE(counts(full, o.scope, 1, x.id(), 4, 1000));
+
+        // A copy not given the provider (a device added to the case later): it records the
+        // withdrawal unjudged; once the openings come, it judges as the full copy does.
+        Directory late = o.d;
+        REQUIRE(late.append(enrol).ok());
+        REQUIRE(late.append(without(assign, "provider")).ok());
+        REQUIRE(late.append(join).ok());
+        REQUIRE(late.append(without(withdraw, "provider")).ok());
+        REQUIRE(late.reveal(assign).ok());
+        CHECK(late.removal(o.scope, x.id()) == nullptr);  // the withdrawal is still unjudged
+        REQUIRE(late.reveal(withdraw).ok());
+        REQUIRE(late.removal(o.scope, x.id()));
+        CHECK(late.removal(o.scope, x.id())->last_seq == std::optional<std::uint64_t>(3));
+        CHECK(counts(late, o.scope, 1, x.id(), 3, 1000));
+        CHECK_FALSE(counts(late, o.scope, 1, x.id(), 4, 1000));
+        CHECK(late.head_hash() == full.head_hash());
+
+        // A copy given the provider but not the helper's own provider (another provider's helper):
+        // the withdrawal's last_seq names the helper, which the signer and the server could judge.
+        Directory other = o.d;
+        REQUIRE(other.append(without(without(enrol, "name"), "provider")).ok());
+        REQUIRE(other.append(assign).ok());
+        REQUIRE(other.append(join).ok());
+        REQUIRE(other.append(withdraw).ok());
+        CHECK(counts(other, o.scope, 1, x.id(), 3, 1000));
+        CHECK_FALSE(counts(other, o.scope, 1, x.id(), 4, 1000));
+        // And assigned again, the helper counts again from the epoch then latest, in every copy.
+        const auto again = full.make_provider(o.admin, true, o.scope, "Träger Fink", true, 8);
+        for (Directory* d : {&full, &other}) {
+            REQUIRE(d->append(again).ok());
+            CHECK(counts(*d, o.scope, 1, x.id(), 9, 1000));
+        }
+    }
+    SECTION("a shred reason") {
+        Directory d = o.d;
+        const auto shred = d.make_shred(o.admin, o.scope, "erasure", "Antrag vom 3. März", 5);
+        REQUIRE(d.append(without(shred, "reason")).ok());
+        CHECK(d.shredded(o.scope)->reason_hidden);
+        CHECK(d.shredded(o.scope)->order == "erasure");
+        REQUIRE(d.reveal(shred).ok());
+        CHECK(d.shredded(o.scope)->reason == "Antrag vom 3. März");
+    }
+    SECTION("entries made before annexes, names in clear, keep verifying; both forms at once are refused") {
+        nlohmann::json j = nlohmann::json::parse(body);
+        j.erase("name_c");
+        j.erase("provider_c");
+        j["name"] = "Alte Form";
+        j["provider"] = "Träger Alt";
+        Directory d = o.d;
+        REQUIRE(d.append(admin_signed(o.admin, j)).ok());
+        CHECK(d.device(x.id())->name == "Alte Form");
+        CHECK(d.device(x.id())->provider == "Träger Alt");
+        CHECK(d.fully_open(d.size() - 1));
+        nlohmann::json both = nlohmann::json::parse(body);
+        both["name"] = "Helferin Amsel";
+        refused(o.d, admin_signed(o.admin, both));
+    }
+    SECTION("the annex travels with the entry's JSON and back") {
+        auto back = SignedEntry::from_json(enrol.to_json());
+        REQUIRE(back.ok());
+        CHECK(back->annex.at("name").value == "Helferin Amsel");
+        CHECK(back->annex.at("name").salt == enrol.annex.at("name").salt);
+        nlohmann::json j = nlohmann::json::parse(enrol.to_json());
+        j["annex"]["name"]["salt"] = "AAAA";
+        CHECK_FALSE(SignedEntry::from_json(j.dump()).ok());
+    }
+}
