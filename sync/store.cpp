@@ -10,6 +10,7 @@
 #include "crypto/keywrap.h"
 
 #include <absl/container/node_hash_map.h>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -2085,6 +2086,8 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         has_op->reset();
         if (!dup) return dup.failure();
         if (*dup || !seen.insert(h.op).second) { ++rep.duplicates; continue; }
+        // An author the directory took off the scope counts only up to its removal (invariant 9).
+        if (auto why = I.directory.refuse_op(h.scope, h.epoch, h.author, h.seq, h.hlc)) { reject(*why, op_hex); continue; }
         if (auto why = I.clock_refusal(h)) { reject(*why, op_hex); continue; }
         I.note_author_op(h);  // later ops of this batch are checked against it too
         if (h.hlc >> 16 > horizon) ++rep.skewed;  // kept and shown; the clock is warned about, never trusted blindly
@@ -2208,6 +2211,82 @@ Result<void> Store::extend_directory(const std::vector<SignedEntry>& entries, co
         return r;
     }
     I.directory = std::move(next);
+    // A removal (unassign, withdrawal, revocation) may refuse ops this store accepted before it
+    // knew of it, e.g. from a server that handed the removed device's later ops over first.
+    bool removal = !opened.empty();
+    for (const auto& e : entries) {
+        const auto j = nlohmann::json::parse(e.body.begin(), e.body.end(), nullptr, false);
+        const std::string kind = j.is_object() ? j.value("kind", std::string()) : std::string();
+        removal = removal || kind == "unassign" || kind == "provider" || kind == "revoke";
+    }
+    if (removal) return drop_refused_ops();
+    return {};
+}
+
+// Invariant 9: the ops of the log that the directory now refuses (Directory::refuse_op) leave
+// it, their hashes kept as removed on purpose (verify()), and the state is folded again from
+// what stays. Headers are clear: nothing is decrypted to find them. This device's own ops are
+// left to the push and the purge (SyncClient), which report them.
+Result<void> Store::drop_refused_ops() {
+    Impl& I = *m_impl;
+    const DeviceId me = I.device->id();
+    struct Refused {
+        std::int64_t seq;
+        crypto::Hash32 hash;
+    };
+    std::vector<Refused> refused;
+    std::vector<Problem> why;
+    if (auto r = I.rows("SELECT seq, env FROM ops", [&](Statement& st) -> Result<void> {
+            auto env = crypto::parse_envelope(st.blob(1));
+            if (!env || env->header.author == me) return {};
+            const auto& h = env->header;
+            if (auto no = I.directory.refuse_op(h.scope, h.epoch, h.author, h.seq, h.hlc)) {
+                refused.push_back({st.int64(0), env->hash()});
+                why.push_back({st.int64(0), {}, crypto::to_hex(h.op), "taken out of the log: " + *no});
+            }
+            return {};
+        });
+        !r)
+        return r;
+    if (refused.empty()) return {};
+    auto write = [&]() -> Result<void> {
+        auto txn = Transaction::begin(I.db);
+        if (!txn) return txn.failure();
+        auto del_op = I.db.prepare("DELETE FROM ops WHERE seq = ?1");
+        auto del_audit = I.db.prepare("DELETE FROM audit_ops WHERE op_seq = ?1");
+        auto ins_purged = I.db.prepare("INSERT OR IGNORE INTO purged(hash) VALUES(?1)");
+        for (auto* st : {&del_op, &del_audit, &ins_purged})
+            if (!*st) return st->failure();
+        for (const Refused& x : refused) {
+            for (auto* st : {&del_op, &del_audit}) {
+                (*st)->bind(1, x.seq);
+                if (auto r = (*st)->run(); !r) return r;
+            }
+            ins_purged->bind(1, x.hash);
+            if (auto r = ins_purged->run(); !r) return r;
+        }
+        if (auto r = I.db.exec("DELETE FROM commits WHERE seq NOT IN (SELECT commit_seq FROM ops)"); !r) return r;
+        // The snapshots may hold what the refused ops changed: the whole log is folded again.
+        if (auto r = I.put_meta("snapshot_upto", u64_blob(0)); !r) return r;
+        return txn->commit();
+    };
+    if (auto r = write(); !r) {
+        fail(r.error());
+        return r;
+    }
+    I.records.clear();
+    ++I.generation;
+    I.dirty.clear();
+    I.snapshot_upto = 0;
+    I.snapshots_stale = true;
+    I.author_clock.reset();
+    std::vector<Problem> problems;
+    if (auto r = I.load_state(problems); !r) {
+        fail(r.error());
+        return r;
+    }
+    for (auto& p : why) m_problems.push_back(std::move(p));
+    for (auto& p : problems) m_problems.push_back(std::move(p));
     return {};
 }
 

@@ -41,6 +41,11 @@
 //      changes, deletes or moves a record of another. An id found in several scopes (only an
 //      insider reusing a known id makes that) is a collision: get(id) and list() show none of
 //      its records, writes must name the scope, collisions() reports it.
+//   9. An op of another device counts only if the directory lets it (Directory::refuse_op: a
+//      member at its epoch, and from before any removal of its author: docs/threat-model.md,
+//      "Removed members"). ingest() refuses the others; a removal that arrives later takes those
+//      it refuses out of the op log (their hashes kept in `purged`, reported in problems()) and
+//      the state is folded again from what stays, so invariant 1 holds.
 #pragma once
 
 #include "audit.h"
@@ -370,6 +375,8 @@ private:
     static Result<std::unique_ptr<Store>> start(const std::filesystem::path& dir, StoreOptions options, bool create);
     std::filesystem::path m_dir;
     std::unique_ptr<Impl> m_impl;
+    Result<void> drop_refused_ops();  // invariant 9, after the directory grew
+
     std::vector<Problem> m_problems;
     bool m_failed = false;
     Error m_failure = Error::Failed;  // why, while m_failed

@@ -368,6 +368,7 @@ struct RawAnswer {
     int status = 0;
     std::string code;
     bool closed = false;
+    bool eof = false;  // the server closed right after an answer without Content-Length
     int fd = -1;  // still open when !closed: the caller may send another request, then close
 };
 RawAnswer raw_exchange(int port, const std::string& bytes, int wait_ms = 2000) {
@@ -388,24 +389,32 @@ RawAnswer raw_exchange(int port, const std::string& bytes, int wait_ms = 2000) {
     }
     std::string in;
     char buf[4096];
+    // The answer's end: its Content-Length, or without one (an answer that closes, as cpp-httplib
+    // sends a refusal of `Expect: 100-continue`) the end of the connection. Whatever the body's
+    // bytes may lag behind the head's on a busy machine.
     std::size_t need = std::string::npos;
-    while (need == std::string::npos || in.size() < need) {
+    bool head_seen = false;
+    while (!head_seen || need == std::string::npos || in.size() < need) {
         const auto n = ::recv(fd, buf, sizeof buf, 0);
-        if (n <= 0) break;
+        if (n <= 0) {
+            if (head_seen && need == std::string::npos && n == 0) a.eof = true;
+            break;
+        }
         in.append(buf, std::size_t(n));
         const auto end = in.find("\r\n\r\n");
-        if (need == std::string::npos && end != std::string::npos) {
+        if (!head_seen && end != std::string::npos) {
+            head_seen = true;
             std::smatch m;
             const std::string head = in.substr(0, end);
             const std::regex cl(R"(Content-Length: (\d+))", std::regex::icase);
-            need = end + 4 + (std::regex_search(head, m, cl) ? std::stoul(m[1]) : 0);
+            if (std::regex_search(head, m, cl)) need = end + 4 + std::stoul(m[1]);
         }
     }
     if (in.size() > 12 && in.compare(0, 9, "HTTP/1.1 ") == 0) a.status = std::stoi(in.substr(9, 3));
     const auto end = in.find("\r\n\r\n");
     if (end != std::string::npos) a.code = code_of(in.substr(end + 4));
     pollfd p{fd, POLLIN, 0};
-    if (::poll(&p, 1, wait_ms) == 1 && ::recv(fd, buf, sizeof buf, MSG_PEEK) <= 0) a.closed = true;
+    if (a.eof || (::poll(&p, 1, wait_ms) == 1 && ::recv(fd, buf, sizeof buf, MSG_PEEK) <= 0)) a.closed = true;
     if (a.closed) ::close(fd);
     else a.fd = fd;
     return a;

@@ -277,3 +277,80 @@ TEST_CASE("An op dated before its author's earlier ops, or a second op under a s
     CHECK(again.applied == 0);
     CHECK(again.rejected.size() == 1);
 }
+
+// Issue 12, item 3 on the device (docs/threat-model.md, "Removed members"): a device taken off a
+// scope keeps the keys it held, so it can still seal and sign ops for it. A server that hands
+// such an op over (compromised, or one that took it before it knew of the removal) must not get
+// it counted: ingest() refuses it once the removal is known, and a removal that arrives after
+// the op takes it out of the log again (Store invariant 9) — on every device, after a reopen too.
+TEST_CASE("Ops a device signs after it was taken off a scope count on no device, whether they arrive before the removal or after",
+          "[sync][security][removal]") {
+    SyncFixture f(3);
+    Device &owner = f[0], &late = f[1], &insider = f[2];
+    const std::string id = owner.set("", "name", "Familie Yilmaz", &f.team);
+    insider.set("", "name", "Familie Ott", &f.team);
+    f.sync_all();
+    REQUIRE(insider.store->get(id));
+
+    // The insider's last op on the server: what the removal's last_seq will name.
+    const DeviceId who = insider.store->device().id();
+    std::optional<crypto::EnvelopeHeader> last;
+    for (const auto& [scope, env] : server_envelopes(f.server)) {
+        auto p = crypto::parse_envelope(env);
+        REQUIRE(p.ok());
+        if (p->header.author == who && (!last || p->header.seq > last->seq)) last = p->header;
+    }
+    REQUIRE(last);
+
+    Attacker attacker(f.server, *insider.store);
+    const OpPayload overwrite{OpKind::Set, "case", id, "name", {}, "nach der Abberufung"};
+    const OpPayload remove{OpKind::Delete, "case", id, {}, {}, {}};
+    auto deliver = [&](Device& to, const crypto::Bytes& env) {
+        auto parsed = crypto::parse_envelope(env);
+        REQUIRE(parsed.ok());
+        const crypto::Commit commit = crypto::make_commit(insider.store->device(), {parsed->hash()});
+        const std::int64_t at = to.store->cursor(f.team) + 1;
+        auto in = to.store->ingest(f.team, {{commit.id, commit.serialize()}}, {PulledItem{at, env, commit.id}}, at);
+        REQUIRE(in.ok());
+        return *in;
+    };
+    const std::uint64_t now = Hlc::make(f.server.now + 1000, 0);
+    // Signed before anyone knows: to the device that has not synced since, it still looks fine.
+    const IngestReport early = deliver(late, attacker.forge(f.team, overwrite, now, last->seq + 1));
+    REQUIRE(early.applied == 1);
+    REQUIRE(late.store->get(id)->value("name") == std::optional<std::string>("nach der Abberufung"));
+
+    serve_device_seq(*f.office, f.server);
+    REQUIRE(f.office->client->unassign(f.team, who).ok());
+    const Removal* rm = f.office->store->directory().removal(f.team, who);
+    REQUIRE(rm);
+    REQUIRE(rm->last_seq == std::optional<std::uint64_t>(last->seq));
+
+    // Known to the owner: an op after last_seq is refused, whatever its clock or kind.
+    owner.sync_ok();
+    for (const auto& [what, env] : std::vector<std::pair<const char*, crypto::Bytes>>{
+             {"an overwrite", attacker.forge(f.team, overwrite, now + 1, last->seq + 2)},
+             {"a delete", attacker.forge(f.team, remove, now + 2, last->seq + 3)}}) {
+        INFO(what);
+        const IngestReport rep = deliver(owner, env);
+        CHECK(rep.applied == 0);
+        REQUIRE(rep.rejected.size() == 1);
+        CHECK(rep.rejected.front().error.find("unassigned") != std::string::npos);
+        CHECK(owner.store->get(id)->value("name") == std::optional<std::string>("Familie Yilmaz"));
+    }
+
+    // The device that took the op before: its next sync brings the removal, and the op leaves.
+    const std::size_t problems_before = late.store->status().problems;
+    late.sync_ok();
+    CHECK(late.store->get(id)->value("name") == std::optional<std::string>("Familie Yilmaz"));
+    CHECK(late.store->status().problems > problems_before);
+    CHECK(late.store->verify().ok());
+    late.reopen();
+    CHECK(late.store->get(id)->value("name") == std::optional<std::string>("Familie Yilmaz"));
+    auto hist = late.store->history(id, "name", &f.team);
+    REQUIRE(hist.ok());
+    for (const auto& v : *hist) CHECK(v.value != "nach der Abberufung");
+    // What the insider wrote while a member counts everywhere still.
+    CHECK(owner.store->list("case").size() == 2);
+    CHECK(late.store->list("case").size() == 2);
+}
