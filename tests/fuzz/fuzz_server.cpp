@@ -1,6 +1,6 @@
 // One quartier-server endpoint with a fuzzed body (or query), through Server::handle in-process
-// over the real SQLite storage (server_harness.h checks every answer). Built once per endpoint:
-// QUARTIER_FUZZ_ENDPOINT names it (tests/fuzz/CMakeLists.txt).
+// over the real SQLite storage (server_harness.h checks every answer). Linked once per endpoint:
+// quartier_fuzz_endpoint, defined in a generated source, names it (tests/fuzz/CMakeLists.txt).
 //
 // Input: byte 0 = caller (bits 0-2: alice, bob, admin, dpo, nobody; the harness adds the token)
 // and, for the push endpoints, bit 3: re-sign — the harness replaces each group's commit with one
@@ -19,14 +19,12 @@
 
 #include <cstring>
 
-#ifndef QUARTIER_FUZZ_ENDPOINT
-#error "QUARTIER_FUZZ_ENDPOINT names the endpoint this target fuzzes"
-#endif
-
 using namespace quartier;
 using namespace quartier::fuzz;
 using nlohmann::json;
 namespace wire = quartier::sync::wire;
+
+extern const char* const quartier_fuzz_endpoint;  // "push", "get", ...
 
 namespace {
 struct Endpoint {
@@ -57,8 +55,8 @@ constexpr const char* kGetRoutes[] = {"/v1/pull", "/v1/directory", "/v1/escrow",
 const Endpoint& endpoint() {
     static const Endpoint* e = [] {
         for (const auto& x : kEndpoints)
-            if (std::strcmp(x.name, QUARTIER_FUZZ_ENDPOINT) == 0) return &x;
-        violated("unknown QUARTIER_FUZZ_ENDPOINT");
+            if (std::strcmp(x.name, quartier_fuzz_endpoint) == 0) return &x;
+        violated("unknown fuzz endpoint");
     }();
     return *e;
 }

@@ -77,6 +77,10 @@ public:
     Result<std::uint64_t> envelope_count() override { return m_s->envelope_count(); }
     Result<std::optional<srv::Id16>> op_at(const srv::ScopeId& s, std::uint64_t seq) override { return m_s->op_at(s, seq); }
     Result<std::map<srv::ScopeId, std::uint64_t>> last_seqs(const std::vector<srv::ScopeId>& s) override { return m_s->last_seqs(s); }
+    Result<std::uint64_t> last_device_seq(const srv::DeviceId& d) override { return m_s->last_device_seq(d); }
+    Result<std::vector<srv::AuthorOp>> author_ops(const srv::DeviceId& a, std::uint64_t lo, std::uint64_t hi, std::uint64_t after) override {
+        return m_s->author_ops(a, lo, hi, after);
+    }
     Result<void> put_escrow_wraps(const std::vector<srv::StoredEscrowWrap>& w) override { return note(m_s->put_escrow_wraps(w)); }
     Result<std::vector<srv::StoredEscrowWrap>> escrow_wraps(const srv::ScopeId& s) override { return m_s->escrow_wraps(s); }
     Result<void> shred_scope(std::uint64_t seq, const std::string& e, const srv::ScopeId& s) override {
@@ -108,7 +112,8 @@ const std::map<std::string, std::set<int>>& protocol_codes() {
         {"bad_request", {400}},  {"too_large", {413}},      {"unauthenticated", {401}}, {"forbidden", {403}},
         {"not_found", {404}},    {"conflict", {409}},       {"rate_limited", {429}},    {"clock_skew", {400}},
         {"bad_signature", {400, 401}}, {"not_member", {403}}, {"revoked", {403}},       {"shredded", {410}},
-        {"no_escrow", {409}},    {"not_escrowed", {403}},
+        {"no_escrow", {409}},    {"not_escrowed", {403}},   {"backdated", {400}},       {"equivocation", {409}},
+        {"cursor_lost", {409}},
     };
     return c;
 }
