@@ -627,6 +627,21 @@ Result<void> SyncClient::pull(SyncReport& r) {
                     // no thread to be had: the next page comes the usual way
                 }
             }
+            // The server numbers each scope's envelopes without gaps (docs/protocol.md, "Pull"): a
+            // page that skips a number hides an envelope from this device. Said, never skipped silently.
+            {
+                std::int64_t expect = since + 1;
+                for (const PulledItem& it : page->items) {
+                    if (it.server_seq != expect)
+                        r.server_violations.push_back("the server's page of scope " + crypto::to_hex(scope) + " skips from seq " +
+                                                      std::to_string(expect - 1) + " to " + std::to_string(it.server_seq) +
+                                                      ": envelopes withheld or lost");
+                    expect = it.server_seq + 1;
+                }
+                if (!page->items.empty() && page->next != expect - 1)
+                    r.server_violations.push_back("the server's page of scope " + crypto::to_hex(scope) + " ends at seq " +
+                                                  std::to_string(expect - 1) + " but moves the cursor to " + std::to_string(page->next));
+            }
             auto ing = m_store.ingest(scope, page->commits, page->items, page->next);
             if (fetch.joinable()) fetch.join();
             if (!ing) return ing.failure();
@@ -641,6 +656,12 @@ Result<void> SyncClient::pull(SyncReport& r) {
             if (!page->more || page->items.empty()) break;
         }
     }
+    // Envelopes held from earlier pulls, tried again (Store invariant 10): a newer build may read
+    // them now, or their commit came since.
+    auto again = m_store.retry_held();
+    if (!again) return again.failure();
+    r.applied += again->applied;
+    r.held = m_store.status().held;
     if (requeued > 0) return push(r);  // what the server lost, at once
     return {};
 }

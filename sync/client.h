@@ -110,7 +110,8 @@ struct SyncReport {
     // What the server should have and had not, or should not have and had: a dropped escrow wrap,
     // envelopes or key grants of a crypto-shredded scope (docs/retention.md).
     std::vector<std::string> server_violations;
-    std::vector<Problem> rejected;
+    std::vector<Problem> rejected;  // pulled envelopes that failed verification: held for a retry
+    std::size_t held = 0;           // envelopes held after this sync's retry (Store invariant 10)
     std::vector<std::string> blocked_scopes;  // hex ids of scopes that wait for a key or membership
     // Members the role policy forbids (sync/roles.h), as the verified directory shows them now;
     // each is recorded once in the audit log and rotated past by the scope's members.

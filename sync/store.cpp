@@ -71,7 +71,13 @@ CREATE TABLE IF NOT EXISTS cursors(scope BLOB PRIMARY KEY, seq INTEGER NOT NULL)
 CREATE TABLE IF NOT EXISTS cursor_ops(scope BLOB PRIMARY KEY, op BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS settings(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS purged(hash BLOB PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS held(id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, scope BLOB NOT NULL,
+                                server_seq INTEGER NOT NULL, commit_id BLOB NOT NULL, commit_body BLOB,
+                                env BLOB NOT NULL, why TEXT NOT NULL, at INTEGER NOT NULL);
 )sql";
+
+// At most this many rejected envelopes are held for a retry (invariant 10); past it the oldest go.
+constexpr std::int64_t kMaxHeld = 10'000;
 
 Bytes u64_blob(std::uint64_t v) {
     Bytes b;
@@ -1429,6 +1435,8 @@ StoreStatus Store::status() const {
     }
     st.problems = m_problems.size() + collisions;
     st.device = crypto::to_hex(m_impl->device->id());
+    if (auto h = m_impl->db.prepare("SELECT count(*) FROM held"); h)
+        if (auto row = h->step(); row && *row) st.held = std::size_t(h->int64(0));
     // Audit ops (docs/audit.md) are counted apart from case data.
     if (auto q = m_impl->db.prepare(
             "SELECT (SELECT count(*) FROM ops), (SELECT count(*) FROM outbox), "
@@ -1505,6 +1513,7 @@ VerifyReport Store::verify() const {
     std::map<std::int64_t, std::vector<crypto::Hash32>> listed;
     std::map<crypto::Hash32, std::int64_t> first_row;  // hash of a commit's bytes -> its first row
     std::map<std::int64_t, std::int64_t> same_as;      // row -> the first row with the same bytes
+    std::map<std::int64_t, crypto::Id16> commit_ids;
     if (auto st = I.db.prepare("SELECT seq, body FROM commits ORDER BY seq"); st) {
         for (;;) {
             auto row = st->step();
@@ -1530,6 +1539,7 @@ VerifyReport Store::verify() const {
             const auto [first, fresh] = first_row.try_emplace(crypto::hash(st->blob(1)), seq);
             same_as[seq] = first->second;
             if (fresh) listed[seq] = c->hashes;
+            commit_ids[seq] = c->id;
             commits.emplace(seq, std::move(*v));
         }
     }
@@ -1575,12 +1585,24 @@ VerifyReport Store::verify() const {
         purged.insert(h);
         return {};
     });
+    std::set<crypto::Id16> held_commits;  // commits with an envelope held for a retry (invariant 10)
+    (void)I.rows("SELECT commit_id FROM held", [&](Statement& st) -> Result<void> {
+        crypto::Id16 id{};
+        if (st.blob(0).size() == id.size()) std::copy(st.blob(0).begin(), st.blob(0).end(), id.begin());
+        held_commits.insert(id);
+        return {};
+    });
     for (auto& [cseq, hashes] : listed) {
         auto& have = present[cseq];
         std::sort(have.begin(), have.end());
+        const auto id = commit_ids.find(cseq);
+        const bool held = id != commit_ids.end() && held_commits.count(id->second);
         for (const auto& h : hashes)
             if (!std::binary_search(have.begin(), have.end(), h) && !purged.count(h))
-                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(cseq) + " lists an envelope that is missing"});
+                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(cseq) + " lists an envelope that is missing" +
+                                                       (held ? std::string(": one that came for it failed verification and is held "
+                                                                           "(quartier-cli status: held)")
+                                                             : std::string())});
     }
     // Attribute problems to records where possible.
     if (!rep.problems.empty()) {
@@ -2015,9 +2037,95 @@ Result<std::size_t> Store::server_lost(const ScopeId& scope) {
 Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::Id16, Bytes>& commits,
                                    const std::vector<PulledItem>& items, std::int64_t next_cursor,
                                    std::optional<OpId> next_op) {
+    return ingest_items(scope, commits, items, next_cursor, next_op, false);
+}
+
+Result<IngestReport> Store::retry_held() {
+    if (m_failed) return Error::Failed;
+    Impl& I = *m_impl;
+    // Grouped by scope, in the order they were pulled. A commit the server did not send with the
+    // envelope may have come since (another envelope of it, on another page): looked up by id.
+    std::map<ScopeId, std::vector<PulledItem>> items;
+    std::map<ScopeId, std::map<crypto::Id16, Bytes>> commits;
+    std::set<crypto::Id16> wanted;
+    if (auto r = I.rows("SELECT scope, server_seq, commit_id, commit_body, env FROM held ORDER BY id",
+                        [&](Statement& st) -> Result<void> {
+                            ScopeId scope{};
+                            crypto::Id16 cid{};
+                            if (st.blob(0).size() != scope.size() || st.blob(2).size() != cid.size()) return {};
+                            std::copy(st.blob(0).begin(), st.blob(0).end(), scope.begin());
+                            std::copy(st.blob(2).begin(), st.blob(2).end(), cid.begin());
+                            items[scope].push_back(PulledItem{st.int64(1), Bytes(st.blob(4).begin(), st.blob(4).end()), cid});
+                            if (!st.is_null(3) && !st.blob(3).empty())
+                                commits[scope][cid] = Bytes(st.blob(3).begin(), st.blob(3).end());
+                            else
+                                wanted.insert(cid);
+                            return {};
+                        });
+        !r)
+        return r.failure();
+    IngestReport all;
+    if (items.empty()) return all;
+    if (!wanted.empty()) {
+        std::map<crypto::Id16, Bytes> found;
+        if (auto r = I.rows("SELECT body FROM commits", [&](Statement& st) -> Result<void> {
+                auto c = crypto::Commit::parse(st.blob(0));
+                if (c && wanted.count(c->id)) found[c->id] = Bytes(st.blob(0).begin(), st.blob(0).end());
+                return {};
+            });
+            !r)
+            return r.failure();
+        for (auto& [scope, its] : items)
+            for (const PulledItem& it : its)
+                if (auto f = found.find(it.commit); f != found.end()) commits[scope][it.commit] = f->second;
+    }
+    for (const auto& [scope, its] : items) {
+        auto rep = ingest_items(scope, commits[scope], its, 0, std::nullopt, true);
+        if (!rep) return rep.failure();
+        all.applied += rep->applied;
+        all.duplicates += rep->duplicates;
+        all.skewed += rep->skewed;
+        all.rejected.insert(all.rejected.end(), rep->rejected.begin(), rep->rejected.end());
+        all.blocked = all.blocked || rep->blocked;
+    }
+    return all;
+}
+
+Result<std::vector<HeldEnvelope>> Store::held() const {
+    if (m_failed) return Error::Failed;
+    std::vector<HeldEnvelope> out;
+    if (auto r = m_impl->rows("SELECT scope, server_seq, hash, why, at FROM held ORDER BY id", [&](Statement& st) -> Result<void> {
+            HeldEnvelope h;
+            if (st.blob(0).size() == h.scope.size()) std::copy(st.blob(0).begin(), st.blob(0).end(), h.scope.begin());
+            h.server_seq = st.int64(1);
+            h.hash = crypto::to_hex(st.blob(2));
+            h.why = st.text(3);
+            h.since_ms = std::uint64_t(st.int64(4));
+            out.push_back(std::move(h));
+            return {};
+        });
+        !r)
+        return r.failure();
+    return out;
+}
+
+// Invariant 10: an envelope that fails verification is not folded, and not lost either: it is
+// held (the `held` table) with the reason, the cursor moves on, and retry_held() tries it again
+// (a newer build may read an op version this one does not; a commit may arrive later). `retry`:
+// `items` are held ones; nothing moves the cursor, and those accepted or found in the log leave
+// the table.
+Result<IngestReport> Store::ingest_items(const ScopeId& scope, const std::map<crypto::Id16, Bytes>& commits,
+                                         const std::vector<PulledItem>& items, std::int64_t next_cursor,
+                                         std::optional<OpId> next_op, bool retry) {
     if (m_failed) return Error::Failed;
     Impl& I = *m_impl;
     IngestReport rep;
+    struct Hold {
+        const PulledItem* item;
+        std::string why;
+    };
+    std::vector<Hold> hold;                    // rejected now: held (again) with the reason
+    std::vector<crypto::Hash32> released;      // retry: accepted, or in the log already
     const std::int64_t start = cursor(scope);
     std::int64_t to = start;
     std::optional<OpId> to_op = cursor_op(scope);  // the op at `to`, where known
@@ -2042,11 +2150,12 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
     if (auto r = I.load_author_clock(); !r) return r.failure();
 
     for (const PulledItem& item : items) {
-        if (item.server_seq <= start) continue;  // a replayed answer: already past it
+        if (!retry && item.server_seq <= start) continue;  // a replayed answer: already past it
         std::optional<OpId> item_op;
         auto reject = [&](std::string why, const std::string& op = {}) {
+            hold.push_back({&item, why});
             rep.rejected.push_back({item.server_seq, {}, op, std::move(why)});
-            reach(item.server_seq, item_op);
+            if (!retry) reach(item.server_seq, item_op);
         };
         auto env = crypto::parse_envelope(item.envelope);
         if (!env) { reject("envelope: " + std::string(crypto::to_string(env.error()))); continue; }
@@ -2080,20 +2189,25 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
         }
         auto op = decode_op(*plain);
         if (!op) { reject("op payload is malformed", op_hex); continue; }
-        reach(item.server_seq, h.op);
+        if (!retry) reach(item.server_seq, h.op);
         has_op->bind(1, h.op);
         auto dup = has_op->step();
         has_op->reset();
         if (!dup) return dup.failure();
-        if (*dup || !seen.insert(h.op).second) { ++rep.duplicates; continue; }
+        if (*dup || !seen.insert(h.op).second) {
+            ++rep.duplicates;
+            if (retry) released.push_back(crypto::hash(item.envelope));
+            continue;
+        }
         // An author the directory took off the scope counts only up to its removal (invariant 9).
         if (auto why = I.directory.refuse_op(h.scope, h.epoch, h.author, h.seq, h.hlc)) { reject(*why, op_hex); continue; }
         if (auto why = I.clock_refusal(h)) { reject(*why, op_hex); continue; }
         I.note_author_op(h);  // later ops of this batch are checked against it too
         if (h.hlc >> 16 > horizon) ++rep.skewed;  // kept and shown; the clock is warned about, never trusted blindly
+        if (retry) released.push_back(crypto::hash(item.envelope));
         accepted.push_back({&item, OpMeta{h.op, h.hlc, h.author, h.scope}, std::move(*op)});
     }
-    if (!rep.blocked) reach(next_cursor, next_op);
+    if (!rep.blocked && !retry) reach(next_cursor, next_op);
 
     auto write = [&]() -> Result<void> {
         RelaxedSync relaxed(I.db);
@@ -2120,6 +2234,32 @@ Result<IngestReport> Store::ingest(const ScopeId& scope, const std::map<crypto::
                 mark_audit->bind(1, I.db.last_insert_rowid());
                 if (auto r = mark_audit->run(); !r) return r;
             }
+        }
+        if (!hold.empty() || !released.empty()) {
+            auto put = I.db.prepare(
+                "INSERT INTO held(hash, scope, server_seq, commit_id, commit_body, env, why, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                "ON CONFLICT(hash) DO UPDATE SET why = excluded.why");
+            auto drop = I.db.prepare("DELETE FROM held WHERE hash = ?1");
+            if (!put) return put.failure();
+            if (!drop) return drop.failure();
+            const std::uint64_t now = I.options.clock();
+            for (const Hold& x : hold) {
+                const PulledItem& it = *x.item;
+                const auto c = commits.find(it.commit);
+                put->bind(1, crypto::hash(it.envelope)).bind(2, scope).bind(3, it.server_seq).bind(4, it.commit);
+                if (c != commits.end()) put->bind(5, ByteView(c->second));
+                else put->bind(5, ByteView());  // read back as none
+                put->bind(6, ByteView(it.envelope)).bind(7, std::string_view(x.why)).bind(8, std::int64_t(now));
+                if (auto r = put->run(); !r) return r;
+            }
+            for (const auto& h : released) {
+                drop->bind(1, h);
+                if (auto r = drop->run(); !r) return r;
+            }
+            if (auto r = I.db.exec(("DELETE FROM held WHERE id IN (SELECT id FROM held ORDER BY id LIMIT max(0, (SELECT count(*) FROM held) - " +
+                                    std::to_string(kMaxHeld) + "))").c_str());
+                !r)
+                return r;
         }
         if (to != start) {
             auto cur = I.db.prepare("INSERT OR REPLACE INTO cursors(scope, seq) VALUES(?1, ?2)");
@@ -2423,7 +2563,7 @@ Result<void> Store::wipe() {
     note(I.db.exec("DELETE FROM meta; DELETE FROM scope_keys; DELETE FROM settings;"));
     note(I.db.exec("DELETE FROM audit; DELETE FROM audit_ops;"));
     note(I.db.exec("DELETE FROM snapshots; DELETE FROM ops; DELETE FROM commits; DELETE FROM outbox; "
-                   "DELETE FROM directory; DELETE FROM cursors; DELETE FROM cursor_ops; DELETE FROM purged;"));
+                   "DELETE FROM directory; DELETE FROM cursors; DELETE FROM cursor_ops; DELETE FROM purged; DELETE FROM held;"));
     note(truncate_wal(I.db, I.checkpoint.get()));
     note(I.db.exec("VACUUM"));
     I.ins_commit = Statement();
@@ -2511,6 +2651,10 @@ Result<void> Store::purge_scope(const ScopeId& scope, bool discard_pending) {
         if (!del_cursor_op) return del_cursor_op.failure();
         del_cursor_op->bind(1, scope);
         if (auto r = del_cursor_op->run(); !r) return r;
+        auto del_held = I.db.prepare("DELETE FROM held WHERE scope = ?1");  // ciphertext of the scope, gone with it
+        if (!del_held) return del_held.failure();
+        del_held->bind(1, scope);
+        if (auto r = del_held->run(); !r) return r;
         for (auto* st : {&del_op, &del_snap, &del_keys, &del_cursor})
             if (!*st) return st->failure();
         for (std::int64_t seq : seqs) {

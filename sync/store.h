@@ -46,6 +46,10 @@
 //      "Removed members"). ingest() refuses the others; a removal that arrives later takes those
 //      it refuses out of the op log (their hashes kept in `purged`, reported in problems()) and
 //      the state is folded again from what stays, so invariant 1 holds.
+//  10. A pulled envelope that fails verification (damaged, a commit missing or not matching, an op
+//      version this build cannot read, a refused author or clock) is never folded and never lost:
+//      it is held with its reason (at most 10,000, the oldest go first), reported, and tried again
+//      by retry_held(); the cursor moves past it, so one bad envelope blocks no scope.
 #pragma once
 
 #include "audit.h"
@@ -90,6 +94,7 @@ struct StoreStatus {
     std::size_t pending_records = 0;  // records those ops belong to (what a user calls "changes")
     std::size_t conflicts = 0; // records with an open conflict
     std::size_t problems = 0;  // envelopes that failed to open
+    std::size_t held = 0;      // pulled envelopes that failed verification, held for a retry (invariant 10)
     std::string device;        // this device's id (hex)
     // The audit log (docs/audit.md) is not case data: ops and pending above leave its ops out.
     std::size_t audit_entries = 0;  // this device's chain
@@ -131,11 +136,20 @@ struct PulledItem {
     crypto::Id16 commit{};
 };
 
+// An envelope that failed verification, held for a retry (Store invariant 10).
+struct HeldEnvelope {
+    ScopeId scope{};
+    std::int64_t server_seq = 0;
+    std::string hash;  // BLAKE2b of the envelope (hex)
+    std::string why;   // the reason of its last try
+    std::uint64_t since_ms = 0;
+};
+
 struct IngestReport {
     std::size_t applied = 0;     // new ops, verified, stored and folded
     std::size_t duplicates = 0;  // ops this store already had (its own, or pulled before)
     std::size_t skewed = 0;      // ops dated more than a day ahead of this device's clock: applied, warned
-    std::vector<Problem> rejected;  // failed verification: not stored; the cursor moves past them
+    std::vector<Problem> rejected;  // failed verification: not folded but held for a retry (invariant 10); the cursor moves past them
     bool blocked = false;        // stopped at an op this device cannot check yet (no key or membership)
     std::int64_t cursor = 0;     // the scope's cursor after this batch
 };
@@ -253,6 +267,12 @@ public:
     Result<IngestReport> ingest(const ScopeId& scope, const std::map<crypto::Id16, crypto::Bytes>& commits,
                                 const std::vector<PulledItem>& items, std::int64_t next_cursor,
                                 std::optional<OpId> next_op = std::nullopt);
+    // Tries every held envelope again (invariant 10): those that verify now are stored and folded
+    // and leave the held table, with those found in the op log meanwhile; the rest stay, with the
+    // reason of this try. The cursor does not move.
+    Result<IngestReport> retry_held();
+    // The envelopes held for a retry, oldest first.
+    Result<std::vector<HeldEnvelope>> held() const;
     // The op the server held at this scope's cursor when it was pulled (docs/server.md, "Backup and
     // restore"): a pull names it, so that a server restored from a backup, which holds another op
     // there or none, is caught. nullopt: not known (a cursor of an older store, or none yet).
@@ -376,6 +396,9 @@ private:
     std::filesystem::path m_dir;
     std::unique_ptr<Impl> m_impl;
     Result<void> drop_refused_ops();  // invariant 9, after the directory grew
+    Result<IngestReport> ingest_items(const ScopeId& scope, const std::map<crypto::Id16, crypto::Bytes>& commits,
+                                      const std::vector<PulledItem>& items, std::int64_t next_cursor,
+                                      std::optional<OpId> next_op, bool retry);
 
     std::vector<Problem> m_problems;
     bool m_failed = false;

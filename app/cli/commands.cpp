@@ -330,7 +330,8 @@ json report_json(const sync::SyncReport& r) {
                 {"retries", r.retries}, {"epochs_opened", r.epochs_opened}, {"members_rekeyed", r.members_rekeyed},
                 {"scopes_purged", r.scopes_purged}, {"scopes_shredded", r.scopes_shredded}, {"cases_closed", r.cases_closed},
                 {"escrow_uploaded", r.escrow_uploaded}, {"server_violations", r.server_violations},
-                {"rejected", rejected}, {"blocked_scopes", r.blocked_scopes}, {"policy_violations", r.policy_violations}};
+                {"rejected", rejected}, {"held", r.held}, {"blocked_scopes", r.blocked_scopes},
+                {"policy_violations", r.policy_violations}};
 }
 
 std::optional<sync::ScopeId> parse_scope(const std::string& hex) { return sync::wire::id_from_hex(hex); }
@@ -602,7 +603,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         const auto st = store.status();
         json j{{"device", st.device}, {"records", st.records}, {"deleted", st.deleted}, {"ops", st.ops},
                {"pending", st.pending}, {"pending_records", st.pending_records}, {"conflicts", st.conflicts}, {"problems", st.problems},
-               {"audit_entries", st.audit_entries}, {"audit_pending", st.audit_pending}};
+               {"held", st.held}, {"audit_entries", st.audit_entries}, {"audit_pending", st.audit_pending}};
         if (auto ls = store.setting("last_sync")) j["last_sync_ms"] = std::stoll(*ls);
         if (const auto lease = sync::lease_status(store); lease.days)
             j["lease"] = {{"days", lease.days}, {"expires_ms", lease.expires_ms}, {"expired", lease.expired}};
