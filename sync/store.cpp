@@ -1592,9 +1592,13 @@ VerifyReport Store::verify() const {
         held_commits.insert(id);
         return {};
     });
+    // A commit's envelope counts wherever the log holds it: a push repeated after a lost answer
+    // lists ops already stored under the first commit again (the server keeps each op once).
+    std::vector<crypto::Hash32> anywhere;
+    for (const auto& [cseq, hs] : present) anywhere.insert(anywhere.end(), hs.begin(), hs.end());
+    std::sort(anywhere.begin(), anywhere.end());
     for (auto& [cseq, hashes] : listed) {
-        auto& have = present[cseq];
-        std::sort(have.begin(), have.end());
+        auto& have = anywhere;
         const auto id = commit_ids.find(cseq);
         const bool held = id != commit_ids.end() && held_commits.count(id->second);
         for (const auto& h : hashes)
@@ -2091,6 +2095,11 @@ Result<IngestReport> Store::retry_held() {
     return all;
 }
 
+Result<IngestReport> Store::ingest_again(const ScopeId& scope, const std::map<crypto::Id16, Bytes>& commits,
+                                         const std::vector<PulledItem>& items) {
+    return ingest_items(scope, commits, items, 0, std::nullopt, true);
+}
+
 Result<std::vector<HeldEnvelope>> Store::held() const {
     if (m_failed) return Error::Failed;
     std::vector<HeldEnvelope> out;
@@ -2126,6 +2135,7 @@ Result<IngestReport> Store::ingest_items(const ScopeId& scope, const std::map<cr
     };
     std::vector<Hold> hold;                    // rejected now: held (again) with the reason
     std::vector<crypto::Hash32> released;      // retry: accepted, or in the log already
+    std::vector<std::int64_t> released_at;     // … and the server seqs they came at (a fresh copy of a damaged one)
     const std::int64_t start = cursor(scope);
     std::int64_t to = start;
     std::optional<OpId> to_op = cursor_op(scope);  // the op at `to`, where known
@@ -2196,7 +2206,10 @@ Result<IngestReport> Store::ingest_items(const ScopeId& scope, const std::map<cr
         if (!dup) return dup.failure();
         if (*dup || !seen.insert(h.op).second) {
             ++rep.duplicates;
-            if (retry) released.push_back(crypto::hash(item.envelope));
+            if (retry) {
+                released.push_back(crypto::hash(item.envelope));
+                released_at.push_back(item.server_seq);
+            }
             continue;
         }
         // An author the directory took off the scope counts only up to its removal (invariant 9).
@@ -2204,7 +2217,10 @@ Result<IngestReport> Store::ingest_items(const ScopeId& scope, const std::map<cr
         if (auto why = I.clock_refusal(h)) { reject(*why, op_hex); continue; }
         I.note_author_op(h);  // later ops of this batch are checked against it too
         if (h.hlc >> 16 > horizon) ++rep.skewed;  // kept and shown; the clock is warned about, never trusted blindly
-        if (retry) released.push_back(crypto::hash(item.envelope));
+        if (retry) {
+            released.push_back(crypto::hash(item.envelope));
+            released_at.push_back(item.server_seq);
+        }
         accepted.push_back({&item, OpMeta{h.op, h.hlc, h.author, h.scope}, std::move(*op)});
     }
     if (!rep.blocked && !retry) reach(next_cursor, next_op);
@@ -2235,7 +2251,7 @@ Result<IngestReport> Store::ingest_items(const ScopeId& scope, const std::map<cr
                 if (auto r = mark_audit->run(); !r) return r;
             }
         }
-        if (!hold.empty() || !released.empty()) {
+        if (!hold.empty() || !released.empty() || !released_at.empty()) {
             auto put = I.db.prepare(
                 "INSERT INTO held(hash, scope, server_seq, commit_id, commit_body, env, why, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                 "ON CONFLICT(hash) DO UPDATE SET why = excluded.why");
@@ -2255,6 +2271,12 @@ Result<IngestReport> Store::ingest_items(const ScopeId& scope, const std::map<cr
             for (const auto& h : released) {
                 drop->bind(1, h);
                 if (auto r = drop->run(); !r) return r;
+            }
+            auto drop_at = I.db.prepare("DELETE FROM held WHERE scope = ?1 AND server_seq = ?2");
+            if (!drop_at) return drop_at.failure();
+            for (const std::int64_t at : released_at) {
+                drop_at->bind(1, scope).bind(2, at);
+                if (auto r = drop_at->run(); !r) return r;
             }
             if (auto r = I.db.exec(("DELETE FROM held WHERE id IN (SELECT id FROM held ORDER BY id LIMIT max(0, (SELECT count(*) FROM held) - " +
                                     std::to_string(kMaxHeld) + "))").c_str());

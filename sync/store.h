@@ -271,6 +271,11 @@ public:
     // and leave the held table, with those found in the op log meanwhile; the rest stay, with the
     // reason of this try. The cursor does not move.
     Result<IngestReport> retry_held();
+    // A fresh copy of held envelopes, fetched from the server again (a copy damaged on the way):
+    // verified as ingest() does without moving the cursor; an accepted one, or one in the log
+    // already, releases every held envelope that came at its scope and server seq.
+    Result<IngestReport> ingest_again(const ScopeId& scope, const std::map<crypto::Id16, crypto::Bytes>& commits,
+                                      const std::vector<PulledItem>& items);
     // The envelopes held for a retry, oldest first.
     Result<std::vector<HeldEnvelope>> held() const;
     // The op the server held at this scope's cursor when it was pulled (docs/server.md, "Backup and
