@@ -402,6 +402,13 @@ void FaultProxy::serve(int fd) {
         ProxyFault g = choose(ProxySide::Response);
         if (g == ProxyFault::Duplicate || g == ProxyFault::Reorder) g = ProxyFault::None;  // request-side only
         if ((g == ProxyFault::Corrupt || g == ProxyFault::Truncate) && !resp_body) g = ProxyFault::None;
+        if (g == ProxyFault::Corrupt) {
+            const std::size_t sp = req.find(' ');
+            const std::size_t end = sp == npos ? npos : req.find_first_of(" ?", sp + 1);
+            const std::string path = end == npos ? std::string() : req.substr(sp + 1, end - sp - 1);
+            if (std::find(m_options.intact_answers.begin(), m_options.intact_answers.end(), path) != m_options.intact_answers.end())
+                g = ProxyFault::None;
+        }
         if (g != ProxyFault::None) count(ProxySide::Response, g);
         if (g == ProxyFault::Drop) break;
         if (g == ProxyFault::Reset) {

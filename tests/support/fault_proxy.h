@@ -56,6 +56,10 @@ struct FaultProxyOptions {
     std::chrono::milliseconds delay_min{20};
     std::chrono::milliseconds delay_max{250};
     std::chrono::milliseconds reorder_wait{300};
+    // Request paths (without query) whose answers are never corrupted: a random corrupt fault on
+    // one of them is not injected (nor counted). The soak uses it for pull pages; see
+    // docs/reliability.md, "Fault-injecting proxy: soak", for why.
+    std::vector<std::string> intact_answers;
 };
 
 class FaultProxy {

@@ -185,6 +185,19 @@ TEST_CASE("Fault proxy for the sync soak: each fault kind does what it says", "[
     }
 }
 
+TEST_CASE("Fault proxy for the sync soak: answers to intact paths are never corrupted", "[sync][proxy]") {
+    Upstream up;
+    FaultProxyOptions o;
+    o.intact_answers = {"/echo"};
+    FaultProxy proxy(up.port, o);
+    proxy.force(ProxySide::Response, ProxyFault::Corrupt);
+    REQUIRE(body_of(post(proxy.port(), "intact").data) == "echo:intact");
+    REQUIRE(proxy.injected() == 0);
+    proxy.force(ProxySide::Request, ProxyFault::Corrupt);  // the request side still is
+    REQUIRE(body_of(post(proxy.port(), "intact").data) != "echo:intact");
+    REQUIRE(proxy.injected() == 1);
+}
+
 TEST_CASE("Fault proxy for the sync soak: a held request reaches the server after the next one", "[sync][proxy]") {
     Upstream up;
     FaultProxyOptions o;
