@@ -11,7 +11,7 @@
 // until quiescent; then every device shows the same state of every scope it holds, every value
 // ever written is there (head or history), the server holds each op once and exactly the ops
 // written, and every store verifies.
-// Knobs: QUARTIER_SOAK_ROUNDS (default 25), QUARTIER_SOAK_SEED (default random; printed),
+// Knobs: QUARTIER_SOAK_ROUNDS (default 80), QUARTIER_SOAK_SEED (default random; printed),
 // QUARTIER_SOAK_DEVICES (default 4), QUARTIER_SOAK_RATE (fault chance per message, default 0.15
 // per side: about a quarter of exchanges).
 #include "sync_fixture.h"
@@ -19,6 +19,9 @@
 #include "support/fault_proxy.h"
 
 #include "sync/server/http.h"
+
+#include "crypto/commit.h"
+#include "crypto/envelope.h"
 
 #include <chrono>
 #include <csignal>
@@ -171,6 +174,44 @@ std::string state_in(const Store& s, const ScopeId& scope) {
     return out;
 }
 
+// Envelopes listed by a commit of the store at `db` that the store holds under another commit,
+// and envelopes listed that it holds nowhere.
+std::pair<std::size_t, std::size_t> listed_envelopes(const std::filesystem::path& db_file) {
+    auto db = Database::open(db_file, false);
+    REQUIRE(db.ok());
+    std::map<crypto::Hash32, std::set<std::int64_t>> held;  // envelope hash -> commit rows of its op rows
+    {
+        auto st = db->prepare("SELECT commit_seq, env FROM ops");
+        REQUIRE(st.ok());
+        for (;;) {
+            auto row = st->step();
+            REQUIRE(row.ok());
+            if (!*row) break;
+            auto e = crypto::parse_envelope(st->blob(1));
+            REQUIRE(e);
+            held[e->hash()].insert(st->int64(0));
+        }
+    }
+    std::map<crypto::Hash32, std::int64_t> first_row;  // identical commit rows count as one (ingest)
+    std::size_t elsewhere = 0, missing = 0;
+    auto st = db->prepare("SELECT seq, body FROM commits ORDER BY seq");
+    REQUIRE(st.ok());
+    for (;;) {
+        auto row = st->step();
+        REQUIRE(row.ok());
+        if (!*row) break;
+        auto c = crypto::Commit::parse(st->blob(1));
+        REQUIRE(c);
+        const std::int64_t seq = first_row.try_emplace(crypto::hash(st->blob(1)), st->int64(0)).first->second;
+        for (const auto& h : c->hashes) {
+            auto it = held.find(h);
+            if (it == held.end()) ++missing;
+            else if (!it->second.count(seq)) ++elsewhere;
+        }
+    }
+    return {elsewhere, missing};
+}
+
 struct Written {
     std::size_t device;
     ScopeId scope;
@@ -182,7 +223,7 @@ struct Written {
 TEST_CASE("Sync soak through the fault proxy: devices converge and nothing acknowledged is lost or duplicated",
           "[sync][soak][proxy]") {
     const auto started = std::chrono::steady_clock::now();
-    const std::size_t rounds = env_or("QUARTIER_SOAK_ROUNDS", 25);
+    const std::size_t rounds = env_or("QUARTIER_SOAK_ROUNDS", 80);
     const std::size_t n = std::max<std::uint64_t>(2, env_or("QUARTIER_SOAK_DEVICES", 4));
     const std::uint32_t seed = std::uint32_t(env_or("QUARTIER_SOAK_SEED", std::random_device{}()));
     const double rate = std::getenv("QUARTIER_SOAK_RATE") ? std::atof(std::getenv("QUARTIER_SOAK_RATE")) : 0.15;
@@ -310,10 +351,12 @@ TEST_CASE("Sync soak through the fault proxy: devices converge and nothing ackno
     proxy.set_rate(0, 0);
 
     // What each outbox gave up was acknowledged: the server has it now, before any clean sync.
+    std::size_t acknowledged = 0;
     {
         const auto now = net.envelopes_by_author_scope();
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t pending = devices[i]->store->status().pending;
+            acknowledged += ops_written[i] - std::min(pending, ops_written[i]);
             INFO(devices[i]->name << ": written " << ops_written[i] << ", pending " << pending);
             REQUIRE(pending <= ops_written[i]);
             REQUIRE(content_ops(now, i) - content_ops(baseline, i) >= ops_written[i] - pending);
@@ -386,11 +429,23 @@ TEST_CASE("Sync soak through the fault proxy: devices converge and nothing ackno
     REQUIRE(net.rows("SELECT op FROM envelopes GROUP BY op HAVING COUNT(*) > 1") == 0);
     REQUIRE(net.rows("SELECT author, dev_seq FROM envelopes WHERE dev_seq > 0 GROUP BY author, dev_seq HAVING COUNT(*) > 1") == 0);
     REQUIRE(net.rows("SELECT scope, seq FROM envelopes GROUP BY scope, seq HAVING COUNT(*) > 1") == 0);
-    // Every store verifies.
+    // Every store verifies, but for one known false alarm (the test below): a commit of a push
+    // that was repeated with a new batch lists envelopes the store holds under the first commit.
+    // Those must all be in the store, under some commit: nothing is truly missing.
+    std::size_t rebatched = 0;
     for (auto& d : devices) {
         const VerifyReport v = d->store->verify();
-        INFO(d->name << ": " << v.problems.size() << " problems, " << v.database.size() << " database findings");
-        REQUIRE(v.ok());
+        std::string other;
+        for (const Problem& p : v.problems)
+            if (p.error.find("lists an envelope that is missing") == std::string::npos && other.empty())
+                other = "op_seq " + std::to_string(p.op_seq) + " record " + p.record + " op " + p.op + ": " + p.error;
+        INFO(d->name << ": " << v.problems.size() << " problems, " << v.database.size() << " database findings " << other);
+        REQUIRE(v.database.empty());
+        REQUIRE(other.empty());
+        const auto [listed_elsewhere, missing] = listed_envelopes(d->store->dir() / "store.db");
+        REQUIRE(missing == 0);
+        REQUIRE(v.problems.size() <= listed_elsewhere);
+        rebatched += v.problems.size();
     }
     REQUIRE(office.store->verify().ok());
 
@@ -418,9 +473,9 @@ TEST_CASE("Sync soak through the fault proxy: devices converge and nothing ackno
             << (rounds + 2) / 3 << ")";
     for (const auto& [kind, k] : failures) figures << " [" << kind << ": " << k << "]";
     figures << "; " << soak_requests << " requests in the soak, proxy " << proxy.summary() << "; ops written "
-            << total_written << ", reported pushed by successful syncs " << total_pushed << ", items rejected " << total_rejected << ", acknowledged "
-            << total_written << " of " << total_written << " after " << passes << " clean passes; " << checked
-            << " values checked; "
+            << total_written << ", reported pushed by successful syncs " << total_pushed << ", items rejected " << total_rejected << ", acknowledged during the soak "
+            << acknowledged << " (all on the server then), the rest after " << passes << " clean passes; " << checked
+            << " values checked; verify()'s false alarm (a commit listing envelopes held under another) " << rebatched << "; "
             << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count() << " s";
     std::cout << figures.str() << std::endl;
     WARN(figures.str());
@@ -458,4 +513,28 @@ TEST_CASE("Sync soak finding: an envelope corrupted in transit is lost for good 
     REQUIRE(f[0].store->get(f.team, "fall-1"));
     REQUIRE(f[1].store->get(f.team, "fall-1"));  // fails: the cursor went past it
     f.require_converged();
+}
+
+// The soak's second finding (docs/reliability.md, "Fault-injecting proxy: soak"): a push whose
+// answers were all lost is stored by the server; the next sync pushes the same ops again with the
+// ops written since, under a new transport commit. The server keeps the new commit for the new
+// ops, and a device that pulls them holds that commit with the older ops under the first one:
+// Store::verify() then says "commit N lists an envelope that is missing", though the device holds
+// every envelope. Nothing is lost; the integrity check raises a false alarm. [!shouldfail]:
+// remove the tag once verify() counts an envelope held under another commit as present.
+TEST_CASE("Sync soak finding: a push repeated with a new batch makes verify fail on the devices that pull it",
+          "[sync][soak][!shouldfail]") {
+    SyncFixture f(2);
+    f[0].set("fall-1", "name", "Anna", &f.team);
+    f[0].transport.faults = [](const Request& r) { return r.path == "/v1/push" ? Fault::DropResponse : Fault::None; };
+    REQUIRE(!f[0].sync().ok());  // the server stored the push; no answer came back
+    f[0].transport.faults = nullptr;
+    f[0].set("fall-2", "name", "Ben", &f.team);
+    f.sync_all();
+    f.require_converged();
+    REQUIRE(f[1].store->get(f.team, "fall-1"));
+    REQUIRE(f[1].store->get(f.team, "fall-2"));
+    const VerifyReport v = f[1].store->verify();
+    for (const Problem& p : v.problems) UNSCOPED_INFO(p.error);
+    REQUIRE(v.ok());  // fails: "commit N lists an envelope that is missing"
 }
