@@ -220,7 +220,7 @@ struct Written {
 
 }  // namespace
 
-TEST_CASE("Sync soak through the fault proxy: devices converge and nothing acknowledged is lost or duplicated",
+TEST_CASE("The sync soak through the fault proxy: devices converge and nothing acknowledged is lost or duplicated",
           "[sync][soak][proxy]") {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t rounds = env_or("QUARTIER_SOAK_ROUNDS", 80);
@@ -487,7 +487,7 @@ TEST_CASE("Sync soak through the fault proxy: devices converge and nothing ackno
 // answer is lost instead (a retry); over plain HTTP, or from a server whose disk flipped a bit
 // of an answer it sends, the op is gone from that device for good. [!shouldfail]: remove the
 // tag once a rejected item no longer moves the cursor past an op that a later pull could bring.
-TEST_CASE("Sync soak finding: an envelope corrupted in transit is lost for good on the device that pulled it",
+TEST_CASE("A sync soak finding: an envelope corrupted in transit is lost for good on the device that pulled it",
           "[sync][soak][!shouldfail]") {
     SyncFixture f(2);
     f[0].set("fall-1", "name", "Anna", &f.team);
@@ -522,7 +522,7 @@ TEST_CASE("Sync soak finding: an envelope corrupted in transit is lost for good 
 // Store::verify() then says "commit N lists an envelope that is missing", though the device holds
 // every envelope. Nothing is lost; the integrity check raises a false alarm. [!shouldfail]:
 // remove the tag once verify() counts an envelope held under another commit as present.
-TEST_CASE("Sync soak finding: a push repeated with a new batch makes verify fail on the devices that pull it",
+TEST_CASE("A sync soak finding: a push repeated with a new batch makes verify fail on the devices that pull it",
           "[sync][soak][!shouldfail]") {
     SyncFixture f(2);
     f[0].set("fall-1", "name", "Anna", &f.team);
