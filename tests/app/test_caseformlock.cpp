@@ -121,7 +121,10 @@ struct LockFixture {
         QDirIterator it(tmp.filePath(QStringLiteral("store")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile f(it.next());
-            REQUIRE(f.open(QIODevice::ReadOnly));
+            if (!f.open(QIODevice::ReadOnly)) {
+                REQUIRE_FALSE(f.exists());  // gone since it was listed (SQLite's -shm, -journal)
+                continue;
+            }
             all += f.readAll();
         }
         return all;

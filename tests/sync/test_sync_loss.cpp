@@ -171,7 +171,7 @@ TEST_CASE("A pulled envelope that fails verification is held and retried: the sc
         CHECK(owner.store->get(second));
         CHECK(owner.store->verify().ok());
     }
-    SECTION("damaged on the way: held and reported at every sync, the scope goes on") {
+    SECTION("damaged on the way: held, then fetched again intact at the next sync") {
         crypto::Bytes bad = both[0].env;
         bad[bad.size() / 2] ^= 0x40;
         auto in = owner.store->ingest(f.team, {{both[0].commit, both[0].commit_body}}, {PulledItem{both[0].seq, bad, both[0].commit}},
@@ -179,13 +179,35 @@ TEST_CASE("A pulled envelope that fails verification is held and retried: the sc
         REQUIRE(in.ok());
         REQUIRE(in->rejected.size() == 1);
         CHECK_FALSE(owner.store->get(first));
-        // Later ops of the scope are not held up by it.
-        const std::string later = peer.set("", "name", "Familie Au", &f.team);
-        peer.sync_ok();
+        CHECK(owner.store->status().held == 1);
         auto r = owner.sync();
         REQUIRE(r.ok());
-        CHECK(owner.store->get(later));
+        CHECK(r->held == 0);
+        CHECK(owner.store->get(first));
         CHECK(owner.store->get(second));
+        CHECK(owner.store->verify().ok());
+    }
+    SECTION("damaged on the server itself: held and reported at every sync, the scope goes on") {
+        crypto::Bytes bad = both[0].env;
+        bad[bad.size() / 2] ^= 0x40;
+        {
+            auto db = Database::open(f.server.dir() / "server.db", false);
+            REQUIRE(db.ok());
+            auto up = db->prepare("UPDATE envelopes SET bytes = ?1 WHERE scope = ?2 AND seq = ?3");
+            REQUIRE(up.ok());
+            REQUIRE(up->bind(1, crypto::ByteView(bad)).bind(2, crypto::ByteView(f.team)).bind(3, both[0].seq).run().ok());
+        }
+        auto r = owner.sync();
+        REQUIRE(r.ok());
+        CHECK(r->rejected.size() == 1);
+        CHECK(r->held == 1);
+        CHECK(owner.store->get(second));
+        // Later ops of the scope are not held up by it, and it is tried again at every sync.
+        const std::string later = peer.set("", "name", "Familie Au", &f.team);
+        peer.sync_ok();
+        r = owner.sync();
+        REQUIRE(r.ok());
+        CHECK(owner.store->get(later));
         CHECK(r->held == 1);  // still damaged after the retry: still held, still reported
         CHECK(owner.store->status().held == 1);
         CHECK_FALSE(owner.store->get(first));  // a damaged envelope is never folded
