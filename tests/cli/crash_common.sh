@@ -64,11 +64,11 @@ setup_org() {
   for s in "${@:2}" "$1"; do q "$s" sync >/dev/null; done
 }
 
-# write_batch DEVICE TAG N: N new records in the team scope; appends the acknowledged ids to
+# write_batch DEVICE TAG N: N new records in the team scope, one field each (one op per record); appends the acknowledged ids to
 # $work/acked.DEVICE.
 write_batch() {
   local s=$1 tag=$2 n=$3
-  seq 1 "$n" | sed "s/.*/case $s-$tag-& name=ELSTER-$s-$tag-& status=neu/" \
+  seq 1 "$n" | sed "s/.*/case $s-$tag-& name=ELSTER-$s-$tag-&/" \
     | q "$s" batch --scope "$team" | grep '^ok ' | cut -d' ' -f2 >>"$work/acked.$s"
 }
 

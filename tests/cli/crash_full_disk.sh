@@ -35,7 +35,7 @@ setup_org b c
 start=$SECONDS
 pad=$(head -c 3000 /dev/zero | tr '\0' 'x')
 big_batch() {  # big_batch TAG N: N records of about 3 KB each on b
-  seq 1 "$2" | sed "s/.*/case b-$1-& name=ELSTER-b-$1-& pad=$pad/" \
+  seq 1 "$2" | sed "s/.*/case b-$1-& name=ELSTER-b-$1-&-$pad/" \
     | q b batch --scope "$team" | grep '^ok ' | cut -d' ' -f2 >>"$work/acked.b"
 }
 info() { curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/v1/info"; }
