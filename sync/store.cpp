@@ -1575,11 +1575,17 @@ VerifyReport Store::verify() const {
         purged.insert(h);
         return {};
     });
+    // An envelope a commit lists counts as present when this store holds it under any commit:
+    // the same envelope may be listed by two commits (a push repeated after a lost answer or a
+    // server restored from a backup sends it again in a commit of another set), and the server
+    // keeps, and later serves, the first it stored with the first commit (docs/reliability.md,
+    // "Crash loops"). Only an envelope held nowhere is missing.
+    std::vector<crypto::Hash32> held;
+    for (const auto& [cseq, hashes] : present) held.insert(held.end(), hashes.begin(), hashes.end());
+    std::sort(held.begin(), held.end());
     for (auto& [cseq, hashes] : listed) {
-        auto& have = present[cseq];
-        std::sort(have.begin(), have.end());
         for (const auto& h : hashes)
-            if (!std::binary_search(have.begin(), have.end(), h) && !purged.count(h))
+            if (!std::binary_search(held.begin(), held.end(), h) && !purged.count(h))
                 rep.problems.push_back({0, {}, {}, "commit " + std::to_string(cseq) + " lists an envelope that is missing"});
     }
     // Attribute problems to records where possible.
