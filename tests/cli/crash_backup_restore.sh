@@ -30,6 +30,7 @@ check_converged "${devices[@]}"
 total=$(wc -l <"$work/all.acked")
 
 restored=()
+noticed=0
 for round in $(seq 1 "$backups"); do
   had=$(sqlite3 "$work/backup.$round" "SELECT COUNT(*) FROM envelopes WHERE lower(hex(scope))='$team'")
   stop_server
@@ -39,10 +40,15 @@ for round in $(seq 1 "$backups"); do
   for pass in 1 2; do
     for s in "${devices[@]}"; do q "$s" sync >"$work/restore.$round.$s.$pass" || fail "sync of $s after restoring backup $round"; done
   done
+  # The devices noticed the rollback (docs/server.md "Backup and restore") whenever it lost ops.
+  if [ "$had" -lt "$(sql "SELECT COUNT(*) FROM envelopes WHERE lower(hex(scope))='$team'")" ]; then
+    grep -q 'lost ops' "$work"/restore.$round.*.1 || fail "no device reported the ops lost by restoring backup $round"
+    noticed=$((noticed + 1))
+  fi
   check_converged "${devices[@]}"
   restored+=("$had")
   # Some writes after each restore, so that the next restore also loses ops written since.
   for s in "${devices[@]}"; do write_batch "$s" "after$round" 20; q "$s" sync >/dev/null; done
 done
 total=$(wc -l <"$work/all.acked")
-echo "backup/restore loop: $backups backups taken while 3 devices pushed (team ops held: ${restored[*]} of $((300 * backups)) at the end of writing), each restored in turn, after two syncs $total records on every device and the server exactly once, integrity ok, $((SECONDS - start)) s"
+echo "backup/restore loop: $backups backups taken while 3 devices pushed (team ops held: ${restored[*]} of $((300 * backups)) at the end of writing), each restored in turn (devices reported lost ops after $noticed restores), after two syncs $total records on every device and the server exactly once, integrity ok, $((SECONDS - start)) s"

@@ -14,7 +14,7 @@ srvdir=$work/srv
 . "$(dirname "$0")/crash_common.sh"
 cleanup() { kill_server; rm -rf "$work"; }
 trap cleanup EXIT
-rounds=$(rounds_or "${3:-8}")
+rounds=$(rounds_or "${3:-6}")
 devices=(b c d)
 
 setup_org "${devices[@]}"
