@@ -6,6 +6,7 @@
 unset QUARTIER_STORE QUARTIER_PASSPHRASE
 spid=""
 port=""
+serve_args=()  # more options for `quartier-server serve`
 
 q() { local s=$1; shift; QUARTIER_PASSPHRASE="passphrase of $s" "$cli" --store "$work/$s" "$@"; }
 fail() { echo "FAIL: $*"; [ -f "$work/server.log" ] && tail -15 "$work/server.log"; exit 1; }
@@ -19,7 +20,8 @@ start_server() {
   : >"$work/serve.out"
   local tries
   for tries in 1 2 3 4 5 6 7 8 9 10; do
-    "$server" serve --data "$srvdir" --listen "127.0.0.1:${port:-0}" >"$work/serve.out" 2>>"$work/server.log" &
+    "$server" serve --data "$srvdir" --listen "127.0.0.1:${port:-0}" ${serve_args[@]+"${serve_args[@]}"} \
+      >"$work/serve.out" 2>>"$work/server.log" &
     spid=$!
     for _ in $(seq 1 200); do
       grep -q 'listening on' "$work/serve.out" && break

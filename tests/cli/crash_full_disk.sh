@@ -2,29 +2,36 @@
 # Crash loop 3 (docs/reliability.md "Crash loops"): quartier-server's data directory on a full
 # disk. The data directory lives on a small tmpfs (mounted directly when this process may, else
 # inside an unprivileged user and mount namespace: `unshare -rm`), filled with a ballast file.
+# Where no tmpfs can be mounted (a container without CAP_SYS_ADMIN and without user namespaces),
+# or with QUARTIER_CRASH_FULL=quota, the disk is a quota instead: the server is restarted with
+# `--max-db-bytes` at the database's current size (docs/server.md), and without it to free space.
 # Device b writes and pushes until a push fails: the failure must name the full disk
 # (`storage_full`), the server must keep running and answering, hold everything it acknowledged
-# (also after a SIGKILL and a restart on the full disk), and after the ballast is removed the
-# syncs complete and every device converges. Repeated ROUNDS times.
+# (also after a SIGKILL and a restart on the full disk), and after the space is freed the syncs
+# complete and every device converges. Repeated ROUNDS times.
 # Usage: crash_full_disk.sh PATH/TO/quartier-cli PATH/TO/quartier-server [ROUNDS]
-# Exit 77 (skipped) if no tmpfs can be mounted at all.
 set -euo pipefail
 cli=$1
 server=$2
-if [ -z "${QUARTIER_CRASH_NS:-}" ]; then
+mode=${QUARTIER_CRASH_FULL:-}
+if [ -z "$mode" ] && [ -z "${QUARTIER_CRASH_NS:-}" ]; then
   probe=$(mktemp -d)
   if mount -t tmpfs -o size=1m tmpfs "$probe" 2>/dev/null; then
-    umount "$probe"; rmdir "$probe"
-  else
+    umount "$probe"
+  elif unshare -rm true 2>/dev/null; then
     rmdir "$probe"
-    if unshare -rm true 2>/dev/null; then exec env QUARTIER_CRASH_NS=1 unshare -rm bash "$0" "$@"; fi
-    echo "SKIP: cannot mount a tmpfs here (neither mount nor unshare -rm is permitted)"; exit 77
+    exec env QUARTIER_CRASH_NS=1 unshare -rm bash "$0" "$@"
+  else
+    echo "no tmpfs can be mounted here: the full disk is a quota (--max-db-bytes)"
+    mode=quota
   fi
+  rmdir "$probe" 2>/dev/null || true
 fi
+[ "$mode" = quota ] || mode=tmpfs
 work=$(mktemp -d)
 disk=$work/disk
 mkdir "$disk"
-mount -t tmpfs -o size=24m,mode=0700 tmpfs "$disk"
+[ "$mode" = tmpfs ] && mount -t tmpfs -o size=24m,mode=0700 tmpfs "$disk"
 srvdir=$disk/srv
 . "$(dirname "$0")/crash_common.sh"
 cleanup() { kill_server; umount "$disk" 2>/dev/null || true; rm -rf "$work"; }
@@ -43,7 +50,13 @@ refusals=0 attempts=0
 for round in $(seq 1 "$rounds"); do
   big_batch "r$round-first" 50
   q b sync >/dev/null || fail "sync before filling the disk, round $round"
-  dd if=/dev/zero of="$disk/ballast" bs=64k status=none 2>/dev/null || true
+  if [ "$mode" = tmpfs ]; then
+    dd if=/dev/zero of="$disk/ballast" bs=64k status=none 2>/dev/null || true
+  else
+    stop_server
+    serve_args=(--max-db-bytes "$(( $(sql 'PRAGMA page_count') * $(sql 'PRAGMA page_size') ))")
+    start_server
+  fi
   full=""
   for attempt in $(seq 1 40); do
     attempts=$((attempts + 1))
@@ -62,9 +75,11 @@ for round in $(seq 1 "$rounds"); do
   start_server
   [ "$(info)" = 200 ] || fail "the server restarted on the full disk does not answer"
   check_server_holds_acked b
-  rm -f "$disk/ballast"
+  if [ "$mode" = tmpfs ]; then rm -f "$disk/ballast"; else kill_server; serve_args=(); start_server; fi
   for pass in 1 2; do for s in b c; do q "$s" sync >/dev/null || fail "sync of $s after freeing space, round $round"; done; done
   check_converged b c
 done
 total=$(wc -l <"$work/all.acked")
-echo "full disk loop: $rounds rounds on a 24 MiB tmpfs filled with a ballast file, $refusals pushes refused with storage_full after $attempts push attempts, the server up throughout and after a SIGKILL on the full disk, nothing acknowledged lost, after freeing $total records on 2 devices and the server exactly once, integrity ok, $((SECONDS - start)) s"
+where="a 24 MiB tmpfs filled with a ballast file"
+[ "$mode" = quota ] && where="a database capped at its size (--max-db-bytes)"
+echo "full disk loop: $rounds rounds on $where, $refusals pushes refused with storage_full after $attempts push attempts, the server up throughout and after a SIGKILL on the full disk, nothing acknowledged lost, after freeing $total records on 2 devices and the server exactly once, integrity ok, $((SECONDS - start)) s"
