@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Crash loop 3 (docs/reliability.md "Crash loops"): quartier-server's data directory on a full
-# disk. The data directory lives on a small tmpfs (mounted directly when this process may, else
-# inside an unprivileged user and mount namespace: `unshare -rm`), filled with a ballast file.
+# disk. The data directory lives on a small tmpfs (inside a user and mount namespace, `unshare
+# -rm`, which needs no privilege, else mounted directly where that is allowed), filled with a
+# ballast file.
 # Where no tmpfs can be mounted (a container without CAP_SYS_ADMIN and without user namespaces),
 # or with QUARTIER_CRASH_FULL=quota, the disk is a quota instead: the server is restarted with
 # `--max-db-bytes` at the database's current size (docs/server.md), and without it to free space.
@@ -15,17 +16,17 @@ cli=$1
 server=$2
 mode=${QUARTIER_CRASH_FULL:-}
 if [ -z "$mode" ] && [ -z "${QUARTIER_CRASH_NS:-}" ]; then
+  # A mount namespace first: its tmpfs goes away with the test's processes even when the test is
+  # killed (a timeout) before its trap can unmount.
+  if unshare -rm true 2>/dev/null; then exec env QUARTIER_CRASH_NS=1 unshare -rm bash "$0" "$@"; fi
   probe=$(mktemp -d)
   if mount -t tmpfs -o size=1m tmpfs "$probe" 2>/dev/null; then
     umount "$probe"
-  elif unshare -rm true 2>/dev/null; then
-    rmdir "$probe"
-    exec env QUARTIER_CRASH_NS=1 unshare -rm bash "$0" "$@"
   else
     echo "no tmpfs can be mounted here: the full disk is a quota (--max-db-bytes)"
     mode=quota
   fi
-  rmdir "$probe" 2>/dev/null || true
+  rmdir "$probe"
 fi
 [ "$mode" = quota ] || mode=tmpfs
 work=$(mktemp -d)
