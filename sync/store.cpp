@@ -1592,8 +1592,11 @@ VerifyReport Store::verify() const {
         held_commits.insert(id);
         return {};
     });
-    // A commit's envelope counts wherever the log holds it: a push repeated after a lost answer
-    // lists ops already stored under the first commit again (the server keeps each op once).
+    // An envelope a commit lists counts as present when this store holds it under any commit:
+    // the same envelope may be listed by two commits (a push repeated after a lost answer or a
+    // server restored from a backup sends it again in a commit of another set), and the server
+    // keeps, and later serves, the first it stored with the first commit (docs/reliability.md,
+    // "Crash loops"). Only an envelope held nowhere is missing.
     std::vector<crypto::Hash32> anywhere;
     for (const auto& [cseq, hs] : present) anywhere.insert(anywhere.end(), hs.begin(), hs.end());
     std::sort(anywhere.begin(), anywhere.end());

@@ -23,7 +23,7 @@ namespace quartier::sync::server {
 namespace {
 constexpr const char* kUsage =
     "usage: quartier-server init --data DIR\n"
-    "       quartier-server serve --data DIR --listen ADDR:PORT [--insecure-loopback]\n"
+    "       quartier-server serve --data DIR --listen ADDR:PORT [--insecure-loopback] [--max-db-bytes N]\n"
     "       quartier-server devices --data DIR\n"
     "       quartier-server deletions --data DIR\n"
     "       quartier-server fingerprint --data DIR\n";
@@ -42,6 +42,7 @@ struct Options {
     std::optional<std::string> data;
     std::optional<std::string> listen;
     bool insecure = false;
+    std::optional<std::string> max_db_bytes;
 };
 
 std::optional<Options> parse(const std::vector<std::string>& args, std::ostream& err) {
@@ -59,6 +60,8 @@ std::optional<Options> parse(const std::vector<std::string>& args, std::ostream&
             if (!value(o.data)) return std::nullopt;
         } else if (a == "--listen") {
             if (!value(o.listen)) return std::nullopt;
+        } else if (a == "--max-db-bytes") {
+            if (!value(o.max_db_bytes)) return std::nullopt;
         } else if (a == "--insecure-loopback") {
             o.insecure = true;
         } else {
@@ -67,11 +70,17 @@ std::optional<Options> parse(const std::vector<std::string>& args, std::ostream&
         }
     }
     if (!o.data || o.data->empty()) return std::nullopt;
-    if (o.command == "serve" ? !o.listen : (o.listen || o.insecure)) return std::nullopt;
+    if (o.command == "serve" ? !o.listen : (o.listen || o.insecure || o.max_db_bytes)) return std::nullopt;
+    if (o.max_db_bytes && (o.max_db_bytes->empty() || o.max_db_bytes->size() > 18 ||
+                           o.max_db_bytes->find_first_not_of("0123456789") != std::string::npos)) {
+        err << "--max-db-bytes wants a number of bytes\n";
+        return std::nullopt;
+    }
     return o;
 }
 
-int serve(const DataDir& data, const std::string& listen, bool insecure, std::ostream& out, std::ostream& err) {
+int serve(const DataDir& data, const std::string& listen, bool insecure, std::optional<std::uint64_t> max_db_bytes,
+          std::ostream& out, std::ostream& err) {
     const auto addr = parse_listen(listen);
     if (!addr) {
         err << "--listen wants ADDR:PORT, e.g. 127.0.0.1:8443 or [::1]:8443\n";
@@ -85,6 +94,14 @@ int serve(const DataDir& data, const std::string& listen, bool insecure, std::os
     if (!storage) {
         err << "cannot open the server database: " << storage.detail() << "\n";
         return exit_for(storage.error());
+    }
+    if (max_db_bytes) {  // a quota: writes past it fail as on a full disk (507 storage_full)
+        auto cap = (*storage)->set_max_bytes(*max_db_bytes);
+        if (!cap) {
+            err << "cannot cap the server database: " << cap.detail() << "\n";
+            return exit_for(cap.error());
+        }
+        err << "database capped at " << *cap << " bytes\n";
     }
     auto server = Server::open(**storage, system_clock());
     if (!server) {
@@ -178,7 +195,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             << std::endl;
         return kExitOk;
     }
-    if (o->command == "serve") return serve(data, *o->listen, o->insecure, out, err);
+    if (o->command == "serve")
+        return serve(data, *o->listen, o->insecure,
+                     o->max_db_bytes ? std::optional<std::uint64_t>(std::stoull(*o->max_db_bytes)) : std::nullopt, out, err);
     if (o->command == "devices") {
         auto r = devices_report(data);
         if (!r) {

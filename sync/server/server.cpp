@@ -42,6 +42,9 @@ Response ok(const json& body) { return Response{200, body.dump(), {}}; }
 // Storage failures: conflicts are the client's to resolve, the rest is ours.
 Response storage_error(const quartier::Failure<Error>& f) {
     if (f.error == Error::AlreadyExists) return error(409, "conflict", f.detail);
+    // A full disk (or quota) is the operator's to fix, and the client's to retry later: say so
+    // rather than "internal" (docs/protocol.md; the transaction was rolled back, nothing kept).
+    if (f.error == Error::Full) return error(507, "storage_full", "the server's storage is full; nothing of this request was kept");
     return error(500, "internal", "storage error");
 }
 

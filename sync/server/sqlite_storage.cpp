@@ -1,5 +1,6 @@
 #include "sqlite_storage.h"
 
+#include <algorithm>
 #include <sqlite3.h>
 
 #include <set>
@@ -117,6 +118,21 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
         if (auto r = tx->commit(); !r) return r.failure();
     }
     return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*db), file));
+}
+
+Result<std::uint64_t> SqliteStorage::set_max_bytes(std::uint64_t bytes) {
+    auto size = m_db.prepare("PRAGMA page_size");
+    if (!size) return size.failure();
+    auto row = size->step();
+    if (!row) return row.failure();
+    const std::uint64_t page = *row ? std::uint64_t(size->int64(0)) : 4096;
+    if (page == 0) return {Error::Corrupt, "page size 0"};
+    const std::string sql = "PRAGMA max_page_count = " + std::to_string(std::max<std::uint64_t>(bytes / page, 1));
+    auto cap = m_db.prepare(sql.c_str());
+    if (!cap) return cap.failure();
+    auto got = cap->step();
+    if (!got) return got.failure();
+    return *got ? std::uint64_t(cap->int64(0)) * page : 0;
 }
 
 SqliteStorage::SqliteStorage(Database db, const std::filesystem::path& file)

@@ -20,6 +20,11 @@ public:
     // Opens (or with `create`, creates) the database and its schema. NotFound without `create` if
     // there is no file; Unsupported for a newer schema.
     static Result<std::unique_ptr<SqliteStorage>> open(const std::filesystem::path& file, bool create);
+    // Caps the database at about `bytes` (SQLite's max_page_count on this connection, rounded
+    // down to whole pages, never below the pages already used): a write past it fails as a full
+    // disk does (Error::Full). `quartier-server serve --max-db-bytes` (docs/server.md). Returns
+    // the cap in bytes that SQLite took.
+    Result<std::uint64_t> set_max_bytes(std::uint64_t bytes);
 
     Result<void> initialise(const Id16& server_id, const Hash32& bootstrap_hash) override;
     Result<ServerMeta> meta() override;

@@ -27,3 +27,14 @@ if(TARGET quartier-server)
            ${PROJECT_SOURCE_DIR}/scripts/demo-org.sh ${CMAKE_BINARY_DIR})
   set_tests_properties(cli_demo_org PROPERTIES TIMEOUT 300)
 endif()
+
+# Crash loops (docs/reliability.md "Crash loops"): the server SIGKILLed during pushes, a client
+# SIGKILLed during pull and ingest, the server's disk full, the server restored from backups taken
+# while devices pushed. Rounds are CI-sized; QUARTIER_CRASH_ROUNDS=N runs N rounds of each.
+if(TARGET quartier-server)
+  foreach(loop server_kill client_kill full_disk backup_restore)
+    add_test(NAME cli_crash_${loop} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/crash_${loop}.sh
+             $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
+    set_tests_properties(cli_crash_${loop} PROPERTIES TIMEOUT 400)
+  endforeach()
+endif()

@@ -113,7 +113,7 @@ const std::map<std::string, std::set<int>>& protocol_codes() {
         {"not_found", {404}},    {"conflict", {409}},       {"rate_limited", {429}},    {"clock_skew", {400}},
         {"bad_signature", {400, 401}}, {"not_member", {403}}, {"revoked", {403}},       {"shredded", {410}},
         {"no_escrow", {409}},    {"not_escrowed", {403}},   {"backdated", {400}},       {"equivocation", {409}},
-        {"cursor_lost", {409}},
+        {"cursor_lost", {409}},  {"storage_full", {507}},
     };
     return c;
 }

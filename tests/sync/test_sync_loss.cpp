@@ -240,3 +240,31 @@ TEST_CASE("A pull page that skips a server seq is reported as a server violation
     for (const auto& v : rep->server_violations) said = said || v.find("skips") != std::string::npos;
     CHECK(said);
 }
+
+TEST_CASE("A commit pushed again after a restore lists envelopes kept under their first one: the store verifies",
+          "[sync][errors][restore][verify]") {
+    // Found by tests/cli/crash_backup_restore.sh (docs/reliability.md, "Crash loops"): `verify`
+    // reported "commit N lists an envelope that is missing" for envelopes the store held.
+    SyncFixture f(3);
+    Device &a = f[0], &late = f[2];
+    f.sync_all();
+    const std::string g1 = a.set("", "name", "g1: vor der Sicherung", &f.team);
+    a.sync_ok();
+    TempDir backups;
+    f.server.backup(backups.path() / "mid.db");
+    const std::string g2 = a.set("", "name", "g2: nach der Sicherung", &f.team);
+    a.sync_ok();
+    f.server.restore(backups.path() / "mid.db");
+    // A notices the lost g2 and pushes g1 and g2 again, in one commit: the server takes g1 as a
+    // duplicate (kept under its first commit) and g2 under the new one.
+    auto ra = a.sync();
+    REQUIRE(ra.ok());
+    a.sync_ok();
+    late.sync_ok();
+    REQUIRE(late.store->get(g1));
+    REQUIRE(late.store->get(g2));
+    const VerifyReport v = late.store->verify();
+    for (const auto& p : v.problems) UNSCOPED_INFO(p.error);
+    CHECK(v.ok());
+    CHECK(a.store->verify().ok());
+}
