@@ -28,8 +28,18 @@ no_plaintext() {
     files=$(find "$p" -type f 2>/dev/null | wc -l)
     if [ "$files" -eq 0 ]; then echo "FAIL: no file to search for canaries under $p ($what)"; return 1; fi
   done
-  rc=0
-  grep -rqa -- "$needle" "$@" || rc=$?
+  # A file may vanish between grep listing a directory and opening it (SQLite removes -wal and
+  # -shm when the last connection closes, and these checks run beside a writing process): that is
+  # exit 2 with "No such file or directory" only. Searched again then; any other error fails.
+  local attempt err
+  err=$(mktemp)
+  for attempt in 1 2 3 4 5; do
+    rc=0
+    grep -rqa -- "$needle" "$@" 2>"$err" || rc=$?
+    if [ "$rc" -ne 2 ] || grep -qv 'No such file or directory' "$err"; then break; fi
+  done
+  if [ "$rc" -eq 2 ]; then cat "$err" >&2; fi
+  rm -f "$err"
   case $rc in
     0) echo "FAIL: canary '$needle' in plaintext on disk ($what)"; return 1 ;;
     1) return 0 ;;
