@@ -47,6 +47,18 @@ public:
         return crypto::seal_envelope(h, *key, encode_op(op), nullptr);
     }
 
+    // Hands `env` to `to` as a compromised server would: the next item of `scope` after its
+    // cursor, under a commit the device signs over it alone. What the store's ingest says.
+    IngestReport hand_over(Store& to, const ScopeId& scope, const crypto::Bytes& env) const {
+        auto parsed = crypto::parse_envelope(env);
+        REQUIRE(parsed.ok());
+        const crypto::Commit commit = crypto::make_commit(m_store.device(), {parsed->hash()});
+        const std::int64_t at = to.cursor(scope) + 1;
+        auto in = to.ingest(scope, {{commit.id, commit.serialize()}}, {PulledItem{at, env, commit.id}}, at);
+        REQUIRE(in.ok());
+        return *in;
+    }
+
     // Pushes envelopes of one scope under one commit the device signs; the server's answer.
     server::Response push(const std::vector<crypto::Bytes>& envelopes) {
         if (m_token.empty()) REQUIRE(login().status == 200);

@@ -238,15 +238,7 @@ TEST_CASE("An op dated before its author's earlier ops, or a second op under a s
 
     Attacker attacker(f.server, *insider.store);
     // Each forged op reaches the owner as a compromised server would hand it over.
-    auto deliver = [&](const crypto::Bytes& env) {
-        auto parsed = crypto::parse_envelope(env);
-        REQUIRE(parsed.ok());
-        const crypto::Commit commit = crypto::make_commit(insider.store->device(), {parsed->hash()});
-        const std::int64_t at = owner.store->cursor(f.team) + 1;
-        auto in = owner.store->ingest(f.team, {{commit.id, commit.serialize()}}, {PulledItem{at, env, commit.id}}, at);
-        REQUIRE(in.ok());
-        return *in;
-    };
+    auto deliver = [&](const crypto::Bytes& env) { return attacker.hand_over(*owner.store, f.team, env); };
     const OpPayload op{OpKind::Set, "case", id, "name", {}, "rueckdatiert"};
     struct Row {
         const char* what;
@@ -305,15 +297,7 @@ TEST_CASE("Ops a device signs after it was taken off a scope count on no device,
     Attacker attacker(f.server, *insider.store);
     const OpPayload overwrite{OpKind::Set, "case", id, "name", {}, "nach der Abberufung"};
     const OpPayload remove{OpKind::Delete, "case", id, {}, {}, {}};
-    auto deliver = [&](Device& to, const crypto::Bytes& env) {
-        auto parsed = crypto::parse_envelope(env);
-        REQUIRE(parsed.ok());
-        const crypto::Commit commit = crypto::make_commit(insider.store->device(), {parsed->hash()});
-        const std::int64_t at = to.store->cursor(f.team) + 1;
-        auto in = to.store->ingest(f.team, {{commit.id, commit.serialize()}}, {PulledItem{at, env, commit.id}}, at);
-        REQUIRE(in.ok());
-        return *in;
-    };
+    auto deliver = [&](Device& to, const crypto::Bytes& env) { return attacker.hand_over(*to.store, f.team, env); };
     const std::uint64_t now = Hlc::make(f.server.now + 1000, 0);
     // Signed before anyone knows: to the device that has not synced since, it still looks fine.
     const IngestReport early = deliver(late, attacker.forge(f.team, overwrite, now, last->seq + 1));
