@@ -537,6 +537,26 @@ Result<Page> json_page(const std::string& body) {
     return p;
 }
 
+// What makes a pull page not whole, or "" (docs/protocol.md, "Pull"): the server numbers a scope's
+// envelopes without gaps, so a page after `since` holds since+1, since+2, ... and moves the cursor
+// to its last seq (an empty page leaves it). A page that does not hides envelopes or was damaged on
+// the way; `whole` is the length of its prefix that is in order.
+std::string page_flaw(const Page& p, std::int64_t since, const ScopeId& scope, std::size_t& whole) {
+    const std::string name = "the server's page of scope " + crypto::to_hex(scope);
+    whole = 0;
+    std::int64_t expect = since + 1;
+    for (const PulledItem& it : p.items) {
+        if (it.server_seq != expect)
+            return name + " skips from seq " + std::to_string(expect - 1) + " to " + std::to_string(it.server_seq) +
+                   ": envelopes withheld or lost";
+        ++whole;
+        ++expect;
+    }
+    if (p.next != expect - 1)
+        return name + " ends at seq " + std::to_string(expect - 1) + " but moves the cursor to " + std::to_string(p.next);
+    return {};
+}
+
 bool is_framed(const std::string& content_type) {
     const std::string_view t = std::string_view(content_type).substr(0, content_type.find(';'));
     return t.size() == wire::kFramedType.size() &&
@@ -592,8 +612,11 @@ Result<void> SyncClient::pull(SyncReport& r) {
         bool restarted = false;
         std::optional<Response> ahead;  // the page after `ahead_since`, fetched while the last one was folded in
         std::int64_t ahead_since = -1;
+        int flawed = 0;  // answers for this cursor that were not a whole page
+        std::int64_t flawed_since = -1;
         for (;;) {
             const std::int64_t since = m_store.cursor(scope);
+            if (since != flawed_since) flawed = 0;
             Result<Response> res = Error::Failed;
             if (ahead && ahead_since == since) {
                 res = std::move(*ahead);
@@ -609,8 +632,26 @@ Result<void> SyncClient::pull(SyncReport& r) {
             }
             if (!res) return res.failure();
             auto page = is_framed(res->content_type) ? framed_page(res->body) : json_page(res->body);
+            // A page that cannot be read, or is not whole, is asked for twice more: a body damaged on
+            // the way (a broken proxy, plain HTTP) comes whole the next time. A server that keeps
+            // answering so is named; of a page with a gap only what comes before the gap is taken,
+            // and the cursor stays there: an envelope is never skipped, the next sync asks again.
+            std::size_t whole = 0;
+            std::string flaw = !page ? page.detail() : page->next < since ? "the server moved a cursor backwards" : page_flaw(*page, since, scope, whole);
+            if (!flaw.empty() && flawed < 2) {
+                ++flawed;
+                flawed_since = since;
+                ++m_retries;
+                continue;
+            }
             if (!page) return page.failure();
-            if (page->next < since) return {Error::Protocol, "server moved a cursor backwards"};
+            if (page->next < since) return {Error::Protocol, flaw};
+            if (!flaw.empty()) {
+                r.server_violations.push_back(flaw + " (asked three times; the cursor stays before the gap)");
+                page->items.resize(whole);
+                page->next = since + std::int64_t(whole);
+                page->more = false;
+            }
             // While this page is verified and folded in, the next one is fetched on another
             // thread: one plain request, no retry, no re-authentication. Only a clean 2xx answer
             // for the cursor the fold then ends at is used; anything else is asked for again the
@@ -626,21 +667,6 @@ Result<void> SyncClient::pull(SyncReport& r) {
                 } catch (const std::system_error&) {
                     // no thread to be had: the next page comes the usual way
                 }
-            }
-            // The server numbers each scope's envelopes without gaps (docs/protocol.md, "Pull"): a
-            // page that skips a number hides an envelope from this device. Said, never skipped silently.
-            {
-                std::int64_t expect = since + 1;
-                for (const PulledItem& it : page->items) {
-                    if (it.server_seq != expect)
-                        r.server_violations.push_back("the server's page of scope " + crypto::to_hex(scope) + " skips from seq " +
-                                                      std::to_string(expect - 1) + " to " + std::to_string(it.server_seq) +
-                                                      ": envelopes withheld or lost");
-                    expect = it.server_seq + 1;
-                }
-                if (!page->items.empty() && page->next != expect - 1)
-                    r.server_violations.push_back("the server's page of scope " + crypto::to_hex(scope) + " ends at seq " +
-                                                  std::to_string(expect - 1) + " but moves the cursor to " + std::to_string(page->next));
             }
             auto ing = m_store.ingest(scope, page->commits, page->items, page->next);
             if (fetch.joinable()) fetch.join();

@@ -440,6 +440,11 @@ TEST_CASE("The sync soak through the fault proxy: devices converge and nothing a
         const auto [elsewhere, missing] = listed_envelopes(d->store->dir() / "store.db");
         (void)elsewhere;
         REQUIRE(missing == 0);
+        std::string held_why;
+        if (auto h = d->store->held(); h)
+            for (const HeldEnvelope& e : *h)
+                held_why += " [scope " + crypto::to_hex(e.scope).substr(0, 8) + " seq " + std::to_string(e.server_seq) + ": " + e.why + "]";
+        INFO("held:" << held_why);
         REQUIRE(d->store->status().held == 0);
     }
     REQUIRE(office.store->verify().ok());
