@@ -33,18 +33,8 @@ Result<json> parse_body(const std::string& body) {
 }
 
 std::string error_text(const Response& r) {
-    json j = json::parse(r.body, nullptr, false);
-    if (!j.is_discarded() && j.is_object() && j.contains("error") && j["error"].is_object()) {
-        const json& e = j["error"];
-        const std::string code = e.contains("code") && e["code"].is_string() ? e["code"].get<std::string>() : "error";
-        const std::string msg = e.contains("message") && e["message"].is_string() ? e["message"].get<std::string>() : "";
-        return code + ": " + msg;
-    }
+    if (auto e = msg::decode<msg::ErrorBody>(r.body)) return e->code + ": " + e->message;
     return "http_" + std::to_string(r.status) + ": (no error body)";
-}
-
-std::string str(const json& j, const char* k) {
-    return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
 }
 }  // namespace
 
@@ -120,10 +110,10 @@ Result<json> SyncClient::revoked(const std::string& body) {
     if (m_helper) m_helper->join();  // the store is this thread's again before anything is wiped
     // Only an admin-signed wipe order for this very device, of the organisation we are pinned to,
     // destroys anything: a server's word alone (or another device's order) never does.
-    const json j = json::parse(body, nullptr, false);
+    const auto refusal = msg::decode<msg::ErrorBody>(body);
     const Directory& d = m_store.directory();
-    if (d.founded() && j.is_object() && j.contains("error") && j["error"].is_object() && j["error"].contains("entry")) {
-        auto e = SignedEntry::from_json(j["error"]["entry"].dump());
+    if (d.founded() && refusal && refusal->entry) {
+        auto e = SignedEntry::from_json(*refusal->entry);
         if (e && Directory::is_wipe_order(*e, d.org(), d.admin_key(), m_store.device().id())) {
             auto w = m_store.wipe();
             return {Error::Revoked, w ? "store wiped on the organisation's order" : "wipe ordered but incomplete: " + w.detail()};
@@ -136,26 +126,23 @@ Result<void> SyncClient::authenticate() {
     const crypto::DeviceIdentity& me = m_store.device();
     std::string server_id = m_store.setting("server_id").value_or("");
     if (server_id.empty()) {
-        auto info = call("GET", "/v1/info", "", nullptr, false);
+        auto info = ask<msg::Info, msg::Empty>("GET", "/v1/info", "", nullptr, false);
         if (!info) return info.failure();
-        server_id = str(*info, "server_id");
-        if (!wire::id_from_hex(server_id)) return {Error::Protocol, "server sent no server_id"};
+        server_id = crypto::to_hex(info->server_id);
         if (auto r = m_store.set_setting("server_id", server_id); !r) return r;
     }
     const auto sid = wire::id_from_hex(server_id);
     if (!sid) return {Error::Corrupt, "stored server id is damaged"};
-    const json req{{"device", crypto::to_hex(me.id())}};
-    auto ch = call("POST", "/v1/auth/challenge", "", &req, false);
+    const msg::ChallengeRequest req{me.id()};
+    auto ch = ask<msg::ChallengeAnswer>("POST", "/v1/auth/challenge", "", &req, false);
     if (!ch) return ch.failure();
-    auto challenge = wire::unb64(str(*ch, "challenge"));
-    if (!challenge || challenge->size() != 32) return {Error::Protocol, "bad challenge"};
-    const crypto::Bytes msg = crypto::labelled(kAuthDomain, {*sid, *challenge});
-    const json tok_req{{"device", crypto::to_hex(me.id())}, {"challenge", str(*ch, "challenge")},
-                       {"signature", wire::b64(me.sign(msg))}};
-    auto tok = call("POST", "/v1/auth/token", "", &tok_req, false);
+    const crypto::Bytes signed_text = crypto::labelled(kAuthDomain, {*sid, ch->challenge});
+    msg::TokenRequest tok_req{me.id(), ch->challenge, {}};
+    const auto sig = me.sign(signed_text);
+    std::copy(sig.begin(), sig.end(), tok_req.signature.begin());
+    auto tok = ask<msg::TokenAnswer>("POST", "/v1/auth/token", "", &tok_req, false);
     if (!tok) return tok.failure();
-    m_token = str(*tok, "token");
-    if (m_token.empty()) return {Error::Protocol, "server sent no token"};
+    m_token = std::move(tok->token);
     return {};
 }
 
@@ -188,15 +175,14 @@ Result<SyncReport> SyncClient::sync() {
 Result<void> SyncClient::refresh_directory(SyncReport& r) {
     for (;;) {
         const std::uint64_t have = m_store.directory().size();
-        auto res = call("GET", "/v1/directory", "since=" + std::to_string(have), nullptr);
+        auto res = ask<msg::DirectoryAnswer>("GET", "/v1/directory", "since=" + std::to_string(have));
         if (!res) return res.failure();
-        if (!res->contains("entries") || !(*res)["entries"].is_array()) return {Error::Protocol, "directory answer has no entries"};
         std::vector<SignedEntry> entries, revealed;  // revealed: annexes of entries we hold (docs/protocol.md, "Annex")
-        for (const char* list : {"entries", "revealed"})
-            for (const auto& e : res->value(list, json::array())) {
-                auto se = SignedEntry::from_json(e.dump());
+        for (auto [from, to] : {std::pair{&res->entries, &entries}, std::pair{&res->revealed, &revealed}})
+            for (const auto& text : *from) {
+                auto se = SignedEntry::from_json(text);
                 if (!se) return {Error::Protocol, "directory entry malformed: " + se.detail()};
-                (list[0] == 'e' ? entries : revealed).push_back(std::move(*se));
+                to->push_back(std::move(*se));
             }
         if (entries.empty()) return {};
         if (auto x = m_store.extend_directory(entries, revealed); !x) return x;
@@ -226,8 +212,8 @@ Result<bool> SyncClient::append_directory(const std::function<std::optional<Sign
     for (int attempt = 0; attempt < 5; ++attempt) {
         const std::optional<SignedEntry> e = make(m_store.directory());
         if (!e) return false;
-        const json body{{"entry", json::parse(e->to_json())}};
-        auto res = call("POST", "/v1/directory", "", &body);
+        const msg::DirectoryPost body{e->to_json()};
+        auto res = ask<msg::SeqAnswer>("POST", "/v1/directory", "", &body);
         if (res) {
             SyncReport ignore;
             if (auto x = refresh_directory(ignore); !x) return x.failure();
@@ -249,14 +235,13 @@ Result<SyncClient::RemovalSeq> SyncClient::removal_seq(const DeviceId& device) {
     const std::string hex = crypto::to_hex(device);
     auto seen = m_store.highest_device_seq(device);
     if (!seen) return seen.failure();
-    auto res = call("GET", "/v1/devices/seq", "device=" + hex, nullptr);
+    auto res = ask<msg::DeviceSeq>("GET", "/v1/devices/seq", "device=" + hex);
     if (!res) {
         if (res.error() == Error::Refused && refusal_code(res.detail()) == "not_found") return RemovalSeq{};
         return res.failure();
     }
-    if (str(*res, "device") != hex || !res->contains("last_seq") || !(*res)["last_seq"].is_number_unsigned())
-        return {Error::Protocol, "devices/seq answer lacks the device or its last_seq"};
-    const std::uint64_t told = (*res)["last_seq"].get<std::uint64_t>();
+    if (res->device != device) return {Error::Protocol, "devices/seq answer names another device"};
+    const std::uint64_t told = res->last_seq;
     // The server cannot name less than what reached this device through it: such an answer would
     // make ops count for nothing that members have folded already (docs/threat-model.md).
     RemovalSeq out{std::max(told, *seen), {}};
@@ -286,11 +271,10 @@ Result<void> SyncClient::register_scopes(SyncReport& r) {
 }
 
 Result<void> SyncClient::fetch_keys(SyncReport& r) {
-    auto res = call("GET", "/v1/keys", "", nullptr);
+    auto res = ask<msg::Grants>("GET", "/v1/keys");
     if (!res) return res.failure();
-    if (!res->contains("grants") || !(*res)["grants"].is_array()) return {Error::Protocol, "keys answer has no grants"};
-    for (const auto& g : (*res)["grants"]) {
-        auto grant = KeyGrant::from_json(g.dump());
+    for (const auto& g : res->grants) {
+        auto grant = KeyGrant::from_json(g);
         if (!grant) return {Error::Protocol, "grant malformed"};
         if (m_store.scope_key(grant->scope, grant->epoch)) continue;
         if (m_store.directory().shredded(grant->scope)) {  // the server should have dropped it
@@ -438,13 +422,13 @@ Result<void> SyncClient::push(SyncReport& r) {
         if (!acked) return acked;
         stored.clear();
         if (!sent) return sent.failure();
-        auto res = parse_body(sent->body);
-        if (!res) return res.failure();
-        const auto accepted = res->value("accepted", std::size_t(0)), dups = res->value("duplicates", std::size_t(0));
+        auto res = msg::decode<msg::PushAnswer>(sent->body);
+        if (!res) return {Error::Protocol, "push answer: " + res.detail()};
+        const std::uint64_t accepted = res->accepted, dups = res->duplicates;
         if (accepted + dups != batch->seqs.size()) return {Error::Protocol, "push acknowledged a different number of envelopes"};
         stored = done;  // out of the outbox with the next batch's preparation, or at the end
-        if (auto t = res->find("time"); t != res->end() && t->is_number_unsigned())  // audit entries carry it
-            if (auto n = m_store.note_server_time(t->get<std::uint64_t>()); !n) return n;
+        if (res->time > 0)  // audit entries carry it
+            if (auto n = m_store.note_server_time(res->time); !n) return n;
         r.pushed += accepted;
         r.push_duplicates += dups;
         // Our own envelopes would come back on the next pull, to be decrypted and found to be
@@ -452,25 +436,13 @@ Result<void> SyncClient::push(SyncReport& r) {
         // transaction (docs/protocol.md), so if the server's last seq of a scope is our cursor plus
         // exactly the number of envelopes this push added to it (`new`), everything up to it is
         // ours: the cursor moves past it (stored locally already) instead of downloading it again.
-        if (auto h = res->find("heads"); h != res->end() && h->is_object()) {
-            std::map<ScopeId, std::uint64_t> heads;
-            for (const auto& [hex, seq] : h->items())
-                if (auto id = wire::id_from_hex(hex); id && seq.is_number_unsigned()) heads[*id] = seq.get<std::uint64_t>();
-            m_heads = std::move(heads);
-            m_head_ops.clear();
-            if (auto o = res->find("head_ops"); o != res->end() && o->is_object())
-                for (const auto& [hex, op] : o->items())
-                    if (auto id = wire::id_from_hex(hex); id && op.is_string())
-                        if (auto oid = wire::id_from_hex(op.get<std::string>())) m_head_ops[*id] = *oid;
-        }
-        const auto last = res->find("seqs"), fresh = res->find("new");
-        if (last != res->end() && last->is_object() && fresh != res->end() && fresh->is_object())
-            for (std::size_t g = 0; g < batch->scopes.size(); ++g) {
+        m_heads = std::move(res->heads);
+        m_head_ops = std::move(res->head_ops);
+        for (std::size_t g = 0; g < batch->scopes.size(); ++g) {
                 const ScopeId& scope = batch->scopes[g];
-                const std::string hex = crypto::to_hex(scope);
-                const auto l = last->find(hex), n = fresh->find(hex);
-                if (l == last->end() || n == fresh->end() || !l->is_number_unsigned() || !n->is_number_unsigned()) continue;
-                const std::uint64_t head = l->get<std::uint64_t>(), added = n->get<std::uint64_t>();
+                const auto l = res->seqs.find(scope), n = res->fresh.find(scope);
+                if (l == res->seqs.end() || n == res->fresh.end()) continue;
+                const std::uint64_t head = l->second, added = n->second;
                 const std::int64_t cursor = m_store.cursor(scope);
                 // All of the group new: its last envelope is the op at `head` (the cursor check).
                 const std::optional<OpId> at_head = added == batch->counts[g] ? std::optional<OpId>(batch->last_ops[g]) : std::nullopt;
@@ -508,32 +480,18 @@ Result<Page> framed_page(const std::string& body) {
 }
 
 Result<Page> json_page(const std::string& body) {
-    auto parsed = parse_body(body);
-    if (!parsed) return parsed.failure();
-    const json& j = *parsed;
-    if (!j.contains("items") || !j["items"].is_array() || !j.contains("next") || !j["next"].is_number_integer())
-        return {Error::Protocol, "pull answer lacks items or next"};
+    auto j = msg::decode<msg::JsonPull>(body);
+    if (!j) return {Error::Protocol, j.detail()};
+    if (j->next > std::uint64_t(INT64_MAX)) return {Error::Protocol, "pull answer lacks items or next"};
     Page p;
-    if (j.contains("commits") && j["commits"].is_object())
-        for (const auto& [id, c] : j["commits"].items()) {
-            auto cid = wire::id_from_hex(id);
-            auto bytes = c.is_string() ? wire::unb64(c.get<std::string>()) : std::nullopt;
-            if (!cid || !bytes) return {Error::Protocol, "pull answer has a malformed commit"};
-            p.commits.emplace(*cid, std::move(*bytes));
-        }
-    for (const auto& it : j["items"]) {
-        PulledItem item;
-        auto env = it.contains("envelope") && it["envelope"].is_string() ? wire::unb64(it["envelope"].get<std::string>()) : std::nullopt;
-        auto cid = wire::id_from_hex(str(it, "commit"));
-        if (!env || !cid || !it.contains("seq") || !it["seq"].is_number_integer())
-            return {Error::Protocol, "pull answer has a malformed item"};
-        item.envelope = std::move(*env);
-        item.commit = *cid;
-        item.server_seq = it["seq"].get<std::int64_t>();
-        p.items.push_back(std::move(item));
+    p.commits = std::move(j->commits);
+    p.items.reserve(j->items.size());
+    for (auto& it : j->items) {
+        if (it.seq > std::uint64_t(INT64_MAX)) return {Error::Protocol, "pull answer has a malformed item"};
+        p.items.push_back({std::int64_t(it.seq), std::move(it.envelope), it.commit});
     }
-    p.next = j["next"].get<std::int64_t>();
-    p.more = j.value("more", false);
+    p.next = std::int64_t(j->next);
+    p.more = j->more;
     return p;
 }
 
@@ -740,7 +698,7 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
     if (actual == ScopeKind::Case)
         if (auto ok = consent::check_new_member(m_store, scope, device, now_ms()); !ok) return ok;
     // Membership at every epoch we hold, so the new member reads the scope's whole history.
-    json grants = json::array();
+    msg::Grants grants;
     for (const auto& [s, epoch] : m_store.scope_keys()) {
         if (s != scope) continue;
         const Directory& dir = m_store.directory();
@@ -753,10 +711,9 @@ Result<void> SyncClient::share_scope(const ScopeId& scope, const DeviceId& devic
             return d.make_member(signer, as_admin, scope, epoch, device, kind, now_ms());
         });
         if (!res) return res.failure();
-        grants.push_back(json::parse(KeyGrant::make(signer, as_admin, scope, epoch, *target, *m_store.scope_key(scope, epoch)).to_json()));
+        grants.grants.push_back(KeyGrant::make(signer, as_admin, scope, epoch, *target, *m_store.scope_key(scope, epoch)).to_json());
     }
-    const json body{{"grants", grants}};
-    auto res = call("POST", "/v1/keys", "", &body);
+    auto res = ask<msg::Empty>("POST", "/v1/keys", "", &grants);
     if (!res) return res.failure();
     return m_store.audit(AuditAction::Share, {crypto::to_hex(scope), crypto::to_hex(device)}, legal_basis,
                          "scope kind " + std::string(to_string(kind)));
@@ -884,7 +841,7 @@ Result<void> SyncClient::rotate(SyncReport& r) {
         // members whose entry an earlier, interrupted sync appended (docs/protocol.md, "Keys").
         const std::string sent_mark = "grants_sent:" + crypto::to_hex(scope) + ":" + std::to_string(epoch);
         const bool sent = m_store.setting(sent_mark).has_value();
-        json grants = json::array();
+        msg::Grants grants;
         for (const DeviceId& m : m_store.directory().members(scope, epoch - 1)) {
             std::optional<DeviceInfo> info;  // a copy: appending replaces the directory object
             if (const DeviceInfo* i = m_store.directory().device(m)) info = *i;
@@ -898,13 +855,11 @@ Result<void> SyncClient::rotate(SyncReport& r) {
             if (!added) return added.failure();
             if (!*added && sent) continue;  // re-keyed, and the grants reached the server
             if (!m_store.directory().is_member(scope, epoch, m)) continue;
-            grants.push_back(json::parse(KeyGrant::make(me, false, scope, epoch, *info, *m_store.scope_key(scope, epoch)).to_json()));
+            grants.grants.push_back(KeyGrant::make(me, false, scope, epoch, *info, *m_store.scope_key(scope, epoch)).to_json());
             if (*added) ++r.members_rekeyed;
         }
-        if (!grants.empty()) {
-            const json body{{"grants", grants}};
-            if (auto res = call("POST", "/v1/keys", "", &body); !res) return res.failure();
-        }
+        if (!grants.grants.empty())
+            if (auto res = ask<msg::Empty>("POST", "/v1/keys", "", &grants); !res) return res.failure();
         if (!sent)
             if (auto x = m_store.set_setting(sent_mark, "1", false); !x) return x;
     }

@@ -62,11 +62,10 @@
 // finishes and its answer is handled, so every step stays at one of its resumable points.
 #pragma once
 
+#include "messages.h"
 #include "retention.h"
 #include "store.h"
 #include "transport.h"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <atomic>
 #include <functional>
@@ -170,7 +169,21 @@ public:
     };
     Result<RemovalSeq> removal_seq(const DeviceId& device);
 
-    // One JSON request with retries and authentication; the parsed body of a 2xx answer.
+    // One request of the protocol (sync/messages.h) with retries and authentication: `body` (if
+    // any) sent as JSON, the 2xx answer decoded as `Answer`; an answer of another shape is
+    // Error::Protocol with what was expected.
+    template <class Answer, class Body = msg::Empty>
+    Result<Answer> ask(const std::string& method, const std::string& path, const std::string& query = {},
+                       const Body* body = nullptr, bool authenticated = true) {
+        const msg::Json j = body ? body->to_json() : msg::Json();
+        auto res = call(method, path, query, body ? &j : nullptr, authenticated);
+        if (!res) return res.failure();
+        auto answer = Answer::from_json(*res);
+        if (!answer) return {Error::Protocol, answer.detail()};
+        return std::move(*answer);
+    }
+    // The same with any JSON body (tests use it to send what the stock client never would); the
+    // parsed body of a 2xx answer.
     Result<nlohmann::json> call(const std::string& method, const std::string& path, const std::string& query,
                                 const nlohmann::json* body, bool authenticated = true);
     std::size_t retries() const { return m_retries; }

@@ -92,10 +92,9 @@ Result<void> found_organisation(Store& store, SyncClient& client, const std::str
     // Where the organisation lives: taken from this attempt, so a retry can correct a typo.
     for (auto r : {store.set_setting("server_url", url), store.set_setting("fingerprint", fingerprint)})
         if (!r) return r;
-    json list = json::array();
-    for (const auto& e : entries) list.push_back(json::parse(e.to_json()));
-    const json body{{"bootstrap", bootstrap}, {"entries", list}};
-    auto res = client.call("POST", "/v1/org", "", &body, false);
+    msg::FoundOrg body{bootstrap, {}};
+    for (const auto& e : entries) body.entries.push_back(e.to_json());
+    auto res = client.ask<msg::SeqAnswer>("POST", "/v1/org", "", &body, false);
     if (!res && !(res.error() == Error::Refused && refusal_code(res.detail()) == "conflict")) return res.failure();
     if (!res) {
         // Founded already: by this very attempt whose answer was lost, or by someone else. The
@@ -123,8 +122,8 @@ Result<EnrolCode> offer_enrolment(Store& store, SyncClient& client, const std::s
     const std::string offer = crypto::to_hex(crypto::hash(c.secret));
     if (auto r = store.set_setting("offer:" + offer, json{{"s", wire::b64(c.secret)}, {"role", role}, {"name", name}, {"provider", provider}}.dump()); !r)
         return r.failure();
-    const json body{{"offer", offer}, {"name", name}, {"expires_in", 86400}};
-    auto res = client.call("POST", "/v1/enrol/offer", "", &body);
+    const msg::EnrolOffer body{crypto::hash(c.secret), name, 86400};
+    auto res = client.ask<msg::Empty>("POST", "/v1/enrol/offer", "", &body);
     if (!res) return res.failure();
     return c;
 }
@@ -135,9 +134,12 @@ Result<std::string> request_enrolment(Store& store, SyncClient& client, const En
                    store.set_setting("fingerprint", code.fingerprint), store.set_setting("device_name", name)})
         if (!r) return r.failure();
     const crypto::DeviceIdentity& me = store.device();
-    const json body{{"secret", wire::b64(code.secret)}, {"sign_pk", wire::b64(me.sign_public())},
-                    {"box_pk", wire::b64(me.box_public())}, {"name", name}};
-    auto res = client.call("POST", "/v1/enrol/request", "", &body, false);
+    msg::EnrolRequest body{code.secret, {}, {}, name};
+    const auto sign_pk = me.sign_public();
+    const auto box_pk = me.box_public();
+    std::copy(sign_pk.begin(), sign_pk.end(), body.sign_pk.begin());
+    std::copy(box_pk.begin(), box_pk.end(), body.box_pk.begin());
+    auto res = client.ask<msg::EnrolRequestAnswer>("POST", "/v1/enrol/request", "", &body, false);
     if (!res) return res.failure();
     if (auto a = store.audit(AuditAction::Enrol, {crypto::to_hex(code.org)}, {}, "enrolment requested"); !a) return a.failure();
     return confirmation_string(code.secret, me.sign_public());
@@ -145,17 +147,16 @@ Result<std::string> request_enrolment(Store& store, SyncClient& client, const En
 
 Result<std::vector<PendingEnrolment>> pending_enrolments(Store& store, SyncClient& client) {
     if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store can admit devices"};
-    auto res = client.call("GET", "/v1/enrol/requests", "", nullptr);
+    auto res = client.ask<msg::PendingRequests>("GET", "/v1/enrol/requests");
     if (!res) return res.failure();
-    if (!res->contains("requests") || !(*res)["requests"].is_array()) return {Error::Protocol, "no requests in answer"};
     std::vector<PendingEnrolment> out;
-    for (const auto& r : (*res)["requests"]) {
+    for (const auto& r : res->requests) {
         PendingEnrolment p;
-        p.offer = r.value("offer", "");
-        auto sign = wire::fixed_from_b64<32>(r.value("sign_pk", ""));
-        auto box = wire::fixed_from_b64<32>(r.value("box_pk", ""));
+        p.offer = crypto::to_hex(r.offer);
+        const auto sign = std::optional(r.sign_pk);
+        const auto box = std::optional(r.box_pk);
         auto local = store.setting("offer:" + p.offer);
-        if (!sign || !box || !local) continue;  // not ours, or malformed: nothing to admit
+        if (!local) continue;  // not ours: nothing to admit
         const json o = json::parse(*local, nullptr, false);
         auto s = o.is_object() ? wire::fixed_from_b64<16>(o.value("s", "")) : std::nullopt;
         if (!s) continue;

@@ -15,39 +15,12 @@ using nlohmann::json;
 
 namespace {
 // Field access that reports a missing or mistyped field as empty instead of throwing.
-std::string text_of(const json& j, const char* k) {
-    auto it = j.find(k);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 std::uint64_t uint_of(const json& j, const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
 }
-constexpr std::string_view kConfirmDomain = "quartier/shred-confirm/v1";
 constexpr std::uint64_t kDayMs = 86'400'000;
 
-std::uint64_t parse_u64(const std::optional<std::string>& s) {
-    std::uint64_t v = 0;
-    if (!s || s->empty()) return 0;
-    const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
-    return ec == std::errc() && p == s->data() + s->size() ? v : 0;
-}
-
-std::string iso_of_ms(std::uint64_t ms) {
-    // Civil date from days since the epoch (Howard Hinnant's algorithm).
-    std::int64_t z = std::int64_t(ms / kDayMs) + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = yoe + era * 400 + (m <= 2);
-    char buf[48];  // room for any int, so that -Wformat-truncation has nothing to say
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(y), int(m), int(d));
-    return buf;
-}
 }  // namespace
 
 bool case_closed(const Record& r, const RetentionPolicy& p) {
@@ -95,86 +68,6 @@ std::vector<RetentionDue> retention_review(const Store& store, const RetentionPo
         out.push_back(std::move(due));
     }
     return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Confirmations
-
-ShredConfirmation ShredConfirmation::make(const crypto::DeviceIdentity& me, const crypto::Id16& org, const ScopeId& scope,
-                                          std::uint64_t shred_seq, std::vector<std::uint32_t> epochs, std::size_t ops,
-                                          bool server_clean, std::uint64_t time_ms) {
-    ShredConfirmation c;
-    c.scope = scope;
-    c.shred_seq = shred_seq;
-    c.device = me.id();
-    c.time_ms = time_ms;
-    c.epochs = std::move(epochs);
-    c.ops = ops;
-    c.server_clean = server_clean;
-    const std::string body = json{{"v", 1},
-                                  {"kind", "shred_confirmation"},
-                                  {"org", crypto::to_hex(org)},
-                                  {"scope", crypto::to_hex(scope)},
-                                  {"shred_seq", shred_seq},
-                                  {"device", crypto::to_hex(c.device)},
-                                  {"time", time_ms},
-                                  {"epochs", c.epochs},
-                                  {"ops", ops},
-                                  {"server_clean", server_clean}}
-                                 .dump();
-    c.body.assign(body.begin(), body.end());
-    c.signature = me.sign(crypto::labelled(kConfirmDomain, {c.body}));
-    return c;
-}
-
-std::string ShredConfirmation::to_json() const {
-    return json{{"body", wire::b64(body)}, {"signature", wire::b64(signature)}}.dump();
-}
-
-Result<ShredConfirmation> ShredConfirmation::from_json(std::string_view text) {
-    const Result<ShredConfirmation> bad(Error::InvalidArgument, "malformed shred confirmation");
-    const json outer = json::parse(text, nullptr, false);
-    if (outer.is_discarded() || !outer.is_object() || !outer.contains("body") || !outer["body"].is_string() ||
-        !outer.contains("signature") || !outer["signature"].is_string())
-        return bad;
-    auto body = wire::unb64(outer["body"].get<std::string>());
-    auto sig = wire::fixed_from_b64<64>(outer["signature"].get<std::string>());
-    if (!body || !sig || body->size() > 16 * 1024) return bad;
-    const json j = json::parse(body->begin(), body->end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || uint_of(j, "v") != 1 || text_of(j, "kind") != "shred_confirmation") return bad;
-    auto scope = wire::id_from_hex(text_of(j, "scope"));
-    auto dev = wire::id_from_hex(text_of(j, "device"));
-    if (!scope || !dev || !j.contains("shred_seq") || !j["shred_seq"].is_number_unsigned() || !j.contains("time") ||
-        !j["time"].is_number_unsigned() || !j.contains("epochs") || !j["epochs"].is_array() || !j.contains("ops") ||
-        !j["ops"].is_number_unsigned() || !j.contains("server_clean") || !j["server_clean"].is_boolean())
-        return bad;
-    ShredConfirmation c;
-    c.scope = *scope;
-    c.device = *dev;
-    c.shred_seq = j["shred_seq"].get<std::uint64_t>();
-    c.time_ms = j["time"].get<std::uint64_t>();
-    for (const auto& e : j["epochs"]) {
-        if (!e.is_number_unsigned() || e.get<std::uint64_t>() > UINT32_MAX) return bad;
-        c.epochs.push_back(e.get<std::uint32_t>());
-    }
-    c.ops = j["ops"].get<std::size_t>();
-    c.server_clean = j["server_clean"].get<bool>();
-    c.body = std::move(*body);
-    c.signature = *sig;
-    return c;
-}
-
-Result<void> ShredConfirmation::verify(const Directory& dir) const {
-    const json j = json::parse(body.begin(), body.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || text_of(j, "org") != crypto::to_hex(dir.org()))
-        return {Error::InvalidArgument, "confirmation is for another organisation"};
-    const DeviceInfo* d = dir.device(device);
-    if (!d) return {Error::InvalidArgument, "confirmation names no enrolled device"};
-    if (!crypto::verify(d->sign_pk, crypto::labelled(kConfirmDomain, {body}), signature))
-        return {Error::InvalidArgument, "confirmation signature does not verify"};
-    const ShredOrder* o = dir.shredded(scope);
-    if (!o || o->seq != shred_seq) return {Error::InvalidArgument, "confirmation answers no shred order of that scope"};
-    return {};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,8 +188,8 @@ Result<void> SyncClient::shred(SyncReport& r) {
         if (!*esc) r.server_violations.push_back("the server still serves escrow wraps of crypto-shredded scope " + hex);
         const auto c = ShredConfirmation::make(me, m_store.directory().org(), o.scope, o.seq, epochs, removed,
                                                *pull && *esc, m_store.now_ms());
-        const json body{{"confirmation", json::parse(c.to_json())}};
-        if (auto res = call("POST", "/v1/shred/confirm", "", &body); !res) return res.failure();
+        const msg::ShredConfirm body{c.to_json()};
+        if (auto res = ask<msg::Empty>("POST", "/v1/shred/confirm", "", &body); !res) return res.failure();
         if (auto a = m_store.audit(AuditAction::Wipe, {hex}, o.reason,
                                    "crypto-shredding carried out (" + o.order + ", directory entry " + std::to_string(o.seq) + ")");
             !a)
@@ -388,14 +281,13 @@ Result<std::vector<DeletionRecord>> deletion_records(Store& store, SyncClient& c
     if (!store.admin_identity()) return {Error::InvalidArgument, "only the organisation's admin store lists deletion records"};
     SyncReport ignore;
     if (auto x = client.refresh_directory(ignore); !x) return x.failure();
-    auto res = client.call("GET", "/v1/shred/records", "", nullptr);
+    auto res = client.ask<msg::ShredRecords>("GET", "/v1/shred/records");
     if (!res) return res.failure();
-    if (!res->contains("records") || !(*res)["records"].is_array()) return {Error::Protocol, "answer has no records"};
     const Directory& d = store.directory();
     std::map<ScopeId, DeletionRecord> by_scope;
     for (const auto& [scope, o] : d.shred_orders()) by_scope[scope].order = o;
-    for (const auto& item : (*res)["records"]) {
-        auto c = ShredConfirmation::from_json(item.dump());
+    for (const auto& item : res->records) {
+        auto c = ShredConfirmation::from_json(item);
         if (!c) return {Error::Protocol, "a deletion record is malformed"};
         auto it = by_scope.find(c->scope);
         if (it == by_scope.end()) continue;
@@ -433,27 +325,6 @@ Result<void> set_lease(Store& store, SyncClient& client, std::uint32_t days) {
     });
     if (!res) return res.failure();
     return {};
-}
-
-LeaseStatus lease_status(const Store& store) {
-    LeaseStatus s;
-    s.days = store.directory().lease_days();
-    s.last_sync_ms = parse_u64(store.setting("last_sync"));
-    if (s.days == 0) return s;
-    s.expires_ms = s.last_sync_ms + std::uint64_t(s.days) * kDayMs;
-    s.expired = s.last_sync_ms == 0 || store.now_ms() >= s.expires_ms;
-    return s;
-}
-
-Result<void> Store::readable() const {
-    if (directory().lease_days() == 0) return {};  // the common case: no lease, no cost
-    const LeaseStatus s = lease_status(*this);
-    if (!s.expired) return {};
-    return {Error::LeaseExpired, s.last_sync_ms == 0
-                                     ? "this device has not completed a sync under the organisation's offline lease of " +
-                                           std::to_string(s.days) + " days: sync to unlock"
-                                     : "last successful sync " + iso_of_ms(s.last_sync_ms) + ", the organisation's offline lease is " +
-                                           std::to_string(s.days) + " days: sync to unlock"};
 }
 
 }  // namespace quartier::sync

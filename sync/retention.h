@@ -23,6 +23,8 @@
 // succeeds, which renews it.
 #pragma once
 
+#include "lease.h"
+#include "shred_confirmation.h"
 #include "store.h"
 
 #include <optional>
@@ -71,28 +73,6 @@ Result<void> purge_durably(Store& store, const ScopeId& scope, bool discard_pend
 // Finishes the purges a killed process left marked; returns how many it finished.
 Result<std::size_t> resume_purges(Store& store);
 
-// A device's signed statement that it destroyed its keys and data of a shredded scope.
-struct ShredConfirmation {
-    ScopeId scope{};
-    std::uint64_t shred_seq = 0;        // the seq of the `shred` entry it answers
-    DeviceId device{};
-    std::uint64_t time_ms = 0;
-    std::vector<std::uint32_t> epochs;  // the scope key epochs it held and destroyed
-    std::size_t ops = 0;                // envelopes of the scope it removed
-    bool server_clean = false;          // the server refused the scope (410 `shredded`) when asked
-    crypto::Bytes body;                 // the exact signed JSON bytes
-    crypto::Signature signature{};
-
-    static ShredConfirmation make(const crypto::DeviceIdentity& me, const crypto::Id16& org, const ScopeId& scope,
-                                  std::uint64_t shred_seq, std::vector<std::uint32_t> epochs, std::size_t ops,
-                                  bool server_clean, std::uint64_t time_ms);
-    std::string to_json() const;  // {"body": b64, "signature": b64}
-    static Result<ShredConfirmation> from_json(std::string_view json);
-    // The signer is the device the body names, enrolled in `dir`, and it answers a shred entry of
-    // `dir` for that scope. (A revoked device's confirmation still verifies.)
-    Result<void> verify(const Directory& dir) const;
-};
-
 // Admin: orders crypto-shredding of a case scope. `order`: "retention" or "erasure".
 Result<ShredOrder> order_shred(Store& store, SyncClient& client, const ScopeId& scope, const std::string& order,
                                const std::string& reason);
@@ -110,12 +90,5 @@ Result<std::vector<DeletionRecord>> deletion_records(Store& store, SyncClient& c
 // Admin: sets the organisation's offline lease (0 turns it off).
 Result<void> set_lease(Store& store, SyncClient& client, std::uint32_t days);
 
-struct LeaseStatus {
-    std::uint32_t days = 0;          // 0: no lease
-    std::uint64_t last_sync_ms = 0;  // 0: never
-    std::uint64_t expires_ms = 0;    // when reads stop (0 with no lease)
-    bool expired = false;
-};
-LeaseStatus lease_status(const Store& store);
 
 }  // namespace quartier::sync

@@ -1,5 +1,7 @@
 #include "wire.h"
 
+#include "messages.h"
+
 #include "crypto/bytes_io.h"
 
 #include <nlohmann/json.hpp>
@@ -113,7 +115,7 @@ std::optional<crypto::Id16> id_from_hex(std::string_view s) {
 }
 
 std::string error_body(std::string_view code, std::string_view message) {
-    return nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+    return msg::encode(msg::ErrorBody{std::string(code), std::string(message), std::nullopt});
 }
 
 // ------------------------------------------------------------------------------------------------

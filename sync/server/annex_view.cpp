@@ -16,10 +16,10 @@ std::optional<crypto::Id16> id_field(const json& j, const char* key) {
 }
 
 // The entry as `reader` is given it: the openings it may read, no others.
-json filtered(const Directory& dir, const DeviceId& reader, std::uint64_t seq) {
+SignedEntry filtered(const Directory& dir, const DeviceId& reader, std::uint64_t seq) {
     SignedEntry e = dir.entries()[seq];
     std::erase_if(e.annex, [&](const auto& a) { return !may_read(dir, reader, seq, a.first); });
-    return json::parse(e.to_json());
+    return e;
 }
 }  // namespace
 
@@ -41,27 +41,25 @@ bool may_read(const Directory& dir, const DeviceId& reader, std::uint64_t seq, c
     return false;
 }
 
-json directory_for(const Directory& dir, const DeviceId& reader, std::uint64_t since) {
-    json entries = json::array(), revealed = json::array();
+msg::DirectoryAnswer directory_for(const Directory& dir, const DeviceId& reader, std::uint64_t since) {
+    msg::DirectoryAnswer out;
     std::set<crypto::ScopeId> joined;  // scopes the reader became a member of from `since` on
     for (std::uint64_t seq = since; seq < dir.size(); ++seq) {
         const SignedEntry& e = dir.entries()[seq];
         if (e.annex.empty()) {
-            entries.push_back(json::parse(e.to_json()));
+            out.entries.push_back(e.to_json());
             const json j = body_of(e);
             if (j.is_object() && j.value("kind", "") == "member" && id_field(j, "device") == reader)
                 if (auto scope = id_field(j, "scope")) joined.insert(*scope);
         } else {
-            entries.push_back(filtered(dir, reader, seq));
+            out.entries.push_back(filtered(dir, reader, seq).to_json());
         }
     }
     std::set<std::uint64_t> given;
     for (const auto& scope : joined)
         for (const std::uint64_t seq : dir.provider_entries(scope))
             if (seq < since && given.insert(seq).second)
-                if (json e = filtered(dir, reader, seq); e.contains("annex")) revealed.push_back(std::move(e));
-    json out{{"entries", std::move(entries)}};
-    if (!revealed.empty()) out["revealed"] = std::move(revealed);
+                if (SignedEntry e = filtered(dir, reader, seq); !e.annex.empty()) out.revealed.push_back(e.to_json());
     return out;
 }
 

@@ -13,8 +13,7 @@
 #pragma once
 
 #include "sync/directory.h"
-
-#include <nlohmann/json.hpp>
+#include "sync/messages.h"
 
 namespace quartier::sync::server {
 
@@ -24,6 +23,6 @@ bool may_read(const Directory& dir, const DeviceId& reader, std::uint64_t seq, c
 // The answer to GET /v1/directory?since=N for `reader`: {"entries": [...], "revealed": [...]}
 // (`revealed`: entries before N with openings the reader may read now because an entry from N on
 // made it a member of their scope).
-nlohmann::json directory_for(const Directory& dir, const DeviceId& reader, std::uint64_t since);
+msg::DirectoryAnswer directory_for(const Directory& dir, const DeviceId& reader, std::uint64_t since);
 
 }  // namespace quartier::sync::server

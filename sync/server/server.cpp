@@ -5,7 +5,8 @@
 
 #include "sync/escrow.h"
 #include "sync/grant.h"
-#include "sync/retention.h"
+#include "sync/messages.h"
+#include "sync/shred_confirmation.h"
 
 #include "crypto/commit.h"
 
@@ -23,7 +24,6 @@ using nlohmann::json;
 
 namespace {
 constexpr std::string_view kAuthDomain = "quartier/auth/v1";
-constexpr std::size_t kMaxNameBytes = 200;
 
 Response error(int status, std::string_view code, std::string_view message) {
     return Response{status, wire::error_body(code, message), {}};
@@ -33,11 +33,14 @@ Response bad_request(std::string_view message) { return error(400, "bad_request"
 // 403 `revoked`, carrying the admin-signed revocation entry: the device verifies it against its
 // pinned admin key, and destroys its store only if that entry orders a wipe (docs/protocol.md).
 Response revoked(const Directory& dir, const DeviceId& device) {
-    json body{{"error", {{"code", "revoked"}, {"message", "device is revoked"}}}};
-    if (const SignedEntry* e = dir.revocation(device)) body["error"]["entry"] = json::parse(e->to_json());
-    return Response{403, body.dump(), {}};
+    msg::ErrorBody body{"revoked", "device is revoked", std::nullopt};
+    if (const SignedEntry* e = dir.revocation(device)) body.entry = e->to_json();
+    return Response{403, msg::encode(body), {}};
 }
-Response ok(const json& body) { return Response{200, body.dump(), {}}; }
+template <class Message>
+Response ok(const Message& answer) {
+    return Response{200, msg::encode(answer), {}};
+}
 
 // Storage failures: conflicts are the client's to resolve, the rest is ours.
 Response storage_error(const quartier::Failure<Error>& f) {
@@ -50,42 +53,6 @@ Response storage_error(const quartier::Failure<Error>& f) {
 
 bool lower_hex(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-template <std::size_t N>
-std::optional<std::array<std::uint8_t, N>> hex_field(const json& j, const char* key) {
-    if (!j.is_object()) return std::nullopt;
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return std::nullopt;
-    const auto& s = it->get_ref<const std::string&>();
-    std::array<std::uint8_t, N> a{};
-    if (s.size() != 2 * N || !lower_hex(s) || !crypto::from_hex(s, a)) return std::nullopt;
-    return a;
-}
-
-std::optional<crypto::Bytes> b64_field(const json& j, const char* key) {
-    if (!j.is_object()) return std::nullopt;
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return std::nullopt;
-    return wire::unb64(it->get_ref<const std::string&>());
-}
-
-template <std::size_t N>
-std::optional<std::array<std::uint8_t, N>> b64_fixed(const json& j, const char* key) {
-    auto b = b64_field(j, key);
-    if (!b || b->size() != N) return std::nullopt;
-    std::array<std::uint8_t, N> a{};
-    std::copy(b->begin(), b->end(), a.begin());
-    return a;
-}
-
-std::optional<std::string> name_field(const json& j, const char* key) {
-    if (!j.is_object()) return std::nullopt;
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return std::nullopt;
-    const auto& s = it->get_ref<const std::string&>();
-    if (s.empty() || s.size() > kMaxNameBytes) return std::nullopt;
-    return s;
 }
 
 // A decimal query parameter: digits only, no sign, no overflow.
@@ -244,8 +211,9 @@ Response Server::dispatch(const Request& request) {
     if (!route->authenticated) {
         // A request naming an enrolled device (a challenge, a token) has a bucket of its own at its
         // address, so that one device's flood does not lock the others at that address out.
-        const auto named = route->handler == &Server::challenge || route->handler == &Server::token ? hex_field<16>(c.body, "device")
-                                                                                                     : std::nullopt;
+        std::optional<DeviceId> named;
+        if (route->handler == &Server::challenge || route->handler == &Server::token)
+            if (auto m = msg::ChallengeRequest::from_json(c.body)) named = m->device;
         const std::string key = named && m_dir.device(*named) ? "c:" + crypto::to_hex(*named) + "@" + request.remote : "a:" + request.remote;
         if (!take_rate_token(key, c.now)) return error(429, "rate_limited", "too many requests");
         if (!body_ok) return bad_request("body is not a JSON object");
@@ -318,26 +286,23 @@ std::optional<Response> Server::refuse_before_body(const Request& head) {
 // Founding and authentication
 
 Response Server::info(Context&) {
-    json j{{"server_id", crypto::to_hex(m_serverId)}, {"org", nullptr}, {"version", 1}};
-    if (m_dir.founded()) j["org"] = crypto::to_hex(m_dir.org());
-    return ok(j);
+    msg::Info answer{m_serverId, std::nullopt, 1};
+    if (m_dir.founded()) answer.org = m_dir.org();
+    return ok(answer);
 }
 
 Response Server::found_org(Context& c) {
     if (m_dir.founded()) return error(409, "conflict", "an organisation is already founded");
-    const auto boot = c.body.find("bootstrap");
-    const auto list = c.body.find("entries");
-    if (boot == c.body.end() || !boot->is_string() || list == c.body.end() || !list->is_array())
-        return bad_request("expected {\"bootstrap\": string, \"entries\": [...]}");
-    const Hash32 h = token_key(boot->get_ref<const std::string&>());
+    const auto m = msg::FoundOrg::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    const Hash32 h = token_key(m->bootstrap);
     if (!m_bootstrapHash || !crypto::equal(h, *m_bootstrapHash)) return error(403, "forbidden", "wrong bootstrap token");
-    if (list->empty() || list->size() > m_limits.max_directory_entries) return bad_request("entries: 1 to a bounded number");
+    if (m->entries.empty() || m->entries.size() > m_limits.max_directory_entries) return bad_request("entries: 1 to a bounded number");
 
     Directory dir;
     std::vector<std::string> texts;
-    for (const auto& item : *list) {
-        if (!item.is_object()) return bad_request("an entry is not an object");
-        auto e = SignedEntry::from_json(item.dump());
+    for (const auto& item : m->entries) {
+        auto e = SignedEntry::from_json(item);
         if (!e) return bad_request(e.detail());
         if (auto r = dir.append(*e); !r) return bad_request("entry " + std::to_string(texts.size()) + ": " + r.detail());
         if (!dir.fully_open(texts.size())) return bad_request("entry " + std::to_string(texts.size()) + ": its annex must open each commitment");
@@ -349,25 +314,28 @@ Response Server::found_org(Context& c) {
     if (auto r = m_storage.found_org(dir.org(), texts); !r) return storage_error(r.failure());
     m_dir = std::move(dir);
     m_bootstrapHash.reset();
-    return ok(json{{"seq", m_dir.size() - 1}});
+    return ok(msg::SeqAnswer{m_dir.size() - 1});
 }
 
 Response Server::challenge(Context& c) {
-    const auto dev = hex_field<16>(c.body, "device");
-    if (!dev) return bad_request("device: lower-case hex id expected");
-    const DeviceInfo* d = m_dir.device(*dev);
+    const auto m = msg::ChallengeRequest::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    const DeviceInfo* d = m_dir.device(m->device);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
-    if (d->revoked) return revoked(m_dir, *dev);
+    if (d->revoked) return revoked(m_dir, m->device);
     // Nothing is kept per challenge issued (sync/server/auth_tables.h): no flood fills a table.
-    const auto ch = m_challenges.issue(*dev, c.now, m_limits.challenge_ttl_ms);
-    return ok(json{{"challenge", wire::b64(ch)}, {"expires_in", m_limits.challenge_ttl_ms / 1000}});
+    const auto ch = m_challenges.issue(m->device, c.now, m_limits.challenge_ttl_ms);
+    msg::ChallengeAnswer answer{{}, m_limits.challenge_ttl_ms / 1000};
+    std::copy(ch.begin(), ch.end(), answer.challenge.begin());
+    return ok(answer);
 }
 
 Response Server::token(Context& c) {
-    const auto dev = hex_field<16>(c.body, "device");
-    const auto ch = b64_fixed<32>(c.body, "challenge");
-    const auto sig = b64_fixed<64>(c.body, "signature");
-    if (!dev || !ch || !sig) return bad_request("expected {\"device\": hex, \"challenge\": b64, \"signature\": b64}");
+    const auto m = msg::TokenRequest::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    const auto dev = &m->device;
+    const auto ch = &m->challenge;
+    const auto sig = &m->signature;
     // Single use: a challenge is used once presented, whatever the outcome.
     switch (m_challenges.redeem(*dev, *ch, c.now, m_limits.max_used_challenges_per_device)) {
     case ChallengeMint::Outcome::Valid: break;
@@ -382,7 +350,7 @@ Response Server::token(Context& c) {
 
     // Room is made within the device's own tokens, or the most prolific device's (auth_tables.h).
     const std::string tok = m_tokens.issue(*dev, c.now, m_limits.token_ttl_ms, m_limits.max_tokens_per_device, m_limits.max_tokens);
-    Response r = ok(json{{"token", tok}, {"expires_in", m_limits.token_ttl_ms / 1000}});
+    Response r = ok(msg::TokenAnswer{tok, m_limits.token_ttl_ms / 1000});
     r.device = crypto::to_hex(*dev);
     return r;
 }
@@ -402,9 +370,9 @@ Response Server::get_directory(Context& c) {
 }
 
 Response Server::post_directory(Context& c) {
-    const auto it = c.body.find("entry");
-    if (it == c.body.end() || !it->is_object()) return bad_request("expected {\"entry\": {...}}");
-    auto e = SignedEntry::from_json(it->dump());
+    const auto m = msg::DirectoryPost::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    auto e = SignedEntry::from_json(m->entry);
     if (!e) return bad_request(e.detail());
     const json body = json::parse(e->body.begin(), e->body.end(), nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("seq") || !body["seq"].is_number_unsigned() ||
@@ -415,7 +383,7 @@ Response Server::post_directory(Context& c) {
     // A repeated post of an entry already in the log is acknowledged again.
     if (seq < m_dir.size()) {
         const SignedEntry& have = m_dir.entries()[seq];
-        if (have.body == e->body && have.signer == e->signer && have.signature == e->signature) return ok(json{{"seq", seq}});
+        if (have.body == e->body && have.signer == e->signer && have.signature == e->signature) return ok(msg::SeqAnswer{seq});
         return error(409, "conflict", "entry does not follow the head: refetch and re-sign");
     }
     if (seq != m_dir.size() || prev != (seq == 0 ? std::string() : crypto::to_hex(m_dir.head_hash())))
@@ -425,11 +393,14 @@ Response Server::post_directory(Context& c) {
     if (!next.fully_open(seq)) return bad_request("the entry's annex must open each of its commitments (docs/protocol.md, \"Annex\")");
     // A crypto-shredding order drops the scope's envelopes, grants and escrow wraps with it.
     const auto kind_it = body.find("kind");  // verified by append() above
-    const auto shred = kind_it != body.end() && *kind_it == "shred" ? hex_field<16>(body, "scope") : std::nullopt;
+    const auto scope_it = body.find("scope");
+    const auto shred = kind_it != body.end() && *kind_it == "shred" && scope_it != body.end() && scope_it->is_string()
+                           ? wire::id_from_hex(scope_it->get<std::string>())
+                           : std::nullopt;
     if (auto r = shred ? m_storage.shred_scope(seq, e->to_json(), *shred) : m_storage.append_directory(seq, e->to_json()); !r)
         return storage_error(r.failure());
     m_dir = std::move(next);
-    return ok(json{{"seq", seq}});
+    return ok(msg::SeqAnswer{seq});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,14 +408,11 @@ Response Server::post_directory(Context& c) {
 
 Response Server::enrol_offer(Context& c) {
     if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may post offers");
-    const auto hash = hex_field<32>(c.body, "offer");
-    const auto name = name_field(c.body, "name");
-    std::uint64_t ttl = 86400;
-    if (auto it = c.body.find("expires_in"); it != c.body.end()) {
-        if (!it->is_number_unsigned()) return bad_request("expires_in: seconds expected");
-        ttl = it->get<std::uint64_t>();
-    }
-    if (!hash || !name) return bad_request("expected {\"offer\": hex, \"name\": string, \"expires_in\": seconds}");
+    const auto m = msg::EnrolOffer::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    const auto hash = &m->offer;
+    const auto name = &m->name;
+    const std::uint64_t ttl = m->expires_in;
     if (ttl == 0 || ttl > m_limits.max_offer_ttl_s) return bad_request("expires_in out of range");
     Offer o;
     o.hash = *hash;
@@ -454,20 +422,20 @@ Response Server::enrol_offer(Context& c) {
     auto have = m_storage.offer(*hash);
     if (!have) return storage_error(have.failure());
     if (*have) {
-        if ((*have)->name == o.name && (*have)->created_by == o.created_by) return ok(json::object());  // a repeat
+        if ((*have)->name == o.name && (*have)->created_by == o.created_by) return ok(msg::Empty{});  // a repeat
         return error(409, "conflict", "an offer with this hash exists");
     }
     if (auto r = m_storage.put_offer(o); !r) return storage_error(r.failure());
-    return ok(json::object());
+    return ok(msg::Empty{});
 }
 
 Response Server::enrol_request(Context& c) {
-    const auto secret = b64_fixed<16>(c.body, "secret");
-    const auto sign_pk = b64_fixed<32>(c.body, "sign_pk");
-    const auto box_pk = b64_fixed<32>(c.body, "box_pk");
-    const auto name = name_field(c.body, "name");
-    if (!secret || !sign_pk || !box_pk || !name)
-        return bad_request("expected {\"secret\": b64, \"sign_pk\": b64, \"box_pk\": b64, \"name\": string}");
+    const auto m = msg::EnrolRequest::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    const auto secret = &m->secret;
+    const auto sign_pk = &m->sign_pk;
+    const auto box_pk = &m->box_pk;
+    const auto name = &m->name;
     EnrolRequest q;
     q.offer = crypto::hash(*secret);
     q.device = crypto::device_id_of(*sign_pk);
@@ -479,7 +447,7 @@ Response Server::enrol_request(Context& c) {
     auto o = m_storage.offer(q.offer);
     if (!o) return storage_error(o.failure());
     if (!*o) return refused;
-    const json answer{{"device", crypto::to_hex(q.device)}};
+    const msg::EnrolRequestAnswer answer{q.device};
     if ((*o)->used) {
         // The same device repeating its request gets the same answer.
         auto prior = m_storage.request_for(q.offer);
@@ -496,27 +464,24 @@ Response Server::enrol_requests(Context& c) {
     if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may list requests");
     auto all = m_storage.requests();
     if (!all) return storage_error(all.failure());
-    json list = json::array();
+    msg::PendingRequests answer;
     for (const auto& q : *all) {
         if (m_dir.device(q.device)) continue;  // enrolled: no longer pending
-        list.push_back(json{{"offer", crypto::to_hex(q.offer)}, {"device", crypto::to_hex(q.device)},
-                            {"sign_pk", wire::b64(q.sign_pk)}, {"box_pk", wire::b64(q.box_pk)},
-                            {"name", q.name}, {"time", q.time_ms}});
+        answer.requests.push_back({q.offer, q.device, q.sign_pk, q.box_pk, q.name, q.time_ms});
     }
-    return ok(json{{"requests", std::move(list)}});
+    return ok(answer);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scope keys
 
 Response Server::post_keys(Context& c) {
-    const auto it = c.body.find("grants");
-    if (it == c.body.end() || !it->is_array()) return bad_request("expected {\"grants\": [...]}");
-    if (it->empty() || it->size() > m_limits.max_grants) return bad_request("grants: 1 to a bounded number");
+    const auto m = msg::Grants::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    if (m->grants.empty() || m->grants.size() > m_limits.max_grants) return bad_request("grants: 1 to a bounded number");
     std::vector<StoredGrant> out;
-    for (const auto& item : *it) {
-        if (!item.is_object()) return bad_request("a grant is not an object");
-        auto g = KeyGrant::from_json(item.dump());
+    for (const auto& item : m->grants) {
+        auto g = KeyGrant::from_json(item);
         if (!g) return bad_request(g.detail());
         if (m_dir.shredded(g->scope)) return error(410, "shredded", "that scope was crypto-shredded");
         if (g->granter == "admin") {
@@ -532,15 +497,15 @@ Response Server::post_keys(Context& c) {
         out.push_back(StoredGrant{g->scope, g->epoch, g->device, g->to_json()});
     }
     if (auto r = m_storage.put_grants(out); !r) return storage_error(r.failure());
-    return ok(json::object());
+    return ok(msg::Empty{});
 }
 
 Response Server::get_keys(Context& c) {
     auto grants = m_storage.grants_for(c.device);
     if (!grants) return storage_error(grants.failure());
-    json list = json::array();
-    for (const auto& g : *grants) list.push_back(json::parse(g.json));
-    return ok(json{{"grants", std::move(list)}});
+    msg::Grants answer;
+    for (const auto& g : *grants) answer.grants.push_back(g.json);
+    return ok(answer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +515,7 @@ Response Server::push(Context& c) {
     // The groups as received, each a commit and the envelopes it lists: views into the framed
     // body, or into `decoded` (base64 of a JSON body, which is always one group).
     std::vector<wire::FramedGroup> groups;
-    std::vector<crypto::Bytes> decoded;
+    msg::JsonPush decoded;
     if (c.framed) {
         auto g = wire::parse_push(c.request.body, m_limits.max_push_envelopes);
         if (!g) {
@@ -559,24 +524,11 @@ Response Server::push(Context& c) {
         }
         groups = std::move(*g);
     } else {
-        const auto commit_bytes = b64_field(c.body, "commit");
-        const auto list = c.body.find("envelopes");
-        if (!commit_bytes || list == c.body.end() || !list->is_array())
-            return bad_request("expected {\"commit\": b64, \"envelopes\": [b64, ...]}");
-        if (list->empty()) return bad_request("no envelopes");
-        if (list->size() > m_limits.max_push_envelopes) return error(413, "too_large", "too many envelopes in one push");
-        decoded.reserve(list->size() + 1);
-        decoded.push_back(std::move(*commit_bytes));
-        for (const auto& item : *list) {
-            if (!item.is_string()) return bad_request("an envelope is not a base64 string");
-            const auto& s = item.get_ref<const std::string&>();
-            if (s.size() > (crypto::kMaxEnvelope + 2) / 3 * 4) return error(413, "too_large", "envelope too large");
-            auto b = wire::unb64(s);
-            if (!b) return bad_request("an envelope is not valid base64");
-            decoded.push_back(std::move(*b));
-        }
-        wire::FramedGroup g{decoded.front(), {}};
-        g.envelopes.assign(decoded.begin() + 1, decoded.end());
+        auto m = msg::JsonPush::from_json(c.body, m_limits.max_push_envelopes, crypto::kMaxEnvelope);
+        if (!m) return m.error() == msg::DecodeError::TooLarge ? error(413, "too_large", m.detail()) : bad_request(m.detail());
+        decoded = std::move(*m);
+        wire::FramedGroup g{decoded.commit, {}};
+        g.envelopes.assign(decoded.envelopes.begin(), decoded.envelopes.end());
         groups.push_back(std::move(g));
     }
 
@@ -641,9 +593,11 @@ Response Server::push(Context& c) {
 
     auto out = m_storage.push(records);
     if (!out) return storage_error(out.failure());
-    json seqs = json::object(), fresh = json::object(), heads = json::object();
-    for (const auto& [scope, seq] : out->last_seq) seqs[crypto::to_hex(scope)] = seq;
-    for (const auto& [scope, n] : out->fresh) fresh[crypto::to_hex(scope)] = n;
+    msg::PushAnswer answer;
+    answer.accepted = out->accepted;
+    answer.duplicates = out->duplicates;
+    for (const auto& [scope, seq] : out->last_seq) answer.seqs[scope] = seq;
+    for (const auto& [scope, n] : out->fresh) answer.fresh[scope] = n;
     // `heads`: the last seq of every scope the device is a member of, so that its pull can skip
     // the scopes where nothing is new (docs/protocol.md). Shredded scopes have no data left to
     // pull and are not listed.
@@ -655,17 +609,15 @@ Response Server::push(Context& c) {
     member_of.erase(std::unique(member_of.begin(), member_of.end()), member_of.end());
     // `head_ops`: the op at each head, so that a device whose cursor is at the head can tell the
     // op it pulled there from another a restored server put at the same seq (docs/server.md).
-    json head_ops = json::object();
     if (auto last = m_storage.last_seqs(member_of))  // without it the client pulls every scope
         for (const auto& [scope, seq] : *last) {
-            heads[crypto::to_hex(scope)] = seq;
+            answer.heads[scope] = seq;
             if (seq == 0) continue;
-            if (auto op = m_storage.op_at(scope, seq); op && *op) head_ops[crypto::to_hex(scope)] = crypto::to_hex(**op);
+            if (auto op = m_storage.op_at(scope, seq); op && *op) answer.head_ops[scope] = **op;
         }
     // `time`: the server's clock, which devices put into their audit entries (docs/audit.md).
-    Response r = ok(json{{"accepted", out->accepted}, {"duplicates", out->duplicates}, {"seqs", std::move(seqs)},
-                         {"new", std::move(fresh)}, {"heads", std::move(heads)}, {"head_ops", std::move(head_ops)},
-                         {"time", c.now}});
+    answer.time = c.now;
+    Response r = ok(answer);
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), out->accepted);
     return r;
 }
@@ -723,12 +675,12 @@ Response Server::pull(Context& c) {
         (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
         return r;
     }
-    json items = json::array();
-    for (const auto& item : page->items)
-        items.push_back(json{{"seq", item.seq}, {"envelope", wire::b64(item.envelope)}, {"commit", crypto::to_hex(item.commit)}});
-    json commits = json::object();
-    for (const auto& [id, bytes] : page->commits) commits[crypto::to_hex(id)] = wire::b64(bytes);
-    Response r = ok(json{{"items", std::move(items)}, {"commits", std::move(commits)}, {"next", page->next}, {"more", page->more}});
+    msg::JsonPull answer;
+    answer.next = page->next;
+    answer.more = page->more;
+    for (const auto& item : page->items) answer.items.push_back({item.seq, item.commit, item.envelope});
+    for (const auto& [id, bytes] : page->commits) answer.commits.emplace(id, bytes);
+    Response r = ok(answer);
     (void)m_storage.record_sync(c.device, c.now, c.request.body.size(), r.body.size(), 0);
     return r;
 }
@@ -745,7 +697,7 @@ Response Server::device_seq(Context& c) {
     if (!m_dir.device(dev)) return error(404, "not_found", "no such device");
     auto last = m_storage.last_device_seq(dev);
     if (!last) return storage_error(last.failure());
-    return ok(json{{"device", it->second}, {"last_seq", *last}});
+    return ok(msg::DeviceSeq{dev, *last});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -778,40 +730,39 @@ Response Server::get_escrow(Context& c) {
             if (m_dir.shredded(scope)) return error(410, "shredded", "that scope was crypto-shredded");
             scopes.insert(scope);
         }
-        json list = json::array();
+        msg::Wraps answer;
         for (const auto& scope : scopes) {
             // A personal scope's wrap (uploaded before it was refused) is never handed out.
             if (m_dir.scope_kind(scope) == ScopeKind::Personal) continue;
             auto wraps = m_storage.escrow_wraps(scope);
             if (!wraps) return storage_error(wraps.failure());
-            for (const auto& w : *wraps) list.push_back(json::parse(w.json));
+            for (const auto& w : *wraps) answer.wraps.push_back(w.json);
         }
-        return ok(json{{"wraps", std::move(list)}});
+        return ok(answer);
     }
     // Without a scope: which (scope, epoch) have a wrap, for every scope the caller is a member of.
     std::set<crypto::ScopeId> scopes;
     for (const auto& m : ms)
         if (!m_dir.shredded(m.scope) && m.kind != ScopeKind::Personal) scopes.insert(m.scope);
-    json list = json::array();
+    msg::EscrowIndex answer;
     for (const auto& scope : scopes) {
         auto wraps = m_storage.escrow_wraps(scope);
         if (!wraps) return storage_error(wraps.failure());
         std::set<std::uint32_t> epochs;
         for (const auto& w : *wraps) epochs.insert(w.epoch);
-        for (std::uint32_t e : epochs) list.push_back(json{{"scope", crypto::to_hex(scope)}, {"epoch", e}});
+        for (std::uint32_t e : epochs) answer.wraps.emplace_back(scope, e);
     }
-    return ok(json{{"wraps", std::move(list)}});
+    return ok(answer);
 }
 
 Response Server::post_escrow(Context& c) {
-    const auto it = c.body.find("wraps");
-    if (it == c.body.end() || !it->is_array()) return bad_request("expected {\"wraps\": [...]}");
-    if (it->empty() || it->size() > m_limits.max_grants) return bad_request("wraps: 1 to a bounded number");
+    const auto m = msg::Wraps::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    if (m->wraps.empty() || m->wraps.size() > m_limits.max_grants) return bad_request("wraps: 1 to a bounded number");
     if (!m_dir.escrow_key()) return error(409, "no_escrow", "the organisation has no escrow key");
     std::vector<StoredEscrowWrap> out;
-    for (const auto& item : *it) {
-        if (!item.is_object()) return bad_request("a wrap is not an object");
-        auto w = EscrowWrap::from_json(item.dump());
+    for (const auto& item : m->wraps) {
+        auto w = EscrowWrap::from_json(item);
         if (!w) return bad_request(w.detail());
         if (w->uploader != c.device) return error(403, "forbidden", "a device posts only its own escrow wraps");
         if (m_dir.shredded(w->scope)) return error(410, "shredded", "that scope was crypto-shredded");
@@ -823,28 +774,28 @@ Response Server::post_escrow(Context& c) {
         out.push_back(StoredEscrowWrap{w->scope, w->epoch, w->uploader, w->to_json()});
     }
     if (auto r = m_storage.put_escrow_wraps(out); !r) return storage_error(r.failure());
-    return ok(json::object());
+    return ok(msg::Empty{});
 }
 
 Response Server::shred_confirm(Context& c) {
-    const auto it = c.body.find("confirmation");
-    if (it == c.body.end() || !it->is_object()) return bad_request("expected {\"confirmation\": {...}}");
-    auto conf = ShredConfirmation::from_json(it->dump());
+    const auto m = msg::ShredConfirm::from_json(c.body);
+    if (!m) return bad_request(m.detail());
+    auto conf = ShredConfirmation::from_json(m->confirmation);
     if (!conf) return bad_request(conf.detail());
     if (conf->device != c.device) return error(403, "forbidden", "a device confirms only for itself");
     if (auto v = conf->verify(m_dir); !v) return error(400, "bad_signature", v.detail());
     if (auto r = m_storage.put_confirmation(StoredConfirmation{conf->scope, conf->device, c.now, conf->to_json()}); !r)
         return storage_error(r.failure());
-    return ok(json::object());
+    return ok(msg::Empty{});
 }
 
 Response Server::shred_records(Context& c) {
     if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may list deletion records");
     auto all = m_storage.confirmations();
     if (!all) return storage_error(all.failure());
-    json list = json::array();
-    for (const auto& r : *all) list.push_back(json::parse(r.json));
-    return ok(json{{"records", std::move(list)}});
+    msg::ShredRecords answer;
+    for (const auto& r : *all) answer.records.push_back(r.json);
+    return ok(answer);
 }
 
 }  // namespace quartier::sync::server

@@ -5,7 +5,7 @@ quartier_add_test(test_server
 
 quartier_add_test(test_server_wire
   SOURCES server/test_server_wire.cpp server/test_server_insider.cpp
-  LIBS quartier_server_http quartier_tls_pin)
+  LIBS quartier_server_http quartier_tls_pin quartier_sync)
 
 # A small pinned HTTPS client for the shell test: founds an org, pushes, pulls, across restarts.
 add_executable(server_probe server/server_probe.cpp)
