@@ -50,6 +50,19 @@
 //      version this build cannot read, a refused author or clock) is never folded and never lost:
 //      it is held with its reason (at most 10,000, the oldest go first), reported, and tried again
 //      by retry_held(); the cursor moves past it, so one bad envelope blocks no scope.
+//
+// Where the code is (one job per file; Store::Impl, the state they share, in store_impl.h):
+//   store.cpp            lifecycle: lock, schema, create(), open(), status(), recover()
+//   store_keyring.cpp    key file, derived keys, device identity, scope keys and epochs, admin key
+//   store_settings.cpp   sealed settings, and settings held for a later unlock
+//   store_log.cpp        the fold of the op log, snapshots (checkpoint), get/list/history
+//   store_writer.cpp     Writer: local ops sealed, signed and written in one transaction
+//   store_audit.cpp      this device's audit chain, and the chains of others (invariant 6)
+//   store_journal.cpp    outbox, acknowledgements, cursors, server_lost()
+//   store_ingest.cpp     ingest of pulled envelopes, held envelopes (invariants 9, 10)
+//   store_directory.cpp  the directory's entries, and the ops a removal refuses (invariant 9)
+//   store_verify.cpp     verify()
+//   store_purge.cpp      purge_scope() and wipe()
 #pragma once
 
 #include "audit.h"

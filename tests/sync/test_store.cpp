@@ -323,6 +323,91 @@ TEST_CASE("Settings of a store made before their names were hashed are renamed a
     CHECK((*s)->verify().ok());
 }
 
+TEST_CASE("A store written before the split of sync/store.cpp opens, verifies and reads back", "[store][format]") {
+    // tests/data/store-before-split/README.md: made by quartier-cli at 4cc1f19, the last commit
+    // with one sync/store.cpp. The on-disk format did not change with the split.
+    constexpr const char* kFixturePass = "store split fixture";
+    const std::string case_hex = "ed77d0c50a80957aa2cd04058e5a41d9";
+    TempDir d;
+    std::filesystem::copy(std::string(QUARTIER_TEST_DATA) + "/store-before-split", d.path(),
+                          std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+    std::size_t entries_before = 0;
+    for (int round = 0; round < 2; ++round) {  // the second opening reads what the first one wrote
+        auto opened = Store::open(d.path(), kFixturePass);
+        INFO((opened.ok() ? std::string() : opened.detail()));
+        REQUIRE(opened.ok());
+        Store& s = **opened;
+        CHECK(s.problems().empty());
+        const VerifyReport rep = s.verify();
+        std::string why;
+        for (const auto& p : rep.problems) why += p.error + "; ";
+        for (const auto& e : rep.database) why += e + "; ";
+        INFO(why);
+        CHECK(rep.ok());
+        CHECK(rep.envelopes == 5);
+        CHECK(rep.commits == 5);
+        CHECK(crypto::to_hex(s.device().id()) == "ba92c30fd2780740d8bd669a409317a1");
+
+        // Records of two scopes: the default one (n1, n2 deleted) and the case scope (c1).
+        const Record* n1 = s.get("n1");
+        REQUIRE(n1);
+        CHECK(n1->type == "note");
+        CHECK(n1->value("text") == "hello");
+        CHECK(n1->scope == s.default_scope());
+        const Record* n2 = s.get("n2");
+        REQUIRE(n2);
+        CHECK(n2->deleted());
+        const Record* c1 = s.get("c1");
+        REQUIRE(c1);
+        CHECK(c1->type == "case");
+        CHECK(crypto::to_hex(c1->scope) == case_hex);
+        CHECK(c1->value("name") == "Familie Amsel");
+        CHECK(c1->value("status") == "offen");
+        auto hist = s.history("c1", "status");
+        REQUIRE(hist.ok());
+        CHECK(hist->size() == 1);
+        CHECK(s.list().size() == 2);
+        CHECK(s.list("case").size() == 1);
+
+        // The sealed setting, and the scope keys it names.
+        CHECK(s.setting("scope_kind:" + case_hex) == "case");
+        CHECK(s.scope_keys().size() == 2);
+        ScopeId case_scope{};
+        for (const auto& [sc, epoch] : s.scope_keys())
+            if (sc != s.default_scope()) case_scope = sc;
+        CHECK(crypto::to_hex(case_scope) == case_hex);
+        CHECK(s.current_epoch(case_scope) == 1);
+
+        // The sync journal: every op still in the outbox, nothing pulled.
+        const StoreStatus st = s.status();
+        CHECK(st.records == 2);
+        CHECK(st.deleted == 1);
+        CHECK(st.ops == 5);
+        CHECK(st.pending == 5);
+        CHECK(st.held == 0);
+        auto out = s.outbox(100, 2);  // both scopes
+        REQUIRE(out.ok());
+        CHECK(out->size() == 5);
+
+        // The audit chain: the 16 entries of the README and this opening's unlock (and the first
+        // round's), verified; the open of c1 with its legal basis among them.
+        auto chains = s.audit_chains();
+        REQUIRE(chains.ok());
+        REQUIRE(chains->size() == 1);
+        const AuditChain& mine = chains->front();
+        CHECK(mine.local);
+        CHECK_FALSE(mine.broken);
+        CHECK(mine.entries.size() == 17 + std::size_t(round));
+        if (round == 1) CHECK(mine.entries.size() == entries_before + 1);
+        entries_before = mine.entries.size();
+        CHECK(std::any_of(mine.entries.begin(), mine.entries.end(), [](const AuditEntry& e) {
+            return e.action == AuditAction::Open && e.objects == std::vector<std::string>{"c1"} &&
+                   e.legal_basis == "Art. 6 (1) e";
+        }));
+        CHECK(st.audit_entries == mine.entries.size());
+    }
+}
+
 TEST_CASE("A tampered envelope is reported with its record: the rest stays readable", "[store][integrity]") {
     TempDir d;
     {
