@@ -47,6 +47,13 @@ set(quartier_qml_aliases
   pages/SettingsPage.qml
   pages/CasePage.qml
   pages/HomeVisitPage.qml
+  pages/visit/VisitHeader.qml
+  pages/visit/VisitStepWho.qml
+  pages/visit/VisitStepOffers.qml
+  pages/visit/VisitStepMissing.qml
+  pages/visit/VisitStepHow.qml
+  pages/visit/VisitStepWill.qml
+  pages/visit/VisitStepFinish.qml
   pages/ConflictsPage.qml
   pages/OfferMapPage.qml
   pages/OfferEditPage.qml
