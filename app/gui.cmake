@@ -21,6 +21,8 @@ qt_add_library(quartier_app STATIC
   headless.h headless.cpp
   selftest.h selftest.cpp
   screenshots.h screenshots.cpp
+  navigator.h navigator.cpp
+  pagedriver.h pagedriver.cpp
   homevisitcontroller.h homevisitcontroller.cpp
   conflictlistmodel.h conflictlistmodel.cpp
   devicelistmodel.h devicelistmodel.cpp
