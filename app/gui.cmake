@@ -21,6 +21,8 @@ qt_add_library(quartier_app STATIC
   headless.h headless.cpp
   selftest.h selftest.cpp
   screenshots.h screenshots.cpp
+  navigator.h navigator.cpp
+  pagedriver.h pagedriver.cpp
   homevisitcontroller.h homevisitcontroller.cpp
   conflictlistmodel.h conflictlistmodel.cpp
   devicelistmodel.h devicelistmodel.cpp
@@ -47,6 +49,13 @@ set(quartier_qml_aliases
   pages/SettingsPage.qml
   pages/CasePage.qml
   pages/HomeVisitPage.qml
+  pages/visit/VisitHeader.qml
+  pages/visit/VisitStepWho.qml
+  pages/visit/VisitStepOffers.qml
+  pages/visit/VisitStepMissing.qml
+  pages/visit/VisitStepHow.qml
+  pages/visit/VisitStepWill.qml
+  pages/visit/VisitStepFinish.qml
   pages/ConflictsPage.qml
   pages/OfferMapPage.qml
   pages/OfferEditPage.qml

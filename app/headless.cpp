@@ -1,6 +1,8 @@
 #include "headless.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QMouseEvent>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
@@ -61,6 +63,26 @@ public:
 QQuickItem* findItem(QQuickWindow* window, const QString& objectName)
 {
     return window ? findIn(window->contentItem(), objectName) : nullptr;
+}
+
+QQuickItem* findItemIn(QQuickItem* root, const QString& objectName) { return findIn(root, objectName); }
+
+bool tap(QQuickItem* item)
+{
+    if (!item || !item->window() || !item->isVisible() || !item->isEnabled())
+        return false;
+    settle(50);  // layouts polish before a frame: the item's place is known only then
+    QQuickWindow* window = item->window();
+    const QPointF pos = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+    const QPointF global = window->mapToGlobal(pos);
+    QMouseEvent press(QEvent::MouseButtonPress, pos, global, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window, &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, pos, global, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window, &release);
+    // The finger is lifted: nothing stays hovered (a screenshot would show the highlight).
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(window, &leave);
+    return true;
 }
 
 sync::Result<std::unique_ptr<sync::Transport>> offlineTransport(const std::string&, const std::string&)

@@ -32,6 +32,15 @@ void settle(int ms);
 // The visible item named `objectName` in the window's scene, or null (searches the visual tree,
 // which is where StackView and Loader put their pages).
 QQuickItem* findItem(QQuickWindow* window, const QString& objectName);
+// The same below `root` (a page, a banner): for names that occur on more than one page.
+QQuickItem* findItemIn(QQuickItem* root, const QString& objectName);
+
+// Taps `item` as a finger would, the way the QML tests' mouseClick does: a press and a release at
+// its centre, delivered through its window, after a short settle so pending layouts have
+// placed it. False (nothing sent) if it is null, hidden or
+// disabled. Buttons, delegates and chips react through their own onClicked, so a renamed QML
+// function cannot be missed at run time.
+bool tap(QQuickItem* item);
 
 // A transport factory for the headless modes: every request fails as if the network were down,
 // so a self-test or screenshot run never reaches out of the machine.

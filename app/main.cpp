@@ -9,6 +9,7 @@
 #include "headless.h"
 #include "homevisitcontroller.h"
 #include "languagecontroller.h"
+#include "navigator.h"
 #include "offereditcontroller.h"
 #include "offerlistmodel.h"
 #include "screenshots.h"
@@ -161,6 +162,9 @@ int main(int argc, char** argv)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Language", &language);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Offers", &offers);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "OfferEditor", &offerEditor);
+    // Which page is shown, asked for in C++ (by the pages and the headless modes alike).
+    Navigator navigator(&visit);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Navigator", &navigator);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));  // Qt 6.4 does not search the module's prefix itself
@@ -169,9 +173,9 @@ int main(int argc, char** argv)
     if (const QByteArray mode = qgetenv("QUARTIER_TEST_VISIT"); !mode.isEmpty())
         return runVisitScript(QString::fromLocal8Bit(mode), session, visit);
     if (options.selfTest)
-        return runSelfTest(engine, session, caseDetail);
+        return runSelfTest(engine, session, caseDetail, navigator);
     if (!options.screenshotDir.isEmpty())
-        return takeScreenshots(engine, session, cases, syncController, enrolment, caseDetail, options.screenshotDir,
+        return takeScreenshots(engine, session, cases, syncController, enrolment, caseDetail, navigator, options.screenshotDir,
                                ScreenshotExtras{&visit, &conflicts, &language});
 
     engine.load(mainQmlUrl());

@@ -2,6 +2,7 @@
 
 #include "demodata.h"
 #include "headless.h"
+#include "navigator.h"
 #include "offereditcontroller.h"
 #include "offerlistmodel.h"
 
@@ -24,12 +25,19 @@ T* singleton(QQmlEngine& engine, const char* name)
     return id < 0 ? nullptr : engine.singletonInstance<T*>(id);
 }
 
-bool call(QObject* target, const char* method, const QVariant& arg = {})
+// The offer map's view, through OfferMapPage.qml's own properties: "list" or the schematic
+// "spaces" view.
+void showOfferMode(QQuickItem* page, const char* mode)
 {
-    if (!target)
-        return false;
-    return arg.isValid() ? QMetaObject::invokeMethod(target, method, Q_ARG(QVariant, arg))
-                         : QMetaObject::invokeMethod(target, method);
+    if (page)
+        page->setProperty("mode", QString::fromLatin1(mode));
+}
+// The list with one offer's detail shown.
+void showOffer(QQuickItem* page, const QString& serviceId)
+{
+    showOfferMode(page, "list");
+    if (page)
+        page->setProperty("selectedId", serviceId);
 }
 
 // The id of the first offer named `name`, or "".
@@ -55,7 +63,7 @@ bool seedDemoOffers(QQmlEngine& engine, sync::Store& store, QTextStream& out)
     return true;
 }
 
-int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, QTextStream& out,
+int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navigator, QTextStream& out,
                       const std::function<void(const QString&)>& shoot)
 {
     auto* offers = singleton<OfferListModel>(engine, "Offers");
@@ -65,7 +73,7 @@ int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, QTextStream& out
         return 1;
     }
     int failures = 0;
-    call(window, "openOffers");
+    navigator.openOffers();
     settle(300);
     QQuickItem* page = findItem(window, QStringLiteral("offerMapPage"));
     if (!page) {
@@ -76,22 +84,22 @@ int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, QTextStream& out
 
     const QString football = offerNamed(*offers, "Fußball für Kinder (F- und E-Jugend)");
     offers->setSearchText(QStringLiteral("fussball"));
-    call(page, "showOffer", football);
+    showOffer(page, football);
     settle(200);
     shoot(QStringLiteral("offer-search"));
     offers->setSearchText({});
     offers->setCategory(QStringLiteral("group"));
-    call(page, "showOffer", offerNamed(*offers, "Trauergruppe für Kinder „Sternenzelt“"));
+    showOffer(page, offerNamed(*offers, "Trauergruppe für Kinder „Sternenzelt“"));
     settle(200);
     shoot(QStringLiteral("offer-detail"));
     offers->clearFilters();
 
-    call(page, "showSpaces");
+    showOfferMode(page, "spaces");
     settle(200);
     shoot(QStringLiteral("offer-spaces"));
-    call(page, "showList");
+    showOfferMode(page, "list");
 
-    call(window, "editOffer", football);
+    navigator.editOffer(football);
     settle(300);
     if (!findItem(window, QStringLiteral("offerEditPage"))) {
         out << "FAIL the offer edit page did not open" << Qt::endl;
@@ -109,12 +117,12 @@ int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, QTextStream& out
     settle(200);
     shoot(QStringLiteral("offer-edit-errors"));
     editor->cancel();
-    call(window, "closeOffers");  // pops the edit page and the offer map
+    navigator.closeOffers();  // pops the edit page and the offer map
     settle(300);
     return failures;
 }
 
-int selfTestOfferScreens(QQuickWindow* window, QTextStream& out)
+int selfTestOfferScreens(QQuickWindow* window, Navigator& navigator, QTextStream& out)
 {
     int failures = 0;
     const auto expect = [&](const char* objectName, const char* what) {
@@ -125,18 +133,18 @@ int selfTestOfferScreens(QQuickWindow* window, QTextStream& out)
             ++failures;
         }
     };
-    call(window, "openOffers");
+    navigator.openOffers();
     settle(300);
     expect("offerMapPage", "offer map");
     QQuickItem* page = findItem(window, QStringLiteral("offerMapPage"));
-    call(page, "showSpaces");
+    showOfferMode(page, "spaces");
     settle(200);
     expect("socialSpaceMap", "schematic social-space view");
-    call(page, "showList");
-    call(window, "editOffer", QString());
+    showOfferMode(page, "list");
+    navigator.editOffer(QString());
     settle(300);
     expect("offerEditPage", "offer edit page");
-    call(window, "closeOffers");
+    navigator.closeOffers();
     settle(300);
     if (findItem(window, QStringLiteral("offerMapPage"))) {
         out << "FAIL the offer map did not close" << Qt::endl;

@@ -16,6 +16,8 @@ class Store;
 
 namespace quartier::app {
 
+class Navigator;
+
 // Writes what `store` lacks of the demo data (app/demodata.h: the demo offers, docs/offers.md, and
 // the demo families) and has the Offers singleton re-read it.
 bool seedDemoOffers(QQmlEngine& engine, sync::Store& store, QTextStream& out);
@@ -23,11 +25,11 @@ bool seedDemoOffers(QQmlEngine& engine, sync::Store& store, QTextStream& out);
 // From the unlocked case list: the offer map, one offer's detail, the schematic social-space
 // view, the edit page (filled, then with validation messages), and back. `shoot(name)` takes one
 // screenshot set. Returns the number of failures.
-int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, QTextStream& out,
+int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navigator, QTextStream& out,
                       const std::function<void(const QString&)>& shoot);
 
 // The self-test's walk: opens the offer map, the schematic view and the edit page of a new
 // offer, checks each appeared, and goes back. Returns the number of failures.
-int selfTestOfferScreens(QQuickWindow* window, QTextStream& out);
+int selfTestOfferScreens(QQuickWindow* window, Navigator& navigator, QTextStream& out);
 
 }  // namespace quartier::app

@@ -8,7 +8,9 @@
 #include "headless.h"
 #include "homevisitcontroller.h"
 #include "languagecontroller.h"
+#include "navigator.h"
 #include "offerscreens.h"
+#include "pagedriver.h"
 #include "synccontroller.h"
 #include "visitdemo.h"
 
@@ -111,11 +113,32 @@ bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const
            store.set_setting("last_sync", std::to_string(lastSync.toMSecsSinceEpoch())).ok();
 }
 
+// The case page's form for a new contact, as CasePage.qml's contactForm(-1) makes it (its strings
+// in the CasePage translation context): the spec a contact draft is kept with.
+QVariantMap newContactForm(CaseController& caseDetail)
+{
+    const auto tr = [](const char* text) { return QCoreApplication::translate("CasePage", text); };
+    const QVariantList distances{QVariantMap{{"value", 1}, {"label", tr("Ring 1 – sehr nah")}},
+                                 QVariantMap{{"value", 2}, {"label", tr("Ring 2 – mittel")}},
+                                 QVariantMap{{"value", 3}, {"label", tr("Ring 3 – fern")}}};
+    const QVariantList fields{
+        QVariantMap{{"key", "name"}, {"label", tr("Name")}, {"placeholder", tr("z. B. Oma Ilse, Kita Regenbogen")}},
+        QVariantMap{{"key", "quality"}, {"label", tr("Beziehung")}, {"kind", "choice"},
+                    {"choices", caseDetail.choices(QStringLiteral("contact_quality"))}},
+        QVariantMap{{"key", "sector"}, {"label", tr("Sektor")}, {"kind", "choice"},
+                    {"choices", caseDetail.choices(QStringLiteral("network_sector"))}},
+        QVariantMap{{"key", "distance"}, {"label", tr("Nähe")}, {"kind", "choice"}, {"choices", distances}},
+        QVariantMap{{"key", "note"}, {"label", tr("Notiz")}, {"kind", "multiline"}}};
+    return QVariantMap{{"title", tr("Kontakt hinzufügen")}, {"target", "contact"}, {"index", -1},
+                       {"removeText", tr("Von der Karte nehmen")}, {"fields", fields}};
+}
+
 // The home visit (every step at 800×1280, the offers also at 1280×800 and in English), the
 // conflicts screen and the settings with the devices, on the demo families.
 template <class ShootAt>
-bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListModel& cases, HomeVisitController& visit,
-                            ConflictListModel& conflicts, LanguageController& language, ShootAt shootAt, QTextStream& out)
+bool shootVisitAndConflicts(QQuickWindow* window, Navigator& navigator, sync::Store& store, CaseListModel& cases,
+                            HomeVisitController& visit, ConflictListModel& conflicts, LanguageController& language,
+                            ShootAt shootAt, QTextStream& out)
 {
     const Shot portrait = kShots[1];
     const Shot landscape = kShots[0];
@@ -126,17 +149,16 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
     }
     cases.refresh();
     settle(200);
-    QVariant started;
-    QMetaObject::invokeMethod(window, "startHomeVisit", Q_RETURN_ARG(QVariant, started),
-                              Q_ARG(QVariant, QString::fromStdString(demo->caseId)));
+    const bool started = navigator.startHomeVisit(QString::fromStdString(demo->caseId));
     settle(300);
     QQuickItem* page = findItem(window, QStringLiteral("homeVisitPage"));
-    if (!started.toBool() || !page) {
+    if (!started || !page) {
         out << "the home visit did not open: " << visit.errorMessage() << Qt::endl;
         return false;
     }
+    bool stepsShown = true;
     const auto goTo = [&](int step) {
-        QMetaObject::invokeMethod(page, "goTo", Q_ARG(QVariant, step));
+        stepsShown = showVisitStep(page, step) && stepsShown;
         settle(200);
     };
 
@@ -207,7 +229,11 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
     visit.finalise();
     settle(200);
     shootAt(QStringLiteral("visit-7-done"), portrait);
-    QMetaObject::invokeMethod(window, "closeSettings");
+    if (!stepsShown) {
+        out << "FAIL a step of the home visit did not show" << Qt::endl;
+        return false;
+    }
+    navigator.closeSettings();
     settle(300);
 
     // Conflicts: two edits made concurrently (as two devices would) on a case and on a note.
@@ -239,13 +265,13 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
     cases.refresh();
     settle(200);
     shootAt(QStringLiteral("case-list-conflicts"), landscape);
-    QMetaObject::invokeMethod(window, "openConflicts");
+    navigator.openConflicts();
     settle(300);
     shootAt(QStringLiteral("conflicts"), landscape);
     shootAt(QStringLiteral("conflicts"), portrait);
-    QMetaObject::invokeMethod(window, "closeSettings");
+    navigator.closeSettings();
     settle(300);
-    QMetaObject::invokeMethod(window, "openSettings");
+    navigator.openSettings();
     settle(300);
     // Scrolled so that the devices card is in view.
     window->resize(landscape.width, landscape.height);
@@ -261,7 +287,7 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
         }
     }
     shootAt(QStringLiteral("settings-devices"), landscape);
-    QMetaObject::invokeMethod(window, "closeSettings");
+    navigator.closeSettings();
     settle(300);
     return true;
 }
@@ -269,7 +295,7 @@ bool shootVisitAndConflicts(QQuickWindow* window, sync::Store& store, CaseListMo
 }  // namespace
 
 int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
-                    EnrolmentController& enrolment, CaseController& caseDetail, const QString& dir,
+                    EnrolmentController& enrolment, CaseController& caseDetail, Navigator& navigator, const QString& dir,
                     ScreenshotExtras extras)
 {
     QTextStream out(stdout);
@@ -331,7 +357,7 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     code.org = crypto::random_id();
     code.admin_pk = admin.sign_public();
     crypto::random_bytes(code.secret);
-    QMetaObject::invokeMethod(window, "openSettings");
+    navigator.openSettings();
     settle(300);
     shoot(QStringLiteral("settings-local"));
     enrolment.request(QString::fromStdString(code.to_string()), QString::fromLatin1(kDeviceName));
@@ -361,14 +387,14 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         return 1;
     }
     shoot(QStringLiteral("settings"));
-    QMetaObject::invokeMethod(window, "closeSettings");
+    navigator.closeSettings();
     settle(300);
     shoot(QStringLiteral("case-list-demo"));
     cases.setMineOnly(true);
     settle(100);
     shoot(QStringLiteral("case-list-mine"));
     cases.setMineOnly(false);
-    QMetaObject::invokeMethod(window, "openNewCase");
+    navigator.openNewCase();
     settle(400);
     shoot(QStringLiteral("case-new"));
     // "Fall anlegen" with the name and social space still empty: the domain's issues in German.
@@ -377,18 +403,20 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     shoot(QStringLiteral("case-new-issues"));
     // The opening date's calendar (DateField: TT.MM.JJJJ, a month of 48 px days).
     if (QQuickItem* date = findItem(window, QStringLiteral("date_opened_on"))) {
-        if (QObject* calendar = date->property("calendar").value<QObject*>()) {
-            QMetaObject::invokeMethod(calendar, "show");
+        if (tap(findItemIn(date, QStringLiteral("dateOpenCalendar")))) {
             settle(300);
             shoot(QStringLiteral("case-new-date"));
-            QMetaObject::invokeMethod(calendar, "close");
+            tap(findItem(window, QStringLiteral("dateCancel")));
             settle(200);
+        } else {
+            out << "FAIL the new case's calendar did not open" << Qt::endl;
+            ++failures;
         }
     } else {
         out << "the new case's date field is missing" << Qt::endl;
         return 1;
     }
-    QMetaObject::invokeMethod(window, "closeDialogs");
+    navigator.closeDialogs();
     settle(300);
 
     // A new case the domain refused at a lock (no name yet, an opening date that is no date), kept
@@ -413,12 +441,14 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         caseDetail.setStore(&store);  // reads the draft, as an unlock does
         settle(300);
         shoot(QStringLiteral("case-list-draft"));
-        if (QQuickItem* list = findItem(window, QStringLiteral("caseListPage"))) {
-            QMetaObject::invokeMethod(list, "restoreNewCaseDraft");
+        if (restoreNewCaseDraft(findItem(window, QStringLiteral("caseListPage")))) {
             settle(400);
             shoot(QStringLiteral("case-list-draft-restored"));
+        } else {
+            out << "FAIL the new-case draft could not be restored" << Qt::endl;
+            ++failures;
         }
-        QMetaObject::invokeMethod(window, "closeDialogs");
+        navigator.closeDialogs();
         caseDetail.discardNewCaseDraft();
         settle(300);
     }
@@ -426,7 +456,7 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     // The case page of the first demo family (the one with the most in it comes first), one
     // screenshot per section; and the Kowalski case's classification with its requirement.
     const auto openCase = [&](const std::string& id) {
-        QMetaObject::invokeMethod(window, "openCase", Q_ARG(QVariant, QString::fromStdString(id)));
+        navigator.openCase(QString::fromStdString(id));
         settle(400);
         return findItem(window, QStringLiteral("casePage"));
     };
@@ -434,24 +464,24 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
                                             "case-contacts", "case-classification", "case-measures"};
     if (QQuickItem* page = openCase(demo->families.case_ids.front())) {
         for (int i = 0; i < int(std::size(kSections)); ++i) {
-            QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, i));
+            showCaseSection(page, i);
             shoot(QString::fromLatin1(kSections[i]));
         }
     } else {
         out << "FAIL the case page did not open" << Qt::endl;
         ++failures;
     }
-    QMetaObject::invokeMethod(window, "closeCase");
+    navigator.closeCase();
     settle(300);
     for (const std::string& id : demo->families.case_ids) {
         if (QQuickItem* page = openCase(id); page && caseDetail.dangerArea()) {
-            QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 5));
+            showCaseSection(page, 5);
             shoot(QStringLiteral("case-classification-danger"));
-            QMetaObject::invokeMethod(window, "closeCase");
+            navigator.closeCase();
             settle(300);
             break;
         }
-        QMetaObject::invokeMethod(window, "closeCase");
+        navigator.closeCase();
         settle(300);
     }
 
@@ -479,17 +509,19 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             ++failures;
         }
         caseDetail.reload();
-        QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 1));
+        showCaseSection(page, 1);
         shoot(QStringLiteral("case-draft"));
-        QMetaObject::invokeMethod(page, "restoreDraft");
+        if (!restoreCaseDraft(page)) {
+            out << "FAIL the will draft could not be restored" << Qt::endl;
+            ++failures;
+        }
         shoot(QStringLiteral("case-draft-restored"));
-        QMetaObject::invokeMethod(window, "closeDialogs");
+        navigator.closeDialogs();
         caseDetail.discardDraft();
 
         // A contact tapped into Freunde & Nachbarn, ring 2, with a note but no name yet, kept at a
         // lock as the case's draft: the restored contact form, sector and ring as tapped.
-        QVariant contactSpec;
-        QMetaObject::invokeMethod(page, "contactForm", Q_RETURN_ARG(QVariant, contactSpec), Q_ARG(QVariant, -1));
+        const QVariantMap contactSpec = newContactForm(caseDetail);
         const QVariantMap contact{{QStringLiteral("name"), QString()},
                                   {QStringLiteral("sector"), QStringLiteral("friends_neighbours")},
                                   {QStringLiteral("distance"), 2},
@@ -498,19 +530,22 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         domain::Repository repo(store);
         FormContext ctx{caseDetail.caseId().toStdString(), caseDetail.today().toStdString(), {}, {}};
         const FormOutcome refused = saveForm(repo, ctx, QStringLiteral("contact"), {}, contact);
-        if (refused.ok || !writeFormDraft(store, ctx.caseId, contactSpec.toMap(), {}, contact, refused.issues, at)) {
+        if (refused.ok || !writeFormDraft(store, ctx.caseId, contactSpec, {}, contact, refused.issues, at)) {
             out << "FAIL could not keep the contact draft" << Qt::endl;
             ++failures;
         }
         caseDetail.reload();
-        QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 3));
+        showCaseSection(page, 3);
         settle(300);
-        QMetaObject::invokeMethod(page, "restoreDraft");
+        if (!restoreCaseDraft(page)) {
+            out << "FAIL the contact draft could not be restored" << Qt::endl;
+            ++failures;
+        }
         settle(400);
         shoot(QStringLiteral("case-network-draft-restored"));
-        QMetaObject::invokeMethod(window, "closeDialogs");
+        navigator.closeDialogs();
         caseDetail.discardDraft();
-        QMetaObject::invokeMethod(window, "closeCase");
+        navigator.closeCase();
         settle(300);
     }
 
@@ -536,18 +571,16 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             out << "FAIL the share dialog could not be prepared" << Qt::endl;
             ++failures;
         } else {
-            QMetaObject::invokeMethod(page, "openShare");
+            openCaseShare(page);
             settle(300);
-            if (!QMetaObject::invokeMethod(dialog, "select",
-                                           Q_ARG(QVariant, QString::fromStdString(crypto::to_hex(colleagues[1]))),
-                                           Q_ARG(QVariant, QStringLiteral("Tablet ASD Harksheide")), Q_ARG(QVariant, false))) {
-                out << "FAIL the share dialog's select() is missing" << Qt::endl;
+            if (!selectShareTarget(page, QString::fromStdString(crypto::to_hex(colleagues[1])))) {
+                out << "FAIL the share dialog did not offer Tablet ASD Harksheide" << Qt::endl;
                 ++failures;
             }
             shoot(QStringLiteral("case-share"));
         }
-        QMetaObject::invokeMethod(window, "closeDialogs");
-        QMetaObject::invokeMethod(window, "closeCase");
+        navigator.closeDialogs();
+        navigator.closeCase();
         settle(300);
     }
 
@@ -579,8 +612,11 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             ++failures;
         }
         caseDetail.reload();
-        QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, 4));
-        QMetaObject::invokeMethod(page, "restoreDraft");  // the form with the text in it
+        showCaseSection(page, 4);
+        if (!restoreCaseDraft(page)) {  // the form with the text in it
+            out << "FAIL the note draft could not be restored" << Qt::endl;
+            ++failures;
+        }
         // Held at its size now (discarding the draft first would free pages the save could use).
         (void)store.debug_set_max_bytes(1);
         if (caseDetail.saveRecord(QStringLiteral("note"), values, at) || store.failure() != sync::Error::Full) {
@@ -593,18 +629,18 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             out << "FAIL the save after freeing space" << Qt::endl;  // (the form restored from the draft: it takes the draft away)
             ++failures;
         }
-        QMetaObject::invokeMethod(window, "closeDialogs");
-        QMetaObject::invokeMethod(window, "closeCase");
+        navigator.closeDialogs();
+        navigator.closeCase();
         settle(300);
     }
 
     // The offer map with the demo offers (docs/offers.md).
     if (!seedDemoOffers(engine, store, out))
         return 1;
-    failures += shootOfferScreens(engine, window, out, shoot);
+    failures += shootOfferScreens(engine, window, navigator, out, shoot);
 
     if (extras.visit && extras.conflicts && extras.language &&
-        !shootVisitAndConflicts(window, store, cases, *extras.visit, *extras.conflicts, *extras.language, shootAt, out))
+        !shootVisitAndConflicts(window, navigator, store, cases, *extras.visit, *extras.conflicts, *extras.language, shootAt, out))
         ++failures;
 
     // The organisation's offline lease of 7 days, and a last sync 10 days ago: the list is locked.

@@ -14,6 +14,7 @@ class ConflictListModel;
 class EnrolmentController;
 class HomeVisitController;
 class LanguageController;
+class Navigator;
 class SessionController;
 class SyncController;
 
@@ -32,7 +33,7 @@ struct ScreenshotExtras {
 // of a case page; then, with `extras`, the demo offers (app/visitdemo.h), walks a home visit through
 // every step, shows a conflict and switches the language once.
 int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListModel& cases, SyncController& syncController,
-                    EnrolmentController& enrolment, CaseController& caseDetail, const QString& dir,
+                    EnrolmentController& enrolment, CaseController& caseDetail, Navigator& navigator, const QString& dir,
                     ScreenshotExtras extras = {});
 
 }  // namespace quartier::app

@@ -3,6 +3,8 @@
 #include "casecontroller.h"
 #include "demodata.h"
 #include "headless.h"
+#include "navigator.h"
+#include "pagedriver.h"
 #include "visitdemo.h"
 
 #include "sync/store.h"
@@ -73,7 +75,7 @@ bool isInstantiated(const QString& path)
 
 }  // namespace
 
-int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& caseDetail)
+int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& caseDetail, Navigator& navigator)
 {
     QTextStream out(stdout);
     MessageCounter warnings;
@@ -129,7 +131,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
     settle(50);
     // The settings page, reached the way the gear button reaches it, and back.
     if (mainWindow) {
-        QMetaObject::invokeMethod(mainWindow, "openSettings");
+        navigator.openSettings();
         settle(300);
         if (!findItem(mainWindow, QStringLiteral("settingsPage"))) {
             out << "FAIL the settings page did not open" << Qt::endl;
@@ -137,9 +139,9 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
         } else {
             out << "ok   settings page shown" << Qt::endl;
         }
-        QMetaObject::invokeMethod(mainWindow, "closeSettings");
+        navigator.closeSettings();
         settle(300);
-        failures += selfTestOfferScreens(mainWindow, out);
+        failures += selfTestOfferScreens(mainWindow, navigator, out);
     }
     // The case page with the demo families: every section of every case, then back to the list.
     if (mainWindow && session.store()) {
@@ -149,7 +151,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
             ++failures;
         } else {
             for (const std::string& id : demo->families.case_ids) {
-                QMetaObject::invokeMethod(mainWindow, "openCase", Q_ARG(QVariant, QString::fromStdString(id)));
+                navigator.openCase(QString::fromStdString(id));
                 settle(300);
                 QQuickItem* page = findItem(mainWindow, QStringLiteral("casePage"));
                 if (!page || !caseDetail.isOpen()) {
@@ -159,11 +161,11 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
                 }
                 const int sections = page->property("sectionCount").toInt();
                 for (int i = 0; i < sections; ++i) {
-                    QMetaObject::invokeMethod(page, "showSection", Q_ARG(QVariant, i));
+                    showCaseSection(page, i);
                     settle(100);
                 }
                 out << "ok   case page " << caseDetail.name() << " (" << sections << " sections)" << Qt::endl;
-                QMetaObject::invokeMethod(mainWindow, "closeCase");
+                navigator.closeCase();
                 settle(300);
             }
         }
@@ -171,24 +173,29 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
     // The home visit on a demo family, every step shown once; then the conflicts page.
     std::optional<VisitDemo> demo = session.store() ? writeVisitDemo(*session.store()) : std::nullopt;
     if (mainWindow && demo) {
-        QVariant started;
-        QMetaObject::invokeMethod(mainWindow, "startHomeVisit", Q_RETURN_ARG(QVariant, started),
-                                  Q_ARG(QVariant, QString::fromStdString(demo->caseId)));
+        const bool started = navigator.startHomeVisit(QString::fromStdString(demo->caseId));
         settle(300);
         QQuickItem* visitPage = findItem(mainWindow, QStringLiteral("homeVisitPage"));
-        if (!started.toBool() || !visitPage) {
+        if (!started || !visitPage) {
             out << "FAIL the home visit did not open" << Qt::endl;
             ++failures;
         } else {
-            for (int step = 0; step < 6; ++step) {
-                QMetaObject::invokeMethod(visitPage, "goTo", Q_ARG(QVariant, step));
+            const int steps = visitPage->property("stepCount").toInt();
+            int shown = 0;
+            for (int step = 0; step < steps; ++step) {
+                shown += showVisitStep(visitPage, step) ? 1 : 0;
                 settle(100);
             }
-            out << "ok   home visit shown, every step" << Qt::endl;
+            if (steps > 0 && shown == steps) {
+                out << "ok   home visit shown, every step" << Qt::endl;
+            } else {
+                out << "FAIL the home visit showed " << shown << " of " << steps << " steps" << Qt::endl;
+                ++failures;
+            }
         }
-        QMetaObject::invokeMethod(mainWindow, "closeSettings");
+        navigator.closeSettings();
         settle(300);
-        QMetaObject::invokeMethod(mainWindow, "openConflicts");
+        navigator.openConflicts();
         settle(300);
         if (!findItem(mainWindow, QStringLiteral("conflictsPage"))) {
             out << "FAIL the conflicts page did not open" << Qt::endl;
@@ -196,7 +203,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
         } else {
             out << "ok   conflicts page shown" << Qt::endl;
         }
-        QMetaObject::invokeMethod(mainWindow, "closeSettings");
+        navigator.closeSettings();
         settle(300);
     } else if (mainWindow) {
         out << "FAIL could not write the demo families" << Qt::endl;

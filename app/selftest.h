@@ -8,10 +8,11 @@ class QQmlEngine;
 namespace quartier::app {
 
 class CaseController;
+class Navigator;
 class SessionController;
 
 // Returns the process exit code: 0 when every file loaded and no QML warning or error was seen.
 // `session` must use a throwaway store directory.
-int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& caseDetail);
+int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& caseDetail, Navigator& navigator);
 
 }  // namespace quartier::app

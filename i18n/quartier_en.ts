@@ -1023,42 +1023,6 @@
         <translation>Home visit %1</translation>
     </message>
     <message>
-        <source>Besuch unterbrechen, zurück zu den Fällen</source>
-        <translation>Pause the visit, back to the cases</translation>
-    </message>
-    <message>
-        <source>Hausbesuch · %1</source>
-        <translation>Home visit · %1</translation>
-    </message>
-    <message>
-        <source>Begonnen %1 · abgeschlossen</source>
-        <translation>Started %1 · finished</translation>
-    </message>
-    <message>
-        <source>Begonnen %1 · Entwurf fortgesetzt</source>
-        <translation>Started %1 · draft resumed</translation>
-    </message>
-    <message>
-        <source>Begonnen %1 · Entwurf</source>
-        <translation>Started %1 · draft</translation>
-    </message>
-    <message>
-        <source>Speichert …</source>
-        <translation>Saving …</translation>
-    </message>
-    <message>
-        <source>Gespeichert</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <source>Sperren</source>
-        <translation>Lock</translation>
-    </message>
-    <message>
-        <source>Schritt %1 von %2: %3</source>
-        <translation>Step %1 of %2: %3</translation>
-    </message>
-    <message>
         <source>Schritt blättern</source>
         <translation>Scroll step</translation>
     </message>
@@ -1073,262 +1037,6 @@
     <message>
         <source>Weiter zu Schritt %1</source>
         <translation>Next, to step %1</translation>
-    </message>
-    <message>
-        <source>%1, %2: %3</source>
-        <translation>%1, %2: %3</translation>
-    </message>
-    <message>
-        <source>anwesend</source>
-        <translation>present</translation>
-    </message>
-    <message>
-        <source>nicht anwesend</source>
-        <translation>not present</translation>
-    </message>
-    <message>
-        <source>Noch keine Familienmitglieder</source>
-        <translation>No family members yet</translation>
-    </message>
-    <message>
-        <source>Im Fall sind noch keine Personen erfasst. Legen Sie sie in der Fallakte an.</source>
-        <translation>No persons are recorded in this case yet. Add them in the case file.</translation>
-    </message>
-    <message>
-        <source>Wurde das Kind gesehen?</source>
-        <translation>Was the child seen?</translation>
-    </message>
-    <message>
-        <source>Ja</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>Nein</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Entfällt</source>
-        <translation>Not applicable</translation>
-    </message>
-    <message>
-        <source>Kind gesehen: %1</source>
-        <translation>Child seen: %1</translation>
-    </message>
-    <message>
-        <source>Keine Angebote erfasst</source>
-        <translation>No offers recorded</translation>
-    </message>
-    <message>
-        <source>Für den Sozialraum %1 sind auf diesem Gerät noch keine Angebote gespeichert. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.</source>
-        <translation>No offers for the social space %1 are stored on this device yet. You can record what the family is missing in the next step.</translation>
-    </message>
-    <message>
-        <source>bekannt</source>
-        <translation>known</translation>
-    </message>
-    <message>
-        <source>genutzt</source>
-        <translation>used</translation>
-    </message>
-    <message>
-        <source>früher genutzt</source>
-        <translation>used before</translation>
-    </message>
-    <message>
-        <source>unbekannt</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Was fehlt oder wird gewünscht?</source>
-        <translation>What is missing or wanted?</translation>
-    </message>
-    <message>
-        <source>z. B. Betreuung am Nachmittag</source>
-        <translation>e.g. afternoon childcare</translation>
-    </message>
-    <message>
-        <source>Bereich</source>
-        <translation>Area</translation>
-    </message>
-    <message>
-        <source>Bereich: %1</source>
-        <translation>Area: %1</translation>
-    </message>
-    <message>
-        <source>Festhalten</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>Fehlendes Angebot festhalten</source>
-        <translation>Record the missing offer</translation>
-    </message>
-    <message>
-        <source>„%1“ entfernen</source>
-        <translation>Remove “%1”</translation>
-    </message>
-    <message>
-        <source>Was hält ab?</source>
-        <translation>What holds them back?</translation>
-    </message>
-    <message>
-        <source>Hürde %1</source>
-        <translation>Barrier %1</translation>
-    </message>
-    <message>
-        <source>Noch nichts zu fragen</source>
-        <translation>Nothing to ask yet</translation>
-    </message>
-    <message>
-        <source>Halten Sie unter „Was fehlt“ etwas fest oder markieren Sie ein Angebot als bekannt, früher genutzt oder unbekannt: Dann fragen Sie hier, wie es sein müsste.</source>
-        <translation>Record something under “What is missing” or mark an offer as known, used before or unknown: then ask here how it would have to be.</translation>
-    </message>
-    <message>
-        <source>Wie müsste es sein? (wörtlich)</source>
-        <translation>How would it have to be? (verbatim)</translation>
-    </message>
-    <message>
-        <source>„…“ – in den Worten der Familie</source>
-        <translation>“…” – in the family&apos;s words</translation>
-    </message>
-    <message>
-        <source>Wille</source>
-        <translation>Will</translation>
-    </message>
-    <message>
-        <source>%1 · noch ein Wunsch</source>
-        <translation>%1 · still a wish</translation>
-    </message>
-    <message>
-        <source>Selbst: %1</source>
-        <translation>Own part: %1</translation>
-    </message>
-    <message>
-        <source>Wille von %1</source>
-        <translation>Will of %1</translation>
-    </message>
-    <message>
-        <source>Was will die Person? (O-Ton)</source>
-        <translation>What does the person want? (verbatim)</translation>
-    </message>
-    <message>
-        <source>„Ich will …“</source>
-        <translation>“I want …”</translation>
-    </message>
-    <message>
-        <source>Was tut sie selbst dafür?</source>
-        <translation>What will they do for it themselves?</translation>
-    </message>
-    <message>
-        <source>Ohne eigenen Beitrag bleibt es ein Wunsch.</source>
-        <translation>Without an own contribution it remains a wish.</translation>
-    </message>
-    <message>
-        <source>Willen festhalten</source>
-        <translation>Record the will</translation>
-    </message>
-    <message>
-        <source>Ressourcen</source>
-        <translation>Resources</translation>
-    </message>
-    <message>
-        <source>Was hilft der Familie?</source>
-        <translation>What helps the family?</translation>
-    </message>
-    <message>
-        <source>z. B. Oma wohnt nebenan</source>
-        <translation>e.g. grandma lives next door</translation>
-    </message>
-    <message>
-        <source>Ressource festhalten</source>
-        <translation>Record the resource</translation>
-    </message>
-    <message>
-        <source>Vermerk</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Was Sie festhalten möchten …</source>
-        <translation>What you want to record …</translation>
-    </message>
-    <message>
-        <source>Anvertraut nach § 65 SGB VIII, nur für mich lesbar</source>
-        <translation>Entrusted under § 65 SGB VIII, readable by me only</translation>
-    </message>
-    <message>
-        <source>Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.</source>
-        <translation>Entrusted (§ 65 SGB VIII): readable by you only until you pass it on with a legal basis.</translation>
-    </message>
-    <message>
-        <source>In der Fallakte: für alle lesbar, die den Fall bearbeiten.</source>
-        <translation>In the case file: readable by everyone working on the case.</translation>
-    </message>
-    <message>
-        <source>Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.</source>
-        <translation>Where the note is kept was fixed when it was first saved. It can only be passed on through a release with a legal basis.</translation>
-    </message>
-    <message>
-        <source>Erfasst</source>
-        <translation>Recorded</translation>
-    </message>
-    <message>
-        <source>Kind gesehen</source>
-        <translation>Child seen</translation>
-    </message>
-    <message>
-        <source>Fehlt</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <source>1 Aussage</source>
-        <translation>1 statement</translation>
-    </message>
-    <message>
-        <source>%1 Aussagen</source>
-        <translation>%1 statements</translation>
-    </message>
-    <message>
-        <source>vorhanden, anvertraut</source>
-        <translation>written, entrusted</translation>
-    </message>
-    <message>
-        <source>vorhanden, in der Fallakte</source>
-        <translation>written, in the case file</translation>
-    </message>
-    <message>
-        <source>Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen werden eigene Einträge.</source>
-        <translation>Everything needed is recorded. After finishing, the visit stays as it is; additions become entries of their own.</translation>
-    </message>
-    <message>
-        <source>Besuch abschließen</source>
-        <translation>Finish the visit</translation>
-    </message>
-    <message>
-        <source>Besuch abgeschlossen</source>
-        <translation>Visit finished</translation>
-    </message>
-    <message>
-        <source>Alle Antworten sind gespeichert und werden bei der nächsten Synchronisierung übertragen.</source>
-        <translation>All answers are saved and will be sent with the next sync.</translation>
-    </message>
-    <message>
-        <source>Zurück zu den Fällen</source>
-        <translation>Back to the cases</translation>
-    </message>
-    <message>
-        <source>Angebot suchen: Name, Ort oder Art</source>
-        <translation>Search offers: name, place or kind</translation>
-    </message>
-    <message>
-        <source>Kein Angebot gefunden</source>
-        <translation>No offer found</translation>
-    </message>
-    <message>
-        <source>Kein Angebot in %1 passt zu „%2“. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.</source>
-        <translation>No offer in %1 matches “%2”. You can record what the family is missing in the next step.</translation>
     </message>
 </context>
 <context>
@@ -3191,6 +2899,355 @@
     <message>
         <source>Schlüssel wird geprüft …</source>
         <translation>Checking key …</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHeader</name>
+    <message>
+        <source>Besuch unterbrechen, zurück zu den Fällen</source>
+        <translation>Pause the visit, back to the cases</translation>
+    </message>
+    <message>
+        <source>Hausbesuch · %1</source>
+        <translation>Home visit · %1</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · abgeschlossen</source>
+        <translation>Started %1 · finished</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · Entwurf fortgesetzt</source>
+        <translation>Started %1 · draft resumed</translation>
+    </message>
+    <message>
+        <source>Begonnen %1 · Entwurf</source>
+        <translation>Started %1 · draft</translation>
+    </message>
+    <message>
+        <source>Speichert …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Gespeichert</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Sperren</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Schritt %1 von %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepFinish</name>
+    <message>
+        <source>Anwesend</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Entfällt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Wille</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Erfasst</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Kind gesehen</source>
+        <translation>Child seen</translation>
+    </message>
+    <message>
+        <source>Fehlt</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>1 Aussage</source>
+        <translation>1 statement</translation>
+    </message>
+    <message>
+        <source>%1 Aussagen</source>
+        <translation>%1 statements</translation>
+    </message>
+    <message>
+        <source>vorhanden, anvertraut</source>
+        <translation>written, entrusted</translation>
+    </message>
+    <message>
+        <source>vorhanden, in der Fallakte</source>
+        <translation>written, in the case file</translation>
+    </message>
+    <message>
+        <source>Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen werden eigene Einträge.</source>
+        <translation>Everything needed is recorded. After finishing, the visit stays as it is; additions become entries of their own.</translation>
+    </message>
+    <message>
+        <source>Besuch abschließen</source>
+        <translation>Finish the visit</translation>
+    </message>
+    <message>
+        <source>Besuch abgeschlossen</source>
+        <translation>Visit finished</translation>
+    </message>
+    <message>
+        <source>Alle Antworten sind gespeichert und werden bei der nächsten Synchronisierung übertragen.</source>
+        <translation>All answers are saved and will be sent with the next sync.</translation>
+    </message>
+    <message>
+        <source>Zurück zu den Fällen</source>
+        <translation>Back to the cases</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepHow</name>
+    <message>
+        <source>Noch nichts zu fragen</source>
+        <translation>Nothing to ask yet</translation>
+    </message>
+    <message>
+        <source>Halten Sie unter „Was fehlt“ etwas fest oder markieren Sie ein Angebot als bekannt, früher genutzt oder unbekannt: Dann fragen Sie hier, wie es sein müsste.</source>
+        <translation>Record something under “What is missing” or mark an offer as known, used before or unknown: then ask here how it would have to be.</translation>
+    </message>
+    <message>
+        <source>Wie müsste es sein? (wörtlich)</source>
+        <translation>How would it have to be? (verbatim)</translation>
+    </message>
+    <message>
+        <source>„…“ – in den Worten der Familie</source>
+        <translation>“…” – in the family&apos;s words</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepMissing</name>
+    <message>
+        <source>Was fehlt</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>Was fehlt oder wird gewünscht?</source>
+        <translation>What is missing or wanted?</translation>
+    </message>
+    <message>
+        <source>z. B. Betreuung am Nachmittag</source>
+        <translation>e.g. afternoon childcare</translation>
+    </message>
+    <message>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Bereich: %1</source>
+        <translation>Area: %1</translation>
+    </message>
+    <message>
+        <source>Festhalten</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Fehlendes Angebot festhalten</source>
+        <translation>Record the missing offer</translation>
+    </message>
+    <message>
+        <source>„%1“ entfernen</source>
+        <translation>Remove “%1”</translation>
+    </message>
+    <message>
+        <source>Was hält ab?</source>
+        <translation>What holds them back?</translation>
+    </message>
+    <message>
+        <source>Hürde %1</source>
+        <translation>Barrier %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepOffers</name>
+    <message>
+        <source>Keine Angebote erfasst</source>
+        <translation>No offers recorded</translation>
+    </message>
+    <message>
+        <source>Für den Sozialraum %1 sind auf diesem Gerät noch keine Angebote gespeichert. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.</source>
+        <translation>No offers for the social space %1 are stored on this device yet. You can record what the family is missing in the next step.</translation>
+    </message>
+    <message>
+        <source>bekannt</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <source>genutzt</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <source>früher genutzt</source>
+        <translation>used before</translation>
+    </message>
+    <message>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Angebot suchen: Name, Ort oder Art</source>
+        <translation>Search offers: name, place or kind</translation>
+    </message>
+    <message>
+        <source>Kein Angebot gefunden</source>
+        <translation>No offer found</translation>
+    </message>
+    <message>
+        <source>Kein Angebot in %1 passt zu „%2“. Was der Familie fehlt, können Sie im nächsten Schritt festhalten.</source>
+        <translation>No offer in %1 matches “%2”. You can record what the family is missing in the next step.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepWho</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>anwesend</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>nicht anwesend</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <source>Noch keine Familienmitglieder</source>
+        <translation>No family members yet</translation>
+    </message>
+    <message>
+        <source>Im Fall sind noch keine Personen erfasst. Legen Sie sie in der Fallakte an.</source>
+        <translation>No persons are recorded in this case yet. Add them in the case file.</translation>
+    </message>
+    <message>
+        <source>Wurde das Kind gesehen?</source>
+        <translation>Was the child seen?</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nein</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Entfällt</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Kind gesehen: %1</source>
+        <translation>Child seen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStepWill</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Bereich: %1</source>
+        <translation>Area: %1</translation>
+    </message>
+    <message>
+        <source>Wille</source>
+        <translation>Will</translation>
+    </message>
+    <message>
+        <source>%1 · noch ein Wunsch</source>
+        <translation>%1 · still a wish</translation>
+    </message>
+    <message>
+        <source>Selbst: %1</source>
+        <translation>Own part: %1</translation>
+    </message>
+    <message>
+        <source>Wille von %1</source>
+        <translation>Will of %1</translation>
+    </message>
+    <message>
+        <source>Was will die Person? (O-Ton)</source>
+        <translation>What does the person want? (verbatim)</translation>
+    </message>
+    <message>
+        <source>„Ich will …“</source>
+        <translation>“I want …”</translation>
+    </message>
+    <message>
+        <source>Was tut sie selbst dafür?</source>
+        <translation>What will they do for it themselves?</translation>
+    </message>
+    <message>
+        <source>Ohne eigenen Beitrag bleibt es ein Wunsch.</source>
+        <translation>Without an own contribution it remains a wish.</translation>
+    </message>
+    <message>
+        <source>Willen festhalten</source>
+        <translation>Record the will</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Was hilft der Familie?</source>
+        <translation>What helps the family?</translation>
+    </message>
+    <message>
+        <source>z. B. Oma wohnt nebenan</source>
+        <translation>e.g. grandma lives next door</translation>
+    </message>
+    <message>
+        <source>Ressource festhalten</source>
+        <translation>Record the resource</translation>
+    </message>
+    <message>
+        <source>Vermerk</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Was Sie festhalten möchten …</source>
+        <translation>What you want to record …</translation>
+    </message>
+    <message>
+        <source>Anvertraut nach § 65 SGB VIII, nur für mich lesbar</source>
+        <translation>Entrusted under § 65 SGB VIII, readable by me only</translation>
+    </message>
+    <message>
+        <source>Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.</source>
+        <translation>Entrusted (§ 65 SGB VIII): readable by you only until you pass it on with a legal basis.</translation>
+    </message>
+    <message>
+        <source>In der Fallakte: für alle lesbar, die den Fall bearbeiten.</source>
+        <translation>In the case file: readable by everyone working on the case.</translation>
+    </message>
+    <message>
+        <source>Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.</source>
+        <translation>Where the note is kept was fixed when it was first saved. It can only be passed on through a release with a legal basis.</translation>
     </message>
 </context>
 <context>

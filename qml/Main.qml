@@ -26,55 +26,6 @@ ApplicationWindow {
     font.family: Theme.fontFamily
     font.pixelSize: Theme.fontBody
 
-    // For the headless modes (self-test, screenshots) and a hardware back key.
-    function openSettings() {
-        if (content.item && content.item.openSettings)
-            content.item.openSettings()
-    }
-    function closeSettings() {
-        if (content.item && content.item.closeSettings)
-            content.item.closeSettings()
-    }
-    function openCase(caseId) {
-        if (content.item && content.item.openCase)
-            content.item.openCase(caseId)
-    }
-    function closeCase() {
-        if (content.item && content.item.closeCase)
-            content.item.closeCase()
-    }
-    function openNewCase() {
-        if (content.item && content.item.openNewCase)
-            content.item.openNewCase()
-    }
-    function closeDialogs() {
-        if (content.item && content.item.closeDialogs)
-            content.item.closeDialogs()
-    }
-    // The home visit of a case (from the case page, or the case list's visit button): resumes
-    // the case's open draft or starts one. False if it could not (Visit.errorMessage says why).
-    function startHomeVisit(caseId) {
-        return content.item && content.item.startHomeVisit ? content.item.startHomeVisit(caseId) : false
-    }
-    function openConflicts() {
-        if (content.item && content.item.openConflicts)
-            content.item.openConflicts()
-    }
-
-    // The offer map and its edit page (docs/offers.md), for the headless modes as for the button.
-    function openOffers() {
-        if (content.item && content.item.openOffers)
-            content.item.openOffers()
-    }
-    function editOffer(serviceId) {
-        if (content.item && content.item.editOffer)
-            content.item.editOffer(serviceId)
-    }
-    function closeOffers() {
-        if (content.item && content.item.closeOffers)
-            content.item.closeOffers()
-    }
-
     Loader {
         id: content
         anchors.fill: parent
@@ -120,12 +71,10 @@ ApplicationWindow {
                 if (currentItem && currentItem.closeDialogs)
                     currentItem.closeDialogs()
             }
-            function startHomeVisit(caseId) {
-                if (!Visit.startVisit(caseId))
-                    return false
+            // Navigator.startHomeVisit has opened the visit controller on the case.
+            function showHomeVisit() {
                 pop(null)
                 push(homeVisit)
-                return true
             }
             function openConflicts() {
                 pop(null)
@@ -147,6 +96,22 @@ ApplicationWindow {
                 else if (!OfferEditor.startEdit(serviceId))
                     return
                 push(offerEdit)
+            }
+
+            // Navigation asked for in C++ (app/navigator.h): by the pages below and the headless modes.
+            Connections {
+                target: Navigator
+                function onSettingsRequested() { stack.openSettings() }
+                function onSettingsCloseRequested() { stack.closeSettings() }
+                function onCaseRequested(caseId) { stack.openCase(caseId) }
+                function onCaseCloseRequested() { stack.closeCase() }
+                function onNewCaseRequested() { stack.openNewCase() }
+                function onDialogsCloseRequested() { stack.closeDialogs() }
+                function onHomeVisitStarted() { stack.showHomeVisit() }
+                function onConflictsRequested() { stack.openConflicts() }
+                function onOffersRequested() { stack.openOffers() }
+                function onOfferEditRequested(serviceId) { stack.editOffer(serviceId) }
+                function onOffersCloseRequested() { stack.closeOffers() }
             }
 
             focus: true
@@ -171,7 +136,7 @@ ApplicationWindow {
             initialItem: CaseListPage {
                 onSettingsRequested: stack.openSettings()
                 onCaseRequested: caseId => stack.openCase(caseId)
-                onVisitRequested: caseId => stack.startHomeVisit(caseId)
+                onVisitRequested: caseId => Navigator.startHomeVisit(caseId)
                 onConflictsRequested: stack.openConflicts()
                 onOffersRequested: stack.openOffers()
             }
@@ -198,9 +163,9 @@ ApplicationWindow {
             Component {
                 id: casePage
                 CasePage {
-                    // The home-visit flow hooks in here: a window function startHomeVisit(caseId).
-                    homeVisitAvailable: typeof window.startHomeVisit === "function"
-                    onHomeVisitRequested: caseId => window.startHomeVisit(caseId)
+                    // The home-visit flow hooks in here (HomeVisitPage, through the Navigator).
+                    homeVisitAvailable: true
+                    onHomeVisitRequested: caseId => Navigator.startHomeVisit(caseId)
                     onCloseRequested: stack.closeCase()
                 }
             }

@@ -1,0 +1,191 @@
+// Home visit, step 5 "Wille, Ressourcen, Vermerk": the family's will (a statement with its own
+// contribution; without one it stays a wish), their resources, and the worker's note (case file or
+// entrusted under § 65 SGB VIII, docs/consent.md). State: the person and resource area chosen for
+// the next entry; everything recorded lives in the Visit controller.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Quartier.Ui
+
+ColumnLayout {
+    id: willStep
+    spacing: Theme.spacingL
+    property string personId: Visit.members.length > 0 ? Visit.members[0].personId : ""
+    property string area: ""
+
+    SettingsCard {
+        Layout.fillWidth: true
+        title: qsTr("Wille")
+        iconName: "people"
+
+        Repeater {
+            model: Visit.wills
+            ColumnLayout {
+                id: willItem
+                required property var modelData
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    Layout.fillWidth: true
+                    text: willItem.modelData.isWill ? willItem.modelData.personName
+                                                    : qsTr("%1 · noch ein Wunsch").arg(willItem.modelData.personName)
+                    color: willItem.modelData.isWill ? Theme.textSecondary : Theme.warning
+                    font.pixelSize: Theme.fontCaption
+                    font.weight: Font.Medium
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: "„" + willItem.modelData.text + "“"
+                    color: Theme.textPrimary
+                    wrapMode: Text.WordWrap
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: willItem.modelData.ownContribution.length > 0
+                    text: qsTr("Selbst: %1").arg(willItem.modelData.ownContribution)
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            Repeater {
+                model: Visit.members
+                ChoiceChip {
+                    required property var modelData
+                    required property int index
+                    objectName: "willPerson_" + index
+                    text: modelData.name
+                    chosen: willStep.personId === modelData.personId
+                    Accessible.name: qsTr("Wille von %1").arg(modelData.name)
+                    onClicked: willStep.personId = modelData.personId
+                }
+            }
+        }
+        VerbatimEditor {
+            id: willText
+            objectName: "willText"
+            Layout.fillWidth: true
+            minimumLines: 2
+            label: qsTr("Was will die Person? (O-Ton)")
+            placeholderText: qsTr("„Ich will …“")
+        }
+        VerbatimEditor {
+            id: willOwn
+            objectName: "willOwn"
+            Layout.fillWidth: true
+            minimumLines: 2
+            label: qsTr("Was tut sie selbst dafür?")
+            placeholderText: qsTr("Ohne eigenen Beitrag bleibt es ein Wunsch.")
+        }
+        ActionButton {
+            objectName: "willAdd"
+            Layout.alignment: Qt.AlignRight
+            iconName: "add"
+            text: qsTr("Willen festhalten")
+            enabled: willText.text.trim().length > 0 && willStep.personId.length > 0
+            onClicked: {
+                if (Visit.addWill(willStep.personId, willText.text, willOwn.text).length > 0) {
+                    willText.text = ""
+                    willOwn.text = ""
+                }
+            }
+        }
+    }
+
+    SettingsCard {
+        Layout.fillWidth: true
+        title: qsTr("Ressourcen")
+        iconName: "shield"
+
+        Repeater {
+            model: Visit.resources
+            Label {
+                required property var modelData
+                Layout.fillWidth: true
+                text: qsTr("%1: %2").arg(modelData.areaLabel).arg(modelData.text)
+                color: Theme.textPrimary
+                wrapMode: Text.WordWrap
+            }
+        }
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            Repeater {
+                model: Visit.resourceAreas
+                ChoiceChip {
+                    required property var modelData
+                    objectName: "resourceArea_" + modelData.id
+                    text: modelData.label
+                    chosen: willStep.area === modelData.id
+                    Accessible.name: qsTr("Bereich: %1").arg(modelData.label)
+                    onClicked: willStep.area = modelData.id
+                }
+            }
+        }
+        LabelledField {
+            id: resourceText
+            objectName: "resourceText"
+            Layout.fillWidth: true
+            label: qsTr("Was hilft der Familie?")
+            placeholderText: qsTr("z. B. Oma wohnt nebenan")
+            onAccepted: resourceAdd.clicked()
+        }
+        ActionButton {
+            id: resourceAdd
+            objectName: "resourceAdd"
+            Layout.alignment: Qt.AlignRight
+            iconName: "add"
+            text: qsTr("Ressource festhalten")
+            enabled: resourceText.text.trim().length > 0 && willStep.area.length > 0
+            onClicked: {
+                if (Visit.addResource(willStep.area, resourceText.text).length > 0) {
+                    resourceText.clear()
+                    willStep.area = ""
+                }
+            }
+        }
+    }
+
+    SettingsCard {
+        Layout.fillWidth: true
+        title: qsTr("Vermerk")
+        iconName: "lock"
+
+        VerbatimEditor {
+            objectName: "noteEditor"
+            Layout.fillWidth: true
+            minimumLines: 5
+            placeholderText: qsTr("Was Sie festhalten möchten …")
+            initialText: Visit.noteText
+            onEdited: text => Visit.editNote(text)
+            onCommitted: Visit.flush()
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingM
+            Switch {
+                objectName: "noteEntrusted"
+                checked: Visit.noteEntrusted
+                enabled: !Visit.noteScopeFixed
+                Accessible.name: qsTr("Anvertraut nach § 65 SGB VIII, nur für mich lesbar")
+                onToggled: Visit.setNoteEntrusted(checked)
+            }
+            Paragraph {
+                font.pixelSize: Theme.fontSmall
+                text: Visit.noteEntrusted
+                      ? qsTr("Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.")
+                      : qsTr("In der Fallakte: für alle lesbar, die den Fall bearbeiten.")
+            }
+        }
+        Paragraph {
+            visible: Visit.noteScopeFixed
+            font.pixelSize: Theme.fontSmall
+            text: qsTr("Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.")
+        }
+    }
+}
