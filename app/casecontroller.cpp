@@ -1,6 +1,7 @@
 #include "casecontroller.h"
 
 #include "domainlabels.h"
+#include "recordvalues.h"
 #include "sessioncontroller.h"
 #include "storeproblem.h"
 
@@ -29,145 +30,6 @@ QString id(E v)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-// Maps QML values onto a record's fields: only keys that are present are touched. A value that is
-// not of the field's kind becomes an Issue shaped like the domain's own (invariant 2).
-class Fields {
-public:
-    Fields(const QVariantMap& values, domain::Issues& issues) : m_values(values), m_issues(issues) {}
-
-    void text(const char* key, std::string& out) const
-    {
-        if (m_values.contains(QLatin1String(key)))
-            out = ss(m_values.value(QLatin1String(key)).toString());
-    }
-    template <class E>
-    void choice(const char* key, E& out) const
-    {
-        if (!m_values.contains(QLatin1String(key)))
-            return;
-        const std::string value = ss(m_values.value(QLatin1String(key)).toString());
-        if (auto parsed = domain::parse<E>(value))
-            out = *parsed;
-        else
-            m_issues.push_back({key, value.empty() ? domain::Reason::Required : domain::Reason::UnknownValue, value});
-    }
-    void number(const char* key, int& out) const
-    {
-        if (!m_values.contains(QLatin1String(key)))
-            return;
-        bool ok = false;
-        const int n = m_values.value(QLatin1String(key)).toString().trimmed().toInt(&ok);
-        if (ok)
-            out = n;
-        else
-            m_issues.push_back({key, domain::Reason::Malformed, "not a whole number"});
-    }
-    void flag(const char* key, bool& out) const
-    {
-        if (m_values.contains(QLatin1String(key)))
-            out = m_values.value(QLatin1String(key)).toBool();
-    }
-
-private:
-    const QVariantMap& m_values;
-    domain::Issues& m_issues;
-};
-
-void apply(domain::Case& r, const Fields& f)
-{
-    f.text("name", r.name);
-    f.text("social_space", r.social_space);
-    f.choice("status", r.status);
-    f.text("lead_worker", r.lead_worker);
-    f.text("provider_organization", r.provider_organization);
-    f.text("opened_on", r.opened_on);
-    f.text("closed_on", r.closed_on);
-    f.text("transferred_to", r.transferred_to);
-}
-void apply(domain::WillStatement& r, const Fields& f)
-{
-    f.text("person_id", r.person_id);
-    f.text("text", r.text);
-    f.text("own_contribution", r.own_contribution);
-    f.text("recorded_on", r.recorded_on);
-}
-void apply(domain::Goal& r, const Fields& f)
-{
-    f.choice("level", r.level);
-    f.text("parent_goal_id", r.parent_goal_id);
-    f.text("will_statement_id", r.will_statement_id);
-    f.text("text", r.text);
-    f.number("scale_now", r.scale_now);
-    f.number("scale_target", r.scale_target);
-    f.choice("status", r.status);
-    f.text("set_on", r.set_on);
-    f.text("review_on", r.review_on);
-}
-void apply(domain::ActionStep& r, const Fields& f)
-{
-    f.text("goal_id", r.goal_id);
-    f.text("who", r.who);
-    f.text("what", r.what);
-    f.text("by_when", r.by_when);
-    f.choice("status", r.status);
-    f.text("done_on", r.done_on);
-}
-void apply(domain::Resource& r, const Fields& f)
-{
-    f.text("person_id", r.person_id);
-    f.choice("area", r.area);
-    f.text("text", r.text);
-}
-void apply(domain::Note& r, const Fields& f)
-{
-    f.text("contact_event_id", r.contact_event_id);
-    f.text("text", r.text);
-    f.flag("entrusted", r.entrusted);
-}
-void apply(domain::RiskAssessment& r, const Fields& f)
-{
-    f.choice("area", r.area);
-    f.text("assessed_on", r.assessed_on);
-    f.text("assessed_by", r.assessed_by);
-    f.text("reasons", r.reasons);
-}
-void apply(domain::Mandate& r, const Fields& f)
-{
-    f.choice("kind", r.kind);
-    f.text("text", r.text);
-    f.text("given_by", r.given_by);
-    f.text("given_to", r.given_to);
-    f.text("due_on", r.due_on);
-    f.choice("status", r.status);
-}
-void apply(domain::Requirement& r, const Fields& f)
-{
-    f.text("reason", r.reason);
-    f.text("minimum_standard", r.minimum_standard);
-    f.text("negotiable_way", r.negotiable_way);
-    f.text("deadline", r.deadline);
-    f.text("checked_by", r.checked_by);
-    f.text("check_method", r.check_method);
-    f.text("consequence", r.consequence);
-    f.choice("status", r.status);
-}
-void apply(domain::Measure& r, const Fields& f)
-{
-    f.text("paragraph", r.paragraph);
-    f.text("title", r.title);
-    f.text("provider_organization", r.provider_organization);
-    f.text("start", r.start);
-    f.text("end", r.end);
-}
-void apply(domain::NetworkContact& r, const Fields& f)
-{
-    f.text("name", r.name);
-    f.choice("sector", r.sector);
-    f.number("distance", r.distance);
-    f.choice("quality", r.quality);
-    f.text("note", r.note);
-}
-
 // Defaults a new record takes from the open case and the day (only where QML gave nothing).
 struct NewContext {
     std::string caseId;
@@ -191,6 +53,14 @@ void defaults(T& r, const NewContext& c)
         if (r.written_at.empty()) r.written_at = c.now;
         if (r.author.empty()) r.author = c.worker;
     }
+}
+
+// A member row's form: the person's fields and the membership's.
+QVariantMap memberValues(const domain::Member& m)
+{
+    QVariantMap values = recordValues(m.person);
+    values.insert(recordValues(m.member));
+    return values;
 }
 
 QString dateText(const std::string& iso)
@@ -398,22 +268,13 @@ void CaseController::readCase()
         return;
     }
     const domain::Case& c = *loaded;
-    m_fields = QVariantMap{
-        {QStringLiteral("name"), qs(c.name)},
-        {QStringLiteral("social_space"), qs(c.social_space)},
-        {QStringLiteral("status"), id(c.status)},
-        {QStringLiteral("lead_worker"), qs(c.lead_worker)},
-        {QStringLiteral("provider_organization"), qs(c.provider_organization)},
-        {QStringLiteral("opened_on"), qs(c.opened_on)},
-        {QStringLiteral("closed_on"), qs(c.closed_on)},
-        {QStringLiteral("transferred_to"), qs(c.transferred_to)},
-        {QStringLiteral("conflicts"), [&] {
-             QStringList out;
-             for (const std::string& f : c.conflicts)
-                 out << fieldLabel(qs(f));
-             return out;
-         }()},
-    };
+    m_fields = recordValues(c);
+    m_fields.insert(QStringLiteral("conflicts"), [&] {
+        QStringList out;
+        for (const std::string& f : c.conflicts)
+            out << fieldLabel(qs(f));
+        return out;
+    }());
 
     // Familie
     std::map<std::string, QString> personNames;
@@ -421,13 +282,7 @@ void CaseController::readCase()
     for (const domain::Member& m : m_repo->members(caseId)) {
         personNames[m.person.id] = qs(m.person.display_name());
         rows << QVariantMap{{"id", qs(m.member.id)},
-                            {"values", QVariantMap{{"given_name", qs(m.person.given_name)},
-                                                   {"family_name", qs(m.person.family_name)},
-                                                   {"birth_date", qs(m.person.birth_date)},
-                                                   {"languages", qs(m.person.languages)},
-                                                   {"role", id(m.member.role)},
-                                                   {"household", m.member.household},
-                                                   {"note", qs(m.member.note)}}},
+                            {"values", memberValues(m)},
                             {"personId", qs(m.person.id)},
                             {"name", qs(m.person.display_name())},
                             {"role", id(m.member.role)},
@@ -449,10 +304,7 @@ void CaseController::readCase()
     for (const domain::WillStatement& w : m_repo->will_statements(caseId)) {
         willTexts[w.id] = qs(w.text);
         rows << QVariantMap{{"id", qs(w.id)},
-                            {"values", QVariantMap{{"person_id", qs(w.person_id)},
-                                                   {"text", qs(w.text)},
-                                                   {"own_contribution", qs(w.own_contribution)},
-                                                   {"recorded_on", qs(w.recorded_on)}}},
+                            {"values", recordValues(w)},
                             {"personId", qs(w.person_id)},
                             {"personName", personName(w.person_id)},
                             {"content", qs(w.text)},
@@ -489,12 +341,7 @@ void CaseController::readCase()
         QVariantList steps;
         for (const domain::ActionStep& s : m_repo->action_steps(g.id))
             steps << QVariantMap{{"id", qs(s.id)},
-                                 {"values", QVariantMap{{"goal_id", qs(s.goal_id)},
-                                                        {"who", qs(s.who)},
-                                                        {"what", qs(s.what)},
-                                                        {"by_when", qs(s.by_when)},
-                                                        {"status", id(s.status)},
-                                                        {"done_on", qs(s.done_on)}}},
+                                 {"values", recordValues(s)},
                                  {"who", qs(s.who)},
                                  {"what", qs(s.what)},
                                  {"byWhen", dateText(s.by_when)},
@@ -503,15 +350,7 @@ void CaseController::readCase()
                                  {"doneOn", dateText(s.done_on)}};
         const auto will = willTexts.find(g.will_statement_id);
         rows << QVariantMap{{"id", qs(g.id)},
-                            {"values", QVariantMap{{"level", id(g.level)},
-                                                   {"parent_goal_id", qs(g.parent_goal_id)},
-                                                   {"will_statement_id", qs(g.will_statement_id)},
-                                                   {"text", qs(g.text)},
-                                                   {"scale_now", g.scale_now},
-                                                   {"scale_target", g.scale_target},
-                                                   {"status", id(g.status)},
-                                                   {"set_on", qs(g.set_on)},
-                                                   {"review_on", qs(g.review_on)}}},
+                            {"values", recordValues(g)},
                             {"level", id(g.level)},
                             {"levelLabel", choiceLabel("goal_level", id(g.level))},
                             {"parentGoalId", qs(g.parent_goal_id)},
@@ -534,7 +373,7 @@ void CaseController::readCase()
     for (const domain::Resource& r : m_repo->resources(caseId))
         rows << QVariantMap{{"id", qs(r.id)},
                             {"area", id(r.area)},
-                            {"values", QVariantMap{{"area", id(r.area)}, {"text", qs(r.text)}, {"person_id", qs(r.person_id)}}},
+                            {"values", recordValues(r)},
                             {"areaLabel", choiceLabel("resource_area", id(r.area))},
                             {"content", qs(r.text)},
                             {"personId", qs(r.person_id)},
@@ -550,11 +389,7 @@ void CaseController::readCase()
         int i = 0;
         for (const domain::NetworkContact& k : maps.front().contacts) {
             rows << QVariantMap{{"id", QStringLiteral("%1/%2").arg(m_networkMapId).arg(i)},
-                                {"values", QVariantMap{{"name", qs(k.name)},
-                                                       {"sector", id(k.sector)},
-                                                       {"distance", k.distance},
-                                                       {"quality", id(k.quality)},
-                                                       {"note", qs(k.note)}}},
+                                {"values", recordValues(k)},
                                 {"position", i},
                                 {"name", qs(k.name)},
                                 {"sector", id(k.sector)},
@@ -577,7 +412,7 @@ void CaseController::readCase()
             participants << (personName(p).isEmpty() ? tr("(unbekannt)") : personName(p));
         visitTitles[e.id] = tr("%1 am %2").arg(choiceLabel("contact_kind", id(e.kind)), timeText(e.started_at));
         rows << QVariantMap{{"id", qs(e.id)},
-                            {"values", QVariantMap{{"summary", qs(e.summary)}, {"place", qs(e.place)}}},
+                            {"values", recordValues(e)},
                             {"kind", id(e.kind)},
                             {"kindLabel", choiceLabel("contact_kind", id(e.kind))},
                             {"status", id(e.status)},
@@ -607,9 +442,7 @@ void CaseController::readCase()
         }
         const auto visit = visitTitles.find(n.contact_event_id);
         rows << QVariantMap{{"id", qs(n.id)},
-                            {"values", QVariantMap{{"text", qs(n.text)},
-                                                   {"entrusted", n.entrusted},
-                                                   {"contact_event_id", qs(n.contact_event_id)}}},
+                            {"values", recordValues(n)},
                             {"content", qs(n.text)},
                             {"author", qs(n.author)},
                             {"writtenAt", timeText(n.written_at)},
@@ -628,10 +461,7 @@ void CaseController::readCase()
     std::reverse(assessments.begin(), assessments.end());  // newest first
     for (const domain::RiskAssessment& a : assessments)
         rows << QVariantMap{{"id", qs(a.id)},
-                            {"values", QVariantMap{{"area", id(a.area)},
-                                                   {"assessed_on", qs(a.assessed_on)},
-                                                   {"assessed_by", qs(a.assessed_by)},
-                                                   {"reasons", qs(a.reasons)}}},
+                            {"values", recordValues(a)},
                             {"area", id(a.area)},
                             {"areaLabel", choiceLabel("risk_area", id(a.area))},
                             {"assessedOn", dateText(a.assessed_on)},
@@ -644,12 +474,7 @@ void CaseController::readCase()
     for (const domain::Mandate& m : m_repo->mandates(caseId))
         rows << QVariantMap{{"id", qs(m.id)},
                             {"kind", id(m.kind)},
-                            {"values", QVariantMap{{"kind", id(m.kind)},
-                                                   {"text", qs(m.text)},
-                                                   {"given_by", qs(m.given_by)},
-                                                   {"given_to", qs(m.given_to)},
-                                                   {"due_on", qs(m.due_on)},
-                                                   {"status", id(m.status)}}},
+                            {"values", recordValues(m)},
                             {"kindLabel", choiceLabel("mandate_kind", id(m.kind))},
                             {"content", qs(m.text)},
                             {"givenBy", qs(m.given_by)},
@@ -663,14 +488,7 @@ void CaseController::readCase()
     for (const domain::Requirement& r : m_repo->requirements(caseId))
         rows << QVariantMap{{"id", qs(r.id)},
                             {"reason", qs(r.reason)},
-                            {"values", QVariantMap{{"reason", qs(r.reason)},
-                                                   {"minimum_standard", qs(r.minimum_standard)},
-                                                   {"negotiable_way", qs(r.negotiable_way)},
-                                                   {"deadline", qs(r.deadline)},
-                                                   {"checked_by", qs(r.checked_by)},
-                                                   {"check_method", qs(r.check_method)},
-                                                   {"consequence", qs(r.consequence)},
-                                                   {"status", id(r.status)}}},
+                            {"values", recordValues(r)},
                             {"minimumStandard", qs(r.minimum_standard)},
                             {"negotiableWay", qs(r.negotiable_way)},
                             {"deadline", dateText(r.deadline)},
@@ -687,11 +505,7 @@ void CaseController::readCase()
     for (const domain::Measure& m : m_repo->measures(caseId))
         rows << QVariantMap{{"id", qs(m.id)},
                             {"paragraph", qs(m.paragraph)},
-                            {"values", QVariantMap{{"paragraph", qs(m.paragraph)},
-                                                   {"title", qs(m.title)},
-                                                   {"provider_organization", qs(m.provider_organization)},
-                                                   {"start", qs(m.start)},
-                                                   {"end", qs(m.end)}}},
+                            {"values", recordValues(m)},
                             {"paragraphLabel", choiceLabel("paragraph", qs(m.paragraph))},
                             {"measureTitle", qs(m.title)},
                             {"provider", qs(m.provider_organization)},
@@ -813,7 +627,7 @@ FormOutcome saveCaseFields(domain::Repository& repo, const FormContext& ctx, con
     if (!loaded)
         return outcomeOf(loaded, {});
     domain::Issues issues;
-    apply(*loaded, Fields(values, issues));
+    applyValues(*loaded, values, issues);
     return saveApplied(repo, *loaded, std::move(issues));
 }
 
@@ -831,7 +645,7 @@ FormOutcome saveTyped(domain::Repository& repo, const FormContext& ctx, const QV
         record = std::move(*loaded);
     }
     domain::Issues issues;
-    apply(record, Fields(values, issues));
+    applyValues(record, values, issues);
     if (recordId.isEmpty())
         defaults(record, NewContext{ctx.caseId, ctx.today, ctx.now, ctx.worker});
     return saveApplied(repo, record, std::move(issues));
@@ -856,14 +670,8 @@ FormOutcome saveMember(domain::Repository& repo, const FormContext& ctx, const Q
         member.case_id = ctx.caseId;
     }
     domain::Issues issues;
-    const Fields f(values, issues);
-    f.text("given_name", person.given_name);
-    f.text("family_name", person.family_name);
-    f.text("birth_date", person.birth_date);
-    f.text("languages", person.languages);
-    f.choice("role", member.role);
-    f.flag("household", member.household);
-    f.text("note", member.note);
+    applyValues(person, values, issues);
+    applyValues(member, values, issues);
     if (!issues.empty())
         return refused(std::move(issues));
     // The person and its membership land together or not at all.
@@ -888,7 +696,7 @@ FormOutcome saveNewCase(domain::Repository& repo, const FormContext& ctx, const 
     record.opened_on = ctx.today;
     record.lead_worker = ctx.worker;
     domain::Issues issues;
-    apply(record, Fields(values, issues));
+    applyValues(record, values, issues);
     return saveApplied(repo, record, std::move(issues));
 }
 
@@ -933,7 +741,7 @@ FormOutcome saveContact(domain::Repository& repo, const FormContext& ctx, const 
         index = map.contacts.size() - 1;
     }
     domain::Issues issues;
-    apply(map.contacts[index], Fields(values, issues));
+    applyValues(map.contacts[index], values, issues);
     if (!issues.empty())
         return refused(std::move(issues));
     domain::SaveOptions options;

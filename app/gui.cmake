@@ -22,6 +22,7 @@ qt_add_library(quartier_app STATIC
   selftest.h selftest.cpp
   screenshots.h screenshots.cpp
   homevisitcontroller.h homevisitcontroller.cpp
+  recordvalues.h
   conflictlistmodel.h conflictlistmodel.cpp
   devicelistmodel.h devicelistmodel.cpp
   sharecontroller.h sharecontroller.cpp

@@ -224,6 +224,21 @@ bool with_type(std::string_view type, F&& f) {
     }(static_cast<AllTypes*>(nullptr));
 }
 
+// Sets the text field `name` of `record` (a string member of a Text or Verbatim field) to `text`;
+// false if T has no such field.
+template <class T>
+bool set_text(T& record, std::string_view name, std::string text) {
+    bool found = false;
+    for_each_field<T>([&](const auto& f) {
+        if constexpr (std::is_same_v<typename std::decay_t<decltype(f)>::Member, std::string>)
+            if (!found && name == f.name && (f.kind == FieldKind::Text || f.kind == FieldKind::Verbatim)) {
+                record.*f.member = std::move(text);
+                found = true;
+            }
+    });
+    return found;
+}
+
 // A field as seen at run time (for lookups by name).
 struct FieldInfo {
     std::string_view name;
