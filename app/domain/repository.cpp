@@ -587,21 +587,7 @@ std::vector<Measure> Repository::measures(const std::string& case_id) const {
     template Issues Repository::check<T>(const T&) const;                              \
     template Result<std::string> Repository::save<T>(T&, SaveOptions);                 \
     template Result<std::string> Batch::save<T>(T&, SaveOptions);
-QUARTIER_DOMAIN_TYPE(Case)
-QUARTIER_DOMAIN_TYPE(Person)
-QUARTIER_DOMAIN_TYPE(CaseMember)
-QUARTIER_DOMAIN_TYPE(ContactEvent)
-QUARTIER_DOMAIN_TYPE(Note)
-QUARTIER_DOMAIN_TYPE(WillStatement)
-QUARTIER_DOMAIN_TYPE(Goal)
-QUARTIER_DOMAIN_TYPE(ActionStep)
-QUARTIER_DOMAIN_TYPE(Resource)
-QUARTIER_DOMAIN_TYPE(NetworkMap)
-QUARTIER_DOMAIN_TYPE(ServiceFeedback)
-QUARTIER_DOMAIN_TYPE(RiskAssessment)
-QUARTIER_DOMAIN_TYPE(Mandate)
-QUARTIER_DOMAIN_TYPE(Requirement)
-QUARTIER_DOMAIN_TYPE(Measure)
+QUARTIER_DOMAIN_TYPES(QUARTIER_DOMAIN_TYPE)
 #undef QUARTIER_DOMAIN_TYPE
 
 }  // namespace quartier::domain

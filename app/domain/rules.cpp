@@ -325,21 +325,7 @@ Issues check_in(const T& record, const View& view, const std::optional<Entry>& e
 #define QUARTIER_DOMAIN_TYPE(T)                                                                 \
     template Issues check_in<T>(const T&, const View&, const std::optional<Entry>&);           \
     template void prepare<T>(T&, const View&);
-QUARTIER_DOMAIN_TYPE(Case)
-QUARTIER_DOMAIN_TYPE(Person)
-QUARTIER_DOMAIN_TYPE(CaseMember)
-QUARTIER_DOMAIN_TYPE(ContactEvent)
-QUARTIER_DOMAIN_TYPE(Note)
-QUARTIER_DOMAIN_TYPE(WillStatement)
-QUARTIER_DOMAIN_TYPE(Goal)
-QUARTIER_DOMAIN_TYPE(ActionStep)
-QUARTIER_DOMAIN_TYPE(Resource)
-QUARTIER_DOMAIN_TYPE(NetworkMap)
-QUARTIER_DOMAIN_TYPE(ServiceFeedback)
-QUARTIER_DOMAIN_TYPE(RiskAssessment)
-QUARTIER_DOMAIN_TYPE(Mandate)
-QUARTIER_DOMAIN_TYPE(Requirement)
-QUARTIER_DOMAIN_TYPE(Measure)
+QUARTIER_DOMAIN_TYPES(QUARTIER_DOMAIN_TYPE)
 #undef QUARTIER_DOMAIN_TYPE
 
 }  // namespace quartier::domain

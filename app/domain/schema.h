@@ -206,9 +206,24 @@ template <> struct Schema<Measure> { static constexpr auto fields = std::tuple{
     field("end", &Measure::end, K::Date)}; };
 // clang-format on
 
-// Every stored record type, for dispatch by type name.
-using AllTypes = std::tuple<Case, Person, CaseMember, ContactEvent, Note, WillStatement, Goal, ActionStep, Resource,
-                            NetworkMap, ServiceFeedback, RiskAssessment, Mandate, Requirement, Measure>;
+// Every stored record type, once: X(T) for each (explicit instantiations in repository.cpp and
+// rules.cpp, and AllTypes below, for dispatch by type name).
+#define QUARTIER_DOMAIN_TYPES(X)                                                                              \
+    X(Case) X(Person) X(CaseMember) X(ContactEvent) X(Note) X(WillStatement) X(Goal) X(ActionStep) X(Resource) \
+    X(NetworkMap) X(ServiceFeedback) X(RiskAssessment) X(Mandate) X(Requirement) X(Measure)
+
+namespace schema_detail {
+template <class T>
+struct DropFirst;
+template <class F, class... Ts>
+struct DropFirst<std::tuple<F, Ts...>> {
+    using type = std::tuple<Ts...>;
+};
+#define QUARTIER_DOMAIN_TYPE_ARG(T) , T
+using AllTypesList = DropFirst<std::tuple<void QUARTIER_DOMAIN_TYPES(QUARTIER_DOMAIN_TYPE_ARG)>>::type;
+#undef QUARTIER_DOMAIN_TYPE_ARG
+}  // namespace schema_detail
+using AllTypes = schema_detail::AllTypesList;
 
 // Calls f(field) for each field of T (a Field<T, M>), in declaration order.
 template <class T, class F>
