@@ -1,12 +1,15 @@
 #include "casecontroller.h"
 
+#include "caseforms.h"
 #include "domainlabels.h"
+#include "recordvalues.h"
 #include "sessioncontroller.h"
 #include "storeproblem.h"
 
 #include "sync/store.h"
 
 #include <QDate>
+#include <QQmlEngine>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,211 +25,18 @@ namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 std::string ss(const QString& s) { return s.toStdString(); }
-template <class E>
-QString id(E v)
-{
-    const std::string_view s = domain::to_string(v);
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-// Maps QML values onto a record's fields: only keys that are present are touched. A value that is
-// not of the field's kind becomes an Issue shaped like the domain's own (invariant 2).
-class Fields {
-public:
-    Fields(const QVariantMap& values, domain::Issues& issues) : m_values(values), m_issues(issues) {}
-
-    void text(const char* key, std::string& out) const
-    {
-        if (m_values.contains(QLatin1String(key)))
-            out = ss(m_values.value(QLatin1String(key)).toString());
-    }
-    template <class E>
-    void choice(const char* key, E& out) const
-    {
-        if (!m_values.contains(QLatin1String(key)))
-            return;
-        const std::string value = ss(m_values.value(QLatin1String(key)).toString());
-        if (auto parsed = domain::parse<E>(value))
-            out = *parsed;
-        else
-            m_issues.push_back({key, value.empty() ? domain::Reason::Required : domain::Reason::UnknownValue, value});
-    }
-    void number(const char* key, int& out) const
-    {
-        if (!m_values.contains(QLatin1String(key)))
-            return;
-        bool ok = false;
-        const int n = m_values.value(QLatin1String(key)).toString().trimmed().toInt(&ok);
-        if (ok)
-            out = n;
-        else
-            m_issues.push_back({key, domain::Reason::Malformed, "not a whole number"});
-    }
-    void flag(const char* key, bool& out) const
-    {
-        if (m_values.contains(QLatin1String(key)))
-            out = m_values.value(QLatin1String(key)).toBool();
-    }
-
-private:
-    const QVariantMap& m_values;
-    domain::Issues& m_issues;
-};
-
-void apply(domain::Case& r, const Fields& f)
-{
-    f.text("name", r.name);
-    f.text("social_space", r.social_space);
-    f.choice("status", r.status);
-    f.text("lead_worker", r.lead_worker);
-    f.text("provider_organization", r.provider_organization);
-    f.text("opened_on", r.opened_on);
-    f.text("closed_on", r.closed_on);
-    f.text("transferred_to", r.transferred_to);
-}
-void apply(domain::WillStatement& r, const Fields& f)
-{
-    f.text("person_id", r.person_id);
-    f.text("text", r.text);
-    f.text("own_contribution", r.own_contribution);
-    f.text("recorded_on", r.recorded_on);
-}
-void apply(domain::Goal& r, const Fields& f)
-{
-    f.choice("level", r.level);
-    f.text("parent_goal_id", r.parent_goal_id);
-    f.text("will_statement_id", r.will_statement_id);
-    f.text("text", r.text);
-    f.number("scale_now", r.scale_now);
-    f.number("scale_target", r.scale_target);
-    f.choice("status", r.status);
-    f.text("set_on", r.set_on);
-    f.text("review_on", r.review_on);
-}
-void apply(domain::ActionStep& r, const Fields& f)
-{
-    f.text("goal_id", r.goal_id);
-    f.text("who", r.who);
-    f.text("what", r.what);
-    f.text("by_when", r.by_when);
-    f.choice("status", r.status);
-    f.text("done_on", r.done_on);
-}
-void apply(domain::Resource& r, const Fields& f)
-{
-    f.text("person_id", r.person_id);
-    f.choice("area", r.area);
-    f.text("text", r.text);
-}
-void apply(domain::Note& r, const Fields& f)
-{
-    f.text("contact_event_id", r.contact_event_id);
-    f.text("text", r.text);
-    f.flag("entrusted", r.entrusted);
-}
-void apply(domain::RiskAssessment& r, const Fields& f)
-{
-    f.choice("area", r.area);
-    f.text("assessed_on", r.assessed_on);
-    f.text("assessed_by", r.assessed_by);
-    f.text("reasons", r.reasons);
-}
-void apply(domain::Mandate& r, const Fields& f)
-{
-    f.choice("kind", r.kind);
-    f.text("text", r.text);
-    f.text("given_by", r.given_by);
-    f.text("given_to", r.given_to);
-    f.text("due_on", r.due_on);
-    f.choice("status", r.status);
-}
-void apply(domain::Requirement& r, const Fields& f)
-{
-    f.text("reason", r.reason);
-    f.text("minimum_standard", r.minimum_standard);
-    f.text("negotiable_way", r.negotiable_way);
-    f.text("deadline", r.deadline);
-    f.text("checked_by", r.checked_by);
-    f.text("check_method", r.check_method);
-    f.text("consequence", r.consequence);
-    f.choice("status", r.status);
-}
-void apply(domain::Measure& r, const Fields& f)
-{
-    f.text("paragraph", r.paragraph);
-    f.text("title", r.title);
-    f.text("provider_organization", r.provider_organization);
-    f.text("start", r.start);
-    f.text("end", r.end);
-}
-void apply(domain::NetworkContact& r, const Fields& f)
-{
-    f.text("name", r.name);
-    f.choice("sector", r.sector);
-    f.number("distance", r.distance);
-    f.choice("quality", r.quality);
-    f.text("note", r.note);
-}
-
-// Defaults a new record takes from the open case and the day (only where QML gave nothing).
-struct NewContext {
-    std::string caseId;
-    std::string today;
-    std::string now;
-    std::string worker;
-};
-template <class T>
-void defaults(T& r, const NewContext& c)
-{
-    r.case_id = c.caseId;
-    if constexpr (requires { r.recorded_on; })
-        if (r.recorded_on.empty()) r.recorded_on = c.today;
-    if constexpr (requires { r.set_on; })
-        if (r.set_on.empty()) r.set_on = c.today;
-    if constexpr (requires { r.assessed_on; })
-        if (r.assessed_on.empty()) r.assessed_on = c.today;
-    if constexpr (requires { r.assessed_by; })
-        if (r.assessed_by.empty()) r.assessed_by = c.worker;
-    if constexpr (requires { r.written_at; }) {
-        if (r.written_at.empty()) r.written_at = c.now;
-        if (r.author.empty()) r.author = c.worker;
-    }
-}
-
-QString dateText(const std::string& iso)
-{
-    const QDate d = QDate::fromString(qs(iso), Qt::ISODate);
-    return d.isValid() ? d.toString(QStringLiteral("dd.MM.yyyy")) : qs(iso);
-}
-QString timeText(const std::string& iso)
-{
-    const QDateTime t = QDateTime::fromString(qs(iso), QStringLiteral("yyyy-MM-ddTHH:mm"));
-    return t.isValid() ? t.toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : qs(iso);
-}
 
 }  // namespace
 
 CaseController::CaseController(QObject* parent)
     : QObject(parent),
       m_today(QDate::currentDate().toString(Qt::ISODate)),
-      m_members({"values", "personId", "name", "role", "roleLabel", "birthDate", "languages", "household", "conflicted"}),
-      m_wills({"values", "personId", "personName", "content", "ownContribution", "isWill", "recordedOn", "conflicted"}),
-      m_goals({"values", "level", "levelLabel", "parentGoalId", "willId", "willText", "content", "scaleNow", "scaleTarget", "status",
-               "statusLabel", "setOn", "reviewOn", "steps", "conflicted"}),
-      m_resources({"values", "area", "areaLabel", "content", "personId", "personName"}),
-      m_network({"values", "position", "name", "sector", "sectorLabel", "distance", "quality", "qualityLabel", "note"}),
-      m_visits({"values", "kind", "kindLabel", "status", "statusLabel", "startedAt", "endedAt", "place", "worker", "participants",
-                "childSeen", "childSeenLabel", "summary"}),
-      m_notes({"values", "content", "author", "writtenAt", "entrusted", "visit", "versions", "conflicted"}),
-      m_assessments({"values", "area", "areaLabel", "assessedOn", "assessedBy", "reasons", "current"}),
-      m_mandates({"values", "kind", "kindLabel", "content", "givenBy", "givenTo", "dueOn", "status", "statusLabel"}),
-      m_requirements({"values", "reason", "minimumStandard", "negotiableWay", "deadline", "checkedBy", "checkMethod",
-                      "consequence", "status", "statusLabel", "liftedOn"}),
-      m_measures({"values", "paragraph", "paragraphLabel", "measureTitle", "provider", "start", "end", "running"})
+      m_membersSection(*this, this),
+      m_goalsSection(*this, this),
+      m_networkSection(*this, this),
+      m_contactsSection(*this, this),
+      m_classificationSection(*this, this)
 {
-    for (SectionModel* m : {&m_members, &m_wills, &m_goals, &m_resources, &m_network, &m_visits, &m_notes,
-                            &m_assessments, &m_mandates, &m_requirements, &m_measures})
-        m->setParent(this);
 }
 
 CaseController::~CaseController() = default;
@@ -324,8 +134,6 @@ QString CaseController::statusLabel() const
     return choiceLabel(QStringLiteral("case_status"), m_fields.value(QStringLiteral("status")).toString());
 }
 
-QString CaseController::riskLabel() const { return choiceLabel(QStringLiteral("risk_area"), m_riskArea); }
-
 void CaseController::open(const QString& caseId)
 {
     if (caseId != m_caseId)
@@ -353,9 +161,6 @@ void CaseController::close()
     m_caseId.clear();
     m_loaded = false;
     m_fields.clear();
-    m_riskArea.clear();
-    m_networkMapId.clear();
-    m_networkDrawnOn.clear();
     clearSections();
     clearIssues();
     if (!m_draft.isEmpty()) {
@@ -377,11 +182,18 @@ void CaseController::reload()
     readCase();
 }
 
+std::array<CaseSection*, 5> CaseController::sections()
+{
+    // In the order of reading: later sections name the persons the members section read.
+    return {&m_membersSection, &m_goalsSection, &m_networkSection, &m_contactsSection, &m_classificationSection};
+}
+
 void CaseController::clearSections()
 {
-    for (SectionModel* m : {&m_members, &m_wills, &m_goals, &m_resources, &m_network, &m_visits, &m_notes,
-                            &m_assessments, &m_mandates, &m_requirements, &m_measures})
-        m->clear();
+    for (CaseSection* section : sections()) {
+        section->clear();
+        emit section->changed();
+    }
 }
 
 void CaseController::readCase()
@@ -398,307 +210,18 @@ void CaseController::readCase()
         return;
     }
     const domain::Case& c = *loaded;
-    m_fields = QVariantMap{
-        {QStringLiteral("name"), qs(c.name)},
-        {QStringLiteral("social_space"), qs(c.social_space)},
-        {QStringLiteral("status"), id(c.status)},
-        {QStringLiteral("lead_worker"), qs(c.lead_worker)},
-        {QStringLiteral("provider_organization"), qs(c.provider_organization)},
-        {QStringLiteral("opened_on"), qs(c.opened_on)},
-        {QStringLiteral("closed_on"), qs(c.closed_on)},
-        {QStringLiteral("transferred_to"), qs(c.transferred_to)},
-        {QStringLiteral("conflicts"), [&] {
-             QStringList out;
-             for (const std::string& f : c.conflicts)
-                 out << fieldLabel(qs(f));
-             return out;
-         }()},
-    };
-
-    // Familie
-    std::map<std::string, QString> personNames;
-    QList<QVariantMap> rows;
-    for (const domain::Member& m : m_repo->members(caseId)) {
-        personNames[m.person.id] = qs(m.person.display_name());
-        rows << QVariantMap{{"id", qs(m.member.id)},
-                            {"values", QVariantMap{{"given_name", qs(m.person.given_name)},
-                                                   {"family_name", qs(m.person.family_name)},
-                                                   {"birth_date", qs(m.person.birth_date)},
-                                                   {"languages", qs(m.person.languages)},
-                                                   {"role", id(m.member.role)},
-                                                   {"household", m.member.household},
-                                                   {"note", qs(m.member.note)}}},
-                            {"personId", qs(m.person.id)},
-                            {"name", qs(m.person.display_name())},
-                            {"role", id(m.member.role)},
-                            {"roleLabel", choiceLabel("member_role", id(m.member.role))},
-                            {"birthDate", dateText(m.person.birth_date)},
-                            {"languages", qs(m.person.languages)},
-                            {"household", m.member.household},
-                            {"conflicted", !m.member.conflicts.empty() || !m.person.conflicts.empty()}};
+    m_fields = recordValues(c);
+    m_fields.insert(QStringLiteral("conflicts"), [&] {
+        QStringList out;
+        for (const std::string& f : c.conflicts)
+            out << fieldLabel(qs(f));
+        return out;
+    }());
+    CaseReading reading;
+    for (CaseSection* section : sections()) {
+        section->read(*m_repo, caseId, reading);
+        emit section->changed();
     }
-    m_members.setRows(rows);
-    const auto personName = [&](const std::string& pid) {
-        const auto it = personNames.find(pid);
-        return it == personNames.end() ? QString() : it->second;
-    };
-
-    // Wille & Ziele
-    rows.clear();
-    std::map<std::string, QString> willTexts;
-    for (const domain::WillStatement& w : m_repo->will_statements(caseId)) {
-        willTexts[w.id] = qs(w.text);
-        rows << QVariantMap{{"id", qs(w.id)},
-                            {"values", QVariantMap{{"person_id", qs(w.person_id)},
-                                                   {"text", qs(w.text)},
-                                                   {"own_contribution", qs(w.own_contribution)},
-                                                   {"recorded_on", qs(w.recorded_on)}}},
-                            {"personId", qs(w.person_id)},
-                            {"personName", personName(w.person_id)},
-                            {"content", qs(w.text)},
-                            {"ownContribution", qs(w.own_contribution)},
-                            {"isWill", w.is_will()},
-                            {"recordedOn", dateText(w.recorded_on)},
-                            {"conflicted", !w.conflicts.empty()}};
-    }
-    m_wills.setRows(rows);
-
-    // Each direction goal followed by its action goals; action goals without one at the end.
-    std::vector<domain::Goal> goals;
-    {
-        const std::vector<domain::Goal> all = m_repo->goals(caseId);
-        std::vector<bool> placed(all.size(), false);
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (all[i].level != domain::GoalLevel::Direction)
-                continue;
-            goals.push_back(all[i]);
-            placed[i] = true;
-            for (std::size_t j = 0; j < all.size(); ++j) {
-                if (!placed[j] && all[j].level == domain::GoalLevel::Action && all[j].parent_goal_id == all[i].id) {
-                    goals.push_back(all[j]);
-                    placed[j] = true;
-                }
-            }
-        }
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (!placed[i])
-                goals.push_back(all[i]);
-    }
-    rows.clear();
-    for (const domain::Goal& g : goals) {
-        QVariantList steps;
-        for (const domain::ActionStep& s : m_repo->action_steps(g.id))
-            steps << QVariantMap{{"id", qs(s.id)},
-                                 {"values", QVariantMap{{"goal_id", qs(s.goal_id)},
-                                                        {"who", qs(s.who)},
-                                                        {"what", qs(s.what)},
-                                                        {"by_when", qs(s.by_when)},
-                                                        {"status", id(s.status)},
-                                                        {"done_on", qs(s.done_on)}}},
-                                 {"who", qs(s.who)},
-                                 {"what", qs(s.what)},
-                                 {"byWhen", dateText(s.by_when)},
-                                 {"status", id(s.status)},
-                                 {"statusLabel", choiceLabel("step_status", id(s.status))},
-                                 {"doneOn", dateText(s.done_on)}};
-        const auto will = willTexts.find(g.will_statement_id);
-        rows << QVariantMap{{"id", qs(g.id)},
-                            {"values", QVariantMap{{"level", id(g.level)},
-                                                   {"parent_goal_id", qs(g.parent_goal_id)},
-                                                   {"will_statement_id", qs(g.will_statement_id)},
-                                                   {"text", qs(g.text)},
-                                                   {"scale_now", g.scale_now},
-                                                   {"scale_target", g.scale_target},
-                                                   {"status", id(g.status)},
-                                                   {"set_on", qs(g.set_on)},
-                                                   {"review_on", qs(g.review_on)}}},
-                            {"level", id(g.level)},
-                            {"levelLabel", choiceLabel("goal_level", id(g.level))},
-                            {"parentGoalId", qs(g.parent_goal_id)},
-                            {"willId", qs(g.will_statement_id)},
-                            {"willText", will == willTexts.end() ? QString() : will->second},
-                            {"content", qs(g.text)},
-                            {"scaleNow", g.scale_now},
-                            {"scaleTarget", g.scale_target},
-                            {"status", id(g.status)},
-                            {"statusLabel", choiceLabel("goal_status", id(g.status))},
-                            {"setOn", dateText(g.set_on)},
-                            {"reviewOn", dateText(g.review_on)},
-                            {"steps", steps},
-                            {"conflicted", !g.conflicts.empty()}};
-    }
-    m_goals.setRows(rows);
-
-    // Ressourcen
-    rows.clear();
-    for (const domain::Resource& r : m_repo->resources(caseId))
-        rows << QVariantMap{{"id", qs(r.id)},
-                            {"area", id(r.area)},
-                            {"values", QVariantMap{{"area", id(r.area)}, {"text", qs(r.text)}, {"person_id", qs(r.person_id)}}},
-                            {"areaLabel", choiceLabel("resource_area", id(r.area))},
-                            {"content", qs(r.text)},
-                            {"personId", qs(r.person_id)},
-                            {"personName", personName(r.person_id)}};
-    m_resources.setRows(rows);
-
-    // Netzwerkkarte: the newest map; each contact's id is its map and index.
-    rows.clear();
-    const std::vector<domain::NetworkMap> maps = m_repo->network_maps(caseId);
-    m_networkMapId = maps.empty() ? QString() : qs(maps.front().id);
-    m_networkDrawnOn = maps.empty() ? QString() : dateText(maps.front().drawn_on);
-    if (!maps.empty()) {
-        int i = 0;
-        for (const domain::NetworkContact& k : maps.front().contacts) {
-            rows << QVariantMap{{"id", QStringLiteral("%1/%2").arg(m_networkMapId).arg(i)},
-                                {"values", QVariantMap{{"name", qs(k.name)},
-                                                       {"sector", id(k.sector)},
-                                                       {"distance", k.distance},
-                                                       {"quality", id(k.quality)},
-                                                       {"note", qs(k.note)}}},
-                                {"position", i},
-                                {"name", qs(k.name)},
-                                {"sector", id(k.sector)},
-                                {"sectorLabel", choiceLabel("network_sector", id(k.sector))},
-                                {"distance", k.distance},
-                                {"quality", id(k.quality)},
-                                {"qualityLabel", choiceLabel("contact_quality", id(k.quality))},
-                                {"note", qs(k.note)}};
-            ++i;
-        }
-    }
-    m_network.setRows(rows);
-
-    // Kontakte & Vermerke
-    rows.clear();
-    std::map<std::string, QString> visitTitles;
-    for (const domain::ContactEvent& e : m_repo->contact_events(caseId)) {
-        QStringList participants;
-        for (const std::string& p : e.participants)
-            participants << (personName(p).isEmpty() ? tr("(unbekannt)") : personName(p));
-        visitTitles[e.id] = tr("%1 am %2").arg(choiceLabel("contact_kind", id(e.kind)), timeText(e.started_at));
-        rows << QVariantMap{{"id", qs(e.id)},
-                            {"values", QVariantMap{{"summary", qs(e.summary)}, {"place", qs(e.place)}}},
-                            {"kind", id(e.kind)},
-                            {"kindLabel", choiceLabel("contact_kind", id(e.kind))},
-                            {"status", id(e.status)},
-                            {"statusLabel", choiceLabel("contact_status", id(e.status))},
-                            {"startedAt", timeText(e.started_at)},
-                            {"endedAt", timeText(e.ended_at)},
-                            {"place", qs(e.place)},
-                            {"worker", qs(e.worker)},
-                            {"participants", participants.join(QStringLiteral(", "))},
-                            {"childSeen", id(e.child_seen)},
-                            {"childSeenLabel", e.kind == domain::ContactKind::HomeVisit
-                                                   ? choiceLabel("child_seen", id(e.child_seen)) : QString()},
-                            {"summary", qs(e.summary)}};
-    }
-    m_visits.setRows(rows);
-
-    rows.clear();
-    for (const domain::Note& n : m_repo->notes(caseId)) {
-        QVariantList versions;
-        if (auto history = m_repo->note_versions(n.id)) {
-            for (const domain::NoteVersion& v : *history) {
-                const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(v.hlc >> 16));
-                versions << QVariantMap{{"text", qs(v.text)},
-                                        {"at", at.toString(QStringLiteral("dd.MM.yyyy, HH:mm"))},
-                                        {"device", qs(v.author).left(8)}};
-            }
-        }
-        const auto visit = visitTitles.find(n.contact_event_id);
-        rows << QVariantMap{{"id", qs(n.id)},
-                            {"values", QVariantMap{{"text", qs(n.text)},
-                                                   {"entrusted", n.entrusted},
-                                                   {"contact_event_id", qs(n.contact_event_id)}}},
-                            {"content", qs(n.text)},
-                            {"author", qs(n.author)},
-                            {"writtenAt", timeText(n.written_at)},
-                            {"entrusted", n.entrusted},
-                            {"visit", visit == visitTitles.end() ? QString() : visit->second},
-                            {"versions", versions},
-                            {"conflicted", !n.conflicts.empty()}};
-    }
-    m_notes.setRows(rows);
-
-    // Einordnung
-    rows.clear();
-    const std::optional<domain::RiskAssessment> current = m_repo->current_risk(caseId);
-    m_riskArea = current ? id(current->area) : QString();
-    std::vector<domain::RiskAssessment> assessments = m_repo->risk_assessments(caseId);
-    std::reverse(assessments.begin(), assessments.end());  // newest first
-    for (const domain::RiskAssessment& a : assessments)
-        rows << QVariantMap{{"id", qs(a.id)},
-                            {"values", QVariantMap{{"area", id(a.area)},
-                                                   {"assessed_on", qs(a.assessed_on)},
-                                                   {"assessed_by", qs(a.assessed_by)},
-                                                   {"reasons", qs(a.reasons)}}},
-                            {"area", id(a.area)},
-                            {"areaLabel", choiceLabel("risk_area", id(a.area))},
-                            {"assessedOn", dateText(a.assessed_on)},
-                            {"assessedBy", qs(a.assessed_by)},
-                            {"reasons", qs(a.reasons)},
-                            {"current", current && current->id == a.id}};
-    m_assessments.setRows(rows);
-
-    rows.clear();
-    for (const domain::Mandate& m : m_repo->mandates(caseId))
-        rows << QVariantMap{{"id", qs(m.id)},
-                            {"kind", id(m.kind)},
-                            {"values", QVariantMap{{"kind", id(m.kind)},
-                                                   {"text", qs(m.text)},
-                                                   {"given_by", qs(m.given_by)},
-                                                   {"given_to", qs(m.given_to)},
-                                                   {"due_on", qs(m.due_on)},
-                                                   {"status", id(m.status)}}},
-                            {"kindLabel", choiceLabel("mandate_kind", id(m.kind))},
-                            {"content", qs(m.text)},
-                            {"givenBy", qs(m.given_by)},
-                            {"givenTo", qs(m.given_to)},
-                            {"dueOn", dateText(m.due_on)},
-                            {"status", id(m.status)},
-                            {"statusLabel", choiceLabel("mandate_status", id(m.status))}};
-    m_mandates.setRows(rows);
-
-    rows.clear();
-    for (const domain::Requirement& r : m_repo->requirements(caseId))
-        rows << QVariantMap{{"id", qs(r.id)},
-                            {"reason", qs(r.reason)},
-                            {"values", QVariantMap{{"reason", qs(r.reason)},
-                                                   {"minimum_standard", qs(r.minimum_standard)},
-                                                   {"negotiable_way", qs(r.negotiable_way)},
-                                                   {"deadline", qs(r.deadline)},
-                                                   {"checked_by", qs(r.checked_by)},
-                                                   {"check_method", qs(r.check_method)},
-                                                   {"consequence", qs(r.consequence)},
-                                                   {"status", id(r.status)}}},
-                            {"minimumStandard", qs(r.minimum_standard)},
-                            {"negotiableWay", qs(r.negotiable_way)},
-                            {"deadline", dateText(r.deadline)},
-                            {"checkedBy", qs(r.checked_by)},
-                            {"checkMethod", qs(r.check_method)},
-                            {"consequence", qs(r.consequence)},
-                            {"status", id(r.status)},
-                            {"statusLabel", choiceLabel("requirement_status", id(r.status))},
-                            {"liftedOn", dateText(r.lifted_on)}};
-    m_requirements.setRows(rows);
-
-    // Hilfen
-    rows.clear();
-    for (const domain::Measure& m : m_repo->measures(caseId))
-        rows << QVariantMap{{"id", qs(m.id)},
-                            {"paragraph", qs(m.paragraph)},
-                            {"values", QVariantMap{{"paragraph", qs(m.paragraph)},
-                                                   {"title", qs(m.title)},
-                                                   {"provider_organization", qs(m.provider_organization)},
-                                                   {"start", qs(m.start)},
-                                                   {"end", qs(m.end)}}},
-                            {"paragraphLabel", choiceLabel("paragraph", qs(m.paragraph))},
-                            {"measureTitle", qs(m.title)},
-                            {"provider", qs(m.provider_organization)},
-                            {"start", dateText(m.start)},
-                            {"end", dateText(m.end)},
-                            {"running", m.end.empty() || m.end >= ss(m_today)}};
-    m_measures.setRows(rows);
 
     readDraft();
     m_loaded = true;
@@ -758,332 +281,6 @@ bool CaseController::finish(const domain::Result<T>& result, const domain::Issue
         readCase();
     emit recordsChanged();
     return true;
-}
-
-namespace {
-
-// The outcome of a domain call as a FormOutcome.
-template <class T>
-FormOutcome outcomeOf(const domain::Result<T>& result, domain::Issues issues)
-{
-    FormOutcome out;
-    if (result) {
-        out.ok = true;
-        if constexpr (std::is_same_v<T, std::string>)
-            out.id = *result;
-        return out;
-    }
-    out.error = result.error();
-    if (out.error == domain::Error::Invalid)
-        out.issues = std::move(issues);
-    return out;
-}
-// A record id of another case in a form of this one: refused, never written across cases.
-FormOutcome ofOtherCase()
-{
-    FormOutcome out;
-    out.error = domain::Error::WrongType;
-    out.otherCase = true;
-    return out;
-}
-
-FormOutcome refused(domain::Issues issues)
-{
-    FormOutcome out;
-    out.error = domain::Error::Invalid;
-    out.issues = std::move(issues);
-    return out;
-}
-
-// Saves a record the form was applied to, unless reading the form found issues already.
-template <class T>
-FormOutcome saveApplied(domain::Repository& repo, T& record, domain::Issues issues)
-{
-    if (!issues.empty())
-        return refused(std::move(issues));
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto saved = repo.save(record, options);
-    return outcomeOf(saved, std::move(issues));
-}
-
-FormOutcome saveCaseFields(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
-{
-    auto loaded = repo.load<domain::Case>(ctx.caseId);
-    if (!loaded)
-        return outcomeOf(loaded, {});
-    domain::Issues issues;
-    apply(*loaded, Fields(values, issues));
-    return saveApplied(repo, *loaded, std::move(issues));
-}
-
-template <class T>
-FormOutcome saveTyped(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
-{
-    const QString recordId = values.value(QStringLiteral("id")).toString();
-    T record;
-    if (!recordId.isEmpty()) {
-        auto loaded = repo.load<T>(ss(recordId));
-        if (!loaded)
-            return outcomeOf(loaded, {});
-        if (loaded->case_id != ctx.caseId)
-            return ofOtherCase();
-        record = std::move(*loaded);
-    }
-    domain::Issues issues;
-    apply(record, Fields(values, issues));
-    if (recordId.isEmpty())
-        defaults(record, NewContext{ctx.caseId, ctx.today, ctx.now, ctx.worker});
-    return saveApplied(repo, record, std::move(issues));
-}
-
-FormOutcome saveMember(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
-{
-    const QString memberId = values.value(QStringLiteral("id")).toString();
-    domain::Person person;
-    domain::CaseMember member;
-    if (!memberId.isEmpty()) {
-        auto m = repo.load<domain::CaseMember>(ss(memberId));
-        if (!m)
-            return outcomeOf(m, {});
-        auto p = repo.load<domain::Person>(m->person_id);
-        if (!p)
-            return outcomeOf(p, {});
-        member = std::move(*m);
-        person = std::move(*p);
-    } else {
-        person.case_id = ctx.caseId;
-        member.case_id = ctx.caseId;
-    }
-    domain::Issues issues;
-    const Fields f(values, issues);
-    f.text("given_name", person.given_name);
-    f.text("family_name", person.family_name);
-    f.text("birth_date", person.birth_date);
-    f.text("languages", person.languages);
-    f.choice("role", member.role);
-    f.flag("household", member.household);
-    f.text("note", member.note);
-    if (!issues.empty())
-        return refused(std::move(issues));
-    // The person and its membership land together or not at all.
-    domain::Batch batch(repo);
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto personSaved = batch.save(person, options);
-    if (!personSaved)
-        return outcomeOf(personSaved, std::move(issues));
-    member.person_id = person.id;
-    auto memberSaved = batch.save(member, options);
-    if (!memberSaved)
-        return outcomeOf(memberSaved, std::move(issues));
-    auto committed = batch.commit();
-    return outcomeOf(committed, std::move(issues));
-}
-
-// A new case: this device's worker leads it and it opens today unless the form says otherwise.
-FormOutcome saveNewCase(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
-{
-    domain::Case record;
-    record.opened_on = ctx.today;
-    record.lead_worker = ctx.worker;
-    domain::Issues issues;
-    apply(record, Fields(values, issues));
-    return saveApplied(repo, record, std::move(issues));
-}
-
-FormOutcome notFound()
-{
-    FormOutcome out;
-    out.error = domain::Error::NotFound;
-    return out;
-}
-
-// One contact of a network map: values "id" "<map id>/<index>" edits that contact; without it the
-// contact is added to the case's newest map, or to a new one drawn today.
-FormOutcome saveContact(domain::Repository& repo, const FormContext& ctx, const QVariantMap& values)
-{
-    const QString rowId = values.value(QStringLiteral("id")).toString();
-    domain::NetworkMap map;
-    std::size_t index = 0;
-    if (!rowId.isEmpty()) {
-        const qsizetype slash = rowId.lastIndexOf(QLatin1Char('/'));
-        bool numeric = false;
-        const int at = slash > 0 ? rowId.mid(slash + 1).toInt(&numeric) : -1;
-        if (!numeric || at < 0)
-            return notFound();
-        auto loaded = repo.load<domain::NetworkMap>(ss(rowId.left(slash)));
-        if (!loaded)
-            return outcomeOf(loaded, {});
-        if (loaded->case_id != ctx.caseId)
-            return ofOtherCase();
-        if (std::size_t(at) >= loaded->contacts.size())
-            return notFound();
-        map = std::move(*loaded);
-        index = std::size_t(at);
-    } else {
-        std::vector<domain::NetworkMap> maps = repo.network_maps(ctx.caseId);
-        if (!maps.empty()) {
-            map = std::move(maps.front());
-        } else {
-            map.case_id = ctx.caseId;
-            map.drawn_on = ctx.today;
-        }
-        map.contacts.emplace_back();
-        index = map.contacts.size() - 1;
-    }
-    domain::Issues issues;
-    apply(map.contacts[index], Fields(values, issues));
-    if (!issues.empty())
-        return refused(std::move(issues));
-    domain::SaveOptions options;
-    options.issues = &issues;
-    auto saved = repo.save(map, options);
-    // The issues of this contact belong under the form's fields ("contacts[2].name" is "name").
-    const std::string own = "contacts[" + std::to_string(index) + "].";
-    for (domain::Issue& issue : issues)
-        if (issue.field.rfind(own, 0) == 0)
-            issue.field.erase(0, own.size());
-    return outcomeOf(saved, std::move(issues));
-}
-
-}  // namespace
-
-FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QString& target, const QString& type,
-                     const QVariantMap& values)
-{
-    FormOutcome unknown;
-    unknown.error = domain::Error::WrongType;
-    if (target == QLatin1String("newCase"))
-        return saveNewCase(repo, ctx, values);
-    if (ctx.caseId.empty())
-        return unknown;
-    if (target == QLatin1String("case"))
-        return saveCaseFields(repo, ctx, values);
-    if (target == QLatin1String("contact"))
-        return saveContact(repo, ctx, values);
-
-    if (target != QLatin1String("record"))
-        return unknown;
-    if (type == QLatin1String("member"))
-        return saveMember(repo, ctx, values);
-    if (type == QLatin1String(domain::WillStatement::kType))
-        return saveTyped<domain::WillStatement>(repo, ctx, values);
-    if (type == QLatin1String(domain::Goal::kType))
-        return saveTyped<domain::Goal>(repo, ctx, values);
-    if (type == QLatin1String(domain::ActionStep::kType))
-        return saveTyped<domain::ActionStep>(repo, ctx, values);
-    if (type == QLatin1String(domain::Resource::kType))
-        return saveTyped<domain::Resource>(repo, ctx, values);
-    if (type == QLatin1String(domain::Note::kType))
-        return saveTyped<domain::Note>(repo, ctx, values);
-    if (type == QLatin1String(domain::RiskAssessment::kType))
-        return saveTyped<domain::RiskAssessment>(repo, ctx, values);
-    if (type == QLatin1String(domain::Mandate::kType))
-        return saveTyped<domain::Mandate>(repo, ctx, values);
-    if (type == QLatin1String(domain::Requirement::kType))
-        return saveTyped<domain::Requirement>(repo, ctx, values);
-    if (type == QLatin1String(domain::Measure::kType))
-        return saveTyped<domain::Measure>(repo, ctx, values);
-    return unknown;
-}
-
-namespace {
-
-QString contactRowId(const QString& mapId, int index) { return QStringLiteral("%1/%2").arg(mapId).arg(index); }
-
-std::optional<domain::Reason> reasonFrom(const std::string& text)
-{
-    for (int r = int(domain::Reason::Required); r <= int(domain::Reason::Immutable); ++r)
-        if (domain::to_string(domain::Reason(r)) == text)
-            return domain::Reason(r);
-    return std::nullopt;
-}
-
-// What a lock does with one open form, on whichever thread holds the store: saves it; keeps a
-// form that could not be saved as its place's draft, replacing an older one (refused by the
-// domain, or its record gone meanwhile: the text is kept either way); a saved form that was
-// restored from its place's draft deletes that draft.
-struct LockedForm {
-    FormContext ctx;
-    std::string place;
-    QVariantMap form;
-    QString target;
-    QString type;
-    QString recordId;
-    QVariantMap values;      // as saved: with "id" for an existing record
-    QVariantMap formValues;  // as typed: what the restored form starts from
-    QString restoredFrom;
-    QString savedAt;
-    std::shared_ptr<HeldSettings> held;  // the session's, for a draft the store has no room for
-};
-enum class AtLock { Saved, Kept, Held, Failed };
-AtLock keepAtLock(domain::Repository& repo, sync::Store& store, const LockedForm& f)
-{
-    const FormOutcome out = saveForm(repo, f.ctx, f.target, f.type, f.values);
-    if (out.ok) {
-        if (!f.restoredFrom.isEmpty()
-            && readFormDraft(store, f.place).value(QStringLiteral("saved_at")).toString() == f.restoredFrom)
-            (void)store.set_setting(formDraftKey(f.place), std::string());
-        return AtLock::Saved;
-    }
-    const std::string draft = formDraftJson(f.place, f.form, f.recordId, f.formValues, out.issues, f.savedAt);
-    if (out.error != domain::Error::Store && store.set_setting(formDraftKey(f.place), draft))
-        return AtLock::Kept;
-    // The store failed (a full disk): the draft waits sealed to this device, in memory, for the
-    // next unlock, which writes it (docs/app.md, "A store that fails while unlocked").
-    if (!f.held)
-        return AtLock::Failed;
-    f.held->add(store.hold_setting(formDraftKey(f.place), draft));
-    return AtLock::Held;
-}
-
-}  // namespace
-
-std::string formDraftKey(const std::string& place) { return std::string(kFormDraftPrefix) + place; }
-
-std::string formDraftJson(const std::string& place, const QVariantMap& form, const QString& recordId, const QVariantMap& values,
-                          const domain::Issues& issues, const QString& savedAt)
-{
-    QVariantList issueList;
-    for (const domain::Issue& issue : issues)
-        issueList << QVariantMap{{QStringLiteral("field"), qs(issue.field)},
-                                 {QStringLiteral("reason"), qs(std::string(domain::to_string(issue.reason)))},
-                                 {QStringLiteral("detail"), qs(issue.detail)}};
-    QVariantMap keptForm = form;
-    keptForm.remove(QStringLiteral("restoredFrom"));  // a marker of the form it came from, not of this draft
-    const QString target = form.value(QStringLiteral("target"), QStringLiteral("record")).toString();
-    const QVariantMap draft{
-        {QStringLiteral("case_id"), place == kNewCaseDraftPlace ? QString() : qs(place)},
-        {QStringLiteral("target"), target},
-        {QStringLiteral("type"), target == QLatin1String("record") ? form.value(QStringLiteral("recordType")).toString() : QString()},
-        {QStringLiteral("id"), recordId},
-        {QStringLiteral("form"), keptForm},
-        {QStringLiteral("values"), values},
-        {QStringLiteral("issues"), issueList},
-        {QStringLiteral("saved_at"), savedAt}};
-    return QJsonDocument(QJsonObject::fromVariantMap(draft)).toJson(QJsonDocument::Compact).toStdString();
-}
-
-bool writeFormDraft(sync::Store& store, const std::string& place, const QVariantMap& form, const QString& recordId,
-                    const QVariantMap& values, const domain::Issues& issues, const QString& savedAt)
-{
-    return bool(store.set_setting(formDraftKey(place), formDraftJson(place, form, recordId, values, issues, savedAt)));
-}
-
-QVariantMap readFormDraft(const sync::Store& store, const std::string& place)
-{
-    const std::string json = store.setting(formDraftKey(place)).value_or(std::string());
-    if (json.empty())
-        return {};
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json));
-    if (!doc.isObject())
-        return {};
-    QVariantMap draft = doc.object().toVariantMap();
-    const QString savedAt = draft.value(QStringLiteral("saved_at")).toString();
-    const QDateTime at = QDateTime::fromString(savedAt, QStringLiteral("yyyy-MM-ddTHH:mm"));
-    draft.insert(QStringLiteral("savedAtText"), at.isValid() ? at.toString(QStringLiteral("dd.MM.yyyy, HH:mm")) : savedAt);
-    return draft;
 }
 
 FormContext CaseController::formContext() const
@@ -1176,8 +373,8 @@ bool CaseController::saveForLock(const QVariantMap& form, const QString& formRec
     f.recordId = formRecordId;
     // A contact is named by its row id; the dialog knows it by its place on the shown map.
     const int index = form.value(QStringLiteral("index"), -1).toInt();
-    if (target == QLatin1String("contact") && f.recordId.isEmpty() && index >= 0 && !m_networkMapId.isEmpty())
-        f.recordId = contactRowId(m_networkMapId, index);
+    if (target == QLatin1String("contact") && f.recordId.isEmpty() && index >= 0 && !m_networkSection.networkMapId().isEmpty())
+        f.recordId = QStringLiteral("%1/%2").arg(m_networkSection.networkMapId()).arg(index);
     f.formValues = formValues;
     f.formValues.remove(QStringLiteral("id"));
     f.values = f.formValues;
@@ -1321,81 +518,6 @@ bool CaseController::removeRecord(const QString& recordId)
     return finish(m_repo->remove(ss(recordId)), {});
 }
 
-bool CaseController::setGoalScale(const QString& goalId, int now, int target)
-{
-    return saveRecord(QString::fromLatin1(domain::Goal::kType),
-                      {{QStringLiteral("id"), goalId}, {QStringLiteral("scale_now"), now}, {QStringLiteral("scale_target"), target}});
-}
-
-bool CaseController::setStepStatus(const QString& stepId, const QString& status)
-{
-    QVariantMap values{{QStringLiteral("id"), stepId}, {QStringLiteral("status"), status}};
-    values.insert(QStringLiteral("done_on"), status == QLatin1String("done") ? m_today : QString());
-    return saveRecord(QString::fromLatin1(domain::ActionStep::kType), values);
-}
-
-bool CaseController::saveNetworkContacts(
-    const std::function<bool(std::vector<domain::NetworkContact>&, domain::Issues&)>& change)
-{
-    if (m_caseId.isEmpty() || !storeReady())
-        return false;
-    domain::NetworkMap map;
-    if (!m_networkMapId.isEmpty()) {
-        auto loaded = m_repo->load<domain::NetworkMap>(ss(m_networkMapId));
-        if (!loaded)
-            return finish(loaded, {});
-        map = std::move(*loaded);
-    } else {
-        map.case_id = ss(m_caseId);
-        map.drawn_on = ss(m_today);
-    }
-    domain::Issues issues;
-    if (!change(map.contacts, issues)) {
-        setIssues(issues);
-        return false;
-    }
-    domain::SaveOptions options;
-    options.issues = &issues;
-    return finish(m_repo->save(map, options), issues);
-}
-
-bool CaseController::addNetworkContact(const QVariantMap& contact, const QString& restoredFrom)
-{
-    if (m_caseId.isEmpty() || !storeReady())
-        return false;
-    QVariantMap values = contact;
-    values.remove(QStringLiteral("id"));
-    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("contact"), {}, values), ss(m_caseId), restoredFrom);
-}
-
-bool CaseController::updateNetworkContact(int index, const QVariantMap& contact, const QString& restoredFrom)
-{
-    if (m_caseId.isEmpty() || !storeReady())
-        return false;
-    if (index < 0 || m_networkMapId.isEmpty()) {
-        setError(failureMessage(domain::Error::NotFound));
-        return false;
-    }
-    QVariantMap values = contact;
-    values.insert(QStringLiteral("id"), contactRowId(m_networkMapId, index));
-    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("contact"), {}, values), ss(m_caseId), restoredFrom);
-}
-
-bool CaseController::moveNetworkContact(int index, const QString& sector, int distance)
-{
-    return updateNetworkContact(index, {{QStringLiteral("sector"), sector}, {QStringLiteral("distance"), distance}});
-}
-
-bool CaseController::removeNetworkContact(int index)
-{
-    return saveNetworkContacts([&](std::vector<domain::NetworkContact>& contacts, domain::Issues&) {
-        if (index < 0 || std::size_t(index) >= contacts.size())
-            return false;
-        contacts.erase(contacts.begin() + index);
-        return true;
-    });
-}
-
 bool CaseController::setWorkerName(const QString& name)
 {
     if (!storeReady())
@@ -1412,6 +534,30 @@ bool CaseController::setWorkerName(const QString& name)
     return true;
 }
 
+bool CaseController::saveContact(const QVariantMap& values, const QString& restoredFrom)
+{
+    if (m_caseId.isEmpty() || !storeReady())
+        return false;
+    return finishForm(saveForm(*m_repo, formContext(), QStringLiteral("contact"), {}, values), ss(m_caseId), restoredFrom);
+}
+
+bool CaseController::finishEdit(const domain::Result<void>& result, const domain::Issues& issues)
+{
+    return finish(result, issues);
+}
+
+void CaseController::notFound() { setError(failureMessage(domain::Error::NotFound)); }
+
+void CaseController::registerForQml(CaseController& detail)
+{
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", &detail);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseMembers", detail.membersSection());
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseGoals", detail.goalsSection());
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseNetwork", detail.networkSection());
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseContacts", detail.contactsSection());
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseClassification", detail.classificationSection());
+}
+
 QVariantList CaseController::choices(const QString& kind) const { return choiceList(kind); }
 
 QString CaseController::label(const QString& kind, const QString& value) const { return choiceLabel(kind, value); }
@@ -1426,35 +572,6 @@ QVariantMap CaseController::parseDate(const QString& text) const
                 {QStringLiteral("iso"), QString()},
                 {QStringLiteral("error"), tr("Kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 03.04.2026.")}};
     return {{QStringLiteral("ok"), true}, {QStringLiteral("iso"), *iso}, {QStringLiteral("error"), QString()}};
-}
-
-QVariantList CaseController::memberChoices() const
-{
-    QVariantList out;
-    for (const QVariantMap& row : m_members.rows())
-        out << QVariantMap{{"value", row.value("personId")},
-                           {"label", tr("%1 (%2)").arg(row.value("name").toString(), row.value("roleLabel").toString())}};
-    return out;
-}
-
-QVariantList CaseController::willChoices() const
-{
-    QVariantList out;
-    for (const QVariantMap& row : m_wills.rows()) {
-        if (row.value("isWill").toBool())
-            out << QVariantMap{{"value", row.value("id")}, {"label", row.value("text")}};
-    }
-    return out;
-}
-
-QVariantList CaseController::directionGoalChoices() const
-{
-    QVariantList out;
-    for (const QVariantMap& row : m_goals.rows()) {
-        if (row.value("level").toString() == QLatin1String("direction"))
-            out << QVariantMap{{"value", row.value("id")}, {"label", row.value("text")}};
-    }
-    return out;
 }
 
 }  // namespace quartier::app

@@ -1,9 +1,12 @@
-// The open case for the case page: loads one case and its sections through domain::Repository,
-// exposes them as SectionModels, saves edits through the repository and shows the Issues of a
-// refused edit as German messages. QML sees it as the singleton CaseDetail.
+// The open case for the case page: loads one case through domain::Repository, shows its own
+// fields (the header), has its section controllers (casesections.h) read their parts, saves the
+// page's forms through the repository and shows the Issues of a refused edit as German messages.
+// QML sees it as the singleton CaseDetail, its sections as CaseMembers, CaseGoals, CaseNetwork,
+// CaseContacts and CaseClassification (registerForQml); to them it is the CaseContext
+// (casesection.h) they share.
 //
 // Terms
-//   open case    the case named by caseId; its sections are the section models below
+//   open case    the case named by caseId; its sections are read by the section controllers
 //   edit         one invokable that turns QML values into a domain record and saves it (or a Batch)
 //   issues       the last refused edit's Issues, as {field: German message} and as a list
 //
@@ -42,7 +45,7 @@
 //      fails, so once space was freed the same "Speichern" saves.
 #pragma once
 
-#include "sectionmodel.h"
+#include "casesections.h"
 
 #include "domain/repository.h"
 
@@ -52,6 +55,7 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <array>
 #include <memory>
 #include <string>
 
@@ -103,7 +107,7 @@ bool writeFormDraft(sync::Store& store, const std::string& place, const QVariant
 QVariantMap readFormDraft(const sync::Store& store, const std::string& place);
 
 // Controller of the case page (and of the new-case dialog); QML uses the CaseDetail singleton.
-class CaseController : public QObject
+class CaseController : public QObject, public CaseContext
 {
     Q_OBJECT
     QML_ELEMENT
@@ -113,11 +117,6 @@ class CaseController : public QObject
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY caseChanged)
     Q_PROPERTY(QString name READ name NOTIFY caseChanged)
     Q_PROPERTY(QString statusLabel READ statusLabel NOTIFY caseChanged)
-    Q_PROPERTY(QString riskArea READ riskArea NOTIFY caseChanged)
-    Q_PROPERTY(QString riskLabel READ riskLabel NOTIFY caseChanged)
-    Q_PROPERTY(bool dangerArea READ dangerArea NOTIFY caseChanged)
-    Q_PROPERTY(QString networkMapId READ networkMapId NOTIFY caseChanged)
-    Q_PROPERTY(QString networkDrawnOn READ networkDrawnOn NOTIFY caseChanged)
     Q_PROPERTY(QVariantMap issues READ issues NOTIFY issuesChanged)
     Q_PROPERTY(QStringList issueList READ issueList NOTIFY issuesChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
@@ -125,17 +124,6 @@ class CaseController : public QObject
     Q_PROPERTY(QString today READ today CONSTANT)
     Q_PROPERTY(QVariantMap draft READ draft NOTIFY draftChanged)
     Q_PROPERTY(QVariantMap newCaseDraft READ newCaseDraft NOTIFY newCaseDraftChanged)
-    Q_PROPERTY(SectionModel* members READ members CONSTANT)
-    Q_PROPERTY(SectionModel* wills READ wills CONSTANT)
-    Q_PROPERTY(SectionModel* goals READ goals CONSTANT)
-    Q_PROPERTY(SectionModel* resources READ resources CONSTANT)
-    Q_PROPERTY(SectionModel* network READ network CONSTANT)
-    Q_PROPERTY(SectionModel* visits READ visits CONSTANT)
-    Q_PROPERTY(SectionModel* notes READ notes CONSTANT)
-    Q_PROPERTY(SectionModel* assessments READ assessments CONSTANT)
-    Q_PROPERTY(SectionModel* mandates READ mandates CONSTANT)
-    Q_PROPERTY(SectionModel* requirements READ requirements CONSTANT)
-    Q_PROPERTY(SectionModel* measures READ measures CONSTANT)
 
 public:
     // The store setting naming who works with this device ("meine Fälle", lead worker, author).
@@ -157,11 +145,6 @@ public:
     QVariantMap fields() const { return m_fields; }
     QString name() const { return m_fields.value(QStringLiteral("name")).toString(); }
     QString statusLabel() const;
-    QString riskArea() const { return m_riskArea; }
-    QString riskLabel() const;
-    bool dangerArea() const { return m_riskArea == QLatin1String("danger"); }
-    QString networkMapId() const { return m_networkMapId; }
-    QString networkDrawnOn() const { return m_networkDrawnOn; }
     QVariantMap issues() const { return m_issues; }
     QStringList issueList() const { return m_issueList; }
     QString errorMessage() const { return m_error; }
@@ -172,17 +155,27 @@ public:
     // The case list's kept new-case form (the same shape), or {}.
     QVariantMap newCaseDraft() const { return m_newCaseDraft; }
 
-    SectionModel* members() { return &m_members; }
-    SectionModel* wills() { return &m_wills; }
-    SectionModel* goals() { return &m_goals; }
-    SectionModel* resources() { return &m_resources; }
-    SectionModel* network() { return &m_network; }
-    SectionModel* visits() { return &m_visits; }
-    SectionModel* notes() { return &m_notes; }
-    SectionModel* assessments() { return &m_assessments; }
-    SectionModel* mandates() { return &m_mandates; }
-    SectionModel* requirements() { return &m_requirements; }
-    SectionModel* measures() { return &m_measures; }
+    // The section controllers (QML singletons, see registerForQml).
+    CaseMembersController* membersSection() { return &m_membersSection; }
+    CaseGoalsController* goalsSection() { return &m_goalsSection; }
+    CaseNetworkController* networkSection() { return &m_networkSection; }
+    CaseContactsController* contactsSection() { return &m_contactsSection; }
+    CaseClassificationController* classificationSection() { return &m_classificationSection; }
+    // Registers CaseDetail and its sections as the Quartier.Ui singletons (main.cpp, QML tests).
+    static void registerForQml(CaseController& detail);
+    // For tooling that asked CaseDetail before the sections existed (screenshots.cpp).
+    bool dangerArea() const { return m_classificationSection.dangerArea(); }
+    QVariantList memberChoices() const { return m_membersSection.memberChoices(); }
+
+    // CaseContext
+    domain::Repository* repository() override { return m_repo.get(); }
+    QString openCaseId() const override { return m_caseId; }
+    QString todayDate() const override { return m_today; }
+    bool editable() override { return !m_caseId.isEmpty() && storeReady(); }
+    bool finishEdit(const domain::Result<void>& result, const domain::Issues& issues) override;
+    void refuse(const domain::Issues& issues) override { setIssues(issues); }
+    void notFound() override;
+    bool saveContact(const QVariantMap& values, const QString& restoredFrom) override;
 
     Q_INVOKABLE void open(const QString& caseId);
     Q_INVOKABLE void close();
@@ -200,15 +193,8 @@ public:
     // A record of the open case: `type` is a domain record type ("will_statement", "goal",
     // "action_step", "resource", "note", "risk_assessment", "mandate", "requirement", "measure")
     // or "member" (a person with its case_member, in one commit). values["id"] empty: a new one.
-    Q_INVOKABLE bool saveRecord(const QString& type, const QVariantMap& values, const QString& restoredFrom = QString());
+    Q_INVOKABLE bool saveRecord(const QString& type, const QVariantMap& values, const QString& restoredFrom = QString()) override;
     Q_INVOKABLE bool removeRecord(const QString& id);
-    Q_INVOKABLE bool setGoalScale(const QString& goalId, int now, int target);
-    Q_INVOKABLE bool setStepStatus(const QString& stepId, const QString& status);
-    // The network map (the case's newest; the first contact starts one drawn today).
-    Q_INVOKABLE bool addNetworkContact(const QVariantMap& contact, const QString& restoredFrom = QString());
-    Q_INVOKABLE bool updateNetworkContact(int index, const QVariantMap& contact, const QString& restoredFrom = QString());
-    Q_INVOKABLE bool moveNetworkContact(int index, const QString& sector, int distance);
-    Q_INVOKABLE bool removeNetworkContact(int index);
     // The open form at a lock (RecordDialog, on SessionController::aboutToLock): `form` is the
     // dialog's spec {title, target, recordType, index, fields, removeText, saveText, restoredFrom}.
     // Saved if the domain takes it, else kept as the sealed draft of its place (invariant 5);
@@ -231,12 +217,6 @@ public:
     // {ok, iso, error}: ok with iso "" for a blank field; not ok with a German error otherwise.
     Q_INVOKABLE QString displayDate(const QString& iso) const;
     Q_INVOKABLE QVariantMap parseDate(const QString& text) const;
-    // The case's members as [{value: person id, label: name}] for "whose will" pickers.
-    Q_INVOKABLE QVariantList memberChoices() const;
-    // The case's wills (not wishes) as [{value, label}], for a goal's will.
-    Q_INVOKABLE QVariantList willChoices() const;
-    // The case's direction goals as [{value, label}], for an action goal's parent.
-    Q_INVOKABLE QVariantList directionGoalChoices() const;
 
 signals:
     void caseChanged();
@@ -270,7 +250,7 @@ private:
     void readNewCaseDraft();
     bool deleteDraft(const std::string& place);
     bool saveWorkerForLock(const QString& typed);
-    bool saveNetworkContacts(const std::function<bool(std::vector<domain::NetworkContact>&, domain::Issues&)>& change);
+    std::array<CaseSection*, 5> sections();
 
     sync::Store* m_store = nullptr;
     SessionController* m_session = nullptr;
@@ -282,26 +262,17 @@ private:
     QString m_today;
     QString m_worker;
     QVariantMap m_fields;
-    QString m_riskArea;
-    QString m_networkMapId;
-    QString m_networkDrawnOn;
     QVariantMap m_issues;
     QStringList m_issueList;
     QString m_error;
     QVariantMap m_draft;
     QVariantMap m_newCaseDraft;
 
-    SectionModel m_members;
-    SectionModel m_wills;
-    SectionModel m_goals;
-    SectionModel m_resources;
-    SectionModel m_network;
-    SectionModel m_visits;
-    SectionModel m_notes;
-    SectionModel m_assessments;
-    SectionModel m_mandates;
-    SectionModel m_requirements;
-    SectionModel m_measures;
+    CaseMembersController m_membersSection;
+    CaseGoalsController m_goalsSection;
+    CaseNetworkController m_networkSection;
+    CaseContactsController m_contactsSection;
+    CaseClassificationController m_classificationSection;
 };
 
 }  // namespace quartier::app

@@ -11,6 +11,8 @@ qt_add_library(quartier_app STATIC
   enrolmentcontroller.h enrolmentcontroller.cpp
   caselistmodel.h caselistmodel.cpp deferredreads.h
   casecontroller.h casecontroller.cpp
+  casesection.h casesections.h casesections.cpp
+  caseforms.h caseforms.cpp
   sectionmodel.h sectionmodel.cpp
   domainlabels.h domainlabels.cpp
   demodata.h demodata.cpp
@@ -24,6 +26,7 @@ qt_add_library(quartier_app STATIC
   navigator.h navigator.cpp
   pagedriver.h pagedriver.cpp
   homevisitcontroller.h homevisitcontroller.cpp
+  recordvalues.h
   conflictlistmodel.h conflictlistmodel.cpp
   devicelistmodel.h devicelistmodel.cpp
   sharecontroller.h sharecontroller.cpp

@@ -6,6 +6,7 @@
 #include "storeproblem.h"
 #include "offerlistmodel.h"
 
+#include "domain/schema.h"
 #include "crypto/crypto.h"
 #include "sync/store.h"
 
@@ -747,35 +748,16 @@ HomeVisitController::TextOutcome HomeVisitController::writeText(d::Repository& r
     if (!record || record->deleted() || record->value("case_id").value_or(std::string()) != target.caseId)
         return TextOutcome{TextOutcome::NotOfThisVisit, {}, {}, {}};
     const std::string type = record->type;
+    // The texts a visit edits in place are those the schema marks kInVisit (domain/schema.h).
+    const auto field = d::find_field(type, p.field);
+    bool known = field && field->has(d::kInVisit);
     bool ok = false;
-    bool known = true;
-    if (type == d::ServiceFeedback::kType) {
-        auto f = repo.load<d::ServiceFeedback>(p.id);
-        if (f && p.field == "wanted")
-            f->wanted = p.text;
-        else if (f && p.field == "how_it_would_have_to_be")
-            f->how_it_would_have_to_be = p.text;
-        else
-            known = false;
-        ok = known && f && repo.save(*f, reporting(issues));
-    } else if (type == d::WillStatement::kType) {
-        auto w = repo.load<d::WillStatement>(p.id);
-        if (w && p.field == "text")
-            w->text = p.text;
-        else if (w && p.field == "own_contribution")
-            w->own_contribution = p.text;
-        else
-            known = false;
-        ok = known && w && repo.save(*w, reporting(issues));
-    } else if (type == d::Resource::kType) {
-        auto r = repo.load<d::Resource>(p.id);
-        known = r && p.field == "text";
-        if (known)
-            r->text = p.text;
-        ok = known && repo.save(*r, reporting(issues));
-    } else {
-        known = false;
-    }
+    if (known)
+        d::with_type(type, [&]<class T>(std::type_identity<T>) {
+            auto loaded = repo.load<T>(p.id);
+            known = loaded && d::set_text(*loaded, p.field, p.text);
+            ok = known && repo.save(*loaded, reporting(issues));
+        });
     if (!known)
         return TextOutcome{TextOutcome::NotEditable, type, {}, {}};
     if (!ok)

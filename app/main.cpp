@@ -152,7 +152,7 @@ int main(int argc, char** argv)
 
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", &session);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", &cases);
-    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", &caseDetail);
+    CaseController::registerForQml(caseDetail);  // CaseDetail and its section singletons
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", &syncController);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Enrolment", &enrolment);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Share", &share);

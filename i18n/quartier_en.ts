@@ -4104,4 +4104,22 @@
         <translation>The tablet's data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
     </message>
 </context>
+<context>
+    <name>quartier::app::CaseContactsController</name>
+    <message>
+        <source>(unbekannt)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::CaseMembersController</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
 </TS>

@@ -63,14 +63,14 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Falleinordnung")
-        hint: CaseDetail.assessments.count === 0 ? qsTr("Noch nicht eingeordnet.") : ""
+        hint: CaseClassification.assessments.count === 0 ? qsTr("Noch nicht eingeordnet.") : ""
         actionText: qsTr("Neu einordnen")
         onActionTriggered: root.formRequested(root.assessmentForm(), "", {
-            area: CaseDetail.riskArea.length > 0 ? CaseDetail.riskArea : "service",
+            area: CaseClassification.riskArea.length > 0 ? CaseClassification.riskArea : "service",
             assessed_on: CaseDetail.today, assessed_by: CaseDetail.workerName })
 
         Repeater {
-            model: CaseDetail.assessments
+            model: CaseClassification.assessments
 
             EntryDelegate {
                 required property string area
@@ -92,12 +92,12 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Aufträge")
-        hint: CaseDetail.mandates.count === 0 ? qsTr("Noch keine Aufträge.") : ""
+        hint: CaseClassification.mandates.count === 0 ? qsTr("Noch keine Aufträge.") : ""
         actionText: qsTr("Auftrag hinzufügen")
         onActionTriggered: root.formRequested(root.mandateForm(), "", { kind: "family", status: "open" })
 
         Repeater {
-            model: CaseDetail.mandates
+            model: CaseClassification.mandates
 
             EntryDelegate {
                 required property string recordId
@@ -123,13 +123,13 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Auflagen")
-        hint: CaseDetail.dangerArea ? qsTr("Verbindliche Auflagen im Gefährdungsbereich: Minimum, Frist, Überprüfung, Konsequenz.")
+        hint: CaseClassification.dangerArea ? qsTr("Verbindliche Auflagen im Gefährdungsbereich: Minimum, Frist, Überprüfung, Konsequenz.")
                                     : qsTr("Auflagen gibt es nur im Gefährdungsbereich.")
-        actionText: CaseDetail.dangerArea ? qsTr("Auflage hinzufügen") : ""
+        actionText: CaseClassification.dangerArea ? qsTr("Auflage hinzufügen") : ""
         onActionTriggered: root.formRequested(root.requirementForm(), "", { status: "open" })
 
         Repeater {
-            model: CaseDetail.requirements
+            model: CaseClassification.requirements
 
             EntryDelegate {
                 required property string recordId

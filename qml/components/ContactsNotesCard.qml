@@ -28,10 +28,10 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Kontakte")
-        hint: CaseDetail.visits.count === 0 ? qsTr("Noch keine Hausbesuche oder Kontakte erfasst.") : ""
+        hint: CaseContacts.visits.count === 0 ? qsTr("Noch keine Hausbesuche oder Kontakte erfasst.") : ""
 
         Repeater {
-            model: CaseDetail.visits
+            model: CaseContacts.visits
 
             EntryDelegate {
                 required property string kindLabel
@@ -59,12 +59,12 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Vermerke")
-        hint: CaseDetail.notes.count === 0 ? qsTr("Noch keine Vermerke.") : ""
+        hint: CaseContacts.notes.count === 0 ? qsTr("Noch keine Vermerke.") : ""
         actionText: qsTr("Vermerk schreiben")
         onActionTriggered: root.formRequested(root.noteForm(), "", { entrusted: false })
 
         Repeater {
-            model: CaseDetail.notes
+            model: CaseContacts.notes
 
             Rectangle {
                 id: note

@@ -88,7 +88,7 @@ Rectangle {
             Layout.fillWidth: true
             label: qsTr("Jetzt")
             value: root.scaleNow
-            onPicked: value => CaseDetail.setGoalScale(root.recordId, value, root.scaleTarget)
+            onPicked: value => CaseGoals.setGoalScale(root.recordId, value, root.scaleTarget)
         }
         ScaleEditor {
             objectName: "scaleTarget_" + root.recordId
@@ -97,7 +97,7 @@ Rectangle {
             value: root.scaleTarget
             accent: Theme.success
             tint: Theme.successSoft
-            onPicked: value => CaseDetail.setGoalScale(root.recordId, root.scaleNow, value)
+            onPicked: value => CaseGoals.setGoalScale(root.recordId, root.scaleNow, value)
         }
 
         Repeater {
@@ -114,7 +114,7 @@ Rectangle {
                     Layout.preferredHeight: Theme.touchTarget
                     checked: stepRow.modelData.status === "done"
                     Accessible.name: qsTr("Schritt erledigt: %1").arg(stepRow.modelData.what)
-                    onClicked: CaseDetail.setStepStatus(stepRow.modelData.id, checked ? "done" : "open")
+                    onClicked: CaseGoals.setStepStatus(stepRow.modelData.id, checked ? "done" : "open")
                 }
                 ItemDelegate {
                     Layout.fillWidth: true

@@ -24,12 +24,12 @@ SectionCard {
     }
 
     title: qsTr("Hilfen")
-    hint: CaseDetail.measures.count === 0 ? qsTr("Noch keine Hilfen.") : ""
+    hint: CaseClassification.measures.count === 0 ? qsTr("Noch keine Hilfen.") : ""
     actionText: qsTr("Hilfe hinzufügen")
     onActionTriggered: root.formRequested(measureForm(), "", { start: CaseDetail.today })
 
     Repeater {
-        model: CaseDetail.measures
+        model: CaseClassification.measures
 
         EntryDelegate {
             required property string recordId

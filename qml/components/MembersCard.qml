@@ -26,12 +26,12 @@ SectionCard {
     }
 
     title: qsTr("Familie")
-    hint: CaseDetail.members.count === 0 ? qsTr("Noch keine Personen erfasst.") : ""
+    hint: CaseMembers.members.count === 0 ? qsTr("Noch keine Personen erfasst.") : ""
     actionText: qsTr("Person hinzufügen")
     onActionTriggered: root.formRequested(memberForm(), "", { role: "child", household: true })
 
     Repeater {
-        model: CaseDetail.members
+        model: CaseMembers.members
 
         EntryDelegate {
             required property string recordId

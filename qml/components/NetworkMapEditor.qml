@@ -64,7 +64,7 @@ Item {
 
     // Spreads the contacts of each sector and ring evenly over its arc.
     function relayout() {
-        const model = CaseDetail.network
+        const model = CaseNetwork.network
         const groups = {}
         const out = []
         for (let i = 0; i < model.count; ++i) {
@@ -100,7 +100,7 @@ Item {
     implicitHeight: map.height + Theme.spacingM + legend.implicitHeight
 
     Connections {
-        target: CaseDetail.network
+        target: CaseNetwork.network
         function onModelReset() { root.relayout() }
         function onDataChanged() { root.relayout() }
     }
@@ -112,7 +112,7 @@ Item {
         width: root.width
         height: Math.min(root.width, root.maxSize)
         Accessible.role: Accessible.Graphic
-        Accessible.name: qsTr("Netzwerkkarte mit %n Kontakten", "", CaseDetail.network.count)
+        Accessible.name: qsTr("Netzwerkkarte mit %n Kontakten", "", CaseNetwork.network.count)
         onWidthChanged: root.relayout()
         onHeightChanged: root.relayout()
 
@@ -234,7 +234,7 @@ Item {
 
         Repeater {
             id: nodes
-            model: CaseDetail.network
+            model: CaseNetwork.network
 
             Item {
                 id: node
@@ -310,7 +310,7 @@ Item {
                         node.x = Qt.binding(() => node.home.x - node.width / 2)
                         node.y = Qt.binding(() => node.home.y - node.circleSize / 2)
                         if (place)
-                            CaseDetail.moveNetworkContact(node.position, place.sector, place.distance)
+                            CaseNetwork.moveNetworkContact(node.position, place.sector, place.distance)
                     }
                 }
             }

@@ -61,8 +61,8 @@ Dialog {
         } else if (target === "case") {
             ok = CaseDetail.saveCase(values, restoredFrom)
         } else if (target === "contact") {
-            ok = index < 0 ? CaseDetail.addNetworkContact(values, restoredFrom)
-                           : CaseDetail.updateNetworkContact(index, values, restoredFrom)
+            ok = index < 0 ? CaseNetwork.addNetworkContact(values, restoredFrom)
+                           : CaseNetwork.updateNetworkContact(index, values, restoredFrom)
         } else {
             ok = CaseDetail.saveRecord(recordType, values, restoredFrom)
         }
@@ -71,7 +71,7 @@ Dialog {
     }
 
     function removeEntry() {
-        const ok = target === "contact" ? CaseDetail.removeNetworkContact(index) : CaseDetail.removeRecord(recordId)
+        const ok = target === "contact" ? CaseNetwork.removeNetworkContact(index) : CaseDetail.removeRecord(recordId)
         if (ok) {
             removed()
             close()

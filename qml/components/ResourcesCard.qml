@@ -21,7 +21,7 @@ SectionCard {
                 { key: "area", label: qsTr("Bereich"), kind: "choice", choices: CaseDetail.choices("resource_area") },
                 { key: "text", label: qsTr("Was trägt?"), kind: "multiline" },
                 { key: "person_id", label: qsTr("Wessen Ressource"), kind: "choice",
-                  choices: [{ value: "", label: qsTr("die ganze Familie") }].concat(CaseDetail.memberChoices()) }
+                  choices: [{ value: "", label: qsTr("die ganze Familie") }].concat(CaseMembers.memberChoices()) }
             ]
         }
     }
@@ -80,7 +80,7 @@ SectionCard {
                     }
 
                     Repeater {
-                        model: CaseDetail.resources
+                        model: CaseNetwork.resources
 
                         // Every resource is a delegate of every area; only the area's own are shown.
                         ItemDelegate {

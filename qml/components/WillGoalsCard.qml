@@ -16,7 +16,7 @@ ColumnLayout {
             recordType: "will_statement",
             removeText: qsTr("Entfernen"),
             fields: [
-                { key: "person_id", label: qsTr("Wer sagt das?"), kind: "choice", choices: CaseDetail.memberChoices() },
+                { key: "person_id", label: qsTr("Wer sagt das?"), kind: "choice", choices: CaseMembers.memberChoices() },
                 { key: "text", label: qsTr("Wortlaut (O-Ton)"), kind: "multiline",
                   hint: qsTr("So, wie die Person es gesagt hat.") },
                 { key: "own_contribution", label: qsTr("Was tue ich selbst dafür?"), kind: "multiline",
@@ -34,9 +34,9 @@ ColumnLayout {
                 { key: "text", label: qsTr("Ziel in den Worten der Familie"), kind: "multiline" },
                 { key: "level", label: qsTr("Ebene"), kind: "choice", choices: CaseDetail.choices("goal_level") },
                 { key: "parent_goal_id", label: qsTr("Gehört zum Richtungsziel (nur Handlungsziele)"), kind: "choice",
-                  choices: [{ value: "", label: qsTr("—") }].concat(CaseDetail.directionGoalChoices()) },
+                  choices: [{ value: "", label: qsTr("—") }].concat(CaseGoals.directionGoalChoices()) },
                 { key: "will_statement_id", label: qsTr("Beruht auf dem Willen"), kind: "choice",
-                  choices: [{ value: "", label: qsTr("—") }].concat(CaseDetail.willChoices()) },
+                  choices: [{ value: "", label: qsTr("—") }].concat(CaseGoals.willChoices()) },
                 { key: "scale_now", label: qsTr("Skala jetzt (0–10)") },
                 { key: "scale_target", label: qsTr("Skala Ziel (0–10)") },
                 { key: "status", label: qsTr("Stand"), kind: "choice", choices: CaseDetail.choices("goal_status") },
@@ -65,13 +65,13 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Wille")
-        hint: CaseDetail.wills.count === 0 ? qsTr("Noch nichts festgehalten. Was will die Familie erreichen – in ihren Worten?")
+        hint: CaseGoals.wills.count === 0 ? qsTr("Noch nichts festgehalten. Was will die Familie erreichen – in ihren Worten?")
                                            : qsTr("Im Wortlaut. Ohne eigenen Beitrag ist es (noch) ein Wunsch.")
         actionText: qsTr("Festhalten")
         onActionTriggered: root.formRequested(root.willForm(), "", { recorded_on: CaseDetail.today })
 
         Repeater {
-            model: CaseDetail.wills
+            model: CaseGoals.wills
 
             EntryDelegate {
                 required property string recordId
@@ -97,14 +97,14 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Ziele")
-        hint: CaseDetail.goals.count === 0 ? qsTr("Noch keine Ziele vereinbart.")
+        hint: CaseGoals.goals.count === 0 ? qsTr("Noch keine Ziele vereinbart.")
                                            : qsTr("Tippen Sie auf einen Wert, um die Skala zu setzen.")
         actionText: qsTr("Ziel hinzufügen")
         onActionTriggered: root.formRequested(root.goalForm(), "", { level: "direction", status: "open", scale_now: 0,
                                                                      scale_target: 10, set_on: CaseDetail.today })
 
         Repeater {
-            model: CaseDetail.goals
+            model: CaseGoals.goals
 
             GoalDelegate {
                 onEditRequested: root.formRequested(root.goalForm(), recordId, values)

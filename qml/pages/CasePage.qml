@@ -177,18 +177,18 @@ Page {
             }
 
             Rectangle {
-                visible: CaseDetail.riskArea.length > 0
+                visible: CaseClassification.riskArea.length > 0
                 Layout.preferredHeight: 32
                 Layout.preferredWidth: riskLabel.implicitWidth + 2 * Theme.spacingM
                 radius: 16
-                color: CaseDetail.riskArea === "danger" ? Theme.errorSoft : CaseDetail.riskArea === "grey" ? Theme.warningSoft : Theme.successSoft
+                color: CaseClassification.riskArea === "danger" ? Theme.errorSoft : CaseClassification.riskArea === "grey" ? Theme.warningSoft : Theme.successSoft
                 Accessible.role: Accessible.StaticText
                 Accessible.name: riskLabel.text
                 Label {
                     id: riskLabel
                     anchors.centerIn: parent
-                    text: CaseDetail.riskLabel
-                    color: CaseDetail.riskArea === "danger" ? Theme.error : CaseDetail.riskArea === "grey" ? Theme.warning : Theme.success
+                    text: CaseClassification.riskLabel
+                    color: CaseClassification.riskArea === "danger" ? Theme.error : CaseClassification.riskArea === "grey" ? Theme.warning : Theme.success
                     font.pixelSize: Theme.fontSmall
                     font.weight: Font.DemiBold
                 }
@@ -372,7 +372,7 @@ Page {
         id: networkComponent
         SectionCard {
             title: qsTr("Netzwerkkarte")
-            hint: (CaseDetail.networkDrawnOn.length > 0 ? qsTr("Gezeichnet am %1. ").arg(CaseDetail.networkDrawnOn) : "")
+            hint: (CaseNetwork.networkDrawnOn.length > 0 ? qsTr("Gezeichnet am %1. ").arg(CaseNetwork.networkDrawnOn) : "")
                   + qsTr("Tippen Sie in einen Sektor, um dort einen Kontakt einzutragen; ziehen Sie Kontakte, um sie zu verschieben.")
             NetworkMapEditor {
                 Layout.fillWidth: true
@@ -385,7 +385,7 @@ Page {
             }
             // The same contacts as a list: reachable without dragging, and read by screen readers.
             Repeater {
-                model: CaseDetail.network
+                model: CaseNetwork.network
                 EntryDelegate {
                     required property int position
                     required property string name

@@ -118,7 +118,7 @@ public slots:
         m_session->createStore(kPassphrase, kPassphrase);  // the test waits for Unlocked
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", m_cases.get());
-        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", m_detail.get());
+        qa::CaseController::registerForQml(*m_detail);
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", m_sync.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Visit", m_visit.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Conflicts", m_conflicts.get());

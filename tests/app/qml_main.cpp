@@ -102,7 +102,7 @@ public slots:
         // Not unlocked: the page's forms only listen to its aboutToLock (the tests emit it).
         m_session = std::make_unique<quartier::app::SessionController>(m_tmp.filePath(QStringLiteral("session")));
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
-        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", m_controller.get());
+        quartier::app::CaseController::registerForQml(*m_controller);
         // The page's "Fall teilen" dialog needs its controller; sharing itself is tests/app/qml_share's.
         m_share = std::make_unique<quartier::app::ShareController>(m_session.get(), nullptr);
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Share", m_share.get());

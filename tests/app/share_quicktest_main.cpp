@@ -227,7 +227,7 @@ public slots:
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", m_sync.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Share", m_share.get());
-        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseDetail", m_case.get());
+        qa::CaseController::registerForQml(*m_case);
         qmlRegisterSingletonInstance("QuartierTest", 1, 0, "ShareProbe", m_probe.get());
     }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }

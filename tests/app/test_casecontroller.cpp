@@ -119,8 +119,8 @@ struct Testers {
     std::vector<std::unique_ptr<QAbstractItemModelTester>> all;
     explicit Testers(CaseController& c)
     {
-        for (SectionModel* m : {c.members(), c.wills(), c.goals(), c.resources(), c.network(), c.visits(), c.notes(),
-                                c.assessments(), c.mandates(), c.requirements(), c.measures()})
+        for (SectionModel* m : {c.membersSection()->members(), c.goalsSection()->wills(), c.goalsSection()->goals(), c.networkSection()->resources(), c.networkSection()->network(), c.contactsSection()->visits(), c.contactsSection()->notes(),
+                                c.classificationSection()->assessments(), c.classificationSection()->mandates(), c.classificationSection()->requirements(), c.classificationSection()->measures()})
             all.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::Fatal));
     }
 };
@@ -143,36 +143,36 @@ TEST_CASE("CaseController opens a case into its sections", "[case]")
     CHECK(c.name() == QStringLiteral("Familie Demir"));
     CHECK(c.statusLabel() == QStringLiteral("Aktiv"));
     CHECK(c.fields().value(QStringLiteral("social_space")).toString() == QStringLiteral("Garstedt"));
-    CHECK(c.riskArea().isEmpty());
+    CHECK(c.classificationSection()->riskArea().isEmpty());
     // Opening a case is recorded in the audit log.
     CHECK(f.store->status().audit_entries == auditBefore + 1);
 
-    REQUIRE(c.members()->count() == 2);
-    CHECK(value(c.members(), 0, "roleLabel").toString() == QStringLiteral("Mutter"));  // by role
-    CHECK(value(c.members(), 0, "name").toString() == QStringLiteral("Ayşe Demir"));
+    REQUIRE(c.membersSection()->members()->count() == 2);
+    CHECK(value(c.membersSection()->members(), 0, "roleLabel").toString() == QStringLiteral("Mutter"));  // by role
+    CHECK(value(c.membersSection()->members(), 0, "name").toString() == QStringLiteral("Ayşe Demir"));
 
-    REQUIRE(c.wills()->count() == 2);
-    const int will = c.wills()->indexOf(str(f.willId));
-    const int wish = c.wills()->indexOf(str(f.wishId));
-    CHECK(value(c.wills(), will, "isWill").toBool());
-    CHECK(value(c.wills(), will, "personName").toString() == QStringLiteral("Ayşe Demir"));
-    CHECK_FALSE(value(c.wills(), wish, "isWill").toBool());  // shown as a Wunsch
-    CHECK(value(c.wills(), wish, "content").toString() == QStringLiteral("Ich will in den Fußballverein."));
+    REQUIRE(c.goalsSection()->wills()->count() == 2);
+    const int will = c.goalsSection()->wills()->indexOf(str(f.willId));
+    const int wish = c.goalsSection()->wills()->indexOf(str(f.wishId));
+    CHECK(value(c.goalsSection()->wills(), will, "isWill").toBool());
+    CHECK(value(c.goalsSection()->wills(), will, "personName").toString() == QStringLiteral("Ayşe Demir"));
+    CHECK_FALSE(value(c.goalsSection()->wills(), wish, "isWill").toBool());  // shown as a Wunsch
+    CHECK(value(c.goalsSection()->wills(), wish, "content").toString() == QStringLiteral("Ich will in den Fußballverein."));
     // Only wills, not wishes, may carry a goal.
-    CHECK(c.willChoices().size() == 1);
-    CHECK(c.memberChoices().size() == 2);
+    CHECK(c.goalsSection()->willChoices().size() == 1);
+    CHECK(c.membersSection()->memberChoices().size() == 2);
 
-    REQUIRE(c.goals()->count() == 1);
-    CHECK(value(c.goals(), 0, "scaleNow").toInt() == 3);
-    CHECK(value(c.goals(), 0, "scaleTarget").toInt() == 8);
-    CHECK(value(c.goals(), 0, "willText").toString().startsWith(QStringLiteral("Ich will, dass Emre")));
-    CHECK(c.directionGoalChoices().size() == 1);
+    REQUIRE(c.goalsSection()->goals()->count() == 1);
+    CHECK(value(c.goalsSection()->goals(), 0, "scaleNow").toInt() == 3);
+    CHECK(value(c.goalsSection()->goals(), 0, "scaleTarget").toInt() == 8);
+    CHECK(value(c.goalsSection()->goals(), 0, "willText").toString().startsWith(QStringLiteral("Ich will, dass Emre")));
+    CHECK(c.goalsSection()->directionGoalChoices().size() == 1);
 
     SECTION("opening another id that does not exist closes with a message")
     {
         c.open(QStringLiteral("no-such-case"));
         CHECK_FALSE(c.isOpen());
-        CHECK(c.members()->count() == 0);
+        CHECK(c.membersSection()->members()->count() == 0);
         CHECK_FALSE(c.errorMessage().isEmpty());
     }
 
@@ -181,9 +181,9 @@ TEST_CASE("CaseController opens a case into its sections", "[case]")
         c.setStore(nullptr);
         CHECK_FALSE(c.isOpen());
         CHECK(c.caseId().isEmpty());
-        CHECK(c.goals()->count() == 0);
-        CHECK(c.wills()->count() == 0);
-        CHECK(c.members()->count() == 0);
+        CHECK(c.goalsSection()->goals()->count() == 0);
+        CHECK(c.goalsSection()->wills()->count() == 0);
+        CHECK(c.membersSection()->members()->count() == 0);
     }
 }
 
@@ -195,26 +195,26 @@ TEST_CASE("CaseController saves a goal's scale and refuses one out of range", "[
     c.setStore(f.store.get());
     c.open(str(f.caseId));
     QSignalSpy written(&c, &CaseController::recordsChanged);
-    QSignalSpy resets(c.goals(), &QAbstractItemModel::modelReset);
+    QSignalSpy resets(c.goalsSection()->goals(), &QAbstractItemModel::modelReset);
 
-    REQUIRE(c.setGoalScale(str(f.goalId), 5, 9));
+    REQUIRE(c.goalsSection()->setGoalScale(str(f.goalId), 5, 9));
     CHECK(written.count() == 1);
     CHECK(c.issueList().isEmpty());
     auto goal = f.repo->load<qd::Goal>(f.goalId);
     REQUIRE(goal);
     CHECK(goal->scale_now == 5);
     CHECK(goal->scale_target == 9);
-    CHECK(value(c.goals(), 0, "scaleNow").toInt() == 5);
+    CHECK(value(c.goalsSection()->goals(), 0, "scaleNow").toInt() == 5);
     CHECK(resets.count() == 0);  // updated in place: the delegate under the finger stays
 
     const std::size_t opsBefore = f.ops();
-    CHECK_FALSE(c.setGoalScale(str(f.goalId), 11, 9));
+    CHECK_FALSE(c.goalsSection()->setGoalScale(str(f.goalId), 11, 9));
     CHECK(f.ops() == opsBefore);  // nothing written
     CHECK(written.count() == 1);
     REQUIRE(c.issues().contains(QStringLiteral("scale_now")));
     CHECK(c.issues().value(QStringLiteral("scale_now")).toString().contains(QStringLiteral("0 bis 10")));
     CHECK(f.repo->load<qd::Goal>(f.goalId)->scale_now == 5);
-    CHECK(value(c.goals(), 0, "scaleNow").toInt() == 5);
+    CHECK(value(c.goalsSection()->goals(), 0, "scaleNow").toInt() == 5);
 
     // A scale that is not a number at all gets the same kind of message, and writes nothing.
     CHECK_FALSE(c.saveRecord(QStringLiteral("goal"), {{"id", str(f.goalId)}, {"scale_now", "viel"}}));
@@ -243,16 +243,16 @@ TEST_CASE("CaseController adds records and shows the domain's issues in German",
 
         REQUIRE(c.saveRecord(QStringLiteral("goal"), {{"text", "Jeden Morgen pünktlich"}, {"level", "action"},
                                                       {"parent_goal_id", str(f.goalId)}, {"scale_now", 2}, {"scale_target", 7}}));
-        REQUIRE(c.goals()->count() == 2);
-        const QString actionId = c.goals()->get(1).value(QStringLiteral("id")).toString();
-        CHECK(c.goals()->get(1).value(QStringLiteral("setOn")).toString() == QStringLiteral("02.03.2026"));  // today
+        REQUIRE(c.goalsSection()->goals()->count() == 2);
+        const QString actionId = c.goalsSection()->goals()->get(1).value(QStringLiteral("id")).toString();
+        CHECK(c.goalsSection()->goals()->get(1).value(QStringLiteral("setOn")).toString() == QStringLiteral("02.03.2026"));  // today
 
         REQUIRE(c.saveRecord(QStringLiteral("action_step"), {{"goal_id", actionId}, {"who", "Frau Demir"},
                                                              {"what", "Wecker auf 6:30 stellen"}, {"by_when", "2026-03-09"}}));
-        QVariantList steps = c.goals()->get(1).value(QStringLiteral("steps")).toList();
+        QVariantList steps = c.goalsSection()->goals()->get(1).value(QStringLiteral("steps")).toList();
         REQUIRE(steps.size() == 1);
         const QString stepId = steps[0].toMap().value(QStringLiteral("id")).toString();
-        REQUIRE(c.setStepStatus(stepId, QStringLiteral("done")));
+        REQUIRE(c.goalsSection()->setStepStatus(stepId, QStringLiteral("done")));
         auto step = f.repo->load<qd::ActionStep>(stepId.toStdString());
         REQUIRE(step);
         CHECK(step->status == qd::StepStatus::Done);
@@ -264,7 +264,7 @@ TEST_CASE("CaseController adds records and shows the domain's issues in German",
 
         // Removing the goal takes its steps along.
         REQUIRE(c.removeRecord(actionId));
-        CHECK(c.goals()->count() == 1);
+        CHECK(c.goalsSection()->goals()->count() == 1);
         CHECK_FALSE(f.repo->load<qd::ActionStep>(stepId.toStdString()));
     }
 
@@ -272,11 +272,11 @@ TEST_CASE("CaseController adds records and shows the domain's issues in German",
     {
         REQUIRE(c.saveRecord(QStringLiteral("member"), {{"given_name", "Deniz"}, {"family_name", "Demir"},
                                                         {"role", "sibling"}, {"birth_date", "2015-06-30"}}));
-        REQUIRE(c.members()->count() == 3);
-        const int row = c.members()->indexOf(c.members()->get(2).value(QStringLiteral("id")).toString());
+        REQUIRE(c.membersSection()->members()->count() == 3);
+        const int row = c.membersSection()->members()->indexOf(c.membersSection()->members()->get(2).value(QStringLiteral("id")).toString());
         CHECK(row == 2);
-        CHECK(value(c.members(), 2, "name").toString() == QStringLiteral("Deniz Demir"));
-        CHECK(value(c.members(), 2, "birthDate").toString() == QStringLiteral("30.06.2015"));
+        CHECK(value(c.membersSection()->members(), 2, "name").toString() == QStringLiteral("Deniz Demir"));
+        CHECK(value(c.membersSection()->members(), 2, "birthDate").toString() == QStringLiteral("30.06.2015"));
 
         const std::size_t before = f.ops();
         CHECK_FALSE(c.saveRecord(QStringLiteral("member"), {{"given_name", "X"}, {"role", "cousin"}}));
@@ -284,7 +284,7 @@ TEST_CASE("CaseController adds records and shows the domain's issues in German",
         CHECK_FALSE(c.saveRecord(QStringLiteral("member"), {{"given_name", "Y"}, {"birth_date", "30.06.2015"}}));
         CHECK(c.issues().value(QStringLiteral("birth_date")).toString().contains(QStringLiteral("TT.MM.JJJJ")));
         CHECK(f.ops() == before);
-        CHECK(c.members()->count() == 3);
+        CHECK(c.membersSection()->members()->count() == 3);
     }
 
     SECTION("requirements only in the Gefährdungsbereich, and lifted when it ends")
@@ -304,38 +304,38 @@ TEST_CASE("CaseController adds records and shows the domain's issues in German",
 
         REQUIRE(c.saveRecord(QStringLiteral("risk_assessment"), {{"area", "danger"}, {"assessed_by", "A. Berger"},
                                                                  {"reasons", "Schulabsentismus, Kind nicht gesehen"}}));
-        CHECK(c.dangerArea());
-        CHECK(c.riskLabel() == QStringLiteral("Gefährdungsbereich"));
+        CHECK(c.classificationSection()->dangerArea());
+        CHECK(c.classificationSection()->riskLabel() == QStringLiteral("Gefährdungsbereich"));
         REQUIRE(c.saveRecord(QStringLiteral("requirement"), requirement));
-        REQUIRE(c.requirements()->count() == 1);
-        CHECK(value(c.requirements(), 0, "status").toString() == QStringLiteral("open"));
+        REQUIRE(c.classificationSection()->requirements()->count() == 1);
+        CHECK(value(c.classificationSection()->requirements(), 0, "status").toString() == QStringLiteral("open"));
 
         REQUIRE(c.saveRecord(QStringLiteral("risk_assessment"), {{"area", "grey"}, {"assessed_on", "2026-03-03"},
                                                                  {"assessed_by", "A. Berger"}, {"reasons", "Schule wird besucht"}}));
-        CHECK_FALSE(c.dangerArea());
-        CHECK(value(c.requirements(), 0, "status").toString() == QStringLiteral("lifted"));
-        CHECK(c.assessments()->count() == 2);
-        CHECK(value(c.assessments(), 0, "current").toBool());  // newest first
+        CHECK_FALSE(c.classificationSection()->dangerArea());
+        CHECK(value(c.classificationSection()->requirements(), 0, "status").toString() == QStringLiteral("lifted"));
+        CHECK(c.classificationSection()->assessments()->count() == 2);
+        CHECK(value(c.classificationSection()->assessments(), 0, "current").toBool());  // newest first
     }
 
     SECTION("measures, mandates and resources")
     {
         REQUIRE(c.saveRecord(QStringLiteral("measure"), {{"paragraph", "31"}, {"title", "Sozialpädagogische Familienhilfe"},
                                                          {"start", "2026-02-15"}}));
-        CHECK(value(c.measures(), 0, "paragraphLabel").toString() == QStringLiteral("§ 31 SGB VIII"));
-        CHECK(value(c.measures(), 0, "running").toBool());
+        CHECK(value(c.classificationSection()->measures(), 0, "paragraphLabel").toString() == QStringLiteral("§ 31 SGB VIII"));
+        CHECK(value(c.classificationSection()->measures(), 0, "running").toBool());
         CHECK_FALSE(c.saveRecord(QStringLiteral("measure"), {{"paragraph", "31"}, {"start", "2026-02-15"}, {"end", "2026-01-01"}}));
         CHECK(c.issues().value(QStringLiteral("end")).toString() == QStringLiteral("Ende: Das Datum liegt vor dem Beginn."));
 
         REQUIRE(c.saveRecord(QStringLiteral("mandate"), {{"kind", "family"}, {"text", "Unterstützung bei Schulgesprächen"},
                                                          {"given_by", "Familie Demir"}, {"given_to", "Familienhilfe"}}));
-        CHECK(value(c.mandates(), 0, "kindLabel").toString() == QStringLiteral("Auftrag der Familie"));
+        CHECK(value(c.classificationSection()->mandates(), 0, "kindLabel").toString() == QStringLiteral("Auftrag der Familie"));
 
         REQUIRE(c.saveRecord(QStringLiteral("resource"), {{"area", "social"}, {"text", "Die Nachbarin hilft beim Abholen."}}));
-        CHECK(value(c.resources(), 0, "areaLabel").toString() == QStringLiteral("Sozial"));
+        CHECK(value(c.networkSection()->resources(), 0, "areaLabel").toString() == QStringLiteral("Sozial"));
         CHECK_FALSE(c.saveRecord(QStringLiteral("resource"), {{"area", "spiritual"}, {"text", "x"}}));
         CHECK(c.issues().contains(QStringLiteral("area")));
-        CHECK(c.resources()->count() == 1);
+        CHECK(c.networkSection()->resources()->count() == 1);
     }
 }
 
@@ -347,19 +347,19 @@ TEST_CASE("CaseController edits the network map", "[case]")
     c.setToday(QStringLiteral("2026-03-02"));
     c.setStore(f.store.get());
     c.open(str(f.caseId));
-    CHECK(c.networkMapId().isEmpty());
+    CHECK(c.networkSection()->networkMapId().isEmpty());
 
     // The first contact starts a map drawn today.
-    REQUIRE(c.addNetworkContact({{"name", "Oma Ilse"}, {"sector", "family"}, {"distance", 1}, {"quality", "supportive"}}));
-    REQUIRE_FALSE(c.networkMapId().isEmpty());
-    CHECK(c.networkDrawnOn() == QStringLiteral("02.03.2026"));
-    REQUIRE(c.addNetworkContact({{"name", "Klassenlehrerin"}, {"sector", "school_work_clubs"}, {"distance", 2}, {"quality", "ambivalent"}}));
-    REQUIRE(c.network()->count() == 2);
+    REQUIRE(c.networkSection()->addNetworkContact({{"name", "Oma Ilse"}, {"sector", "family"}, {"distance", 1}, {"quality", "supportive"}}));
+    REQUIRE_FALSE(c.networkSection()->networkMapId().isEmpty());
+    CHECK(c.networkSection()->networkDrawnOn() == QStringLiteral("02.03.2026"));
+    REQUIRE(c.networkSection()->addNetworkContact({{"name", "Klassenlehrerin"}, {"sector", "school_work_clubs"}, {"distance", 2}, {"quality", "ambivalent"}}));
+    REQUIRE(c.networkSection()->network()->count() == 2);
 
     // Dragged into another sector and ring; then the relationship turns stressful.
-    REQUIRE(c.moveNetworkContact(1, QStringLiteral("professionals"), 3));
-    REQUIRE(c.updateNetworkContact(1, {{"quality", "stressful"}, {"note", "seit dem Streit im Januar"}}));
-    auto map = f.repo->load<qd::NetworkMap>(c.networkMapId().toStdString());
+    REQUIRE(c.networkSection()->moveNetworkContact(1, QStringLiteral("professionals"), 3));
+    REQUIRE(c.networkSection()->updateNetworkContact(1, {{"quality", "stressful"}, {"note", "seit dem Streit im Januar"}}));
+    auto map = f.repo->load<qd::NetworkMap>(c.networkSection()->networkMapId().toStdString());
     REQUIRE(map);
     REQUIRE(map->contacts.size() == 2);
     CHECK(map->contacts[1].name == "Klassenlehrerin");
@@ -367,22 +367,22 @@ TEST_CASE("CaseController edits the network map", "[case]")
     CHECK(map->contacts[1].distance == 3);
     CHECK(map->contacts[1].quality == qd::ContactQuality::Stressful);
     CHECK(map->contacts[1].note == "seit dem Streit im Januar");
-    CHECK(value(c.network(), 1, "qualityLabel").toString() == QStringLiteral("Belastend"));
+    CHECK(value(c.networkSection()->network(), 1, "qualityLabel").toString() == QStringLiteral("Belastend"));
 
     // A ring that does not exist and a contact without a name are refused; nothing changes.
     const std::size_t before = f.ops();
-    CHECK_FALSE(c.moveNetworkContact(0, QStringLiteral("family"), 4));
+    CHECK_FALSE(c.networkSection()->moveNetworkContact(0, QStringLiteral("family"), 4));
     CHECK_FALSE(c.issueList().isEmpty());
-    CHECK_FALSE(c.addNetworkContact({{"name", ""}, {"sector", "family"}, {"distance", 1}, {"quality", "supportive"}}));
+    CHECK_FALSE(c.networkSection()->addNetworkContact({{"name", ""}, {"sector", "family"}, {"distance", 1}, {"quality", "supportive"}}));
     CHECK(f.ops() == before);
-    CHECK(c.network()->count() == 2);
+    CHECK(c.networkSection()->network()->count() == 2);
 
-    REQUIRE(c.removeNetworkContact(0));
-    map = f.repo->load<qd::NetworkMap>(c.networkMapId().toStdString());
+    REQUIRE(c.networkSection()->removeNetworkContact(0));
+    map = f.repo->load<qd::NetworkMap>(c.networkSection()->networkMapId().toStdString());
     REQUIRE(map);
     REQUIRE(map->contacts.size() == 1);
     CHECK(map->contacts[0].name == "Klassenlehrerin");
-    CHECK_FALSE(c.removeNetworkContact(5));
+    CHECK_FALSE(c.networkSection()->removeNetworkContact(5));
 }
 
 TEST_CASE("CaseController keeps every version of a note", "[case]")
@@ -394,15 +394,15 @@ TEST_CASE("CaseController keeps every version of a note", "[case]")
     CHECK(c.workerName() == QStringLiteral("A. Berger"));
     c.open(str(f.caseId));
     REQUIRE(c.saveRecord(QStringLiteral("note"), {{"text", "Frau Demir berichtet von einem Gespräch mit der Schule."}, {"entrusted", false}}));
-    REQUIRE(c.notes()->count() == 1);
-    const QString noteId = c.notes()->get(0).value(QStringLiteral("id")).toString();
-    CHECK(value(c.notes(), 0, "author").toString() == QStringLiteral("A. Berger"));
+    REQUIRE(c.contactsSection()->notes()->count() == 1);
+    const QString noteId = c.contactsSection()->notes()->get(0).value(QStringLiteral("id")).toString();
+    CHECK(value(c.contactsSection()->notes(), 0, "author").toString() == QStringLiteral("A. Berger"));
     REQUIRE(c.saveRecord(QStringLiteral("note"), {{"id", noteId}, {"text", "Frau Demir berichtet von einem guten Gespräch mit der Schule."}}));
-    const QVariantList versions = value(c.notes(), 0, "versions").toList();
+    const QVariantList versions = value(c.contactsSection()->notes(), 0, "versions").toList();
     REQUIRE(versions.size() == 2);
     CHECK(versions[0].toMap().value(QStringLiteral("text")).toString().startsWith(QStringLiteral("Frau Demir berichtet von einem Gespräch")));
     CHECK(versions[1].toMap().value(QStringLiteral("text")).toString().contains(QStringLiteral("guten")));
-    CHECK(value(c.notes(), 0, "content").toString().contains(QStringLiteral("guten")));
+    CHECK(value(c.contactsSection()->notes(), 0, "content").toString().contains(QStringLiteral("guten")));
 }
 
 TEST_CASE("CaseController creates cases through the domain's checks", "[case]")
@@ -450,15 +450,15 @@ TEST_CASE("CaseController waits while the store is busy", "[case]")
     // Opening while a job holds the store reads nothing until it is free.
     c.open(str(f.caseId));
     CHECK_FALSE(c.isOpen());
-    CHECK(c.goals()->count() == 0);
+    CHECK(c.goalsSection()->goals()->count() == 0);
     c.setStoreBusy(false);
     REQUIRE(c.isOpen());
-    CHECK(c.goals()->count() == 1);
+    CHECK(c.goalsSection()->goals()->count() == 1);
 
     // An edit while busy writes nothing and says why.
     c.setStoreBusy(true);
     const std::size_t before = f.ops();
-    CHECK_FALSE(c.setGoalScale(str(f.goalId), 6, 8));
+    CHECK_FALSE(c.goalsSection()->setGoalScale(str(f.goalId), 6, 8));
     CHECK(f.ops() == before);
     CHECK_FALSE(c.errorMessage().isEmpty());
     CHECK(c.createCase({{"name", "Familie L."}, {"social_space", "Garstedt"}}).isEmpty());
@@ -470,9 +470,9 @@ TEST_CASE("CaseController waits while the store is busy", "[case]")
         f.save(goal);
     }
     c.reload();
-    CHECK(value(c.goals(), 0, "scaleNow").toInt() == 3);
+    CHECK(value(c.goalsSection()->goals(), 0, "scaleNow").toInt() == 3);
     c.setStoreBusy(false);
-    CHECK(value(c.goals(), 0, "scaleNow").toInt() == 4);
-    REQUIRE(c.setGoalScale(str(f.goalId), 6, 8));
+    CHECK(value(c.goalsSection()->goals(), 0, "scaleNow").toInt() == 4);
+    REQUIRE(c.goalsSection()->setGoalScale(str(f.goalId), 6, 8));
     CHECK(c.errorMessage().isEmpty());
 }

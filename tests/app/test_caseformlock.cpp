@@ -154,7 +154,7 @@ TEST_CASE("A form open at a lock while a job holds the store is saved before the
     REQUIRE(notes.size() == 1);
     CHECK(notes.front().text == "Beim Sperren getippt, während synchronisiert wurde.");
     CHECK(f.detail.draft().isEmpty());
-    CHECK(f.detail.notes()->rowCount() == 1);
+    CHECK(f.detail.contactsSection()->notes()->rowCount() == 1);
 }
 
 TEST_CASE("An edit of a record open at a lock while the store is busy updates that record", "[case][session]")
@@ -427,7 +427,7 @@ TEST_CASE("A network contact the domain refuses at a lock is kept as the case's 
           "[case][session]")
 {
     LockFixture f;
-    QAbstractItemModelTester tester(f.detail.network(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(f.detail.networkSection()->network(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     const bool busy = GENERATE(false, true);
     std::promise<void> held;
     if (busy)
@@ -463,7 +463,7 @@ TEST_CASE("A network contact the domain refuses at a lock is kept as the case's 
     {
         QVariantMap completed = values;
         completed.insert(QStringLiteral("name"), QStringLiteral("Nachbarin Frau Ott"));
-        REQUIRE(f.detail.addNetworkContact(completed, draft.value(QStringLiteral("saved_at")).toString()));
+        REQUIRE(f.detail.networkSection()->addNetworkContact(completed, draft.value(QStringLiteral("saved_at")).toString()));
         CHECK(f.detail.draft().isEmpty());
         const auto stored = contacts(store, f.caseId);
         REQUIRE(stored.size() == 1);
@@ -471,7 +471,7 @@ TEST_CASE("A network contact the domain refuses at a lock is kept as the case's 
         CHECK(stored[0].sector == qd::NetworkSector::FriendsNeighbours);
         CHECK(stored[0].distance == 3);
         CHECK(stored[0].note == canary.toStdString());
-        CHECK(f.detail.network()->rowCount() == 1);
+        CHECK(f.detail.networkSection()->network()->rowCount() == 1);
     }
     SECTION("Verwerfen deletes it")
     {
@@ -484,16 +484,16 @@ TEST_CASE("A network contact the domain refuses at a lock is kept as the case's 
 TEST_CASE("An edited network contact at a lock is saved on that contact, or kept when refused", "[case][session]")
 {
     LockFixture f;
-    QAbstractItemModelTester tester(f.detail.network(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    REQUIRE(f.detail.addNetworkContact({{QStringLiteral("name"), QStringLiteral("Oma Ilse")},
+    QAbstractItemModelTester tester(f.detail.networkSection()->network(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(f.detail.networkSection()->addNetworkContact({{QStringLiteral("name"), QStringLiteral("Oma Ilse")},
                                         {QStringLiteral("sector"), QStringLiteral("family")},
                                         {QStringLiteral("distance"), 1},
                                         {QStringLiteral("quality"), QStringLiteral("supportive")}}));
-    REQUIRE(f.detail.addNetworkContact({{QStringLiteral("name"), QStringLiteral("Klassenlehrerin")},
+    REQUIRE(f.detail.networkSection()->addNetworkContact({{QStringLiteral("name"), QStringLiteral("Klassenlehrerin")},
                                         {QStringLiteral("sector"), QStringLiteral("school_work_clubs")},
                                         {QStringLiteral("distance"), 2},
                                         {QStringLiteral("quality"), QStringLiteral("ambivalent")}}));
-    const QString rowId = f.detail.networkMapId() + QStringLiteral("/1");
+    const QString rowId = f.detail.networkSection()->networkMapId() + QStringLiteral("/1");
     const bool busy = GENERATE(false, true);
     const bool refused = GENERATE(false, true);
     std::promise<void> held;
@@ -528,7 +528,7 @@ TEST_CASE("An edited network contact at a lock is saved on that contact, or kept
     // Restored and completed, it is saved on the same contact.
     QVariantMap completed = draft.value(QStringLiteral("values")).toMap();
     completed.insert(QStringLiteral("name"), QStringLiteral("Frau Lindner"));
-    REQUIRE(f.detail.updateNetworkContact(1, completed, draft.value(QStringLiteral("saved_at")).toString()));
+    REQUIRE(f.detail.networkSection()->updateNetworkContact(1, completed, draft.value(QStringLiteral("saved_at")).toString()));
     CHECK(f.detail.draft().isEmpty());
     const auto after = contacts(*f.session.store(), f.caseId);
     REQUIRE(after.size() == 2);

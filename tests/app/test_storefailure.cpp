@@ -80,7 +80,7 @@ TEST_CASE("A record dialog's Speichern on a full store keeps the form and saves 
     c.setStore(f.store.get());
     c.open(str(f.demo.caseId));
     REQUIRE(c.isOpen());
-    const int notesBefore = c.notes()->count();
+    const int notesBefore = c.contactsSection()->notes()->count();
     const QVariantMap values{{"text", longText(QStringLiteral("Frau Demir erzählt vom Elternabend"))}, {"entrusted", false}};
 
     f.fill();
@@ -90,7 +90,7 @@ TEST_CASE("A record dialog's Speichern on a full store keeps the form and saves 
     CHECK(c.issues().isEmpty());  // no field is wrong: nothing to mark
     CHECK(f.store->failure() == qs::Error::Full);
     CHECK(f.ops() == before);
-    CHECK(c.notes()->count() == notesBefore);  // the page still shows the case as it was
+    CHECK(c.contactsSection()->notes()->count() == notesBefore);  // the page still shows the case as it was
 
     // Speichern again while the disk is still full: the same sentence, nothing written, no
     // follow-up error of a store that "failed earlier".
@@ -106,7 +106,7 @@ TEST_CASE("A record dialog's Speichern on a full store keeps the form and saves 
     REQUIRE(c.saveRecord(QStringLiteral("note"), values));
     CHECK(c.errorMessage().isEmpty());
     CHECK_FALSE(f.store->failed());
-    REQUIRE(c.notes()->count() == notesBefore + 1);
+    REQUIRE(c.contactsSection()->notes()->count() == notesBefore + 1);
     qd::Repository repo(*f.store);
     bool found = false;
     for (const qd::Note& n : repo.notes(f.demo.caseId))

@@ -1,0 +1,149 @@
+#include "schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdint>
+
+namespace quartier::domain {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::optional<json> array_of(const std::string& s) {
+    json j = json::parse(s, nullptr, false);
+    if (j.is_discarded() || !j.is_array()) return std::nullopt;
+    return j;
+}
+
+template <class T>
+FieldInfo info_of(const T& f) {
+    return FieldInfo{f.name, f.kind, f.flags, f.ref};
+}
+
+}  // namespace
+
+std::vector<FieldInfo> fields_of_type(std::string_view type) {
+    std::vector<FieldInfo> out;
+    with_type(type, [&]<class T>(std::type_identity<T>) { for_each_field<T>([&](const auto& f) { out.push_back(info_of(f)); }); });
+    return out;
+}
+
+std::optional<FieldInfo> find_field(std::string_view type, std::string_view name) {
+    for (const FieldInfo& f : fields_of_type(type))
+        if (f.name == name) return f;
+    return std::nullopt;
+}
+
+// ---- codecs ------------------------------------------------------------------------------------
+
+std::string enc(const std::string& s) { return s; }
+std::string enc(bool b) { return b ? "true" : "false"; }
+std::string enc(int i) { return std::to_string(i); }
+std::string enc(const std::vector<std::string>& v) { return v.empty() ? std::string() : dump(json(v)); }
+std::string enc(const std::vector<Barrier>& v) {
+    if (v.empty()) return {};
+    json j = json::array();
+    for (Barrier b : v) j.push_back(std::string(to_string(b)));
+    return dump(j);
+}
+// A network contact is a JSON object of its schema's fields: numbers as numbers, identifiers and
+// text as strings; an optional text field that is empty is left out.
+std::string enc(const std::vector<NetworkContact>& v) {
+    if (v.empty()) return {};
+    json j = json::array();
+    for (const NetworkContact& c : v) {
+        json o = json::object();
+        for_each_field<NetworkContact>([&](const auto& f) {
+            const auto& value = c.*f.member;
+            if constexpr (std::is_same_v<std::decay_t<decltype(value)>, int>)
+                o[f.name] = value;
+            else if (f.has(kRequired) || f.kind != FieldKind::Text || !enc(value).empty())
+                o[f.name] = enc(value);
+        });
+        j.push_back(std::move(o));
+    }
+    return dump(j);
+}
+
+bool dec(const std::string& s, std::string& out) {
+    out = s;
+    return true;
+}
+bool dec(const std::string& s, bool& out) {
+    if (s.empty()) return true;
+    if (s != "true" && s != "false") return false;
+    out = s == "true";
+    return true;
+}
+bool dec(const std::string& s, int& out) {
+    if (s.empty()) return true;
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return false;
+    out = v;
+    return true;
+}
+bool dec(const std::string& s, std::vector<std::string>& out) {
+    if (s.empty()) return out.clear(), true;
+    auto j = array_of(s);
+    if (!j) return false;
+    std::vector<std::string> v;
+    for (const json& e : *j) {
+        if (!e.is_string()) return false;
+        v.push_back(e.get<std::string>());
+    }
+    out = std::move(v);
+    return true;
+}
+bool dec(const std::string& s, std::vector<Barrier>& out) {
+    if (s.empty()) return out.clear(), true;
+    auto j = array_of(s);
+    if (!j) return false;
+    std::vector<Barrier> v;
+    for (const json& e : *j) {
+        auto b = e.is_string() ? parse<Barrier>(e.get<std::string>()) : std::nullopt;
+        if (!b) return false;
+        v.push_back(*b);
+    }
+    out = std::move(v);
+    return true;
+}
+bool dec(const std::string& s, std::vector<NetworkContact>& out) {
+    if (s.empty()) return out.clear(), true;
+    auto j = array_of(s);
+    if (!j) return false;
+    std::vector<NetworkContact> v;
+    for (const json& e : *j) {
+        if (!e.is_object()) return false;
+        NetworkContact c;
+        bool ok = true;
+        for_each_field<NetworkContact>([&](const auto& f) {
+            auto& member = c.*f.member;
+            const auto it = e.find(f.name);
+            if (it == e.end()) {  // only an optional text may be left out
+                ok = ok && !f.has(kRequired) && f.kind == FieldKind::Text;
+                return;
+            }
+            if constexpr (std::is_same_v<std::decay_t<decltype(member)>, int>) {
+                if (!it->is_number_integer()) return void(ok = false);
+                const auto d = it->template get<std::int64_t>();
+                if (d < INT32_MIN || d > INT32_MAX) return void(ok = false);
+                member = int(d);
+            } else {
+                if (!it->is_string()) return void(ok = false);
+                const std::string text = it->template get<std::string>();
+                if ((text.empty() && f.kind != FieldKind::Text) || !dec(text, member)) ok = false;
+            }
+        });
+        if (!ok) return false;
+        v.push_back(std::move(c));
+    }
+    out = std::move(v);
+    return true;
+}
+
+}  // namespace quartier::domain
