@@ -6,36 +6,36 @@ find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Concu
 set(CMAKE_AUTOMOC ON)
 
 qt_add_library(quartier_app STATIC
-  sessioncontroller.h sessioncontroller.cpp
-  synccontroller.h synccontroller.cpp
-  enrolmentcontroller.h enrolmentcontroller.cpp
-  caselistmodel.h caselistmodel.cpp deferredreads.h
-  casecontroller.h casecontroller.cpp
-  casesection.h casesections.h casesections.cpp
-  caseforms.h caseforms.cpp
-  sectionmodel.h sectionmodel.cpp
-  domainlabels.h domainlabels.cpp
-  demodata.h demodata.cpp
-  offerlistmodel.h offerlistmodel.cpp
-  offereditcontroller.h offereditcontroller.cpp
-  offerscreens.h offerscreens.cpp
-  appoptions.h appoptions.cpp
-  headless.h headless.cpp
-  selftest.h selftest.cpp
-  screenshots.h screenshots.cpp
-  navigator.h navigator.cpp
-  pagedriver.h pagedriver.cpp
-  homevisitcontroller.h homevisitcontroller.cpp
-  recordvalues.h
-  conflictlistmodel.h conflictlistmodel.cpp
-  devicelistmodel.h devicelistmodel.cpp
-  sharecontroller.h sharecontroller.cpp
-  sharetargetmodel.h sharetargetmodel.cpp
-  languagecontroller.h languagecontroller.cpp
-  issuetext.h issuetext.cpp
-  storeproblem.h storeproblem.cpp
-  visitdemo.h visitdemo.cpp
-  visitscript.h visitscript.cpp)
+  controllers/sessioncontroller.h controllers/sessioncontroller.cpp
+  controllers/synccontroller.h controllers/synccontroller.cpp
+  controllers/enrolmentcontroller.h controllers/enrolmentcontroller.cpp
+  models/caselistmodel.h models/caselistmodel.cpp adapters/deferredreads.h
+  controllers/casecontroller.h controllers/casecontroller.cpp
+  controllers/casesection.h controllers/casesections.h controllers/casesections.cpp
+  controllers/caseforms.h controllers/caseforms.cpp
+  models/sectionmodel.h models/sectionmodel.cpp
+  adapters/domainlabels.h adapters/domainlabels.cpp
+  tools/demodata.h tools/demodata.cpp
+  models/offerlistmodel.h models/offerlistmodel.cpp
+  controllers/offereditcontroller.h controllers/offereditcontroller.cpp
+  tools/offerscreens.h tools/offerscreens.cpp
+  adapters/appoptions.h adapters/appoptions.cpp
+  tools/headless.h tools/headless.cpp
+  tools/selftest.h tools/selftest.cpp
+  tools/screenshots.h tools/screenshots.cpp
+  controllers/navigator.h controllers/navigator.cpp
+  tools/pagedriver.h tools/pagedriver.cpp
+  controllers/homevisitcontroller.h controllers/homevisitcontroller.cpp
+  adapters/recordvalues.h
+  models/conflictlistmodel.h models/conflictlistmodel.cpp
+  models/devicelistmodel.h models/devicelistmodel.cpp
+  controllers/sharecontroller.h controllers/sharecontroller.cpp
+  models/sharetargetmodel.h models/sharetargetmodel.cpp
+  controllers/languagecontroller.h controllers/languagecontroller.cpp
+  adapters/issuetext.h adapters/issuetext.cpp
+  adapters/storeproblem.h adapters/storeproblem.cpp
+  tools/visitdemo.h tools/visitdemo.cpp
+  tools/visitscript.h tools/visitscript.cpp)
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(quartier_app PUBLIC
   quartier_sync quartier_domain Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)

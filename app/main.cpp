@@ -1,23 +1,23 @@
 // quartier: the GUI's composition root. Builds the controllers, wires them, hands them to QML as
 // singletons it owns, and loads Main.qml. All logic lives in the quartier_app library.
-#include "appoptions.h"
-#include "casecontroller.h"
-#include "caselistmodel.h"
-#include "conflictlistmodel.h"
-#include "devicelistmodel.h"
-#include "enrolmentcontroller.h"
-#include "headless.h"
-#include "homevisitcontroller.h"
-#include "languagecontroller.h"
-#include "navigator.h"
-#include "offereditcontroller.h"
-#include "offerlistmodel.h"
-#include "screenshots.h"
-#include "selftest.h"
-#include "sessioncontroller.h"
-#include "sharecontroller.h"
-#include "synccontroller.h"
-#include "visitscript.h"
+#include "adapters/appoptions.h"
+#include "controllers/casecontroller.h"
+#include "models/caselistmodel.h"
+#include "models/conflictlistmodel.h"
+#include "models/devicelistmodel.h"
+#include "controllers/enrolmentcontroller.h"
+#include "tools/headless.h"
+#include "controllers/homevisitcontroller.h"
+#include "controllers/languagecontroller.h"
+#include "controllers/navigator.h"
+#include "controllers/offereditcontroller.h"
+#include "models/offerlistmodel.h"
+#include "tools/screenshots.h"
+#include "tools/selftest.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/sharecontroller.h"
+#include "controllers/synccontroller.h"
+#include "tools/visitscript.h"
 
 #include "crypto/hardening.h"
 
@@ -116,7 +116,7 @@ int main(int argc, char** argv)
     QObject::connect(&syncController, &SyncController::recordsChanged, &cases, &CaseListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &caseDetail, &CaseController::reload);
     EnrolmentController enrolment(&session, &syncController);
-    // "Fall teilen" on the case page: a store job through the sync's transport (sync/sharing.h).
+    // "Fall teilen" on the case page: a store job through the sync's transport (sync/client/sharing.h).
     ShareController share(&session, &syncController);
     QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
 

@@ -12,7 +12,7 @@
 // It prints figures and asserts nothing about time; it exits non-zero if what it reads back does
 // not have the shape it wrote (N cases, 4 visits and 4 goals each).
 #include "domain/demo_families.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <algorithm>
 #include <chrono>

@@ -18,13 +18,13 @@
 // a shared machine the wall time includes waiting for a core; the CPU time is the work itself.
 // It prints figures and asserts nothing about time; it exits non-zero if a model shows the wrong
 // number of rows.
-#include "caselistmodel.h"
-#include "offerlistmodel.h"
+#include "models/caselistmodel.h"
+#include "models/offerlistmodel.h"
 
 #include "crypto/crypto.h"
 #include "crypto/passphrase.h"
 #include "offers/demo_offers.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <QGuiApplication>
 

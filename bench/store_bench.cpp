@@ -27,8 +27,8 @@
 // ../shared/peers/summarize.py; metric names match sqlbench.c where they mean the same thing), and a
 // readable table with the ratios to plain SQLite. It prints figures; it asserts nothing about time,
 // but it exits non-zero if any read-back is wrong.
-#include "sync/database.h"
-#include "sync/store.h"
+#include "sync/core/database.h"
+#include "sync/store/store.h"
 
 #include <malloc.h>
 #include <sys/resource.h>

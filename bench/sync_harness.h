@@ -4,9 +4,9 @@
 // and small statistics helpers. Benchmarks only: every failure aborts the program with a message.
 #pragma once
 
-#include "sync/client.h"
-#include "sync/org.h"
-#include "sync/transport.h"
+#include "sync/client/client.h"
+#include "sync/client/org.h"
+#include "sync/protocol/transport.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // A commit: the hashes of the envelopes one device wrote in one local transaction, signed once
-// (DESIGN.md §4), so that bulk writes cost one Ed25519 signature instead of one per op.
+// (docs/architecture.md §4), so that bulk writes cost one Ed25519 signature instead of one per op.
 // Layout: "QC" | version 1 | suite 1 | author device id (16) | commit id (16) | count u32 |
 // count × 32-byte envelope hash | Ed25519 signature over "quartier/commit/v1" || all before it.
 #pragma once

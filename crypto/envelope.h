@@ -1,5 +1,5 @@
 // Envelope v1: the one sealed, signed unit that is stored on the tablet, sent on the wire and
-// kept on the server (DESIGN.md §4). Byte layout, all integers big-endian:
+// kept on the server (docs/architecture.md §4). Byte layout, all integers big-endian:
 //
 //   off  len  field
 //     0    2  magic "QE"
@@ -96,7 +96,7 @@ public:
 
 class VerifiedCommit;
 
-// The full check of DESIGN.md §4. `commit` is required for envelopes without their own signature.
+// The full check of docs/architecture.md §4. `commit` is required for envelopes without their own signature.
 [[nodiscard]] Result<Bytes> open_envelope(ByteView bytes, const KeyResolver& keys, const VerifiedCommit* commit = nullptr);
 
 // AEAD only, for envelopes a device already verified when it stored them (its own op log, whose

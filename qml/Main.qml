@@ -98,7 +98,7 @@ ApplicationWindow {
                 push(offerEdit)
             }
 
-            // Navigation asked for in C++ (app/navigator.h): by the pages below and the headless modes.
+            // Navigation asked for in C++ (app/controllers/navigator.h): by the pages below and the headless modes.
             Connections {
                 target: Navigator
                 function onSettingsRequested() { stack.openSettings() }

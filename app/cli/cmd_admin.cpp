@@ -4,11 +4,11 @@
 #include "commands.h"
 #include "demo.h"
 
-#include "sync/audit.h"
-#include "sync/escrow.h"
-#include "sync/org.h"
-#include "sync/retention.h"
-#include "sync/wire.h"
+#include "sync/store/audit.h"
+#include "sync/org/escrow.h"
+#include "sync/client/org.h"
+#include "sync/client/retention.h"
+#include "sync/protocol/wire.h"
 
 namespace quartier::cli {
 

@@ -4,8 +4,8 @@
 // listing of entries or consents is written to the audit log first.
 #include "commands.h"
 
-#include "sync/audit.h"
-#include "sync/consent.h"
+#include "sync/store/audit.h"
+#include "sync/client/consent.h"
 
 #include <sstream>
 

@@ -5,11 +5,11 @@
 #include "commands.h"
 #include "qr.h"
 
-#include "sync/escrow.h"
-#include "sync/org.h"
-#include "sync/roles.h"
-#include "sync/sharing.h"
-#include "sync/wire.h"
+#include "sync/org/escrow.h"
+#include "sync/client/org.h"
+#include "sync/client/roles.h"
+#include "sync/client/sharing.h"
+#include "sync/protocol/wire.h"
 
 #include <filesystem>
 #include <fstream>
@@ -160,7 +160,7 @@ int run_scope_create(Context& c) {
     const std::string kind = c.o.get("kind", "case");
     if (kind != "case" && kind != "team" && kind != "directory" && kind != "report")
         return fail(c.err, kUsage, "--kind must be case, team, directory or report");
-    // Refused at once if this device's role may not hold such a scope (sync/roles.h).
+    // Refused at once if this device's role may not hold such a scope (sync/client/roles.h).
     const sync::Directory& dir = store.directory();
     if (const sync::DeviceInfo* me = dir.device(store.device().id()))
         if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), *sync::scope_kind_from(kind), me->id); !ok.allowed)

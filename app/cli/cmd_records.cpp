@@ -3,7 +3,7 @@
 // every read of record content is written to the audit log first (docs/audit.md).
 #include "commands.h"
 
-#include "sync/retention.h"
+#include "sync/client/retention.h"
 
 #include <sstream>
 

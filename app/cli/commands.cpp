@@ -5,7 +5,7 @@
 // commands, options and exit codes.
 #include "commands.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <termios.h>
 #include <unistd.h>

@@ -9,8 +9,8 @@
 #include "cli.h"
 
 #include "crypto/secure.h"
-#include "sync/client.h"
-#include "sync/store.h"
+#include "sync/client/client.h"
+#include "sync/store/store.h"
 
 #include <nlohmann/json.hpp>
 

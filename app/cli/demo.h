@@ -3,8 +3,8 @@
 // the app uses, so every record passes the same checks as one typed in the app.
 #pragma once
 
-#include "sync/error.h"
-#include "sync/store.h"
+#include "sync/core/error.h"
+#include "sync/store/store.h"
 
 #include <cstddef>
 #include <string>

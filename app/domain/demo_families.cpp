@@ -1,6 +1,6 @@
 #include "demo_families.h"
 
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <array>
 #include <random>

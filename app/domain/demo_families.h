@@ -1,4 +1,4 @@
-// Fictional demo families in Norderstedt's social spaces (DOMAIN.md; no real persons) and a scale
+// Fictional demo families in Norderstedt's social spaces (docs/domain.md; no real persons) and a scale
 // generator for benchmarks. Both write through Repository/Batch, so every record they make passes
 // the same checks as a record typed in the app.
 #pragma once

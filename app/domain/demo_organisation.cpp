@@ -1,6 +1,6 @@
 #include "demo_organisation.h"
 
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 namespace quartier::domain {
 

@@ -2,7 +2,7 @@
 // scripts/demo-org.sh), the app's screenshots and self-test, and the tests. It writes through the
 // same layers a person's input takes: the offer map through app/offers (seed_demo_offers, into
 // the offer directory scope), the families through the Repository (write_demo_families, each
-// case in its own case scope). Fictional throughout (DOMAIN.md: no real persons).
+// case in its own case scope). Fictional throughout (docs/domain.md: no real persons).
 #pragma once
 
 #include "demo_families.h"

@@ -5,8 +5,8 @@
 #include "repository_detail.h"
 
 #include "crypto/crypto.h"
-#include "sync/roles.h"
-#include "sync/store.h"
+#include "sync/client/roles.h"
+#include "sync/store/store.h"
 
 #include <algorithm>
 #include <tuple>
@@ -27,7 +27,7 @@ std::string_view to_string(Error e) {
 
 namespace {
 
-// The store setting that names a scope's kind until the directory records it (sync/client.cpp,
+// The store setting that names a scope's kind until the directory records it (sync/client/client.cpp,
 // register_scopes; quartier-cli scope create).
 constexpr const char* kScopeKindSetting = "scope_kind:";
 

@@ -2,7 +2,7 @@
 // Qt-free: the CLI, the benchmarks and the Qt controllers share it.
 //
 // Terms
-//   check    the rules of DOMAIN.md for one record, against the store (and what a Batch staged
+//   check    the rules of docs/domain.md for one record, against the store (and what a Batch staged
 //            before it): a list of Issues, empty when valid. Nothing is written.
 //   save     check, then write only the fields whose value differs from the stored display value,
 //            all in one Writer commit. A new record gets a fresh id (written back into record.id).
@@ -41,7 +41,7 @@
 #include "validation.h"
 
 #include "crypto/result.h"
-#include "sync/record.h"
+#include "sync/store/record.h"
 
 #include <cstdint>
 #include <map>
@@ -62,7 +62,7 @@ enum class Error {
     NotFound,   // no live record with that id
     WrongType,  // the id names a record of another type
     Store,      // the store failed; detail: the sync error
-    Denied,     // this device's role may not found a case scope (sync/roles.h); detail: why
+    Denied,     // this device's role may not found a case scope (sync/client/roles.h); detail: why
 };
 
 std::string_view to_string(Error e);

@@ -10,7 +10,7 @@
 #include "repository.h"
 #include "schema.h"
 
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <algorithm>
 #include <array>

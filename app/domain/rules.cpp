@@ -6,7 +6,7 @@
 #include "repository_detail.h"
 
 #include "offers/offers.h"
-#include "sync/opcodec.h"
+#include "sync/store/opcodec.h"
 
 #include <algorithm>
 #include <map>

@@ -3,7 +3,7 @@
 // range, the type a reference names). Everything that handles a record's fields reads this
 // declaration instead of listing them again: the repository's codecs (encode/decode), its
 // generic checks (rules.cpp runs them before a type's own rules), the Qt adapter the pages bind
-// to (app/recordvalues.h) and the home visit's inline text edits (app/homevisitcontroller.cpp).
+// to (app/adapters/recordvalues.h) and the home visit's inline text edits (app/controllers/homevisitcontroller.cpp).
 // docs/domain.md, "The record schema", says how to add a field or a type.
 //
 // Not stateful: constant tables and pure functions. Invariants

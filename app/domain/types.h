@@ -1,5 +1,5 @@
-// The case side of the domain (DOMAIN.md) as typed records over the generic sealed records of
-// sync::Store: one struct per record type, named by its DOMAIN.md identifier (`kType`). Every
+// The case side of the domain (docs/domain.md) as typed records over the generic sealed records of
+// sync::Store: one struct per record type, named by its docs/domain.md identifier (`kType`). Every
 // struct is a plain value: loading fills it from a record's fields, saving writes back only the
 // fields that changed (docs/domain.md: the record schema, value formats and rules).
 //

@@ -1,5 +1,5 @@
 // Demo data for the offer map (docs/offers.md, "Demo data"): Norderstedt's four social spaces and
-// their regions (DOMAIN.md, seeds/: the 2013 framework), about fifteen fictional providers and
+// their regions (docs/domain.md, seeds/: the 2013 framework), about fifteen fictional providers and
 // sixty fictional offers with German texts, a few "missing or wanted" answers for the planner's
 // view; and a generator of N offers for the benchmarks. Nothing here names a real person; every
 // phone number, address number and e-mail address is made up (e-mail under example.org).

@@ -3,8 +3,8 @@
 #include "normalize.h"
 
 #include "crypto/crypto.h"
-#include "sync/roles.h"
-#include "sync/wire.h"
+#include "sync/client/roles.h"
+#include "sync/protocol/wire.h"
 
 #include <algorithm>
 #include <charconv>
@@ -488,7 +488,7 @@ std::vector<FieldError> validate(const Service& s, const Catalogue& catalogue, s
 // ---- the offer directory scope ------------------------------------------------------------------
 
 namespace {
-constexpr const char* kScopeKindSetting = "scope_kind:";  // as sync/client.cpp register_scopes reads it
+constexpr const char* kScopeKindSetting = "scope_kind:";  // as sync/client/client.cpp register_scopes reads it
 constexpr const char* kDirectoryKind = "directory";
 
 bool directory_kind(const sync::Store& store, const sync::ScopeId& scope)

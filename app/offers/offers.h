@@ -3,7 +3,7 @@
 // errors, and the Catalogue that reads them all after unlock. No Qt: the app, the CLI and the
 // benchmarks share it.
 //
-// Records (type names are DOMAIN.md's identifiers; every value is a UTF-8 string, "" = not set)
+// Records (type names are docs/offers.md's identifiers; every value is a UTF-8 string, "" = not set)
 //   social_space   name, region, outline
 //   organization   name, kind, address, phone, email, website
 //   service        name, organization, category, social_space, description, place, address, times,
@@ -24,7 +24,7 @@
 //      the record's scope. Reading (Catalogue::load) takes the records of every scope held.
 #pragma once
 
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <map>
 #include <optional>
@@ -67,7 +67,7 @@ std::optional<OrgKind> org_kind_from_id(std::string_view id);
 
 // The one category vocabulary of the offer map (service.category) and the case side's offer
 // feedback (service_feedback.category, app/domain): the categories above, and for feedback also
-// `other` (Sonstiges), a wanted offer that fits none. German labels: app/domainlabels.cpp, kind
+// `other` (Sonstiges), a wanted offer that fits none. German labels: app/adapters/domainlabels.cpp, kind
 // "offer_category".
 inline constexpr auto kOtherCategory = "other";
 // The current id of a feedback category: a category's id (older ids mapped), "other", or "" for
@@ -115,7 +115,7 @@ struct Service {
     std::string languages;
     std::string inclusion;      // e.g. "Trainer erfahren mit Kindern im Autismus-Spektrum"
     std::string last_verified;  // ISO date YYYY-MM-DD
-    bool conflicted = false;    // read only: some field has concurrent values (DESIGN.md §5)
+    bool conflicted = false;    // read only: some field has concurrent values (docs/architecture.md §5)
     bool operator==(const Service&) const = default;
 };
 
@@ -155,7 +155,7 @@ enum class Error {
     Invalid,   // validation found field errors (detail lists them as "field: reason")
     NotFound,  // the id names no record of that type
     Store,     // the store refused the write (detail: its error)
-    Denied,    // this device's role may not hold the offer map (sync/roles.h); detail: why
+    Denied,    // this device's role may not hold the offer map (sync/client/roles.h); detail: why
 };
 std::string_view to_string(Error e);
 template <class T>

@@ -2,7 +2,7 @@
 // case already, those that may receive it, and those the rules refuse (shown disabled, with the
 // reason) — and, after a device is tapped, one button to share the case with it (or, for a device
 // that has it, to take it back). Both run as store jobs in the Share controller; the rules are
-// sync/sharing.h's, the dialog only shows them.
+// sync/client/sharing.h's, the dialog only shows them.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

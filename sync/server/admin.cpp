@@ -4,7 +4,7 @@
 #include "sqlite_storage.h"
 #include "tls.h"
 
-#include "sync/shred_confirmation.h"
+#include "sync/org/shred_confirmation.h"
 
 #include <nlohmann/json.hpp>
 

@@ -6,7 +6,7 @@
 // A directory is initialised exactly when DIR/server.db holds a server id.
 #pragma once
 
-#include "sync/error.h"
+#include "sync/core/error.h"
 
 #include <filesystem>
 #include <string>

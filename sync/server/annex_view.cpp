@@ -1,6 +1,6 @@
 #include "annex_view.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <set>
 

@@ -12,8 +12,8 @@
 // in `revealed` (it had them without). Stateless: a pure function of the verified directory.
 #pragma once
 
-#include "sync/directory.h"
-#include "sync/messages.h"
+#include "sync/org/directory.h"
+#include "sync/protocol/messages.h"
 
 namespace quartier::sync::server {
 

@@ -1,6 +1,6 @@
 #include "op_order.h"
 
-#include "sync/hlc.h"
+#include "sync/core/hlc.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,10 +3,10 @@
 #include "annex_view.h"
 #include "op_order.h"
 
-#include "sync/escrow.h"
-#include "sync/grant.h"
-#include "sync/messages.h"
-#include "sync/shred_confirmation.h"
+#include "sync/org/escrow.h"
+#include "sync/org/grant.h"
+#include "sync/protocol/messages.h"
+#include "sync/org/shred_confirmation.h"
 
 #include "crypto/commit.h"
 

@@ -19,9 +19,9 @@
 #include "auth_tables.h"
 #include "storage.h"
 
-#include "sync/directory.h"
-#include "sync/hlc.h"
-#include "sync/wire.h"
+#include "sync/org/directory.h"
+#include "sync/core/hlc.h"
+#include "sync/protocol/wire.h"
 
 #include <nlohmann/json_fwd.hpp>
 

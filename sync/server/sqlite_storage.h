@@ -1,14 +1,14 @@
 // ServerStorage in one SQLite file (`server.db` in the data directory): WAL, synchronous=FULL,
-// through the store's RAII wrapper (sync/database.h). Zero set-up; one process at a time writes.
+// through the store's RAII wrapper (sync/core/database.h). Zero set-up; one process at a time writes.
 //
-// WAL checkpoints run off the request path (BackgroundCheckpoint, sync/database.h): SQLite's
+// WAL checkpoints run off the request path (BackgroundCheckpoint, sync/core/database.h): SQLite's
 // automatic checkpoint would copy the WAL into the database file, and sync it, inside whichever
 // push's commit crossed its threshold.
 #pragma once
 
 #include "storage.h"
 
-#include "sync/database.h"
+#include "sync/core/database.h"
 
 #include <filesystem>
 #include <memory>

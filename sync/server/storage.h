@@ -1,4 +1,4 @@
-// What quartier-server keeps (DESIGN.md §7, docs/protocol.md), behind an interface so that a
+// What quartier-server keeps (docs/architecture.md §7, docs/protocol.md), behind an interface so that a
 // PostgreSQL backend can follow the SQLite one. Everything stored is either public (ids, public
 // keys, signed directory entries) or sealed (envelopes, commits, key grants): nothing readable.
 //
@@ -9,7 +9,7 @@
 //   3. Implementations need not be thread-safe: Server serialises every call.
 #pragma once
 
-#include "sync/error.h"
+#include "sync/core/error.h"
 
 #include "crypto/envelope.h"
 
@@ -110,7 +110,7 @@ struct PullPage {
     bool more = false;              // envelopes after `next` exist
 };
 
-// An escrow wrap as posted (sync/escrow.h): one per (scope, epoch, uploader).
+// An escrow wrap as posted (sync/org/escrow.h): one per (scope, epoch, uploader).
 struct StoredEscrowWrap {
     ScopeId scope{};
     std::uint32_t epoch = 0;

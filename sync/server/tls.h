@@ -1,8 +1,8 @@
-// The server's self-signed TLS certificate (DESIGN.md §7): made once at `init` with OpenSSL (an
+// The server's self-signed TLS certificate (docs/architecture.md §7): made once at `init` with OpenSSL (an
 // EC P-256 key, X.509 v3, CN=quartier-server, valid 10 years); clients pin the SHA-256 of its DER.
 #pragma once
 
-#include "sync/error.h"
+#include "sync/core/error.h"
 
 #include <filesystem>
 #include <string>

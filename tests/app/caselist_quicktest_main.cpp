@@ -3,15 +3,15 @@
 // case list uses wired to it as main.cpp wires them (Cases, CaseDetail, Sync, Visit, Conflicts).
 // A Probe locks and unlocks the session and reads back what the store holds, through
 // domain::Repository and, for the canary, the raw files of the store directory.
-#include "caselistmodel.h"
-#include "casecontroller.h"
-#include "conflictlistmodel.h"
-#include "homevisitcontroller.h"
-#include "sessioncontroller.h"
-#include "synccontroller.h"
+#include "models/caselistmodel.h"
+#include "controllers/casecontroller.h"
+#include "models/conflictlistmodel.h"
+#include "controllers/homevisitcontroller.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/synccontroller.h"
 
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>

@@ -1,11 +1,11 @@
 // Qt Quick Test runner (offers_quicktest_main.cpp) for the offer map's pages (tests/qml/tst_*.qml): a real sealed store with
 // the demo offers behind the real Offers and OfferEditor singletons, and StoreProbe, through which
 // a test reads back what the page stored.
-#include "offereditcontroller.h"
-#include "offerlistmodel.h"
+#include "controllers/offereditcontroller.h"
+#include "models/offerlistmodel.h"
 
 #include "offers/demo_offers.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>

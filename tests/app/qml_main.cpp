@@ -1,12 +1,12 @@
 // Qt Quick Test runner for the case page: a real store in a temporary directory with one case
 // written through the domain layer, the real CaseController as the CaseDetail singleton, and a
 // Fixture singleton that tells the QML tests the ids and reads back what was stored.
-#include "casecontroller.h"
-#include "sessioncontroller.h"
-#include "sharecontroller.h"
+#include "controllers/casecontroller.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/sharecontroller.h"
 
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>

@@ -1,12 +1,12 @@
 // Qt Quick Test runner for the home-visit flow (tests/app/qml_visit/tst_*.qml): a real store with the
 // demo families, the real HomeVisitController as the Visit singleton, and a Probe that reads what
 // the taps stored back through domain::Repository, so the QML test checks the store, not the UI.
-#include "homevisitcontroller.h"
-#include "sessioncontroller.h"
-#include "visitdemo.h"
+#include "controllers/homevisitcontroller.h"
+#include "controllers/sessioncontroller.h"
+#include "tools/visitdemo.h"
 
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <QObject>
 #include <QQmlEngine>

@@ -4,18 +4,18 @@
 // deputy caseworker and a planning laptop —, one case on the tablet written through the domain
 // layer, and a ShareProbe that syncs the deputy's store and says whether the case arrived, so the
 // QML test checks the other device, not the dialog.
-#include "casecontroller.h"
-#include "headless.h"
-#include "sessioncontroller.h"
-#include "sharecontroller.h"
-#include "synccontroller.h"
+#include "controllers/casecontroller.h"
+#include "tools/headless.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/sharecontroller.h"
+#include "controllers/synccontroller.h"
 
 #include "domain/repository.h"
-#include "sync/client.h"
-#include "sync/org.h"
+#include "sync/client/client.h"
+#include "sync/client/org.h"
 #include "sync/server/server.h"
 #include "sync/server/sqlite_storage.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <QDateTime>
 #include <QObject>

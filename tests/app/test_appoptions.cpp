@@ -1,5 +1,5 @@
 // The quartier command line and the language choice.
-#include "appoptions.h"
+#include "adapters/appoptions.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,10 +1,10 @@
 // CaseController over a real store and the real domain layer: loading a case into its section
 // models (each under QAbstractItemModelTester), edits that are saved, edits the domain refuses
 // (German issues, nothing written), the network map, note versions, a busy store and locking.
-#include "casecontroller.h"
+#include "controllers/casecontroller.h"
 
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 

@@ -4,12 +4,12 @@
 // closes); refused by the domain, kept as a sealed draft offered after unlock: the case page's
 // forms and network contacts as the case's draft, the case list's new-case form as its own. The
 // worker name has no rules to refuse it: it is written either way.
-#include "casecontroller.h"
-#include "headless.h"
-#include "sessioncontroller.h"
+#include "controllers/casecontroller.h"
+#include "tools/headless.h"
+#include "controllers/sessioncontroller.h"
 
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 

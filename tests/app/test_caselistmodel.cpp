@@ -1,9 +1,9 @@
 // CaseListModel over a real store: records written through qs::Writer, roles, sorting, the
 // search filter, refresh and emptying; every step under QAbstractItemModelTester.
-#include "caselistmodel.h"
+#include "models/caselistmodel.h"
 
 #include "domain/types.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,15 +1,15 @@
 // ConflictListModel (every conflicted field, all versions, one-tap resolve through the domain
 // layer), DeviceListModel (the verified directory's devices) and LanguageController (live switch,
 // remembered in QSettings). Models under QAbstractItemModelTester.
-#include "conflictlistmodel.h"
-#include "devicelistmodel.h"
-#include "languagecontroller.h"
-#include "visitdemo.h"
+#include "models/conflictlistmodel.h"
+#include "models/devicelistmodel.h"
+#include "controllers/languagecontroller.h"
+#include "tools/visitdemo.h"
 
 #include "crypto/crypto.h"
 #include "crypto/identity.h"
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,7 +37,7 @@ std::unique_ptr<qs::Store> makeStore(const QTemporaryDir& tmp)
     return std::move(store).value();
 }
 
-// A store with the demo families (notes, wills) and offers of app/visitdemo.h.
+// A store with the demo families (notes, wills) and offers of app/tools/visitdemo.h.
 struct DemoStore {
     QTemporaryDir tmp;
     std::unique_ptr<qs::Store> store;
@@ -303,7 +303,7 @@ TEST_CASE("An edit concurrent with a delete shows on the conflicts screen with b
     editWhileDeleted(*store, "will_statement", willId, "own_contribution", "Ich rufe selbst an");
     editWhileDeleted(*store, "service", offerId, "times", "Sa 10 Uhr");
     editWhileDeleted(*store, "service", otherOfferId, "times", "So 11 Uhr");
-    // Until a person decides, the edit wins (DESIGN.md §5) but the record lost what the delete saw.
+    // Until a person decides, the edit wins (docs/architecture.md §5) but the record lost what the delete saw.
     CHECK(repo.notes(demo->caseId).size() == notes.size() - 1);
     model.refresh();
     REQUIRE(model.count() == 4);

@@ -1,6 +1,6 @@
 // The UI's words for the domain's codes: every value of every choice list has a German label of
 // its own, and every validation reason gives a message that names the field.
-#include "domainlabels.h"
+#include "adapters/domainlabels.h"
 
 #include "domain/types.h"
 

@@ -1,17 +1,17 @@
-// HomeVisitController over a real store with the demo families (app/visitdemo.h): every answer in
+// HomeVisitController over a real store with the demo families (app/tools/visitdemo.h): every answer in
 // the store at once (text after the debounce or a flush), resume after reopening the store,
 // finalising by the domain's rules, refused input writing nothing, the entrusted note's scope,
 // text held while the store is lent to a job, text typed just before a lock during a sync, and the
 // offer search (the offer map's index). The offer list under QAbstractItemModelTester.
-#include "headless.h"
-#include "homevisitcontroller.h"
-#include "sessioncontroller.h"
-#include "visitdemo.h"
+#include "tools/headless.h"
+#include "controllers/homevisitcontroller.h"
+#include "controllers/sessioncontroller.h"
+#include "tools/visitdemo.h"
 
 #include "domain/repository.h"
 #include "offers/offers.h"
 #include "offers/search.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 

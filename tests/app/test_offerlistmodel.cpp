@@ -2,11 +2,11 @@
 // search as you type (umlauts), every filter, refresh after a write, the busy store, the schematic
 // view's counts, the detail map; adding and correcting an offer with German messages for bad
 // input and nothing written. Every step of the model runs under QAbstractItemModelTester.
-#include "offereditcontroller.h"
-#include "offerlistmodel.h"
+#include "controllers/offereditcontroller.h"
+#include "models/offerlistmodel.h"
 
 #include "offers/demo_offers.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 

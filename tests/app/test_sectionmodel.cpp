@@ -1,6 +1,6 @@
 // SectionModel under QAbstractItemModelTester: roles from row keys (the row's "id" as recordId),
 // in-place updates when the rows keep their ids (delegates survive an edit), resets otherwise.
-#include "sectionmodel.h"
+#include "models/sectionmodel.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
 // SessionController: create → wrong passphrase → unlock → lock, idle lock with an injected clock,
 // lock on going to the background, and what never happens (a new store from unlock, personal
 // data in the settings).
-#include "caselistmodel.h"
-#include "headless.h"
-#include "sessioncontroller.h"
+#include "models/caselistmodel.h"
+#include "tools/headless.h"
+#include "controllers/sessioncontroller.h"
 
 #include <catch2/catch.hpp>
 

@@ -5,14 +5,14 @@
 // (personal scope, role policy, a helper's provider, an entrusted entry without a legal basis),
 // each leaving everything as it was; and a share without a server. The targets model runs under
 // QAbstractItemModelTester. Waiting is on states and signals, never sleeps.
-#include "headless.h"
-#include "sessioncontroller.h"
-#include "sharecontroller.h"
-#include "synccontroller.h"
+#include "tools/headless.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/sharecontroller.h"
+#include "controllers/synccontroller.h"
 
 #include "domain/repository.h"
-#include "sync/consent.h"
-#include "sync/sharing.h"
+#include "sync/client/consent.h"
+#include "sync/client/sharing.h"
 #include "sync/sync_fixture.h"
 
 #include <QAbstractItemModelTester>

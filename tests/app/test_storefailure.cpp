@@ -3,15 +3,15 @@
 // way it does on a full disk (SQLITE_FULL, Error::Full). The record dialog's "Speichern", the
 // home visit's typed text and taps, and the offer edit say "Der Speicher des Tablets ist voll",
 // keep what was typed, try no write on their own meanwhile, and save once space was freed.
-#include "casecontroller.h"
-#include "homevisitcontroller.h"
-#include "offereditcontroller.h"
-#include "offerlistmodel.h"
-#include "storeproblem.h"
-#include "visitdemo.h"
+#include "controllers/casecontroller.h"
+#include "controllers/homevisitcontroller.h"
+#include "controllers/offereditcontroller.h"
+#include "models/offerlistmodel.h"
+#include "adapters/storeproblem.h"
+#include "tools/visitdemo.h"
 
 #include "domain/repository.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 
@@ -32,7 +32,7 @@ const quartier::crypto::PwhashParams kKdf{1, 8 * 1024 * 1024};
 
 QString str(const std::string& s) { return QString::fromStdString(s); }
 
-// A store with the demo families and offers of the home visit (app/visitdemo.h).
+// A store with the demo families and offers of the home visit (app/tools/visitdemo.h).
 struct FullFixture {
     QTemporaryDir tmp;
     std::unique_ptr<qs::Store> store;

@@ -2,11 +2,11 @@
 // transport of tests/sync/sync_fixture.h): enrolment from the app, syncs on the store thread in
 // both directions down to the case list, failures as a table (state and German text, nothing
 // lost), and a lock while a sync is on the wire. Waiting is on signals and states, never sleeps.
-#include "caselistmodel.h"
-#include "enrolmentcontroller.h"
-#include "headless.h"
-#include "sessioncontroller.h"
-#include "synccontroller.h"
+#include "models/caselistmodel.h"
+#include "controllers/enrolmentcontroller.h"
+#include "tools/headless.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/synccontroller.h"
 
 #include "sync/sync_fixture.h"
 

@@ -1,7 +1,7 @@
 #include "cli.h"
 
-#include "sync/database.h"
-#include "sync/store.h"
+#include "sync/core/database.h"
+#include "sync/store/store.h"
 #include "support/tempdir.h"
 
 #include <catch2/catch.hpp>

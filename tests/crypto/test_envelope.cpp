@@ -1,4 +1,4 @@
-// Envelope v1 and commits (DESIGN.md §4): known-answer vectors, tamper loops, header swaps and
+// Envelope v1 and commits (docs/architecture.md §4): known-answer vectors, tamper loops, header swaps and
 // every rejection path of open_envelope, each with the error the documented check order gives.
 //
 // The known-answer vectors live in tests/data/crypto_envelope_kat.json. They are made from fixed

@@ -4,7 +4,7 @@
 
 #include "domain/repository.h"
 #include "support/tempdir.h"
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include <catch2/catch.hpp>
 

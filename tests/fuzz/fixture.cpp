@@ -1,7 +1,7 @@
 #include "fixture.h"
 
-#include "sync/audit.h"
-#include "sync/hlc.h"
+#include "sync/store/audit.h"
+#include "sync/core/hlc.h"
 
 #include <sodium.h>
 

@@ -14,8 +14,8 @@
 //    7 escrow                      15 shred old (admin)                     23 lease 30 days
 #pragma once
 
-#include "sync/directory.h"
-#include "sync/opcodec.h"
+#include "sync/org/directory.h"
+#include "sync/store/opcodec.h"
 
 #include "crypto/commit.h"
 #include "crypto/envelope.h"

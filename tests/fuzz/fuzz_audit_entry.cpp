@@ -1,10 +1,10 @@
-// Audit entries (sync/audit.h), as a DPO's device pulls them inside envelopes of an audit scope
+// Audit entries (sync/store/audit.h), as a DPO's device pulls them inside envelopes of an audit scope
 // and a store reads its own rows: AuditEntry::parse accepts exactly the canonical bytes of some
 // entry. Properties: what parses is canonical (canonical() gives the same bytes) and its fields pass
 // check_audit_fields.
 #include "fixture.h"
 
-#include "sync/audit.h"
+#include "sync/store/audit.h"
 
 using namespace quartier;
 using namespace quartier::fuzz;

@@ -1,4 +1,4 @@
-// Directory entries (sync/directory.h), as a client pulls them and the server takes them in
+// Directory entries (sync/org/directory.h), as a client pulls them and the server takes them in
 // POST /v1/org and /v1/directory: SignedEntry::from_json, then Directory::append on a copy of the
 // fixture's founded directory, which holds every kind of entry. The first byte picks the mode:
 //   0 the rest is an entry's JSON as it travels ({"body", "signer", "signature"})
@@ -8,7 +8,7 @@
 // is the new head; the same entry never appends twice; an entry survives to_json/from_json.
 #include "fixture.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 using namespace quartier;
 using namespace quartier::fuzz;

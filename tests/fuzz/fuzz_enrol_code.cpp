@@ -1,9 +1,9 @@
-// Enrolment codes (sync/org.h), typed or scanned from a QR image on a new device:
+// Enrolment codes (sync/client/org.h), typed or scanned from a QR image on a new device:
 // "quartier:1:" and base64url JSON. Property: a code that parses prints back to a code that parses
 // to the same fields.
 #include "fixture.h"
 
-#include "sync/org.h"
+#include "sync/client/org.h"
 
 using namespace quartier;
 using namespace quartier::fuzz;

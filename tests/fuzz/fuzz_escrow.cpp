@@ -1,4 +1,4 @@
-// Escrow (sync/escrow.h): wraps as the server takes them in POST /v1/escrow and `escrow restore`
+// Escrow (sync/org/escrow.h): wraps as the server takes them in POST /v1/escrow and `escrow restore`
 // reads them, and the offline escrow file read from disk. The first byte picks the mode:
 //   0 the rest is a wrap's JSON: from_json, verify, open with the fixture's escrow secret
 //   1 the same, re-signed here by the uploader it names (a fixture device)
@@ -12,8 +12,8 @@
 // carries its binding and a 32-byte key.
 #include "fixture.h"
 
-#include "sync/escrow.h"
-#include "sync/wire.h"
+#include "sync/org/escrow.h"
+#include "sync/protocol/wire.h"
 
 #include <sodium.h>
 

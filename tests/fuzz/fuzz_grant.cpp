@@ -1,4 +1,4 @@
-// Key grants (sync/grant.h), as the server takes them in POST /v1/keys and a device pulls them
+// Key grants (sync/org/grant.h), as the server takes them in POST /v1/keys and a device pulls them
 // from GET /v1/keys: from_json, verify against the fixture's directory, open with the recipient's
 // identity. The first byte picks the mode:
 //   0 the rest is a grant's JSON
@@ -10,8 +10,8 @@
 // and a 32-byte key.
 #include "fixture.h"
 
-#include "sync/grant.h"
-#include "sync/wire.h"
+#include "sync/org/grant.h"
+#include "sync/protocol/wire.h"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-// sync/opcodec.h and the fold of sync/record.h: what an envelope's plaintext and a sealed snapshot
+// sync/store/opcodec.h and the fold of sync/store/record.h: what an envelope's plaintext and a sealed snapshot
 // hold once opened. The first byte picks the mode, the rest is its input.
 //   0 op payload: what decodes encodes back to the same bytes and satisfies the documented limits
 //   1 record snapshot: what decodes re-encodes to a snapshot that decodes to the same record
@@ -8,7 +8,7 @@
 //   3 UTF-8: valid_utf8 (with its word-at-a-time ASCII runs) agrees with a byte-at-a-time check
 #include "fixture.h"
 
-#include "sync/record.h"
+#include "sync/store/record.h"
 
 #include "crypto/bytes_io.h"
 

@@ -13,7 +13,7 @@
 #include "fixture.h"
 #include "server_harness.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-// sync/wire.h: the framed push and pull bodies and the codecs every JSON body goes through. The
+// sync/protocol/wire.h: the framed push and pull bodies and the codecs every JSON body goes through. The
 // first byte picks the parser, the rest is its input.
 //   0 framed push: what parses frames back to the same bytes; the envelope limit is applied
 //     exactly (a body of N envelopes parses with a limit of N and is TooMany below it)
@@ -9,7 +9,7 @@
 //   4 hex ids: what parses prints back as the same (lower-cased) text
 #include "fixture.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <sodium.h>
 

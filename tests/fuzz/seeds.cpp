@@ -7,13 +7,13 @@
 #include "fixture.h"
 #include "server_harness.h"
 
-#include "sync/audit.h"
-#include "sync/escrow.h"
-#include "sync/grant.h"
-#include "sync/hlc.h"
-#include "sync/org.h"
-#include "sync/record.h"
-#include "sync/wire.h"
+#include "sync/store/audit.h"
+#include "sync/org/escrow.h"
+#include "sync/org/grant.h"
+#include "sync/core/hlc.h"
+#include "sync/client/org.h"
+#include "sync/store/record.h"
+#include "sync/protocol/wire.h"
 
 #include "crypto/bytes_io.h"
 

@@ -2,11 +2,11 @@
 
 #include "fixture.h"
 
-#include "sync/escrow.h"
-#include "sync/grant.h"
-#include "sync/retention.h"
+#include "sync/org/escrow.h"
+#include "sync/org/grant.h"
+#include "sync/client/retention.h"
 #include "sync/server/sqlite_storage.h"
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <nlohmann/json.hpp>
 

@@ -6,7 +6,7 @@
 #include "sync/server/server.h"
 #include "sync/server/sqlite_storage.h"
 
-#include "sync/grant.h"
+#include "sync/org/grant.h"
 
 #include "crypto/commit.h"
 #include "crypto/envelope.h"

@@ -9,8 +9,8 @@
 #include "sync/server/pin.h"
 #include "sync/server/server.h"
 
-#include "sync/directory.h"
-#include "sync/hlc.h"
+#include "sync/org/directory.h"
+#include "sync/core/hlc.h"
 
 #include "crypto/commit.h"
 

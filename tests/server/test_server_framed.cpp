@@ -1,4 +1,4 @@
-// Framed push and pull (docs/protocol.md "Framed push and pull"): the codecs in sync/wire.h,
+// Framed push and pull (docs/protocol.md "Framed push and pull"): the codecs in sync/protocol/wire.h,
 // strict against every truncation and extension, and the server's handling of framed bodies
 // next to JSON ones: the same data, the same refusals, all or nothing across a push's groups.
 #include "server_fixture.h"

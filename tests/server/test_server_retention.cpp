@@ -3,10 +3,10 @@
 // row: its status and stable code, and nothing changed.
 #include "server_fixture.h"
 
-#include "sync/escrow.h"
-#include "sync/grant.h"
-#include "sync/retention.h"
-#include "sync/wire.h"
+#include "sync/org/escrow.h"
+#include "sync/org/grant.h"
+#include "sync/client/retention.h"
+#include "sync/protocol/wire.h"
 
 #include <cctype>
 #include <map>

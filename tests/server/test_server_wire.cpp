@@ -8,7 +8,7 @@
 #include "sync/server/http.h"
 #include "sync/server/pin.h"
 #include "sync/server/tls.h"
-#include "sync/transport.h"
+#include "sync/protocol/transport.h"
 
 #include "support/peak_rss.h"
 
@@ -589,7 +589,7 @@ TEST_CASE("server wire: bodies that cannot be bounded by their headers are refus
 }
 
 // ---------------------------------------------------------------------------------------------
-// The client's side (sync/https_transport.cpp): a server (or whoever holds its key) that answers
+// The client's side (sync/client/https_transport.cpp): a server (or whoever holds its key) that answers
 // with more than any answer of the protocol can be, or without end, or as a gzip bomb, costs the
 // client at most its response cap (HttpsOptions::max_response), and the sync gets a Protocol error.
 

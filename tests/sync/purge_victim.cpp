@@ -2,7 +2,7 @@
 // one scope as crypto-shredding does (purge_durably, pending ops included). The test SIGKILLs it
 // at chosen moments after that line.
 // Usage: purge_victim STORE_DIR PASSPHRASE SCOPE_HEX
-#include "sync/retention.h"
+#include "sync/client/retention.h"
 
 #include <cstdio>
 

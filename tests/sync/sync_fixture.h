@@ -5,11 +5,11 @@
 // key; its file (secret sealed under kEscrowPassphrase) lives in the fixture, on no device.
 #pragma once
 
-#include "sync/client.h"
-#include "sync/database.h"
-#include "sync/escrow.h"
-#include "sync/org.h"
-#include "sync/roles.h"
+#include "sync/client/client.h"
+#include "sync/core/database.h"
+#include "sync/org/escrow.h"
+#include "sync/client/org.h"
+#include "sync/client/roles.h"
 #include "sync/server/server.h"
 #include "sync/server/sqlite_storage.h"
 #include "support/tempdir.h"
@@ -259,7 +259,7 @@ inline std::string state_of(const Store& s) {
 }
 
 // An organisation with `n` devices, all enrolled, and one team scope that every device whose role
-// may read a team (sync/roles.h) holds. Starts synced. Devices are caseworkers unless `roles`
+// may read a team (sync/client/roles.h) holds. Starts synced. Devices are caseworkers unless `roles`
 // names another role for their index (e.g. {{2, "dpo"}}; a helper as "helper:PROVIDER").
 // The organisation is founded by a separate `office` device (role admin: it holds no content key,
 // docs/roles.md), which enrols every device (the server takes enrolment offers from admin devices
@@ -331,7 +331,7 @@ public:
     }
 
     // Every device that holds the team key shows the same state (a role that may not read the
-    // team, sync/roles.h, holds none of it).
+    // team, sync/client/roles.h, holds none of it).
     void require_converged() {
         std::optional<std::string> first;
         for (std::size_t i = 0; i < devices.size(); ++i) {

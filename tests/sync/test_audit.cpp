@@ -1,11 +1,11 @@
-// The audit log (DOMAIN.md "Data protection" item 4, docs/audit.md): the chain and its verifier as
+// The audit log (docs/architecture.md §8 item 4, docs/audit.md): the chain and its verifier as
 // a table of tamperings, the store's own entries (sealed, surviving reopen, failed unlocks), tampering
 // on disk, and the office's copy: a DPO device receives every device's chain through ordinary sync,
 // verifies it, and names the first broken link when a device rewrote an entry before syncing.
 #include "sync_fixture.h"
 
-#include "sync/audit.h"
-#include "sync/database.h"
+#include "sync/store/audit.h"
+#include "sync/core/database.h"
 
 using namespace quartier;
 using namespace quartier::test;

@@ -3,10 +3,10 @@
 // and disclosures that need a legal basis.
 #include "sync_fixture.h"
 
-#include "sync/consent.h"
-#include "sync/database.h"
-#include "sync/grant.h"
-#include "sync/roles.h"
+#include "sync/client/consent.h"
+#include "sync/core/database.h"
+#include "sync/org/grant.h"
+#include "sync/client/roles.h"
 
 using namespace quartier;
 using namespace quartier::test;

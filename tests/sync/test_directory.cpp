@@ -1,9 +1,9 @@
 // The directory log is the trust anchor: who is enrolled, who is a member of what. Every entry
 // must verify (signature, chain, signer's rights) or be refused, and a refused entry changes nothing.
-#include "sync/directory.h"
+#include "sync/org/directory.h"
 
-#include "sync/hlc.h"
-#include "sync/wire.h"
+#include "sync/core/hlc.h"
+#include "sync/protocol/wire.h"
 
 #include <nlohmann/json.hpp>
 

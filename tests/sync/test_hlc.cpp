@@ -1,4 +1,4 @@
-#include "sync/hlc.h"
+#include "sync/core/hlc.h"
 
 #include <catch2/catch.hpp>
 

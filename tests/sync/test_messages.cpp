@@ -1,9 +1,9 @@
-// The protocol's typed messages (sync/messages.h): every message survives encode and decode, and
+// The protocol's typed messages (sync/protocol/messages.h): every message survives encode and decode, and
 // a body that lacks a field, or carries one of the wrong kind or size, is refused with what was
 // expected, never half read.
-#include "sync/messages.h"
+#include "sync/protocol/messages.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "sync/pipeline.h"
+#include "sync/store/pipeline.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,9 +2,9 @@
 // closed cases and the offline lease, in-process against the real server handler.
 #include "sync_fixture.h"
 
-#include "sync/consent.h"
-#include "sync/grant.h"
-#include "sync/retention.h"
+#include "sync/client/consent.h"
+#include "sync/org/grant.h"
+#include "sync/client/retention.h"
 
 #include <csignal>
 #include <spawn.h>

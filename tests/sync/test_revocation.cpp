@@ -2,8 +2,8 @@
 // new epoch, and the remote-wipe order — over the real server handler.
 #include "sync_fixture.h"
 
-#include "sync/database.h"
-#include "sync/grant.h"
+#include "sync/core/database.h"
+#include "sync/org/grant.h"
 
 #include "crypto/keywrap.h"
 

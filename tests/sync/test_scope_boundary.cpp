@@ -6,7 +6,7 @@
 // --scope <team>` does; no protection on the attacker's side is assumed.
 #include "attacker.h"
 
-#include "sync/database.h"
+#include "sync/core/database.h"
 
 using namespace quartier;
 using namespace quartier::test;

@@ -1,7 +1,7 @@
-#include "sync/store.h"
+#include "sync/store/store.h"
 
-#include "sync/database.h"
-#include "sync/opcodec.h"
+#include "sync/core/database.h"
+#include "sync/store/opcodec.h"
 #include "crypto/commit.h"
 #include "crypto/envelope.h"
 #include "support/tempdir.h"
@@ -323,9 +323,9 @@ TEST_CASE("Settings of a store made before their names were hashed are renamed a
     CHECK((*s)->verify().ok());
 }
 
-TEST_CASE("A store written before the split of sync/store.cpp opens, verifies and reads back", "[store][format]") {
+TEST_CASE("A store written before the split of sync/store/store.cpp opens, verifies and reads back", "[store][format]") {
     // tests/data/store-before-split/README.md: made by quartier-cli at 4cc1f19, the last commit
-    // with one sync/store.cpp. The on-disk format did not change with the split.
+    // with one sync/store/store.cpp. The on-disk format did not change with the split.
     constexpr const char* kFixturePass = "store split fixture";
     const std::string case_hex = "ed77d0c50a80957aa2cd04058e5a41d9";
     TempDir d;
@@ -493,7 +493,7 @@ TEST_CASE("Ops of one commit are all or nothing: a full disk fails cleanly", "[s
 }
 
 // Enough ops for the bulk paths: Writer::commit seals on helper threads from 128 ops on, and
-// Store::open opens envelopes on helper threads from 256 ops on (sync/pipeline.h).
+// Store::open opens envelopes on helper threads from 256 ops on (sync/store/pipeline.h).
 constexpr int kBulk = 1500;
 
 TEST_CASE("A bulk write sealed on several threads keeps op order and reopens to the same state", "[store][bulk]") {
@@ -844,7 +844,7 @@ TEST_CASE("Concurrent edits made through two writers on one store conflict and r
     REQUIRE(s->get("c1")->value("name") == "B+C");
 }
 
-// The background checkpointer (sync/database.h) copies the WAL into the database file without a
+// The background checkpointer (sync/core/database.h) copies the WAL into the database file without a
 // commit waiting for it, and truncate_wal() empties the WAL file with it held off: secure
 // deletion (purge, wipe, a server's shred) depends on the second.
 TEST_CASE("Background checkpoints reach the database file, and truncate_wal empties the WAL", "[store][wal]") {

@@ -4,7 +4,7 @@
 // that every acknowledged write is there and nothing of the refused one. The room is real:
 // SQLite's own page limit on the store's connection (StoreOptions::max_bytes and
 // Store::debug_set_max_bytes), or RLIMIT_FSIZE in a child process.
-#include "sync/store.h"
+#include "sync/store/store.h"
 
 #include "sync_fixture.h"
 #include "support/filelimit.h"

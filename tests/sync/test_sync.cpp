@@ -1,6 +1,6 @@
 #include "sync_fixture.h"
 
-#include "sync/wire.h"
+#include "sync/protocol/wire.h"
 
 #include <set>
 
@@ -143,7 +143,7 @@ TEST_CASE("A server restart in the middle of a large push: the client finishes, 
 }
 
 // The client prepares the next batch and acknowledges the previous one on a helper thread while a
-// batch is on the wire (sync/client.h, step 4). Whatever request fails, exactly the batches the
+// batch is on the wire (sync/client/client.h, step 4). Whatever request fails, exactly the batches the
 // server answered leave the outbox, and the next sync sends the rest once.
 TEST_CASE("A push in many batches over many scopes: exactly the answered batches leave the outbox", "[sync][errors]") {
     const int failing = GENERATE(1, 2, 3, 5);
@@ -211,7 +211,7 @@ TEST_CASE("A push in many batches over many scopes: exactly the answered batches
     REQUIRE(f[0].store->list("case").size() == 160);
 }
 
-// The client fetches the next pull page on another thread while it folds one in (sync/client.h,
+// The client fetches the next pull page on another thread while it folds one in (sync/client/client.h,
 // step 5). Each page is still asked for once, and a fault on any page request loses nothing.
 TEST_CASE("A pull in many pages: each page is asked for once, and a fault on any of them loses nothing", "[sync][errors]") {
     const int failing = GENERATE(0, 1, 2, 3, 6);  // 0: no fault

@@ -1,7 +1,7 @@
 // Sync that loses nothing (docs/reliability.md): requests lost at the worst moment, a server
 // that forgets. Over the real server handler behind the fault-injecting fake transport.
 #include "sync_fixture.h"
-#include "sync/database.h"
+#include "sync/core/database.h"
 
 using namespace quartier;
 using namespace quartier::test;

@@ -1,0 +1,850 @@
+#include "controllers/homevisitcontroller.h"
+
+#include "adapters/domainlabels.h"
+#include "adapters/issuetext.h"
+#include "controllers/sessioncontroller.h"
+#include "adapters/storeproblem.h"
+#include "models/offerlistmodel.h"
+
+#include "domain/schema.h"
+#include "crypto/crypto.h"
+#include "sync/store/store.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace quartier::app {
+
+namespace d = quartier::domain;
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string s(const QString& q) { return q.toStdString(); }
+
+// Save options that report a refusal's issues (and, for a new record, name its scope).
+d::SaveOptions reporting(d::Issues& issues, const sync::ScopeId* scope = nullptr)
+{
+    d::SaveOptions options;
+    options.scope = scope;
+    options.issues = &issues;
+    return options;
+}
+
+// The domain's words come from DomainLabels, the one place that names its identifiers.
+template <class E>
+QString label(const char* kind, E value)
+{
+    return choiceLabel(QString::fromLatin1(kind), q(std::string(d::to_string(value))));
+}
+
+// A choice list of DomainLabels as the visit's chips take it: [{id, label}] in the domain's order.
+QVariantList options(const char* kind)
+{
+    QVariantList out;
+    for (const QVariant& entry : choiceList(QString::fromLatin1(kind))) {
+        const QVariantMap m = entry.toMap();
+        out.push_back(QVariantMap{{QStringLiteral("id"), m.value(QStringLiteral("value"))},
+                                  {QStringLiteral("label"), m.value(QStringLiteral("label"))}});
+    }
+    return out;
+}
+
+
+}  // namespace
+
+// ---- VisitOfferModel ---------------------------------------------------------------------------
+
+void VisitOfferModel::setRows(std::vector<Row> rows)
+{
+    const int before = count();
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    if (before != count())
+        emit countChanged();
+}
+
+void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status)
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].serviceId != serviceId)
+            continue;
+        m_rows[i].feedbackId = feedbackId;
+        m_rows[i].status = status;
+        const QModelIndex at = index(int(i));
+        emit dataChanged(at, at, {FeedbackIdRole, StatusRole});
+    }
+}
+
+int VisitOfferModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
+
+QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return row.name;
+    case ServiceIdRole: return row.serviceId;
+    case CategoryRole: return row.category;
+    case CategoryLabelRole: return OfferListModel::categoryLabel(row.category);
+    case PlaceRole: return row.place;
+    case TimesRole: return row.times;
+    case FeedbackIdRole: return row.feedbackId;
+    case StatusRole: return row.status;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> VisitOfferModel::roleNames() const
+{
+    return {{ServiceIdRole, "serviceId"}, {NameRole, "name"},         {CategoryRole, "category"},
+            {CategoryLabelRole, "categoryLabel"}, {PlaceRole, "place"}, {TimesRole, "times"},
+            {FeedbackIdRole, "feedbackId"}, {StatusRole, "status"}};
+}
+
+// ---- HomeVisitController -----------------------------------------------------------------------
+
+HomeVisitController::HomeVisitController(QObject* parent) : QObject(parent), m_offers(this)
+{
+    m_clock = [] { return QDateTime::currentDateTime(); };
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, [this] { writeTexts(false); });
+}
+
+HomeVisitController::~HomeVisitController() = default;
+
+void HomeVisitController::setStore(sync::Store* store)
+{
+    if (store == m_store)
+        return;
+    if (!store)
+        flush();  // normally done on aboutToLock already (invariant 5); harmless then
+    closeVisit();
+    m_store = store;
+    m_repo = store ? std::make_unique<d::Repository>(*store) : nullptr;
+}
+
+void HomeVisitController::setStoreBusy(bool busy)
+{
+    m_busy = busy;
+    if (!m_busy && !m_pending.empty())
+        writeTexts(false);
+}
+
+bool HomeVisitController::usable() const { return m_store && m_repo && !m_busy; }
+
+bool HomeVisitController::ready()
+{
+    if (m_state != State::Open)
+        return false;
+    if (!usable()) {
+        setError(tr("Einen Moment: Gerade wird synchronisiert. Bitte gleich noch einmal tippen."));
+        return false;
+    }
+    // A tap after a write found no room: re-read the store first (invariant 6).
+    if (!recoverForWrite(*m_store)) {
+        setError(storeProblemText(*m_store));
+        return false;
+    }
+    return true;
+}
+
+QString HomeVisitController::storeFailureText() const
+{
+    if (m_store && m_store->failed())
+        return storeProblemText(*m_store);  // a full disk says so, and what to do
+    return tr("Speichern ist fehlgeschlagen. Ihre Eingabe ist noch da; bitte versuchen Sie es erneut.");
+}
+
+QDateTime HomeVisitController::now() const { return m_clock(); }
+QString HomeVisitController::today() const { return now().toString(QStringLiteral("yyyy-MM-dd")); }
+QString HomeVisitController::nowTime() const { return now().toString(QStringLiteral("yyyy-MM-ddTHH:mm")); }
+
+void HomeVisitController::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void HomeVisitController::setError(const QString& message)
+{
+    if (message == m_error)
+        return;
+    m_error = message;
+    emit errorMessageChanged();
+}
+
+void HomeVisitController::clearError() { setError({}); }
+
+bool HomeVisitController::fail(const std::string& type, const d::Issues& issues, const QString& fallback)
+{
+    const QStringList texts = issueTexts(type, issues);
+    setError(texts.isEmpty() ? fallback : texts.join(QLatin1Char(' ')));
+    return false;
+}
+
+// The offer map's categories, then "other" for a wanted offer that fits none (DomainLabels).
+QVariantList HomeVisitController::categories() const { return options("offer_category"); }
+
+QVariantList HomeVisitController::barrierOptions() const { return options("barrier"); }
+
+QVariantList HomeVisitController::resourceAreas() const { return options("resource_area"); }
+
+QString HomeVisitController::openDraftFor(const QString& caseId) const
+{
+    if (!usable())
+        return {};
+    for (const d::ContactEvent& e : m_repo->contact_events(s(caseId))) {  // newest first
+        if (e.status == d::ContactStatus::Draft && e.kind == d::ContactKind::HomeVisit)
+            return q(e.id);
+    }
+    return {};
+}
+
+bool HomeVisitController::startVisit(const QString& caseId)
+{
+    if (m_state != State::Closed && caseId == m_caseId && m_state == State::Open)
+        return true;
+    flush();
+    closeVisit();
+    if (!usable()) {
+        setError(tr("Der Speicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen."));
+        return false;
+    }
+    if (!recoverForWrite(*m_store)) {  // a visit is written at once: a Failed store is re-read first
+        setError(storeProblemText(*m_store));
+        return false;
+    }
+    auto kase = m_repo->load<d::Case>(s(caseId));
+    if (!kase) {
+        setError(tr("Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden."));
+        return false;
+    }
+    QString visitId = openDraftFor(caseId);
+    m_resumed = !visitId.isEmpty();
+    if (visitId.isEmpty()) {
+        std::string worker;
+        const sync::DeviceInfo* me = m_store->directory().device(m_store->device().id());
+        worker = me && !me->name.empty() ? me->name : crypto::to_hex(m_store->device().id()).substr(0, 8);
+        auto started = m_repo->start_visit(s(caseId), d::ContactKind::HomeVisit, s(nowTime()), worker);
+        if (!started) {
+            setError(m_store->failed() ? storeProblemText(*m_store)
+                                       : tr("Der Besuch konnte nicht angelegt werden: %1").arg(q(started.failure().detail)));
+            return false;
+        }
+        visitId = q(started->id);
+        emit saved();
+    }
+    auto event = m_repo->load<d::ContactEvent>(s(visitId));
+    if (!event) {
+        setError(storeFailureText());
+        return false;
+    }
+    m_caseId = caseId;
+    m_caseName = q(kase->name);
+    m_socialSpace = q(kase->social_space);
+    m_catalogue = offers::Catalogue::load(*m_store);
+    m_offerIndex = offers::SearchIndex(m_catalogue);
+    const offers::SocialSpace* space = m_catalogue.resolve_social_space(kase->social_space);
+    m_spaceId = space ? space->id : std::string();
+    if (!m_offerSearch.isEmpty()) {
+        m_offerSearch.clear();
+        emit offerSearchChanged();
+    }
+    m_visitId = visitId;
+    const QDateTime started = QDateTime::fromString(q(event->started_at), QStringLiteral("yyyy-MM-ddTHH:mm"));
+    m_startedAt = started.isValid() ? QLocale().toString(started, QStringLiteral("dd.MM.yyyy, HH:mm")) : q(event->started_at);
+    m_noteEntrusted = true;
+    setError({});
+    reload();
+    reloadNote();
+    setState(event->status == d::ContactStatus::Final ? State::Finalised : State::Open);
+    emit visitChanged();
+    return true;
+}
+
+void HomeVisitController::close()
+{
+    flush();
+    closeVisit();
+}
+
+void HomeVisitController::closeVisit()
+{
+    m_debounce.stop();
+    const bool hadPending = !m_pending.empty();
+    m_pending.clear();
+    if (hadPending)
+        emit savePendingChanged();
+    if (m_state == State::Closed)
+        return;
+    m_caseId.clear();
+    m_caseName.clear();
+    m_socialSpace.clear();
+    m_visitId.clear();
+    m_startedAt.clear();
+    m_resumed = false;
+    m_members.clear();
+    m_missing.clear();
+    m_howItems.clear();
+    m_wills.clear();
+    m_resources.clear();
+    m_childSeen.clear();
+    m_offers.setRows({});
+    m_catalogue = offers::Catalogue();
+    m_offerIndex = offers::SearchIndex();
+    m_spaceId.clear();
+    m_answers.clear();
+    if (!m_offerSearch.isEmpty()) {
+        m_offerSearch.clear();
+        emit offerSearchChanged();
+    }
+    m_noteId.clear();
+    m_noteText.clear();
+    m_noteEntrusted = true;
+    m_finalIssues.clear();
+    setError({});
+    setState(State::Closed);
+    emit visitChanged();
+    emit contentChanged();
+    emit noteChanged();
+}
+
+void HomeVisitController::reload(bool notify)
+{
+    if (!usable() || m_visitId.isEmpty())
+        return;
+    const std::string caseId = s(m_caseId);
+    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    if (!event)
+        return;
+
+    m_members.clear();
+    for (const d::Member& m : m_repo->members(caseId)) {
+        const bool present = std::find(event->participants.begin(), event->participants.end(), m.person.id) !=
+                             event->participants.end();
+        m_members.push_back(QVariantMap{{QStringLiteral("personId"), q(m.person.id)},
+                                        {QStringLiteral("name"), q(m.person.display_name())},
+                                        {QStringLiteral("role"), q(std::string(d::to_string(m.member.role)))},
+                                        {QStringLiteral("roleLabel"), label("member_role", m.member.role)},
+                                        {QStringLiteral("present"), present}});
+    }
+    m_childSeen = event->child_seen == d::ChildSeen::Unknown ? QString() : q(std::string(d::to_string(event->child_seen)));
+
+    // The family's answers per offer; the latest record per service counts.
+    const std::vector<d::ServiceFeedback> feedback = m_repo->service_feedback(caseId);
+    std::map<QString, const d::ServiceFeedback*> byService;
+    for (const d::ServiceFeedback& f : feedback) {
+        if (f.service_id.empty() || f.status == d::FeedbackStatus::MissingWanted)
+            continue;
+        const d::ServiceFeedback*& slot = byService[q(f.service_id)];
+        if (!slot || slot->recorded_on <= f.recorded_on)
+            slot = &f;
+    }
+    m_answers.clear();
+    for (const auto& [serviceId, f] : byService)
+        m_answers[serviceId] = Answer{q(f->id), q(std::string(d::to_string(f->status)))};
+    searchOffers();
+
+    m_missing.clear();
+    m_howItems.clear();
+    for (const d::ServiceFeedback& f : feedback) {
+        if (f.status != d::FeedbackStatus::MissingWanted)
+            continue;
+        QStringList barriers;
+        for (d::Barrier b : f.barriers)
+            barriers << q(std::string(d::to_string(b)));
+        m_missing.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
+                                        {QStringLiteral("category"), q(f.category)},
+                                        {QStringLiteral("categoryLabel"), OfferListModel::categoryLabel(q(f.category))},
+                                        {QStringLiteral("wanted"), q(f.wanted)},
+                                        {QStringLiteral("barriers"), barriers},
+                                        {QStringLiteral("how"), q(f.how_it_would_have_to_be)}});
+        m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
+                                         {QStringLiteral("title"), q(f.wanted)},
+                                         {QStringLiteral("subtitle"), tr("fehlt · %1").arg(OfferListModel::categoryLabel(q(f.category)))},
+                                         {QStringLiteral("how"), q(f.how_it_would_have_to_be)}});
+    }
+    // Offers the family knows of but does not use (any more), or did not know: how would they have to be?
+    for (const auto& [serviceId, f] : byService) {
+        if (f->status == d::FeedbackStatus::Used)
+            continue;
+        const offers::Service* service = m_catalogue.service(s(serviceId));
+        m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f->id)},
+                                         {QStringLiteral("title"), service ? q(service->name) : serviceId},
+                                         {QStringLiteral("subtitle"), label("feedback_status", f->status)},
+                                         {QStringLiteral("how"), q(f->how_it_would_have_to_be)}});
+    }
+
+    std::map<std::string, QString> personNames;
+    for (const d::Member& m : m_repo->members(caseId))
+        personNames[m.person.id] = q(m.person.display_name());
+    m_wills.clear();
+    for (const d::WillStatement& w : m_repo->will_statements(caseId)) {
+        m_wills.push_back(QVariantMap{{QStringLiteral("id"), q(w.id)},
+                                      {QStringLiteral("personId"), q(w.person_id)},
+                                      {QStringLiteral("personName"), personNames[w.person_id]},
+                                      {QStringLiteral("text"), q(w.text)},
+                                      {QStringLiteral("ownContribution"), q(w.own_contribution)},
+                                      {QStringLiteral("isWill"), w.is_will()}});
+    }
+    m_resources.clear();
+    for (const d::Resource& r : m_repo->resources(caseId)) {
+        m_resources.push_back(QVariantMap{{QStringLiteral("id"), q(r.id)},
+                                          {QStringLiteral("area"), q(std::string(d::to_string(r.area)))},
+                                          {QStringLiteral("areaLabel"), label("resource_area", r.area)},
+                                          {QStringLiteral("text"), q(r.text)}});
+    }
+
+    // What still keeps the visit from being final; the end time is set on finalising, so it is
+    // not something to ask for.
+    d::ContactEvent candidate = *event;
+    if (candidate.ended_at.empty())
+        candidate.ended_at = s(nowTime());
+    m_finalIssues = event->status == d::ContactStatus::Final ? QStringList()
+                                                              : issueTexts(d::ContactEvent::kType, m_repo->check_final(candidate));
+    if (notify)
+        emit contentChanged();
+}
+
+void HomeVisitController::setOfferSearch(const QString& text)
+{
+    if (text == m_offerSearch)
+        return;
+    m_offerSearch = text;
+    emit offerSearchChanged();
+    searchOffers();  // the index only: typing never touches the store
+}
+
+int HomeVisitController::offersInSpace() const
+{
+    return m_spaceId.empty() ? 0 : m_catalogue.services_in(m_spaceId);
+}
+
+void HomeVisitController::searchOffers()
+{
+    std::vector<VisitOfferModel::Row> rows;
+    if (!m_spaceId.empty()) {  // a case without a known social space has no offers around it
+        offers::Filter filter;
+        filter.social_space = m_spaceId;
+        for (const std::uint32_t position : m_offerIndex.search(s(m_offerSearch), filter)) {
+            const offers::Service& o = m_catalogue.services()[position];
+            VisitOfferModel::Row row{q(o.id), q(o.name), o.category ? q(std::string(offers::to_id(*o.category))) : QString(),
+                                     q(o.place), q(o.times), {}, {}};
+            if (auto it = m_answers.find(row.serviceId); it != m_answers.end()) {
+                row.feedbackId = it->second.feedbackId;
+                row.status = it->second.status;
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    m_offers.setRows(std::move(rows));
+}
+
+void HomeVisitController::reloadNote()
+{
+    m_noteId.clear();
+    m_noteText.clear();
+    if (usable() && !m_visitId.isEmpty()) {
+        const std::vector<d::Note> notes = m_repo->notes_of_visit(s(m_visitId));
+        if (!notes.empty()) {
+            m_noteId = q(notes.front().id);
+            m_noteText = q(notes.front().text);
+            m_noteEntrusted = notes.front().entrusted;
+        }
+    }
+    emit noteChanged();
+}
+
+// Saves one answer through the repository (its checks are the domain's); on success clears the
+// error, tells the sync indicator and reloads the lists; on refusal shows the issues in German.
+template <class Record>
+bool HomeVisitController::saveAnswer(Record& record)
+{
+    d::Issues issues;
+    if (!m_repo->save(record, reporting(issues)))
+        return fail(Record::kType, issues, storeFailureText());
+    setError({});
+    emit saved();
+    reload();
+    return true;
+}
+
+bool HomeVisitController::setPresent(const QString& personId, bool present)
+{
+    if (!ready())
+        return false;
+    flush();
+    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    if (!event)
+        return fail(d::ContactEvent::kType, {}, storeFailureText());
+    auto& p = event->participants;
+    const auto it = std::find(p.begin(), p.end(), s(personId));
+    if (present == (it != p.end()))
+        return true;
+    if (present)
+        p.push_back(s(personId));
+    else
+        p.erase(it);
+    return saveAnswer(*event);
+}
+
+bool HomeVisitController::setChildSeen(const QString& value)
+{
+    if (!ready())
+        return false;
+    const auto seen = d::parse<d::ChildSeen>(s(value));
+    if (!seen) {
+        setError(tr("Unbekannte Angabe zum Kind."));
+        return false;
+    }
+    flush();
+    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    if (!event)
+        return fail(d::ContactEvent::kType, {}, storeFailureText());
+    event->child_seen = *seen;
+    return saveAnswer(*event);
+}
+
+bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString& status)
+{
+    if (!ready())
+        return false;
+    flush();
+    // The answer given before, also for an offer the current search hides.
+    const auto answer = m_answers.find(serviceId);
+    const QString feedbackId = answer != m_answers.end() ? answer->second.feedbackId : QString();
+    if (status.isEmpty()) {  // the answer taken back
+        if (!feedbackId.isEmpty() && !m_repo->remove(s(feedbackId))) {
+            setError(storeFailureText());
+            return false;
+        }
+        emit saved();
+        reload();
+        return true;
+    }
+    const auto parsed = d::parse<d::FeedbackStatus>(s(status));
+    if (!parsed || *parsed == d::FeedbackStatus::MissingWanted) {
+        setError(tr("Unbekannte Antwort zu diesem Angebot."));
+        return false;
+    }
+    d::ServiceFeedback f;
+    if (!feedbackId.isEmpty()) {
+        auto loaded = m_repo->load<d::ServiceFeedback>(s(feedbackId));
+        if (!loaded)
+            return fail(d::ServiceFeedback::kType, {}, storeFailureText());
+        f = std::move(*loaded);
+    } else {
+        f.case_id = s(m_caseId);
+        f.service_id = s(serviceId);
+    }
+    f.status = *parsed;
+    f.recorded_on = s(today());
+    return saveAnswer(f);
+}
+
+QString HomeVisitController::addMissing(const QString& category, const QString& wanted)
+{
+    if (!ready())
+        return {};
+    flush();
+    d::ServiceFeedback f;
+    f.case_id = s(m_caseId);
+    f.status = d::FeedbackStatus::MissingWanted;
+    f.category = s(category);
+    f.wanted = s(wanted.trimmed());
+    f.recorded_on = s(today());
+    return saveAnswer(f) ? q(f.id) : QString();
+}
+
+bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString& barrier)
+{
+    if (!ready())
+        return false;
+    const auto b = d::parse<d::Barrier>(s(barrier));
+    if (!b) {
+        setError(tr("Unbekannte Hürde."));
+        return false;
+    }
+    flush();
+    auto f = m_repo->load<d::ServiceFeedback>(s(feedbackId));
+    if (!f || f->case_id != s(m_caseId))
+        return fail(d::ServiceFeedback::kType, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
+    auto it = std::find(f->barriers.begin(), f->barriers.end(), *b);
+    if (it == f->barriers.end())
+        f->barriers.push_back(*b);
+    else
+        f->barriers.erase(it);
+    return saveAnswer(*f);
+}
+
+QString HomeVisitController::addWill(const QString& personId, const QString& text, const QString& ownContribution)
+{
+    if (!ready())
+        return {};
+    flush();
+    d::WillStatement w;
+    w.case_id = s(m_caseId);
+    w.person_id = s(personId);
+    w.text = s(text.trimmed());
+    w.own_contribution = s(ownContribution.trimmed());
+    w.recorded_on = s(today());
+    return saveAnswer(w) ? q(w.id) : QString();
+}
+
+QString HomeVisitController::addResource(const QString& area, const QString& text)
+{
+    if (!ready())
+        return {};
+    const auto a = d::parse<d::ResourceArea>(s(area));
+    if (!a) {
+        setError(tr("Wählen Sie einen Bereich für die Ressource."));
+        return {};
+    }
+    flush();
+    d::Resource r;
+    r.case_id = s(m_caseId);
+    r.area = *a;
+    r.text = s(text.trimmed());
+    return saveAnswer(r) ? q(r.id) : QString();
+}
+
+bool HomeVisitController::removeAnswer(const QString& id)
+{
+    if (!ready())
+        return false;
+    flush();
+    const sync::Record* record = m_store->get(s(id));
+    const bool ours = record && !record->deleted() && record->value("case_id").value_or(std::string()) == s(m_caseId) &&
+                      (record->type == d::ServiceFeedback::kType || record->type == d::WillStatement::kType ||
+                       record->type == d::Resource::kType);
+    if (!ours) {
+        setError(tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
+        return false;
+    }
+    if (!m_repo->remove(s(id))) {
+        setError(storeFailureText());
+        return false;
+    }
+    setError({});
+    emit saved();
+    reload();
+    return true;
+}
+
+bool HomeVisitController::setNoteEntrusted(bool entrusted)
+{
+    if (m_state != State::Open || !m_noteId.isEmpty())
+        return false;  // fixed with the first save (see the header)
+    if (entrusted != m_noteEntrusted) {
+        m_noteEntrusted = entrusted;
+        emit noteChanged();
+    }
+    return true;
+}
+
+void HomeVisitController::editText(const QString& id, const QString& field, const QString& text)
+{
+    if (m_state != State::Open || id.isEmpty())
+        return;
+    const bool was = !m_pending.empty();
+    m_pending[s(id) + "\n" + s(field)] = Pending{s(id), s(field), s(text)};
+    m_debounce.start();
+    if (!was)
+        emit savePendingChanged();
+}
+
+void HomeVisitController::editNote(const QString& text)
+{
+    if (m_state != State::Open)
+        return;
+    const bool was = !m_pending.empty();
+    m_pending["\nnote"] = Pending{{}, "note", s(text)};
+    m_noteText = text;  // what the field shows; no noteChanged: the field is the source while typing
+    m_debounce.start();
+    if (!was)
+        emit savePendingChanged();
+}
+
+bool HomeVisitController::flush() { return writeTexts(true); }
+
+bool HomeVisitController::writeTexts(bool asked)
+{
+    m_debounce.stop();
+    if (m_pending.empty())
+        return true;
+    if (!usable())
+        return false;  // written when the store is back (setStoreBusy)
+    // A Failed store (no room) is written again only when the user acts (a tap, a step, a lock),
+    // after it was re-read; until then the text waits here (invariant 6).
+    if (m_store->failed() && (!asked || !recoverForWrite(*m_store))) {
+        setError(storeProblemText(*m_store));
+        return true;
+    }
+    std::map<std::string, Pending> pending;
+    pending.swap(m_pending);
+    bool allOk = true;
+    for (const auto& [key, p] : pending) {
+        if (writePending(p))
+            continue;
+        allOk = false;  // a refused text (e.g. emptied) is not kept: the store keeps the last good value
+        if (m_store->failed())
+            m_pending.emplace(key, p);  // but one the store had no room for is: nothing typed is lost
+    }
+    if (m_store->failed())
+        setError(storeProblemText(*m_store));
+    reload(false);  // the lists hold what was just written, for the views made next
+    emit savePendingChanged();
+    if (allOk)
+        setError({});
+    return true;
+}
+
+HomeVisitController::TextTarget HomeVisitController::textTarget() const
+{
+    return TextTarget{s(m_caseId), s(m_visitId), s(m_noteId), m_noteEntrusted, s(nowTime())};
+}
+
+HomeVisitController::TextOutcome HomeVisitController::writeText(d::Repository& repo, sync::Store& store,
+                                                                const TextTarget& target, const Pending& p)
+{
+    TextOutcome out;
+    d::Issues issues;
+    if (p.field == "note") {
+        if (target.noteId.empty()) {
+            if (d::blank(p.text))
+                return out;  // nothing to keep yet
+            d::Note note;
+            note.case_id = target.caseId;
+            note.contact_event_id = target.visitId;
+            note.text = p.text;
+            const sync::DeviceInfo* me = store.directory().device(store.device().id());
+            note.author = me ? me->name : std::string();
+            note.written_at = target.writtenAt;
+            note.entrusted = target.noteEntrusted;
+            // Entrusted: the worker's confidential scope (the store's personal scope); else the case's.
+            const sync::ScopeId personal = store.default_scope();
+            if (!repo.save(note, reporting(issues, target.noteEntrusted ? &personal : nullptr)))
+                return TextOutcome{TextOutcome::Refused, d::Note::kType, issues, {}};
+            out.newNoteId = note.id;
+            return out;
+        }
+        auto note = repo.load<d::Note>(target.noteId);
+        if (!note)
+            return TextOutcome{TextOutcome::Failed, d::Note::kType, {}, {}};
+        note->text = p.text;
+        if (!repo.save(*note, reporting(issues)))
+            return TextOutcome{TextOutcome::Refused, d::Note::kType, issues, {}};
+        return out;
+    }
+    const sync::Record* record = store.get(p.id);
+    if (!record || record->deleted() || record->value("case_id").value_or(std::string()) != target.caseId)
+        return TextOutcome{TextOutcome::NotOfThisVisit, {}, {}, {}};
+    const std::string type = record->type;
+    // The texts a visit edits in place are those the schema marks kInVisit (domain/schema.h).
+    const auto field = d::find_field(type, p.field);
+    bool known = field && field->has(d::kInVisit);
+    bool ok = false;
+    if (known)
+        d::with_type(type, [&]<class T>(std::type_identity<T>) {
+            auto loaded = repo.load<T>(p.id);
+            known = loaded && d::set_text(*loaded, p.field, p.text);
+            ok = known && repo.save(*loaded, reporting(issues));
+        });
+    if (!known)
+        return TextOutcome{TextOutcome::NotEditable, type, {}, {}};
+    if (!ok)
+        return TextOutcome{TextOutcome::Refused, type, issues, {}};
+    return out;
+}
+
+bool HomeVisitController::writePending(const Pending& p)
+{
+    const TextOutcome out = writeText(*m_repo, *m_store, textTarget(), p);
+    switch (out.kind) {
+    case TextOutcome::Written: break;
+    case TextOutcome::NotOfThisVisit: return fail({}, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
+    case TextOutcome::NotEditable: return fail({}, {}, tr("Dieses Feld kann hier nicht bearbeitet werden."));
+    case TextOutcome::Refused: return fail(out.type, out.issues, storeFailureText());
+    case TextOutcome::Failed: return fail(out.type, {}, storeFailureText());
+    }
+    if (!out.newNoteId.empty()) {
+        m_noteId = q(out.newNoteId);
+        emit noteChanged();  // the scope is fixed now
+    }
+    emit saved();
+    return true;
+}
+
+void HomeVisitController::flushForLock(SessionController& session)
+{
+    if (flush())
+        return;  // written on this thread, or nothing was pending
+    if (!m_store || m_pending.empty())
+        return;
+    // A job holds the store: the writes go behind it on the store thread, and the lock that is
+    // about to cancel the session lets them run before the store closes (invariant 5).
+    std::vector<Pending> texts;
+    for (const auto& [key, p] : m_pending)
+        texts.push_back(p);
+    const TextTarget target = textTarget();
+    const bool queued = session.runStoreJob(
+        [texts = std::move(texts), target](sync::Store& store, const std::atomic<bool>&) {
+            d::Repository repo(store);
+            TextTarget t = target;
+            for (const Pending& p : texts) {
+                const TextOutcome out = writeText(repo, store, t, p);
+                if (!out.newNoteId.empty())
+                    t.noteId = out.newNoteId;  // a later edit of the same note updates it
+            }
+        },
+        this, [] {}, SessionController::JobPolicy::SurvivesLock);
+    if (queued) {
+        m_debounce.stop();
+        m_pending.clear();
+        emit savePendingChanged();
+    }
+}
+
+QStringList HomeVisitController::checkFinal()
+{
+    flush();
+    reload();
+    return m_finalIssues;
+}
+
+bool HomeVisitController::finalise()
+{
+    if (!ready())
+        return false;
+    flush();
+    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    if (!event)
+        return fail(d::ContactEvent::kType, {}, storeFailureText());
+    if (event->ended_at.empty())
+        event->ended_at = s(nowTime());
+    d::Issues issues = m_repo->check_final(*event);
+    if (issues.empty()) {
+        event->status = d::ContactStatus::Final;  // one commit: the end time and the status
+        if (m_repo->save(*event, reporting(issues))) {
+            setError({});
+            emit saved();
+            reload();
+            setState(State::Finalised);
+            return true;
+        }
+    }
+    m_finalIssues = issueTexts(d::ContactEvent::kType, issues);
+    emit contentChanged();
+    setError(m_finalIssues.isEmpty() ? storeFailureText() : tr("Der Besuch ist noch nicht vollständig."));
+    return false;
+}
+
+}  // namespace quartier::app

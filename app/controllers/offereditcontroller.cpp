@@ -1,0 +1,242 @@
+#include "controllers/offereditcontroller.h"
+
+#include "models/offerlistmodel.h"
+#include "adapters/storeproblem.h"
+
+#include "offers/offers.h"
+#include "sync/store/store.h"
+
+namespace quartier::app {
+
+namespace {
+
+std::string text(const QVariantMap& values, const char* field)
+{
+    return values.value(QLatin1String(field)).toString().trimmed().toStdString();
+}
+
+}  // namespace
+
+const QStringList& OfferEditController::fieldNames()
+{
+    static const QStringList names = {
+        QStringLiteral("name"),      QStringLiteral("organization"), QStringLiteral("category"),
+        QStringLiteral("social_space"), QStringLiteral("description"), QStringLiteral("place"),
+        QStringLiteral("address"),   QStringLiteral("times"),        QStringLiteral("age_min"),
+        QStringLiteral("age_max"),   QStringLiteral("cost"),         QStringLiteral("cost_note"),
+        QStringLiteral("access"),    QStringLiteral("phone"),        QStringLiteral("email"),
+        QStringLiteral("website"),   QStringLiteral("languages"),    QStringLiteral("inclusion"),
+    };
+    return names;
+}
+
+OfferEditController::OfferEditController(OfferListModel& offers, QObject* parent)
+    : QObject(parent), m_offers(offers), m_today([] { return QDate::currentDate(); })
+{
+}
+
+void OfferEditController::setStore(sync::Store* store)
+{
+    m_store = store;
+    if (!m_store)
+        cancel();  // locked: nothing of an offer stays in memory here
+}
+
+QString OfferEditController::verifiedLabel() const
+{
+    return m_offers.verifiedLabel(m_values.value(QStringLiteral("last_verified")).toString());
+}
+
+void OfferEditController::startNew(const QString& socialSpaceId)
+{
+    m_id.clear();
+    m_values.clear();
+    for (const QString& field : fieldNames())
+        m_values.insert(field, QString());
+    m_values.insert(QStringLiteral("social_space"), socialSpaceId);
+    m_values.insert(QStringLiteral("last_verified"), QString());
+    m_editing = true;
+    setErrors({});
+    setMessage({});
+    emit editingChanged();
+    emit valuesChanged();
+}
+
+bool OfferEditController::startEdit(const QString& id)
+{
+    const QVariantMap offer = m_offers.offer(id);
+    if (offer.isEmpty()) {
+        cancel();
+        return false;
+    }
+    m_id = id;
+    m_values.clear();
+    for (const QString& field : fieldNames())
+        m_values.insert(field, offer.value(field).toString());
+    m_values.insert(QStringLiteral("last_verified"), offer.value(QStringLiteral("last_verified")).toString());
+    m_editing = true;
+    setErrors({});
+    setMessage({});
+    emit editingChanged();
+    emit valuesChanged();
+    return true;
+}
+
+void OfferEditController::setValue(const QString& field, const QString& value)
+{
+    if (!fieldNames().contains(field) || m_values.value(field).toString() == value)
+        return;
+    m_values.insert(field, value);
+    emit valuesChanged();
+    if (m_errors.contains(field)) {
+        QVariantMap errors = m_errors;
+        errors.remove(field);
+        setErrors(errors);
+    }
+}
+
+bool OfferEditController::save()
+{
+    if (!m_editing)
+        return false;
+    offers::Service s;
+    s.id = m_id.toStdString();
+    s.name = text(m_values, "name");
+    s.organization = text(m_values, "organization");
+    s.category = offers::category_from_id(text(m_values, "category"));
+    s.social_space = text(m_values, "social_space");
+    s.description = text(m_values, "description");
+    s.place = text(m_values, "place");
+    s.address = text(m_values, "address");
+    s.times = text(m_values, "times");
+    s.cost = offers::cost_from_id(text(m_values, "cost"));
+    s.cost_note = text(m_values, "cost_note");
+    s.access = offers::access_from_id(text(m_values, "access"));
+    s.phone = text(m_values, "phone");
+    s.email = text(m_values, "email");
+    s.website = text(m_values, "website");
+    s.languages = text(m_values, "languages");
+    s.inclusion = text(m_values, "inclusion");
+    const std::string today = m_today().toString(Qt::ISODate).toStdString();
+    s.last_verified = today;  // invariant 3
+
+    // Ages are typed: text that is no whole number is reported here, before the library sees ints.
+    QVariantMap errors;
+    for (const char* field : {"age_min", "age_max"}) {
+        const std::string typed = text(m_values, field);
+        const std::optional<int> age = offers::parse_age(typed);
+        if (!typed.empty() && !age)
+            errors.insert(QLatin1String(field), describe(QLatin1String(field), QStringLiteral("not_a_number")));
+        (std::string_view(field) == "age_min" ? s.age_min : s.age_max) = age;
+    }
+    for (const offers::FieldError& e : offers::validate(s, m_offers.catalogue(), today)) {
+        const QString field = QString::fromStdString(e.field);
+        if (!errors.contains(field))
+            errors.insert(field, describe(field, QString::fromLatin1(offers::to_string(e.reason).data(),
+                                                                     qsizetype(offers::to_string(e.reason).size()))));
+    }
+    setErrors(errors);
+    if (!errors.isEmpty()) {
+        setMessage(tr("Bitte prüfen Sie die markierten Angaben."));
+        return false;
+    }
+    if (!m_store) {
+        setMessage(tr("Die App ist gesperrt. Entsperren Sie sie und speichern Sie erneut."));
+        return false;
+    }
+    if (m_busy) {  // invariant 2
+        setMessage(tr("Gerade wird synchronisiert. Bitte speichern Sie gleich noch einmal."));
+        return false;
+    }
+    if (!recoverForWrite(*m_store)) {  // invariant 4: an earlier write found no room
+        setMessage(storeProblemText(*m_store));
+        return false;
+    }
+    auto id = offers::save_service(*m_store, s, m_offers.catalogue(), today);
+    if (!id) {
+        setMessage(m_store->failed() ? storeProblemText(*m_store)
+                   : id.error() == offers::Error::NotFound ? tr("Dieses Angebot gibt es nicht mehr auf diesem Gerät.")
+                   : id.error() == offers::Error::Denied
+                       ? tr("Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.")
+                       : tr("Speichern fehlgeschlagen: %1").arg(QString::fromStdString(id.detail())));
+        return false;
+    }
+    const QString saved = QString::fromStdString(*id);
+    m_offers.refresh();
+    m_editing = false;
+    m_id.clear();
+    m_values.clear();
+    setMessage({});
+    emit editingChanged();
+    emit valuesChanged();
+    emit this->saved(saved);
+    return true;
+}
+
+void OfferEditController::cancel()
+{
+    const bool was = m_editing;
+    m_editing = false;
+    m_id.clear();
+    m_values.clear();
+    setErrors({});
+    setMessage({});
+    if (was) {
+        emit editingChanged();
+        emit valuesChanged();
+    }
+}
+
+void OfferEditController::setMessage(const QString& message)
+{
+    if (message == m_message)
+        return;
+    m_message = message;
+    emit messageChanged();
+}
+
+void OfferEditController::setErrors(const QVariantMap& errors)
+{
+    if (errors == m_errors)
+        return;
+    m_errors = errors;
+    emit errorsChanged();
+}
+
+QString OfferEditController::describe(const QString& field, const QString& reason)
+{
+    if (reason == QLatin1String("required")) {
+        if (field == QLatin1String("name"))
+            return tr("Bitte geben Sie einen Namen ein.");
+        if (field == QLatin1String("organization"))
+            return tr("Bitte wählen Sie einen Träger.");
+        if (field == QLatin1String("category"))
+            return tr("Bitte wählen Sie eine Kategorie.");
+        if (field == QLatin1String("social_space"))
+            return tr("Bitte wählen Sie einen Sozialraum.");
+        if (field == QLatin1String("access"))
+            return tr("Bitte wählen Sie, wie man hinkommt.");
+        return tr("Bitte ausfüllen.");
+    }
+    if (reason == QLatin1String("too_long"))
+        return tr("Dieser Text ist zu lang.");
+    if (reason == QLatin1String("not_a_number"))
+        return tr("Bitte eine ganze Zahl eingeben, z. B. 6.");
+    if (reason == QLatin1String("out_of_range"))
+        return tr("Bitte ein Alter zwischen 0 und 99 eingeben.");
+    if (reason == QLatin1String("min_above_max"))
+        return tr("Das Höchstalter liegt unter dem Mindestalter.");
+    if (reason == QLatin1String("invalid_email"))
+        return tr("Bitte eine E-Mail-Adresse wie name@beispiel.de eingeben.");
+    if (reason == QLatin1String("invalid_phone"))
+        return tr("Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.");
+    if (reason == QLatin1String("invalid_url"))
+        return tr("Bitte eine Adresse beginnend mit https:// eingeben.");
+    if (reason == QLatin1String("unknown_reference"))
+        return tr("Diesen Eintrag gibt es auf diesem Gerät nicht (mehr).");
+    if (reason == QLatin1String("invalid_date") || reason == QLatin1String("future_date"))
+        return tr("Das Prüfdatum ist ungültig.");
+    return tr("Bitte prüfen.");
+}
+
+}  // namespace quartier::app

@@ -1,0 +1,327 @@
+#include "controllers/sharecontroller.h"
+
+#include "models/devicelistmodel.h"
+#include "controllers/sessioncontroller.h"
+#include "controllers/synccontroller.h"
+
+#include "sync/client/sharing.h"
+#include "sync/store/store.h"
+#include "sync/protocol/wire.h"
+
+#include <QDateTime>
+
+#include <memory>
+
+namespace quartier::app {
+
+namespace {
+
+QString qstr(const std::string& s) { return QString::fromStdString(s); }
+
+std::uint64_t nowMs() { return std::uint64_t(QDateTime::currentMSecsSinceEpoch()); }
+
+}  // namespace
+
+// What a share job hands back to the GUI thread. Written by the job, read by its completion.
+struct ShareController::Outcome {
+    bool unshare = false;
+    bool ok = false;
+    sync::Error error = sync::Error::Cancelled;
+    std::string detail;
+    bool read = false;  // the candidates below were read after the share
+    std::vector<sync::sharing::Candidate> candidates;
+    std::optional<sync::sharing::Candidate> target;
+};
+
+ShareController::ShareController(SessionController* session, SyncController* sync, QObject* parent)
+    : QObject(parent), m_session(session), m_sync(sync)
+{
+    if (m_session) {
+        connect(m_session, &SessionController::storeChanged, this, &ShareController::onStoreChanged);
+        connect(m_session, &SessionController::storeBusyChanged, this, &ShareController::onStoreBusyChanged);
+    }
+}
+
+ShareController::~ShareController() = default;
+
+void ShareController::open(const QString& caseId)
+{
+    ++m_epoch;
+    m_caseId = caseId;
+    m_caseName.clear();
+    m_notice.clear();
+    m_scopeHex.clear();
+    m_sharedWith.clear();
+    m_targets.clear();
+    setMessage({});
+    emit caseChanged();
+    if (!m_session || !m_session->store()) {
+        setState(State::Closed);
+        return;
+    }
+    if (m_session->storeBusy()) {
+        setState(State::Pending);  // read once the store is back (invariant 1)
+        return;
+    }
+    read();
+}
+
+void ShareController::close()
+{
+    ++m_epoch;
+    m_caseId.clear();
+    m_caseName.clear();
+    m_notice.clear();
+    m_scopeHex.clear();
+    m_sharedWith.clear();
+    m_targets.clear();
+    setMessage({});
+    emit caseChanged();
+    setState(State::Closed);
+}
+
+void ShareController::read()
+{
+    const sync::Store* store = m_session ? m_session->store() : nullptr;
+    if (!store || m_session->storeBusy())
+        return;
+    const sync::Record* record = store->get(m_caseId.toStdString());
+    if (!record || record->type != "case") {
+        m_notice = tr("Dieser Fall ist auf diesem Gerät nicht mehr vorhanden.");
+        m_targets.clear();
+        emit caseChanged();
+        setState(State::Ready);
+        return;
+    }
+    m_caseName = qstr(record->value("name").value_or(""));
+    m_scopeHex = crypto::to_hex(record->scope);
+    const sync::Directory& directory = store->directory();
+    const sync::DeviceInfo* me = directory.device(store->device().id());
+    if (!me || me->revoked) {
+        m_notice = tr("Dieses Gerät ist noch bei keiner Organisation angemeldet. Einen Fall teilen können Sie erst "
+                      "nach der Anmeldung (Einstellungen).");
+        m_targets.clear();
+    } else {
+        const auto candidates = sync::sharing::candidates(*store, record->scope, nowMs());
+        showCandidates(candidates);
+        if (sync::sharing::scope_kind(*store, record->scope) == sync::ScopeKind::Personal)
+            m_notice = tr("Dieser Fall liegt im persönlichen Bereich dieses Geräts (anvertraut, § 65 SGB VIII). "
+                          "Ein persönlicher Bereich wird nie geteilt.");
+        else if (candidates.empty())
+            m_notice = tr("Im Verzeichnis Ihrer Organisation gibt es noch kein anderes Gerät.");
+    }
+    emit caseChanged();
+    setState(State::Ready);
+}
+
+bool ShareController::share(const QString& deviceId) { return start(deviceId, false); }
+
+bool ShareController::unshare(const QString& deviceId) { return start(deviceId, true); }
+
+bool ShareController::start(const QString& deviceId, bool unshare)
+{
+    if (!m_session || !m_sync || m_scopeHex.empty())
+        return false;
+    if (m_state == State::Closed || busy())
+        return false;  // invariant 4
+    const auto scope = sync::wire::id_from_hex(m_scopeHex);
+    const auto device = sync::wire::id_from_hex(deviceId.toStdString());
+    if (!scope || !device || m_targets.indexOf(deviceId) < 0)
+        return false;
+
+    auto outcome = std::make_shared<Outcome>();
+    outcome->unshare = unshare;
+    const quint64 epoch = m_epoch;
+    // The job gets copies only: the ids, the factory, the options, and the outcome it fills.
+    const bool started = m_session->runStoreJob(
+        [outcome, scope = *scope, device = *device, factory = m_sync->transportFactory(),
+         options = m_sync->syncOptions()](sync::Store& store, const std::atomic<bool>& cancel) mutable {
+            options.cancel = &cancel;
+            auto transport = factory(store.setting("server_url").value_or(""), store.setting("fingerprint").value_or(""));
+            if (!transport) {
+                outcome->error = transport.error();
+                outcome->detail = transport.detail();
+            } else {
+                sync::SyncClient client(store, **transport, std::move(options));
+                auto shared = outcome->unshare ? client.unassign(scope, device) : sync::sharing::share(store, client, scope, device);
+                outcome->ok = shared.ok();
+                if (!shared) {
+                    outcome->error = shared.error();
+                    outcome->detail = shared.detail();
+                }
+            }
+            if (store.failed())
+                return;
+            // Read again: the share refreshed the directory, so the rows and the reason are current.
+            const std::uint64_t now = nowMs();
+            outcome->candidates = sync::sharing::candidates(store, scope, now);
+            outcome->target = sync::sharing::candidate(store, scope, device, now);
+            outcome->read = true;
+        },
+        this,
+        [this, outcome, epoch] {
+            if (epoch == m_epoch)  // invariant 2
+                finish(*outcome);
+        });
+    if (!started)
+        return false;
+    m_sharedWith.clear();
+    setMessage({});
+    setState(unshare ? State::Unsharing : State::Sharing);
+    return true;
+}
+
+void ShareController::finish(const Outcome& outcome)
+{
+    if (outcome.read)
+        showCandidates(outcome.candidates);
+    const QString name = outcome.target ? qstr(outcome.target->device.name) : QString();
+    if (outcome.unshare) {
+        if (outcome.ok) {
+            setMessage(tr("Der Fall ist vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten "
+                          "Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.")
+                           .arg(name));
+            setState(State::Unshared);
+        } else if (outcome.error == sync::Error::Cancelled) {
+            setState(State::Ready);
+        } else if (outcome.error == sync::Error::Network) {
+            setMessage(tr("Nicht zurückgenommen: Der Server ist nicht erreichbar. Versuchen Sie es erneut, sobald "
+                          "dieses Gerät online ist."));
+            setState(State::Failed);
+        } else {
+            setMessage(tr("Nicht zurückgenommen: %1").arg(SyncController::describe(outcome.error, outcome.detail, true)));
+            setState(State::Failed);
+        }
+        if (m_sync)
+            m_sync->refreshStatus();
+        return;
+    }
+    if (outcome.ok) {
+        m_sharedWith = outcome.target ? qstr(crypto::to_hex(outcome.target->device.id)) : QString();
+        setMessage(tr("Der Fall ist jetzt auch auf dem Gerät „%1“ sichtbar, nach dessen nächster Synchronisierung.").arg(name));
+        setState(State::Shared);
+        emit shared(m_caseId, m_sharedWith);
+        // What this device wrote and never pushed (a new case) goes out now, so that the promise
+        // holds: the colleague's next sync brings the case.
+        if (m_sync)
+            m_sync->syncNow();
+    } else if (outcome.error == sync::Error::Cancelled) {
+        setState(State::Ready);
+    } else if (outcome.error == sync::Error::Denied) {
+        QString reason = outcome.target ? reasonFor(*outcome.target) : QString();
+        if (reason.isEmpty())  // the directory the server has refused what this device's copy allows
+            reason = outcome.detail.rfind("disclosure_recipient", 0) == 0
+                         ? tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), deren Rechtsgrundlage dieses Gerät "
+                              "nicht abdeckt. Nötig ist eine Einwilligung oder Weitergabe, die es einschließt.")
+                         : tr("Die Rollenrichtlinie Ihrer Organisation erlaubt diesem Gerät den Fall nicht.");
+        setMessage(tr("Nicht geteilt: %1").arg(reason));
+        setState(State::Refused);
+    } else if (outcome.error == sync::Error::Network) {
+        setMessage(tr("Nicht geteilt: Der Server ist nicht erreichbar. Teilen braucht eine Verbindung zum Server; "
+                      "versuchen Sie es erneut, sobald dieses Gerät online ist. Es ist nichts verloren gegangen."));
+        setState(State::Failed);
+    } else if (outcome.error == sync::Error::NotFound) {
+        setMessage(tr("Nicht geteilt: Das Gerät steht nicht im Verzeichnis Ihrer Organisation, oder dieses Gerät hält "
+                      "den Schlüssel des Falls nicht."));
+        setState(State::Failed);
+    } else {
+        setMessage(tr("Nicht geteilt: %1").arg(SyncController::describe(outcome.error, outcome.detail, true)));
+        setState(State::Failed);
+    }
+    if (m_sync)
+        m_sync->refreshStatus();  // the share's audit entry waits in the outbox
+}
+
+QString ShareController::reasonFor(const sync::sharing::Candidate& c)
+{
+    if (c.member)
+        return {};
+    const QString role = DeviceListModel::roleLabel(qstr(c.role.role));
+    using sync::roles::Refusal;
+    if (!c.role.allowed) {
+        switch (c.role.why) {
+        case Refusal::NotEnrolled:
+            return tr("Dieses Gerät ist im Verzeichnis Ihrer Organisation nicht angemeldet.");
+        case Refusal::UnknownRole:
+            return tr("Die Rolle „%1“ kennt Quartier nicht.").arg(role);
+        case Refusal::Never:
+            return tr("Die Rolle „%1“ sieht keine Fallinhalte (Rollenrichtlinie).").arg(role);
+        case Refusal::NotOwn:
+            return tr("Ein persönlicher Bereich wird nie geteilt: Was eine Familie einer Fachkraft anvertraut hat, "
+                      "bleibt bei ihr.");
+        case Refusal::NoProvider:
+            return tr("Dieses Gerät der Familienhilfe ist keinem freien Träger zugeordnet.");
+        case Refusal::NotAssigned:
+            return tr("Der Fall ist dem Träger „%1“ nicht zugewiesen. Erst nach der Zuweisung darf dessen "
+                      "Familienhilfe ihn sehen.")
+                .arg(qstr(c.role.provider));
+        case Refusal::None:
+            break;
+        }
+    }
+    if (c.entrusted) {
+        using Kind = sync::consent::MemberBlock::Kind;
+        switch (c.entrusted->kind) {
+        case Kind::ConsentNotValid: {
+            const QString state = c.entrusted->state == sync::consent::ConsentState::Withdrawn ? tr("widerrufen wurde")
+                                : c.entrusted->state == sync::consent::ConsentState::Expired  ? tr("abgelaufen ist")
+                                                                                               : tr("noch nicht gilt");
+            return tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, "
+                      "die %1. Für ein weiteres Gerät braucht es eine neue, gültige Einwilligung, die es als "
+                      "Empfänger nennt.")
+                .arg(state);
+        }
+        case Kind::ConsentNotCovering:
+            return tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, "
+                      "die dieses Gerät nicht als Empfänger nennt. Nötig ist eine Einwilligung, die auch die Rolle "
+                      "„%1“ oder dieses Gerät einschließt.")
+                .arg(role);
+        case Kind::OtherRecipients:
+            return tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben nach %1 nur an andere "
+                      "Empfänger. Nötig ist eine eigene Weitergabe an dieses Gerät, mit Einwilligung oder "
+                      "begründeter Ausnahme.")
+                .arg(qstr(c.entrusted->legal_basis));
+        }
+    }
+    return {};
+}
+
+void ShareController::showCandidates(const std::vector<sync::sharing::Candidate>& candidates)
+{
+    std::vector<ShareTargetModel::Row> rows;
+    rows.reserve(candidates.size());
+    for (const sync::sharing::Candidate& c : candidates)
+        rows.push_back({qstr(crypto::to_hex(c.device.id)), qstr(c.device.name), qstr(c.device.role),
+                        DeviceListModel::roleLabel(qstr(c.device.role)), qstr(c.device.provider), c.member, c.allowed(),
+                        reasonFor(c)});
+    m_targets.setRows(std::move(rows));
+}
+
+void ShareController::onStoreChanged()
+{
+    close();  // a lock drops the dialog's case; an unlock starts closed
+}
+
+void ShareController::onStoreBusyChanged()
+{
+    if (m_state == State::Pending && m_session && m_session->store() && !m_session->storeBusy())
+        read();
+}
+
+void ShareController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void ShareController::setMessage(const QString& message)
+{
+    if (m_message == message)
+        return;
+    m_message = message;
+    emit messageChanged();
+}
+
+}  // namespace quartier::app

@@ -1,0 +1,231 @@
+#include "models/caselistmodel.h"
+
+#include "adapters/domainlabels.h"
+
+#include "domain/types.h"
+#include "sync/store/store.h"
+
+#include <QCollator>
+
+#include <algorithm>
+
+namespace quartier::app {
+
+namespace {
+
+QString field(const sync::Record& record, const char* name)
+{
+    const std::optional<std::string> value = record.value(name);
+    return value ? QString::fromStdString(*value) : QString();
+}
+
+}  // namespace
+
+CaseListModel::CaseListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void CaseListModel::setStore(const sync::Store* store)
+{
+    m_store = store;
+    refresh();
+}
+
+void CaseListModel::setStoreBusy(bool busy)
+{
+    if (m_reads.setBusy(busy))
+        refresh();
+}
+
+void CaseListModel::refresh()
+{
+    if (!m_reads.mayRead(m_store != nullptr))  // the store is lent to a job: read it once it is back
+        return;
+    reset(true);
+}
+
+void CaseListModel::setFilter(const QString& filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    emit filterChanged();
+    reset(false);
+}
+
+void CaseListModel::setSocialSpaceFilter(const QString& space)
+{
+    if (space == m_socialSpace)
+        return;
+    m_socialSpace = space;
+    emit filterChanged();
+    reset(false);
+}
+
+void CaseListModel::setStatusFilter(const QString& status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    emit filterChanged();
+    reset(false);
+}
+
+void CaseListModel::setMineOnly(bool mine)
+{
+    if (mine == m_mineOnly)
+        return;
+    m_mineOnly = mine;
+    emit filterChanged();
+    reset(false);
+}
+
+bool CaseListModel::filtering() const
+{
+    return !m_filter.trimmed().isEmpty() || !m_socialSpace.isEmpty() || !m_status.isEmpty() || m_mineOnly;
+}
+
+void CaseListModel::clearFilters()
+{
+    if (!filtering() && m_filter.isEmpty())
+        return;
+    m_filter.clear();
+    m_socialSpace.clear();
+    m_status.clear();
+    m_mineOnly = false;
+    emit filterChanged();
+    reset(false);
+}
+
+QStringList CaseListModel::socialSpaces() const
+{
+    QStringList out;
+    for (const Row& row : m_rows) {
+        if (!row.socialSpace.isEmpty() && !out.contains(row.socialSpace))
+            out << row.socialSpace;
+    }
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(out.begin(), out.end(), [&](const QString& a, const QString& b) { return collator.compare(a, b) < 0; });
+    return out;
+}
+
+QStringList CaseListModel::statuses() const
+{
+    // In the order of the case's life (the domain's order), not alphabetically.
+    QStringList out;
+    for (const domain::CaseStatus value : domain::all_values<domain::CaseStatus>()) {
+        const QString status = QString::fromUtf8(domain::to_string(value).data(), qsizetype(domain::to_string(value).size()));
+        if (std::any_of(m_rows.begin(), m_rows.end(), [&](const Row& r) { return r.status == status; }))
+            out << status;
+    }
+    return out;
+}
+
+bool CaseListModel::isMine(const Row& row) const
+{
+    return !m_myWorker.isEmpty() && row.leadWorker.trimmed().compare(m_myWorker, Qt::CaseInsensitive) == 0;
+}
+
+void CaseListModel::reset(bool readStore)
+{
+    const int before = count();
+    const int totalBefore = totalCount();
+    const QString workerBefore = m_myWorker;
+    beginResetModel();
+    if (readStore)
+        readRows();
+    applyFilter();
+    endResetModel();
+    if (before != count() || totalBefore != totalCount())
+        emit countChanged();
+    if (readStore)
+        emit choicesChanged();
+    if (workerBefore != m_myWorker)
+        emit myWorkerChanged();
+}
+
+void CaseListModel::readRows()
+{
+    m_rows.clear();
+    m_myWorker.clear();
+    if (!m_store)
+        return;
+    m_myWorker = QString::fromStdString(m_store->setting(kWorkerSetting).value_or(std::string())).trimmed();
+
+    for (const sync::Record* record : m_store->list(kType)) {
+        if (!record || record->deleted())
+            continue;
+        m_rows.push_back(Row{QString::fromStdString(record->id), field(*record, kName), field(*record, kSocialSpace),
+                             field(*record, kStatus), field(*record, kLeadWorker), record->conflicted()});
+    }
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row& a, const Row& b) {
+        const int c = collator.compare(a.name, b.name);
+        return c != 0 ? c < 0 : a.id < b.id;
+    });
+}
+
+void CaseListModel::applyFilter()
+{
+    m_visible.clear();
+    const QString needle = m_filter.trimmed();
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        const Row& row = m_rows[std::size_t(i)];
+        if ((needle.isEmpty() || row.name.contains(needle, Qt::CaseInsensitive)) &&
+            (m_socialSpace.isEmpty() || row.socialSpace == m_socialSpace) &&
+            (m_status.isEmpty() || row.status == m_status) && (!m_mineOnly || isMine(row)))
+            m_visible.push_back(i);
+    }
+}
+
+QString CaseListModel::statusLabel(const QString& status)
+{
+    return choiceLabel(QStringLiteral("case_status"), status);  // the one list of the domain's words
+}
+
+int CaseListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
+
+QVariant CaseListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[std::size_t(m_visible[std::size_t(index.row())])];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return row.name;
+    case IdRole:
+        return row.id;
+    case SocialSpaceRole:
+        return row.socialSpace;
+    case StatusRole:
+        return row.status;
+    case StatusLabelRole:
+        return statusLabel(row.status);
+    case ConflictedRole:
+        return row.conflicted;
+    case LeadWorkerRole:
+        return row.leadWorker;
+    case MineRole:
+        return isMine(row);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> CaseListModel::roleNames() const
+{
+    return {
+        {IdRole, "caseId"},
+        {NameRole, "name"},
+        {SocialSpaceRole, "socialSpace"},
+        {StatusRole, "status"},
+        {StatusLabelRole, "statusLabel"},
+        {ConflictedRole, "conflicted"},
+        {LeadWorkerRole, "leadWorker"},
+        {MineRole, "mine"},
+    };
+}
+
+}  // namespace quartier::app

@@ -1,0 +1,441 @@
+#include "models/offerlistmodel.h"
+
+#include "adapters/domainlabels.h"
+
+#include "sync/store/store.h"
+
+#include <QPointF>
+
+#include <algorithm>
+#include <map>
+
+namespace quartier::app {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+template <class E>
+QString qid(const std::optional<E>& v)
+{
+    return v ? QString::fromLatin1(offers::to_id(*v).data(), qsizetype(offers::to_id(*v).size())) : QString();
+}
+
+template <class E>
+QString qid(E v)
+{
+    return qid(std::optional<E>(v));
+}
+
+std::optional<int> optAge(int v) { return v < 0 ? std::nullopt : std::optional<int>(v); }
+
+}  // namespace
+
+OfferListModel::OfferListModel(QObject* parent)
+    : QAbstractListModel(parent), m_today([] { return QDate::currentDate(); })
+{
+}
+
+void OfferListModel::setStore(const sync::Store* store)
+{
+    m_store = store;
+    refresh();
+}
+
+void OfferListModel::setStoreBusy(bool busy)
+{
+    if (m_reads.setBusy(busy))
+        refresh();
+}
+
+void OfferListModel::refresh()
+{
+    if (!m_reads.mayRead(m_store != nullptr))  // invariant 1
+        return;
+    reset(true);
+}
+
+void OfferListModel::setToday(std::function<QDate()> today)
+{
+    m_today = std::move(today);
+    if (!m_rows.empty())
+        emit dataChanged(index(0), index(count() - 1), {StaleRole});
+}
+
+void OfferListModel::setSearchText(const QString& text)
+{
+    if (text == m_searchText)
+        return;
+    m_searchText = text;
+    emit searchTextChanged();
+    reset(false);
+}
+
+void OfferListModel::setCategory(const QString& id)
+{
+    if (id == m_category)
+        return;
+    m_category = id;
+    emit filterChanged();
+    reset(false);
+}
+
+void OfferListModel::setSocialSpace(const QString& id)
+{
+    if (id == m_socialSpace)
+        return;
+    m_socialSpace = id;
+    emit filterChanged();
+    reset(false);
+}
+
+void OfferListModel::setAccess(const QString& id)
+{
+    if (id == m_access)
+        return;
+    m_access = id;
+    emit filterChanged();
+    reset(false);
+}
+
+void OfferListModel::setFreeOnly(bool on)
+{
+    if (on == m_freeOnly)
+        return;
+    m_freeOnly = on;
+    emit filterChanged();
+    reset(false);
+}
+
+void OfferListModel::setAgeFrom(int age)
+{
+    age = age < 0 ? -1 : age;
+    if (age == m_ageFrom)
+        return;
+    m_ageFrom = age;
+    emit filterChanged();
+    reset(false);
+}
+
+void OfferListModel::setAgeTo(int age)
+{
+    age = age < 0 ? -1 : age;
+    if (age == m_ageTo)
+        return;
+    m_ageTo = age;
+    emit filterChanged();
+    reset(false);
+}
+
+bool OfferListModel::filtering() const { return !filter().empty(); }
+
+void OfferListModel::clearFilters()
+{
+    if (!filtering())
+        return;
+    m_category.clear();
+    m_socialSpace.clear();
+    m_access.clear();
+    m_freeOnly = false;
+    m_ageFrom = m_ageTo = -1;
+    emit filterChanged();
+    reset(false);
+}
+
+offers::Filter OfferListModel::filter() const
+{
+    offers::Filter f;
+    f.category = offers::category_from_id(m_category.toStdString());
+    f.social_space = m_socialSpace.toStdString();
+    f.access = offers::access_from_id(m_access.toStdString());
+    if (m_freeOnly)
+        f.max_cost = offers::Cost::Free;
+    f.age_from = optAge(m_ageFrom);
+    f.age_to = optAge(m_ageTo);
+    return f;
+}
+
+void OfferListModel::reset(bool readStore)
+{
+    const int before = count();
+    const int totalBefore = totalCount();
+    beginResetModel();
+    if (readStore) {
+        m_catalogue = m_store ? offers::Catalogue::load(*m_store) : offers::Catalogue();
+        m_index = offers::SearchIndex(m_catalogue);
+        m_spaces = buildSocialSpaces();
+        m_organizations = buildOrganizations();
+    }
+    const std::vector<std::uint32_t>& found = m_index.search(m_searchText.toStdString(), filter());
+    m_rows.assign(found.begin(), found.end());
+    endResetModel();
+    if (readStore)
+        emit catalogueChanged();
+    if (before != count() || totalBefore != totalCount())
+        emit countChanged();
+}
+
+QVariantList OfferListModel::categories() const
+{
+    QVariantList out;
+    for (offers::Category c : offers::all_categories())
+        out.append(QVariantMap{{QStringLiteral("id"), qid(c)}, {QStringLiteral("label"), categoryLabel(qid(c))}});
+    return out;
+}
+
+QVariantList OfferListModel::accesses() const
+{
+    QVariantList out;
+    for (offers::Access a : offers::all_accesses())
+        out.append(QVariantMap{{QStringLiteral("id"), qid(a)}, {QStringLiteral("label"), accessLabel(qid(a))}});
+    return out;
+}
+
+QVariantList OfferListModel::costs() const
+{
+    QVariantList out;
+    for (offers::Cost c : offers::all_costs())
+        out.append(QVariantMap{{QStringLiteral("id"), qid(c)}, {QStringLiteral("label"), costLabel(qid(c))}});
+    return out;
+}
+
+QVariantList OfferListModel::ageBands() const
+{
+    const auto band = [](int from, int to, const QString& label) {
+        return QVariantMap{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}, {QStringLiteral("label"), label}};
+    };
+    return {band(0, 2, tr("0–2 Jahre")), band(3, 5, tr("3–5 Jahre")), band(6, 11, tr("6–11 Jahre")),
+            band(12, 17, tr("12–17 Jahre")), band(18, offers::kMaxAge, tr("Erwachsene"))};
+}
+
+QVariantList OfferListModel::buildSocialSpaces() const
+{
+    std::map<std::string, int> offersIn;
+    for (const offers::Service& s : m_catalogue.services())
+        if (const offers::SocialSpace* space = m_catalogue.resolve_social_space(s.social_space))
+            ++offersIn[space->id];
+    QVariantList out;
+    for (const offers::SocialSpace& s : m_catalogue.social_spaces()) {
+        QVariantList outline;
+        for (const offers::Point& p : s.outline)
+            outline.append(QVariant::fromValue(QPointF(p.x, p.y)));
+        QVariantList byCategory;
+        const auto missing = m_catalogue.missing().find(s.id);
+        if (missing != m_catalogue.missing().end()) {
+            std::vector<std::pair<int, std::string>> sorted;  // most named first
+            for (const auto& [category, n] : missing->second)
+                sorted.emplace_back(-n, category);
+            std::sort(sorted.begin(), sorted.end());
+            for (const auto& [negative, category] : sorted) {
+                const QString id = qs(category);
+                byCategory.append(QVariantMap{{QStringLiteral("category"), id},
+                                              {QStringLiteral("label"), id.isEmpty() ? tr("ohne Kategorie") : categoryLabel(id)},
+                                              {QStringLiteral("count"), -negative}});
+            }
+        }
+        out.append(QVariantMap{{QStringLiteral("id"), qs(s.id)},
+                               {QStringLiteral("name"), qs(s.name)},
+                               {QStringLiteral("region"), qs(s.region)},
+                               {QStringLiteral("outline"), outline},
+                               {QStringLiteral("offers"), offersIn[s.id]},
+                               {QStringLiteral("missing"), m_catalogue.missing_in(s.id)},
+                               {QStringLiteral("missingByCategory"), byCategory}});
+    }
+    return out;
+}
+
+QVariantList OfferListModel::buildOrganizations() const
+{
+    QVariantList out;
+    for (const offers::Organization& o : m_catalogue.organizations())
+        out.append(QVariantMap{{QStringLiteral("id"), qs(o.id)},
+                               {QStringLiteral("name"), qs(o.name)},
+                               {QStringLiteral("kindLabel"), orgKindLabel(qid(o.kind))}});
+    return out;
+}
+
+int OfferListModel::missingTotal() const
+{
+    int n = m_catalogue.unplaced_missing();
+    for (const offers::SocialSpace& s : m_catalogue.social_spaces())
+        n += m_catalogue.missing_in(s.id);
+    return n;
+}
+
+QVariantMap OfferListModel::offer(const QString& id) const
+{
+    const offers::Service* s = m_catalogue.service(id.toStdString());
+    if (!s)
+        return {};
+    QVariantMap map;
+    for (const auto& [field, value] : offers::fields_of(*s))
+        map.insert(qs(field), qs(value));
+    map.insert(QStringLiteral("id"), qs(s->id));
+    const offers::Organization* org = m_catalogue.organization(s->organization);
+    map.insert(QStringLiteral("providerName"), org ? qs(org->name) : QString());
+    map.insert(QStringLiteral("providerKind"), org ? orgKindLabel(qid(org->kind)) : QString());
+    map.insert(QStringLiteral("providerPhone"), org ? qs(org->phone) : QString());
+    map.insert(QStringLiteral("providerEmail"), org ? qs(org->email) : QString());
+    map.insert(QStringLiteral("providerWebsite"), org ? qs(org->website) : QString());
+    const offers::SocialSpace* space = m_catalogue.resolve_social_space(s->social_space);
+    map.insert(QStringLiteral("socialSpaceName"), space ? qs(space->name) : qs(s->social_space));
+    map.insert(QStringLiteral("categoryLabel"), categoryLabel(qid(s->category)));
+    map.insert(QStringLiteral("accessLabel"), accessLabel(qid(s->access)));
+    map.insert(QStringLiteral("costLabel"), costLabel(qid(s->cost)));
+    map.insert(QStringLiteral("ageLabel"), ageLabel(s->age_min, s->age_max));
+    map.insert(QStringLiteral("verifiedLabel"), verifiedLabel(qs(s->last_verified)));
+    map.insert(QStringLiteral("stale"), stale(qs(s->last_verified)));
+    map.insert(QStringLiteral("conflicted"), s->conflicted);
+    return map;
+}
+
+int OfferListModel::rowOf(const QString& id) const
+{
+    const std::string wanted = id.toStdString();
+    for (int row = 0; row < count(); ++row)
+        if (m_catalogue.services()[m_rows[std::size_t(row)]].id == wanted)
+            return row;
+    return -1;
+}
+
+QString OfferListModel::categoryLabel(const QString& id)
+{
+    return choiceLabel(QStringLiteral("offer_category"), id);  // one vocabulary, one set of labels
+}
+
+QString OfferListModel::accessLabel(const QString& id)
+{
+    if (id == QLatin1String("low_threshold"))
+        return tr("Niedrigschwellig");
+    if (id == QLatin1String("registration"))
+        return tr("Mit Anmeldung");
+    if (id == QLatin1String("help_plan"))
+        return tr("Über Hilfeplan");
+    return id;
+}
+
+QString OfferListModel::costLabel(const QString& id)
+{
+    if (id == QLatin1String("free"))
+        return tr("Kostenlos");
+    if (id == QLatin1String("low"))
+        return tr("Geringe Kosten");
+    if (id == QLatin1String("fee"))
+        return tr("Kostenpflichtig");
+    return id;
+}
+
+QString OfferListModel::orgKindLabel(const QString& id)
+{
+    if (id == QLatin1String("public"))
+        return tr("Öffentlicher Träger");
+    if (id == QLatin1String("free"))
+        return tr("Freier Träger");
+    if (id == QLatin1String("church"))
+        return tr("Kirchlicher Träger");
+    if (id == QLatin1String("club"))
+        return tr("Verein / Ehrenamt");
+    return id;
+}
+
+QString OfferListModel::ageLabel(const std::optional<int>& min, const std::optional<int>& max)
+{
+    // No %n plurals: the German source strings are what German users read.
+    if (min && max && *min == *max)
+        return *min == 0 ? tr("unter 1 Jahr") : *min == 1 ? tr("1 Jahr") : tr("%1 Jahre").arg(*min);
+    if (min && max)
+        return tr("%1–%2 Jahre").arg(*min).arg(*max);
+    if (min)
+        return *min == 1 ? tr("ab 1 Jahr") : tr("ab %1 Jahren").arg(*min);
+    if (max)
+        return *max == 1 ? tr("bis 1 Jahr") : tr("bis %1 Jahre").arg(*max);
+    return tr("alle Altersgruppen");
+}
+
+QString OfferListModel::verifiedLabel(const QString& iso) const
+{
+    const QDate date = QDate::fromString(iso, Qt::ISODate);
+    if (!date.isValid())
+        return tr("Noch nie geprüft");
+    return tr("Zuletzt geprüft am %1").arg(date.toString(QStringLiteral("dd.MM.yyyy")));
+}
+
+bool OfferListModel::stale(const QString& iso) const
+{
+    const QDate date = QDate::fromString(iso, Qt::ISODate);
+    return !date.isValid() || date.daysTo(m_today()) > kStaleDays;
+}
+
+int OfferListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
+
+QVariant OfferListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const offers::Service& s = m_catalogue.services()[m_rows[std::size_t(index.row())]];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return qs(s.name);
+    case IdRole:
+        return qs(s.id);
+    case ProviderRole: {
+        const offers::Organization* org = m_catalogue.organization(s.organization);
+        return org ? qs(org->name) : QString();
+    }
+    case CategoryRole:
+        return qid(s.category);
+    case CategoryLabelRole:
+        return categoryLabel(qid(s.category));
+    case SocialSpaceNameRole: {
+        const offers::SocialSpace* space = m_catalogue.resolve_social_space(s.social_space);
+        return space ? qs(space->name) : qs(s.social_space);
+    }
+    case PlaceRole:
+        return qs(s.place);
+    case TimesRole:
+        return qs(s.times);
+    case AgeLabelRole:
+        return ageLabel(s.age_min, s.age_max);
+    case CostRole:
+        return qid(s.cost);
+    case CostLabelRole:
+        return costLabel(qid(s.cost));
+    case AccessRole:
+        return qid(s.access);
+    case AccessLabelRole:
+        return accessLabel(qid(s.access));
+    case LastVerifiedRole:
+        return qs(s.last_verified);
+    case StaleRole:
+        return stale(qs(s.last_verified));
+    case ConflictedRole:
+        return s.conflicted;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> OfferListModel::roleNames() const
+{
+    return {
+        {IdRole, "serviceId"},
+        {NameRole, "name"},
+        {ProviderRole, "provider"},
+        {CategoryRole, "category"},
+        {CategoryLabelRole, "categoryLabel"},
+        {SocialSpaceNameRole, "socialSpaceName"},
+        {PlaceRole, "place"},
+        {TimesRole, "times"},
+        {AgeLabelRole, "ageLabel"},
+        {CostRole, "cost"},
+        {CostLabelRole, "costLabel"},
+        {AccessRole, "access"},
+        {AccessLabelRole, "accessLabel"},
+        {LastVerifiedRole, "lastVerified"},
+        {StaleRole, "stale"},
+        {ConflictedRole, "conflicted"},
+    };
+}
+
+}  // namespace quartier::app
