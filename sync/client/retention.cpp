@@ -1,6 +1,7 @@
 #include "sync/client/retention.h"
 
 #include "sync/client/client.h"
+#include "sync/protocol/json_fields.h"
 #include "sync/protocol/wire.h"
 
 #include <nlohmann/json.hpp>
@@ -14,11 +15,6 @@ namespace quartier::sync {
 using nlohmann::json;
 
 namespace {
-// Field access that reports a missing or mistyped field as empty instead of throwing.
-std::uint64_t uint_of(const json& j, const char* k) {
-    auto it = j.find(k);
-    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
-}
 constexpr std::uint64_t kDayMs = 86'400'000;
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -33,6 +34,17 @@ public:
     Result<bool> step();
     Result<void> run();  // step to completion, then reset
     void reset();
+    // Every remaining row, each read by `read(*this)` into a vector.
+    template <class Read>
+    auto rows(Read read) -> Result<std::vector<decltype(read(*this))>> {
+        std::vector<decltype(read(*this))> out;
+        for (;;) {
+            auto row = step();
+            if (!row) return row.failure();
+            if (!*row) return out;
+            out.push_back(read(*this));
+        }
+    }
 
     std::int64_t int64(int col) const;
     crypto::ByteView blob(int col) const;

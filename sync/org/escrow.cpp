@@ -1,5 +1,6 @@
 #include "sync/org/escrow.h"
 
+#include "sync/protocol/json_fields.h"
 #include "sync/protocol/wire.h"
 
 #include "crypto/bytes_io.h"
@@ -17,15 +18,6 @@ namespace quartier::sync {
 using nlohmann::json;
 
 namespace {
-// Field access that reports a missing or mistyped field as empty instead of throwing.
-std::string text_of(const json& j, const char* k) {
-    auto it = j.find(k);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-std::uint64_t uint_of(const json& j, const char* k) {
-    auto it = j.find(k);
-    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
-}
 constexpr std::string_view kDomain = "quartier/escrow/v1";
 
 crypto::Bytes signed_message(const EscrowWrap& w, const BoxPublicKey& escrow_pk) {

@@ -1,5 +1,6 @@
 #include "sync/org/shred_confirmation.h"
 
+#include "sync/protocol/json_fields.h"
 #include "sync/protocol/wire.h"
 
 #include <nlohmann/json.hpp>
@@ -11,15 +12,6 @@ using nlohmann::json;
 namespace {
 constexpr std::string_view kConfirmDomain = "quartier/shred-confirm/v1";
 
-// Field access that reports a missing or mistyped field as empty instead of throwing.
-std::string text_of(const json& j, const char* k) {
-    auto it = j.find(k);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-std::uint64_t uint_of(const json& j, const char* k) {
-    auto it = j.find(k);
-    return it != j.end() && it->is_number_unsigned() ? it->get<std::uint64_t>() : 0;
-}
 }  // namespace
 
 ShredConfirmation ShredConfirmation::make(const crypto::DeviceIdentity& me, const crypto::Id16& org, const ScopeId& scope,

@@ -94,6 +94,18 @@ StoredGrant read_grant(const Statement& s) {
     g.json = s.text(3);
     return g;
 }
+// Rows of `sql` (an INSERT with ?1..?4: scope, epoch, an id, the JSON), all in one transaction.
+template <class Row, class Id>
+Result<void> insert_all(Database& db, const char* sql, const std::vector<Row>& rows, Id Row::*id) {
+    auto tx = Transaction::begin(db);
+    if (!tx) return tx.failure();
+    auto s = db.prepare(sql);
+    if (!s) return s.failure();
+    for (const Row& row : rows)
+        if (auto r = s->bind(1, row.scope).bind(2, std::int64_t(row.epoch)).bind(3, row.*id).bind(4, std::string_view(row.json)).run(); !r)
+            return r;
+    return tx->commit();
+}
 }  // namespace
 
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem::path& file, bool create) {
@@ -285,53 +297,27 @@ Result<std::optional<EnrolRequest>> SqliteStorage::request_for(const Hash32& off
 Result<std::vector<EnrolRequest>> SqliteStorage::requests() {
     auto s = m_db.prepare("SELECT offer, device, sign_pk, box_pk, name, time FROM enrol_requests ORDER BY time, rowid");
     if (!s) return s.failure();
-    std::vector<EnrolRequest> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out.push_back(read_request(*s));
-    }
-    return out;
+    return s->rows([&](Statement& r) { return read_request(r); });
 }
 
 Result<void> SqliteStorage::put_grants(const std::vector<StoredGrant>& grants) {
-    auto tx = Transaction::begin(m_db);
-    if (!tx) return tx.failure();
-    auto s = m_db.prepare("INSERT INTO grants(scope, epoch, device, grant_json) VALUES(?1, ?2, ?3, ?4) "
-                          "ON CONFLICT(scope, epoch, device) DO UPDATE SET grant_json = excluded.grant_json");
-    if (!s) return s.failure();
-    for (const auto& g : grants)
-        if (auto r = s->bind(1, g.scope).bind(2, std::int64_t(g.epoch)).bind(3, g.device).bind(4, std::string_view(g.json)).run(); !r)
-            return r;
-    return tx->commit();
+    return insert_all(m_db,
+                      "INSERT INTO grants(scope, epoch, device, grant_json) VALUES(?1, ?2, ?3, ?4) "
+                      "ON CONFLICT(scope, epoch, device) DO UPDATE SET grant_json = excluded.grant_json",
+                      grants, &StoredGrant::device);
 }
 
 Result<std::vector<StoredGrant>> SqliteStorage::grants_for(const DeviceId& device) {
     auto s = m_db.prepare("SELECT scope, epoch, device, grant_json FROM grants WHERE device = ?1 ORDER BY scope, epoch");
     if (!s) return s.failure();
     s->bind(1, device);
-    std::vector<StoredGrant> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out.push_back(read_grant(*s));
-    }
-    return out;
+    return s->rows([&](Statement& r) { return read_grant(r); });
 }
 
 Result<std::vector<StoredGrant>> SqliteStorage::all_grants() {
     auto s = m_db.prepare("SELECT scope, epoch, device, grant_json FROM grants ORDER BY device, scope, epoch");
     if (!s) return s.failure();
-    std::vector<StoredGrant> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out.push_back(read_grant(*s));
-    }
-    return out;
+    return s->rows([&](Statement& r) { return read_grant(r); });
 }
 
 Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
@@ -513,14 +499,7 @@ Result<std::vector<AuthorOp>> SqliteStorage::author_ops(const DeviceId& author, 
                           "ORDER BY 1");
     if (!s) return s.failure();
     s->bind(1, author).bind(2, clamp(lo)).bind(3, clamp(hi)).bind(4, clamp(after));
-    std::vector<AuthorOp> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out.push_back(AuthorOp{std::uint64_t(s->int64(0)), fixed<16>(s->blob(1)), std::uint64_t(s->int64(2))});
-    }
-    return out;
+    return s->rows([&](Statement& r) { return AuthorOp{std::uint64_t(r.int64(0)), fixed<16>(r.blob(1)), std::uint64_t(r.int64(2))}; });
 }
 
 Result<void> SqliteStorage::record_sync(const DeviceId& device, std::uint64_t time_ms, std::uint64_t bytes_in,
@@ -565,29 +544,17 @@ Result<std::vector<DeviceStats>> SqliteStorage::device_stats() {
 // Retention
 
 Result<void> SqliteStorage::put_escrow_wraps(const std::vector<StoredEscrowWrap>& wraps) {
-    auto tx = Transaction::begin(m_db);
-    if (!tx) return tx.failure();
-    auto s = m_db.prepare("INSERT INTO escrow_wraps(scope, epoch, uploader, wrap_json) VALUES(?1, ?2, ?3, ?4) "
-                          "ON CONFLICT(scope, epoch, uploader) DO UPDATE SET wrap_json = excluded.wrap_json");
-    if (!s) return s.failure();
-    for (const auto& w : wraps)
-        if (auto r = s->bind(1, w.scope).bind(2, std::int64_t(w.epoch)).bind(3, w.uploader).bind(4, std::string_view(w.json)).run(); !r)
-            return r;
-    return tx->commit();
+    return insert_all(m_db,
+                      "INSERT INTO escrow_wraps(scope, epoch, uploader, wrap_json) VALUES(?1, ?2, ?3, ?4) "
+                      "ON CONFLICT(scope, epoch, uploader) DO UPDATE SET wrap_json = excluded.wrap_json",
+                      wraps, &StoredEscrowWrap::uploader);
 }
 
 Result<std::vector<StoredEscrowWrap>> SqliteStorage::escrow_wraps(const ScopeId& scope) {
     auto s = m_db.prepare("SELECT epoch, uploader, wrap_json FROM escrow_wraps WHERE scope = ?1 ORDER BY epoch, uploader");
     if (!s) return s.failure();
     s->bind(1, scope);
-    std::vector<StoredEscrowWrap> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out.push_back(StoredEscrowWrap{scope, std::uint32_t(s->int64(0)), fixed<16>(s->blob(1)), s->text(2)});
-    }
-    return out;
+    return s->rows([&](Statement& r) { return StoredEscrowWrap{scope, std::uint32_t(r.int64(0)), fixed<16>(r.blob(1)), r.text(2)}; });
 }
 
 Result<void> SqliteStorage::shred_scope(std::uint64_t seq, const std::string& entry_json, const ScopeId& scope) {
@@ -632,14 +599,7 @@ Result<void> SqliteStorage::put_confirmation(const StoredConfirmation& c) {
 Result<std::vector<StoredConfirmation>> SqliteStorage::confirmations() {
     auto s = m_db.prepare("SELECT scope, device, time, confirmation FROM shred_confirmations ORDER BY scope, time, device");
     if (!s) return s.failure();
-    std::vector<StoredConfirmation> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out.push_back(StoredConfirmation{fixed<16>(s->blob(0)), fixed<16>(s->blob(1)), std::uint64_t(s->int64(2)), s->text(3)});
-    }
-    return out;
+    return s->rows([&](Statement& r) { return StoredConfirmation{fixed<16>(r.blob(0)), fixed<16>(r.blob(1)), std::uint64_t(r.int64(2)), r.text(3)}; });
 }
 
 }  // namespace quartier::sync::server

@@ -69,17 +69,21 @@ bool run_pipeline(std::vector<Chunk>& slots, unsigned helpers, Produce&& produce
     bool finish = false;  // the caller leaves: helpers stop
     bool stopped = false;
 
+    // Takes the next produced slot and processes it outside the lock (called with `lock` held).
+    auto process_next = [&](std::unique_lock<std::mutex>& lock) {
+        const std::size_t i = K++;
+        state[i % n] = State::Processing;
+        lock.unlock();
+        process(slots[i % n]);
+        lock.lock();
+        state[i % n] = State::Done;
+    };
     auto helper = [&] {
         std::unique_lock lock(m);
         for (;;) {
             work_cv.wait(lock, [&] { return finish || K < P; });
             if (finish) return;
-            const std::size_t i = K++;
-            state[i % n] = State::Processing;
-            lock.unlock();
-            process(slots[i % n]);
-            lock.lock();
-            state[i % n] = State::Done;
+            process_next(lock);
             done_cv.notify_one();
         }
     };
@@ -124,12 +128,7 @@ bool run_pipeline(std::vector<Chunk>& slots, unsigned helpers, Produce&& produce
                 continue;
             }
             if (K < P) {  // nothing to consume or produce yet: help process
-                const std::size_t i = K++;
-                state[i % n] = State::Processing;
-                lock.unlock();
-                process(slots[i % n]);
-                lock.lock();
-                state[i % n] = State::Done;
+                process_next(lock);
                 continue;
             }
             if (end && C == P) break;

@@ -29,10 +29,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 namespace fs = std::filesystem;
 
 namespace {

@@ -21,10 +21,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 const Directory& Store::directory() const { return m_impl->directory; }
 

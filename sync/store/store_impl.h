@@ -321,4 +321,10 @@ Result<void> open_audit(Store::Impl& I, bool created, std::vector<Problem>& prob
 
 }  // namespace store_internal
 
+// What every file of the store speaks of (this header is included by sync/store/*.cpp only).
+using crypto::Bytes;
+using crypto::ByteView;
+using crypto::SymmetricKey;
+using namespace store_internal;
+
 }  // namespace quartier::sync

@@ -23,10 +23,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 namespace {
 // At most this many rejected envelopes are held for a retry (invariant 10); past it the oldest go.

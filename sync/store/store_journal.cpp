@@ -21,10 +21,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 Result<std::vector<OutboxItem>> Store::outbox(std::size_t limit, std::size_t max_scopes,
                                               std::span<const std::int64_t> in_flight) const {

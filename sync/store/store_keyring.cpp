@@ -18,10 +18,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 void Store::Impl::derive_keys() {
     wrap_key = master->derive(1, "qwrapkey");

@@ -25,10 +25,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 // Opens one stored envelope (AEAD only: docs/store.md, "Opening and the fold"). Touches no
 // state but reads the scope keys, so the bulk fold runs it on every core (load_state).

@@ -21,10 +21,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 namespace fs = std::filesystem;
 
 Result<void> Store::wipe() {

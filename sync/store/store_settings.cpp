@@ -18,10 +18,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 namespace {
 // What a setting's seal holds, in its row and when held for a later unlock (docs/store.md,

@@ -19,10 +19,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 VerifyReport Store::verify() const {
     VerifyReport rep;

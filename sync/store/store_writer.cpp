@@ -24,10 +24,6 @@
 
 namespace quartier::sync {
 
-using crypto::Bytes;
-using crypto::ByteView;
-using crypto::SymmetricKey;
-using namespace store_internal;
 
 namespace {
 std::string random_record_id() { return crypto::to_hex(crypto::random_id()); }
