@@ -473,10 +473,16 @@ std::vector<Case> Repository::cases() const {
     return sorted(View(m_store, index(), nullptr).records<Case>(), [](const Case& c) { return std::tie(c.name, c.id); });
 }
 
+template <class T, class Key>
+std::vector<T> Repository::linked(const std::string& field, const std::string& id, Key key, bool newest_first) const {
+    auto v = View(m_store, index(), nullptr).records<T>(field, id);
+    std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return newest_first ? key(b) < key(a) : key(a) < key(b); });
+    return v;
+}
+
 std::vector<Case> Repository::cases_for_provider(const std::string& organization_id) const {
     if (organization_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<Case>("provider_organization", organization_id),
-                  [](const Case& c) { return std::tie(c.name, c.id); });
+    return linked<Case>("provider_organization", organization_id, [](const Case& c) { return std::tie(c.name, c.id); });
 }
 
 std::vector<Member> Repository::members(const std::string& case_id) const {
@@ -496,69 +502,51 @@ std::vector<Member> Repository::members(const std::string& case_id) const {
 }
 
 std::vector<ContactEvent> Repository::contact_events(const std::string& case_id) const {
-    auto v = View(m_store, index(), nullptr).records<ContactEvent>(kCaseId, case_id);
-    std::stable_sort(v.begin(), v.end(), [](const ContactEvent& a, const ContactEvent& b) {
-        return std::tie(b.started_at, b.id) < std::tie(a.started_at, a.id);
-    });
-    return v;
+    return linked<ContactEvent>(kCaseId, case_id, [](const ContactEvent& e) { return std::tie(e.started_at, e.id); }, true);
 }
 
 std::vector<Note> Repository::notes(const std::string& case_id) const {
-    auto v = View(m_store, index(), nullptr).records<Note>(kCaseId, case_id);
-    std::stable_sort(v.begin(), v.end(),
-                     [](const Note& a, const Note& b) { return std::tie(b.written_at, b.id) < std::tie(a.written_at, a.id); });
-    return v;
+    return linked<Note>(kCaseId, case_id, [](const Note& n) { return std::tie(n.written_at, n.id); }, true);
 }
 
 std::vector<Note> Repository::notes_of_visit(const std::string& contact_event_id) const {
     if (contact_event_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<Note>("contact_event_id", contact_event_id),
-                  [](const Note& n) { return std::tie(n.written_at, n.id); });
+    return linked<Note>("contact_event_id", contact_event_id, [](const Note& n) { return std::tie(n.written_at, n.id); });
 }
 
 std::vector<WillStatement> Repository::will_statements(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<WillStatement>(kCaseId, case_id),
-                  [](const WillStatement& w) { return std::tie(w.recorded_on, w.id); });
+    return linked<WillStatement>(kCaseId, case_id, [](const WillStatement& w) { return std::tie(w.recorded_on, w.id); });
 }
 
 std::vector<Goal> Repository::goals(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Goal>(kCaseId, case_id),
-                  [](const Goal& g) { return std::tie(g.set_on, g.id); });
+    return linked<Goal>(kCaseId, case_id, [](const Goal& g) { return std::tie(g.set_on, g.id); });
 }
 
 std::vector<ActionStep> Repository::action_steps(const std::string& goal_id) const {
     if (goal_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<ActionStep>("goal_id", goal_id),
-                  [](const ActionStep& s) { return std::tie(s.by_when, s.id); });
+    return linked<ActionStep>("goal_id", goal_id, [](const ActionStep& s) { return std::tie(s.by_when, s.id); });
 }
 
 std::vector<Resource> Repository::resources(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Resource>(kCaseId, case_id),
-                  [](const Resource& r) { return std::make_tuple(int(r.area), r.id); });
+    return linked<Resource>(kCaseId, case_id, [](const Resource& r) { return std::make_tuple(int(r.area), r.id); });
 }
 
 std::vector<NetworkMap> Repository::network_maps(const std::string& case_id) const {
-    auto v = View(m_store, index(), nullptr).records<NetworkMap>(kCaseId, case_id);
-    std::stable_sort(v.begin(), v.end(), [](const NetworkMap& a, const NetworkMap& b) {
-        return std::tie(b.drawn_on, b.id) < std::tie(a.drawn_on, a.id);
-    });
-    return v;
+    return linked<NetworkMap>(kCaseId, case_id, [](const NetworkMap& m) { return std::tie(m.drawn_on, m.id); }, true);
 }
 
 std::vector<ServiceFeedback> Repository::service_feedback(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<ServiceFeedback>(kCaseId, case_id),
-                  [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
+    return linked<ServiceFeedback>(kCaseId, case_id, [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }
 
 std::vector<ServiceFeedback> Repository::feedback_for_service(const std::string& service_id) const {
     if (service_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<ServiceFeedback>("service_id", service_id),
-                  [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
+    return linked<ServiceFeedback>("service_id", service_id,
+                                   [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }
 
 std::vector<RiskAssessment> Repository::risk_assessments(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<RiskAssessment>(kCaseId, case_id),
-                  [](const RiskAssessment& r) { return std::tie(r.assessed_on, r.id); });
+    return linked<RiskAssessment>(kCaseId, case_id, [](const RiskAssessment& r) { return std::tie(r.assessed_on, r.id); });
 }
 
 std::optional<RiskAssessment> Repository::current_risk(const std::string& case_id) const {
@@ -566,18 +554,15 @@ std::optional<RiskAssessment> Repository::current_risk(const std::string& case_i
 }
 
 std::vector<Mandate> Repository::mandates(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Mandate>(kCaseId, case_id),
-                  [](const Mandate& m) { return std::tie(m.due_on, m.id); });
+    return linked<Mandate>(kCaseId, case_id, [](const Mandate& m) { return std::tie(m.due_on, m.id); });
 }
 
 std::vector<Requirement> Repository::requirements(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Requirement>(kCaseId, case_id),
-                  [](const Requirement& r) { return std::tie(r.deadline, r.id); });
+    return linked<Requirement>(kCaseId, case_id, [](const Requirement& r) { return std::tie(r.deadline, r.id); });
 }
 
 std::vector<Measure> Repository::measures(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Measure>(kCaseId, case_id),
-                  [](const Measure& m) { return std::tie(m.start, m.id); });
+    return linked<Measure>(kCaseId, case_id, [](const Measure& m) { return std::tie(m.start, m.id); });
 }
 
 // ---- the record types this layer knows -----------------------------------------------------------
