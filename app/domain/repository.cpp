@@ -76,6 +76,22 @@ Failure<Error> store_failure(const Failure<sync::Error>& f) {
     return {Error::Store, std::string(sync::to_string(f.error)) + (f.detail.empty() ? "" : ": " + f.detail)};
 }
 
+// A save refused for its issues (Error::Invalid, the issues also handed back through
+// SaveOptions::issues); nullopt when there are none.
+std::optional<Failure<Error>> refusal(const Issues& issues, const SaveOptions& options) {
+    if (issues.empty()) return std::nullopt;
+    if (options.issues) *options.issues = issues;
+    return Failure<Error>{Error::Invalid, describe(issues)};
+}
+
+// The same for an edit of the stored record `id` of `type` (resolve, keep_edit), which is refused
+// first if this layer does not `know` the type.
+std::optional<Failure<Error>> edit_refusal(bool known, const std::string& id, const std::string& type,
+                                           const Issues& issues, const SaveOptions& options) {
+    if (!known) return Failure<Error>{Error::WrongType, id + " is a " + type + ", not a domain record"};
+    return refusal(issues, options);
+}
+
 }  // namespace
 
 // ---- Batch ---------------------------------------------------------------------------------------
@@ -156,11 +172,7 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
         if (existing->type != T::kType) return {Error::WrongType, record.id + " is a " + existing->type};
     }
     prepare(record, view);
-    Issues issues = check_in(record, view, existing);
-    if (!issues.empty()) {
-        if (options.issues) *options.issues = issues;
-        return {Error::Invalid, describe(issues)};
-    }
+    if (auto refused = refusal(check_in(record, view, existing), options)) return *refused;
 
     // Where a new record goes (invariant 5): a case founds its own case scope; an entrusted note
     // goes to the worker's personal scope (§65 SGB VIII); every other record into its case's scope.
@@ -393,11 +405,7 @@ Result<void> Repository::resolve(const std::string& id, const std::string& field
         else
             issues = check_in(candidate, view, existing);
     });
-    if (!known) return {Error::WrongType, id + " is a " + rec->type + ", not a domain record"};
-    if (!issues.empty()) {
-        if (options.issues) *options.issues = issues;
-        return {Error::Invalid, describe(issues)};
-    }
+    if (auto refused = edit_refusal(known, id, rec->type, issues, options)) return *refused;
     sync::Writer w(m_store);
     if (!options.legal_basis.empty()) w.legal_basis(options.legal_basis);
     if (auto r = w.resolve(id, field, value); !r) return store_failure(r.failure());
@@ -425,11 +433,7 @@ Result<void> Repository::keep_edit(const std::string& id, SaveOptions options) {
         View view(m_store, index(), nullptr);
         issues = check_in(candidate, view, std::optional<Entry>(Entry{rec->type, all}));
     });
-    if (!known) return {Error::WrongType, id + " is a " + rec->type + ", not a domain record"};
-    if (!issues.empty()) {
-        if (options.issues) *options.issues = issues;
-        return {Error::Invalid, describe(issues)};
-    }
+    if (auto refused = edit_refusal(known, id, rec->type, issues, options)) return *refused;
     // Each set names the tombstones as parents (sync::Writer::set): the record lives on. With
     // nothing to restore, an unconflicted field is written again with its value to do that.
     sync::Writer w(m_store);
