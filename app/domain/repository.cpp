@@ -5,7 +5,7 @@
 #include "repository_detail.h"
 
 #include "crypto/crypto.h"
-#include "sync/client/roles.h"
+#include "offers/offers.h"
 #include "sync/store/store.h"
 
 #include <algorithm>
@@ -136,11 +136,7 @@ Result<std::string> stage_set(Batch::State& st, const sync::Store& store, const 
 // "scope_kind:<hex>"), registered in the directory at the next sync with this device as its
 // member. Refused if this device is enrolled in a role that may not hold a case scope.
 Result<sync::ScopeId> found_case_scope(sync::Store& store) {
-    const sync::Directory& dir = store.directory();
-    const sync::DeviceId me = store.device().id();
-    if (const sync::DeviceInfo* self = dir.device(me); self && !self->revoked)
-        if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), sync::ScopeKind::Case, me); !ok.allowed)
-            return {Error::Denied, "role: " + ok.reason};
+    if (auto refused = offers::role_refusal(store, sync::ScopeKind::Case)) return {Error::Denied, *refused};
     auto id = store.create_scope();
     if (!id) return store_failure(id.failure());
     if (auto r = store.set_setting(std::string(kScopeKindSetting) + crypto::to_hex(*id), "case"); !r) {
