@@ -5,7 +5,7 @@
 #include "repository_detail.h"
 
 #include "crypto/crypto.h"
-#include "sync/client/roles.h"
+#include "offers/offers.h"
 #include "sync/store/store.h"
 
 #include <algorithm>
@@ -76,6 +76,22 @@ Failure<Error> store_failure(const Failure<sync::Error>& f) {
     return {Error::Store, std::string(sync::to_string(f.error)) + (f.detail.empty() ? "" : ": " + f.detail)};
 }
 
+// A save refused for its issues (Error::Invalid, the issues also handed back through
+// SaveOptions::issues); nullopt when there are none.
+std::optional<Failure<Error>> refusal(const Issues& issues, const SaveOptions& options) {
+    if (issues.empty()) return std::nullopt;
+    if (options.issues) *options.issues = issues;
+    return Failure<Error>{Error::Invalid, describe(issues)};
+}
+
+// The same for an edit of the stored record `id` of `type` (resolve, keep_edit), which is refused
+// first if this layer does not `know` the type.
+std::optional<Failure<Error>> edit_refusal(bool known, const std::string& id, const std::string& type,
+                                           const Issues& issues, const SaveOptions& options) {
+    if (!known) return Failure<Error>{Error::WrongType, id + " is a " + type + ", not a domain record"};
+    return refusal(issues, options);
+}
+
 }  // namespace
 
 // ---- Batch ---------------------------------------------------------------------------------------
@@ -120,11 +136,7 @@ Result<std::string> stage_set(Batch::State& st, const sync::Store& store, const 
 // "scope_kind:<hex>"), registered in the directory at the next sync with this device as its
 // member. Refused if this device is enrolled in a role that may not hold a case scope.
 Result<sync::ScopeId> found_case_scope(sync::Store& store) {
-    const sync::Directory& dir = store.directory();
-    const sync::DeviceId me = store.device().id();
-    if (const sync::DeviceInfo* self = dir.device(me); self && !self->revoked)
-        if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), sync::ScopeKind::Case, me); !ok.allowed)
-            return {Error::Denied, "role: " + ok.reason};
+    if (auto refused = offers::role_refusal(store, sync::ScopeKind::Case)) return {Error::Denied, *refused};
     auto id = store.create_scope();
     if (!id) return store_failure(id.failure());
     if (auto r = store.set_setting(std::string(kScopeKindSetting) + crypto::to_hex(*id), "case"); !r) {
@@ -156,11 +168,7 @@ Result<std::string> Batch::save(T& record, SaveOptions options) {
         if (existing->type != T::kType) return {Error::WrongType, record.id + " is a " + existing->type};
     }
     prepare(record, view);
-    Issues issues = check_in(record, view, existing);
-    if (!issues.empty()) {
-        if (options.issues) *options.issues = issues;
-        return {Error::Invalid, describe(issues)};
-    }
+    if (auto refused = refusal(check_in(record, view, existing), options)) return *refused;
 
     // Where a new record goes (invariant 5): a case founds its own case scope; an entrusted note
     // goes to the worker's personal scope (§65 SGB VIII); every other record into its case's scope.
@@ -393,11 +401,7 @@ Result<void> Repository::resolve(const std::string& id, const std::string& field
         else
             issues = check_in(candidate, view, existing);
     });
-    if (!known) return {Error::WrongType, id + " is a " + rec->type + ", not a domain record"};
-    if (!issues.empty()) {
-        if (options.issues) *options.issues = issues;
-        return {Error::Invalid, describe(issues)};
-    }
+    if (auto refused = edit_refusal(known, id, rec->type, issues, options)) return *refused;
     sync::Writer w(m_store);
     if (!options.legal_basis.empty()) w.legal_basis(options.legal_basis);
     if (auto r = w.resolve(id, field, value); !r) return store_failure(r.failure());
@@ -425,11 +429,7 @@ Result<void> Repository::keep_edit(const std::string& id, SaveOptions options) {
         View view(m_store, index(), nullptr);
         issues = check_in(candidate, view, std::optional<Entry>(Entry{rec->type, all}));
     });
-    if (!known) return {Error::WrongType, id + " is a " + rec->type + ", not a domain record"};
-    if (!issues.empty()) {
-        if (options.issues) *options.issues = issues;
-        return {Error::Invalid, describe(issues)};
-    }
+    if (auto refused = edit_refusal(known, id, rec->type, issues, options)) return *refused;
     // Each set names the tombstones as parents (sync::Writer::set): the record lives on. With
     // nothing to restore, an unconflicted field is written again with its value to do that.
     sync::Writer w(m_store);
@@ -473,10 +473,16 @@ std::vector<Case> Repository::cases() const {
     return sorted(View(m_store, index(), nullptr).records<Case>(), [](const Case& c) { return std::tie(c.name, c.id); });
 }
 
+template <class T, class Key>
+std::vector<T> Repository::linked(const std::string& field, const std::string& id, Key key, bool newest_first) const {
+    auto v = View(m_store, index(), nullptr).records<T>(field, id);
+    std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return newest_first ? key(b) < key(a) : key(a) < key(b); });
+    return v;
+}
+
 std::vector<Case> Repository::cases_for_provider(const std::string& organization_id) const {
     if (organization_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<Case>("provider_organization", organization_id),
-                  [](const Case& c) { return std::tie(c.name, c.id); });
+    return linked<Case>("provider_organization", organization_id, [](const Case& c) { return std::tie(c.name, c.id); });
 }
 
 std::vector<Member> Repository::members(const std::string& case_id) const {
@@ -496,69 +502,51 @@ std::vector<Member> Repository::members(const std::string& case_id) const {
 }
 
 std::vector<ContactEvent> Repository::contact_events(const std::string& case_id) const {
-    auto v = View(m_store, index(), nullptr).records<ContactEvent>(kCaseId, case_id);
-    std::stable_sort(v.begin(), v.end(), [](const ContactEvent& a, const ContactEvent& b) {
-        return std::tie(b.started_at, b.id) < std::tie(a.started_at, a.id);
-    });
-    return v;
+    return linked<ContactEvent>(kCaseId, case_id, [](const ContactEvent& e) { return std::tie(e.started_at, e.id); }, true);
 }
 
 std::vector<Note> Repository::notes(const std::string& case_id) const {
-    auto v = View(m_store, index(), nullptr).records<Note>(kCaseId, case_id);
-    std::stable_sort(v.begin(), v.end(),
-                     [](const Note& a, const Note& b) { return std::tie(b.written_at, b.id) < std::tie(a.written_at, a.id); });
-    return v;
+    return linked<Note>(kCaseId, case_id, [](const Note& n) { return std::tie(n.written_at, n.id); }, true);
 }
 
 std::vector<Note> Repository::notes_of_visit(const std::string& contact_event_id) const {
     if (contact_event_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<Note>("contact_event_id", contact_event_id),
-                  [](const Note& n) { return std::tie(n.written_at, n.id); });
+    return linked<Note>("contact_event_id", contact_event_id, [](const Note& n) { return std::tie(n.written_at, n.id); });
 }
 
 std::vector<WillStatement> Repository::will_statements(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<WillStatement>(kCaseId, case_id),
-                  [](const WillStatement& w) { return std::tie(w.recorded_on, w.id); });
+    return linked<WillStatement>(kCaseId, case_id, [](const WillStatement& w) { return std::tie(w.recorded_on, w.id); });
 }
 
 std::vector<Goal> Repository::goals(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Goal>(kCaseId, case_id),
-                  [](const Goal& g) { return std::tie(g.set_on, g.id); });
+    return linked<Goal>(kCaseId, case_id, [](const Goal& g) { return std::tie(g.set_on, g.id); });
 }
 
 std::vector<ActionStep> Repository::action_steps(const std::string& goal_id) const {
     if (goal_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<ActionStep>("goal_id", goal_id),
-                  [](const ActionStep& s) { return std::tie(s.by_when, s.id); });
+    return linked<ActionStep>("goal_id", goal_id, [](const ActionStep& s) { return std::tie(s.by_when, s.id); });
 }
 
 std::vector<Resource> Repository::resources(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Resource>(kCaseId, case_id),
-                  [](const Resource& r) { return std::make_tuple(int(r.area), r.id); });
+    return linked<Resource>(kCaseId, case_id, [](const Resource& r) { return std::make_tuple(int(r.area), r.id); });
 }
 
 std::vector<NetworkMap> Repository::network_maps(const std::string& case_id) const {
-    auto v = View(m_store, index(), nullptr).records<NetworkMap>(kCaseId, case_id);
-    std::stable_sort(v.begin(), v.end(), [](const NetworkMap& a, const NetworkMap& b) {
-        return std::tie(b.drawn_on, b.id) < std::tie(a.drawn_on, a.id);
-    });
-    return v;
+    return linked<NetworkMap>(kCaseId, case_id, [](const NetworkMap& m) { return std::tie(m.drawn_on, m.id); }, true);
 }
 
 std::vector<ServiceFeedback> Repository::service_feedback(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<ServiceFeedback>(kCaseId, case_id),
-                  [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
+    return linked<ServiceFeedback>(kCaseId, case_id, [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }
 
 std::vector<ServiceFeedback> Repository::feedback_for_service(const std::string& service_id) const {
     if (service_id.empty()) return {};
-    return sorted(View(m_store, index(), nullptr).records<ServiceFeedback>("service_id", service_id),
-                  [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
+    return linked<ServiceFeedback>("service_id", service_id,
+                                   [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }
 
 std::vector<RiskAssessment> Repository::risk_assessments(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<RiskAssessment>(kCaseId, case_id),
-                  [](const RiskAssessment& r) { return std::tie(r.assessed_on, r.id); });
+    return linked<RiskAssessment>(kCaseId, case_id, [](const RiskAssessment& r) { return std::tie(r.assessed_on, r.id); });
 }
 
 std::optional<RiskAssessment> Repository::current_risk(const std::string& case_id) const {
@@ -566,18 +554,15 @@ std::optional<RiskAssessment> Repository::current_risk(const std::string& case_i
 }
 
 std::vector<Mandate> Repository::mandates(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Mandate>(kCaseId, case_id),
-                  [](const Mandate& m) { return std::tie(m.due_on, m.id); });
+    return linked<Mandate>(kCaseId, case_id, [](const Mandate& m) { return std::tie(m.due_on, m.id); });
 }
 
 std::vector<Requirement> Repository::requirements(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Requirement>(kCaseId, case_id),
-                  [](const Requirement& r) { return std::tie(r.deadline, r.id); });
+    return linked<Requirement>(kCaseId, case_id, [](const Requirement& r) { return std::tie(r.deadline, r.id); });
 }
 
 std::vector<Measure> Repository::measures(const std::string& case_id) const {
-    return sorted(View(m_store, index(), nullptr).records<Measure>(kCaseId, case_id),
-                  [](const Measure& m) { return std::tie(m.start, m.id); });
+    return linked<Measure>(kCaseId, case_id, [](const Measure& m) { return std::tie(m.start, m.id); });
 }
 
 // ---- the record types this layer knows -----------------------------------------------------------

@@ -172,6 +172,10 @@ private:
     friend class Batch;
     // Live records by type and by reference field, rebuilt when the store's generation moved.
     const detail::RecordIndex& index() const;
+    // The live records of T whose reference `field` is `id`, stable-sorted by `key` (ascending, or
+    // descending where `newest_first`). Defined and used in repository.cpp only.
+    template <class T, class Key>
+    std::vector<T> linked(const std::string& field, const std::string& id, Key key, bool newest_first = false) const;
     sync::Store& m_store;
     mutable std::unique_ptr<detail::RecordIndex> m_index;
 };

@@ -19,6 +19,23 @@ std::optional<json> array_of(const std::string& s) {
     return j;
 }
 
+// A stored JSON array of T ("" is the empty list), each element read by `one(element, item)`;
+// false, and `out` untouched, if it is not an array or `one` refuses an element.
+template <class T, class One>
+bool dec_array(const std::string& s, std::vector<T>& out, One one) {
+    if (s.empty()) return out.clear(), true;
+    auto j = array_of(s);
+    if (!j) return false;
+    std::vector<T> v;
+    for (const json& e : *j) {
+        T item{};
+        if (!one(e, item)) return false;
+        v.push_back(std::move(item));
+    }
+    out = std::move(v);
+    return true;
+}
+
 template <class T>
 FieldInfo info_of(const T& f) {
     return FieldInfo{f.name, f.kind, f.flags, f.ref};
@@ -88,38 +105,22 @@ bool dec(const std::string& s, int& out) {
     return true;
 }
 bool dec(const std::string& s, std::vector<std::string>& out) {
-    if (s.empty()) return out.clear(), true;
-    auto j = array_of(s);
-    if (!j) return false;
-    std::vector<std::string> v;
-    for (const json& e : *j) {
+    return dec_array(s, out, [](const json& e, std::string& text) {
         if (!e.is_string()) return false;
-        v.push_back(e.get<std::string>());
-    }
-    out = std::move(v);
-    return true;
+        text = e.get<std::string>();
+        return true;
+    });
 }
 bool dec(const std::string& s, std::vector<Barrier>& out) {
-    if (s.empty()) return out.clear(), true;
-    auto j = array_of(s);
-    if (!j) return false;
-    std::vector<Barrier> v;
-    for (const json& e : *j) {
+    return dec_array(s, out, [](const json& e, Barrier& barrier) {
         auto b = e.is_string() ? parse<Barrier>(e.get<std::string>()) : std::nullopt;
-        if (!b) return false;
-        v.push_back(*b);
-    }
-    out = std::move(v);
-    return true;
+        if (b) barrier = *b;
+        return b.has_value();
+    });
 }
 bool dec(const std::string& s, std::vector<NetworkContact>& out) {
-    if (s.empty()) return out.clear(), true;
-    auto j = array_of(s);
-    if (!j) return false;
-    std::vector<NetworkContact> v;
-    for (const json& e : *j) {
+    return dec_array(s, out, [](const json& e, NetworkContact& c) {
         if (!e.is_object()) return false;
-        NetworkContact c;
         bool ok = true;
         for_each_field<NetworkContact>([&](const auto& f) {
             auto& member = c.*f.member;
@@ -139,11 +140,8 @@ bool dec(const std::string& s, std::vector<NetworkContact>& out) {
                 if ((text.empty() && f.kind != FieldKind::Text) || !dec(text, member)) ok = false;
             }
         });
-        if (!ok) return false;
-        v.push_back(std::move(c));
-    }
-    out = std::move(v);
-    return true;
+        return ok;
+    });
 }
 
 }  // namespace quartier::domain

@@ -4,80 +4,40 @@
 
 namespace quartier::domain {
 
+// Every enum of types.h with the stored identifier of each enumerator, in declaration order
+// (docs/domain.md): the one table Names<E>, to_string, parse and all_values read.
+#define QUARTIER_DOMAIN_ENUMS(X) \
+    X(CaseStatus, "new", "active", "clarification", "closed", "transferred") \
+    X(MemberRole, "mother", "father", "parent", "step_parent", "foster_parent", "guardian", "child", "sibling", "grandparent", "partner", "relative", "other") \
+    X(ContactKind, "home_visit", "office_visit", "phone", "video", "outreach", "other") \
+    X(ContactStatus, "draft", "final") \
+    X(ChildSeen, "unknown", "yes", "no", "not_applicable") \
+    X(GoalLevel, "direction", "action") \
+    X(GoalStatus, "open", "reached", "dropped") \
+    X(StepStatus, "open", "done", "dropped") \
+    X(ResourceArea, "personal", "social", "material", "infrastructure") \
+    X(NetworkSector, "family", "friends_neighbours", "school_work_clubs", "professionals") \
+    X(ContactQuality, "supportive", "ambivalent", "stressful") \
+    X(FeedbackStatus, "known", "used", "used_before", "unknown", "missing_wanted") \
+    X(Barrier, "cost", "distance", "times", "language", "no_information", "stigma", "childcare", "waiting_time", "age_limit") \
+    X(RiskArea, "service", "grey", "danger") \
+    X(MandateKind, "family", "clarification", "change") \
+    X(MandateStatus, "open", "done", "cancelled") \
+    X(RequirementStatus, "open", "met", "missed", "lifted")
+
 namespace {
 
-// The stored identifier of each enumerator, in declaration order (docs/domain.md).
+// The stored identifiers of E, from QUARTIER_DOMAIN_ENUMS.
 template <class E>
 struct Names;
 
-template <>
-struct Names<CaseStatus> {
-    static constexpr std::array<std::string_view, 5> v{"new", "active", "clarification", "closed", "transferred"};
-};
-template <>
-struct Names<MemberRole> {
-    static constexpr std::array<std::string_view, 12> v{"mother", "father", "parent", "step_parent", "foster_parent", "guardian", "child", "sibling", "grandparent", "partner", "relative", "other"};
-};
-template <>
-struct Names<ContactKind> {
-    static constexpr std::array<std::string_view, 6> v{"home_visit", "office_visit", "phone", "video", "outreach", "other"};
-};
-template <>
-struct Names<ContactStatus> {
-    static constexpr std::array<std::string_view, 2> v{"draft", "final"};
-};
-template <>
-struct Names<ChildSeen> {
-    static constexpr std::array<std::string_view, 4> v{"unknown", "yes", "no", "not_applicable"};
-};
-template <>
-struct Names<GoalLevel> {
-    static constexpr std::array<std::string_view, 2> v{"direction", "action"};
-};
-template <>
-struct Names<GoalStatus> {
-    static constexpr std::array<std::string_view, 3> v{"open", "reached", "dropped"};
-};
-template <>
-struct Names<StepStatus> {
-    static constexpr std::array<std::string_view, 3> v{"open", "done", "dropped"};
-};
-template <>
-struct Names<ResourceArea> {
-    static constexpr std::array<std::string_view, 4> v{"personal", "social", "material", "infrastructure"};
-};
-template <>
-struct Names<NetworkSector> {
-    static constexpr std::array<std::string_view, 4> v{"family", "friends_neighbours", "school_work_clubs", "professionals"};
-};
-template <>
-struct Names<ContactQuality> {
-    static constexpr std::array<std::string_view, 3> v{"supportive", "ambivalent", "stressful"};
-};
-template <>
-struct Names<FeedbackStatus> {
-    static constexpr std::array<std::string_view, 5> v{"known", "used", "used_before", "unknown", "missing_wanted"};
-};
-template <>
-struct Names<Barrier> {
-    static constexpr std::array<std::string_view, 9> v{"cost", "distance", "times", "language", "no_information", "stigma", "childcare", "waiting_time", "age_limit"};
-};
-template <>
-struct Names<RiskArea> {
-    static constexpr std::array<std::string_view, 3> v{"service", "grey", "danger"};
-};
-template <>
-struct Names<MandateKind> {
-    static constexpr std::array<std::string_view, 3> v{"family", "clarification", "change"};
-};
-template <>
-struct Names<MandateStatus> {
-    static constexpr std::array<std::string_view, 3> v{"open", "done", "cancelled"};
-};
-template <>
-struct Names<RequirementStatus> {
-    static constexpr std::array<std::string_view, 4> v{"open", "met", "missed", "lifted"};
-};
+#define QUARTIER_NAMES(E, ...)                                                         \
+    template <>                                                                        \
+    struct Names<E> {                                                                  \
+        static constexpr auto v = std::to_array<std::string_view>({__VA_ARGS__});      \
+    };
+QUARTIER_DOMAIN_ENUMS(QUARTIER_NAMES)
+#undef QUARTIER_NAMES
 
 template <class E>
 std::string_view name_of(E e) {
@@ -104,57 +64,13 @@ const std::vector<E>& all_values() {
     return values;
 }
 
-std::string_view to_string(CaseStatus v) { return name_of(v); }
-template std::optional<CaseStatus> parse<CaseStatus>(std::string_view);
-template const std::vector<CaseStatus>& all_values<CaseStatus>();
-std::string_view to_string(MemberRole v) { return name_of(v); }
-template std::optional<MemberRole> parse<MemberRole>(std::string_view);
-template const std::vector<MemberRole>& all_values<MemberRole>();
-std::string_view to_string(ContactKind v) { return name_of(v); }
-template std::optional<ContactKind> parse<ContactKind>(std::string_view);
-template const std::vector<ContactKind>& all_values<ContactKind>();
-std::string_view to_string(ContactStatus v) { return name_of(v); }
-template std::optional<ContactStatus> parse<ContactStatus>(std::string_view);
-template const std::vector<ContactStatus>& all_values<ContactStatus>();
-std::string_view to_string(ChildSeen v) { return name_of(v); }
-template std::optional<ChildSeen> parse<ChildSeen>(std::string_view);
-template const std::vector<ChildSeen>& all_values<ChildSeen>();
-std::string_view to_string(GoalLevel v) { return name_of(v); }
-template std::optional<GoalLevel> parse<GoalLevel>(std::string_view);
-template const std::vector<GoalLevel>& all_values<GoalLevel>();
-std::string_view to_string(GoalStatus v) { return name_of(v); }
-template std::optional<GoalStatus> parse<GoalStatus>(std::string_view);
-template const std::vector<GoalStatus>& all_values<GoalStatus>();
-std::string_view to_string(StepStatus v) { return name_of(v); }
-template std::optional<StepStatus> parse<StepStatus>(std::string_view);
-template const std::vector<StepStatus>& all_values<StepStatus>();
-std::string_view to_string(ResourceArea v) { return name_of(v); }
-template std::optional<ResourceArea> parse<ResourceArea>(std::string_view);
-template const std::vector<ResourceArea>& all_values<ResourceArea>();
-std::string_view to_string(NetworkSector v) { return name_of(v); }
-template std::optional<NetworkSector> parse<NetworkSector>(std::string_view);
-template const std::vector<NetworkSector>& all_values<NetworkSector>();
-std::string_view to_string(ContactQuality v) { return name_of(v); }
-template std::optional<ContactQuality> parse<ContactQuality>(std::string_view);
-template const std::vector<ContactQuality>& all_values<ContactQuality>();
-std::string_view to_string(FeedbackStatus v) { return name_of(v); }
-template std::optional<FeedbackStatus> parse<FeedbackStatus>(std::string_view);
-template const std::vector<FeedbackStatus>& all_values<FeedbackStatus>();
-std::string_view to_string(Barrier v) { return name_of(v); }
-template std::optional<Barrier> parse<Barrier>(std::string_view);
-template const std::vector<Barrier>& all_values<Barrier>();
-std::string_view to_string(RiskArea v) { return name_of(v); }
-template std::optional<RiskArea> parse<RiskArea>(std::string_view);
-template const std::vector<RiskArea>& all_values<RiskArea>();
-std::string_view to_string(MandateKind v) { return name_of(v); }
-template std::optional<MandateKind> parse<MandateKind>(std::string_view);
-template const std::vector<MandateKind>& all_values<MandateKind>();
-std::string_view to_string(MandateStatus v) { return name_of(v); }
-template std::optional<MandateStatus> parse<MandateStatus>(std::string_view);
-template const std::vector<MandateStatus>& all_values<MandateStatus>();
-std::string_view to_string(RequirementStatus v) { return name_of(v); }
-template std::optional<RequirementStatus> parse<RequirementStatus>(std::string_view);
-template const std::vector<RequirementStatus>& all_values<RequirementStatus>();
+#define QUARTIER_ENUM_API(E, ...)                                                      \
+    std::string_view to_string(E v) { return name_of(v); }                             \
+    template std::optional<E> parse<E>(std::string_view);                              \
+    template const std::vector<E>& all_values<E>();
+QUARTIER_DOMAIN_ENUMS(QUARTIER_ENUM_API)
+#undef QUARTIER_ENUM_API
+#undef QUARTIER_DOMAIN_ENUMS
 
 const std::vector<std::string>& sgb8_paragraphs() {
     // Helps and provisions that count as a case's measure: support of families (§§16-21), help

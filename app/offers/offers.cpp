@@ -518,6 +518,16 @@ std::optional<sync::ScopeId> offer_scope(const sync::Store& store)
     return best;
 }
 
+std::optional<std::string> role_refusal(const sync::Store& store, sync::ScopeKind kind)
+{
+    const sync::Directory& dir = store.directory();
+    const sync::DeviceId me = store.device().id();
+    if (const sync::DeviceInfo* self = dir.device(me); self && !self->revoked)
+        if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), kind, me); !ok.allowed)
+            return "role: " + ok.reason;
+    return std::nullopt;
+}
+
 Result<sync::ScopeId> ensure_offer_scope(sync::Store& store)
 {
     const auto fail = [](const Failure<sync::Error>& f) -> Failure<Error> {
@@ -530,11 +540,8 @@ Result<sync::ScopeId> ensure_offer_scope(sync::Store& store)
                 return fail(r.failure());
         return *found;
     }
-    const sync::Directory& dir = store.directory();
-    const sync::DeviceId me = store.device().id();
-    if (const sync::DeviceInfo* self = dir.device(me); self && !self->revoked)
-        if (auto ok = sync::roles::may_hold(dir, crypto::random_id(), sync::ScopeKind::Directory, me); !ok.allowed)
-            return {Error::Denied, "role: " + ok.reason};
+    if (auto refused = role_refusal(store, sync::ScopeKind::Directory))
+        return {Error::Denied, *refused};
     auto id = store.create_scope();
     if (!id)
         return fail(id.failure());

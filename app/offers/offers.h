@@ -221,6 +221,11 @@ std::optional<sync::ScopeId> offer_scope(const sync::Store& store);
 // not hold the offer map (planning, admin, dpo).
 Result<sync::ScopeId> ensure_offer_scope(sync::Store& store);
 
+// Why this device may not found a new scope of `kind` ("role: <reason>"), when it is enrolled
+// (and not revoked) in a role that may not hold one (docs/roles.md); nullopt if it may. Read by
+// ensure_offer_scope and by the domain when it founds a case scope.
+std::optional<std::string> role_refusal(const sync::Store& store, sync::ScopeKind kind);
+
 // ---- records <-> types ---------------------------------------------------------------------------
 
 SocialSpace social_space_from(const sync::Record& r);
