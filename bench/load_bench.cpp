@@ -60,17 +60,9 @@ Options parse_args(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        auto val = [&]() -> std::string {
-            if (i + 1 >= argc) usage("missing value for " + a);
-            return argv[++i];
-        };
-        auto num = [&](double lo, double hi) {
-            const std::string v = val();
-            char* end = nullptr;
-            const double d = std::strtod(v.c_str(), &end);
-            if (!end || *end || !(d >= lo && d <= hi)) usage("bad value for " + a);
-            return d;
-        };
+        OptionValue<void (*)(const std::string&)> opt{argc, argv, i, a, usage};
+        auto val = [&] { return opt.text(); };
+        auto num = [&](double lo, double hi) { return opt.number(lo, hi); };
         if (a == "--devices") o.devices = int(num(2, 1000));
         else if (a == "--rounds") o.rounds = int(num(1, 100000));
         else if (a == "--writes") o.writes = int(num(1, 10000));

@@ -99,17 +99,9 @@ Options parse_args(int argc, char** argv) {
     std::map<std::string, double> given;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        auto val = [&]() -> std::string {
-            if (i + 1 >= argc) usage("missing value for " + a);
-            return argv[++i];
-        };
-        auto num = [&](double lo, double hi) {
-            const std::string v = val();
-            char* end = nullptr;
-            const double d = std::strtod(v.c_str(), &end);
-            if (!end || *end || !(d >= lo && d <= hi)) usage("bad value for " + a);
-            return d;
-        };
+        OptionValue<void (*)(const std::string&)> opt{argc, argv, i, a, usage};
+        auto val = [&] { return opt.text(); };
+        auto num = [&](double lo, double hi) { return opt.number(lo, hi); };
         if (a == "--runs") o.runs = int(num(1, 100));
         else if (a == "--n") o.n = long(num(1, 1e7));
         else if (a == "--inc") o.inc = long(num(1, 1e6));

@@ -117,6 +117,30 @@ inline double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+// ---- command-line options -----------------------------------------------------------------------
+
+// The value of option argv[i] (moving i on to it), read as text or as a number in [lo, hi];
+// anything else ends the program through `usage` with what was wrong.
+template <class Usage>
+struct OptionValue {
+    int argc;
+    char** argv;
+    int& i;
+    const std::string& name;
+    Usage usage;
+    std::string text() {
+        if (i + 1 >= argc) usage("missing value for " + name);
+        return argv[++i];
+    }
+    double number(double lo, double hi) {
+        const std::string v = text();
+        char* end = nullptr;
+        const double d = std::strtod(v.c_str(), &end);
+        if (!end || *end || !(d >= lo && d <= hi)) usage("bad value for " + name);
+        return d;
+    }
+};
+
 // ---- temporary directory ------------------------------------------------------------------------
 
 class TempDir {
