@@ -37,6 +37,10 @@ qt_add_library(quartier_app STATIC
   tools/visitdemo.h tools/visitdemo.cpp
   tools/visitscript.h tools/visitscript.cpp)
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+# Qt's generated QML type registrations include each QML_ELEMENT class's header by its bare name;
+# our own includes name the folder ("controllers/casecontroller.h").
+target_include_directories(quartier_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/adapters ${CMAKE_CURRENT_SOURCE_DIR}/models
+                           ${CMAKE_CURRENT_SOURCE_DIR}/controllers ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 target_link_libraries(quartier_app PUBLIC
   quartier_sync quartier_domain Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
 # The offer directory (app/offers, Qt-free): the offer map's model and editor.
