@@ -254,14 +254,6 @@ void CaseController::clearIssues()
     emit issuesChanged();
 }
 
-void CaseController::setError(const QString& message)
-{
-    if (message == m_error)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
-}
-
 template <class T>
 bool CaseController::finish(const domain::Result<T>& result, const domain::Issues& issues)
 {

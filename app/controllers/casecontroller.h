@@ -45,6 +45,7 @@
 //      fails, so once space was freed the same "Speichern" saves.
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "controllers/casesections.h"
 
 #include "domain/repository.h"
@@ -239,7 +240,7 @@ private:
     void readCase();    // sections from the store (store free)
     void clearSections();
     void setIssues(const domain::Issues& issues);
-    void setError(const QString& message);
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     // After a domain call: issues or the error shown, or (ok) issues cleared, sections re-read.
     template <class T>
     bool finish(const domain::Result<T>& result, const domain::Issues& issues);

@@ -165,22 +165,6 @@ QDateTime HomeVisitController::now() const { return m_clock(); }
 QString HomeVisitController::today() const { return now().toString(QStringLiteral("yyyy-MM-dd")); }
 QString HomeVisitController::nowTime() const { return now().toString(QStringLiteral("yyyy-MM-ddTHH:mm")); }
 
-void HomeVisitController::setState(State state)
-{
-    if (state == m_state)
-        return;
-    m_state = state;
-    emit stateChanged();
-}
-
-void HomeVisitController::setError(const QString& message)
-{
-    if (message == m_error)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
-}
-
 void HomeVisitController::clearError() { setError({}); }
 
 bool HomeVisitController::fail(const std::string& type, const d::Issues& issues, const QString& fallback)
@@ -416,9 +400,8 @@ void HomeVisitController::reload(bool notify)
 
 void HomeVisitController::setOfferSearch(const QString& text)
 {
-    if (text == m_offerSearch)
+    if (!assign(m_offerSearch, text))
         return;
-    m_offerSearch = text;
     emit offerSearchChanged();
     searchOffers();  // the index only: typing never touches the store
 }

@@ -46,6 +46,7 @@
 //      SessionController's HeldSettings; visit text not: docs/app.md, "Not yet").
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "domain/repository.h"
 #include "offers/offers.h"
 #include "offers/search.h"
@@ -270,8 +271,8 @@ private:
     QDateTime now() const;
     QString today() const;
     QString nowTime() const;
-    void setState(State state);
-    void setError(const QString& message);
+    void setState(State state) { if (assign(m_state, state)) emit stateChanged(); }
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     bool fail(const std::string& type, const domain::Issues& issues, const QString& fallback);
     template <class Record>
     bool saveAnswer(Record& record);

@@ -187,22 +187,6 @@ void OfferEditController::cancel()
     }
 }
 
-void OfferEditController::setMessage(const QString& message)
-{
-    if (message == m_message)
-        return;
-    m_message = message;
-    emit messageChanged();
-}
-
-void OfferEditController::setErrors(const QVariantMap& errors)
-{
-    if (errors == m_errors)
-        return;
-    m_errors = errors;
-    emit errorsChanged();
-}
-
 QString OfferEditController::describe(const QString& field, const QString& reason)
 {
     if (reason == QLatin1String("required")) {

@@ -308,20 +308,4 @@ void ShareController::onStoreBusyChanged()
         read();
 }
 
-void ShareController::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged();
-}
-
-void ShareController::setMessage(const QString& message)
-{
-    if (m_message == message)
-        return;
-    m_message = message;
-    emit messageChanged();
-}
-
 }  // namespace quartier::app

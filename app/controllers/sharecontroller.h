@@ -38,6 +38,7 @@
 //   4. One job at a time: share() or unshare() while Sharing or Unsharing does nothing.
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "models/sharetargetmodel.h"
 
 #include "sync/core/error.h"
@@ -117,8 +118,8 @@ private:
     void read();
     bool start(const QString& deviceId, bool unshare);
     void finish(const Outcome& outcome);
-    void setState(State state);
-    void setMessage(const QString& message);
+    void setState(State state) { if (assign(m_state, state)) emit stateChanged(); }
+    void setMessage(const QString& message) { if (assign(m_message, message)) emit messageChanged(); }
     void showCandidates(const std::vector<sync::sharing::Candidate>& candidates);
 
     QPointer<SessionController> m_session;

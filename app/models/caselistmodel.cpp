@@ -42,38 +42,13 @@ void CaseListModel::refresh()
     reset(true);
 }
 
-void CaseListModel::setFilter(const QString& filter)
-{
-    if (filter == m_filter)
-        return;
-    m_filter = filter;
-    emit filterChanged();
-    reset(false);
-}
+void CaseListModel::setFilter(const QString& filter) { setFilterValue(m_filter, filter); }
+void CaseListModel::setSocialSpaceFilter(const QString& space) { setFilterValue(m_socialSpace, space); }
+void CaseListModel::setStatusFilter(const QString& status) { setFilterValue(m_status, status); }
+void CaseListModel::setMineOnly(bool mine) { setFilterValue(m_mineOnly, mine); }
 
-void CaseListModel::setSocialSpaceFilter(const QString& space)
+void CaseListModel::refilter()
 {
-    if (space == m_socialSpace)
-        return;
-    m_socialSpace = space;
-    emit filterChanged();
-    reset(false);
-}
-
-void CaseListModel::setStatusFilter(const QString& status)
-{
-    if (status == m_status)
-        return;
-    m_status = status;
-    emit filterChanged();
-    reset(false);
-}
-
-void CaseListModel::setMineOnly(bool mine)
-{
-    if (mine == m_mineOnly)
-        return;
-    m_mineOnly = mine;
     emit filterChanged();
     reset(false);
 }
@@ -91,8 +66,7 @@ void CaseListModel::clearFilters()
     m_socialSpace.clear();
     m_status.clear();
     m_mineOnly = false;
-    emit filterChanged();
-    reset(false);
+    refilter();
 }
 
 QStringList CaseListModel::socialSpaces() const

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "adapters/deferredreads.h"
+#include "adapters/qtprop.h"
 #include <QAbstractListModel>
 #include <QString>
 #include <QStringList>
@@ -114,6 +115,14 @@ private:
     void readRows();     // from the store; between beginResetModel() and endResetModel()
     void applyFilter();  // m_visible from m_rows; likewise
     bool isMine(const Row& row) const;
+    // A filter value set: filterChanged and a reset from the rows already read, if it changed.
+    template <class T, class U>
+    void setFilterValue(T& member, U&& value)
+    {
+        if (assign(member, std::forward<U>(value)))
+            refilter();
+    }
+    void refilter();
 
     const sync::Store* m_store = nullptr;
     DeferredReads m_reads;  // refreshes wait while the store is lent

@@ -57,14 +57,6 @@ void ConflictListModel::refresh()
         emit countChanged();
 }
 
-void ConflictListModel::setError(const QString& message)
-{
-    if (message == m_error)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
-}
-
 QString ConflictListModel::typeLabel(const QString& type)
 {
     static const std::pair<const char*, const char*> labels[] = {

@@ -23,6 +23,7 @@
 #pragma once
 
 #include "adapters/deferredreads.h"
+#include "adapters/qtprop.h"
 #include "domain/validation.h"
 
 #include <QAbstractListModel>
@@ -100,7 +101,7 @@ signals:
     void resolved();
 
 private:
-    void setError(const QString& message);
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     void readRows();
     bool settleDelete(const Row& row, int version);
     // After a resolution: the error (issues in German) and false, or the list re-read and true.

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "adapters/deferredreads.h"
+#include "adapters/qtprop.h"
 #include "offers/offers.h"
 #include "offers/search.h"
 
@@ -156,6 +157,14 @@ signals:
 private:
     offers::Filter filter() const;
     void reset(bool readStore);
+    // A filter value set: filterChanged and a reset from the rows already read, if it changed.
+    template <class T, class U>
+    void setFilterValue(T& member, U&& value)
+    {
+        if (assign(member, std::forward<U>(value)))
+            refilter();
+    }
+    void refilter();
     QVariantList buildSocialSpaces() const;
     QVariantList buildOrganizations() const;
 
