@@ -58,12 +58,7 @@ QVariantList options(const char* kind)
 
 void VisitOfferModel::setRows(std::vector<Row> rows)
 {
-    const int before = count();
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    if (before != count())
-        emit countChanged();
+    resetRows([&] { m_rows = std::move(rows); });
 }
 
 void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status)
@@ -78,11 +73,9 @@ void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbac
     }
 }
 
-int VisitOfferModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     switch (role) {

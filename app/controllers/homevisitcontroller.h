@@ -48,10 +48,10 @@
 
 #include "adapters/qtprop.h"
 #include "domain/repository.h"
+#include "models/listmodel.h"
 #include "offers/offers.h"
 #include "offers/search.h"
 
-#include <QAbstractListModel>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -75,12 +75,11 @@ class SessionController;
 
 // The offers of the case's social space that match the visit's offer search, with the family's
 // answer to each (one row per service), in the offer map's order (by name).
-class VisitOfferModel : public QAbstractListModel
+class VisitOfferModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by the HomeVisitController (Visit.offers).")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role { ServiceIdRole = Qt::UserRole + 1, NameRole, CategoryRole, CategoryLabelRole, PlaceRole, TimesRole,
@@ -93,19 +92,15 @@ public:
         QString status;      // its status id ("known", "used", "used_before", "unknown"), or ""
     };
 
-    explicit VisitOfferModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
+    explicit VisitOfferModel(QObject* parent = nullptr) : ListModel(parent) {}
     void setRows(std::vector<Row> rows);
     // Changes one row's answer in place (no reset: the list keeps its scroll position).
     void setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status);
     const std::vector<Row>& rows() const { return m_rows; }
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-signals:
-    void countChanged();
 
 private:
     std::vector<Row> m_rows;

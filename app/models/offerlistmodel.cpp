@@ -32,7 +32,7 @@ std::optional<int> optAge(int v) { return v < 0 ? std::nullopt : std::optional<i
 }  // namespace
 
 OfferListModel::OfferListModel(QObject* parent)
-    : QAbstractListModel(parent), m_today([] { return QDate::currentDate(); })
+    : StoreListModel(parent), m_today([] { return QDate::currentDate(); })
 {
 }
 
@@ -42,16 +42,8 @@ void OfferListModel::setStore(const sync::Store* store)
     refresh();
 }
 
-void OfferListModel::setStoreBusy(bool busy)
+void OfferListModel::reread()
 {
-    if (m_reads.setBusy(busy))
-        refresh();
-}
-
-void OfferListModel::refresh()
-{
-    if (!m_reads.mayRead(m_store != nullptr))  // invariant 1
-        return;
     reset(true);
 }
 
@@ -321,11 +313,9 @@ bool OfferListModel::stale(const QString& iso) const
     return !date.isValid() || date.daysTo(m_today()) > kStaleDays;
 }
 
-int OfferListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant OfferListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const offers::Service& s = m_catalogue.services()[m_rows[std::size_t(index.row())]];
     switch (role) {
