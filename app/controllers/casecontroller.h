@@ -244,6 +244,10 @@ private:
     // After a domain call: issues or the error shown, or (ok) issues cleared, sections re-read.
     template <class T>
     bool finish(const domain::Result<T>& result, const domain::Issues& issues);
+    // A refused write: the domain's issues (Invalid) or the store's German message; false.
+    bool showRefused(domain::Error error, const domain::Issues& issues);
+    // A write that went through: issues and error cleared, the case read again; true.
+    bool showSaved();
     FormContext formContext() const;
     // After saveForm on the GUI thread: as finish(); a saved form restored from its place's draft deletes it.
     bool finishForm(const FormOutcome& out, const std::string& place, const QString& restoredFrom);

@@ -63,6 +63,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace quartier::sync {
@@ -263,6 +264,10 @@ private:
     bool writeTexts(bool asked);
     QString storeFailureText() const;  // why a write failed, in German
     bool ready();  // an open visit and a usable store; else false (with a German note if busy)
+    // A choice answer parsed once ready(), pending text flushed first; nullopt if not ready or
+    // not a value of Choice (errorMessage `unknown`).
+    template <class Choice>
+    std::optional<Choice> parseAnswer(const QString& value, const QString& unknown);
     QDateTime now() const;
     QString today() const;
     QString nowTime() const;
@@ -271,6 +276,9 @@ private:
     bool fail(const std::string& type, const domain::Issues& issues, const QString& fallback);
     template <class Record>
     bool saveAnswer(Record& record);
+    // A new record of the open visit's case (the case id set here), saved once ready(); its id or "".
+    template <class Record>
+    QString addAnswer(Record record);
     bool writePending(const Pending& p);
     // Every list from the store. With `notify` false the lists are refreshed without
     // contentChanged, so a text write does not rebuild the field being typed in; views made later
