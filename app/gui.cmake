@@ -13,7 +13,7 @@ qt_add_library(quartier_app STATIC
   controllers/casecontroller.h controllers/casecontroller.cpp
   controllers/casesection.h controllers/casesections.h controllers/casesections.cpp
   controllers/caseforms.h controllers/caseforms.cpp
-  models/sectionmodel.h models/sectionmodel.cpp
+  models/listmodel.h models/storelistmodel.h models/sectionmodel.h models/sectionmodel.cpp
   adapters/domainlabels.h adapters/domainlabels.cpp
   tools/demodata.h tools/demodata.cpp
   models/offerlistmodel.h models/offerlistmodel.cpp

@@ -254,27 +254,26 @@ void CaseController::clearIssues()
     emit issuesChanged();
 }
 
-void CaseController::setError(const QString& message)
-{
-    if (message == m_error)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
-}
-
 template <class T>
 bool CaseController::finish(const domain::Result<T>& result, const domain::Issues& issues)
 {
-    if (!result) {
-        if (result.error() == domain::Error::Invalid) {
-            setIssues(issues);
-            setError({});
-        } else {
-            clearIssues();
-            setError(storeFailureMessage(result.error()));
-        }
-        return false;
+    return result ? showSaved() : showRefused(result.error(), issues);
+}
+
+bool CaseController::showRefused(domain::Error error, const domain::Issues& issues)
+{
+    if (error == domain::Error::Invalid) {
+        setIssues(issues);
+        setError({});
+    } else {
+        clearIssues();
+        setError(storeFailureMessage(error));
     }
+    return false;
+}
+
+bool CaseController::showSaved()
+{
     clearIssues();
     setError({});
     if (!m_caseId.isEmpty())
@@ -295,27 +294,14 @@ bool CaseController::finishForm(const FormOutcome& out, const std::string& place
         setError(otherCaseMessage());
         return false;
     }
-    if (!out.ok) {
-        if (out.error == domain::Error::Invalid) {
-            setIssues(out.issues);
-            setError({});
-        } else {
-            clearIssues();
-            setError(storeFailureMessage(out.error));
-        }
-        return false;
-    }
+    if (!out.ok)
+        return showRefused(out.error, out.issues);
     // The form restored from its place's draft is saved: the draft has served its purpose.
     const QVariantMap& draft = place == kNewCaseDraftPlace ? m_newCaseDraft : m_draft;
     if (!restoredFrom.isEmpty() && (place == kNewCaseDraftPlace || place == ss(m_caseId))
         && draft.value(QStringLiteral("saved_at")).toString() == restoredFrom)
         deleteDraft(place);
-    clearIssues();
-    setError({});
-    if (!m_caseId.isEmpty())
-        readCase();
-    emit recordsChanged();
-    return true;
+    return showSaved();
 }
 
 QString CaseController::createCase(const QVariantMap& values, const QString& restoredFrom)

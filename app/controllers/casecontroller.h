@@ -45,6 +45,7 @@
 //      fails, so once space was freed the same "Speichern" saves.
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "controllers/casesections.h"
 
 #include "domain/repository.h"
@@ -239,10 +240,14 @@ private:
     void readCase();    // sections from the store (store free)
     void clearSections();
     void setIssues(const domain::Issues& issues);
-    void setError(const QString& message);
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     // After a domain call: issues or the error shown, or (ok) issues cleared, sections re-read.
     template <class T>
     bool finish(const domain::Result<T>& result, const domain::Issues& issues);
+    // A refused write: the domain's issues (Invalid) or the store's German message; false.
+    bool showRefused(domain::Error error, const domain::Issues& issues);
+    // A write that went through: issues and error cleared, the case read again; true.
+    bool showSaved();
     FormContext formContext() const;
     // After saveForm on the GUI thread: as finish(); a saved form restored from its place's draft deletes it.
     bool finishForm(const FormOutcome& out, const std::string& place, const QString& restoredFrom);

@@ -217,22 +217,6 @@ void EnrolmentController::restore()
     }
 }
 
-void EnrolmentController::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged();
-}
-
-void EnrolmentController::setConfirmation(const QString& confirmation)
-{
-    if (m_confirmation == confirmation)
-        return;
-    m_confirmation = confirmation;
-    emit confirmationChanged();
-}
-
 void EnrolmentController::setMessages(const QString& error, const QString& hint)
 {
     if (m_error == error && m_hint == hint)

@@ -25,6 +25,8 @@
 //   3. Admission is decided only by the verified directory (a sync), never by the server's word.
 #pragma once
 
+#include "adapters/qtprop.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -81,8 +83,8 @@ private:
     void onStoreChanged();
     void onStatusChanged();
     void onSyncFinished(bool ok);
-    void setState(State state);
-    void setConfirmation(const QString& confirmation);
+    void setState(State state) { if (assign(m_state, state)) emit stateChanged(); }
+    void setConfirmation(const QString& code) { if (assign(m_confirmation, code)) emit confirmationChanged(); }
     void setMessages(const QString& error, const QString& hint);
     void restore();  // the state the stored status implies
 

@@ -58,12 +58,7 @@ QVariantList options(const char* kind)
 
 void VisitOfferModel::setRows(std::vector<Row> rows)
 {
-    const int before = count();
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    if (before != count())
-        emit countChanged();
+    resetRows([&] { m_rows = std::move(rows); });
 }
 
 void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status)
@@ -78,11 +73,9 @@ void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbac
     }
 }
 
-int VisitOfferModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     switch (role) {
@@ -164,22 +157,6 @@ QString HomeVisitController::storeFailureText() const
 QDateTime HomeVisitController::now() const { return m_clock(); }
 QString HomeVisitController::today() const { return now().toString(QStringLiteral("yyyy-MM-dd")); }
 QString HomeVisitController::nowTime() const { return now().toString(QStringLiteral("yyyy-MM-ddTHH:mm")); }
-
-void HomeVisitController::setState(State state)
-{
-    if (state == m_state)
-        return;
-    m_state = state;
-    emit stateChanged();
-}
-
-void HomeVisitController::setError(const QString& message)
-{
-    if (message == m_error)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
-}
 
 void HomeVisitController::clearError() { setError({}); }
 
@@ -416,9 +393,8 @@ void HomeVisitController::reload(bool notify)
 
 void HomeVisitController::setOfferSearch(const QString& text)
 {
-    if (text == m_offerSearch)
+    if (!assign(m_offerSearch, text))
         return;
-    m_offerSearch = text;
     emit offerSearchChanged();
     searchOffers();  // the index only: typing never touches the store
 }
@@ -477,6 +453,16 @@ bool HomeVisitController::saveAnswer(Record& record)
     return true;
 }
 
+template <class Record>
+QString HomeVisitController::addAnswer(Record record)
+{
+    if (!ready())
+        return {};
+    flush();
+    record.case_id = s(m_caseId);
+    return saveAnswer(record) ? q(record.id) : QString();
+}
+
 bool HomeVisitController::setPresent(const QString& personId, bool present)
 {
     if (!ready())
@@ -496,16 +482,25 @@ bool HomeVisitController::setPresent(const QString& personId, bool present)
     return saveAnswer(*event);
 }
 
-bool HomeVisitController::setChildSeen(const QString& value)
+template <class Choice>
+std::optional<Choice> HomeVisitController::parseAnswer(const QString& value, const QString& unknown)
 {
     if (!ready())
-        return false;
-    const auto seen = d::parse<d::ChildSeen>(s(value));
-    if (!seen) {
-        setError(tr("Unbekannte Angabe zum Kind."));
-        return false;
+        return std::nullopt;
+    const auto choice = d::parse<Choice>(s(value));
+    if (!choice) {
+        setError(unknown);
+        return std::nullopt;
     }
     flush();
+    return choice;
+}
+
+bool HomeVisitController::setChildSeen(const QString& value)
+{
+    const auto seen = parseAnswer<d::ChildSeen>(value, tr("Unbekannte Angabe zum Kind."));
+    if (!seen)
+        return false;
     auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
     if (!event)
         return fail(d::ContactEvent::kType, {}, storeFailureText());
@@ -552,28 +547,19 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
 
 QString HomeVisitController::addMissing(const QString& category, const QString& wanted)
 {
-    if (!ready())
-        return {};
-    flush();
     d::ServiceFeedback f;
-    f.case_id = s(m_caseId);
     f.status = d::FeedbackStatus::MissingWanted;
     f.category = s(category);
     f.wanted = s(wanted.trimmed());
     f.recorded_on = s(today());
-    return saveAnswer(f) ? q(f.id) : QString();
+    return addAnswer(std::move(f));
 }
 
 bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString& barrier)
 {
-    if (!ready())
+    const auto b = parseAnswer<d::Barrier>(barrier, tr("Unbekannte Hürde."));
+    if (!b)
         return false;
-    const auto b = d::parse<d::Barrier>(s(barrier));
-    if (!b) {
-        setError(tr("Unbekannte Hürde."));
-        return false;
-    }
-    flush();
     auto f = m_repo->load<d::ServiceFeedback>(s(feedbackId));
     if (!f || f->case_id != s(m_caseId))
         return fail(d::ServiceFeedback::kType, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
@@ -587,28 +573,19 @@ bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString
 
 QString HomeVisitController::addWill(const QString& personId, const QString& text, const QString& ownContribution)
 {
-    if (!ready())
-        return {};
-    flush();
     d::WillStatement w;
-    w.case_id = s(m_caseId);
     w.person_id = s(personId);
     w.text = s(text.trimmed());
     w.own_contribution = s(ownContribution.trimmed());
     w.recorded_on = s(today());
-    return saveAnswer(w) ? q(w.id) : QString();
+    return addAnswer(std::move(w));
 }
 
 QString HomeVisitController::addResource(const QString& area, const QString& text)
 {
-    if (!ready())
+    const auto a = parseAnswer<d::ResourceArea>(area, tr("Wählen Sie einen Bereich für die Ressource."));
+    if (!a)
         return {};
-    const auto a = d::parse<d::ResourceArea>(s(area));
-    if (!a) {
-        setError(tr("Wählen Sie einen Bereich für die Ressource."));
-        return {};
-    }
-    flush();
     d::Resource r;
     r.case_id = s(m_caseId);
     r.area = *a;

@@ -46,11 +46,12 @@
 //      SessionController's HeldSettings; visit text not: docs/app.md, "Not yet").
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "domain/repository.h"
+#include "models/listmodel.h"
 #include "offers/offers.h"
 #include "offers/search.h"
 
-#include <QAbstractListModel>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -62,6 +63,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace quartier::sync {
@@ -74,12 +76,11 @@ class SessionController;
 
 // The offers of the case's social space that match the visit's offer search, with the family's
 // answer to each (one row per service), in the offer map's order (by name).
-class VisitOfferModel : public QAbstractListModel
+class VisitOfferModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by the HomeVisitController (Visit.offers).")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role { ServiceIdRole = Qt::UserRole + 1, NameRole, CategoryRole, CategoryLabelRole, PlaceRole, TimesRole,
@@ -92,19 +93,15 @@ public:
         QString status;      // its status id ("known", "used", "used_before", "unknown"), or ""
     };
 
-    explicit VisitOfferModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
+    explicit VisitOfferModel(QObject* parent = nullptr) : ListModel(parent) {}
     void setRows(std::vector<Row> rows);
     // Changes one row's answer in place (no reset: the list keeps its scroll position).
     void setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status);
     const std::vector<Row>& rows() const { return m_rows; }
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-signals:
-    void countChanged();
 
 private:
     std::vector<Row> m_rows;
@@ -267,14 +264,21 @@ private:
     bool writeTexts(bool asked);
     QString storeFailureText() const;  // why a write failed, in German
     bool ready();  // an open visit and a usable store; else false (with a German note if busy)
+    // A choice answer parsed once ready(), pending text flushed first; nullopt if not ready or
+    // not a value of Choice (errorMessage `unknown`).
+    template <class Choice>
+    std::optional<Choice> parseAnswer(const QString& value, const QString& unknown);
     QDateTime now() const;
     QString today() const;
     QString nowTime() const;
-    void setState(State state);
-    void setError(const QString& message);
+    void setState(State state) { if (assign(m_state, state)) emit stateChanged(); }
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     bool fail(const std::string& type, const domain::Issues& issues, const QString& fallback);
     template <class Record>
     bool saveAnswer(Record& record);
+    // A new record of the open visit's case (the case id set here), saved once ready(); its id or "".
+    template <class Record>
+    QString addAnswer(Record record);
     bool writePending(const Pending& p);
     // Every list from the store. With `notify` false the lists are refreshed without
     // contentChanged, so a text write does not rebuild the field being typed in; views made later

@@ -6,6 +6,9 @@
 #include "offers/offers.h"
 #include "sync/store/store.h"
 
+#include <string>
+#include <utility>
+
 namespace quartier::app {
 
 namespace {
@@ -14,6 +17,16 @@ std::string text(const QVariantMap& values, const char* field)
 {
     return values.value(QLatin1String(field)).toString().trimmed().toStdString();
 }
+
+// The offer's fields that are plain text, by their name in the form's values.
+using Service = offers::Service;
+const std::pair<const char*, std::string Service::*> kTextFields[] = {
+    {"name", &Service::name}, {"organization", &Service::organization}, {"social_space", &Service::social_space},
+    {"description", &Service::description}, {"place", &Service::place}, {"address", &Service::address},
+    {"times", &Service::times}, {"cost_note", &Service::cost_note}, {"phone", &Service::phone},
+    {"email", &Service::email}, {"website", &Service::website}, {"languages", &Service::languages},
+    {"inclusion", &Service::inclusion},
+};
 
 }  // namespace
 
@@ -101,22 +114,11 @@ bool OfferEditController::save()
         return false;
     offers::Service s;
     s.id = m_id.toStdString();
-    s.name = text(m_values, "name");
-    s.organization = text(m_values, "organization");
+    for (const auto& [field, member] : kTextFields)
+        s.*member = text(m_values, field);
     s.category = offers::category_from_id(text(m_values, "category"));
-    s.social_space = text(m_values, "social_space");
-    s.description = text(m_values, "description");
-    s.place = text(m_values, "place");
-    s.address = text(m_values, "address");
-    s.times = text(m_values, "times");
     s.cost = offers::cost_from_id(text(m_values, "cost"));
-    s.cost_note = text(m_values, "cost_note");
     s.access = offers::access_from_id(text(m_values, "access"));
-    s.phone = text(m_values, "phone");
-    s.email = text(m_values, "email");
-    s.website = text(m_values, "website");
-    s.languages = text(m_values, "languages");
-    s.inclusion = text(m_values, "inclusion");
     const std::string today = m_today().toString(Qt::ISODate).toStdString();
     s.last_verified = today;  // invariant 3
 
@@ -185,22 +187,6 @@ void OfferEditController::cancel()
         emit editingChanged();
         emit valuesChanged();
     }
-}
-
-void OfferEditController::setMessage(const QString& message)
-{
-    if (message == m_message)
-        return;
-    m_message = message;
-    emit messageChanged();
-}
-
-void OfferEditController::setErrors(const QVariantMap& errors)
-{
-    if (errors == m_errors)
-        return;
-    m_errors = errors;
-    emit errorsChanged();
 }
 
 QString OfferEditController::describe(const QString& field, const QString& reason)

@@ -20,6 +20,8 @@
 //      (recoverForWrite), so it succeeds once space was freed.
 #pragma once
 
+#include "adapters/qtprop.h"
+
 #include <QDate>
 #include <QObject>
 #include <QString>
@@ -89,8 +91,8 @@ signals:
     void saved(const QString& id);
 
 private:
-    void setMessage(const QString& message);
-    void setErrors(const QVariantMap& errors);
+    void setMessage(const QString& message) { if (assign(m_message, message)) emit messageChanged(); }
+    void setErrors(const QVariantMap& errors) { if (assign(m_errors, errors)) emit errorsChanged(); }
 
     OfferListModel& m_offers;
     sync::Store* m_store = nullptr;

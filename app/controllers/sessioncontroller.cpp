@@ -127,9 +127,8 @@ SessionController::~SessionController()
 void SessionController::setIdleTimeoutSeconds(int seconds)
 {
     seconds = std::max(seconds, kMinIdleSeconds);
-    if (seconds == m_idleSeconds)
+    if (!assign(m_idleSeconds, seconds))
         return;
-    m_idleSeconds = seconds;
     if (m_settings)
         m_settings->setValue(kIdleSettingsKey, seconds);
     emit idleTimeoutSecondsChanged();
@@ -333,20 +332,11 @@ bool SessionController::eventFilter(QObject* watched, QEvent* event)
 
 void SessionController::setState(State state)
 {
-    if (m_state == state)
+    if (!assign(m_state, state))
         return;
-    m_state = state;
     if (state == State::NoStore)
         m_held->clear();  // the store is gone (a wipe): no store of this device can open them
     emit stateChanged();
-}
-
-void SessionController::setError(const QString& message)
-{
-    if (m_error == message)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
 }
 
 void SessionController::armIdleTimer(qint64 remainingMs)

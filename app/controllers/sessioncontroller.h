@@ -70,6 +70,7 @@
 //   8. QSettings holds only the idle time: never personal data.
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "crypto/passphrase.h"
 #include "sync/store/store.h"
 
@@ -218,7 +219,7 @@ private:
     void start(std::shared_ptr<std::string> passphrase, bool create);
     void finish();
     void setState(State state);
-    void setError(const QString& message);
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     void armIdleTimer(qint64 remainingMs);
     void jobFinished(std::uint64_t id);
     QString describe(sync::Error error) const;

@@ -44,7 +44,7 @@ ShareController::ShareController(SessionController* session, SyncController* syn
 
 ShareController::~ShareController() = default;
 
-void ShareController::open(const QString& caseId)
+void ShareController::startOver(const QString& caseId)
 {
     ++m_epoch;
     m_caseId = caseId;
@@ -55,6 +55,11 @@ void ShareController::open(const QString& caseId)
     m_targets.clear();
     setMessage({});
     emit caseChanged();
+}
+
+void ShareController::open(const QString& caseId)
+{
+    startOver(caseId);
     if (!m_session || !m_session->store()) {
         setState(State::Closed);
         return;
@@ -68,15 +73,7 @@ void ShareController::open(const QString& caseId)
 
 void ShareController::close()
 {
-    ++m_epoch;
-    m_caseId.clear();
-    m_caseName.clear();
-    m_notice.clear();
-    m_scopeHex.clear();
-    m_sharedWith.clear();
-    m_targets.clear();
-    setMessage({});
-    emit caseChanged();
+    startOver({});
     setState(State::Closed);
 }
 
@@ -182,21 +179,13 @@ void ShareController::finish(const Outcome& outcome)
                           "Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.")
                            .arg(name));
             setState(State::Unshared);
-        } else if (outcome.error == sync::Error::Cancelled) {
-            setState(State::Ready);
-        } else if (outcome.error == sync::Error::Network) {
-            setMessage(tr("Nicht zurückgenommen: Der Server ist nicht erreichbar. Versuchen Sie es erneut, sobald "
-                          "dieses Gerät online ist."));
-            setState(State::Failed);
         } else {
-            setMessage(tr("Nicht zurückgenommen: %1").arg(SyncController::describe(outcome.error, outcome.detail, true)));
-            setState(State::Failed);
+            showFailure(outcome,
+                        tr("Nicht zurückgenommen: Der Server ist nicht erreichbar. Versuchen Sie es erneut, sobald "
+                           "dieses Gerät online ist."),
+                        tr("Nicht zurückgenommen: %1"));
         }
-        if (m_sync)
-            m_sync->refreshStatus();
-        return;
-    }
-    if (outcome.ok) {
+    } else if (outcome.ok) {
         m_sharedWith = outcome.target ? qstr(crypto::to_hex(outcome.target->device.id)) : QString();
         setMessage(tr("Der Fall ist jetzt auch auf dem Gerät „%1“ sichtbar, nach dessen nächster Synchronisierung.").arg(name));
         setState(State::Shared);
@@ -205,8 +194,6 @@ void ShareController::finish(const Outcome& outcome)
         // holds: the colleague's next sync brings the case.
         if (m_sync)
             m_sync->syncNow();
-    } else if (outcome.error == sync::Error::Cancelled) {
-        setState(State::Ready);
     } else if (outcome.error == sync::Error::Denied) {
         QString reason = outcome.target ? reasonFor(*outcome.target) : QString();
         if (reason.isEmpty())  // the directory the server has refused what this device's copy allows
@@ -216,20 +203,30 @@ void ShareController::finish(const Outcome& outcome)
                          : tr("Die Rollenrichtlinie Ihrer Organisation erlaubt diesem Gerät den Fall nicht.");
         setMessage(tr("Nicht geteilt: %1").arg(reason));
         setState(State::Refused);
-    } else if (outcome.error == sync::Error::Network) {
-        setMessage(tr("Nicht geteilt: Der Server ist nicht erreichbar. Teilen braucht eine Verbindung zum Server; "
-                      "versuchen Sie es erneut, sobald dieses Gerät online ist. Es ist nichts verloren gegangen."));
-        setState(State::Failed);
     } else if (outcome.error == sync::Error::NotFound) {
         setMessage(tr("Nicht geteilt: Das Gerät steht nicht im Verzeichnis Ihrer Organisation, oder dieses Gerät hält "
                       "den Schlüssel des Falls nicht."));
         setState(State::Failed);
     } else {
-        setMessage(tr("Nicht geteilt: %1").arg(SyncController::describe(outcome.error, outcome.detail, true)));
-        setState(State::Failed);
+        showFailure(outcome,
+                    tr("Nicht geteilt: Der Server ist nicht erreichbar. Teilen braucht eine Verbindung zum Server; "
+                       "versuchen Sie es erneut, sobald dieses Gerät online ist. Es ist nichts verloren gegangen."),
+                    tr("Nicht geteilt: %1"));
     }
     if (m_sync)
         m_sync->refreshStatus();  // the share's audit entry waits in the outbox
+}
+
+void ShareController::showFailure(const Outcome& outcome, const QString& offline, const QString& otherwise)
+{
+    if (outcome.error == sync::Error::Cancelled) {
+        setState(State::Ready);
+        return;
+    }
+    setMessage(outcome.error == sync::Error::Network
+                   ? offline
+                   : otherwise.arg(SyncController::describe(outcome.error, outcome.detail, true)));
+    setState(State::Failed);
 }
 
 QString ShareController::reasonFor(const sync::sharing::Candidate& c)
@@ -306,22 +303,6 @@ void ShareController::onStoreBusyChanged()
 {
     if (m_state == State::Pending && m_session && m_session->store() && !m_session->storeBusy())
         read();
-}
-
-void ShareController::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged();
-}
-
-void ShareController::setMessage(const QString& message)
-{
-    if (m_message == message)
-        return;
-    m_message = message;
-    emit messageChanged();
 }
 
 }  // namespace quartier::app

@@ -38,6 +38,7 @@
 //   4. One job at a time: share() or unshare() while Sharing or Unsharing does nothing.
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "models/sharetargetmodel.h"
 
 #include "sync/core/error.h"
@@ -114,11 +115,16 @@ private:
     struct Outcome;
     void onStoreChanged();
     void onStoreBusyChanged();
+    // A new epoch for `caseId` (empty: none): what was read or said of the last case is dropped.
+    void startOver(const QString& caseId);
     void read();
     bool start(const QString& deviceId, bool unshare);
     void finish(const Outcome& outcome);
-    void setState(State state);
-    void setMessage(const QString& message);
+    // A share or take-back that did not happen: Ready if cancelled, else Failed with `offline`
+    // (no server) or `otherwise` (its %1 the error's German text).
+    void showFailure(const Outcome& outcome, const QString& offline, const QString& otherwise);
+    void setState(State state) { if (assign(m_state, state)) emit stateChanged(); }
+    void setMessage(const QString& message) { if (assign(m_message, message)) emit messageChanged(); }
     void showCandidates(const std::vector<sync::sharing::Candidate>& candidates);
 
     QPointer<SessionController> m_session;

@@ -101,9 +101,8 @@ QDateTime SyncController::lastSync() const
 void SyncController::setIntervalMinutes(int minutes)
 {
     minutes = std::clamp(minutes, kMinIntervalMinutes, kMaxIntervalMinutes);
-    if (minutes == m_intervalMinutes)
+    if (!assign(m_intervalMinutes, minutes))
         return;
-    m_intervalMinutes = minutes;
     if (m_settings)
         m_settings->setValue(kIntervalSettingsKey, minutes);
     emit intervalMinutesChanged();
@@ -235,30 +234,6 @@ void SyncController::onStoreBusyChanged()
             syncNow();
     }
     updateSchedule();
-}
-
-void SyncController::applyStatus(const SyncStatus& status)
-{
-    if (status == m_status)
-        return;
-    m_status = status;
-    emit statusChanged();
-}
-
-void SyncController::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged();
-}
-
-void SyncController::setLastError(const QString& text)
-{
-    if (m_lastError == text)
-        return;
-    m_lastError = text;
-    emit lastErrorChanged();
 }
 
 void SyncController::updateSchedule()

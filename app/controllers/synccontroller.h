@@ -44,6 +44,7 @@
 //      sealed store.
 #pragma once
 
+#include "adapters/qtprop.h"
 #include "sync/client/client.h"
 #include "sync/protocol/transport.h"
 
@@ -166,9 +167,9 @@ private:
     void onStoreChanged();
     void onStoreBusyChanged();
     void finish(const Outcome& outcome);
-    void applyStatus(const SyncStatus& status);
-    void setState(State state);
-    void setLastError(const QString& text);
+    void applyStatus(const SyncStatus& status) { if (assign(m_status, status)) emit statusChanged(); }
+    void setState(State state) { if (assign(m_state, state)) emit stateChanged(); }
+    void setLastError(const QString& text) { if (assign(m_lastError, text)) emit lastErrorChanged(); }
     void updateSchedule();
     State restingState() const;
 

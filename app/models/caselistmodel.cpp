@@ -21,7 +21,7 @@ QString field(const sync::Record& record, const char* name)
 
 }  // namespace
 
-CaseListModel::CaseListModel(QObject* parent) : QAbstractListModel(parent) {}
+CaseListModel::CaseListModel(QObject* parent) : StoreListModel(parent) {}
 
 void CaseListModel::setStore(const sync::Store* store)
 {
@@ -29,51 +29,18 @@ void CaseListModel::setStore(const sync::Store* store)
     refresh();
 }
 
-void CaseListModel::setStoreBusy(bool busy)
+void CaseListModel::reread()
 {
-    if (m_reads.setBusy(busy))
-        refresh();
-}
-
-void CaseListModel::refresh()
-{
-    if (!m_reads.mayRead(m_store != nullptr))  // the store is lent to a job: read it once it is back
-        return;
     reset(true);
 }
 
-void CaseListModel::setFilter(const QString& filter)
-{
-    if (filter == m_filter)
-        return;
-    m_filter = filter;
-    emit filterChanged();
-    reset(false);
-}
+void CaseListModel::setFilter(const QString& filter) { setFilterValue(m_filter, filter); }
+void CaseListModel::setSocialSpaceFilter(const QString& space) { setFilterValue(m_socialSpace, space); }
+void CaseListModel::setStatusFilter(const QString& status) { setFilterValue(m_status, status); }
+void CaseListModel::setMineOnly(bool mine) { setFilterValue(m_mineOnly, mine); }
 
-void CaseListModel::setSocialSpaceFilter(const QString& space)
+void CaseListModel::refilter()
 {
-    if (space == m_socialSpace)
-        return;
-    m_socialSpace = space;
-    emit filterChanged();
-    reset(false);
-}
-
-void CaseListModel::setStatusFilter(const QString& status)
-{
-    if (status == m_status)
-        return;
-    m_status = status;
-    emit filterChanged();
-    reset(false);
-}
-
-void CaseListModel::setMineOnly(bool mine)
-{
-    if (mine == m_mineOnly)
-        return;
-    m_mineOnly = mine;
     emit filterChanged();
     reset(false);
 }
@@ -91,8 +58,7 @@ void CaseListModel::clearFilters()
     m_socialSpace.clear();
     m_status.clear();
     m_mineOnly = false;
-    emit filterChanged();
-    reset(false);
+    refilter();
 }
 
 QStringList CaseListModel::socialSpaces() const
@@ -127,16 +93,12 @@ bool CaseListModel::isMine(const Row& row) const
 
 void CaseListModel::reset(bool readStore)
 {
-    const int before = count();
-    const int totalBefore = totalCount();
     const QString workerBefore = m_myWorker;
-    beginResetModel();
-    if (readStore)
-        readRows();
-    applyFilter();
-    endResetModel();
-    if (before != count() || totalBefore != totalCount())
-        emit countChanged();
+    resetRows([&] {
+        if (readStore)
+            readRows();
+        applyFilter();
+    });
     if (readStore)
         emit choicesChanged();
     if (workerBefore != m_myWorker)
@@ -184,11 +146,9 @@ QString CaseListModel::statusLabel(const QString& status)
     return choiceLabel(QStringLiteral("case_status"), status);  // the one list of the domain's words
 }
 
-int CaseListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant CaseListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const Row& row = m_rows[std::size_t(m_visible[std::size_t(index.row())])];
     switch (role) {

@@ -12,8 +12,8 @@
 //   3. "Meine Fälle" with no worker name set shows no case (nothing is "mine" yet).
 #pragma once
 
-#include "adapters/deferredreads.h"
-#include <QAbstractListModel>
+#include "adapters/qtprop.h"
+#include "models/storelistmodel.h"
 #include <QString>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -27,13 +27,12 @@ class Store;
 namespace quartier::app {
 
 // List model of cases for the case list page; QML sees it as the singleton Cases.
-class CaseListModel : public QAbstractListModel
+class CaseListModel : public StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Created by main.cpp; QML uses the Cases singleton.")
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
     Q_PROPERTY(QString socialSpaceFilter READ socialSpaceFilter WRITE setSocialSpaceFilter NOTIFY filterChanged)
     Q_PROPERTY(QString statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
@@ -68,9 +67,6 @@ public:
 
     // `store` may be null (locked); it must stay valid until the next setStore().
     void setStore(const sync::Store* store);
-    // While busy, the store is not read; a refresh asked for meanwhile runs when it is free again.
-    void setStoreBusy(bool busy);
-    Q_INVOKABLE void refresh();
 
     static QString statusLabel(const QString& status);
 
@@ -88,20 +84,20 @@ public:
     // Distinct social spaces and status ids of the cases read, sorted (for the filter chips).
     QStringList socialSpaces() const;
     QStringList statuses() const;
-    int count() const { return int(m_visible.size()); }
-    int totalCount() const { return int(m_rows.size()); }
+    int count() const override { return int(m_visible.size()); }
+    int totalCount() const override { return int(m_rows.size()); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void filterChanged();
-    void countChanged();
     void myWorkerChanged();
     void choicesChanged();  // the rows were read again: socialSpaces and statuses may differ
 
 private:
+    bool hasStore() const override { return m_store != nullptr; }
+    void reread() override;
     struct Row {
         QString id;
         QString name;
@@ -114,9 +110,16 @@ private:
     void readRows();     // from the store; between beginResetModel() and endResetModel()
     void applyFilter();  // m_visible from m_rows; likewise
     bool isMine(const Row& row) const;
+    // A filter value set: filterChanged and a reset from the rows already read, if it changed.
+    template <class T, class U>
+    void setFilterValue(T& member, U&& value)
+    {
+        if (assign(member, std::forward<U>(value)))
+            refilter();
+    }
+    void refilter();
 
     const sync::Store* m_store = nullptr;
-    DeferredReads m_reads;  // refreshes wait while the store is lent
     QString m_filter;
     QString m_socialSpace;
     QString m_status;

@@ -30,7 +30,7 @@ domain::SaveOptions reporting(domain::Issues& issues, const sync::ScopeId* scope
 
 }  // namespace
 
-ConflictListModel::ConflictListModel(QObject* parent) : QAbstractListModel(parent) {}
+ConflictListModel::ConflictListModel(QObject* parent) : StoreListModel(parent) {}
 
 void ConflictListModel::setStore(sync::Store* store)
 {
@@ -39,30 +39,9 @@ void ConflictListModel::setStore(sync::Store* store)
     refresh();
 }
 
-void ConflictListModel::setStoreBusy(bool busy)
+void ConflictListModel::reread()
 {
-    if (m_reads.setBusy(busy))
-        refresh();
-}
-
-void ConflictListModel::refresh()
-{
-    if (!m_reads.mayRead(m_store != nullptr))
-        return;
-    const int before = count();
-    beginResetModel();
-    readRows();
-    endResetModel();
-    if (before != count())
-        emit countChanged();
-}
-
-void ConflictListModel::setError(const QString& message)
-{
-    if (message == m_error)
-        return;
-    m_error = message;
-    emit errorMessageChanged();
+    resetRows([this] { readRows(); });
 }
 
 QString ConflictListModel::typeLabel(const QString& type)
@@ -211,7 +190,7 @@ void ConflictListModel::readRows()
 
 bool ConflictListModel::resolve(int row, int version)
 {
-    if (!m_store || m_reads.busy() || row < 0 || row >= count()) {
+    if (!m_store || storeLent() || row < 0 || row >= count()) {
         setError(tr("Gerade nicht möglich: Die Synchronisierung läuft. Bitte gleich noch einmal tippen."));
         return false;
     }
@@ -287,11 +266,9 @@ bool ConflictListModel::settleDelete(const Row& r, int version)
     return finish(r, bool(done), issues);
 }
 
-int ConflictListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant ConflictListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     switch (role) {

@@ -22,10 +22,10 @@
 //   4. A refused resolution writes nothing and keeps the row; errorMessage says why (German).
 #pragma once
 
-#include "adapters/deferredreads.h"
+#include "adapters/qtprop.h"
 #include "domain/validation.h"
+#include "models/storelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QString>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -39,12 +39,11 @@ class Store;
 namespace quartier::app {
 
 // Conflicted fields of the store's records; QML sees it as the singleton Conflicts.
-class ConflictListModel : public QAbstractListModel
+class ConflictListModel : public StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Created by main.cpp; QML uses the Conflicts singleton.")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
 
 public:
@@ -74,13 +73,11 @@ public:
     explicit ConflictListModel(QObject* parent = nullptr);
 
     void setStore(sync::Store* store);
-    void setStoreBusy(bool busy);
-    Q_INVOKABLE void refresh();
     // Settles row `row` with its version `version` (a Delete row: kKeepEdit or kConfirmDelete);
     // true on success (the row disappears).
     Q_INVOKABLE bool resolve(int row, int version);
 
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
     QString errorMessage() const { return m_error; }
     const std::vector<Row>& rows() const { return m_rows; }
 
@@ -89,25 +86,24 @@ public:
     // A stored value as the screens show it: enumerations and booleans in German, text as it is.
     static QString valueLabel(const QString& type, const QString& field, const QString& value);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
-    void countChanged();
     void errorMessageChanged();
     // A resolution was written (the case list and the sync indicator re-read).
     void resolved();
 
 private:
-    void setError(const QString& message);
+    bool hasStore() const override { return m_store != nullptr; }
+    void reread() override;
+    void setError(const QString& message) { if (assign(m_error, message)) emit errorMessageChanged(); }
     void readRows();
     bool settleDelete(const Row& row, int version);
     // After a resolution: the error (issues in German) and false, or the list re-read and true.
     bool finish(const Row& row, bool done, const domain::Issues& issues);
 
     sync::Store* m_store = nullptr;
-    DeferredReads m_reads;  // refreshes wait while the store is lent
     QString m_error;
     std::vector<Row> m_rows;
 };

@@ -10,7 +10,7 @@
 
 namespace quartier::app {
 
-DeviceListModel::DeviceListModel(QObject* parent) : QAbstractListModel(parent) {}
+DeviceListModel::DeviceListModel(QObject* parent) : StoreListModel(parent) {}
 
 void DeviceListModel::setStore(const sync::Store* store)
 {
@@ -18,40 +18,29 @@ void DeviceListModel::setStore(const sync::Store* store)
     refresh();
 }
 
-void DeviceListModel::setStoreBusy(bool busy)
+void DeviceListModel::reread()
 {
-    if (m_reads.setBusy(busy))
-        refresh();
-}
-
-void DeviceListModel::refresh()
-{
-    if (!m_reads.mayRead(m_store != nullptr))
-        return;
-    const int before = count();
-    beginResetModel();
-    m_rows.clear();
-    if (m_store) {
-        const crypto::DeviceId me = m_store->device().id();
-        for (const sync::DeviceInfo& d : m_store->directory().devices()) {
-            m_rows.push_back(Row{QString::fromStdString(crypto::to_hex(d.id)), QString::fromStdString(d.name),
-                                 QString::fromStdString(d.role), d.revoked, d.id == me});
+    resetRows([this] {
+        m_rows.clear();
+        if (m_store) {
+            const crypto::DeviceId me = m_store->device().id();
+            for (const sync::DeviceInfo& d : m_store->directory().devices()) {
+                m_rows.push_back(Row{QString::fromStdString(crypto::to_hex(d.id)), QString::fromStdString(d.name),
+                                     QString::fromStdString(d.role), d.revoked, d.id == me});
+            }
+            // This device first, then the active ones by name, the revoked ones last.
+            QCollator collator;
+            collator.setCaseSensitivity(Qt::CaseInsensitive);
+            std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row& a, const Row& b) {
+                if (a.thisDevice != b.thisDevice)
+                    return a.thisDevice;
+                if (a.revoked != b.revoked)
+                    return !a.revoked;
+                const int c = collator.compare(a.name, b.name);
+                return c != 0 ? c < 0 : a.id < b.id;
+            });
         }
-        // This device first, then the active ones by name, the revoked ones last.
-        QCollator collator;
-        collator.setCaseSensitivity(Qt::CaseInsensitive);
-        std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row& a, const Row& b) {
-            if (a.thisDevice != b.thisDevice)
-                return a.thisDevice;
-            if (a.revoked != b.revoked)
-                return !a.revoked;
-            const int c = collator.compare(a.name, b.name);
-            return c != 0 ? c < 0 : a.id < b.id;
-        });
-    }
-    endResetModel();
-    if (before != count())
-        emit countChanged();
+    });
 }
 
 QString DeviceListModel::roleLabel(const QString& role)
@@ -71,11 +60,9 @@ QString DeviceListModel::roleLabel(const QString& role)
     return role;
 }
 
-int DeviceListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant DeviceListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     switch (role) {

@@ -11,8 +11,7 @@
 //   2. The store is read only while set and not busy (SessionController invariant 2).
 #pragma once
 
-#include "adapters/deferredreads.h"
-#include <QAbstractListModel>
+#include "models/storelistmodel.h"
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
@@ -25,12 +24,11 @@ class Store;
 namespace quartier::app {
 
 // Devices of the organisation; QML sees it as the singleton Devices.
-class DeviceListModel : public QAbstractListModel
+class DeviceListModel : public StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Created by main.cpp; QML uses the Devices singleton.")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role { DeviceIdRole = Qt::UserRole + 1, NameRole, RoleRole, RoleLabelRole, RevokedRole, ThisDeviceRole };
@@ -47,22 +45,17 @@ public:
     explicit DeviceListModel(QObject* parent = nullptr);
 
     void setStore(const sync::Store* store);
-    void setStoreBusy(bool busy);
-    Q_INVOKABLE void refresh();
 
     static QString roleLabel(const QString& role);
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-signals:
-    void countChanged();
-
 private:
+    bool hasStore() const override { return m_store != nullptr; }
+    void reread() override;
     const sync::Store* m_store = nullptr;
-    DeferredReads m_reads;  // refreshes wait while the store is lent
     std::vector<Row> m_rows;
 };
 

@@ -32,7 +32,7 @@ std::optional<int> optAge(int v) { return v < 0 ? std::nullopt : std::optional<i
 }  // namespace
 
 OfferListModel::OfferListModel(QObject* parent)
-    : QAbstractListModel(parent), m_today([] { return QDate::currentDate(); })
+    : StoreListModel(parent), m_today([] { return QDate::currentDate(); })
 {
 }
 
@@ -42,16 +42,8 @@ void OfferListModel::setStore(const sync::Store* store)
     refresh();
 }
 
-void OfferListModel::setStoreBusy(bool busy)
+void OfferListModel::reread()
 {
-    if (m_reads.setBusy(busy))
-        refresh();
-}
-
-void OfferListModel::refresh()
-{
-    if (!m_reads.mayRead(m_store != nullptr))  // invariant 1
-        return;
     reset(true);
 }
 
@@ -64,65 +56,21 @@ void OfferListModel::setToday(std::function<QDate()> today)
 
 void OfferListModel::setSearchText(const QString& text)
 {
-    if (text == m_searchText)
+    if (!assign(m_searchText, text))
         return;
-    m_searchText = text;
     emit searchTextChanged();
     reset(false);
 }
 
-void OfferListModel::setCategory(const QString& id)
-{
-    if (id == m_category)
-        return;
-    m_category = id;
-    emit filterChanged();
-    reset(false);
-}
+void OfferListModel::setCategory(const QString& id) { setFilterValue(m_category, id); }
+void OfferListModel::setSocialSpace(const QString& id) { setFilterValue(m_socialSpace, id); }
+void OfferListModel::setAccess(const QString& id) { setFilterValue(m_access, id); }
+void OfferListModel::setFreeOnly(bool on) { setFilterValue(m_freeOnly, on); }
+void OfferListModel::setAgeFrom(int age) { setFilterValue(m_ageFrom, age < 0 ? -1 : age); }
+void OfferListModel::setAgeTo(int age) { setFilterValue(m_ageTo, age < 0 ? -1 : age); }
 
-void OfferListModel::setSocialSpace(const QString& id)
+void OfferListModel::refilter()
 {
-    if (id == m_socialSpace)
-        return;
-    m_socialSpace = id;
-    emit filterChanged();
-    reset(false);
-}
-
-void OfferListModel::setAccess(const QString& id)
-{
-    if (id == m_access)
-        return;
-    m_access = id;
-    emit filterChanged();
-    reset(false);
-}
-
-void OfferListModel::setFreeOnly(bool on)
-{
-    if (on == m_freeOnly)
-        return;
-    m_freeOnly = on;
-    emit filterChanged();
-    reset(false);
-}
-
-void OfferListModel::setAgeFrom(int age)
-{
-    age = age < 0 ? -1 : age;
-    if (age == m_ageFrom)
-        return;
-    m_ageFrom = age;
-    emit filterChanged();
-    reset(false);
-}
-
-void OfferListModel::setAgeTo(int age)
-{
-    age = age < 0 ? -1 : age;
-    if (age == m_ageTo)
-        return;
-    m_ageTo = age;
     emit filterChanged();
     reset(false);
 }
@@ -138,8 +86,7 @@ void OfferListModel::clearFilters()
     m_access.clear();
     m_freeOnly = false;
     m_ageFrom = m_ageTo = -1;
-    emit filterChanged();
-    reset(false);
+    refilter();
 }
 
 offers::Filter OfferListModel::filter() const
@@ -366,11 +313,9 @@ bool OfferListModel::stale(const QString& iso) const
     return !date.isValid() || date.daysTo(m_today()) > kStaleDays;
 }
 
-int OfferListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant OfferListModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const offers::Service& s = m_catalogue.services()[m_rows[std::size_t(index.row())]];
     switch (role) {

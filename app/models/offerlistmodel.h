@@ -18,11 +18,11 @@
 //      filter change is one model reset.
 #pragma once
 
-#include "adapters/deferredreads.h"
+#include "adapters/qtprop.h"
+#include "models/storelistmodel.h"
 #include "offers/offers.h"
 #include "offers/search.h"
 
-#include <QAbstractListModel>
 #include <QDate>
 #include <QString>
 #include <QVariantList>
@@ -39,7 +39,7 @@ class Store;
 namespace quartier::app {
 
 // List model of offers for the offer map page; QML sees it as the singleton Offers.
-class OfferListModel : public QAbstractListModel
+class OfferListModel : public StoreListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -52,7 +52,6 @@ class OfferListModel : public QAbstractListModel
     Q_PROPERTY(int ageFrom READ ageFrom WRITE setAgeFrom NOTIFY filterChanged)
     Q_PROPERTY(int ageTo READ ageTo WRITE setAgeTo NOTIFY filterChanged)
     Q_PROPERTY(bool filtering READ filtering NOTIFY filterChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
     Q_PROPERTY(QVariantList categories READ categories CONSTANT)
     Q_PROPERTY(QVariantList accesses READ accesses CONSTANT)
@@ -90,8 +89,6 @@ public:
 
     // `store` may be null (locked); it must stay valid until the next setStore().
     void setStore(const sync::Store* store);
-    void setStoreBusy(bool busy);
-    Q_INVOKABLE void refresh();
     // Today's date (injectable for tests): decides which offers are stale.
     void setToday(std::function<QDate()> today);
     QDate today() const { return m_today(); }
@@ -115,8 +112,8 @@ public:
     bool filtering() const;
     Q_INVOKABLE void clearFilters();
 
-    int count() const { return int(m_rows.size()); }
-    int totalCount() const { return int(m_catalogue.services().size()); }
+    int count() const override { return int(m_rows.size()); }
+    int totalCount() const override { return int(m_catalogue.services().size()); }
 
     // [{id, label}] in display order.
     QVariantList categories() const;
@@ -143,24 +140,31 @@ public:
     QString verifiedLabel(const QString& iso) const;
     bool stale(const QString& iso) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void searchTextChanged();
     void filterChanged();
-    void countChanged();
     void catalogueChanged();
 
 private:
+    bool hasStore() const override { return m_store != nullptr; }
+    void reread() override;
     offers::Filter filter() const;
     void reset(bool readStore);
+    // A filter value set: filterChanged and a reset from the rows already read, if it changed.
+    template <class T, class U>
+    void setFilterValue(T& member, U&& value)
+    {
+        if (assign(member, std::forward<U>(value)))
+            refilter();
+    }
+    void refilter();
     QVariantList buildSocialSpaces() const;
     QVariantList buildOrganizations() const;
 
     const sync::Store* m_store = nullptr;
-    DeferredReads m_reads;  // refreshes wait while the store is lent
     std::function<QDate()> m_today;
     QString m_searchText;
     QString m_category;

@@ -8,7 +8,7 @@ QString idOf(const QVariantMap& row) { return row.value(QStringLiteral("id")).to
 
 }  // namespace
 
-SectionModel::SectionModel(QByteArrayList roles, QObject* parent) : QAbstractListModel(parent), m_roles(std::move(roles))
+SectionModel::SectionModel(QByteArrayList roles, QObject* parent) : ListModel(parent), m_roles(std::move(roles))
 {
     // QML cannot name a property "id": the row's "id" is the role recordId.
     m_roles.removeAll("id");
@@ -18,24 +18,9 @@ SectionModel::SectionModel(QByteArrayList roles, QObject* parent) : QAbstractLis
 
 void SectionModel::setRows(QList<QVariantMap> rows)
 {
-    bool sameIds = rows.size() == m_rows.size();
-    for (qsizetype i = 0; sameIds && i < rows.size(); ++i)
-        sameIds = idOf(rows[i]) == idOf(m_rows[i]);
-    if (sameIds) {
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            if (rows[i] == m_rows[i])
-                continue;
-            m_rows[i] = std::move(rows[i]);
-            emit dataChanged(index(int(i)), index(int(i)));
-        }
+    if (updateInPlace(m_rows, rows, idOf))
         return;
-    }
-    const int before = count();
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    if (before != count())
-        emit countChanged();
+    resetRows([&] { m_rows = std::move(rows); });
 }
 
 QVariantMap SectionModel::get(int row) const
@@ -52,11 +37,9 @@ int SectionModel::indexOf(const QString& id) const
     return -1;
 }
 
-int SectionModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant SectionModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const int key = role - Qt::UserRole - 1;
     if (role == Qt::DisplayRole)

@@ -9,7 +9,8 @@
 //   - Never reads the store: the controller hands it plain values.
 #pragma once
 
-#include <QAbstractListModel>
+#include "models/listmodel.h"
+
 #include <QByteArrayList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -17,12 +18,11 @@
 namespace quartier::app {
 
 // A read-only list of rows with named roles, for one section of the case page.
-class SectionModel : public QAbstractListModel
+class SectionModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Made by CaseController.")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     // `roles` are the row keys QML sees as roles. Every row has an "id", which QML sees as the
@@ -33,18 +33,14 @@ public:
     void clear() { setRows({}); }
     const QList<QVariantMap>& rows() const { return m_rows; }
 
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
     // The row's values as a map (empty for a row out of range): for dialogs that edit a row.
     Q_INVOKABLE QVariantMap get(int row) const;
     // The first row whose "id" is `id`, or -1.
     Q_INVOKABLE int indexOf(const QString& id) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-signals:
-    void countChanged();
 
 private:
     QByteArrayList m_roles;

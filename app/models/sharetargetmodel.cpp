@@ -4,20 +4,12 @@
 
 namespace quartier::app {
 
-ShareTargetModel::ShareTargetModel(QObject* parent) : QAbstractListModel(parent) {}
+ShareTargetModel::ShareTargetModel(QObject* parent) : ListModel(parent) {}
 
 void ShareTargetModel::setRows(std::vector<Row> rows)
 {
-    const bool sameDevices = rows.size() == m_rows.size() &&
-                             std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                                        [](const Row& a, const Row& b) { return a.id == b.id; });
-    if (sameDevices) {  // in place: the row under the finger stays where it is
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i] == m_rows[i])
-                continue;
-            m_rows[i] = std::move(rows[i]);
-            emit dataChanged(index(int(i)), index(int(i)));
-        }
+    // The same devices in place: the row under the finger stays where it is.
+    if (updateInPlace(m_rows, rows, [](const Row& r) { return r.id; })) {
         emit countChanged();  // member and allowed counts may have moved
         return;
     }
@@ -45,11 +37,9 @@ int ShareTargetModel::allowedCount() const
     return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.allowed; }));
 }
 
-int ShareTargetModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
-
 QVariant ShareTargetModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!validIndex(index))
         return {};
     const Row& row = m_rows[std::size_t(index.row())];
     switch (role) {

@@ -8,7 +8,8 @@
 // Invariant: the rows are copies; the model never touches a store.
 #pragma once
 
-#include <QAbstractListModel>
+#include "models/listmodel.h"
+
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
@@ -17,12 +18,11 @@
 namespace quartier::app {
 
 // List model of share targets; QML reaches it as Share.targets.
-class ShareTargetModel : public QAbstractListModel
+class ShareTargetModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by the ShareController.")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int memberCount READ memberCount NOTIFY countChanged)
     Q_PROPERTY(int allowedCount READ allowedCount NOTIFY countChanged)
 
@@ -60,16 +60,12 @@ public:
     // The row of a device id, or -1.
     Q_INVOKABLE int indexOf(const QString& deviceId) const;
 
-    int count() const { return int(m_rows.size()); }
+    int count() const override { return int(m_rows.size()); }
     int memberCount() const;
     int allowedCount() const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-
-signals:
-    void countChanged();
 
 private:
     std::vector<Row> m_rows;
