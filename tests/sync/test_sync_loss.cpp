@@ -219,14 +219,23 @@ TEST_CASE("A pulled envelope that fails verification is held and retried: the sc
     }
 }
 
-// The server numbers a scope's envelopes without gaps: a page that skips one hides it.
-TEST_CASE("A pull page that skips a server seq is reported as a server violation", "[sync][errors][held]") {
-    SyncFixture f(2);
-    Device &owner = f[0], &peer = f[1];
+namespace {
+// The peer writes three records to the team scope and pushes them; the owner has pulled before,
+// so its next pull gets the three on one page. Their ids.
+std::vector<std::string> three_on_one_page(SyncFixture& f, Device& owner, Device& peer) {
     owner.sync_ok();
     std::vector<std::string> ids;
     for (int i = 0; i < 3; ++i) ids.push_back(peer.set("", "name", "Familie " + std::to_string(i), &f.team));
     peer.sync_ok();
+    return ids;
+}
+}  // namespace
+
+// The server numbers a scope's envelopes without gaps: a page that skips one hides it.
+TEST_CASE("A pull page that skips a server seq is reported as a server violation", "[sync][errors][held]") {
+    SyncFixture f(2);
+    Device &owner = f[0], &peer = f[1];
+    const std::vector<std::string> ids = three_on_one_page(f, owner, peer);
     owner.transport.tamper = [](const Request& req, server::Response& r) {
         if (req.path != "/v1/pull" || r.status != 200) return;
         auto page = wire::parse_pull(r.body);
@@ -272,10 +281,7 @@ TEST_CASE("A pull page damaged on the way is asked for again: no envelope skippe
         DYNAMIC_SECTION(d.what) {
             SyncFixture f(2);
             Device &owner = f[0], &peer = f[1];
-            owner.sync_ok();
-            std::vector<std::string> ids;
-            for (int i = 0; i < 3; ++i) ids.push_back(peer.set("", "name", "Familie " + std::to_string(i), &f.team));
-            peer.sync_ok();
+            const std::vector<std::string> ids = three_on_one_page(f, owner, peer);
             int damaged = 0;
             const std::string what = d.what;
             owner.transport.tamper = [&](const Request& req, server::Response& r) {
