@@ -141,6 +141,7 @@ Result<std::string> request_enrolment(Store& store, SyncClient& client, const En
     std::copy(box_pk.begin(), box_pk.end(), body.box_pk.begin());
     auto res = client.ask<msg::EnrolRequestAnswer>("POST", "/v1/enrol/request", "", &body, false);
     if (!res) return res.failure();
+    if (res->device != me.id()) return {Error::Protocol, "the server's answer to the enrolment request names another device"};
     if (auto a = store.audit(AuditAction::Enrol, {crypto::to_hex(code.org)}, {}, "enrolment requested"); !a) return a.failure();
     return confirmation_string(code.secret, me.sign_public());
 }

@@ -27,6 +27,9 @@ add_test(NAME app_self_test COMMAND quartier --self-test)
 set_tests_properties(app_self_test PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
 add_test(NAME app_self_test_en COMMAND quartier --self-test --lang en)
 set_tests_properties(app_self_test_en PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+# The screenshot tooling drawn end to end (it broke once without a test noticing).
+add_test(NAME app_screenshots COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/app/screenshots.sh $<TARGET_FILE:quartier>)
+set_tests_properties(app_screenshots PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 300)
 
 # Qt Quick Test: the case page under simulated touches, against a real store (tests/app/qml).
 add_executable(test_qml app/qml_main.cpp)
