@@ -34,6 +34,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 Q_IMPORT_QML_PLUGIN(Quartier_UiPlugin)
 
@@ -65,16 +66,19 @@ int main(int argc, char** argv)
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     // Headless runs never touch the user's store or settings: both go to a scratch directory.
-    QTemporaryDir scratch;
-    if (headless && !scratch.isValid()) {
+    // Only they make one: a windowed run that is killed would leave it behind in /tmp.
+    std::optional<QTemporaryDir> scratch;
+    if (headless)
+        scratch.emplace();
+    if (headless && !scratch->isValid()) {
         QTextStream(stderr) << "cannot create a temporary directory" << Qt::endl;
         return 1;
     }
     QString storeDir = options.storeDir;
     if (storeDir.isEmpty())
-        storeDir = headless ? scratch.filePath(QStringLiteral("store")) : defaultStoreDir();
+        storeDir = headless ? scratch->filePath(QStringLiteral("store")) : defaultStoreDir();
     std::unique_ptr<QSettings> settings =
-        headless ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        headless ? std::make_unique<QSettings>(scratch->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
                  : std::make_unique<QSettings>();
 
     // --lang wins for this run; otherwise the language chosen in the settings, else the system's.
