@@ -25,6 +25,7 @@ qt_add_library(quartier_app STATIC
   tools/screenshots.h tools/screenshots.cpp
   controllers/navigator.h controllers/navigator.cpp
   tools/pagedriver.h tools/pagedriver.cpp
+  tools/itemlocator.h tools/itemlocator.cpp
   controllers/homevisitcontroller.h controllers/homevisitcontroller.cpp
   adapters/recordvalues.h
   models/conflictlistmodel.h models/conflictlistmodel.cpp
@@ -96,6 +97,7 @@ set(quartier_qml_aliases
   components/MeasuresCard.qml
   components/ChoiceChip.qml
   components/VerbatimEditor.qml
+  components/EarlierAnswers.qml
   components/DateField.qml
   components/DraftBanner.qml
   components/ShareCaseDialog.qml

@@ -7,6 +7,7 @@
 #include "models/devicelistmodel.h"
 #include "controllers/enrolmentcontroller.h"
 #include "tools/headless.h"
+#include "tools/itemlocator.h"
 #include "controllers/homevisitcontroller.h"
 #include "controllers/languagecontroller.h"
 #include "controllers/navigator.h"
@@ -24,6 +25,7 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -185,5 +187,9 @@ int main(int argc, char** argv)
     engine.load(mainQmlUrl());
     if (engine.rootObjects().isEmpty())
         return 1;
+    // For the tests that drive this window with X events (tests/app/window/); off unless asked for.
+    ItemLocator locator;
+    if (locator.active())
+        locator.setWindow(qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst()));
     return QGuiApplication::exec();
 }

@@ -11,6 +11,8 @@
 #include "sync/store/store.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -51,6 +53,36 @@ QVariantList options(const char* kind)
     return out;
 }
 
+// A stored date "YYYY-MM-DD" as the pages show it, "12.03.2026"; anything else as it is.
+QString shownDate(const std::string& date)
+{
+    const QDate d = QDate::fromString(q(date), QStringLiteral("yyyy-MM-dd"));
+    return d.isValid() ? d.toString(QStringLiteral("dd.MM.yyyy")) : q(date);
+}
+
+// The add forms' slots (HomeVisitController::hold); the text ones must be confirmed before the
+// visit is final, the choices only go with them.
+struct HeldSlot {
+    const char* slot;
+    bool text;
+    const char* what;  // the form, for "noch nicht festgehalten"
+};
+constexpr HeldSlot kHeldSlots[] = {
+    {"will.person", false, nullptr},
+    {"will.text", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "ein Wille")},
+    {"will.own", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "ein eigener Beitrag zum Willen")},
+    {"resource.area", false, nullptr},
+    {"resource.text", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "eine Ressource")},
+    {"missing.category", false, nullptr},
+    {"missing.wanted", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "etwas, das fehlt")},
+};
+const HeldSlot* heldSlot(const QString& slot)
+{
+    for (const HeldSlot& h : kHeldSlots)
+        if (slot == QLatin1String(h.slot))
+            return &h;
+    return nullptr;
+}
 
 }  // namespace
 
@@ -88,6 +120,7 @@ QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
     case TimesRole: return row.times;
     case FeedbackIdRole: return row.feedbackId;
     case StatusRole: return row.status;
+    case EarlierRole: return row.earlier;
     default: return {};
     }
 }
@@ -96,7 +129,7 @@ QHash<int, QByteArray> VisitOfferModel::roleNames() const
 {
     return {{ServiceIdRole, "serviceId"}, {NameRole, "name"},         {CategoryRole, "category"},
             {CategoryLabelRole, "categoryLabel"}, {PlaceRole, "place"}, {TimesRole, "times"},
-            {FeedbackIdRole, "feedbackId"}, {StatusRole, "status"}};
+            {FeedbackIdRole, "feedbackId"}, {StatusRole, "status"}, {EarlierRole, "earlier"}};
 }
 
 // ---- HomeVisitController -----------------------------------------------------------------------
@@ -125,7 +158,7 @@ void HomeVisitController::setStore(sync::Store* store)
 void HomeVisitController::setStoreBusy(bool busy)
 {
     m_busy = busy;
-    if (!m_busy && !m_pending.empty())
+    if (!m_busy && savePending())
         writeTexts(false);
 }
 
@@ -133,7 +166,7 @@ bool HomeVisitController::usable() const { return m_store && m_repo && !m_busy; 
 
 bool HomeVisitController::ready()
 {
-    if (m_state != State::Open)
+    if (closedForEdits())
         return false;
     if (!usable()) {
         setError(tr("Einen Moment: Gerade wird synchronisiert. Bitte gleich noch einmal tippen."));
@@ -207,10 +240,7 @@ bool HomeVisitController::startVisit(const QString& caseId)
     QString visitId = openDraftFor(caseId);
     m_resumed = !visitId.isEmpty();
     if (visitId.isEmpty()) {
-        std::string worker;
-        const sync::DeviceInfo* me = m_store->directory().device(m_store->device().id());
-        worker = me && !me->name.empty() ? me->name : crypto::to_hex(m_store->device().id()).substr(0, 8);
-        auto started = m_repo->start_visit(s(caseId), d::ContactKind::HomeVisit, s(nowTime()), worker);
+        auto started = m_repo->start_visit(s(caseId), d::ContactKind::HomeVisit, s(nowTime()), s(workerName()));
         if (!started) {
             setError(m_store->failed() ? storeProblemText(*m_store)
                                        : tr("Der Besuch konnte nicht angelegt werden: %1").arg(q(started.failure().detail)));
@@ -240,10 +270,118 @@ bool HomeVisitController::startVisit(const QString& caseId)
     m_startedAt = started.isValid() ? QLocale().toString(started, QStringLiteral("dd.MM.yyyy, HH:mm")) : q(event->started_at);
     m_noteEntrusted = true;
     setError({});
+    readDraftState();  // the step it was left at and what its add forms held (invariant 1)
     reload();
     reloadNote();
     setState(event->status == d::ContactStatus::Final ? State::Finalised : State::Open);
     emit visitChanged();
+    return true;
+}
+
+QString HomeVisitController::workerName() const
+{
+    if (!m_store)
+        return {};
+    const std::string worker = m_store->setting("worker").value_or(std::string());  // CaseController::kWorkerSetting
+    if (!d::blank(worker))
+        return q(worker);
+    const sync::DeviceInfo* me = m_store->directory().device(m_store->device().id());
+    return q(me && !me->name.empty() ? me->name : crypto::to_hex(m_store->device().id()).substr(0, 8));
+}
+
+bool HomeVisitController::closedForEdits()
+{
+    if (m_state == State::Open)
+        return false;
+    if (m_state == State::Finalised)
+        setError(tr("Dieser Besuch ist abgeschlossen und kann nicht mehr geändert werden."));
+    return true;
+}
+
+void HomeVisitController::setStep(int step)
+{
+    step = std::clamp(step, 0, kStepCount - 1);
+    if (!assign(m_step, step))
+        return;
+    emit stepChanged();
+    if (m_state != State::Open)
+        return;
+    m_heldDirty = true;
+    flush();  // a step change is a focus change: text and the step are written now
+}
+
+QVariantMap HomeVisitController::held() const
+{
+    QVariantMap out;
+    for (const auto& [slot, value] : m_held)
+        out.insert(slot, value);
+    return out;
+}
+
+void HomeVisitController::hold(const QString& slot, const QString& value)
+{
+    if (!heldSlot(slot) || closedForEdits())
+        return;
+    const auto it = m_held.find(slot);
+    if (value.isEmpty() ? it == m_held.end() : (it != m_held.end() && it->second == value))
+        return;
+    if (value.isEmpty())
+        m_held.erase(it);
+    else
+        m_held[slot] = value;
+    const bool was = savePending();
+    m_heldDirty = true;
+    m_debounce.start();
+    emit heldChanged();
+    if (!was)
+        emit savePendingChanged();
+}
+
+void HomeVisitController::forgetHeld(std::initializer_list<const char*> names)
+{
+    bool changed = false;
+    for (const char* slot : names)
+        changed = m_held.erase(QString::fromLatin1(slot)) > 0 || changed;
+    if (!changed)
+        return;
+    m_heldDirty = true;
+    emit heldChanged();
+    writeTexts(true);  // the add was written; its form's draft goes with it now
+}
+
+std::string HomeVisitController::draftState() const
+{
+    QJsonObject held;
+    for (const auto& [slot, value] : m_held)
+        held.insert(slot, value);
+    const QJsonObject state{{QStringLiteral("step"), m_step}, {QStringLiteral("held"), held}};
+    return QJsonDocument(state).toJson(QJsonDocument::Compact).toStdString();
+}
+
+void HomeVisitController::readDraftState()
+{
+    m_held.clear();
+    m_step = 0;
+    m_heldDirty = false;
+    const std::string value = m_store->setting(kVisitDraftPrefix + s(m_visitId)).value_or(std::string());
+    const QJsonObject state = QJsonDocument::fromJson(QByteArray::fromStdString(value)).object();
+    m_step = std::clamp(state.value(QStringLiteral("step")).toInt(0), 0, kStepCount - 1);
+    const QJsonObject held = state.value(QStringLiteral("held")).toObject();
+    for (auto it = held.begin(); it != held.end(); ++it) {
+        if (heldSlot(it.key()) && it.value().isString() && !it.value().toString().isEmpty())
+            m_held[it.key()] = it.value().toString();
+    }
+    emit stepChanged();
+    emit heldChanged();
+}
+
+bool HomeVisitController::writeDraftState()
+{
+    if (!m_heldDirty || m_visitId.isEmpty())
+        return true;
+    if (!m_store->set_setting(kVisitDraftPrefix + s(m_visitId), draftState()))
+        return false;
+    m_heldDirty = false;
     return true;
 }
 
@@ -256,12 +394,18 @@ void HomeVisitController::close()
 void HomeVisitController::closeVisit()
 {
     m_debounce.stop();
-    const bool hadPending = !m_pending.empty();
+    const bool hadPending = savePending();
     m_pending.clear();
+    m_heldDirty = false;
     if (hadPending)
         emit savePendingChanged();
     if (m_state == State::Closed)
         return;
+    m_held.clear();
+    m_step = 0;
+    m_earlierMissing.clear();
+    m_earlierWills.clear();
+    m_earlierResources.clear();
     m_caseId.clear();
     m_caseName.clear();
     m_socialSpace.clear();
@@ -292,6 +436,8 @@ void HomeVisitController::closeVisit()
     emit visitChanged();
     emit contentChanged();
     emit noteChanged();
+    emit stepChanged();
+    emit heldChanged();
 }
 
 void HomeVisitController::reload(bool notify)
@@ -315,26 +461,39 @@ void HomeVisitController::reload(bool notify)
     }
     m_childSeen = event->child_seen == d::ChildSeen::Unknown ? QString() : q(std::string(d::to_string(event->child_seen)));
 
-    // The family's answers per offer; the latest record per service counts.
+    // The family's answers per offer: this visit's (the latest if there are several) and the
+    // latest of an earlier one, shown beside it (see "today / earlier" in the header).
+    const std::string visitId = s(m_visitId);
     const std::vector<d::ServiceFeedback> feedback = m_repo->service_feedback(caseId);
-    std::map<QString, const d::ServiceFeedback*> byService;
+    std::map<QString, const d::ServiceFeedback*> byService, earlierByService;
     for (const d::ServiceFeedback& f : feedback) {
         if (f.service_id.empty() || f.status == d::FeedbackStatus::MissingWanted)
             continue;
-        const d::ServiceFeedback*& slot = byService[q(f.service_id)];
+        const d::ServiceFeedback*& slot = (f.contact_event_id == visitId ? byService : earlierByService)[q(f.service_id)];
         if (!slot || slot->recorded_on <= f.recorded_on)
             slot = &f;
     }
     m_answers.clear();
     for (const auto& [serviceId, f] : byService)
-        m_answers[serviceId] = Answer{q(f->id), q(std::string(d::to_string(f->status)))};
+        m_answers[serviceId] = Answer{q(f->id), q(std::string(d::to_string(f->status))), {}};
+    for (const auto& [serviceId, f] : earlierByService)
+        m_answers[serviceId].earlier = tr("%1 · %2").arg(label("feedback_status", f->status), shownDate(f->recorded_on));
     searchOffers();
 
     m_missing.clear();
     m_howItems.clear();
+    m_earlierMissing.clear();
     for (const d::ServiceFeedback& f : feedback) {
         if (f.status != d::FeedbackStatus::MissingWanted)
             continue;
+        if (f.contact_event_id != visitId) {
+            m_earlierMissing.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
+                                                   {QStringLiteral("categoryLabel"), OfferListModel::categoryLabel(q(f.category))},
+                                                   {QStringLiteral("wanted"), q(f.wanted)},
+                                                   {QStringLiteral("how"), q(f.how_it_would_have_to_be)},
+                                                   {QStringLiteral("date"), shownDate(f.recorded_on)}});
+            continue;
+        }
         QStringList barriers;
         for (d::Barrier b : f.barriers)
             barriers << q(std::string(d::to_string(b)));
@@ -364,20 +523,25 @@ void HomeVisitController::reload(bool notify)
     for (const d::Member& m : m_repo->members(caseId))
         personNames[m.person.id] = q(m.person.display_name());
     m_wills.clear();
+    m_earlierWills.clear();
     for (const d::WillStatement& w : m_repo->will_statements(caseId)) {
-        m_wills.push_back(QVariantMap{{QStringLiteral("id"), q(w.id)},
-                                      {QStringLiteral("personId"), q(w.person_id)},
-                                      {QStringLiteral("personName"), personNames[w.person_id]},
-                                      {QStringLiteral("text"), q(w.text)},
-                                      {QStringLiteral("ownContribution"), q(w.own_contribution)},
-                                      {QStringLiteral("isWill"), w.is_will()}});
+        (w.contact_event_id == visitId ? m_wills : m_earlierWills)
+            .push_back(QVariantMap{{QStringLiteral("id"), q(w.id)},
+                                   {QStringLiteral("personId"), q(w.person_id)},
+                                   {QStringLiteral("personName"), personNames[w.person_id]},
+                                   {QStringLiteral("text"), q(w.text)},
+                                   {QStringLiteral("ownContribution"), q(w.own_contribution)},
+                                   {QStringLiteral("isWill"), w.is_will()},
+                                   {QStringLiteral("date"), shownDate(w.recorded_on)}});
     }
     m_resources.clear();
+    m_earlierResources.clear();
     for (const d::Resource& r : m_repo->resources(caseId)) {
-        m_resources.push_back(QVariantMap{{QStringLiteral("id"), q(r.id)},
-                                          {QStringLiteral("area"), q(std::string(d::to_string(r.area)))},
-                                          {QStringLiteral("areaLabel"), label("resource_area", r.area)},
-                                          {QStringLiteral("text"), q(r.text)}});
+        (r.contact_event_id == visitId ? m_resources : m_earlierResources)
+            .push_back(QVariantMap{{QStringLiteral("id"), q(r.id)},
+                                   {QStringLiteral("area"), q(std::string(d::to_string(r.area)))},
+                                   {QStringLiteral("areaLabel"), label("resource_area", r.area)},
+                                   {QStringLiteral("text"), q(r.text)}});
     }
 
     // What still keeps the visit from being final; the end time is set on finalising, so it is
@@ -387,6 +551,8 @@ void HomeVisitController::reload(bool notify)
         candidate.ended_at = s(nowTime());
     m_finalIssues = event->status == d::ContactStatus::Final ? QStringList()
                                                               : issueTexts(d::ContactEvent::kType, m_repo->check_final(candidate));
+    if (event->status != d::ContactStatus::Final)
+        m_finalIssues << heldIssues();
     if (notify)
         emit contentChanged();
 }
@@ -413,10 +579,11 @@ void HomeVisitController::searchOffers()
         for (const std::uint32_t position : m_offerIndex.search(s(m_offerSearch), filter)) {
             const offers::Service& o = m_catalogue.services()[position];
             VisitOfferModel::Row row{q(o.id), q(o.name), o.category ? q(std::string(offers::to_id(*o.category))) : QString(),
-                                     q(o.place), q(o.times), {}, {}};
+                                     q(o.place), q(o.times), {}, {}, {}};
             if (auto it = m_answers.find(row.serviceId); it != m_answers.end()) {
                 row.feedbackId = it->second.feedbackId;
                 row.status = it->second.status;
+                row.earlier = it->second.earlier;
             }
             rows.push_back(std::move(row));
         }
@@ -460,6 +627,7 @@ QString HomeVisitController::addAnswer(Record record)
         return {};
     flush();
     record.case_id = s(m_caseId);
+    record.contact_event_id = s(m_visitId);  // today's answer (see "today / earlier")
     return saveAnswer(record) ? q(record.id) : QString();
 }
 
@@ -513,7 +681,7 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
     if (!ready())
         return false;
     flush();
-    // The answer given before, also for an offer the current search hides.
+    // This visit's answer, also for an offer the current search hides; an earlier visit's stays.
     const auto answer = m_answers.find(serviceId);
     const QString feedbackId = answer != m_answers.end() ? answer->second.feedbackId : QString();
     if (status.isEmpty()) {  // the answer taken back
@@ -538,6 +706,7 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
         f = std::move(*loaded);
     } else {
         f.case_id = s(m_caseId);
+        f.contact_event_id = s(m_visitId);
         f.service_id = s(serviceId);
     }
     f.status = *parsed;
@@ -552,7 +721,10 @@ QString HomeVisitController::addMissing(const QString& category, const QString& 
     f.category = s(category);
     f.wanted = s(wanted.trimmed());
     f.recorded_on = s(today());
-    return addAnswer(std::move(f));
+    const QString id = addAnswer(std::move(f));
+    if (!id.isEmpty())
+        forgetHeld({"missing.category", "missing.wanted"});
+    return id;
 }
 
 bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString& barrier)
@@ -561,7 +733,7 @@ bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString
     if (!b)
         return false;
     auto f = m_repo->load<d::ServiceFeedback>(s(feedbackId));
-    if (!f || f->case_id != s(m_caseId))
+    if (!f || f->case_id != s(m_caseId) || f->contact_event_id != s(m_visitId))
         return fail(d::ServiceFeedback::kType, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
     auto it = std::find(f->barriers.begin(), f->barriers.end(), *b);
     if (it == f->barriers.end())
@@ -578,7 +750,10 @@ QString HomeVisitController::addWill(const QString& personId, const QString& tex
     w.text = s(text.trimmed());
     w.own_contribution = s(ownContribution.trimmed());
     w.recorded_on = s(today());
-    return addAnswer(std::move(w));
+    const QString id = addAnswer(std::move(w));
+    if (!id.isEmpty())
+        forgetHeld({"will.text", "will.own"});  // the person stays chosen for the next statement
+    return id;
 }
 
 QString HomeVisitController::addResource(const QString& area, const QString& text)
@@ -588,9 +763,13 @@ QString HomeVisitController::addResource(const QString& area, const QString& tex
         return {};
     d::Resource r;
     r.case_id = s(m_caseId);
+    r.contact_event_id = s(m_visitId);
     r.area = *a;
     r.text = s(text.trimmed());
-    return saveAnswer(r) ? q(r.id) : QString();
+    if (!saveAnswer(r))
+        return {};
+    forgetHeld({"resource.area", "resource.text"});
+    return q(r.id);
 }
 
 bool HomeVisitController::removeAnswer(const QString& id)
@@ -600,6 +779,7 @@ bool HomeVisitController::removeAnswer(const QString& id)
     flush();
     const sync::Record* record = m_store->get(s(id));
     const bool ours = record && !record->deleted() && record->value("case_id").value_or(std::string()) == s(m_caseId) &&
+                      record->value("contact_event_id").value_or(std::string()) == s(m_visitId) &&
                       (record->type == d::ServiceFeedback::kType || record->type == d::WillStatement::kType ||
                        record->type == d::Resource::kType);
     if (!ours) {
@@ -618,7 +798,7 @@ bool HomeVisitController::removeAnswer(const QString& id)
 
 bool HomeVisitController::setNoteEntrusted(bool entrusted)
 {
-    if (m_state != State::Open || !m_noteId.isEmpty())
+    if (closedForEdits() || !m_noteId.isEmpty())
         return false;  // fixed with the first save (see the header)
     if (entrusted != m_noteEntrusted) {
         m_noteEntrusted = entrusted;
@@ -629,9 +809,9 @@ bool HomeVisitController::setNoteEntrusted(bool entrusted)
 
 void HomeVisitController::editText(const QString& id, const QString& field, const QString& text)
 {
-    if (m_state != State::Open || id.isEmpty())
+    if (closedForEdits() || id.isEmpty())
         return;
-    const bool was = !m_pending.empty();
+    const bool was = savePending();
     m_pending[s(id) + "\n" + s(field)] = Pending{s(id), s(field), s(text)};
     m_debounce.start();
     if (!was)
@@ -640,9 +820,9 @@ void HomeVisitController::editText(const QString& id, const QString& field, cons
 
 void HomeVisitController::editNote(const QString& text)
 {
-    if (m_state != State::Open)
+    if (closedForEdits())
         return;
-    const bool was = !m_pending.empty();
+    const bool was = savePending();
     m_pending["\nnote"] = Pending{{}, "note", s(text)};
     m_noteText = text;  // what the field shows; no noteChanged: the field is the source while typing
     m_debounce.start();
@@ -655,7 +835,7 @@ bool HomeVisitController::flush() { return writeTexts(true); }
 bool HomeVisitController::writeTexts(bool asked)
 {
     m_debounce.stop();
-    if (m_pending.empty())
+    if (!savePending())
         return true;
     if (!usable())
         return false;  // written when the store is back (setStoreBusy)
@@ -667,7 +847,7 @@ bool HomeVisitController::writeTexts(bool asked)
     }
     std::map<std::string, Pending> pending;
     pending.swap(m_pending);
-    bool allOk = true;
+    bool allOk = writeDraftState();  // stays dirty if the store had no room
     for (const auto& [key, p] : pending) {
         if (writePending(p))
             continue;
@@ -686,7 +866,7 @@ bool HomeVisitController::writeTexts(bool asked)
 
 HomeVisitController::TextTarget HomeVisitController::textTarget() const
 {
-    return TextTarget{s(m_caseId), s(m_visitId), s(m_noteId), m_noteEntrusted, s(nowTime())};
+    return TextTarget{s(m_caseId), s(m_visitId), s(m_noteId), m_noteEntrusted, s(nowTime()), s(workerName())};
 }
 
 HomeVisitController::TextOutcome HomeVisitController::writeText(d::Repository& repo, sync::Store& store,
@@ -702,8 +882,7 @@ HomeVisitController::TextOutcome HomeVisitController::writeText(d::Repository& r
             note.case_id = target.caseId;
             note.contact_event_id = target.visitId;
             note.text = p.text;
-            const sync::DeviceInfo* me = store.directory().device(store.device().id());
-            note.author = me ? me->name : std::string();
+            note.author = target.author;
             note.written_at = target.writtenAt;
             note.entrusted = target.noteEntrusted;
             // Entrusted: the worker's confidential scope (the store's personal scope); else the case's.
@@ -722,8 +901,9 @@ HomeVisitController::TextOutcome HomeVisitController::writeText(d::Repository& r
         return out;
     }
     const sync::Record* record = store.get(p.id);
-    if (!record || record->deleted() || record->value("case_id").value_or(std::string()) != target.caseId)
-        return TextOutcome{TextOutcome::NotOfThisVisit, {}, {}, {}};
+    if (!record || record->deleted() || record->value("case_id").value_or(std::string()) != target.caseId ||
+        record->value("contact_event_id").value_or(std::string()) != target.visitId)
+        return TextOutcome{TextOutcome::NotOfThisVisit, {}, {}, {}};  // an earlier answer is read-only here
     const std::string type = record->type;
     // The texts a visit edits in place are those the schema marks kInVisit (domain/schema.h).
     const auto field = d::find_field(type, p.field);
@@ -764,7 +944,7 @@ void HomeVisitController::flushForLock(SessionController& session)
 {
     if (flush())
         return;  // written on this thread, or nothing was pending
-    if (!m_store || m_pending.empty())
+    if (!m_store || !savePending())
         return;
     // A job holds the store: the writes go behind it on the store thread, and the lock that is
     // about to cancel the session lets them run before the store closes (invariant 5).
@@ -772,8 +952,15 @@ void HomeVisitController::flushForLock(SessionController& session)
     for (const auto& [key, p] : m_pending)
         texts.push_back(p);
     const TextTarget target = textTarget();
+    std::string draftKey, draft;
+    if (m_heldDirty && !m_visitId.isEmpty()) {
+        draftKey = kVisitDraftPrefix + s(m_visitId);
+        draft = draftState();
+    }
     const bool queued = session.runStoreJob(
-        [texts = std::move(texts), target](sync::Store& store, const std::atomic<bool>&) {
+        [texts = std::move(texts), target, draftKey, draft](sync::Store& store, const std::atomic<bool>&) {
+            if (!draftKey.empty())
+                (void)store.set_setting(draftKey, draft);  // no room: as for the texts (invariant 6)
             d::Repository repo(store);
             TextTarget t = target;
             for (const Pending& p : texts) {
@@ -786,8 +973,21 @@ void HomeVisitController::flushForLock(SessionController& session)
     if (queued) {
         m_debounce.stop();
         m_pending.clear();
+        m_heldDirty = false;
         emit savePendingChanged();
     }
+}
+
+QStringList HomeVisitController::heldIssues() const
+{
+    QStringList out;
+    for (const HeldSlot& h : kHeldSlots) {
+        const auto it = m_held.find(QString::fromLatin1(h.slot));
+        if (h.text && it != m_held.end() && !it->second.trimmed().isEmpty())
+            out << tr("Noch nicht festgehalten: %1 („%2“). Tippen Sie auf „Festhalten“ oder leeren Sie das Feld.")
+                       .arg(tr(h.what), it->second.trimmed().left(40));
+    }
+    return out;
 }
 
 QStringList HomeVisitController::checkFinal()
@@ -808,12 +1008,23 @@ bool HomeVisitController::finalise()
     if (event->ended_at.empty())
         event->ended_at = s(nowTime());
     d::Issues issues = m_repo->check_final(*event);
+    if (const QStringList held = heldIssues(); !held.isEmpty()) {  // typed but not confirmed
+        m_finalIssues = issueTexts(d::ContactEvent::kType, issues) + held;
+        emit contentChanged();
+        setError(tr("Der Besuch ist noch nicht vollständig."));
+        return false;
+    }
     if (issues.empty()) {
         event->status = d::ContactStatus::Final;  // one commit: the end time and the status
         if (m_repo->save(*event, reporting(issues))) {
             setError({});
             emit saved();
             reload();
+            m_held.clear();
+            m_heldDirty = false;
+            // The draft state has served; if it cannot go now it is only a step and empty slots.
+            (void)m_store->set_setting(kVisitDraftPrefix + s(m_visitId), std::string());
+            emit heldChanged();
             setState(State::Finalised);
             return true;
         }

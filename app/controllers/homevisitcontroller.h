@@ -11,6 +11,17 @@
 //   offer pick the offers of the case's social space come from the offer map's own search
 //              (offers::SearchIndex over an offers::Catalogue, as OfferListModel uses it): the
 //              same folding and order, so typing "fuss" or "beratung" finds what the map finds
+//   today / earlier  an answer given in this visit names it (contact_event_id); every other answer
+//              of the case (earlier visits, the case page) is "earlier": shown read-only with its
+//              date, never counted, edited or removed here. A mark on an offer answered earlier
+//              makes a new answer of this visit; the earlier one stays as it was
+//   held       what is typed into an add form (a will, a resource, something missing) or chosen
+//              for it (person, area, category) before it is confirmed, and the step on screen:
+//              the visit's draft state, a sealed store setting (kVisitDraftPrefix + visit id),
+//              written after the same debounce as text edits and on every step change, read back
+//              when the visit is resumed, deleted when it is finalised
+//   worker     the visit's and its note's author: the worker's name (CaseDetail.workerName, the
+//              store setting "worker"); the device's name only while no name is set
 //   entrusted  the note is anvertraut (§65 SGB VIII) by default and then lives in the worker's
 //              confidential scope (the store's personal default scope); the choice is made before
 //              the note's first save and fixed after it (moving it to the case would be sharing,
@@ -21,14 +32,18 @@
 //   Closed  --startVisit(case): none------------------------------> Open   (a new draft, saved at once)
 //   Open    --any answer------------------------------------------> Open   (written at once or after the debounce)
 //   Open    --finalise(): check_final has issues------------------> Open   (finalIssues: German)
-//   Open    --finalise(): no issues-------------------------------> Finalised
+//   Open    --finalise(): held text not confirmed-----------------> Open   (finalIssues names it)
+//   Open    --finalise(): no issues-------------------------------> Finalised (read-only: `editable` false)
 //   Open | Finalised --close() | store gone (lock)-----------------> Closed (pending text written first)
 //
 // Invariants
-//   1. Nothing of a visit lives only in memory except `pending` text, for at most kDebounceMs
+//   1. Nothing of a visit lives only in memory except `pending` text and held state, for at most kDebounceMs
 //      (or, while the store is lent to a sync job, until it is back; while it has no room, until
 //      the user acts: invariant 6); flush() empties it.
-//      Killing the process loses at most that.
+//      Killing the process loses at most that; a resumed visit opens at the step it was left at,
+//      with the held text back in its fields.
+//   7. Only an Open visit takes an answer, a text or held state. A Finalised one is read-only:
+//      every write is refused with a German errorMessage and nothing is kept or claimed saved.
 //   2. Every write goes through domain::Repository: the domain rules decide, a refused answer
 //      writes nothing and leaves what was stored; the refusal shows as errorMessage (German).
 //   3. The store is touched only while it is set and not busy (SessionController invariant 2).
@@ -84,13 +99,14 @@ class VisitOfferModel : public ListModel
 
 public:
     enum Role { ServiceIdRole = Qt::UserRole + 1, NameRole, CategoryRole, CategoryLabelRole, PlaceRole, TimesRole,
-                FeedbackIdRole, StatusRole };
+                FeedbackIdRole, StatusRole, EarlierRole };
     Q_ENUM(Role)
 
     struct Row {
         QString serviceId, name, category, place, times;
-        QString feedbackId;  // the case's service_feedback for this service, or ""
+        QString feedbackId;  // this visit's service_feedback for this service, or ""
         QString status;      // its status id ("known", "used", "used_before", "unknown"), or ""
+        QString earlier;     // the latest earlier answer, "bekannt · 12.03.2026", or ""
     };
 
     explicit VisitOfferModel(QObject* parent = nullptr) : ListModel(parent) {}
@@ -114,6 +130,9 @@ class HomeVisitController : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Created by main.cpp; QML uses the Visit singleton.")
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool editable READ editable NOTIFY stateChanged)
+    Q_PROPERTY(int step READ step WRITE setStep NOTIFY stepChanged)
+    Q_PROPERTY(QVariantMap held READ held NOTIFY heldChanged)
     Q_PROPERTY(QString caseId READ caseId NOTIFY visitChanged)
     Q_PROPERTY(QString caseName READ caseName NOTIFY visitChanged)
     Q_PROPERTY(QString socialSpace READ socialSpace NOTIFY visitChanged)
@@ -129,6 +148,9 @@ class HomeVisitController : public QObject
     Q_PROPERTY(QVariantList howItems READ howItems NOTIFY contentChanged)
     Q_PROPERTY(QVariantList wills READ wills NOTIFY contentChanged)
     Q_PROPERTY(QVariantList resources READ resources NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList earlierMissing READ earlierMissing NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList earlierWills READ earlierWills NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList earlierResources READ earlierResources NOTIFY contentChanged)
     Q_PROPERTY(QString noteText READ noteText NOTIFY noteChanged)
     Q_PROPERTY(bool noteEntrusted READ noteEntrusted NOTIFY noteChanged)
     Q_PROPERTY(bool noteScopeFixed READ noteScopeFixed NOTIFY noteChanged)
@@ -144,6 +166,8 @@ public:
     Q_ENUM(State)
 
     static constexpr int kDebounceMs = 600;
+    static constexpr int kStepCount = 6;  // Wer ist da? … Abschluss (qml/pages/HomeVisitPage.qml)
+    static constexpr auto kVisitDraftPrefix = "visit_draft:";
 
     explicit HomeVisitController(QObject* parent = nullptr);
     ~HomeVisitController() override;
@@ -157,6 +181,11 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
     State state() const { return m_state; }
+    bool editable() const { return m_state == State::Open; }
+    int step() const { return m_step; }
+    // The step on screen (0 .. kStepCount-1); kept with the visit's draft state for a resume.
+    void setStep(int step);
+    QVariantMap held() const;
     QString caseId() const { return m_caseId; }
     QString caseName() const { return m_caseName; }
     QString socialSpace() const { return m_socialSpace; }
@@ -174,13 +203,16 @@ public:
     QVariantList howItems() const { return m_howItems; }
     QVariantList wills() const { return m_wills; }
     QVariantList resources() const { return m_resources; }
+    QVariantList earlierMissing() const { return m_earlierMissing; }
+    QVariantList earlierWills() const { return m_earlierWills; }
+    QVariantList earlierResources() const { return m_earlierResources; }
     QString noteText() const { return m_noteText; }
     bool noteEntrusted() const { return m_noteEntrusted; }
     bool noteScopeFixed() const { return !m_noteId.isEmpty(); }
     QString noteId() const { return m_noteId; }
     QStringList finalIssues() const { return m_finalIssues; }
     QString errorMessage() const { return m_error; }
-    bool savePending() const { return !m_pending.empty(); }
+    bool savePending() const { return !m_pending.empty() || m_heldDirty; }
     QVariantList categories() const;
     QVariantList barrierOptions() const;
     QVariantList resourceAreas() const;
@@ -206,6 +238,10 @@ public:
     Q_INVOKABLE bool removeAnswer(const QString& id);
     // Before the note's first save only (see "entrusted" above).
     Q_INVOKABLE bool setNoteEntrusted(bool entrusted);
+    // Keeps what an add form holds before it is confirmed (see "held" above): slot "will.person",
+    // "will.text", "will.own", "resource.area", "resource.text", "missing.category", "missing.wanted";
+    // "" forgets it. A confirmed add forgets its own slots.
+    Q_INVOKABLE void hold(const QString& slot, const QString& value);
 
     // ---- text edits: debounced ----
     // field: "wanted" | "how_it_would_have_to_be" (feedback), "text" | "own_contribution" (will),
@@ -228,6 +264,8 @@ public:
 
 signals:
     void stateChanged();
+    void stepChanged();
+    void heldChanged();
     void visitChanged();
     void contentChanged();
     void noteChanged();
@@ -248,6 +286,7 @@ private:
         std::string caseId, visitId, noteId;
         bool noteEntrusted = true;
         std::string writtenAt;  // a new note's written_at
+        std::string author;     // a new note's author (see "worker")
     };
     struct TextOutcome {
         enum Kind { Written, NotOfThisVisit, NotEditable, Refused, Failed } kind = Written;
@@ -263,6 +302,14 @@ private:
     // Writes `pending`; `asked`: the user acted (recovers a Failed store first), else the debounce.
     bool writeTexts(bool asked);
     QString storeFailureText() const;  // why a write failed, in German
+    QString workerName() const;        // see "worker" above
+    // The visit's draft state (step and held) as the setting's JSON value.
+    std::string draftState() const;
+    void readDraftState();
+    bool writeDraftState();  // false if the store refused (the state stays dirty)
+    void forgetHeld(std::initializer_list<const char*> names);
+    bool closedForEdits();   // true, with errorMessage, if the visit is not Open (invariant 7)
+    QStringList heldIssues() const;  // held text not yet confirmed, in German (keeps a visit from being final)
     bool ready();  // an open visit and a usable store; else false (with a German note if busy)
     // A choice answer parsed once ready(), pending text flushed first; nullopt if not ready or
     // not a value of Choice (errorMessage `unknown`).
@@ -296,6 +343,10 @@ private:
     QString m_caseId, m_caseName, m_socialSpace, m_visitId, m_startedAt;
     bool m_resumed = false;
     QVariantList m_members, m_missing, m_howItems, m_wills, m_resources;
+    QVariantList m_earlierMissing, m_earlierWills, m_earlierResources;
+    int m_step = 0;
+    std::map<QString, QString> m_held;  // slot -> text or choice (see "held")
+    bool m_heldDirty = false;           // m_held or m_step not yet in the store
     QString m_childSeen;
     VisitOfferModel m_offers;
     offers::Catalogue m_catalogue;   // read at startVisit: the offers do not change during a visit
@@ -303,9 +354,10 @@ private:
     std::string m_spaceId;           // the case's social space as the catalogue knows it, or ""
     QString m_offerSearch;
     struct Answer {
-        QString feedbackId, status;
+        QString feedbackId, status;  // this visit's answer, or ""
+        QString earlier;             // the latest earlier one as shown ("bekannt · 12.03.2026"), or ""
     };
-    std::map<QString, Answer> m_answers;  // per service id: the family's latest answer
+    std::map<QString, Answer> m_answers;  // per service id
     QString m_noteId, m_noteText;
     bool m_noteEntrusted = true;
     QStringList m_finalIssues;

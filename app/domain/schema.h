@@ -126,7 +126,8 @@ template <> struct Schema<WillStatement> { static constexpr auto fields = std::t
     ref("person_id", &WillStatement::person_id, Person::kType, kRequired),
     field("text", &WillStatement::text, K::Verbatim, kRequired | kInVisit),
     field("own_contribution", &WillStatement::own_contribution, K::Verbatim, kInVisit),
-    field("recorded_on", &WillStatement::recorded_on, K::Date, kRequired)}; };
+    field("recorded_on", &WillStatement::recorded_on, K::Date, kRequired),
+    ref("contact_event_id", &WillStatement::contact_event_id, ContactEvent::kType, kNoForm)}; };
 template <> struct Schema<Goal> { static constexpr auto fields = std::tuple{
     field("case_id", &Goal::case_id, K::Owner),
     field("level", &Goal::level, K::Enum),
@@ -150,7 +151,8 @@ template <> struct Schema<Resource> { static constexpr auto fields = std::tuple{
     field("case_id", &Resource::case_id, K::Owner),
     ref("person_id", &Resource::person_id, Person::kType),
     field("area", &Resource::area, K::Enum),
-    field("text", &Resource::text, K::Text, kRequired | kInVisit)}; };
+    field("text", &Resource::text, K::Text, kRequired | kInVisit),
+    ref("contact_event_id", &Resource::contact_event_id, ContactEvent::kType, kNoForm)}; };
 template <> struct Schema<NetworkContact> { static constexpr auto fields = std::tuple{
     field("name", &NetworkContact::name, K::Text, kRequired),
     field("sector", &NetworkContact::sector, K::Enum),
@@ -171,7 +173,8 @@ template <> struct Schema<ServiceFeedback> { static constexpr auto fields = std:
     field("barriers", &ServiceFeedback::barriers, K::List),
     field("how_it_would_have_to_be", &ServiceFeedback::how_it_would_have_to_be, K::Verbatim, kInVisit),
     field("wanted", &ServiceFeedback::wanted, K::Verbatim, kInVisit),
-    field("recorded_on", &ServiceFeedback::recorded_on, K::Date, kRequired)}; };
+    field("recorded_on", &ServiceFeedback::recorded_on, K::Date, kRequired),
+    ref("contact_event_id", &ServiceFeedback::contact_event_id, ContactEvent::kType, kNoForm)}; };
 template <> struct Schema<RiskAssessment> { static constexpr auto fields = std::tuple{
     field("case_id", &RiskAssessment::case_id, K::Owner),
     field("area", &RiskAssessment::area, K::Enum),

@@ -155,6 +155,7 @@ struct WillStatement : Meta {
     std::string text;              // verbatim, required
     std::string own_contribution;  // "what will I do for it myself?"; empty: a wish (Wunsch)
     std::string recorded_on;       // date, required
+    std::string contact_event_id;  // "" or the visit (a contact_event of the same case) it was said in
     bool is_will() const;          // own_contribution holds more than blanks
     bool operator==(const WillStatement&) const = default;
 };
@@ -194,6 +195,7 @@ struct Resource : Meta {
     std::string person_id;  // "" (the family's) or a person
     ResourceArea area = ResourceArea::Personal;
     std::string text;       // required
+    std::string contact_event_id;  // "" or the visit (a contact_event of the same case) it was named in
     bool operator==(const Resource&) const = default;
 };
 
@@ -229,6 +231,7 @@ struct ServiceFeedback : Meta {
     std::string how_it_would_have_to_be;  // verbatim
     std::string wanted;        // missing_wanted without a service: what is wanted (required then)
     std::string recorded_on;   // date, required
+    std::string contact_event_id;  // "" or the visit (a contact_event of the same case) it was given in
     bool operator==(const ServiceFeedback&) const = default;
 };
 

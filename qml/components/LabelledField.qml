@@ -30,6 +30,7 @@ ColumnLayout {
 
     TextField {
         id: field
+        objectName: root.objectName.length > 0 ? root.objectName + "Field" : ""
         Layout.fillWidth: true
         implicitHeight: Theme.touchTarget + Theme.spacingS
         leftPadding: Theme.spacingM

@@ -52,6 +52,9 @@ ColumnLayout {
         Component.onCompleted: text = root.initialText
         onTextChanged: if (activeFocus) root.edited(text)
         onActiveFocusChanged: if (!activeFocus) root.committed()
+        // Tab moves on, as in every other field: a tab character is never part of the family's words.
+        Keys.onTabPressed: event => { area.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+        Keys.onBacktabPressed: event => { area.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
 
         background: Rectangle {
             radius: Theme.radiusSmall

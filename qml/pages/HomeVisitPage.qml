@@ -3,7 +3,8 @@
 // Abschluss. Every tap is written at once by the Visit controller; typed text after a short
 // pause and when the field loses focus. The page holds no answer of its own.
 // The steps are qml/pages/visit/VisitStep*.qml, the header with the step bar visit/VisitHeader.qml;
-// this page sequences them. State: `step` (0..stepCount-1), the step on screen.
+// this page sequences them. State: none of its own: the step on screen is Visit.step, kept with the
+// visit so that a resumed visit opens where it was left. A finished visit is shown read-only.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -15,8 +16,8 @@ Page {
 
     signal closeRequested()
 
-    property int step: 0
-    readonly property int stepCount: 6
+    readonly property int step: Visit.step
+    readonly property int stepCount: 6  // HomeVisitController::kStepCount
     readonly property bool narrow: width < 640
     readonly property int margin: width >= 1000 ? Theme.spacingXxl : Theme.spacingL
     readonly property int bodyWidth: Math.min(Theme.contentMaxWidth, width - 2 * margin)
@@ -42,8 +43,7 @@ Page {
     ]
 
     function goTo(index) {
-        Visit.flush()  // a step change is a focus change: write what was typed
-        page.step = Math.max(0, Math.min(page.stepCount - 1, index))
+        Visit.step = Math.max(0, Math.min(page.stepCount - 1, index))  // writes what was typed, and the step
         if (page.step === page.stepCount - 1)
             Visit.checkFinal()
         flick.contentY = 0
@@ -106,9 +106,20 @@ Page {
                 text: Visit.errorMessage
             }
 
+            InlineMessage {
+                objectName: "visitReadOnly"
+                Layout.fillWidth: true
+                isError: false
+                text: Visit.state === HomeVisitController.Finalised && page.step < page.stepCount - 1
+                      ? qsTr("Dieser Besuch ist abgeschlossen. Sie sehen, was erfasst wurde; ändern lässt es sich nicht mehr.") : ""
+            }
+
             Loader {
                 id: stepLoader
                 Layout.fillWidth: true
+                // A finished visit takes nothing (HomeVisitController invariant 7); its last step
+                // keeps its way back to the cases.
+                enabled: Visit.editable || page.step === page.stepCount - 1
                 sourceComponent: [stepWho, stepOffers, stepMissing, stepHow, stepWill, stepFinish][page.step]
             }
         }

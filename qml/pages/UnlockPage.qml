@@ -117,6 +117,7 @@ Page {
 
                     PassphraseField {
                         id: first
+                        objectName: "passphrase"
                         Layout.fillWidth: true
                         label: page.setup ? qsTr("Neue Passphrase") : qsTr("Passphrase")
                         enabled: !page.busy && !page.failed
@@ -125,6 +126,7 @@ Page {
 
                     PassphraseField {
                         id: second
+                        objectName: "passphraseRepeat"
                         Layout.fillWidth: true
                         visible: page.setup
                         label: qsTr("Passphrase wiederholen")
@@ -146,6 +148,7 @@ Page {
 
                     ActionButton {
                         id: action
+                        objectName: "unlockButton"
                         Layout.fillWidth: true
                         Layout.topMargin: Theme.spacingS
                         enabled: !page.busy

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <future>
 
 using quartier::app::HomeVisitController;
@@ -471,4 +472,160 @@ TEST_CASE("The visit's offers are searched as the offer map searches them", "[vi
     for (const auto& row : f.visit->offers()->rows())
         if (row.serviceId == football)
             CHECK(row.status == QStringLiteral("used"));
+}
+
+TEST_CASE("A finished visit is read-only: every edit is refused with a reason and nothing is stored", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    const QString missing = f.visit->addMissing(QStringLiteral("sports"), QStringLiteral("Schwimmen"));
+    REQUIRE_FALSE(missing.isEmpty());
+    REQUIRE(f.visit->finalise());
+    CHECK_FALSE(f.visit->editable());
+    const auto before = f.repo().service_feedback(f.demo.caseId);
+
+    // What the screen of a finished visit could still send: each says why and claims nothing.
+    f.visit->clearError();
+    f.visit->editText(missing, QStringLiteral("how_it_would_have_to_be"), QStringLiteral("nach dem Abschluss"));
+    CHECK_FALSE(f.visit->savePending());
+    CHECK(f.visit->errorMessage().contains(QStringLiteral("abgeschlossen")));
+    f.visit->clearError();
+    f.visit->editNote(QStringLiteral("nach dem Abschluss"));
+    CHECK_FALSE(f.visit->savePending());
+    CHECK(f.visit->errorMessage().contains(QStringLiteral("abgeschlossen")));
+    f.visit->clearError();
+    f.visit->hold(QStringLiteral("resource.text"), QStringLiteral("nach dem Abschluss"));
+    CHECK(f.visit->held().isEmpty());
+    CHECK(f.visit->errorMessage().contains(QStringLiteral("abgeschlossen")));
+    CHECK(f.visit->addResource(QStringLiteral("social"), QStringLiteral("nach dem Abschluss")).isEmpty());
+    CHECK_FALSE(f.visit->toggleBarrier(missing, QStringLiteral("cost")));
+    CHECK(f.visit->flush());
+    CHECK(f.repo().service_feedback(f.demo.caseId) == before);
+    for (const d::Resource& r : f.repo().resources(f.demo.caseId))
+        CHECK(r.text != "nach dem Abschluss");
+    for (const d::Note& n : f.repo().notes_of_visit(f.visit->visitId().toStdString()))
+        CHECK(n.text != "nach dem Abschluss");
+}
+
+TEST_CASE("What an add form holds and the step survive a crash and come back when the visit is resumed", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const QString visitId = f.visit->visitId();
+    f.visit->setStep(4);
+    f.visit->hold(QStringLiteral("resource.area"), QStringLiteral("social"));
+    f.visit->hold(QStringLiteral("resource.text"), QStringLiteral("Die Nachbarin hilft"));
+    f.visit->hold(QStringLiteral("will.text"), QStringLiteral("Ich will wieder arbeiten"));
+    f.visit->hold(QStringLiteral("bogus.slot"), QStringLiteral("nicht gehalten"));
+    CHECK(f.visit->savePending());
+    // The debounce writes it: after that a kill (no flush, no lock) loses nothing.
+    QSignalSpy pending(f.visit.get(), &HomeVisitController::savePendingChanged);
+    REQUIRE(pending.wait(HomeVisitController::kDebounceMs * 4));
+    CHECK_FALSE(f.visit->savePending());
+    // A kill: the controller and the store go without a flush or a lock.
+    f.visit.reset();  // its destructor writes nothing, as a killed process runs nothing
+    f.store.reset();
+    f.store = openStore(f.tmp);
+    f.open();
+
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK(f.visit->visitId() == visitId);
+    CHECK(f.visit->step() == 4);
+    const QVariantMap held = f.visit->held();
+    CHECK(held.value(QStringLiteral("resource.area")).toString() == QStringLiteral("social"));
+    CHECK(held.value(QStringLiteral("resource.text")).toString() == QStringLiteral("Die Nachbarin hilft"));
+    CHECK(held.value(QStringLiteral("will.text")).toString() == QStringLiteral("Ich will wieder arbeiten"));
+    CHECK_FALSE(held.contains(QStringLiteral("bogus.slot")));
+    // Sealed like every setting: the typed words are nowhere on disk in plaintext.
+    f.store.reset();
+    for (const auto& entry : std::filesystem::directory_iterator(storePath(f.tmp))) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(bytes.find("Nachbarin hilft") == std::string::npos);
+    }
+    f.visit.reset();
+    f.store = openStore(f.tmp);
+    f.open();
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+
+    // Held text keeps the visit from being final until it is confirmed or emptied.
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    CHECK_FALSE(f.visit->finalise());
+    CHECK(f.visit->finalIssues().join(QLatin1Char(' ')).contains(QStringLiteral("Nachbarin hilft")));
+    // Confirming an add forgets its own slots; emptying a field forgets the other.
+    REQUIRE_FALSE(f.visit->addResource(QStringLiteral("social"), QStringLiteral("Die Nachbarin hilft")).isEmpty());
+    CHECK_FALSE(f.visit->held().contains(QStringLiteral("resource.text")));
+    CHECK_FALSE(f.visit->held().contains(QStringLiteral("resource.area")));
+    f.visit->hold(QStringLiteral("will.text"), QString());
+    REQUIRE(f.visit->finalise());
+    CHECK_FALSE(f.store->setting(HomeVisitController::kVisitDraftPrefix + visitId.toStdString()).value_or("").size() > 0);
+}
+
+TEST_CASE("A new visit keeps earlier answers apart: shown with their date, not counted, not changed", "[visit]")
+{
+    VisitFixture f;
+    // The first visit: an offer marked, something missing, a will and a resource.
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const QString service = f.visit->offers()->rows().front().serviceId;
+    REQUIRE(f.visit->setOfferStatus(service, QStringLiteral("known")));
+    const QString missing = f.visit->addMissing(QStringLiteral("sports"), QStringLiteral("Schwimmen"));
+    const QString will = f.visit->addWill(q(f.persons[0]), QStringLiteral("Ich will umziehen."), QStringLiteral("Ich suche"));
+    REQUIRE_FALSE(f.visit->addResource(QStringLiteral("social"), QStringLiteral("Oma nebenan")).isEmpty());
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    REQUIRE(f.visit->finalise());
+    const int willsSaidBefore = int(f.visit->wills().size());
+    CHECK(willsSaidBefore == 1);
+    f.visit->close();
+
+    // The next visit starts empty of today's answers; the earlier ones are listed apart.
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK_FALSE(f.visit->resumed());
+    CHECK(f.visit->missing().isEmpty());
+    CHECK(f.visit->wills().isEmpty());
+    CHECK(f.visit->resources().isEmpty());
+    bool earlierWill = false;
+    for (const QVariant& w : f.visit->earlierWills())
+        earlierWill = earlierWill || w.toMap().value(QStringLiteral("id")).toString() == will;
+    CHECK(earlierWill);
+    CHECK_FALSE(f.visit->earlierMissing().isEmpty());
+    CHECK_FALSE(f.visit->earlierResources().isEmpty());
+    for (const auto& row : f.visit->offers()->rows()) {
+        CHECK(row.status.isEmpty());
+        if (row.serviceId == service)
+            CHECK(row.earlier.startsWith(QStringLiteral("bekannt")));
+    }
+    // Earlier answers are not this visit's to change or remove.
+    CHECK_FALSE(f.visit->removeAnswer(missing));
+    CHECK_FALSE(f.visit->toggleBarrier(missing, QStringLiteral("cost")));
+    f.visit->editText(will, QStringLiteral("text"), QStringLiteral("überschrieben"));
+    f.visit->flush();
+    CHECK(f.repo().load<d::WillStatement>(will.toStdString())->text == "Ich will umziehen.");
+    // Today's mark on the same offer is a new answer of this visit; the earlier one stays.
+    REQUIRE(f.visit->setOfferStatus(service, QStringLiteral("used")));
+    int answers = 0;
+    for (const d::ServiceFeedback& fb : f.feedback())
+        answers += fb.service_id == service.toStdString();
+    CHECK(answers == 2);
+    REQUIRE(f.visit->setOfferStatus(service, QString()));  // taken back: only today's goes
+    answers = 0;
+    for (const d::ServiceFeedback& fb : f.feedback())
+        answers += fb.service_id == service.toStdString();
+    CHECK(answers == 1);
+}
+
+TEST_CASE("A visit and its note name the worker, not the device", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.store->set_setting("worker", "Frau Yilmaz"));
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK(f.event().worker == "Frau Yilmaz");
+    f.visit->editNote(QStringLiteral("Gespräch in der Küche."));
+    REQUIRE(f.visit->flush());
+    const auto notes = f.repo().notes_of_visit(f.visit->visitId().toStdString());
+    REQUIRE(notes.size() == 1);
+    CHECK(notes.front().author == "Frau Yilmaz");
 }

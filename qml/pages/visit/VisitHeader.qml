@@ -95,6 +95,7 @@ Rectangle {
                 Layout.preferredWidth: saveRow.implicitWidth + 2 * Theme.spacingM
                 radius: 16
                 color: Visit.savePending ? Theme.primarySoft : Theme.successSoft
+                visible: Visit.editable  // a finished visit saves nothing; its subtitle says "abgeschlossen"
                 Accessible.role: Accessible.StaticText
                 Accessible.name: saveLabel.text
 
@@ -109,6 +110,7 @@ Rectangle {
                     }
                     Label {
                         id: saveLabel
+                        objectName: "saveLabel"
                         text: Visit.savePending ? qsTr("Speichert …") : qsTr("Gespeichert")
                         color: Visit.savePending ? Theme.primary : Theme.success
                         font.pixelSize: Theme.fontCaption

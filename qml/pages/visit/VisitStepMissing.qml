@@ -1,6 +1,7 @@
 // Home visit, step 3 "Was fehlt Ihnen?": what the family misses, by area, and what keeps it from
 // using offers (barriers). State: only the area chosen for the next entry (`category`), reset after
-// it is recorded; everything recorded lives in the Visit controller.
+// it is recorded; everything recorded lives in the Visit controller, and what the add form holds
+// before "Festhalten" is held there too (Visit.hold: a crash or a lock loses none of it).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,7 +10,8 @@ import Quartier.Ui
 ColumnLayout {
     id: missingStep
     spacing: Theme.spacingM
-    property string category: ""
+    property string category: Visit.held["missing.category"] || ""
+    onCategoryChanged: Visit.hold("missing.category", category)
 
     Rectangle {
         Layout.fillWidth: true
@@ -33,6 +35,8 @@ ColumnLayout {
                 label: qsTr("Was fehlt oder wird gewünscht?")
                 placeholderText: qsTr("z. B. Betreuung am Nachmittag")
                 onAccepted: addButton.clicked()
+                Component.onCompleted: text = Visit.held["missing.wanted"] || ""
+                onTextChanged: Visit.hold("missing.wanted", text)
             }
             Label {
                 text: qsTr("Bereich")
@@ -69,6 +73,12 @@ ColumnLayout {
                         missingStep.category = ""
                     }
                 }
+            }
+            Paragraph {
+                objectName: "missingNeedsArea"
+                visible: wantedField.text.trim().length > 0 && missingStep.category.length === 0
+                font.pixelSize: Theme.fontSmall
+                text: qsTr("Wählen Sie einen Bereich, dann können Sie es festhalten.")
             }
         }
     }
@@ -126,7 +136,7 @@ ColumnLayout {
                     onCommitted: Visit.flush()
                 }
                 Label {
-                    text: qsTr("Was hält ab?")
+                    text: qsTr("Was hält die Familie davon ab?")
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                     font.weight: Font.Medium
@@ -148,5 +158,12 @@ ColumnLayout {
                 }
             }
         }
+    }
+
+    EarlierAnswers {
+        Layout.fillWidth: true
+        title: qsTr("Früher genannt")
+        entries: Visit.earlierMissing.map(m => ({ date: m.date, text: m.categoryLabel + ": " + m.wanted,
+                                                 detail: m.how }))
     }
 }

@@ -48,6 +48,7 @@ ColumnLayout {
             required property string place
             required property string times
             required property string status
+            required property string earlier
             Layout.fillWidth: true
             implicitHeight: offerColumn.implicitHeight + 2 * Theme.spacingM
             radius: Theme.radius
@@ -78,6 +79,17 @@ ColumnLayout {
                     visible: text.length > 0
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+                // What the family said of it at an earlier visit: read-only, with its date.
+                Label {
+                    objectName: "offerEarlier_" + offerCard.index
+                    Layout.fillWidth: true
+                    visible: offerCard.earlier.length > 0
+                    text: qsTr("Früher: %1").arg(offerCard.earlier)
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    font.italic: true
                     wrapMode: Text.WordWrap
                 }
                 Flow {

@@ -1,7 +1,9 @@
 // Home visit, step 5 "Wille, Ressourcen, Vermerk": the family's will (a statement with its own
 // contribution; without one it stays a wish), their resources, and the worker's note (case file or
 // entrusted under § 65 SGB VIII, docs/consent.md). State: the person and resource area chosen for
-// the next entry; everything recorded lives in the Visit controller.
+// the next entry; everything recorded lives in the Visit controller, and what the add forms hold
+// before "festhalten" is held there too (Visit.hold: a crash or a lock loses none of it).
+// Earlier statements and resources are shown apart, read-only, with their date.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,8 +12,9 @@ import Quartier.Ui
 ColumnLayout {
     id: willStep
     spacing: Theme.spacingL
-    property string personId: Visit.members.length > 0 ? Visit.members[0].personId : ""
-    property string area: ""
+    property string personId: Visit.held["will.person"] || (Visit.members.length > 0 ? Visit.members[0].personId : "")
+    property string area: Visit.held["resource.area"] || ""
+    onAreaChanged: Visit.hold("resource.area", area)
 
     SettingsCard {
         Layout.fillWidth: true
@@ -62,7 +65,10 @@ ColumnLayout {
                     text: modelData.name
                     chosen: willStep.personId === modelData.personId
                     Accessible.name: qsTr("Wille von %1").arg(modelData.name)
-                    onClicked: willStep.personId = modelData.personId
+                    onClicked: {
+                        willStep.personId = modelData.personId
+                        Visit.hold("will.person", modelData.personId)
+                    }
                 }
             }
         }
@@ -73,6 +79,8 @@ ColumnLayout {
             minimumLines: 2
             label: qsTr("Was will die Person? (O-Ton)")
             placeholderText: qsTr("„Ich will …“")
+            initialText: Visit.held["will.text"] || ""
+            onEdited: text => Visit.hold("will.text", text)
         }
         VerbatimEditor {
             id: willOwn
@@ -81,6 +89,8 @@ ColumnLayout {
             minimumLines: 2
             label: qsTr("Was tut sie selbst dafür?")
             placeholderText: qsTr("Ohne eigenen Beitrag bleibt es ein Wunsch.")
+            initialText: Visit.held["will.own"] || ""
+            onEdited: text => Visit.hold("will.own", text)
         }
         ActionButton {
             objectName: "willAdd"
@@ -94,6 +104,12 @@ ColumnLayout {
                     willOwn.text = ""
                 }
             }
+        }
+        EarlierAnswers {
+            Layout.fillWidth: true
+            title: qsTr("Früher gesagt")
+            entries: Visit.earlierWills.map(w => ({ date: w.date, text: w.personName + ": „" + w.text + "“",
+                                                   detail: w.ownContribution.length > 0 ? qsTr("Selbst: %1").arg(w.ownContribution) : "" }))
         }
     }
 
@@ -134,6 +150,8 @@ ColumnLayout {
             label: qsTr("Was hilft der Familie?")
             placeholderText: qsTr("z. B. Oma wohnt nebenan")
             onAccepted: resourceAdd.clicked()
+            Component.onCompleted: text = Visit.held["resource.text"] || ""
+            onTextChanged: Visit.hold("resource.text", text)
         }
         ActionButton {
             id: resourceAdd
@@ -148,6 +166,17 @@ ColumnLayout {
                     willStep.area = ""
                 }
             }
+        }
+        Paragraph {
+            objectName: "resourceNeedsArea"
+            visible: resourceText.text.trim().length > 0 && willStep.area.length === 0
+            font.pixelSize: Theme.fontSmall
+            text: qsTr("Wählen Sie oben einen Bereich, dann können Sie die Ressource festhalten.")
+        }
+        EarlierAnswers {
+            Layout.fillWidth: true
+            title: qsTr("Schon bekannt")
+            entries: Visit.earlierResources.map(r => ({ date: "", text: r.areaLabel + ": " + r.text, detail: "" }))
         }
     }
 

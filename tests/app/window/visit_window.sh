@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# A home visit as a caseworker does it, in the real app window: an X server of its own (Xvfb),
+# mouse clicks and typing through xdotool, a kill -9 in the middle of the visit with text typed
+# but not yet confirmed, a restart, then finishing the visit and trying to type into it. What the
+# screen claims is then checked in the store through quartier-cli: everything typed is there
+# once, the visit is final, and nothing typed after finishing reached the store.
+# Usage: visit_window.sh BUILD_DIR   (needs Xvfb and xdotool: scripts/deps.sh installs them)
+set -euo pipefail
+build=$1
+app=$build/app/quartier
+cli=$build/app/quartier-cli
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../../support/plaintext.sh"
+for tool in Xvfb xdotool; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/deps.sh installs it)"; exit 1; }
+done
+
+work=$(mktemp -d)
+app_pid=""
+xvfb_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  if [ "${KEEP_WORK:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# An X server of its own, on a free display number.
+exec 5>"$work/display"
+Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.05; done
+[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
+export DISPLAY=":$(head -1 "$work/display")"
+unset QT_QPA_PLATFORM  # the real xcb window, not offscreen
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
+export items=$work/items
+. "$here/xdrive.sh"
+
+pass="window test passphrase"
+store=$work/store
+QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" init --kdf interactive >/dev/null
+QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" demo seed >"$work/seed.json"
+cli_list() { QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" list "$1"; }
+
+start_app() {
+  rm -f "$items"
+  QUARTIER_TEST_LOCATE=$items "$app" --store "$store" >>"$work/app.log" 2>&1 &
+  app_pid=$!
+  wait_item passphrase 30
+  click passphrase
+  type_text "$pass"
+  keys Return
+  wait_item visitButton_0 30
+}
+fail() { echo "FAIL: $*"; shot failure; echo "--- app log:"; tail -20 "$work/app.log"; exit 1; }
+
+# Texts with umlauts, typed key by key.
+MISSING="Schwimmkurs für Mert"
+HOW="Samstags, nicht über 10 Euro"
+WILL="Ich will wieder arbeiten gehen"
+OWN="Ich mache einen Deutschkurs"
+RESOURCE="Die Nachbarin holt Aylin ab"
+NOTE="Gespräch in der Küche, Mert zeigte sein Zimmer."
+AFTER="NACH DEM ABSCHLUSS GETIPPT"
+
+# ---- first run: a visit up to step 5, then kill -9 with the resource typed but not confirmed ----
+start_app
+click visitButton_0
+wait_text stepTitle "Wer ist da" || fail "the visit did not open"
+click member_0
+click childSeen_yes
+click visitNext
+wait_text stepTitle "in der Nähe" || fail "step 2 did not open"
+click offer_0_known
+click visitNext
+wait_text stepTitle "Was fehlt" || fail "step 3 did not open"
+click missingWantedField
+type_text "$MISSING"
+click missingCategory_sports
+click missingAdd
+wait_item missingText_0 || fail "the missing offer was not listed"
+click visitNext
+wait_text stepTitle "Wie müsste" || fail "step 4 did not open"
+click how_0Area
+type_text "$HOW"
+click visitNext
+wait_text stepTitle "Wille" || fail "step 5 did not open"
+click willTextArea
+type_text "$WILL"
+click willOwnArea
+type_text "$OWN"
+click willAdd
+click resourceTextField
+type_text "$RESOURCE"
+enabled resourceAdd && fail "'Ressource festhalten' is enabled with no area chosen"
+wait_item resourceNeedsArea 5 || fail "nothing says why 'Ressource festhalten' is grey"
+click noteEditorArea
+type_text "$NOTE"
+# The screen says "Gespeichert" once the debounce has written: from then on a crash loses nothing.
+wait_text saveLabel "^Gespeichert$" 10 || fail "the visit never said it saved"
+sleep 0.3
+kill -9 "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+no_plaintext "after the kill" "$RESOURCE" "$store" || exit 1
+
+# ---- restart: the case list offers to resume; the visit opens at step 5 with the text back ----
+start_app
+wait_text visitButton_0 "Besuch fortsetzen" 10 || fail "after the restart the case list does not offer 'Besuch fortsetzen'"
+click visitButton_0
+wait_text stepTitle "Wille" 10 || fail "the resumed visit did not open at step 5 (it shows '$(text_of stepTitle)')"
+[ "$(text_of resourceTextField)" = "$RESOURCE" ] || fail "the unconfirmed resource is gone after the kill (field shows '$(text_of resourceTextField)')"
+[ "$(text_of noteEditorArea)" = "$NOTE" ] || fail "the note is not back after the kill (shows '$(text_of noteEditorArea)')"
+click resourceArea_social
+click resourceAdd
+wait_text resourceTextField "^$" 5 || fail "the resource was not taken"
+
+# ---- finish, then try to type into the finished visit ----
+click visitStep_5
+wait_item finaliseButton 10 || fail "the finish step shows no finalise button (issues: $(grep -c . "$items"))"
+click finaliseButton
+wait_item visitFinalised 10 || fail "the visit was not finalised"
+click visitStep_3
+wait_text stepTitle "Wie müsste" || fail "step 4 of the finished visit did not open"
+wait_item visitReadOnly 5 || fail "the finished visit does not say it is read-only"
+enabled how_0Area && fail "a finished visit's field takes input"
+click how_0Area || true
+type_text "$AFTER"
+item saveLabel | grep -q . && fail "a finished visit still claims 'Gespeichert'"
+sleep 1
+kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+
+# ---- the store holds exactly what the screen claimed ----
+feedback=$(cli_list service_feedback)
+wills=$(cli_list will_statement)
+resources=$(cli_list resource)
+notes=$(cli_list note)
+visits=$(cli_list contact_event)
+count() { printf '%s\n' "$1" | grep -cF -- "$2" || true; }
+[ "$(count "$feedback" "$MISSING")" = 1 ] || fail "the missing offer is stored $(count "$feedback" "$MISSING") times"
+[ "$(count "$feedback" "$HOW")" = 1 ] || fail "'Wie müsste es sein' is not stored"
+[ "$(count "$wills" "$WILL")" = 1 ] || fail "the will is not stored once"
+[ "$(count "$wills" "$OWN")" = 1 ] || fail "the own contribution is not stored"
+[ "$(count "$resources" "$RESOURCE")" = 1 ] || fail "the resource typed before the kill is not stored once"
+[ "$(count "$notes" "$NOTE")" = 1 ] || fail "the note is not stored"
+for listing in "$feedback" "$wills" "$resources" "$notes" "$visits"; do
+  [ "$(count "$listing" "$AFTER")" = 0 ] || fail "text typed into the finished visit reached the store"
+done
+[ "$(printf '%s\n' "$visits" | grep -c '"status": *"draft"' || true)" = 0 ] || fail "a draft visit is left"
+no_plaintext "at the end" "$NOTE" "$store" || exit 1
+echo "visit window test: typed, killed, resumed at step 5 with the unconfirmed text, finished, read-only; the store holds what the screen showed"
