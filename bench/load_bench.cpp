@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
                 loadavg().c_str());
     std::fflush(stdout);
 
-    TempDir dir(o.tmp, "quartier-loadbench");
+    TempDir dir(o.tmp, "quartier-loadbench.");
     const auto t_setup = Clock::now();
     ServerProcess server(o.server, dir.path());
     const auto epoch = Clock::now();

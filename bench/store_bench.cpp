@@ -27,6 +27,8 @@
 // ../shared/peers/summarize.py; metric names match sqlbench.c where they mean the same thing), and a
 // readable table with the ratios to plain SQLite. It prints figures; it asserts nothing about time,
 // but it exits non-zero if any read-back is wrong.
+#include "bench_common.h"
+
 #include "sync/core/database.h"
 #include "sync/store/store.h"
 
@@ -180,26 +182,6 @@ Stats stats(std::vector<double> v) {
     s.median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
     return s;
 }
-
-// A fresh directory under --tmp, removed when this goes out of scope.
-class TempDir {
-public:
-    explicit TempDir(const std::string& base) {
-        std::string tmpl = (fs::path(base) / "quartier-bench-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) fatal("mkdtemp under " + base + " failed");
-        m_path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 // ---- data -----------------------------------------------------------------------------------
 
@@ -470,6 +452,23 @@ struct Series {
     Stats get(const std::string& m) { return stats((*this)[m]); }
 };
 
+// One bulk run (write N, read N) into `s`: the write's time, rows/s and MB/s, `phases` (the parts
+// of the write), the read's time, `cpu` (CPU times), the read's rows/s and MB/s, then `tail`. The
+// order is that of the RESULT lines, and the names sqlbench.c's where they mean the same.
+using Figures = std::initializer_list<std::pair<const char*, double>>;
+void record_bulk(Series& s, const Data& d, double insert_s, double scan_s, Figures phases, Figures cpu, Figures tail) {
+    const double n = double(d.values.size());
+    s["insert_s"].push_back(insert_s);
+    s["insert_rows_per_s"].push_back(n / insert_s);
+    s["insert_MB_per_s"].push_back(d.mb / insert_s);
+    for (const auto& [metric, v] : phases) s[metric].push_back(v);
+    s["scan_s"].push_back(scan_s);
+    for (const auto& [metric, v] : cpu) s[metric].push_back(v);
+    s["scan_rows_per_s"].push_back(n / scan_s);
+    s["scan_MB_per_s"].push_back(d.mb / scan_s);
+    for (const auto& [metric, v] : tail) s[metric].push_back(v);
+}
+
 void print_results(const std::string& label, Series& s) {
     for (auto& [metric, v] : s.metrics) {
         const Stats st = stats(v);
@@ -519,7 +518,7 @@ int main(int argc, char** argv) {
     const std::string peer_label = "sqlite-plain-peer-pragmas";
     const std::string store_label = "quartier-store";
     for (int run = 0; run < o.runs; ++run) {
-        TempDir tmp(o.tmp);
+        bench::TempDir tmp(o.tmp, "quartier-bench-");  // a fresh directory under --tmp per run
         // Interleaved: plain, (peer pragmas), store, then the per-put-transaction pair.
         if (o.store_only) {
             const StoreRun s = store_bulk(tmp.path(), d);
@@ -541,46 +540,17 @@ int main(int argc, char** argv) {
         }
 
         const double n = double(o.rows);
-        plain["insert_s"].push_back(p.insert_s);
-        plain["insert_rows_per_s"].push_back(n / p.insert_s);
-        plain["insert_MB_per_s"].push_back(d.mb / p.insert_s);
-        plain["commit_checkpoint_s"].push_back(p.commit_s);
-        plain["scan_s"].push_back(p.scan_s);
-        plain["insert_cpu_s"].push_back(p.insert_cpu_s);
-        plain["scan_cpu_s"].push_back(p.scan_cpu_s);
-        plain["scan_rows_per_s"].push_back(n / p.scan_s);
-        plain["scan_MB_per_s"].push_back(d.mb / p.scan_s);
-        plain["open_first_access_ms"].push_back(p.open_ms);
-        plain["db_MB"].push_back(double(p.db_bytes) / 1e6);
+        record_bulk(plain, d, p.insert_s, p.scan_s, {{"commit_checkpoint_s", p.commit_s}},
+                    {{"insert_cpu_s", p.insert_cpu_s}, {"scan_cpu_s", p.scan_cpu_s}},
+                    {{"open_first_access_ms", p.open_ms}, {"db_MB", double(p.db_bytes) / 1e6}});
         if (o.txn_rows > 0) plain["per_txn_rows_per_s"].push_back(double(o.txn_rows) / p_txn);
-        if (o.peer_pragmas) {
-            peer["insert_s"].push_back(q.insert_s);
-            peer["insert_rows_per_s"].push_back(n / q.insert_s);
-            peer["insert_MB_per_s"].push_back(d.mb / q.insert_s);
-            peer["commit_checkpoint_s"].push_back(q.commit_s);
-            peer["scan_s"].push_back(q.scan_s);
-            peer["scan_rows_per_s"].push_back(n / q.scan_s);
-            peer["scan_MB_per_s"].push_back(d.mb / q.scan_s);
-            peer["open_first_access_ms"].push_back(q.open_ms);
-        }
-        store["insert_s"].push_back(s.insert_s);
-        store["insert_rows_per_s"].push_back(n / s.insert_s);
-        store["insert_MB_per_s"].push_back(d.mb / s.insert_s);
-        store["set_phase_s"].push_back(s.set_s);
-        store["commit_phase_s"].push_back(s.commit_s);
-        store["scan_s"].push_back(s.scan_s);
-        store["insert_cpu_s"].push_back(s.insert_cpu_s);
-        store["scan_cpu_s"].push_back(s.scan_cpu_s);
-        store["scan_rows_per_s"].push_back(n / s.scan_s);
-        store["scan_MB_per_s"].push_back(d.mb / s.scan_s);
-        store["open_fold_s"].push_back(s.open_s);
-        store["list_touch_s"].push_back(s.list_s);
-        store["open_first_access_ms"].push_back(s.empty_open_ms);
-        store["create_ms"].push_back(s.create_ms);
-        store["close_after_write_ms"].push_back(s.close_ms);
-        store["db_MB"].push_back(double(s.db_bytes) / 1e6);
-        store["rss_before_read_MiB"].push_back(s.rss_before_mib);
-        store["rss_peak_read_MiB"].push_back(s.rss_peak_mib);
+        if (o.peer_pragmas)
+            record_bulk(peer, d, q.insert_s, q.scan_s, {{"commit_checkpoint_s", q.commit_s}}, {}, {{"open_first_access_ms", q.open_ms}});
+        record_bulk(store, d, s.insert_s, s.scan_s, {{"set_phase_s", s.set_s}, {"commit_phase_s", s.commit_s}},
+                    {{"insert_cpu_s", s.insert_cpu_s}, {"scan_cpu_s", s.scan_cpu_s}},
+                    {{"open_fold_s", s.open_s}, {"list_touch_s", s.list_s}, {"open_first_access_ms", s.empty_open_ms},
+                     {"create_ms", s.create_ms}, {"close_after_write_ms", s.close_ms}, {"db_MB", double(s.db_bytes) / 1e6},
+                     {"rss_before_read_MiB", s.rss_before_mib}, {"rss_peak_read_MiB", s.rss_peak_mib}});
         if (o.txn_rows > 0) store["per_txn_rows_per_s"].push_back(double(o.txn_rows) / s_txn);
         ratio["write"].push_back(p.insert_s / s.insert_s);
         ratio["read"].push_back(p.scan_s / s.scan_s);

@@ -169,7 +169,7 @@ std::string record_id(long i) {
 
 RunFigures one_run(const Options& o, int run) {
     RunFigures f;
-    TempDir dir(o.tmp, "quartier-syncbench");
+    TempDir dir(o.tmp, "quartier-syncbench.");
     const auto t_setup = Clock::now();
     ServerProcess server(o.server, dir.path());
     sync::SyncOptions so;

@@ -4,6 +4,8 @@
 // and small statistics helpers. Benchmarks only: every failure aborts the program with a message.
 #pragma once
 
+#include "bench_common.h"
+
 #include "sync/client/client.h"
 #include "sync/client/org.h"
 #include "sync/protocol/transport.h"
@@ -34,16 +36,7 @@
 
 namespace quartier::bench {
 
-namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
 inline const crypto::PwhashParams kFastKdf{1, 8u << 20};
-
-[[noreturn]] inline void die(const std::string& why) {
-    std::fprintf(stderr, "FATAL: %s\n", why.c_str());
-    std::fflush(stderr);
-    std::_Exit(1);
-}
 
 template <class R>
 void check(const R& r, const std::string& what) {
@@ -139,27 +132,6 @@ struct OptionValue {
         if (!end || *end || !(d >= lo && d <= hi)) usage("bad value for " + name);
         return d;
     }
-};
-
-// ---- temporary directory ------------------------------------------------------------------------
-
-class TempDir {
-public:
-    explicit TempDir(const fs::path& parent, const char* prefix) {
-        std::string tmpl = (parent / (std::string(prefix) + ".XXXXXX")).string();
-        if (!mkdtemp(tmpl.data())) die("mkdtemp under " + parent.string());
-        m_path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
 };
 
 // ---- the server process -------------------------------------------------------------------------

@@ -24,14 +24,7 @@ Bytes body(const Commit& c) {
     return b;
 }
 
-Bytes signing_message(const Bytes& body) {
-    const std::string_view domain(kDomain, sizeof(kDomain) - 1);
-    Bytes m;
-    m.reserve(domain.size() + body.size());
-    for (char c : domain) m.push_back(std::uint8_t(c));
-    m.insert(m.end(), body.begin(), body.end());
-    return m;
-}
+Bytes signing_message(const Bytes& body) { return labelled(kDomain, {body}); }
 }  // namespace
 
 std::size_t Hash32Hasher::operator()(const Hash32& h) const noexcept {

@@ -33,14 +33,7 @@ void write_header(Bytes& b, const EnvelopeHeader& h, ByteView nonce, std::uint32
     io::put_u32(b, ct_len);
 }
 
-Bytes signing_message(const Hash32& h) {
-    const std::string_view domain(kSigDomain, sizeof(kSigDomain) - 1);
-    Bytes m;
-    m.reserve(domain.size() + h.size());
-    for (char c : domain) m.push_back(std::uint8_t(c));
-    m.insert(m.end(), h.begin(), h.end());
-    return m;
-}
+Bytes signing_message(const Hash32& h) { return labelled(kSigDomain, {h}); }
 }  // namespace
 
 Hash32 EnvelopeView::hash() const { return crypto::hash(signed_bytes); }

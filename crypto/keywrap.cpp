@@ -18,6 +18,19 @@ void seal_into(const SymmetricKey& key, ByteView plaintext, ByteView ad, Bytes& 
     crypto_aead_xchacha20poly1305_ietf_encrypt(out.data() + kNonce, &clen, plaintext.data(), plaintext.size(),
                                                ad.data(), ad.size(), nullptr, out.data(), key.data());
 }
+
+// Opens nonce || ciphertext || tag (seal_into's layout) into a new buffer of type Buf.
+template <class Buf>
+Result<Buf> open_as(const SymmetricKey& key, ByteView sealed, ByteView ad, const char* too_short) {
+    if (sealed.size() < kNonce + kTag) return {Error::BadFormat, too_short};
+    Buf out(sealed.size() - kNonce - kTag);
+    unsigned long long mlen = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), &mlen, nullptr, sealed.data() + kNonce,
+                                                   sealed.size() - kNonce, ad.data(), ad.size(), sealed.data(),
+                                                   key.data()) != 0)
+        return Error::DecryptFailed;
+    return out;
+}
 }  // namespace
 
 Bytes wrap(const SymmetricKey& kek, ByteView secret, ByteView ad) {
@@ -27,15 +40,8 @@ Bytes wrap(const SymmetricKey& kek, ByteView secret, ByteView ad) {
 }
 
 Result<SecureBytes> unwrap(const SymmetricKey& kek, ByteView wrapped, ByteView ad) {
-    if (wrapped.size() < kNonce + kTag) return {Error::BadFormat, "wrapped key too short"};
     if (wrapped.size() > kNonce + kTag + 4096) return {Error::TooLarge, "wrapped key too long"};
-    SecureBytes out(wrapped.size() - kNonce - kTag);
-    unsigned long long mlen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(out.data(), &mlen, nullptr, wrapped.data() + kNonce,
-                                                   wrapped.size() - kNonce, ad.data(), ad.size(), wrapped.data(),
-                                                   kek.data()) != 0)
-        return Error::DecryptFailed;
-    return out;
+    return open_as<SecureBytes>(kek, wrapped, ad, "wrapped key too short");
 }
 
 Bytes seal_blob(const SymmetricKey& key, ByteView plaintext, ByteView ad) {
@@ -45,14 +51,9 @@ Bytes seal_blob(const SymmetricKey& key, ByteView plaintext, ByteView ad) {
 }
 
 Result<void> open_blob(const SymmetricKey& key, ByteView sealed, ByteView ad, Bytes& out) {
-    if (sealed.size() < kNonce + kTag) return {Error::BadFormat, "sealed blob too short"};
-    Bytes tmp(sealed.size() - kNonce - kTag);
-    unsigned long long mlen = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(tmp.data(), &mlen, nullptr, sealed.data() + kNonce,
-                                                   sealed.size() - kNonce, ad.data(), ad.size(), sealed.data(),
-                                                   key.data()) != 0)
-        return Error::DecryptFailed;
-    out = std::move(tmp);
+    auto opened = open_as<Bytes>(key, sealed, ad, "sealed blob too short");
+    if (!opened) return opened.failure();
+    out = std::move(*opened);
     return {};
 }
 

@@ -251,10 +251,14 @@ Result<SyncClient::RemovalSeq> SyncClient::removal_seq(const DeviceId& device) {
     return out;
 }
 
+bool SyncClient::enrolled() const {
+    const DeviceInfo* self = m_store.directory().device(m_store.device().id());
+    return self && !self->revoked;
+}
+
 Result<void> SyncClient::register_scopes(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
-    const DeviceInfo* self = m_store.directory().device(me.id());
-    if (!self || self->revoked) return {};  // not (yet) enrolled: nothing to register
+    if (!enrolled()) return {};  // not (yet) enrolled: nothing to register
     for (const auto& [scope, epoch] : m_store.scope_keys()) {
         if (m_store.directory().scope_known(scope)) continue;
         const ScopeKind k = sharing::founding_kind(m_store, scope);
@@ -729,8 +733,7 @@ constexpr const char* kAuditShareBasis = "Art. 39 Abs. 1 lit. b DSGVO";  // the 
 
 Result<void> SyncClient::share_audit(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
-    const DeviceInfo* self = m_store.directory().device(me.id());
-    if (!self || self->revoked) return {};  // not enrolled yet: the chain stays local until then
+    if (!enrolled()) return {};  // not enrolled yet: the chain stays local until then
     auto scope = m_store.ensure_audit_scope();
     if (!scope) return scope.failure();
     if (!m_store.directory().scope_known(*scope))
@@ -801,8 +804,7 @@ Result<void> SyncClient::purge(SyncReport& r) {
 
 Result<void> SyncClient::rotate(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
-    const DeviceInfo* self = m_store.directory().device(me.id());
-    if (!self || self->revoked) return {};
+    if (!enrolled()) return {};
     std::map<ScopeId, std::uint32_t> held;  // the newest epoch we hold per scope
     for (const auto& [scope, epoch] : m_store.scope_keys()) held[scope] = std::max(held[scope], epoch);
     for (const auto& [scope, mine] : held) {

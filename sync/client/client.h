@@ -194,6 +194,9 @@ private:
     Result<void> authenticate();
     Result<nlohmann::json> revoked(const std::string& body);
     std::chrono::milliseconds backoff(int attempt);
+    // This device stands in the verified directory and is not revoked: the steps that act as a
+    // member (register, share the audit chain, rotate, shred, escrow, cache purge) wait until then.
+    bool enrolled() const;
 
     // A thread doing store work while a request is on the wire (push); see client.cpp. If no
     // thread can be started, the work runs at once on the calling thread.

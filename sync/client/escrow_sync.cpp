@@ -27,8 +27,7 @@ std::string escrow_setting(const crypto::ScopeId& scope, std::uint32_t epoch) {
 Result<void> SyncClient::escrow(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
     const Directory& d = m_store.directory();
-    const DeviceInfo* self = d.device(me.id());
-    if (!self || self->revoked || !d.escrow_key()) return {};
+    if (!enrolled() || !d.escrow_key()) return {};
     const BoxPublicKey escrow_pk = *d.escrow_key();
     // What the server says it holds for the scopes we are a member of: one request per sync.
     auto res = ask<msg::EscrowIndex>("GET", "/v1/escrow");

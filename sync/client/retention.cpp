@@ -145,8 +145,7 @@ Result<void> SyncClient::shred(SyncReport& r) {
     // A purge a killed process left unfinished goes first (purge_durably).
     if (auto resumed = resume_purges(m_store); !resumed) return resumed.failure();
     const crypto::DeviceIdentity& me = m_store.device();
-    const DeviceInfo* self = m_store.directory().device(me.id());
-    if (!self || self->revoked) return {};
+    if (!enrolled()) return {};
     std::vector<ShredOrder> orders;  // a copy: appending to the directory replaces its object
     for (const auto& [scope, o] : m_store.directory().shred_orders()) orders.push_back(o);
     for (const ShredOrder& o : orders) {
@@ -198,8 +197,7 @@ Result<void> SyncClient::shred(SyncReport& r) {
 
 Result<void> SyncClient::cache_purge(SyncReport& r) {
     const crypto::DeviceIdentity& me = m_store.device();
-    const DeviceInfo* self = m_store.directory().device(me.id());
-    if (!self || self->revoked) return {};
+    if (!enrolled()) return {};
     const RetentionPolicy& p = m_options.retention;
     // The case scopes this device holds keys of and could leave: decided per scope first, so that
     // a sync of a device without any (or with records of other scopes only) visits no record.

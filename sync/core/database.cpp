@@ -146,6 +146,15 @@ Result<Statement> Database::prepare(const char* sql) {
     return Statement(m_db, s);
 }
 
+Result<void> Database::prepare_all(std::initializer_list<std::pair<Statement*, const char*>> statements) {
+    for (const auto& [target, sql] : statements) {
+        auto s = prepare(sql);
+        if (!s) return s.failure();
+        *target = std::move(*s);
+    }
+    return {};
+}
+
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
 bool Database::in_transaction() const { return m_db && !sqlite3_get_autocommit(m_db); }
 std::string Database::message() const { return sqlite3_errmsg(m_db); }

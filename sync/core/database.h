@@ -7,9 +7,12 @@
 #include "crypto/crypto.h"
 
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -34,16 +37,45 @@ public:
     Result<bool> step();
     Result<void> run();  // step to completion, then reset
     void reset();
+    // Binds `args` to ?1, ?2, … in order (each as bind(i, arg) would).
+    template <class... Args>
+    Statement& bind_all(const Args&... args) {
+        int i = 0;
+        (bind(++i, args), ...);
+        return *this;
+    }
+    // Runs `f(*this)` for every remaining row. `f` returns nothing, or a Result<void>: the first
+    // error, of a step or of `f`, stops the scan and is returned.
+    template <class F>
+    Result<void> each(F&& f) {
+        for (;;) {
+            auto row = step();
+            if (!row) return row.failure();
+            if (!*row) return {};
+            if constexpr (std::is_void_v<decltype(f(*this))>) {
+                f(*this);
+            } else if (auto r = f(*this); !r) {
+                return r;
+            }
+        }
+    }
+    // The next row read by `read(*this)`, or nullopt if there is none; the statement is reset.
+    template <class Read>
+    auto first(Read read) -> Result<std::optional<decltype(read(*this))>> {
+        using Row = decltype(read(*this));
+        auto row = step();
+        if (!row) return row.failure();
+        std::optional<Row> out;
+        if (*row) out.emplace(read(*this));
+        reset();
+        return out;
+    }
     // Every remaining row, each read by `read(*this)` into a vector.
     template <class Read>
     auto rows(Read read) -> Result<std::vector<decltype(read(*this))>> {
         std::vector<decltype(read(*this))> out;
-        for (;;) {
-            auto row = step();
-            if (!row) return row.failure();
-            if (!*row) return out;
-            out.push_back(read(*this));
-        }
+        if (auto r = each([&](Statement& s) { out.push_back(read(s)); }); !r) return r.failure();
+        return out;
     }
 
     std::int64_t int64(int col) const;
@@ -71,6 +103,30 @@ public:
 
     Result<void> exec(const char* sql);
     Result<Statement> prepare(const char* sql);
+    // Prepares every statement of `statements` into its target; the first that fails to prepare
+    // ends it with its error (the targets before it keep theirs).
+    Result<void> prepare_all(std::initializer_list<std::pair<Statement*, const char*>> statements);
+    // `sql` prepared, with `args` bound to ?1, ?2, … (Statement::bind_all).
+    template <class... Args>
+    Result<Statement> query(const char* sql, const Args&... args) {
+        auto s = prepare(sql);
+        if (s) s->bind_all(args...);
+        return s;
+    }
+    // Runs `sql` with `args` bound to completion (an INSERT, UPDATE or DELETE).
+    template <class... Args>
+    Result<void> run(const char* sql, const Args&... args) {
+        auto s = query(sql, args...);
+        if (!s) return s.failure();
+        return s->run();
+    }
+    // Runs `f` for every row of `sql` with `args` bound (Statement::each).
+    template <class F, class... Args>
+    Result<void> each(const char* sql, F&& f, const Args&... args) {
+        auto s = query(sql, args...);
+        if (!s) return s.failure();
+        return s->each(std::forward<F>(f));
+    }
     std::int64_t last_insert_rowid() const;
     // A transaction is open (BEGIN without COMMIT or ROLLBACK yet).
     bool in_transaction() const;

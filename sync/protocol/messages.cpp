@@ -100,6 +100,29 @@ Decoded<T> malformed(std::string_view expected) {
     return {DecodeError::Malformed, std::string(expected)};
 }
 
+// A message that is one list of signed objects under `key` (Grants, Wraps, ShredRecords).
+template <class T>
+Decoded<T> signed_list(const Json& j, const char* key, std::string_view expected) {
+    auto list = objects_of(field(j, key));
+    if (!list) return malformed<T>(expected);
+    return T{std::move(*list)};
+}
+
+// The array `v`, each item read by `read` (nullopt: the item is malformed); `no_list` or
+// `bad_item` says what failed.
+template <class Item, class Read>
+Decoded<std::vector<Item>> list_of(const Json* v, std::string_view no_list, std::string_view bad_item, Read read) {
+    if (!v || !v->is_array()) return malformed<std::vector<Item>>(no_list);
+    std::vector<Item> out;
+    out.reserve(v->size());
+    for (const auto& item : *v) {
+        std::optional<Item> x = read(item);
+        if (!x) return malformed<std::vector<Item>>(bad_item);
+        out.push_back(std::move(*x));
+    }
+    return out;
+}
+
 }  // namespace
 
 Json Info::to_json() const {
@@ -232,27 +255,23 @@ Json PendingRequests::to_json() const {
     return Json{{"requests", std::move(list)}};
 }
 Decoded<PendingRequests> PendingRequests::from_json(const Json& j) {
-    const Json* list = field(j, "requests");
-    if (!list || !list->is_array()) return malformed<PendingRequests>("no requests in answer");
-    PendingRequests m;
-    for (const auto& r : *list) {
-        auto offer = hex_of<32>(field(r, "offer"));
-        auto dev = hex_of<16>(field(r, "device"));
-        auto sign = b64_of<32>(field(r, "sign_pk"));
-        auto box = b64_of<32>(field(r, "box_pk"));
-        auto name = string_of(field(r, "name"));
-        if (!offer || !dev || !sign || !box || !name) return malformed<PendingRequests>("a request in the answer is malformed");
-        m.requests.push_back({*offer, *dev, *sign, *box, std::move(*name), uint_of(field(r, "time")).value_or(0)});
-    }
-    return m;
+    auto list = list_of<PendingRequest>(
+        field(j, "requests"), "no requests in answer", "a request in the answer is malformed",
+        [](const Json& r) -> std::optional<PendingRequest> {
+            auto offer = hex_of<32>(field(r, "offer"));
+            auto dev = hex_of<16>(field(r, "device"));
+            auto sign = b64_of<32>(field(r, "sign_pk"));
+            auto box = b64_of<32>(field(r, "box_pk"));
+            auto name = string_of(field(r, "name"));
+            if (!offer || !dev || !sign || !box || !name) return std::nullopt;
+            return PendingRequest{*offer, *dev, *sign, *box, std::move(*name), uint_of(field(r, "time")).value_or(0)};
+        });
+    if (!list) return list.failure();
+    return PendingRequests{std::move(*list)};
 }
 
 Json Grants::to_json() const { return Json{{"grants", objects(grants)}}; }
-Decoded<Grants> Grants::from_json(const Json& j) {
-    auto g = objects_of(field(j, "grants"));
-    if (!g) return malformed<Grants>(R"(expected {"grants": [{...}, ...]})");
-    return Grants{std::move(*g)};
-}
+Decoded<Grants> Grants::from_json(const Json& j) { return signed_list<Grants>(j, "grants", R"(expected {"grants": [{...}, ...]})"); }
 
 Json JsonPush::to_json() const {
     Json list = Json::array();
@@ -351,24 +370,20 @@ Json EscrowIndex::to_json() const {
     return Json{{"wraps", std::move(list)}};
 }
 Decoded<EscrowIndex> EscrowIndex::from_json(const Json& j) {
-    const Json* list = field(j, "wraps");
-    if (!list || !list->is_array()) return malformed<EscrowIndex>("escrow answer has no wraps");
-    EscrowIndex m;
-    for (const auto& w : *list) {
-        auto scope = hex_of<16>(field(w, "scope"));
-        auto epoch = uint_of(field(w, "epoch"));
-        if (!scope || !epoch || *epoch > UINT32_MAX) return malformed<EscrowIndex>("escrow answer has a malformed entry");
-        m.wraps.emplace_back(*scope, std::uint32_t(*epoch));
-    }
-    return m;
+    using Wrap = std::pair<Id16, std::uint32_t>;
+    auto list = list_of<Wrap>(field(j, "wraps"), "escrow answer has no wraps", "escrow answer has a malformed entry",
+                              [](const Json& w) -> std::optional<Wrap> {
+                                  auto scope = hex_of<16>(field(w, "scope"));
+                                  auto epoch = uint_of(field(w, "epoch"));
+                                  if (!scope || !epoch || *epoch > UINT32_MAX) return std::nullopt;
+                                  return Wrap{*scope, std::uint32_t(*epoch)};
+                              });
+    if (!list) return list.failure();
+    return EscrowIndex{std::move(*list)};
 }
 
 Json Wraps::to_json() const { return Json{{"wraps", objects(wraps)}}; }
-Decoded<Wraps> Wraps::from_json(const Json& j) {
-    auto w = objects_of(field(j, "wraps"));
-    if (!w) return malformed<Wraps>(R"(expected {"wraps": [{...}, ...]})");
-    return Wraps{std::move(*w)};
-}
+Decoded<Wraps> Wraps::from_json(const Json& j) { return signed_list<Wraps>(j, "wraps", R"(expected {"wraps": [{...}, ...]})"); }
 
 Json ShredConfirm::to_json() const { return Json{{"confirmation", Json::parse(confirmation, nullptr, false)}}; }
 Decoded<ShredConfirm> ShredConfirm::from_json(const Json& j) {
@@ -379,9 +394,7 @@ Decoded<ShredConfirm> ShredConfirm::from_json(const Json& j) {
 
 Json ShredRecords::to_json() const { return Json{{"records", objects(records)}}; }
 Decoded<ShredRecords> ShredRecords::from_json(const Json& j) {
-    auto r = objects_of(field(j, "records"));
-    if (!r) return malformed<ShredRecords>("shred records answer has no records");
-    return ShredRecords{std::move(*r)};
+    return signed_list<ShredRecords>(j, "records", "shred records answer has no records");
 }
 
 Decoded<Empty> Empty::from_json(const Json&) { return Empty{}; }

@@ -63,19 +63,25 @@ Result<InitOutcome> init_data_dir(const DataDir& data) {
     return out;
 }
 
-Result<std::string> devices_report(const DataDir& data) {
+namespace {
+// Runs `report` over the server's database and its directory as the server itself loads it
+// (Server::open checks the stored directory; its errors are the report's errors).
+Result<std::string> report_on(const DataDir& data, Result<std::string> (*report)(SqliteStorage&, const Directory&)) {
     auto storage = SqliteStorage::open(data.db(), false);
     if (!storage) return storage.failure();
-    auto meta = (*storage)->meta();
-    if (!meta) return meta.failure();
     auto server = Server::open(**storage, system_clock());
     if (!server) return server.failure();
-    const Directory dir = (*server)->directory();
-    auto stats = (*storage)->device_stats();
+    return report(**storage, (*server)->directory());
+}
+
+Result<std::string> devices(SqliteStorage& storage, const Directory& dir) {
+    auto meta = storage.meta();
+    if (!meta) return meta.failure();
+    auto stats = storage.device_stats();
     if (!stats) return stats.failure();
-    auto grants = (*storage)->all_grants();
+    auto grants = storage.all_grants();
     if (!grants) return grants.failure();
-    auto count = (*storage)->envelope_count();
+    auto count = storage.envelope_count();
     if (!count) return count.failure();
 
     std::map<DeviceId, DeviceStats> by_device;
@@ -91,7 +97,7 @@ Result<std::string> devices_report(const DataDir& data) {
                                   {"granted", granted.count({d.id, m.scope, m.epoch}) != 0}});
         // What a removal of this device would name as its `last_seq` (docs/protocol.md): an admin
         // revoking a device whose server is not at hand (or not believed) can compare it.
-        auto last_seq = (*storage)->last_device_seq(d.id);
+        auto last_seq = storage.last_device_seq(d.id);
         if (!last_seq) return last_seq.failure();
         json j{{"device", crypto::to_hex(d.id)}, {"name", d.name}, {"role", d.role}, {"revoked", d.revoked},
                {"enrolled_at", d.enrolled_at}, {"last_sync", nullptr}, {"bytes_in", 0}, {"bytes_out", 0},
@@ -110,17 +116,12 @@ Result<std::string> devices_report(const DataDir& data) {
     return report.dump(2);
 }
 
-Result<std::string> deletions_report(const DataDir& data) {
-    auto storage = SqliteStorage::open(data.db(), false);
-    if (!storage) return storage.failure();
-    auto server = Server::open(**storage, system_clock());
-    if (!server) return server.failure();
-    const Directory dir = (*server)->directory();
-    auto stored = (*storage)->confirmations();
+Result<std::string> deletions(SqliteStorage& storage, const Directory& dir) {
+    auto stored = storage.confirmations();
     if (!stored) return stored.failure();
     json list = json::array();
     for (const auto& [scope, o] : dir.shred_orders()) {
-        auto h = (*storage)->holdings(scope);
+        auto h = storage.holdings(scope);
         if (!h) return h.failure();
         json confirmed = json::array();
         std::set<DeviceId> done;
@@ -142,5 +143,9 @@ Result<std::string> deletions_report(const DataDir& data) {
     }
     return json{{"shredded", std::move(list)}}.dump(2);
 }
+}  // namespace
+
+Result<std::string> devices_report(const DataDir& data) { return report_on(data, devices); }
+Result<std::string> deletions_report(const DataDir& data) { return report_on(data, deletions); }
 
 }  // namespace quartier::sync::server

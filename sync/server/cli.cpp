@@ -198,17 +198,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (o->command == "serve")
         return serve(data, *o->listen, o->insecure,
                      o->max_db_bytes ? std::optional<std::uint64_t>(std::stoull(*o->max_db_bytes)) : std::nullopt, out, err);
-    if (o->command == "devices") {
-        auto r = devices_report(data);
-        if (!r) {
-            err << r.detail() << "\n";
-            return exit_for(r.error());
-        }
-        out << *r << std::endl;
-        return kExitOk;
-    }
-    if (o->command == "deletions") {
-        auto r = deletions_report(data);
+    if (o->command == "devices" || o->command == "deletions") {
+        auto r = o->command == "devices" ? devices_report(data) : deletions_report(data);
         if (!r) {
             err << r.detail() << "\n";
             return exit_for(r.error());

@@ -15,8 +15,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <unordered_set>
+#include <utility>
 
 namespace quartier::sync::server {
 
@@ -49,6 +51,24 @@ Response storage_error(const quartier::Failure<Error>& f) {
     // rather than "internal" (docs/protocol.md; the transaction was rolled back, nothing kept).
     if (f.error == Error::Full) return error(507, "storage_full", "the server's storage is full; nothing of this request was kept");
     return error(500, "internal", "storage error");
+}
+
+// A posted list of signed objects (key grants, escrow wraps): each parsed as `Signed`, refused
+// with the answer `refuse` gives (nullopt: no objection), its signature verified against the
+// directory, and kept as its stored row (`row`). Only a list without a refused item is stored, at
+// once (`store`): one bad item stores nothing.
+template <class Signed, class Refuse, class ToRow, class Store>
+Response store_signed(const std::vector<msg::SignedJson>& items, const Directory& dir, Refuse refuse, ToRow row, Store store) {
+    std::vector<decltype(row(std::declval<const Signed&>()))> rows;
+    for (const auto& item : items) {
+        auto s = Signed::from_json(item);
+        if (!s) return bad_request(s.detail());
+        if (std::optional<Response> refused = refuse(*s)) return std::move(*refused);
+        if (auto v = s->verify(dir); !v) return error(400, "bad_signature", v.detail());
+        rows.push_back(row(*s));
+    }
+    if (auto r = store(rows); !r) return storage_error(r.failure());
+    return ok(msg::Empty{});
 }
 
 bool lower_hex(std::string_view s) {
@@ -333,25 +353,22 @@ Response Server::challenge(Context& c) {
 Response Server::token(Context& c) {
     const auto m = msg::TokenRequest::from_json(c.body);
     if (!m) return bad_request(m.detail());
-    const auto dev = &m->device;
-    const auto ch = &m->challenge;
-    const auto sig = &m->signature;
     // Single use: a challenge is used once presented, whatever the outcome.
-    switch (m_challenges.redeem(*dev, *ch, c.now, m_limits.max_used_challenges_per_device)) {
+    switch (m_challenges.redeem(m->device, m->challenge, c.now, m_limits.max_used_challenges_per_device)) {
     case ChallengeMint::Outcome::Valid: break;
     case ChallengeMint::Outcome::Unknown: return error(401, "unauthenticated", "unknown challenge, or issued to another device");
     case ChallengeMint::Outcome::Expired: return error(401, "unauthenticated", "challenge expired");
     case ChallengeMint::Outcome::Used: return error(401, "unauthenticated", "used challenge");
     }
-    const DeviceInfo* d = m_dir.device(*dev);
+    const DeviceInfo* d = m_dir.device(m->device);
     if (!d) return error(401, "unauthenticated", "device is not enrolled");
-    if (d->revoked) return revoked(m_dir, *dev);
-    if (!crypto::verify(d->sign_pk, auth_message(m_serverId, *ch), *sig)) return error(401, "bad_signature", "signature does not verify");
+    if (d->revoked) return revoked(m_dir, m->device);
+    if (!crypto::verify(d->sign_pk, auth_message(m_serverId, m->challenge), m->signature)) return error(401, "bad_signature", "signature does not verify");
 
     // Room is made within the device's own tokens, or the most prolific device's (auth_tables.h).
-    const std::string tok = m_tokens.issue(*dev, c.now, m_limits.token_ttl_ms, m_limits.max_tokens_per_device, m_limits.max_tokens);
+    const std::string tok = m_tokens.issue(m->device, c.now, m_limits.token_ttl_ms, m_limits.max_tokens_per_device, m_limits.max_tokens);
     Response r = ok(msg::TokenAnswer{tok, m_limits.token_ttl_ms / 1000});
-    r.device = crypto::to_hex(*dev);
+    r.device = crypto::to_hex(m->device);
     return r;
 }
 
@@ -432,16 +449,12 @@ Response Server::enrol_offer(Context& c) {
 Response Server::enrol_request(Context& c) {
     const auto m = msg::EnrolRequest::from_json(c.body);
     if (!m) return bad_request(m.detail());
-    const auto secret = &m->secret;
-    const auto sign_pk = &m->sign_pk;
-    const auto box_pk = &m->box_pk;
-    const auto name = &m->name;
     EnrolRequest q;
-    q.offer = crypto::hash(*secret);
-    q.device = crypto::device_id_of(*sign_pk);
-    q.sign_pk = *sign_pk;
-    q.box_pk = *box_pk;
-    q.name = *name;
+    q.offer = crypto::hash(m->secret);
+    q.device = crypto::device_id_of(m->sign_pk);
+    q.sign_pk = m->sign_pk;
+    q.box_pk = m->box_pk;
+    q.name = m->name;
     q.time_ms = c.now;
     const Response refused = error(403, "forbidden", "enrolment secret unknown, used or expired");
     auto o = m_storage.offer(q.offer);
@@ -479,25 +492,23 @@ Response Server::post_keys(Context& c) {
     const auto m = msg::Grants::from_json(c.body);
     if (!m) return bad_request(m.detail());
     if (m->grants.empty() || m->grants.size() > m_limits.max_grants) return bad_request("grants: 1 to a bounded number");
-    std::vector<StoredGrant> out;
-    for (const auto& item : m->grants) {
-        auto g = KeyGrant::from_json(item);
-        if (!g) return bad_request(g.detail());
-        if (m_dir.shredded(g->scope)) return error(410, "shredded", "that scope was crypto-shredded");
-        if (g->granter == "admin") {
-            if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may post admin grants");
-        } else {
-            if (g->granter != crypto::to_hex(c.device)) return error(403, "forbidden", "a device posts only its own grants");
-            if (!m_dir.is_member(g->scope, g->epoch, c.device)) return error(403, "not_member", "granter is not a member of the scope at that epoch");
-        }
-        const DeviceInfo* r = m_dir.device(g->device);
-        if (!r || r->revoked || !m_dir.is_member(g->scope, g->epoch, g->device))
-            return error(403, "not_member", "recipient is not a member of the scope at that epoch");
-        if (auto v = g->verify(m_dir); !v) return error(400, "bad_signature", v.detail());
-        out.push_back(StoredGrant{g->scope, g->epoch, g->device, g->to_json()});
-    }
-    if (auto r = m_storage.put_grants(out); !r) return storage_error(r.failure());
-    return ok(msg::Empty{});
+    return store_signed<KeyGrant>(
+        m->grants, m_dir,
+        [&](const KeyGrant& g) -> std::optional<Response> {
+            if (m_dir.shredded(g.scope)) return error(410, "shredded", "that scope was crypto-shredded");
+            if (g.granter == "admin") {
+                if (c.info->role != "admin") return error(403, "forbidden", "only an admin device may post admin grants");
+            } else {
+                if (g.granter != crypto::to_hex(c.device)) return error(403, "forbidden", "a device posts only its own grants");
+                if (!m_dir.is_member(g.scope, g.epoch, c.device)) return error(403, "not_member", "granter is not a member of the scope at that epoch");
+            }
+            const DeviceInfo* r = m_dir.device(g.device);
+            if (!r || r->revoked || !m_dir.is_member(g.scope, g.epoch, g.device))
+                return error(403, "not_member", "recipient is not a member of the scope at that epoch");
+            return std::nullopt;
+        },
+        [](const KeyGrant& g) { return StoredGrant{g.scope, g.epoch, g.device, g.to_json()}; },
+        [&](const std::vector<StoredGrant>& rows) { return m_storage.put_grants(rows); });
 }
 
 Response Server::get_keys(Context& c) {
@@ -760,21 +771,19 @@ Response Server::post_escrow(Context& c) {
     if (!m) return bad_request(m.detail());
     if (m->wraps.empty() || m->wraps.size() > m_limits.max_grants) return bad_request("wraps: 1 to a bounded number");
     if (!m_dir.escrow_key()) return error(409, "no_escrow", "the organisation has no escrow key");
-    std::vector<StoredEscrowWrap> out;
-    for (const auto& item : m->wraps) {
-        auto w = EscrowWrap::from_json(item);
-        if (!w) return bad_request(w.detail());
-        if (w->uploader != c.device) return error(403, "forbidden", "a device posts only its own escrow wraps");
-        if (m_dir.shredded(w->scope)) return error(410, "shredded", "that scope was crypto-shredded");
-        if (m_dir.scope_kind(w->scope) == ScopeKind::Personal)
-            return error(403, "not_escrowed", "personal scopes (entrusted entries, §65 SGB VIII) are not escrowed");
-        if (!m_dir.is_member(w->scope, w->epoch, c.device))
-            return error(403, "not_member", "uploader is not a member of the scope at that epoch");
-        if (auto v = w->verify(m_dir); !v) return error(400, "bad_signature", v.detail());
-        out.push_back(StoredEscrowWrap{w->scope, w->epoch, w->uploader, w->to_json()});
-    }
-    if (auto r = m_storage.put_escrow_wraps(out); !r) return storage_error(r.failure());
-    return ok(msg::Empty{});
+    return store_signed<EscrowWrap>(
+        m->wraps, m_dir,
+        [&](const EscrowWrap& w) -> std::optional<Response> {
+            if (w.uploader != c.device) return error(403, "forbidden", "a device posts only its own escrow wraps");
+            if (m_dir.shredded(w.scope)) return error(410, "shredded", "that scope was crypto-shredded");
+            if (m_dir.scope_kind(w.scope) == ScopeKind::Personal)
+                return error(403, "not_escrowed", "personal scopes (entrusted entries, §65 SGB VIII) are not escrowed");
+            if (!m_dir.is_member(w.scope, w.epoch, c.device))
+                return error(403, "not_member", "uploader is not a member of the scope at that epoch");
+            return std::nullopt;
+        },
+        [](const EscrowWrap& w) { return StoredEscrowWrap{w.scope, w.epoch, w.uploader, w.to_json()}; },
+        [&](const std::vector<StoredEscrowWrap>& rows) { return m_storage.put_escrow_wraps(rows); });
 }
 
 Response Server::shred_confirm(Context& c) {

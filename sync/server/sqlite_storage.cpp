@@ -67,18 +67,14 @@ EnrolRequest read_request(const Statement& s) {
 Result<void> add_dev_seq(Database& db) {
     if (auto r = db.exec("ALTER TABLE envelopes ADD COLUMN dev_seq INTEGER NOT NULL DEFAULT 0"); !r) return r;
     std::vector<std::pair<std::int64_t, std::uint64_t>> seqs;  // read first: no update under a running scan
-    {
-        auto rows = db.prepare("SELECT id, substr(bytes, 66, 8) FROM envelopes WHERE length(bytes) >= 101");
-        if (!rows) return rows.failure();
-        for (;;) {
-            auto row = rows->step();
-            if (!row) return row.failure();
-            if (!*row) break;
-            std::uint64_t n = 0;
-            for (std::uint8_t b : rows->blob(1)) n = (n << 8) | b;
-            seqs.emplace_back(rows->int64(0), n);
-        }
-    }
+    if (auto r = db.each("SELECT id, substr(bytes, 66, 8) FROM envelopes WHERE length(bytes) >= 101",
+                         [&](Statement& row) {
+                             std::uint64_t n = 0;
+                             for (std::uint8_t b : row.blob(1)) n = (n << 8) | b;
+                             seqs.emplace_back(row.int64(0), n);
+                         });
+        !r)
+        return r;
     auto set = db.prepare("UPDATE envelopes SET dev_seq = ?2 WHERE id = ?1");
     if (!set) return set.failure();
     for (const auto& [id, n] : seqs)
@@ -159,20 +155,13 @@ void SqliteStorage::wait_checkpoint_idle() {
 }
 
 Result<void> SqliteStorage::set_meta(std::string_view key, crypto::ByteView value) {
-    auto s = m_db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (!s) return s.failure();
-    return s->bind(1, key).bind(2, value).run();
+    return m_db.run("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
 }
 
 Result<std::optional<Bytes>> SqliteStorage::get_meta(std::string_view key) {
-    auto s = m_db.prepare("SELECT value FROM meta WHERE key = ?1");
+    auto s = m_db.query("SELECT value FROM meta WHERE key = ?1", key);
     if (!s) return s.failure();
-    s->bind(1, key);
-    auto row = s->step();
-    if (!row) return row.failure();
-    if (!*row) return std::optional<Bytes>();
-    const auto b = s->blob(0);
-    return std::optional<Bytes>(Bytes(b.begin(), b.end()));
+    return s->first([](const Statement& r) { return Bytes(r.blob(0).begin(), r.blob(0).end()); });
 }
 
 Result<void> SqliteStorage::initialise(const Id16& server_id, const Hash32& bootstrap_hash) {
@@ -202,16 +191,14 @@ Result<ServerMeta> SqliteStorage::meta() {
 }
 
 Result<std::vector<std::string>> SqliteStorage::directory() {
-    auto s = m_db.prepare("SELECT seq, entry FROM directory ORDER BY seq");
-    if (!s) return s.failure();
     std::vector<std::string> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        if (std::uint64_t(s->int64(0)) != out.size()) return {Error::Corrupt, "directory log has a gap"};
-        out.push_back(s->text(1));
-    }
+    if (auto r = m_db.each("SELECT seq, entry FROM directory ORDER BY seq", [&](Statement& row) -> Result<void> {
+            if (std::uint64_t(row.int64(0)) != out.size()) return {Error::Corrupt, "directory log has a gap"};
+            out.push_back(row.text(1));
+            return {};
+        });
+        !r)
+        return r.failure();
     return out;
 }
 
@@ -253,19 +240,17 @@ Result<void> SqliteStorage::put_offer(const Offer& o) {
 }
 
 Result<std::optional<Offer>> SqliteStorage::offer(const Hash32& hash) {
-    auto s = m_db.prepare("SELECT name, expires, created_by, used FROM offers WHERE hash = ?1");
+    auto s = m_db.query("SELECT name, expires, created_by, used FROM offers WHERE hash = ?1", hash);
     if (!s) return s.failure();
-    s->bind(1, hash);
-    auto row = s->step();
-    if (!row) return row.failure();
-    if (!*row) return std::optional<Offer>();
-    Offer o;
-    o.hash = hash;
-    o.name = s->text(0);
-    o.expires_ms = std::uint64_t(s->int64(1));
-    o.created_by = fixed<16>(s->blob(2));
-    o.used = s->int64(3) != 0;
-    return std::optional<Offer>(std::move(o));
+    return s->first([&](const Statement& r) {
+        Offer o;
+        o.hash = hash;
+        o.name = r.text(0);
+        o.expires_ms = std::uint64_t(r.int64(1));
+        o.created_by = fixed<16>(r.blob(2));
+        o.used = r.int64(3) != 0;
+        return o;
+    });
 }
 
 Result<void> SqliteStorage::add_request(const EnrolRequest& q) {
@@ -285,19 +270,15 @@ Result<void> SqliteStorage::add_request(const EnrolRequest& q) {
 }
 
 Result<std::optional<EnrolRequest>> SqliteStorage::request_for(const Hash32& offer) {
-    auto s = m_db.prepare("SELECT offer, device, sign_pk, box_pk, name, time FROM enrol_requests WHERE offer = ?1");
+    auto s = m_db.query("SELECT offer, device, sign_pk, box_pk, name, time FROM enrol_requests WHERE offer = ?1", offer);
     if (!s) return s.failure();
-    s->bind(1, offer);
-    auto row = s->step();
-    if (!row) return row.failure();
-    if (!*row) return std::optional<EnrolRequest>();
-    return std::optional<EnrolRequest>(read_request(*s));
+    return s->first(read_request);
 }
 
 Result<std::vector<EnrolRequest>> SqliteStorage::requests() {
     auto s = m_db.prepare("SELECT offer, device, sign_pk, box_pk, name, time FROM enrol_requests ORDER BY time, rowid");
     if (!s) return s.failure();
-    return s->rows([&](Statement& r) { return read_request(r); });
+    return s->rows(read_request);
 }
 
 Result<void> SqliteStorage::put_grants(const std::vector<StoredGrant>& grants) {
@@ -308,31 +289,33 @@ Result<void> SqliteStorage::put_grants(const std::vector<StoredGrant>& grants) {
 }
 
 Result<std::vector<StoredGrant>> SqliteStorage::grants_for(const DeviceId& device) {
-    auto s = m_db.prepare("SELECT scope, epoch, device, grant_json FROM grants WHERE device = ?1 ORDER BY scope, epoch");
+    auto s = m_db.query("SELECT scope, epoch, device, grant_json FROM grants WHERE device = ?1 ORDER BY scope, epoch", device);
     if (!s) return s.failure();
-    s->bind(1, device);
-    return s->rows([&](Statement& r) { return read_grant(r); });
+    return s->rows(read_grant);
 }
 
 Result<std::vector<StoredGrant>> SqliteStorage::all_grants() {
     auto s = m_db.prepare("SELECT scope, epoch, device, grant_json FROM grants ORDER BY device, scope, epoch");
     if (!s) return s.failure();
-    return s->rows([&](Statement& r) { return read_grant(r); });
+    return s->rows(read_grant);
 }
 
 Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
     auto tx = Transaction::begin(m_db);
     if (!tx) return tx.failure();
-    auto known = m_db.prepare("SELECT 1 FROM envelopes WHERE op = ?1");
-    auto have = m_db.prepare("SELECT bytes FROM commits WHERE id = ?1");
-    auto add_commit = m_db.prepare("INSERT INTO commits(id, author, bytes) VALUES(?1, ?2, ?3)");
-    auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
-    auto bump = m_db.prepare("INSERT INTO scopes(scope, last_seq) VALUES(?1, ?2) "
-                             "ON CONFLICT(scope) DO UPDATE SET last_seq = excluded.last_seq");
-    auto ins = m_db.prepare("INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes, dev_seq) "
-                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    for (auto* st : {&known, &have, &add_commit, &last, &bump, &ins})
-        if (!*st) return st->failure();
+    Statement known, have, add_commit, last, bump, ins;
+    if (auto r = m_db.prepare_all({
+            {&known, "SELECT 1 FROM envelopes WHERE op = ?1"},
+            {&have, "SELECT bytes FROM commits WHERE id = ?1"},
+            {&add_commit, "INSERT INTO commits(id, author, bytes) VALUES(?1, ?2, ?3)"},
+            {&last, "SELECT last_seq FROM scopes WHERE scope = ?1"},
+            {&bump, "INSERT INTO scopes(scope, last_seq) VALUES(?1, ?2) "
+                    "ON CONFLICT(scope) DO UPDATE SET last_seq = excluded.last_seq"},
+            {&ins, "INSERT INTO envelopes(scope, seq, op, author, epoch, hlc, commit_id, bytes, dev_seq) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+        });
+        !r)
+        return r.failure();
 
     PushOutcome out;
     std::set<crypto::OpId> seen;             // op ids of this push so far
@@ -344,9 +327,9 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
         std::size_t n_new = 0;
         for (std::size_t i = 0; i < g.envelopes.size(); ++i) {
             if (!seen.insert(g.envelopes[i].op).second) continue;
-            known->bind(1, g.envelopes[i].op);
-            auto row = known->step();
-            known->reset();
+            known.bind(1, g.envelopes[i].op);
+            auto row = known.step();
+            known.reset();
             if (!row) return row.failure();
             if (!*row) {
                 fresh[i] = true;
@@ -355,29 +338,29 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
         }
 
         if (n_new > 0) {
-            have->bind(1, g.commit.id);
-            auto row = have->step();
+            have.bind(1, g.commit.id);
+            auto row = have.step();
             if (!row) return row.failure();
             if (*row) {
-                const auto b = have->blob(0);
+                const auto b = have.blob(0);
                 if (!std::equal(b.begin(), b.end(), g.commit.bytes.begin(), g.commit.bytes.end()))
                     return {Error::AlreadyExists, "another commit with this id is stored"};
             } else {
-                if (auto r = add_commit->bind(1, g.commit.id).bind(2, g.commit.author).bind(3, g.commit.bytes).run(); !r)
+                if (auto r = add_commit.bind(1, g.commit.id).bind(2, g.commit.author).bind(3, g.commit.bytes).run(); !r)
                     return r.failure();
             }
-            have->reset();
+            have.reset();
         }
 
         for (std::size_t i = 0; i < g.envelopes.size(); ++i) {
             const EnvelopeRecord& e = g.envelopes[i];
             auto it = heads.find(e.scope);
             if (it == heads.end()) {
-                last->bind(1, e.scope);
-                auto row = last->step();
+                last.bind(1, e.scope);
+                auto row = last.step();
                 if (!row) return row.failure();
-                const std::uint64_t h = *row ? std::uint64_t(last->int64(0)) : 0;
-                last->reset();
+                const std::uint64_t h = *row ? std::uint64_t(last.int64(0)) : 0;
+                last.reset();
                 it = heads.emplace(e.scope, h).first;
                 out.fresh.emplace(e.scope, 0);
             }
@@ -386,7 +369,7 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
                 continue;
             }
             const std::uint64_t seq = ++it->second;
-            if (auto r = ins->bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
+            if (auto r = ins.bind(1, e.scope).bind(2, std::int64_t(seq)).bind(3, e.op).bind(4, e.author)
                              .bind(5, std::int64_t(e.epoch)).bind(6, std::int64_t(e.hlc)).bind(7, g.commit.id)
                              .bind(8, e.bytes).bind(9, std::int64_t(std::min<std::uint64_t>(e.dev_seq, INT64_MAX))).run();
                 !r)
@@ -396,16 +379,15 @@ Result<PushOutcome> SqliteStorage::push(const std::vector<PushGroup>& groups) {
         }
     }
     for (const auto& [scope, seq] : heads)
-        if (auto r = bump->bind(1, scope).bind(2, std::int64_t(seq)).run(); !r) return r.failure();
+        if (auto r = bump.bind(1, scope).bind(2, std::int64_t(seq)).run(); !r) return r.failure();
     if (auto r = tx->commit(); !r) return r.failure();
     out.last_seq = std::move(heads);
     return out;
 }
 
 Result<std::optional<Id16>> SqliteStorage::op_at(const ScopeId& scope, std::uint64_t seq) {
-    auto s = m_db.prepare("SELECT op FROM envelopes WHERE scope = ?1 AND seq = ?2");
+    auto s = m_db.query("SELECT op FROM envelopes WHERE scope = ?1 AND seq = ?2", scope, std::int64_t(seq));
     if (!s) return s.failure();
-    s->bind(1, scope).bind(2, std::int64_t(seq));
     auto row = s->step();
     if (!row) return row.failure();
     if (!*row || s->blob(0).size() != 16) return std::optional<Id16>{};
@@ -450,9 +432,8 @@ Result<PullPage> SqliteStorage::pull(const ScopeId& scope, std::uint64_t since, 
         c->reset();
     }
 
-    auto last = m_db.prepare("SELECT last_seq FROM scopes WHERE scope = ?1");
+    auto last = m_db.query("SELECT last_seq FROM scopes WHERE scope = ?1", scope);
     if (!last) return last.failure();
-    last->bind(1, scope);
     auto row = last->step();
     if (!row) return row.failure();
     page.more = *row && std::uint64_t(last->int64(0)) > page.next;
@@ -460,9 +441,8 @@ Result<PullPage> SqliteStorage::pull(const ScopeId& scope, std::uint64_t since, 
 }
 
 Result<std::uint64_t> SqliteStorage::last_device_seq(const DeviceId& device) {
-    auto s = m_db.prepare("SELECT max(dev_seq) FROM envelopes WHERE author = ?1");  // envelopes_by_author
+    auto s = m_db.query("SELECT max(dev_seq) FROM envelopes WHERE author = ?1", device);  // envelopes_by_author
     if (!s) return s.failure();
-    s->bind(1, device);
     auto row = s->step();
     if (!row) return row.failure();
     return *row && !s->is_null(0) ? std::uint64_t(s->int64(0)) : std::uint64_t(0);
@@ -524,20 +504,10 @@ Result<void> SqliteStorage::record_sync(const DeviceId& device, std::uint64_t ti
 Result<std::vector<DeviceStats>> SqliteStorage::device_stats() {
     auto s = m_db.prepare("SELECT device, last_sync, bytes_in, bytes_out, pushed FROM device_stats ORDER BY device");
     if (!s) return s.failure();
-    std::vector<DeviceStats> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        DeviceStats d;
-        d.device = fixed<16>(s->blob(0));
-        d.last_sync_ms = std::uint64_t(s->int64(1));
-        d.bytes_in = std::uint64_t(s->int64(2));
-        d.bytes_out = std::uint64_t(s->int64(3));
-        d.pushed = std::uint64_t(s->int64(4));
-        out.push_back(d);
-    }
-    return out;
+    return s->rows([](const Statement& r) {
+        return DeviceStats{fixed<16>(r.blob(0)), std::uint64_t(r.int64(1)), std::uint64_t(r.int64(2)), std::uint64_t(r.int64(3)),
+                           std::uint64_t(r.int64(4))};
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,9 +521,8 @@ Result<void> SqliteStorage::put_escrow_wraps(const std::vector<StoredEscrowWrap>
 }
 
 Result<std::vector<StoredEscrowWrap>> SqliteStorage::escrow_wraps(const ScopeId& scope) {
-    auto s = m_db.prepare("SELECT epoch, uploader, wrap_json FROM escrow_wraps WHERE scope = ?1 ORDER BY epoch, uploader");
+    auto s = m_db.query("SELECT epoch, uploader, wrap_json FROM escrow_wraps WHERE scope = ?1 ORDER BY epoch, uploader", scope);
     if (!s) return s.failure();
-    s->bind(1, scope);
     return s->rows([&](Statement& r) { return StoredEscrowWrap{scope, std::uint32_t(r.int64(0)), fixed<16>(r.blob(1)), r.text(2)}; });
 }
 
@@ -566,11 +535,8 @@ Result<void> SqliteStorage::shred_scope(std::uint64_t seq, const std::string& en
         if (auto r = s->bind(1, std::int64_t(seq)).bind(2, std::string_view(entry_json)).run(); !r) return r;
         if (sqlite3_changes(m_db.handle()) == 0) return {Error::AlreadyExists, "directory seq already taken"};
         for (const char* sql : {"DELETE FROM envelopes WHERE scope = ?1", "DELETE FROM grants WHERE scope = ?1",
-                                "DELETE FROM escrow_wraps WHERE scope = ?1"}) {
-            auto d = m_db.prepare(sql);
-            if (!d) return d.failure();
-            if (auto r = d->bind(1, scope).run(); !r) return r;
-        }
+                                "DELETE FROM escrow_wraps WHERE scope = ?1"})
+            if (auto r = m_db.run(sql, scope); !r) return r;
         if (auto r = m_db.exec("DELETE FROM commits WHERE id NOT IN (SELECT commit_id FROM envelopes)"); !r) return r;
         if (auto r = tx->commit(); !r) return r;
     }
@@ -580,20 +546,19 @@ Result<void> SqliteStorage::shred_scope(std::uint64_t seq, const std::string& en
 }
 
 Result<ScopeHoldings> SqliteStorage::holdings(const ScopeId& scope) {
-    auto s = m_db.prepare("SELECT (SELECT count(*) FROM envelopes WHERE scope = ?1), (SELECT count(*) FROM grants WHERE scope = ?1), "
-                          "(SELECT count(*) FROM escrow_wraps WHERE scope = ?1)");
+    auto s = m_db.query("SELECT (SELECT count(*) FROM envelopes WHERE scope = ?1), (SELECT count(*) FROM grants WHERE scope = ?1), "
+                        "(SELECT count(*) FROM escrow_wraps WHERE scope = ?1)",
+                        scope);
     if (!s) return s.failure();
-    s->bind(1, scope);
     auto row = s->step();
     if (!row) return row.failure();
     return ScopeHoldings{std::uint64_t(s->int64(0)), std::uint64_t(s->int64(1)), std::uint64_t(s->int64(2))};
 }
 
 Result<void> SqliteStorage::put_confirmation(const StoredConfirmation& c) {
-    auto s = m_db.prepare("INSERT INTO shred_confirmations(scope, device, time, confirmation) VALUES(?1, ?2, ?3, ?4) "
-                          "ON CONFLICT(scope, device) DO UPDATE SET time = excluded.time, confirmation = excluded.confirmation");
-    if (!s) return s.failure();
-    return s->bind(1, c.scope).bind(2, c.device).bind(3, std::int64_t(c.time_ms)).bind(4, std::string_view(c.json)).run();
+    return m_db.run("INSERT INTO shred_confirmations(scope, device, time, confirmation) VALUES(?1, ?2, ?3, ?4) "
+                    "ON CONFLICT(scope, device) DO UPDATE SET time = excluded.time, confirmation = excluded.confirmation",
+                    c.scope, c.device, std::int64_t(c.time_ms), std::string_view(c.json));
 }
 
 Result<std::vector<StoredConfirmation>> SqliteStorage::confirmations() {

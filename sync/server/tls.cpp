@@ -47,6 +47,22 @@ bool add_ext(X509* cert, int nid, const char* value) {
     return ext && X509_add_ext(cert, ext.get(), -1) == 1;
 }
 
+// Writes `file`, which must not exist yet, with permissions `mode`: `write` puts the PEM text into
+// it (1 on success, as OpenSSL's PEM writers), then it is flushed and synced.
+template <class Write>
+Result<void> write_new_pem(const std::filesystem::path& file, mode_t mode, Write write) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) return {Error::Io, "cannot create " + file.string()};
+    File f(::fdopen(fd, "wb"));
+    if (!f) {
+        ::close(fd);
+        return {Error::Io, "cannot open " + file.string()};
+    }
+    if (write(f.get()) != 1 || std::fflush(f.get()) != 0 || ::fsync(::fileno(f.get())) != 0)
+        return ssl_failure("cannot write " + file.string());
+    return {};
+}
+
 Result<Cert> read_cert(const std::filesystem::path& file) {
     File f(std::fopen(file.c_str(), "rb"));
     if (!f) return {Error::NotFound, "cannot open " + file.string()};
@@ -83,28 +99,12 @@ Result<void> make_self_signed_certificate(const std::filesystem::path& cert_file
         return ssl_failure("cannot add the extensions");
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0) return ssl_failure("cannot sign the certificate");
 
-    // The key: created 0600, never over an existing file.
-    const int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return {Error::Io, "cannot create " + key_file.string()};
-    File kf(::fdopen(fd, "wb"));
-    if (!kf) {
-        ::close(fd);
-        return {Error::Io, "cannot open " + key_file.string()};
-    }
-    if (PEM_write_PrivateKey(kf.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1 || std::fflush(kf.get()) != 0 ||
-        ::fsync(::fileno(kf.get())) != 0)
-        return ssl_failure("cannot write " + key_file.string());
-
-    const int cfd = ::open(cert_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (cfd < 0) return {Error::Io, "cannot create " + cert_file.string()};
-    File cf(::fdopen(cfd, "wb"));
-    if (!cf) {
-        ::close(cfd);
-        return {Error::Io, "cannot open " + cert_file.string()};
-    }
-    if (PEM_write_X509(cf.get(), cert.get()) != 1 || std::fflush(cf.get()) != 0 || ::fsync(::fileno(cf.get())) != 0)
-        return ssl_failure("cannot write " + cert_file.string());
-    return {};
+    // The key: created 0600 (the certificate 0644), never over an existing file.
+    if (auto r = write_new_pem(key_file, 0600,
+                               [&](FILE* f) { return PEM_write_PrivateKey(f, key.get(), nullptr, nullptr, 0, nullptr, nullptr); });
+        !r)
+        return r;
+    return write_new_pem(cert_file, 0644, [&](FILE* f) { return PEM_write_X509(f, cert.get()); });
 }
 
 Result<std::string> certificate_fingerprint(const std::filesystem::path& cert_file) {

@@ -339,19 +339,14 @@ Result<std::optional<AuditHead>> AuditLog::stored_head(Database& db) const {
 Result<std::vector<AuditLog::Row>> AuditLog::read(Database& db) const {
     auto st = db.prepare("SELECT seq, sealed FROM audit ORDER BY seq");
     if (!st) return st.failure();
-    std::vector<Row> out;
     Bytes plain;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.failure();
-        if (!*row) break;
+    return st->rows([&](const Statement& s) {
         Row r;
-        r.seq = std::uint64_t(st->int64(0));
-        if (crypto::open_blob(*m_key, st->blob(1), row_ad(m_device, r.seq), plain))
+        r.seq = std::uint64_t(s.int64(0));
+        if (crypto::open_blob(*m_key, s.blob(1), row_ad(m_device, r.seq), plain))
             if (auto e = AuditEntry::parse(plain)) r.entry = std::move(*e);
-        out.push_back(std::move(r));
-    }
-    return out;
+        return r;
+    });
 }
 
 Result<void> AuditLog::note_failed_unlock(Database& db, std::uint64_t now_ms) {

@@ -75,22 +75,15 @@ Result<int> take_lock(const fs::path& dir) {
 // Store::Impl: the connection and its statements.
 
 Result<void> Store::Impl::prepare_statements() {
-    auto a = db.prepare("INSERT INTO commits(body) VALUES(?1)");
-    auto b = db.prepare("INSERT INTO ops(op_id, rk, commit_seq, env) VALUES(?1, ?2, ?3, ?4)");
-    auto c = db.prepare("INSERT INTO outbox(op_seq) VALUES(?1)");
-    auto d = db.prepare("INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)");
-    auto e = db.prepare("INSERT INTO commits(seq, body) VALUES(?1, ?2)");
-    auto f = db.prepare("WITH RECURSIVE s(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM s WHERE x < ?2) "
-                        "INSERT INTO outbox(op_seq) SELECT x FROM s");
-    for (auto* r : {&a, &b, &c, &d, &e, &f})
-        if (!*r) return r->failure();
-    ins_outbox_run = std::move(*f);
-    ins_commit = std::move(*a);
-    ins_commit_at = std::move(*e);
-    ins_op = std::move(*b);
-    ins_outbox = std::move(*c);
-    set_meta = std::move(*d);
-    return {};
+    return db.prepare_all({
+        {&ins_commit, "INSERT INTO commits(body) VALUES(?1)"},
+        {&ins_op, "INSERT INTO ops(op_id, rk, commit_seq, env) VALUES(?1, ?2, ?3, ?4)"},
+        {&ins_outbox, "INSERT INTO outbox(op_seq) VALUES(?1)"},
+        {&set_meta, "INSERT OR REPLACE INTO meta(k, v) VALUES(?1, ?2)"},
+        {&ins_commit_at, "INSERT INTO commits(seq, body) VALUES(?1, ?2)"},
+        {&ins_outbox_run, "WITH RECURSIVE s(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM s WHERE x < ?2) "
+                          "INSERT INTO outbox(op_seq) SELECT x FROM s"},
+    });
 }
 
 Result<void> Store::Impl::apply_quota() {

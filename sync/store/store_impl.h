@@ -271,17 +271,10 @@ struct Store::Impl : crypto::KeyResolver {
     AuditLog audit;  // this device's audit chain (docs/audit.md)
 
     // --- rows of the database ------------------------------------------------------------------
-    // Runs `each` for every row of `sql`; stops at the first error.
+    // Runs `each` for every row of `sql`; stops at the first error (Database::each).
     template <class F>
     Result<void> rows(const char* sql, F&& each) {
-        auto st = db.prepare(sql);
-        if (!st) return st.failure();
-        for (;;) {
-            auto row = st->step();
-            if (!row) return row.failure();
-            if (!*row) return {};
-            if (auto r = each(*st); !r) return r;
-        }
+        return db.each(sql, std::forward<F>(each));
     }
     Result<void> put_meta(const char* key, ByteView value) {
         set_meta.bind(1, std::string_view(key)).bind(2, value);

@@ -54,23 +54,18 @@ Result<void> Store::Impl::load_keys() {
     if (!ds || !*ds || (*ds)->size() != 16) return {Error::Corrupt, "default scope missing"};
     std::copy((*ds)->begin(), (*ds)->end(), default_scope.begin());
 
-    auto st = db.prepare("SELECT scope, epoch, wrapped FROM scope_keys");
-    if (!st) return st.failure();
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.failure();
-        if (!*row) break;
+    return rows("SELECT scope, epoch, wrapped FROM scope_keys", [&](Statement& st) -> Result<void> {
         ScopeId scope{};
-        ByteView s = st->blob(0);
+        ByteView s = st.blob(0);
         if (s.size() != 16) return {Error::Corrupt, "scope key row is damaged"};
         std::copy(s.begin(), s.end(), scope.begin());
-        const auto epoch = std::uint32_t(st->int64(1));
-        auto key = crypto::unwrap(*wrap_key, st->blob(2), scope_ad(scope, epoch));
+        const auto epoch = std::uint32_t(st.int64(1));
+        auto key = crypto::unwrap(*wrap_key, st.blob(2), scope_ad(scope, epoch));
         if (!key || key->size() != SymmetricKey::kSize) return {Error::Corrupt, "a scope key does not open"};
         scope_keys.emplace(ScopeEpoch{scope, epoch}, SymmetricKey::from(key->view()));
         current_epoch[scope] = std::max(current_epoch[scope], epoch);
-    }
-    return {};
+        return {};
+    });
 }
 
 // The organisation's admin signing identity, if this store holds it (set_admin_identity).

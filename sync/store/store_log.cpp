@@ -304,25 +304,21 @@ Result<std::vector<FieldVersion>> Store::history(const std::string& id, const st
         return std::vector<FieldVersion>{};
     }
     const ScopeId scope = rec->scope;
-    auto st = m_impl->db.prepare("SELECT env FROM ops WHERE rk = ?1 ORDER BY seq");
-    if (!st) return st.failure();
     const auto k = m_impl->rk(id);
-    st->bind(1, k);
     std::vector<FieldVersion> out;
     Bytes plain;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.failure();
-        if (!*row) break;
-        auto env = crypto::parse_envelope(st->blob(0));
-        if (!env || env->header.scope != scope) continue;
-        const SymmetricKey* key = m_impl->scope_key(env->header.scope, env->header.epoch);
-        plain.clear();
-        if (!key || !crypto::decrypt_envelope(*env, *key, plain)) continue;
-        auto op = decode_op(plain);
-        if (!op || op->record_id != id || op->kind == OpKind::Delete || op->field != field) continue;
-        out.push_back({env->header.op, env->header.hlc, env->header.author, std::move(op->value)});
-    }
+    if (auto r = m_impl->db.each("SELECT env FROM ops WHERE rk = ?1 ORDER BY seq", [&](const Statement& st) {
+            auto env = crypto::parse_envelope(st.blob(0));
+            if (!env || env->header.scope != scope) return;
+            const SymmetricKey* key = m_impl->scope_key(env->header.scope, env->header.epoch);
+            plain.clear();
+            if (!key || !crypto::decrypt_envelope(*env, *key, plain)) return;
+            auto op = decode_op(plain);
+            if (!op || op->record_id != id || op->kind == OpKind::Delete || op->field != field) return;
+            out.push_back({env->header.op, env->header.hlc, env->header.author, std::move(op->value)});
+        }, k);
+        !r)
+        return r.failure();
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.hlc < b.hlc; });
     return out;
 }

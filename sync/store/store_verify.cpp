@@ -23,16 +23,13 @@ namespace quartier::sync {
 VerifyReport Store::verify() const {
     VerifyReport rep;
     Impl& I = *m_impl;
-    if (auto st = I.db.prepare("PRAGMA integrity_check"); st) {
-        for (;;) {
-            auto row = st->step();
-            if (!row) { rep.database.push_back(row.detail()); break; }
-            if (!*row) break;
-            if (std::string t = st->text(0); t != "ok") rep.database.push_back(t);
-        }
-    } else {
-        rep.database.push_back(st.detail());
-    }
+    // Runs `each` for every row of `sql`; a query that fails goes into the report.
+    auto scan = [&](const char* sql, auto&& each) {
+        if (auto r = I.db.each(sql, each); !r) rep.database.push_back(r.detail());
+    };
+    scan("PRAGMA integrity_check", [&](const Statement& st) {
+        if (std::string t = st.text(0); t != "ok") rep.database.push_back(t);
+    });
 
     // Commits: signature by a known member, then the set of hashes each one promises. A pulled
     // commit whose envelopes came in two pull pages is stored once per page (ingest); rows with
@@ -42,70 +39,60 @@ VerifyReport Store::verify() const {
     std::map<crypto::Hash32, std::int64_t> first_row;  // hash of a commit's bytes -> its first row
     std::map<std::int64_t, std::int64_t> same_as;      // row -> the first row with the same bytes
     std::map<std::int64_t, crypto::Id16> commit_ids;
-    if (auto st = I.db.prepare("SELECT seq, body FROM commits ORDER BY seq"); st) {
-        for (;;) {
-            auto row = st->step();
-            if (!row) { rep.database.push_back(row.detail()); break; }
-            if (!*row) break;
-            ++rep.commits;
-            const std::int64_t seq = st->int64(0);
-            auto c = crypto::Commit::parse(st->blob(1));
-            if (!c) {
-                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(c.error()))});
-                continue;
-            }
-            const crypto::SignPublicKey* pk = I.author_key(c->author);
-            if (!pk) {
-                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": unknown author device"});
-                continue;
-            }
-            auto v = crypto::verify_commit(*c, *pk);
-            if (!v) {
-                rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(v.error()))});
-                continue;
-            }
-            const auto [first, fresh] = first_row.try_emplace(crypto::hash(st->blob(1)), seq);
-            same_as[seq] = first->second;
-            if (fresh) listed[seq] = c->hashes;
-            commit_ids[seq] = c->id;
-            commits.emplace(seq, std::move(*v));
+    scan("SELECT seq, body FROM commits ORDER BY seq", [&](const Statement& st) {
+        ++rep.commits;
+        const std::int64_t seq = st.int64(0);
+        auto c = crypto::Commit::parse(st.blob(1));
+        if (!c) {
+            rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(c.error()))});
+            return;
         }
-    }
+        const crypto::SignPublicKey* pk = I.author_key(c->author);
+        if (!pk) {
+            rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": unknown author device"});
+            return;
+        }
+        auto v = crypto::verify_commit(*c, *pk);
+        if (!v) {
+            rep.problems.push_back({0, {}, {}, "commit " + std::to_string(seq) + ": " + std::string(crypto::to_string(v.error()))});
+            return;
+        }
+        const auto [first, fresh] = first_row.try_emplace(crypto::hash(st.blob(1)), seq);
+        same_as[seq] = first->second;
+        if (fresh) listed[seq] = c->hashes;
+        commit_ids[seq] = c->id;
+        commits.emplace(seq, std::move(*v));
+    });
 
     std::map<std::int64_t, std::vector<crypto::Hash32>> present;
     std::map<crypto::Id16, std::string> names;  // rk -> record id, for naming problems
-    if (auto st = I.db.prepare("SELECT seq, op_id, rk, commit_seq, env FROM ops ORDER BY seq"); st) {
-        for (;;) {
-            auto row = st->step();
-            if (!row) { rep.database.push_back(row.detail()); break; }
-            if (!*row) break;
-            ++rep.envelopes;
-            const std::int64_t seq = st->int64(0);
-            ByteView env = st->blob(4);
-            const std::int64_t cseq = st->int64(3);
-            auto parsed = crypto::parse_envelope(env);
-            auto it = commits.find(cseq);
-            const crypto::VerifiedCommit* vc = it == commits.end() ? nullptr : &it->second;
-            auto plain = crypto::open_envelope(env, I, vc);
-            if (!plain) {
-                rep.problems.push_back({seq, {}, parsed ? crypto::to_hex(parsed->header.op) : std::string(),
-                                        std::string(crypto::to_string(plain.error()))});
-                continue;
-            }
-            const auto canonical = same_as.find(cseq);
-            present[canonical == same_as.end() ? cseq : canonical->second].push_back(parsed->hash());
-            auto op = decode_op(*plain);
-            const auto expect_rk = op ? I.rk(op->record_id) : crypto::Id16{};
-            ByteView rkcol = st->blob(2), opcol = st->blob(1);
-            std::string problem;
-            if (!op) problem = "op payload is malformed";
-            else if (rkcol.size() != 16 || !std::equal(expect_rk.begin(), expect_rk.end(), rkcol.begin()))
-                problem = "row index does not match the record inside the envelope";
-            else if (opcol.size() != 16 || !std::equal(parsed->header.op.begin(), parsed->header.op.end(), opcol.begin()))
-                problem = "row op id does not match the envelope";
-            if (!problem.empty()) rep.problems.push_back({seq, op ? op->record_id : std::string(), crypto::to_hex(parsed->header.op), problem});
+    scan("SELECT seq, op_id, rk, commit_seq, env FROM ops ORDER BY seq", [&](const Statement& st) {
+        ++rep.envelopes;
+        const std::int64_t seq = st.int64(0);
+        ByteView env = st.blob(4);
+        const std::int64_t cseq = st.int64(3);
+        auto parsed = crypto::parse_envelope(env);
+        auto it = commits.find(cseq);
+        const crypto::VerifiedCommit* vc = it == commits.end() ? nullptr : &it->second;
+        auto plain = crypto::open_envelope(env, I, vc);
+        if (!plain) {
+            rep.problems.push_back({seq, {}, parsed ? crypto::to_hex(parsed->header.op) : std::string(),
+                                    std::string(crypto::to_string(plain.error()))});
+            return;
         }
-    }
+        const auto canonical = same_as.find(cseq);
+        present[canonical == same_as.end() ? cseq : canonical->second].push_back(parsed->hash());
+        auto op = decode_op(*plain);
+        const auto expect_rk = op ? I.rk(op->record_id) : crypto::Id16{};
+        ByteView rkcol = st.blob(2), opcol = st.blob(1);
+        std::string problem;
+        if (!op) problem = "op payload is malformed";
+        else if (rkcol.size() != 16 || !std::equal(expect_rk.begin(), expect_rk.end(), rkcol.begin()))
+            problem = "row index does not match the record inside the envelope";
+        else if (opcol.size() != 16 || !std::equal(parsed->header.op.begin(), parsed->header.op.end(), opcol.begin()))
+            problem = "row op id does not match the envelope";
+        if (!problem.empty()) rep.problems.push_back({seq, op ? op->record_id : std::string(), crypto::to_hex(parsed->header.op), problem});
+    });
     std::set<crypto::Hash32> purged;  // envelopes a cache purge removed on purpose
     (void)I.rows("SELECT hash FROM purged", [&](Statement& st) -> Result<void> {
         crypto::Hash32 h{};
