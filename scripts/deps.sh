@@ -13,6 +13,9 @@ PKGS=(
   qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qtqml
   libgl-dev libqrencode-dev libabsl-dev
   fonts-roboto-unhinted
+  # the tests that drive the real app window (tests/app/window/): an X server and X input;
+  # xwd and netpbm only for a failure's screenshot
+  xvfb xdotool x11-apps netpbm
   # the fuzz build (preset fuzz, tests/fuzz): clang 14, its libFuzzer and sanitizer runtimes, and
   # llvm-symbolizer for readable crash reports
   clang libclang-rt-14-dev llvm

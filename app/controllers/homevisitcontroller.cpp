@@ -153,6 +153,27 @@ void HomeVisitController::setStore(sync::Store* store)
     closeVisit();
     m_store = store;
     m_repo = store ? std::make_unique<d::Repository>(*store) : nullptr;
+    refreshOpenVisits();
+}
+
+void HomeVisitController::refreshOpenVisits()
+{
+    QStringList cases;
+    if (m_store && !m_busy) {
+        const std::string homeVisit(d::to_string(d::ContactKind::HomeVisit));
+        const std::string draft(d::to_string(d::ContactStatus::Draft));
+        for (const sync::Record* r : m_store->list(d::ContactEvent::kType)) {
+            if (r->value("kind") == homeVisit && r->value("status") == draft)
+                cases << q(r->value("case_id").value_or(std::string()));
+        }
+        cases.removeDuplicates();
+    } else if (m_store) {
+        return;  // lent to a job: the last list stays until the store is back
+    }
+    if (cases != m_casesWithOpenVisit) {
+        m_casesWithOpenVisit = cases;
+        emit openVisitsChanged();
+    }
 }
 
 void HomeVisitController::setStoreBusy(bool busy)
@@ -160,6 +181,8 @@ void HomeVisitController::setStoreBusy(bool busy)
     m_busy = busy;
     if (!m_busy && savePending())
         writeTexts(false);
+    if (!m_busy)
+        refreshOpenVisits();  // a sync may have brought or finished a visit
 }
 
 bool HomeVisitController::usable() const { return m_store && m_repo && !m_busy; }
@@ -248,6 +271,7 @@ bool HomeVisitController::startVisit(const QString& caseId)
         }
         visitId = q(started->id);
         emit saved();
+        refreshOpenVisits();
     }
     auto event = m_repo->load<d::ContactEvent>(s(visitId));
     if (!event) {
@@ -1026,6 +1050,7 @@ bool HomeVisitController::finalise()
             (void)m_store->set_setting(kVisitDraftPrefix + s(m_visitId), std::string());
             emit heldChanged();
             setState(State::Finalised);
+            refreshOpenVisits();
             return true;
         }
     }

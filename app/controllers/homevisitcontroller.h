@@ -133,6 +133,7 @@ class HomeVisitController : public QObject
     Q_PROPERTY(bool editable READ editable NOTIFY stateChanged)
     Q_PROPERTY(int step READ step WRITE setStep NOTIFY stepChanged)
     Q_PROPERTY(QVariantMap held READ held NOTIFY heldChanged)
+    Q_PROPERTY(QStringList casesWithOpenVisit READ casesWithOpenVisit NOTIFY openVisitsChanged)
     Q_PROPERTY(QString caseId READ caseId NOTIFY visitChanged)
     Q_PROPERTY(QString caseName READ caseName NOTIFY visitChanged)
     Q_PROPERTY(QString socialSpace READ socialSpace NOTIFY visitChanged)
@@ -220,8 +221,11 @@ public:
     // Resumes the case's open draft home visit or starts a new one. False (errorMessage) if the
     // case cannot be read or the draft cannot be saved.
     Q_INVOKABLE bool startVisit(const QString& caseId);
-    // The id of the case's open draft home visit, or "" (the case list shows "Besuch fortsetzen").
+    // The id of the case's open draft home visit, or "".
     Q_INVOKABLE QString openDraftFor(const QString& caseId) const;
+    // The cases that have an open draft home visit ("Besuch fortsetzen" on the case list and the
+    // case page): read whenever the store is set or free again and when a visit starts or ends.
+    QStringList casesWithOpenVisit() const { return m_casesWithOpenVisit; }
     Q_INVOKABLE void close();
 
     // ---- answers: each is written at once ----
@@ -266,6 +270,7 @@ signals:
     void stateChanged();
     void stepChanged();
     void heldChanged();
+    void openVisitsChanged();
     void visitChanged();
     void contentChanged();
     void noteChanged();
@@ -334,6 +339,7 @@ private:
     void reloadNote();    // the visit's note; emits noteChanged
     void searchOffers();  // the offer rows from the index, with the family's answers
     void closeVisit();
+    void refreshOpenVisits();
 
     sync::Store* m_store = nullptr;
     std::unique_ptr<domain::Repository> m_repo;
@@ -345,6 +351,7 @@ private:
     QVariantList m_members, m_missing, m_howItems, m_wills, m_resources;
     QVariantList m_earlierMissing, m_earlierWills, m_earlierResources;
     int m_step = 0;
+    QStringList m_casesWithOpenVisit;
     std::map<QString, QString> m_held;  // slot -> text or choice (see "held")
     bool m_heldDirty = false;           // m_held or m_step not yet in the store
     QString m_childSeen;

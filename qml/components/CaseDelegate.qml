@@ -16,8 +16,8 @@ ItemDelegate {
     required property string statusLabel
     required property bool conflicted
 
-    // Read when the row is made; the list is rebuilt after a visit.
-    readonly property bool draftOpen: Visit.openDraftFor(root.caseId).length > 0
+    // Follows the store: after a restart, a sync or a finished visit alike.
+    readonly property bool draftOpen: Visit.casesWithOpenVisit.indexOf(root.caseId) >= 0
 
     signal visitRequested()
 

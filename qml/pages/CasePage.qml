@@ -209,8 +209,11 @@ Page {
                 objectName: "startHomeVisit"
                 visible: page.homeVisitAvailable
                 iconName: "add"
-                text: page.landscape ? qsTr("Hausbesuch beginnen") : qsTr("Hausbesuch")
-                Accessible.name: qsTr("Hausbesuch beginnen")
+                // An open draft is resumed, never a second one started: the button says so.
+                readonly property bool draftOpen: Visit.casesWithOpenVisit.indexOf(CaseDetail.caseId) >= 0
+                text: draftOpen ? qsTr("Besuch fortsetzen")
+                                : page.landscape ? qsTr("Hausbesuch beginnen") : qsTr("Hausbesuch")
+                Accessible.name: draftOpen ? qsTr("Besuch fortsetzen") : qsTr("Hausbesuch beginnen")
                 onClicked: page.homeVisitRequested(CaseDetail.caseId)
             }
         }

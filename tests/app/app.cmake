@@ -52,6 +52,10 @@ set_tests_properties(app_qml_home_visit PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=
 # SIGKILL the real app mid-visit, restart it, find the draft with every acknowledged answer.
 add_test(NAME app_visit_kill COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/visit_kill.sh $<TARGET_FILE:quartier> 6)
 set_tests_properties(app_visit_kill PROPERTIES TIMEOUT 300)
+# The home visit in the real window (its own Xvfb, xdotool), checked through quartier-cli.
+add_test(NAME app_visit_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/visit_window.sh
+         $<TARGET_FILE_DIR:quartier>/..)
+set_tests_properties(app_visit_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_dependencies(test_app test_app_qml)
 
 # Qt Quick Test of the offer map's pages (tests/qml/tst_*.qml): key presses and touches on the

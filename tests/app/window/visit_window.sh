@@ -42,6 +42,10 @@ store=$work/store
 QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" init --kdf interactive >/dev/null
 QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" demo seed >"$work/seed.json"
 cli_list() { QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" list "$1"; }
+drafts() { cli_list contact_event | grep -c '"status": *"draft"' || true; }
+finals() { cli_list contact_event | grep -c '"status": *"final"' || true; }
+drafts_before=$(drafts)  # the demo families' own
+finals_before=$(finals)
 
 start_app() {
   rm -f "$items"
@@ -122,8 +126,9 @@ wait_item visitFinalised 10 || fail "the visit was not finalised"
 click visitStep_3
 wait_text stepTitle "Wie müsste" || fail "step 4 of the finished visit did not open"
 wait_item visitReadOnly 5 || fail "the finished visit does not say it is read-only"
+wait_item how_0Area 5 any || fail "step 4 of the finished visit shows no answer"
 enabled how_0Area && fail "a finished visit's field takes input"
-click how_0Area || true
+click_disabled how_0Area
 type_text "$AFTER"
 item saveLabel | grep -q . && fail "a finished visit still claims 'Gespeichert'"
 sleep 1
@@ -145,6 +150,7 @@ count() { printf '%s\n' "$1" | grep -cF -- "$2" || true; }
 for listing in "$feedback" "$wills" "$resources" "$notes" "$visits"; do
   [ "$(count "$listing" "$AFTER")" = 0 ] || fail "text typed into the finished visit reached the store"
 done
-[ "$(printf '%s\n' "$visits" | grep -c '"status": *"draft"' || true)" = 0 ] || fail "a draft visit is left"
+[ "$(drafts)" = "$drafts_before" ] || fail "a draft visit is left ($(drafts) drafts, $drafts_before before the visit)"
+[ "$(finals)" = $((finals_before + 1)) ] || fail "$(finals) final visits, $finals_before before: this one is not final"
 no_plaintext "at the end" "$NOTE" "$store" || exit 1
 echo "visit window test: typed, killed, resumed at step 5 with the unconfirmed text, finished, read-only; the store holds what the screen showed"

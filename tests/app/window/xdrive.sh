@@ -7,12 +7,13 @@
 # item NAME: the item's line (name x y w h enabled focus text view), tab-separated, or nothing.
 item() { awk -F'\t' -v n="$1" '$1 == n { print; exit }' "$items" 2>/dev/null || true; }
 
-# wait_item NAME [SECONDS]: waits until NAME is shown (and enabled); fails the test otherwise.
+# wait_item NAME [SECONDS [any]]: waits until NAME is shown and enabled (with "any": shown);
+# fails the test otherwise.
 wait_item() {
   local name=$1 limit=$(( ${2:-20} * 10 )) i=0 line
   while :; do
     line=$(item "$name")
-    if [ -n "$line" ] && [ "$(printf '%s' "$line" | cut -f6)" = 1 ]; then return 0; fi
+    if [ -n "$line" ] && { [ "${3:-}" = any ] || [ "$(printf '%s' "$line" | cut -f6)" = 1 ]; }; then return 0; fi
     i=$((i + 1))
     if [ "$i" -gt "$limit" ]; then echo "FAIL: '$name' not shown within ${2:-20} s"; shot "missing-$name"; return 1; fi
     sleep 0.1
@@ -56,9 +57,12 @@ scroll_to() {
   done
 }
 
-# click NAME [DX DY]: a left click at the item's centre (or at DX,DY inside it), scrolled into view.
-click() {
-  wait_item "$1" || return 1
+# click NAME [DX DY]: a left click at the item's centre (or at DX,DY inside it), scrolled into
+# view; waits for it to be enabled. click_disabled NAME: the same on an item that may be disabled
+# (to show that clicking it does nothing).
+click() { wait_item "$1" && _click "$@"; }
+click_disabled() { wait_item "$1" 20 any && _click "$@"; }
+_click() {
   scroll_to "$1" || return 1
   local line x y w h
   line=$(item "$1")
