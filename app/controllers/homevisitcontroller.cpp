@@ -51,10 +51,28 @@ QVariantList options(const char* kind)
     return out;
 }
 
+using Offer = VisitOfferModel::Row;
+
+const RoleColumn<VisitOfferModel, Offer> kVisitOfferRoles[] = {
+    {VisitOfferModel::NameRole, "name", rowMember<&Offer::name>},
+    {VisitOfferModel::ServiceIdRole, "serviceId", rowMember<&Offer::serviceId>},
+    {VisitOfferModel::CategoryRole, "category", rowMember<&Offer::category>},
+    {VisitOfferModel::CategoryLabelRole, "categoryLabel",
+     [](const VisitOfferModel&, const Offer& row) { return QVariant(OfferListModel::categoryLabel(row.category)); }},
+    {VisitOfferModel::PlaceRole, "place", rowMember<&Offer::place>},
+    {VisitOfferModel::TimesRole, "times", rowMember<&Offer::times>},
+    {VisitOfferModel::FeedbackIdRole, "feedbackId", rowMember<&Offer::feedbackId>},
+    {VisitOfferModel::StatusRole, "status", rowMember<&Offer::status>},
+};
 
 }  // namespace
 
 // ---- VisitOfferModel ---------------------------------------------------------------------------
+
+VisitOfferModel::VisitOfferModel(QObject* parent) : ListModel(parent)
+{
+    setRoles(kVisitOfferRoles, [](const VisitOfferModel& m, int row) -> const Offer& { return m.m_rows[std::size_t(row)]; });
+}
 
 void VisitOfferModel::setRows(std::vector<Row> rows)
 {
@@ -71,32 +89,6 @@ void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbac
         const QModelIndex at = index(int(i));
         emit dataChanged(at, at, {FeedbackIdRole, StatusRole});
     }
-}
-
-QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const Row& row = m_rows[std::size_t(index.row())];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole: return row.name;
-    case ServiceIdRole: return row.serviceId;
-    case CategoryRole: return row.category;
-    case CategoryLabelRole: return OfferListModel::categoryLabel(row.category);
-    case PlaceRole: return row.place;
-    case TimesRole: return row.times;
-    case FeedbackIdRole: return row.feedbackId;
-    case StatusRole: return row.status;
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> VisitOfferModel::roleNames() const
-{
-    return {{ServiceIdRole, "serviceId"}, {NameRole, "name"},         {CategoryRole, "category"},
-            {CategoryLabelRole, "categoryLabel"}, {PlaceRole, "place"}, {TimesRole, "times"},
-            {FeedbackIdRole, "feedbackId"}, {StatusRole, "status"}};
 }
 
 // ---- HomeVisitController -----------------------------------------------------------------------

@@ -93,15 +93,12 @@ public:
         QString status;      // its status id ("known", "used", "used_before", "unknown"), or ""
     };
 
-    explicit VisitOfferModel(QObject* parent = nullptr) : ListModel(parent) {}
+    explicit VisitOfferModel(QObject* parent = nullptr);
     void setRows(std::vector<Row> rows);
     // Changes one row's answer in place (no reset: the list keeps its scroll position).
     void setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status);
     const std::vector<Row>& rows() const { return m_rows; }
     int count() const override { return int(m_rows.size()); }
-
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 private:
     std::vector<Row> m_rows;
