@@ -445,6 +445,7 @@ bool HomeVisitController::saveAnswer(Record& record)
     return true;
 }
 
+// A new answer of the visit: of its case, recorded today.
 template <class Record>
 QString HomeVisitController::addAnswer(Record record)
 {
@@ -452,17 +453,28 @@ QString HomeVisitController::addAnswer(Record record)
         return {};
     flush();
     record.case_id = s(m_caseId);
+    record.recorded_on = s(today());
     return saveAnswer(record) ? q(record.id) : QString();
+}
+
+std::optional<d::ContactEvent> HomeVisitController::readyEvent()
+{
+    if (!ready())
+        return std::nullopt;
+    flush();
+    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    if (!event) {
+        fail(d::ContactEvent::kType, {}, storeFailureText());
+        return std::nullopt;
+    }
+    return std::move(*event);
 }
 
 bool HomeVisitController::setPresent(const QString& personId, bool present)
 {
-    if (!ready())
-        return false;
-    flush();
-    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    auto event = readyEvent();
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailureText());
+        return false;
     auto& p = event->participants;
     const auto it = std::find(p.begin(), p.end(), s(personId));
     if (present == (it != p.end()))
@@ -543,7 +555,6 @@ QString HomeVisitController::addMissing(const QString& category, const QString& 
     f.status = d::FeedbackStatus::MissingWanted;
     f.category = s(category);
     f.wanted = s(wanted.trimmed());
-    f.recorded_on = s(today());
     return addAnswer(std::move(f));
 }
 
@@ -569,7 +580,6 @@ QString HomeVisitController::addWill(const QString& personId, const QString& tex
     w.person_id = s(personId);
     w.text = s(text.trimmed());
     w.own_contribution = s(ownContribution.trimmed());
-    w.recorded_on = s(today());
     return addAnswer(std::move(w));
 }
 
@@ -791,12 +801,9 @@ QStringList HomeVisitController::checkFinal()
 
 bool HomeVisitController::finalise()
 {
-    if (!ready())
-        return false;
-    flush();
-    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    auto event = readyEvent();
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailureText());
+        return false;
     if (event->ended_at.empty())
         event->ended_at = s(nowTime());
     d::Issues issues = m_repo->check_final(*event);

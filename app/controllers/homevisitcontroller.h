@@ -265,6 +265,9 @@ private:
     // not a value of Choice (errorMessage `unknown`).
     template <class Choice>
     std::optional<Choice> parseAnswer(const QString& value, const QString& unknown);
+    // The visit's contact event, read once ready(), pending text flushed first; nullopt if not
+    // ready or not readable (errorMessage says why).
+    std::optional<domain::ContactEvent> readyEvent();
     QDateTime now() const;
     QString today() const;
     QString nowTime() const;
