@@ -7,7 +7,7 @@ set(CMAKE_AUTOMOC ON)
 
 qt_add_library(quartier_app STATIC
   controllers/sessioncontroller.h controllers/sessioncontroller.cpp
-  controllers/synccontroller.h controllers/synccontroller.cpp
+  controllers/synccontroller.h controllers/synccontroller.cpp adapters/servercall.h
   controllers/enrolmentcontroller.h controllers/enrolmentcontroller.cpp
   models/caselistmodel.h models/caselistmodel.cpp adapters/deferredreads.h
   controllers/casecontroller.h controllers/casecontroller.cpp

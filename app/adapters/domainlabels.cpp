@@ -8,8 +8,10 @@
 #include <QRegularExpression>
 #include <QVariantMap>
 
-#include <functional>
 #include <map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace quartier::app {
 
@@ -18,292 +20,176 @@ namespace {
 // A German source string of the "Labels" context (marked with QT_TRANSLATE_NOOP) in the UI's language.
 QString labelText(const char* text) { return QCoreApplication::translate("Labels", text); }
 
-// One German source string per value; a new enum value without one is a -Wswitch warning.
-const char* german(domain::CaseStatus v)
+// The German source string of every value of every choice list, by kind and identifier: the
+// domain's to_string() ids (types.cpp) and the offer map's to_id() ids (offers.cpp, "offer_category":
+// the one category vocabulary of offers and offer feedback, docs/offers.md, then `other`, which
+// only offer feedback uses). The lists keep the domain's order, not this table's; every value
+// has a label of its own (tests/app/test_domainlabels.cpp).
+struct ChoiceName {
+    const char* kind;
+    const char* id;
+    const char* german;
+};
+
+constexpr ChoiceName kChoices[] = {
+    {"case_status", "new", QT_TRANSLATE_NOOP("Labels", "Neu")},
+    {"case_status", "active", QT_TRANSLATE_NOOP("Labels", "Aktiv")},
+    {"case_status", "clarification", QT_TRANSLATE_NOOP("Labels", "In Klärung")},
+    {"case_status", "closed", QT_TRANSLATE_NOOP("Labels", "Abgeschlossen")},
+    {"case_status", "transferred", QT_TRANSLATE_NOOP("Labels", "Abgegeben")},
+    {"member_role", "mother", QT_TRANSLATE_NOOP("Labels", "Mutter")},
+    {"member_role", "father", QT_TRANSLATE_NOOP("Labels", "Vater")},
+    {"member_role", "parent", QT_TRANSLATE_NOOP("Labels", "Elternteil")},
+    {"member_role", "step_parent", QT_TRANSLATE_NOOP("Labels", "Stiefelternteil")},
+    {"member_role", "foster_parent", QT_TRANSLATE_NOOP("Labels", "Pflegeelternteil")},
+    {"member_role", "guardian", QT_TRANSLATE_NOOP("Labels", "Vormund")},
+    {"member_role", "child", QT_TRANSLATE_NOOP("Labels", "Kind")},
+    {"member_role", "sibling", QT_TRANSLATE_NOOP("Labels", "Geschwister")},
+    {"member_role", "grandparent", QT_TRANSLATE_NOOP("Labels", "Großelternteil")},
+    {"member_role", "partner", QT_TRANSLATE_NOOP("Labels", "Partner:in")},
+    {"member_role", "relative", QT_TRANSLATE_NOOP("Labels", "Verwandte:r")},
+    {"member_role", "other", QT_TRANSLATE_NOOP("Labels", "Andere Person")},
+    {"contact_kind", "home_visit", QT_TRANSLATE_NOOP("Labels", "Hausbesuch")},
+    {"contact_kind", "office_visit", QT_TRANSLATE_NOOP("Labels", "Termin im Amt")},
+    {"contact_kind", "phone", QT_TRANSLATE_NOOP("Labels", "Telefonat")},
+    {"contact_kind", "video", QT_TRANSLATE_NOOP("Labels", "Videogespräch")},
+    {"contact_kind", "outreach", QT_TRANSLATE_NOOP("Labels", "Aufsuchender Kontakt")},
+    {"contact_kind", "other", QT_TRANSLATE_NOOP("Labels", "Sonstiger Kontakt")},
+    {"contact_status", "draft", QT_TRANSLATE_NOOP("Labels", "Entwurf")},
+    {"contact_status", "final", QT_TRANSLATE_NOOP("Labels", "Abgeschlossen")},
+    {"child_seen", "unknown", QT_TRANSLATE_NOOP("Labels", "Kind gesehen: offen")},
+    {"child_seen", "yes", QT_TRANSLATE_NOOP("Labels", "Kind gesehen")},
+    {"child_seen", "no", QT_TRANSLATE_NOOP("Labels", "Kind nicht gesehen")},
+    {"child_seen", "not_applicable", QT_TRANSLATE_NOOP("Labels", "Kind gesehen: entfällt")},
+    {"goal_level", "direction", QT_TRANSLATE_NOOP("Labels", "Richtungsziel")},
+    {"goal_level", "action", QT_TRANSLATE_NOOP("Labels", "Handlungsziel")},
+    {"goal_status", "open", QT_TRANSLATE_NOOP("Labels", "Offen")},
+    {"goal_status", "reached", QT_TRANSLATE_NOOP("Labels", "Erreicht")},
+    {"goal_status", "dropped", QT_TRANSLATE_NOOP("Labels", "Verworfen")},
+    {"step_status", "open", QT_TRANSLATE_NOOP("Labels", "Offen")},
+    {"step_status", "done", QT_TRANSLATE_NOOP("Labels", "Erledigt")},
+    {"step_status", "dropped", QT_TRANSLATE_NOOP("Labels", "Verworfen")},
+    {"resource_area", "personal", QT_TRANSLATE_NOOP("Labels", "Persönlich")},
+    {"resource_area", "social", QT_TRANSLATE_NOOP("Labels", "Sozial")},
+    {"resource_area", "material", QT_TRANSLATE_NOOP("Labels", "Materiell")},
+    {"resource_area", "infrastructure", QT_TRANSLATE_NOOP("Labels", "Sozialraum")},
+    {"network_sector", "family", QT_TRANSLATE_NOOP("Labels", "Familie")},
+    {"network_sector", "friends_neighbours", QT_TRANSLATE_NOOP("Labels", "Freunde & Nachbarn")},
+    {"network_sector", "school_work_clubs", QT_TRANSLATE_NOOP("Labels", "Schule, Arbeit & Vereine")},
+    {"network_sector", "professionals", QT_TRANSLATE_NOOP("Labels", "Fachkräfte")},
+    {"contact_quality", "supportive", QT_TRANSLATE_NOOP("Labels", "Unterstützend")},
+    {"contact_quality", "ambivalent", QT_TRANSLATE_NOOP("Labels", "Ambivalent")},
+    {"contact_quality", "stressful", QT_TRANSLATE_NOOP("Labels", "Belastend")},
+    {"risk_area", "service", QT_TRANSLATE_NOOP("Labels", "Leistungsbereich")},
+    {"risk_area", "grey", QT_TRANSLATE_NOOP("Labels", "Graubereich")},
+    {"risk_area", "danger", QT_TRANSLATE_NOOP("Labels", "Gefährdungsbereich")},
+    {"mandate_kind", "family", QT_TRANSLATE_NOOP("Labels", "Auftrag der Familie")},
+    {"mandate_kind", "clarification", QT_TRANSLATE_NOOP("Labels", "Klärungsauftrag")},
+    {"mandate_kind", "change", QT_TRANSLATE_NOOP("Labels", "Veränderungsauftrag")},
+    {"mandate_status", "open", QT_TRANSLATE_NOOP("Labels", "Offen")},
+    {"mandate_status", "done", QT_TRANSLATE_NOOP("Labels", "Erledigt")},
+    {"mandate_status", "cancelled", QT_TRANSLATE_NOOP("Labels", "Aufgehoben")},
+    {"feedback_status", "known", QT_TRANSLATE_NOOP("Labels", "bekannt, nicht genutzt")},
+    {"feedback_status", "used", QT_TRANSLATE_NOOP("Labels", "genutzt")},
+    {"feedback_status", "used_before", QT_TRANSLATE_NOOP("Labels", "früher genutzt")},
+    {"feedback_status", "unknown", QT_TRANSLATE_NOOP("Labels", "unbekannt")},
+    {"feedback_status", "missing_wanted", QT_TRANSLATE_NOOP("Labels", "fehlt, gewünscht")},
+    {"barrier", "cost", QT_TRANSLATE_NOOP("Labels", "Kosten")},
+    {"barrier", "distance", QT_TRANSLATE_NOOP("Labels", "Weg zu weit")},
+    {"barrier", "times", QT_TRANSLATE_NOOP("Labels", "Zeiten passen nicht")},
+    {"barrier", "language", QT_TRANSLATE_NOOP("Labels", "Sprache")},
+    {"barrier", "no_information", QT_TRANSLATE_NOOP("Labels", "Nicht bekannt")},
+    {"barrier", "stigma", QT_TRANSLATE_NOOP("Labels", "Scham, Angst vor Abstempeln")},
+    {"barrier", "childcare", QT_TRANSLATE_NOOP("Labels", "Keine Kinderbetreuung")},
+    {"barrier", "waiting_time", QT_TRANSLATE_NOOP("Labels", "Wartezeit")},
+    {"barrier", "age_limit", QT_TRANSLATE_NOOP("Labels", "Altersgrenze")},
+    {"requirement_status", "open", QT_TRANSLATE_NOOP("Labels", "Offen")},
+    {"requirement_status", "met", QT_TRANSLATE_NOOP("Labels", "Erfüllt")},
+    {"requirement_status", "missed", QT_TRANSLATE_NOOP("Labels", "Nicht erfüllt")},
+    {"requirement_status", "lifted", QT_TRANSLATE_NOOP("Labels", "Aufgehoben")},
+    {"offer_category", "sports", QT_TRANSLATE_NOOP("Labels", "Sport und Bewegung")},
+    {"offer_category", "family_centre", QT_TRANSLATE_NOOP("Labels", "Familienzentrum")},
+    {"offer_category", "counselling", QT_TRANSLATE_NOOP("Labels", "Beratung")},
+    {"offer_category", "youth_work", QT_TRANSLATE_NOOP("Labels", "Offene Kinder- und Jugendarbeit")},
+    {"offer_category", "group", QT_TRANSLATE_NOOP("Labels", "Gruppe")},
+    {"offer_category", "daycare", QT_TRANSLATE_NOOP("Labels", "Kita und Tagespflege")},
+    {"offer_category", "school", QT_TRANSLATE_NOOP("Labels", "Schule und Lernen")},
+    {"offer_category", "culture", QT_TRANSLATE_NOOP("Labels", "Kultur und Freizeit")},
+    {"offer_category", "health", QT_TRANSLATE_NOOP("Labels", "Gesundheit und Frühe Hilfen")},
+    {"offer_category", "other", QT_TRANSLATE_NOOP("Labels", "Sonstiges")},
+};
+
+using Ids = std::vector<std::string_view>;
+
+template <class E>
+Ids domainIds()
 {
-    using E = domain::CaseStatus;
-    switch (v) {
-    case E::New: return QT_TRANSLATE_NOOP("Labels", "Neu");
-    case E::Active: return QT_TRANSLATE_NOOP("Labels", "Aktiv");
-    case E::Clarification: return QT_TRANSLATE_NOOP("Labels", "In Klärung");
-    case E::Closed: return QT_TRANSLATE_NOOP("Labels", "Abgeschlossen");
-    case E::Transferred: return QT_TRANSLATE_NOOP("Labels", "Abgegeben");
-    }
-    return "";
+    Ids out;
+    for (E v : domain::all_values<E>())
+        out.push_back(domain::to_string(v));
+    return out;
 }
 
-const char* german(domain::MemberRole v)
+// The offer categories in the offer map's order, then `other`.
+Ids offerCategoryIds()
 {
-    using E = domain::MemberRole;
-    switch (v) {
-    case E::Mother: return QT_TRANSLATE_NOOP("Labels", "Mutter");
-    case E::Father: return QT_TRANSLATE_NOOP("Labels", "Vater");
-    case E::Parent: return QT_TRANSLATE_NOOP("Labels", "Elternteil");
-    case E::StepParent: return QT_TRANSLATE_NOOP("Labels", "Stiefelternteil");
-    case E::FosterParent: return QT_TRANSLATE_NOOP("Labels", "Pflegeelternteil");
-    case E::Guardian: return QT_TRANSLATE_NOOP("Labels", "Vormund");
-    case E::Child: return QT_TRANSLATE_NOOP("Labels", "Kind");
-    case E::Sibling: return QT_TRANSLATE_NOOP("Labels", "Geschwister");
-    case E::Grandparent: return QT_TRANSLATE_NOOP("Labels", "Großelternteil");
-    case E::Partner: return QT_TRANSLATE_NOOP("Labels", "Partner:in");
-    case E::Relative: return QT_TRANSLATE_NOOP("Labels", "Verwandte:r");
-    case E::Other: return QT_TRANSLATE_NOOP("Labels", "Andere Person");
-    }
-    return "";
-}
-
-const char* german(domain::ContactKind v)
-{
-    using E = domain::ContactKind;
-    switch (v) {
-    case E::HomeVisit: return QT_TRANSLATE_NOOP("Labels", "Hausbesuch");
-    case E::OfficeVisit: return QT_TRANSLATE_NOOP("Labels", "Termin im Amt");
-    case E::Phone: return QT_TRANSLATE_NOOP("Labels", "Telefonat");
-    case E::Video: return QT_TRANSLATE_NOOP("Labels", "Videogespräch");
-    case E::Outreach: return QT_TRANSLATE_NOOP("Labels", "Aufsuchender Kontakt");
-    case E::Other: return QT_TRANSLATE_NOOP("Labels", "Sonstiger Kontakt");
-    }
-    return "";
-}
-
-const char* german(domain::ContactStatus v)
-{
-    using E = domain::ContactStatus;
-    switch (v) {
-    case E::Draft: return QT_TRANSLATE_NOOP("Labels", "Entwurf");
-    case E::Final: return QT_TRANSLATE_NOOP("Labels", "Abgeschlossen");
-    }
-    return "";
-}
-
-const char* german(domain::ChildSeen v)
-{
-    using E = domain::ChildSeen;
-    switch (v) {
-    case E::Unknown: return QT_TRANSLATE_NOOP("Labels", "Kind gesehen: offen");
-    case E::Yes: return QT_TRANSLATE_NOOP("Labels", "Kind gesehen");
-    case E::No: return QT_TRANSLATE_NOOP("Labels", "Kind nicht gesehen");
-    case E::NotApplicable: return QT_TRANSLATE_NOOP("Labels", "Kind gesehen: entfällt");
-    }
-    return "";
-}
-
-const char* german(domain::GoalLevel v)
-{
-    using E = domain::GoalLevel;
-    switch (v) {
-    case E::Direction: return QT_TRANSLATE_NOOP("Labels", "Richtungsziel");
-    case E::Action: return QT_TRANSLATE_NOOP("Labels", "Handlungsziel");
-    }
-    return "";
-}
-
-const char* german(domain::GoalStatus v)
-{
-    using E = domain::GoalStatus;
-    switch (v) {
-    case E::Open: return QT_TRANSLATE_NOOP("Labels", "Offen");
-    case E::Reached: return QT_TRANSLATE_NOOP("Labels", "Erreicht");
-    case E::Dropped: return QT_TRANSLATE_NOOP("Labels", "Verworfen");
-    }
-    return "";
-}
-
-const char* german(domain::StepStatus v)
-{
-    using E = domain::StepStatus;
-    switch (v) {
-    case E::Open: return QT_TRANSLATE_NOOP("Labels", "Offen");
-    case E::Done: return QT_TRANSLATE_NOOP("Labels", "Erledigt");
-    case E::Dropped: return QT_TRANSLATE_NOOP("Labels", "Verworfen");
-    }
-    return "";
-}
-
-const char* german(domain::ResourceArea v)
-{
-    using E = domain::ResourceArea;
-    switch (v) {
-    case E::Personal: return QT_TRANSLATE_NOOP("Labels", "Persönlich");
-    case E::Social: return QT_TRANSLATE_NOOP("Labels", "Sozial");
-    case E::Material: return QT_TRANSLATE_NOOP("Labels", "Materiell");
-    case E::Infrastructure: return QT_TRANSLATE_NOOP("Labels", "Sozialraum");
-    }
-    return "";
-}
-
-const char* german(domain::NetworkSector v)
-{
-    using E = domain::NetworkSector;
-    switch (v) {
-    case E::Family: return QT_TRANSLATE_NOOP("Labels", "Familie");
-    case E::FriendsNeighbours: return QT_TRANSLATE_NOOP("Labels", "Freunde & Nachbarn");
-    case E::SchoolWorkClubs: return QT_TRANSLATE_NOOP("Labels", "Schule, Arbeit & Vereine");
-    case E::Professionals: return QT_TRANSLATE_NOOP("Labels", "Fachkräfte");
-    }
-    return "";
-}
-
-const char* german(domain::ContactQuality v)
-{
-    using E = domain::ContactQuality;
-    switch (v) {
-    case E::Supportive: return QT_TRANSLATE_NOOP("Labels", "Unterstützend");
-    case E::Ambivalent: return QT_TRANSLATE_NOOP("Labels", "Ambivalent");
-    case E::Stressful: return QT_TRANSLATE_NOOP("Labels", "Belastend");
-    }
-    return "";
-}
-
-const char* german(domain::RiskArea v)
-{
-    using E = domain::RiskArea;
-    switch (v) {
-    case E::Service: return QT_TRANSLATE_NOOP("Labels", "Leistungsbereich");
-    case E::Grey: return QT_TRANSLATE_NOOP("Labels", "Graubereich");
-    case E::Danger: return QT_TRANSLATE_NOOP("Labels", "Gefährdungsbereich");
-    }
-    return "";
-}
-
-const char* german(domain::MandateKind v)
-{
-    using E = domain::MandateKind;
-    switch (v) {
-    case E::Family: return QT_TRANSLATE_NOOP("Labels", "Auftrag der Familie");
-    case E::Clarification: return QT_TRANSLATE_NOOP("Labels", "Klärungsauftrag");
-    case E::Change: return QT_TRANSLATE_NOOP("Labels", "Veränderungsauftrag");
-    }
-    return "";
-}
-
-const char* german(domain::MandateStatus v)
-{
-    using E = domain::MandateStatus;
-    switch (v) {
-    case E::Open: return QT_TRANSLATE_NOOP("Labels", "Offen");
-    case E::Done: return QT_TRANSLATE_NOOP("Labels", "Erledigt");
-    case E::Cancelled: return QT_TRANSLATE_NOOP("Labels", "Aufgehoben");
-    }
-    return "";
-}
-
-const char* german(domain::FeedbackStatus v)
-{
-    using E = domain::FeedbackStatus;
-    switch (v) {
-    case E::Known: return QT_TRANSLATE_NOOP("Labels", "bekannt, nicht genutzt");
-    case E::Used: return QT_TRANSLATE_NOOP("Labels", "genutzt");
-    case E::UsedBefore: return QT_TRANSLATE_NOOP("Labels", "früher genutzt");
-    case E::Unknown: return QT_TRANSLATE_NOOP("Labels", "unbekannt");
-    case E::MissingWanted: return QT_TRANSLATE_NOOP("Labels", "fehlt, gewünscht");
-    }
-    return "";
-}
-
-const char* german(domain::Barrier v)
-{
-    using E = domain::Barrier;
-    switch (v) {
-    case E::Cost: return QT_TRANSLATE_NOOP("Labels", "Kosten");
-    case E::Distance: return QT_TRANSLATE_NOOP("Labels", "Weg zu weit");
-    case E::Times: return QT_TRANSLATE_NOOP("Labels", "Zeiten passen nicht");
-    case E::Language: return QT_TRANSLATE_NOOP("Labels", "Sprache");
-    case E::NoInformation: return QT_TRANSLATE_NOOP("Labels", "Nicht bekannt");
-    case E::Stigma: return QT_TRANSLATE_NOOP("Labels", "Scham, Angst vor Abstempeln");
-    case E::Childcare: return QT_TRANSLATE_NOOP("Labels", "Keine Kinderbetreuung");
-    case E::WaitingTime: return QT_TRANSLATE_NOOP("Labels", "Wartezeit");
-    case E::AgeLimit: return QT_TRANSLATE_NOOP("Labels", "Altersgrenze");
-    }
-    return "";
-}
-
-const char* german(domain::RequirementStatus v)
-{
-    using E = domain::RequirementStatus;
-    switch (v) {
-    case E::Open: return QT_TRANSLATE_NOOP("Labels", "Offen");
-    case E::Met: return QT_TRANSLATE_NOOP("Labels", "Erfüllt");
-    case E::Missed: return QT_TRANSLATE_NOOP("Labels", "Nicht erfüllt");
-    case E::Lifted: return QT_TRANSLATE_NOOP("Labels", "Aufgehoben");
-    }
-    return "";
-}
-
-// The one category vocabulary of offers and offer feedback (offers::Category, docs/offers.md).
-const char* german(offers::Category v)
-{
-    using E = offers::Category;
-    switch (v) {
-    case E::Sports: return QT_TRANSLATE_NOOP("Labels", "Sport und Bewegung");
-    case E::FamilyCentre: return QT_TRANSLATE_NOOP("Labels", "Familienzentrum");
-    case E::Counselling: return QT_TRANSLATE_NOOP("Labels", "Beratung");
-    case E::YouthWork: return QT_TRANSLATE_NOOP("Labels", "Offene Kinder- und Jugendarbeit");
-    case E::Group: return QT_TRANSLATE_NOOP("Labels", "Gruppe");
-    case E::Daycare: return QT_TRANSLATE_NOOP("Labels", "Kita und Tagespflege");
-    case E::School: return QT_TRANSLATE_NOOP("Labels", "Schule und Lernen");
-    case E::Culture: return QT_TRANSLATE_NOOP("Labels", "Kultur und Freizeit");
-    case E::Health: return QT_TRANSLATE_NOOP("Labels", "Gesundheit und Frühe Hilfen");
-    }
-    return "";
+    Ids out;
+    for (offers::Category c : offers::all_categories())
+        out.push_back(offers::to_id(c));
+    out.push_back(offers::kOtherCategory);
+    return out;
 }
 
 using Entries = std::vector<std::pair<QString, const char*>>;  // identifier, German source
 
-// The offer categories in the offer map's order, then `other` (only offer feedback uses it).
-Entries offerCategories()
+// One kind's values in the domain's order, each with its German source from kChoices.
+Entries entries(const char* kind, const Ids& ids)
 {
     Entries out;
-    for (offers::Category c : offers::all_categories()) {
-        const std::string_view id = offers::to_id(c);
-        out.emplace_back(QString::fromUtf8(id.data(), qsizetype(id.size())), german(c));
-    }
-    out.emplace_back(QString::fromLatin1(offers::kOtherCategory), QT_TRANSLATE_NOOP("Labels", "Sonstiges"));
-    return out;
-}
-
-template <class E>
-Entries entries()
-{
-    Entries out;
-    for (E v : domain::all_values<E>()) {
-        const std::string_view id = domain::to_string(v);
-        out.emplace_back(QString::fromUtf8(id.data(), qsizetype(id.size())), german(v));
+    for (std::string_view id : ids) {
+        const char* german = "";
+        for (const ChoiceName& c : kChoices) {
+            if (c.kind == std::string_view(kind) && c.id == id)
+                german = c.german;
+        }
+        out.emplace_back(QString::fromUtf8(id.data(), qsizetype(id.size())), german);
     }
     return out;
 }
 
-const std::map<QString, std::function<Entries()>>& kinds()
+// Every kind's entries, built once (the labels are translated when read).
+const std::map<QString, Entries>& kinds()
 {
-    static const std::map<QString, std::function<Entries()>> table{
-        {QStringLiteral("case_status"), entries<domain::CaseStatus>},
-        {QStringLiteral("member_role"), entries<domain::MemberRole>},
-        {QStringLiteral("contact_kind"), entries<domain::ContactKind>},
-        {QStringLiteral("contact_status"), entries<domain::ContactStatus>},
-        {QStringLiteral("child_seen"), entries<domain::ChildSeen>},
-        {QStringLiteral("goal_level"), entries<domain::GoalLevel>},
-        {QStringLiteral("goal_status"), entries<domain::GoalStatus>},
-        {QStringLiteral("step_status"), entries<domain::StepStatus>},
-        {QStringLiteral("resource_area"), entries<domain::ResourceArea>},
-        {QStringLiteral("network_sector"), entries<domain::NetworkSector>},
-        {QStringLiteral("contact_quality"), entries<domain::ContactQuality>},
-        {QStringLiteral("risk_area"), entries<domain::RiskArea>},
-        {QStringLiteral("mandate_kind"), entries<domain::MandateKind>},
-        {QStringLiteral("mandate_status"), entries<domain::MandateStatus>},
-        {QStringLiteral("requirement_status"), entries<domain::RequirementStatus>},
-        {QStringLiteral("offer_category"), offerCategories},
-        {QStringLiteral("feedback_status"), entries<domain::FeedbackStatus>},
-        {QStringLiteral("barrier"), entries<domain::Barrier>},
-    };
+    static const std::map<QString, Entries> table = [] {
+        const std::pair<const char*, Ids> lists[] = {
+            {"case_status", domainIds<domain::CaseStatus>()},
+            {"member_role", domainIds<domain::MemberRole>()},
+            {"contact_kind", domainIds<domain::ContactKind>()},
+            {"contact_status", domainIds<domain::ContactStatus>()},
+            {"child_seen", domainIds<domain::ChildSeen>()},
+            {"goal_level", domainIds<domain::GoalLevel>()},
+            {"goal_status", domainIds<domain::GoalStatus>()},
+            {"step_status", domainIds<domain::StepStatus>()},
+            {"resource_area", domainIds<domain::ResourceArea>()},
+            {"network_sector", domainIds<domain::NetworkSector>()},
+            {"contact_quality", domainIds<domain::ContactQuality>()},
+            {"risk_area", domainIds<domain::RiskArea>()},
+            {"mandate_kind", domainIds<domain::MandateKind>()},
+            {"mandate_status", domainIds<domain::MandateStatus>()},
+            {"requirement_status", domainIds<domain::RequirementStatus>()},
+            {"offer_category", offerCategoryIds()},
+            {"feedback_status", domainIds<domain::FeedbackStatus>()},
+            {"barrier", domainIds<domain::Barrier>()},
+        };
+        std::map<QString, Entries> out;
+        for (const auto& [kind, ids] : lists)
+            out.emplace(QString::fromLatin1(kind), entries(kind, ids));
+        return out;
+    }();
     return table;
 }
 
-struct FieldName {
-    const char* field;
-    const char* german;
-};
-
-constexpr FieldName kFields[] = {
+constexpr IdLabel kFields[] = {
     {"name", QT_TRANSLATE_NOOP("Labels", "Name")},
     {"social_space", QT_TRANSLATE_NOOP("Labels", "Sozialraum")},
     {"status", QT_TRANSLATE_NOOP("Labels", "Status")},
@@ -385,6 +271,15 @@ bool isDateField(const QString& field)
 
 }  // namespace
 
+QString labelFor(std::span<const IdLabel> labels, const QString& id, const char* context)
+{
+    for (const IdLabel& label : labels) {
+        if (id == QLatin1String(label.id))
+            return QCoreApplication::translate(context, label.source);
+    }
+    return id;
+}
+
 QString choiceLabel(const QString& kind, const QString& id)
 {
     if (kind == QLatin1String("paragraph"))
@@ -395,7 +290,7 @@ QString choiceLabel(const QString& kind, const QString& id)
     QString current = id;
     if (kind == QLatin1String("offer_category"))  // an older id is shown as its successor
         current = QString::fromStdString(offers::feedback_category(id.toStdString()).value_or(id.toStdString()));
-    for (const auto& [value, source] : it->second()) {
+    for (const auto& [value, source] : it->second) {
         if (value == current)
             return labelText(source);
     }
@@ -415,7 +310,7 @@ QVariantList choiceList(const QString& kind)
     const auto it = kinds().find(kind);
     if (it == kinds().end())
         return out;
-    for (const auto& [value, source] : it->second())
+    for (const auto& [value, source] : it->second)
         out.push_back(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("label"), labelText(source)}});
     return out;
 }
@@ -429,11 +324,7 @@ QString fieldLabel(const QString& field)
         const QString inner = m.captured(3).isEmpty() ? m.captured(1) : m.captured(3);
         return QCoreApplication::translate("Labels", "Eintrag %1: %2").arg(m.captured(2).toInt() + 1).arg(fieldLabel(inner));
     }
-    for (const FieldName& f : kFields) {
-        if (field == QLatin1String(f.field))
-            return labelText(f.german);
-    }
-    return field;
+    return labelFor(kFields, field, "Labels");
 }
 
 QString issueMessage(const domain::Issue& issue)

@@ -9,8 +9,18 @@
 #include <QVariantList>
 
 #include <optional>
+#include <span>
 
 namespace quartier::app {
+
+// An identifier and the German source string that labels it, marked for translation
+// (QT_TRANSLATE_NOOP, or QT_TR_NOOP in a class) in the context the lookup names.
+struct IdLabel {
+    const char* id;
+    const char* source;
+};
+// The label of `id` in `labels`, translated in `context`; an id the table lacks comes back as it is.
+QString labelFor(std::span<const IdLabel> labels, const QString& id, const char* context);
 
 // Kinds of choice lists: "case_status", "member_role", "contact_kind", "contact_status",
 // "child_seen", "goal_level", "goal_status", "step_status", "resource_area", "network_sector",

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 
 #include <type_traits>
+#include <utility>
 
 namespace quartier::app {
 
@@ -222,6 +223,21 @@ FormOutcome saveContact(domain::Repository& repo, const FormContext& ctx, const 
     return outcomeOf(saved, std::move(issues));
 }
 
+// The record dialog's types (target "record") and how each is saved.
+using SaveRecordForm = FormOutcome (*)(domain::Repository&, const FormContext&, const QVariantMap&);
+constexpr std::pair<const char*, SaveRecordForm> kRecordForms[] = {
+    {"member", saveMember},
+    {domain::WillStatement::kType, saveTyped<domain::WillStatement>},
+    {domain::Goal::kType, saveTyped<domain::Goal>},
+    {domain::ActionStep::kType, saveTyped<domain::ActionStep>},
+    {domain::Resource::kType, saveTyped<domain::Resource>},
+    {domain::Note::kType, saveTyped<domain::Note>},
+    {domain::RiskAssessment::kType, saveTyped<domain::RiskAssessment>},
+    {domain::Mandate::kType, saveTyped<domain::Mandate>},
+    {domain::Requirement::kType, saveTyped<domain::Requirement>},
+    {domain::Measure::kType, saveTyped<domain::Measure>},
+};
+
 }  // namespace
 
 FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QString& target, const QString& type,
@@ -240,26 +256,10 @@ FormOutcome saveForm(domain::Repository& repo, const FormContext& ctx, const QSt
 
     if (target != QLatin1String("record"))
         return unknown;
-    if (type == QLatin1String("member"))
-        return saveMember(repo, ctx, values);
-    if (type == QLatin1String(domain::WillStatement::kType))
-        return saveTyped<domain::WillStatement>(repo, ctx, values);
-    if (type == QLatin1String(domain::Goal::kType))
-        return saveTyped<domain::Goal>(repo, ctx, values);
-    if (type == QLatin1String(domain::ActionStep::kType))
-        return saveTyped<domain::ActionStep>(repo, ctx, values);
-    if (type == QLatin1String(domain::Resource::kType))
-        return saveTyped<domain::Resource>(repo, ctx, values);
-    if (type == QLatin1String(domain::Note::kType))
-        return saveTyped<domain::Note>(repo, ctx, values);
-    if (type == QLatin1String(domain::RiskAssessment::kType))
-        return saveTyped<domain::RiskAssessment>(repo, ctx, values);
-    if (type == QLatin1String(domain::Mandate::kType))
-        return saveTyped<domain::Mandate>(repo, ctx, values);
-    if (type == QLatin1String(domain::Requirement::kType))
-        return saveTyped<domain::Requirement>(repo, ctx, values);
-    if (type == QLatin1String(domain::Measure::kType))
-        return saveTyped<domain::Measure>(repo, ctx, values);
+    for (const auto& [recordType, save] : kRecordForms) {
+        if (type == QLatin1String(recordType))
+            return save(repo, ctx, values);
+    }
     return unknown;
 }
 

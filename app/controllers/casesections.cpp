@@ -4,6 +4,7 @@
 #include "adapters/recordvalues.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 
 namespace quartier::app {
@@ -18,6 +19,33 @@ QVariantMap memberValues(const domain::Member& m)
     values.insert(recordValues(m.member));
     return values;
 }
+
+// A section's models: its children (QML reads them through its properties), emptied together.
+void adopt(QObject* section, std::initializer_list<SectionModel*> models)
+{
+    for (SectionModel* m : models)
+        m->setParent(section);
+}
+void clearAll(std::initializer_list<SectionModel*> models)
+{
+    for (SectionModel* m : models)
+        m->clear();
+}
+
+// A section's rows, one a record: its id, its values for the form that edits it, and what
+// `row` reads of it for the section's own roles.
+template <class Record, class Row>
+QList<QVariantMap> recordRows(const std::vector<Record>& records, Row row)
+{
+    QList<QVariantMap> rows;
+    for (const Record& r : records) {
+        QVariantMap values = row(r);
+        values.insert(QStringLiteral("id"), qs(r.id));
+        values.insert(QStringLiteral("values"), recordValues(r));
+        rows << values;
+    }
+    return rows;
+}
 }  // namespace
 
 // ---- Familie -------------------------------------------------------------------------------------
@@ -26,7 +54,7 @@ CaseMembersController::CaseMembersController(CaseContext& context, QObject* pare
     : CaseSection(context, parent),
       m_members({"values", "personId", "name", "role", "roleLabel", "birthDate", "languages", "household", "conflicted"})
 {
-    m_members.setParent(this);
+    adopt(this, {&m_members});
 }
 
 void CaseMembersController::clear() { m_members.clear(); }
@@ -68,34 +96,28 @@ CaseGoalsController::CaseGoalsController(CaseContext& context, QObject* parent)
       m_goals({"values", "level", "levelLabel", "parentGoalId", "willId", "willText", "content", "scaleNow", "scaleTarget", "status",
                "statusLabel", "setOn", "reviewOn", "steps", "conflicted"})
 {
-    m_wills.setParent(this);
-    m_goals.setParent(this);
+    adopt(this, {&m_wills, &m_goals});
 }
 
 void CaseGoalsController::clear()
 {
-    m_wills.clear();
-    m_goals.clear();
+    clearAll({&m_wills, &m_goals});
 }
 
 void CaseGoalsController::read(const domain::Repository& repo, const std::string& caseId, CaseReading& reading)
 {
     // Wille & Ziele
-    QList<QVariantMap> rows;
     std::map<std::string, QString> willTexts;
-    for (const domain::WillStatement& w : repo.will_statements(caseId)) {
+    m_wills.setRows(recordRows(repo.will_statements(caseId), [&](const domain::WillStatement& w) {
         willTexts[w.id] = qs(w.text);
-        rows << QVariantMap{{"id", qs(w.id)},
-                            {"values", recordValues(w)},
-                            {"personId", qs(w.person_id)},
-                            {"personName", reading.personName(w.person_id)},
-                            {"content", qs(w.text)},
-                            {"ownContribution", qs(w.own_contribution)},
-                            {"isWill", w.is_will()},
-                            {"recordedOn", dateText(w.recorded_on)},
-                            {"conflicted", !w.conflicts.empty()}};
-    }
-    m_wills.setRows(rows);
+        return QVariantMap{{"personId", qs(w.person_id)},
+                           {"personName", reading.personName(w.person_id)},
+                           {"content", qs(w.text)},
+                           {"ownContribution", qs(w.own_contribution)},
+                           {"isWill", w.is_will()},
+                           {"recordedOn", dateText(w.recorded_on)},
+                           {"conflicted", !w.conflicts.empty()}};
+    }));
 
     // Each direction goal followed by its action goals; action goals without one at the end.
     std::vector<domain::Goal> goals;
@@ -118,37 +140,31 @@ void CaseGoalsController::read(const domain::Repository& repo, const std::string
             if (!placed[i])
                 goals.push_back(all[i]);
     }
-    rows.clear();
-    for (const domain::Goal& g : goals) {
-        QVariantList steps;
-        for (const domain::ActionStep& s : repo.action_steps(g.id))
-            steps << QVariantMap{{"id", qs(s.id)},
-                                 {"values", recordValues(s)},
-                                 {"who", qs(s.who)},
-                                 {"what", qs(s.what)},
-                                 {"byWhen", dateText(s.by_when)},
-                                 {"status", id(s.status)},
-                                 {"statusLabel", choiceLabel("step_status", id(s.status))},
-                                 {"doneOn", dateText(s.done_on)}};
+    m_goals.setRows(recordRows(goals, [&](const domain::Goal& g) {
+        const QList<QVariantMap> steps = recordRows(repo.action_steps(g.id), [](const domain::ActionStep& s) {
+            return QVariantMap{{"who", qs(s.who)},
+                               {"what", qs(s.what)},
+                               {"byWhen", dateText(s.by_when)},
+                               {"status", id(s.status)},
+                               {"statusLabel", choiceLabel("step_status", id(s.status))},
+                               {"doneOn", dateText(s.done_on)}};
+        });
         const auto will = willTexts.find(g.will_statement_id);
-        rows << QVariantMap{{"id", qs(g.id)},
-                            {"values", recordValues(g)},
-                            {"level", id(g.level)},
-                            {"levelLabel", choiceLabel("goal_level", id(g.level))},
-                            {"parentGoalId", qs(g.parent_goal_id)},
-                            {"willId", qs(g.will_statement_id)},
-                            {"willText", will == willTexts.end() ? QString() : will->second},
-                            {"content", qs(g.text)},
-                            {"scaleNow", g.scale_now},
-                            {"scaleTarget", g.scale_target},
-                            {"status", id(g.status)},
-                            {"statusLabel", choiceLabel("goal_status", id(g.status))},
-                            {"setOn", dateText(g.set_on)},
-                            {"reviewOn", dateText(g.review_on)},
-                            {"steps", steps},
-                            {"conflicted", !g.conflicts.empty()}};
-    }
-    m_goals.setRows(rows);
+        return QVariantMap{{"level", id(g.level)},
+                           {"levelLabel", choiceLabel("goal_level", id(g.level))},
+                           {"parentGoalId", qs(g.parent_goal_id)},
+                           {"willId", qs(g.will_statement_id)},
+                           {"willText", will == willTexts.end() ? QString() : will->second},
+                           {"content", qs(g.text)},
+                           {"scaleNow", g.scale_now},
+                           {"scaleTarget", g.scale_target},
+                           {"status", id(g.status)},
+                           {"statusLabel", choiceLabel("goal_status", id(g.status))},
+                           {"setOn", dateText(g.set_on)},
+                           {"reviewOn", dateText(g.review_on)},
+                           {"steps", QVariantList(steps.begin(), steps.end())},
+                           {"conflicted", !g.conflicts.empty()}};
+    }));
 }
 
 bool CaseGoalsController::setGoalScale(const QString& goalId, int now, int target)
@@ -191,14 +207,12 @@ CaseNetworkController::CaseNetworkController(CaseContext& context, QObject* pare
       m_resources({"values", "area", "areaLabel", "content", "personId", "personName"}),
       m_network({"values", "position", "name", "sector", "sectorLabel", "distance", "quality", "qualityLabel", "note"})
 {
-    m_resources.setParent(this);
-    m_network.setParent(this);
+    adopt(this, {&m_resources, &m_network});
 }
 
 void CaseNetworkController::clear()
 {
-    m_resources.clear();
-    m_network.clear();
+    clearAll({&m_resources, &m_network});
     m_networkMapId.clear();
     m_networkDrawnOn.clear();
 }
@@ -206,19 +220,16 @@ void CaseNetworkController::clear()
 void CaseNetworkController::read(const domain::Repository& repo, const std::string& caseId, CaseReading& reading)
 {
     // Ressourcen
-    QList<QVariantMap> rows;
-    for (const domain::Resource& r : repo.resources(caseId))
-        rows << QVariantMap{{"id", qs(r.id)},
-                            {"area", id(r.area)},
-                            {"values", recordValues(r)},
-                            {"areaLabel", choiceLabel("resource_area", id(r.area))},
-                            {"content", qs(r.text)},
-                            {"personId", qs(r.person_id)},
-                            {"personName", reading.personName(r.person_id)}};
-    m_resources.setRows(rows);
+    m_resources.setRows(recordRows(repo.resources(caseId), [&](const domain::Resource& r) {
+        return QVariantMap{{"area", id(r.area)},
+                           {"areaLabel", choiceLabel("resource_area", id(r.area))},
+                           {"content", qs(r.text)},
+                           {"personId", qs(r.person_id)},
+                           {"personName", reading.personName(r.person_id)}};
+    }));
 
     // Netzwerkkarte: the newest map; each contact's id is its map and index.
-    rows.clear();
+    QList<QVariantMap> rows;
     const std::vector<domain::NetworkMap> maps = repo.network_maps(caseId);
     m_networkMapId = maps.empty() ? QString() : qs(maps.front().id);
     m_networkDrawnOn = maps.empty() ? QString() : dateText(maps.front().drawn_on);
@@ -311,46 +322,39 @@ CaseContactsController::CaseContactsController(CaseContext& context, QObject* pa
                 "childSeen", "childSeenLabel", "summary"}),
       m_notes({"values", "content", "author", "writtenAt", "entrusted", "visit", "versions", "conflicted"})
 {
-    m_visits.setParent(this);
-    m_notes.setParent(this);
+    adopt(this, {&m_visits, &m_notes});
 }
 
 void CaseContactsController::clear()
 {
-    m_visits.clear();
-    m_notes.clear();
+    clearAll({&m_visits, &m_notes});
 }
 
 void CaseContactsController::read(const domain::Repository& repo, const std::string& caseId, CaseReading& reading)
 {
     // Kontakte & Vermerke
-    QList<QVariantMap> rows;
     std::map<std::string, QString> visitTitles;
-    for (const domain::ContactEvent& e : repo.contact_events(caseId)) {
+    m_visits.setRows(recordRows(repo.contact_events(caseId), [&](const domain::ContactEvent& e) {
         QStringList participants;
         for (const std::string& p : e.participants)
             participants << (reading.personName(p).isEmpty() ? tr("(unbekannt)") : reading.personName(p));
         visitTitles[e.id] = tr("%1 am %2").arg(choiceLabel("contact_kind", id(e.kind)), timeText(e.started_at));
-        rows << QVariantMap{{"id", qs(e.id)},
-                            {"values", recordValues(e)},
-                            {"kind", id(e.kind)},
-                            {"kindLabel", choiceLabel("contact_kind", id(e.kind))},
-                            {"status", id(e.status)},
-                            {"statusLabel", choiceLabel("contact_status", id(e.status))},
-                            {"startedAt", timeText(e.started_at)},
-                            {"endedAt", timeText(e.ended_at)},
-                            {"place", qs(e.place)},
-                            {"worker", qs(e.worker)},
-                            {"participants", participants.join(QStringLiteral(", "))},
-                            {"childSeen", id(e.child_seen)},
-                            {"childSeenLabel", e.kind == domain::ContactKind::HomeVisit
-                                                   ? choiceLabel("child_seen", id(e.child_seen)) : QString()},
-                            {"summary", qs(e.summary)}};
-    }
-    m_visits.setRows(rows);
+        return QVariantMap{{"kind", id(e.kind)},
+                           {"kindLabel", choiceLabel("contact_kind", id(e.kind))},
+                           {"status", id(e.status)},
+                           {"statusLabel", choiceLabel("contact_status", id(e.status))},
+                           {"startedAt", timeText(e.started_at)},
+                           {"endedAt", timeText(e.ended_at)},
+                           {"place", qs(e.place)},
+                           {"worker", qs(e.worker)},
+                           {"participants", participants.join(QStringLiteral(", "))},
+                           {"childSeen", id(e.child_seen)},
+                           {"childSeenLabel", e.kind == domain::ContactKind::HomeVisit
+                                                  ? choiceLabel("child_seen", id(e.child_seen)) : QString()},
+                           {"summary", qs(e.summary)}};
+    }));
 
-    rows.clear();
-    for (const domain::Note& n : repo.notes(caseId)) {
+    m_notes.setRows(recordRows(repo.notes(caseId), [&](const domain::Note& n) {
         QVariantList versions;
         if (auto history = repo.note_versions(n.id)) {
             for (const domain::NoteVersion& v : *history) {
@@ -361,17 +365,14 @@ void CaseContactsController::read(const domain::Repository& repo, const std::str
             }
         }
         const auto visit = visitTitles.find(n.contact_event_id);
-        rows << QVariantMap{{"id", qs(n.id)},
-                            {"values", recordValues(n)},
-                            {"content", qs(n.text)},
-                            {"author", qs(n.author)},
-                            {"writtenAt", timeText(n.written_at)},
-                            {"entrusted", n.entrusted},
-                            {"visit", visit == visitTitles.end() ? QString() : visit->second},
-                            {"versions", versions},
-                            {"conflicted", !n.conflicts.empty()}};
-    }
-    m_notes.setRows(rows);
+        return QVariantMap{{"content", qs(n.text)},
+                           {"author", qs(n.author)},
+                           {"writtenAt", timeText(n.written_at)},
+                           {"entrusted", n.entrusted},
+                           {"visit", visit == visitTitles.end() ? QString() : visit->second},
+                           {"versions", versions},
+                           {"conflicted", !n.conflicts.empty()}};
+    }));
 }
 
 // ---- Einordnung, Aufträge, Auflagen, Hilfen ------------------------------------------------------
@@ -384,8 +385,7 @@ CaseClassificationController::CaseClassificationController(CaseContext& context,
                       "consequence", "status", "statusLabel", "liftedOn"}),
       m_measures({"values", "paragraph", "paragraphLabel", "measureTitle", "provider", "start", "end", "running"})
 {
-    for (SectionModel* m : {&m_assessments, &m_mandates, &m_requirements, &m_measures})
-        m->setParent(this);
+    adopt(this, {&m_assessments, &m_mandates, &m_requirements, &m_measures});
 }
 
 QString CaseClassificationController::riskLabel() const { return choiceLabel(QStringLiteral("risk_area"), m_riskArea); }
@@ -393,72 +393,59 @@ QString CaseClassificationController::riskLabel() const { return choiceLabel(QSt
 void CaseClassificationController::clear()
 {
     m_riskArea.clear();
-    for (SectionModel* m : {&m_assessments, &m_mandates, &m_requirements, &m_measures})
-        m->clear();
+    clearAll({&m_assessments, &m_mandates, &m_requirements, &m_measures});
 }
 
 void CaseClassificationController::read(const domain::Repository& repo, const std::string& caseId, CaseReading&)
 {
     // Einordnung
-    QList<QVariantMap> rows;
     const std::optional<domain::RiskAssessment> current = repo.current_risk(caseId);
     m_riskArea = current ? id(current->area) : QString();
     std::vector<domain::RiskAssessment> assessments = repo.risk_assessments(caseId);
     std::reverse(assessments.begin(), assessments.end());  // newest first
-    for (const domain::RiskAssessment& a : assessments)
-        rows << QVariantMap{{"id", qs(a.id)},
-                            {"values", recordValues(a)},
-                            {"area", id(a.area)},
-                            {"areaLabel", choiceLabel("risk_area", id(a.area))},
-                            {"assessedOn", dateText(a.assessed_on)},
-                            {"assessedBy", qs(a.assessed_by)},
-                            {"reasons", qs(a.reasons)},
-                            {"current", current && current->id == a.id}};
-    m_assessments.setRows(rows);
+    m_assessments.setRows(recordRows(assessments, [&](const domain::RiskAssessment& a) {
+        return QVariantMap{{"area", id(a.area)},
+                           {"areaLabel", choiceLabel("risk_area", id(a.area))},
+                           {"assessedOn", dateText(a.assessed_on)},
+                           {"assessedBy", qs(a.assessed_by)},
+                           {"reasons", qs(a.reasons)},
+                           {"current", current && current->id == a.id}};
+    }));
 
-    rows.clear();
-    for (const domain::Mandate& m : repo.mandates(caseId))
-        rows << QVariantMap{{"id", qs(m.id)},
-                            {"kind", id(m.kind)},
-                            {"values", recordValues(m)},
-                            {"kindLabel", choiceLabel("mandate_kind", id(m.kind))},
-                            {"content", qs(m.text)},
-                            {"givenBy", qs(m.given_by)},
-                            {"givenTo", qs(m.given_to)},
-                            {"dueOn", dateText(m.due_on)},
-                            {"status", id(m.status)},
-                            {"statusLabel", choiceLabel("mandate_status", id(m.status))}};
-    m_mandates.setRows(rows);
+    m_mandates.setRows(recordRows(repo.mandates(caseId), [](const domain::Mandate& m) {
+        return QVariantMap{{"kind", id(m.kind)},
+                           {"kindLabel", choiceLabel("mandate_kind", id(m.kind))},
+                           {"content", qs(m.text)},
+                           {"givenBy", qs(m.given_by)},
+                           {"givenTo", qs(m.given_to)},
+                           {"dueOn", dateText(m.due_on)},
+                           {"status", id(m.status)},
+                           {"statusLabel", choiceLabel("mandate_status", id(m.status))}};
+    }));
 
-    rows.clear();
-    for (const domain::Requirement& r : repo.requirements(caseId))
-        rows << QVariantMap{{"id", qs(r.id)},
-                            {"reason", qs(r.reason)},
-                            {"values", recordValues(r)},
-                            {"minimumStandard", qs(r.minimum_standard)},
-                            {"negotiableWay", qs(r.negotiable_way)},
-                            {"deadline", dateText(r.deadline)},
-                            {"checkedBy", qs(r.checked_by)},
-                            {"checkMethod", qs(r.check_method)},
-                            {"consequence", qs(r.consequence)},
-                            {"status", id(r.status)},
-                            {"statusLabel", choiceLabel("requirement_status", id(r.status))},
-                            {"liftedOn", dateText(r.lifted_on)}};
-    m_requirements.setRows(rows);
+    m_requirements.setRows(recordRows(repo.requirements(caseId), [](const domain::Requirement& r) {
+        return QVariantMap{{"reason", qs(r.reason)},
+                           {"minimumStandard", qs(r.minimum_standard)},
+                           {"negotiableWay", qs(r.negotiable_way)},
+                           {"deadline", dateText(r.deadline)},
+                           {"checkedBy", qs(r.checked_by)},
+                           {"checkMethod", qs(r.check_method)},
+                           {"consequence", qs(r.consequence)},
+                           {"status", id(r.status)},
+                           {"statusLabel", choiceLabel("requirement_status", id(r.status))},
+                           {"liftedOn", dateText(r.lifted_on)}};
+    }));
 
     // Hilfen
-    rows.clear();
-    for (const domain::Measure& m : repo.measures(caseId))
-        rows << QVariantMap{{"id", qs(m.id)},
-                            {"paragraph", qs(m.paragraph)},
-                            {"values", recordValues(m)},
-                            {"paragraphLabel", choiceLabel("paragraph", qs(m.paragraph))},
-                            {"measureTitle", qs(m.title)},
-                            {"provider", qs(m.provider_organization)},
-                            {"start", dateText(m.start)},
-                            {"end", dateText(m.end)},
-                            {"running", m.end.empty() || m.end >= ss(m_case.todayDate())}};
-    m_measures.setRows(rows);
+    m_measures.setRows(recordRows(repo.measures(caseId), [&](const domain::Measure& m) {
+        return QVariantMap{{"paragraph", qs(m.paragraph)},
+                           {"paragraphLabel", choiceLabel("paragraph", qs(m.paragraph))},
+                           {"measureTitle", qs(m.title)},
+                           {"provider", qs(m.provider_organization)},
+                           {"start", dateText(m.start)},
+                           {"end", dateText(m.end)},
+                           {"running", m.end.empty() || m.end >= ss(m_case.todayDate())}};
+    }));
 }
 
 }  // namespace quartier::app

@@ -84,9 +84,29 @@ const HeldSlot* heldSlot(const QString& slot)
     return nullptr;
 }
 
+using Offer = VisitOfferModel::Row;
+
+const RoleColumn<VisitOfferModel, Offer> kVisitOfferRoles[] = {
+    {VisitOfferModel::NameRole, "name", rowMember<&Offer::name>},
+    {VisitOfferModel::ServiceIdRole, "serviceId", rowMember<&Offer::serviceId>},
+    {VisitOfferModel::CategoryRole, "category", rowMember<&Offer::category>},
+    {VisitOfferModel::CategoryLabelRole, "categoryLabel",
+     [](const VisitOfferModel&, const Offer& row) { return QVariant(OfferListModel::categoryLabel(row.category)); }},
+    {VisitOfferModel::PlaceRole, "place", rowMember<&Offer::place>},
+    {VisitOfferModel::TimesRole, "times", rowMember<&Offer::times>},
+    {VisitOfferModel::FeedbackIdRole, "feedbackId", rowMember<&Offer::feedbackId>},
+    {VisitOfferModel::StatusRole, "status", rowMember<&Offer::status>},
+    {VisitOfferModel::EarlierRole, "earlier", rowMember<&Offer::earlier>},
+};
+
 }  // namespace
 
 // ---- VisitOfferModel ---------------------------------------------------------------------------
+
+VisitOfferModel::VisitOfferModel(QObject* parent) : ListModel(parent)
+{
+    setRoles(kVisitOfferRoles, [](const VisitOfferModel& m, int row) -> const Offer& { return m.m_rows[std::size_t(row)]; });
+}
 
 void VisitOfferModel::setRows(std::vector<Row> rows)
 {
@@ -103,33 +123,6 @@ void VisitOfferModel::setAnswer(const QString& serviceId, const QString& feedbac
         const QModelIndex at = index(int(i));
         emit dataChanged(at, at, {FeedbackIdRole, StatusRole});
     }
-}
-
-QVariant VisitOfferModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const Row& row = m_rows[std::size_t(index.row())];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole: return row.name;
-    case ServiceIdRole: return row.serviceId;
-    case CategoryRole: return row.category;
-    case CategoryLabelRole: return OfferListModel::categoryLabel(row.category);
-    case PlaceRole: return row.place;
-    case TimesRole: return row.times;
-    case FeedbackIdRole: return row.feedbackId;
-    case StatusRole: return row.status;
-    case EarlierRole: return row.earlier;
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> VisitOfferModel::roleNames() const
-{
-    return {{ServiceIdRole, "serviceId"}, {NameRole, "name"},         {CategoryRole, "category"},
-            {CategoryLabelRole, "categoryLabel"}, {PlaceRole, "place"}, {TimesRole, "times"},
-            {FeedbackIdRole, "feedbackId"}, {StatusRole, "status"}, {EarlierRole, "earlier"}};
 }
 
 // ---- HomeVisitController -----------------------------------------------------------------------
@@ -644,6 +637,7 @@ bool HomeVisitController::saveAnswer(Record& record)
     return true;
 }
 
+// A new answer of the visit: of its case, recorded today.
 template <class Record>
 QString HomeVisitController::addAnswer(Record record)
 {
@@ -652,17 +646,28 @@ QString HomeVisitController::addAnswer(Record record)
     flush();
     record.case_id = s(m_caseId);
     record.contact_event_id = s(m_visitId);  // today's answer (see "today / earlier")
+    record.recorded_on = s(today());
     return saveAnswer(record) ? q(record.id) : QString();
+}
+
+std::optional<d::ContactEvent> HomeVisitController::readyEvent()
+{
+    if (!ready())
+        return std::nullopt;
+    flush();
+    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    if (!event) {
+        fail(d::ContactEvent::kType, {}, storeFailureText());
+        return std::nullopt;
+    }
+    return std::move(*event);
 }
 
 bool HomeVisitController::setPresent(const QString& personId, bool present)
 {
-    if (!ready())
-        return false;
-    flush();
-    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    auto event = readyEvent();
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailureText());
+        return false;
     auto& p = event->participants;
     const auto it = std::find(p.begin(), p.end(), s(personId));
     if (present == (it != p.end()))
@@ -744,7 +749,6 @@ QString HomeVisitController::addMissing(const QString& category, const QString& 
     f.status = d::FeedbackStatus::MissingWanted;
     f.category = s(category);
     f.wanted = s(wanted.trimmed());
-    f.recorded_on = s(today());
     const QString id = addAnswer(std::move(f));
     if (!id.isEmpty())
         forgetHeld({"missing.category", "missing.wanted"});
@@ -773,7 +777,6 @@ QString HomeVisitController::addWill(const QString& personId, const QString& tex
     w.person_id = s(personId);
     w.text = s(text.trimmed());
     w.own_contribution = s(ownContribution.trimmed());
-    w.recorded_on = s(today());
     const QString id = addAnswer(std::move(w));
     if (!id.isEmpty())
         forgetHeld({"will.text", "will.own"});  // the person stays chosen for the next statement
@@ -1023,12 +1026,9 @@ QStringList HomeVisitController::checkFinal()
 
 bool HomeVisitController::finalise()
 {
-    if (!ready())
-        return false;
-    flush();
-    auto event = m_repo->load<d::ContactEvent>(s(m_visitId));
+    auto event = readyEvent();
     if (!event)
-        return fail(d::ContactEvent::kType, {}, storeFailureText());
+        return false;
     if (event->ended_at.empty())
         event->ended_at = s(nowTime());
     d::Issues issues = m_repo->check_final(*event);

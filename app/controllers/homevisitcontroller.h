@@ -109,15 +109,12 @@ public:
         QString earlier;     // the latest earlier answer, "bekannt · 12.03.2026", or ""
     };
 
-    explicit VisitOfferModel(QObject* parent = nullptr) : ListModel(parent) {}
+    explicit VisitOfferModel(QObject* parent = nullptr);
     void setRows(std::vector<Row> rows);
     // Changes one row's answer in place (no reset: the list keeps its scroll position).
     void setAnswer(const QString& serviceId, const QString& feedbackId, const QString& status);
     const std::vector<Row>& rows() const { return m_rows; }
     int count() const override { return int(m_rows.size()); }
-
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 private:
     std::vector<Row> m_rows;
@@ -320,6 +317,9 @@ private:
     // not a value of Choice (errorMessage `unknown`).
     template <class Choice>
     std::optional<Choice> parseAnswer(const QString& value, const QString& unknown);
+    // The visit's contact event, read once ready(), pending text flushed first; nullopt if not
+    // ready or not readable (errorMessage says why).
+    std::optional<domain::ContactEvent> readyEvent();
     QDateTime now() const;
     QString today() const;
     QString nowTime() const;

@@ -191,37 +191,34 @@ void OfferEditController::cancel()
 
 QString OfferEditController::describe(const QString& field, const QString& reason)
 {
-    if (reason == QLatin1String("required")) {
-        if (field == QLatin1String("name"))
-            return tr("Bitte geben Sie einen Namen ein.");
-        if (field == QLatin1String("organization"))
-            return tr("Bitte wählen Sie einen Träger.");
-        if (field == QLatin1String("category"))
-            return tr("Bitte wählen Sie eine Kategorie.");
-        if (field == QLatin1String("social_space"))
-            return tr("Bitte wählen Sie einen Sozialraum.");
-        if (field == QLatin1String("access"))
-            return tr("Bitte wählen Sie, wie man hinkommt.");
-        return tr("Bitte ausfüllen.");
+    // The message of a reason (offers::to_string), for one field or ("") any other.
+    struct Message {
+        const char* reason;
+        const char* field;
+        const char* text;
+    };
+    static constexpr Message messages[] = {
+        {"required", "name", QT_TR_NOOP("Bitte geben Sie einen Namen ein.")},
+        {"required", "organization", QT_TR_NOOP("Bitte wählen Sie einen Träger.")},
+        {"required", "category", QT_TR_NOOP("Bitte wählen Sie eine Kategorie.")},
+        {"required", "social_space", QT_TR_NOOP("Bitte wählen Sie einen Sozialraum.")},
+        {"required", "access", QT_TR_NOOP("Bitte wählen Sie, wie man hinkommt.")},
+        {"required", "", QT_TR_NOOP("Bitte ausfüllen.")},
+        {"too_long", "", QT_TR_NOOP("Dieser Text ist zu lang.")},
+        {"not_a_number", "", QT_TR_NOOP("Bitte eine ganze Zahl eingeben, z. B. 6.")},
+        {"out_of_range", "", QT_TR_NOOP("Bitte ein Alter zwischen 0 und 99 eingeben.")},
+        {"min_above_max", "", QT_TR_NOOP("Das Höchstalter liegt unter dem Mindestalter.")},
+        {"invalid_email", "", QT_TR_NOOP("Bitte eine E-Mail-Adresse wie name@beispiel.de eingeben.")},
+        {"invalid_phone", "", QT_TR_NOOP("Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.")},
+        {"invalid_url", "", QT_TR_NOOP("Bitte eine Adresse beginnend mit https:// eingeben.")},
+        {"unknown_reference", "", QT_TR_NOOP("Diesen Eintrag gibt es auf diesem Gerät nicht (mehr).")},
+        {"invalid_date", "", QT_TR_NOOP("Das Prüfdatum ist ungültig.")},
+        {"future_date", "", QT_TR_NOOP("Das Prüfdatum ist ungültig.")},
+    };
+    for (const Message& m : messages) {
+        if (reason == QLatin1String(m.reason) && (!*m.field || field == QLatin1String(m.field)))
+            return tr(m.text);
     }
-    if (reason == QLatin1String("too_long"))
-        return tr("Dieser Text ist zu lang.");
-    if (reason == QLatin1String("not_a_number"))
-        return tr("Bitte eine ganze Zahl eingeben, z. B. 6.");
-    if (reason == QLatin1String("out_of_range"))
-        return tr("Bitte ein Alter zwischen 0 und 99 eingeben.");
-    if (reason == QLatin1String("min_above_max"))
-        return tr("Das Höchstalter liegt unter dem Mindestalter.");
-    if (reason == QLatin1String("invalid_email"))
-        return tr("Bitte eine E-Mail-Adresse wie name@beispiel.de eingeben.");
-    if (reason == QLatin1String("invalid_phone"))
-        return tr("Bitte nur Ziffern, Leerzeichen und + - / ( ) verwenden.");
-    if (reason == QLatin1String("invalid_url"))
-        return tr("Bitte eine Adresse beginnend mit https:// eingeben.");
-    if (reason == QLatin1String("unknown_reference"))
-        return tr("Diesen Eintrag gibt es auf diesem Gerät nicht (mehr).");
-    if (reason == QLatin1String("invalid_date") || reason == QLatin1String("future_date"))
-        return tr("Das Prüfdatum ist ungültig.");
     return tr("Bitte prüfen.");
 }
 

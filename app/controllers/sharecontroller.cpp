@@ -1,5 +1,7 @@
 #include "controllers/sharecontroller.h"
 
+#include "adapters/servercall.h"
+
 #include "models/devicelistmodel.h"
 #include "controllers/sessioncontroller.h"
 #include "controllers/synccontroller.h"
@@ -23,11 +25,9 @@ std::uint64_t nowMs() { return std::uint64_t(QDateTime::currentMSecsSinceEpoch()
 }  // namespace
 
 // What a share job hands back to the GUI thread. Written by the job, read by its completion.
-struct ShareController::Outcome {
+struct ShareController::Outcome : ServerCall {
+    quint64 epoch = 0;  // the m_epoch it was started in
     bool unshare = false;
-    bool ok = false;
-    sync::Error error = sync::Error::Cancelled;
-    std::string detail;
     bool read = false;  // the candidates below were read after the share
     std::vector<sync::sharing::Candidate> candidates;
     std::optional<sync::sharing::Candidate> target;
@@ -128,25 +128,16 @@ bool ShareController::start(const QString& deviceId, bool unshare)
 
     auto outcome = std::make_shared<Outcome>();
     outcome->unshare = unshare;
-    const quint64 epoch = m_epoch;
+    outcome->epoch = m_epoch;
     // The job gets copies only: the ids, the factory, the options, and the outcome it fills.
     const bool started = m_session->runStoreJob(
         [outcome, scope = *scope, device = *device, factory = m_sync->transportFactory(),
          options = m_sync->syncOptions()](sync::Store& store, const std::atomic<bool>& cancel) mutable {
             options.cancel = &cancel;
-            auto transport = factory(store.setting("server_url").value_or(""), store.setting("fingerprint").value_or(""));
-            if (!transport) {
-                outcome->error = transport.error();
-                outcome->detail = transport.detail();
-            } else {
-                sync::SyncClient client(store, **transport, std::move(options));
-                auto shared = outcome->unshare ? client.unassign(scope, device) : sync::sharing::share(store, client, scope, device);
-                outcome->ok = shared.ok();
-                if (!shared) {
-                    outcome->error = shared.error();
-                    outcome->detail = shared.detail();
-                }
-            }
+            ServerCall& call = *outcome;
+            call = callServer(store, factory, std::move(options), [&](sync::SyncClient& client) {
+                return outcome->unshare ? client.unassign(scope, device) : sync::sharing::share(store, client, scope, device);
+            });
             if (store.failed())
                 return;
             // Read again: the share refreshed the directory, so the rows and the reason are current.
@@ -155,11 +146,7 @@ bool ShareController::start(const QString& deviceId, bool unshare)
             outcome->target = sync::sharing::candidate(store, scope, device, now);
             outcome->read = true;
         },
-        this,
-        [this, outcome, epoch] {
-            if (epoch == m_epoch)  // invariant 2
-                finish(*outcome);
-        });
+        this, [this, outcome] { finish(*outcome); });
     if (!started)
         return false;
     m_sharedWith.clear();
@@ -170,6 +157,8 @@ bool ShareController::start(const QString& deviceId, bool unshare)
 
 void ShareController::finish(const Outcome& outcome)
 {
+    if (outcome.epoch != m_epoch)  // invariant 2: started for another session or case
+        return;
     if (outcome.read)
         showCandidates(outcome.candidates);
     const QString name = outcome.target ? qstr(outcome.target->device.name) : QString();

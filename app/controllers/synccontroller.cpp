@@ -1,5 +1,7 @@
 #include "controllers/synccontroller.h"
 
+#include "adapters/servercall.h"
+
 #include "controllers/sessioncontroller.h"
 
 #include "sync/store/store.h"
@@ -21,10 +23,8 @@ sync::Result<std::unique_ptr<sync::Transport>> httpsTransport(const std::string&
 }  // namespace
 
 // What an attempt hands back to the GUI thread. Written by the job, read by its completion.
-struct SyncController::Outcome {
-    bool ok = false;
-    sync::Error error = sync::Error::Cancelled;
-    std::string detail;
+struct SyncController::Outcome : ServerCall {
+    quint64 epoch = 0;  // the m_epoch it was started in
     bool recordsChanged = false;  // the op log grew: something was pulled (also if it failed later)
     bool wiped = false;           // the organisation's wipe order destroyed the store
     bool statusRead = false;
@@ -115,7 +115,7 @@ bool SyncController::syncNow()
     if (!m_session || m_state == State::Locked || m_state == State::Syncing || !m_status.serverSet)
         return false;
     auto outcome = std::make_shared<Outcome>();
-    const quint64 epoch = m_epoch;
+    outcome->epoch = m_epoch;
     // The job gets copies only (invariant 2): the factory, the options, and the outcome it fills.
     const bool started = m_session->runStoreJob(
         [outcome, factory = m_factory, options = m_options](sync::Store& store, const std::atomic<bool>& cancel) mutable {
@@ -126,19 +126,8 @@ bool SyncController::syncNow()
             if (store.failed())
                 (void)store.recover();
             const std::size_t opsBefore = store.status().ops;
-            auto transport = factory(store.setting("server_url").value_or(""), store.setting("fingerprint").value_or(""));
-            if (!transport) {
-                outcome->error = transport.error();
-                outcome->detail = transport.detail();
-            } else {
-                sync::SyncClient client(store, **transport, std::move(options));
-                auto report = client.sync();
-                outcome->ok = report.ok();
-                if (!report) {
-                    outcome->error = report.error();
-                    outcome->detail = report.detail();
-                }
-            }
+            ServerCall& call = *outcome;
+            call = callServer(store, factory, std::move(options), [](sync::SyncClient& client) { return client.sync(); });
             if (store.failed()) {  // a wipe order ran, or a write failed: nothing more to read
                 outcome->wiped = outcome->error == sync::Error::Revoked;
                 if (!outcome->wiped)
@@ -149,11 +138,7 @@ bool SyncController::syncNow()
             outcome->statusRead = true;
             outcome->recordsChanged = store.status().ops != opsBefore;
         },
-        this,
-        [this, outcome, epoch] {
-            if (epoch == m_epoch)  // invariant 3
-                finish(*outcome);
-        });
+        this, [this, outcome] { finish(*outcome); });
     if (!started)
         return false;
     setState(State::Syncing);
@@ -168,6 +153,8 @@ void SyncController::refreshStatus()
 
 void SyncController::finish(const Outcome& outcome)
 {
+    if (outcome.epoch != m_epoch)  // invariant 3: started for another session
+        return;
     if (outcome.wiped) {  // the store is gone: close the session and say why
         emit finished(false);
         if (m_session)

@@ -21,7 +21,23 @@ QString field(const sync::Record& record, const char* name)
 
 }  // namespace
 
-CaseListModel::CaseListModel(QObject* parent) : StoreListModel(parent) {}
+const RoleColumn<CaseListModel, CaseListModel::Row> CaseListModel::kRoles[] = {
+    {NameRole, "name", rowMember<&Row::name>},
+    {IdRole, "caseId", rowMember<&Row::id>},
+    {SocialSpaceRole, "socialSpace", rowMember<&Row::socialSpace>},
+    {StatusRole, "status", rowMember<&Row::status>},
+    {StatusLabelRole, "statusLabel", [](const CaseListModel&, const Row& row) { return QVariant(statusLabel(row.status)); }},
+    {ConflictedRole, "conflicted", rowMember<&Row::conflicted>},
+    {LeadWorkerRole, "leadWorker", rowMember<&Row::leadWorker>},
+    {MineRole, "mine", [](const CaseListModel& model, const Row& row) { return QVariant(model.isMine(row)); }},
+};
+
+CaseListModel::CaseListModel(QObject* parent) : StoreListModel(parent)
+{
+    setRoles(kRoles, [](const CaseListModel& m, int row) -> const Row& {
+        return m.m_rows[std::size_t(m.m_visible[std::size_t(row)])];
+    });
+}
 
 void CaseListModel::setStore(const sync::Store* store)
 {
@@ -144,48 +160,6 @@ void CaseListModel::applyFilter()
 QString CaseListModel::statusLabel(const QString& status)
 {
     return choiceLabel(QStringLiteral("case_status"), status);  // the one list of the domain's words
-}
-
-QVariant CaseListModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const Row& row = m_rows[std::size_t(m_visible[std::size_t(index.row())])];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole:
-        return row.name;
-    case IdRole:
-        return row.id;
-    case SocialSpaceRole:
-        return row.socialSpace;
-    case StatusRole:
-        return row.status;
-    case StatusLabelRole:
-        return statusLabel(row.status);
-    case ConflictedRole:
-        return row.conflicted;
-    case LeadWorkerRole:
-        return row.leadWorker;
-    case MineRole:
-        return isMine(row);
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> CaseListModel::roleNames() const
-{
-    return {
-        {IdRole, "caseId"},
-        {NameRole, "name"},
-        {SocialSpaceRole, "socialSpace"},
-        {StatusRole, "status"},
-        {StatusLabelRole, "statusLabel"},
-        {ConflictedRole, "conflicted"},
-        {LeadWorkerRole, "leadWorker"},
-        {MineRole, "mine"},
-    };
 }
 
 }  // namespace quartier::app

@@ -87,8 +87,6 @@ public:
     int count() const override { return int(m_visible.size()); }
     int totalCount() const override { return int(m_rows.size()); }
 
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void filterChanged();
@@ -106,6 +104,7 @@ private:
         QString leadWorker;
         bool conflicted = false;
     };
+    static const RoleColumn<CaseListModel, Row> kRoles[];  // data() and roleNames()
     void reset(bool readStore);
     void readRows();     // from the store; between beginResetModel() and endResetModel()
     void applyFilter();  // m_visible from m_rows; likewise

@@ -30,7 +30,48 @@ domain::SaveOptions reporting(domain::Issues& issues, const sync::ScopeId* scope
 
 }  // namespace
 
-ConflictListModel::ConflictListModel(QObject* parent) : StoreListModel(parent) {}
+namespace {
+
+using M = ConflictListModel;
+
+// The versions of a row as the page lists them: [{value, display, author, when, winner, action}].
+QVariant versions(const M&, const M::Row& row)
+{
+    QVariantList out;
+    for (const M::Version& v : row.versions) {
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(v.timeMs);
+        out.push_back(QVariantMap{{QStringLiteral("value"), v.value},
+                                  {QStringLiteral("display"), M::valueLabel(row.type, row.field, v.value)},
+                                  {QStringLiteral("author"), v.author},
+                                  {QStringLiteral("when"), QLocale().toString(when, QStringLiteral("dd.MM.yyyy, HH:mm"))},
+                                  {QStringLiteral("winner"), v.winner},
+                                  {QStringLiteral("action"), v.action}});
+    }
+    return out;
+}
+
+QVariant fieldText(const M&, const M::Row& row)
+{
+    return row.kind == M::Kind::Delete ? ConflictListModel::tr("gelöscht und zugleich bearbeitet") : M::fieldLabel(row.field);
+}
+
+const RoleColumn<M, M::Row> kRoles[] = {
+    {M::TitleRole, "title", rowMember<&M::Row::title>},
+    {M::RecordIdRole, "recordId", rowMember<&M::Row::recordId>},
+    {M::TypeRole, "type", rowMember<&M::Row::type>},
+    {M::TypeLabelRole, "typeLabel", [](const M&, const M::Row& row) { return QVariant(M::typeLabel(row.type)); }},
+    {M::FieldRole, "field", rowMember<&M::Row::field>},
+    {M::FieldLabelRole, "fieldLabel", fieldText},
+    {M::KindRole, "kind", [](const M&, const M::Row& row) { return QVariant(int(row.kind)); }},
+    {M::VersionsRole, "versions", versions},
+};
+
+}  // namespace
+
+ConflictListModel::ConflictListModel(QObject* parent) : StoreListModel(parent)
+{
+    setRoles(kRoles, [](const ConflictListModel& m, int row) -> const Row& { return m.m_rows[std::size_t(row)]; });
+}
 
 void ConflictListModel::setStore(sync::Store* store)
 {
@@ -46,7 +87,7 @@ void ConflictListModel::reread()
 
 QString ConflictListModel::typeLabel(const QString& type)
 {
-    static const std::pair<const char*, const char*> labels[] = {
+    static constexpr IdLabel labels[] = {
         {"case", QT_TRANSLATE_NOOP("ConflictListModel", "Fall")},
         {"person", QT_TRANSLATE_NOOP("ConflictListModel", "Person")},
         {"case_member", QT_TRANSLATE_NOOP("ConflictListModel", "Familienmitglied")},
@@ -66,16 +107,12 @@ QString ConflictListModel::typeLabel(const QString& type)
         {"organization", QT_TRANSLATE_NOOP("ConflictListModel", "Träger")},
         {"social_space", QT_TRANSLATE_NOOP("ConflictListModel", "Sozialraum")},
     };
-    for (const auto& [id, label] : labels) {
-        if (type == QLatin1String(id))
-            return QCoreApplication::translate("ConflictListModel", label);
-    }
-    return type;
+    return labelFor(labels, type, "ConflictListModel");
 }
 
 QString ConflictListModel::fieldLabel(const QString& field)
 {
-    static const std::pair<const char*, const char*> labels[] = {
+    static constexpr IdLabel labels[] = {
         {"name", QT_TRANSLATE_NOOP("ConflictListModel", "Name")},
         {"status", QT_TRANSLATE_NOOP("ConflictListModel", "Status")},
         {"social_space", QT_TRANSLATE_NOOP("ConflictListModel", "Sozialraum")},
@@ -92,11 +129,7 @@ QString ConflictListModel::fieldLabel(const QString& field)
         {"place", QT_TRANSLATE_NOOP("ConflictListModel", "Ort")},
         {"description", QT_TRANSLATE_NOOP("ConflictListModel", "Beschreibung")},
     };
-    for (const auto& [id, label] : labels) {
-        if (field == QLatin1String(id))
-            return QCoreApplication::translate("ConflictListModel", label);
-    }
-    return field;
+    return labelFor(labels, field, "ConflictListModel");
 }
 
 QString ConflictListModel::valueLabel(const QString& type, const QString& field, const QString& value)
@@ -264,44 +297,6 @@ bool ConflictListModel::settleDelete(const Row& r, int version)
             done = domain::Result<void>();
     }
     return finish(r, bool(done), issues);
-}
-
-QVariant ConflictListModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const Row& row = m_rows[std::size_t(index.row())];
-    switch (role) {
-    case RecordIdRole: return row.recordId;
-    case TypeRole: return row.type;
-    case TypeLabelRole: return typeLabel(row.type);
-    case Qt::DisplayRole:
-    case TitleRole: return row.title;
-    case FieldRole: return row.field;
-    case FieldLabelRole: return row.kind == Kind::Delete ? tr("gelöscht und zugleich bearbeitet") : fieldLabel(row.field);
-    case KindRole: return int(row.kind);
-    case VersionsRole: {
-        QVariantList versions;
-        for (const Version& v : row.versions) {
-            const QDateTime when = QDateTime::fromMSecsSinceEpoch(v.timeMs);
-            versions.push_back(QVariantMap{{QStringLiteral("value"), v.value},
-                                           {QStringLiteral("display"), valueLabel(row.type, row.field, v.value)},
-                                           {QStringLiteral("author"), v.author},
-                                           {QStringLiteral("when"), QLocale().toString(when, QStringLiteral("dd.MM.yyyy, HH:mm"))},
-                                           {QStringLiteral("winner"), v.winner},
-                                           {QStringLiteral("action"), v.action}});
-        }
-        return versions;
-    }
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> ConflictListModel::roleNames() const
-{
-    return {{RecordIdRole, "recordId"}, {TypeRole, "type"},   {TypeLabelRole, "typeLabel"}, {TitleRole, "title"},
-            {FieldRole, "field"},       {FieldLabelRole, "fieldLabel"}, {VersionsRole, "versions"},
-            {KindRole, "kind"}};
 }
 
 }  // namespace quartier::app

@@ -86,8 +86,6 @@ public:
     // A stored value as the screens show it: enumerations and booleans in German, text as it is.
     static QString valueLabel(const QString& type, const QString& field, const QString& value);
 
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void errorMessageChanged();

@@ -1,5 +1,7 @@
 #include "models/devicelistmodel.h"
 
+#include "adapters/domainlabels.h"
+
 #include "crypto/crypto.h"
 #include "sync/store/store.h"
 
@@ -10,7 +12,25 @@
 
 namespace quartier::app {
 
-DeviceListModel::DeviceListModel(QObject* parent) : StoreListModel(parent) {}
+namespace {
+
+using M = DeviceListModel;
+
+const RoleColumn<M, M::Row> kRoles[] = {
+    {M::NameRole, "name", rowMember<&M::Row::name>},
+    {M::DeviceIdRole, "deviceId", rowMember<&M::Row::id>},
+    {M::RoleRole, "role", rowMember<&M::Row::role>},
+    {M::RoleLabelRole, "roleLabel", [](const M&, const M::Row& row) { return QVariant(M::roleLabel(row.role)); }},
+    {M::RevokedRole, "revoked", rowMember<&M::Row::revoked>},
+    {M::ThisDeviceRole, "thisDevice", rowMember<&M::Row::thisDevice>},
+};
+
+}  // namespace
+
+DeviceListModel::DeviceListModel(QObject* parent) : StoreListModel(parent)
+{
+    setRoles(kRoles, [](const DeviceListModel& m, int row) -> const Row& { return m.m_rows[std::size_t(row)]; });
+}
 
 void DeviceListModel::setStore(const sync::Store* store)
 {
@@ -45,42 +65,15 @@ void DeviceListModel::reread()
 
 QString DeviceListModel::roleLabel(const QString& role)
 {
-    if (role == QLatin1String("caseworker"))
-        return tr("Fachkraft ASD");
-    if (role == QLatin1String("team_lead"))
-        return tr("Teamleitung");
-    if (role == QLatin1String("helper"))
-        return tr("Familienhilfe (freier Träger)");
-    if (role == QLatin1String("planning"))
-        return tr("Jugendhilfeplanung");
-    if (role == QLatin1String("admin"))
-        return tr("Administration");
-    if (role == QLatin1String("dpo"))
-        return tr("Datenschutz");
-    return role;
-}
-
-QVariant DeviceListModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const Row& row = m_rows[std::size_t(index.row())];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole: return row.name;
-    case DeviceIdRole: return row.id;
-    case RoleRole: return row.role;
-    case RoleLabelRole: return roleLabel(row.role);
-    case RevokedRole: return row.revoked;
-    case ThisDeviceRole: return row.thisDevice;
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> DeviceListModel::roleNames() const
-{
-    return {{DeviceIdRole, "deviceId"}, {NameRole, "name"},       {RoleRole, "role"},
-            {RoleLabelRole, "roleLabel"}, {RevokedRole, "revoked"}, {ThisDeviceRole, "thisDevice"}};
+    static constexpr IdLabel labels[] = {
+        {"caseworker", QT_TR_NOOP("Fachkraft ASD")},
+        {"team_lead", QT_TR_NOOP("Teamleitung")},
+        {"helper", QT_TR_NOOP("Familienhilfe (freier Träger)")},
+        {"planning", QT_TR_NOOP("Jugendhilfeplanung")},
+        {"admin", QT_TR_NOOP("Administration")},
+        {"dpo", QT_TR_NOOP("Datenschutz")},
+    };
+    return labelFor(labels, role, staticMetaObject.className());
 }
 
 }  // namespace quartier::app

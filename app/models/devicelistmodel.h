@@ -49,8 +49,6 @@ public:
     static QString roleLabel(const QString& role);
     int count() const override { return int(m_rows.size()); }
 
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 private:
     bool hasStore() const override { return m_store != nullptr; }

@@ -27,13 +27,73 @@ QString qid(E v)
     return qid(std::optional<E>(v));
 }
 
+// A vocabulary's chips: [{id, label}] in its order.
+template <class E>
+QVariantList choices(const std::vector<E>& values, QString (*label)(const QString&))
+{
+    QVariantList out;
+    for (E v : values)
+        out.append(QVariantMap{{QStringLiteral("id"), qid(v)}, {QStringLiteral("label"), label(qid(v))}});
+    return out;
+}
+
 std::optional<int> optAge(int v) { return v < 0 ? std::nullopt : std::optional<int>(v); }
+
+using M = OfferListModel;
+using offers::Service;
+
+// Readers of the roles: a text member, an identifier member, and what needs the catalogue.
+template <std::string Service::*member>
+QVariant text(const M&, const Service& s)
+{
+    return qs(s.*member);
+}
+
+template <auto member>
+QVariant identifier(const M&, const Service& s)
+{
+    return qid(s.*member);
+}
+
+QVariant provider(const M& model, const Service& s)
+{
+    const offers::Organization* org = model.catalogue().organization(s.organization);
+    return org ? qs(org->name) : QString();
+}
+
+QVariant socialSpaceName(const M& model, const Service& s)
+{
+    const offers::SocialSpace* space = model.catalogue().resolve_social_space(s.social_space);
+    return space ? qs(space->name) : qs(s.social_space);
+}
+
+const RoleColumn<M, Service> kRoles[] = {
+    {M::NameRole, "name", text<&Service::name>},
+    {M::IdRole, "serviceId", text<&Service::id>},
+    {M::ProviderRole, "provider", provider},
+    {M::CategoryRole, "category", identifier<&Service::category>},
+    {M::CategoryLabelRole, "categoryLabel", [](const M&, const Service& s) { return QVariant(M::categoryLabel(qid(s.category))); }},
+    {M::SocialSpaceNameRole, "socialSpaceName", socialSpaceName},
+    {M::PlaceRole, "place", text<&Service::place>},
+    {M::TimesRole, "times", text<&Service::times>},
+    {M::AgeLabelRole, "ageLabel", [](const M&, const Service& s) { return QVariant(M::ageLabel(s.age_min, s.age_max)); }},
+    {M::CostRole, "cost", identifier<&Service::cost>},
+    {M::CostLabelRole, "costLabel", [](const M&, const Service& s) { return QVariant(M::costLabel(qid(s.cost))); }},
+    {M::AccessRole, "access", identifier<&Service::access>},
+    {M::AccessLabelRole, "accessLabel", [](const M&, const Service& s) { return QVariant(M::accessLabel(qid(s.access))); }},
+    {M::LastVerifiedRole, "lastVerified", text<&Service::last_verified>},
+    {M::StaleRole, "stale", [](const M& model, const Service& s) { return QVariant(model.stale(qs(s.last_verified))); }},
+    {M::ConflictedRole, "conflicted", rowMember<&Service::conflicted>},
+};
 
 }  // namespace
 
 OfferListModel::OfferListModel(QObject* parent)
     : StoreListModel(parent), m_today([] { return QDate::currentDate(); })
 {
+    setRoles(kRoles, [](const OfferListModel& m, int row) -> const offers::Service& {
+        return m.m_catalogue.services()[m.m_rows[std::size_t(row)]];
+    });
 }
 
 void OfferListModel::setStore(const sync::Store* store)
@@ -122,29 +182,9 @@ void OfferListModel::reset(bool readStore)
         emit countChanged();
 }
 
-QVariantList OfferListModel::categories() const
-{
-    QVariantList out;
-    for (offers::Category c : offers::all_categories())
-        out.append(QVariantMap{{QStringLiteral("id"), qid(c)}, {QStringLiteral("label"), categoryLabel(qid(c))}});
-    return out;
-}
-
-QVariantList OfferListModel::accesses() const
-{
-    QVariantList out;
-    for (offers::Access a : offers::all_accesses())
-        out.append(QVariantMap{{QStringLiteral("id"), qid(a)}, {QStringLiteral("label"), accessLabel(qid(a))}});
-    return out;
-}
-
-QVariantList OfferListModel::costs() const
-{
-    QVariantList out;
-    for (offers::Cost c : offers::all_costs())
-        out.append(QVariantMap{{QStringLiteral("id"), qid(c)}, {QStringLiteral("label"), costLabel(qid(c))}});
-    return out;
-}
+QVariantList OfferListModel::categories() const { return choices(offers::all_categories(), categoryLabel); }
+QVariantList OfferListModel::accesses() const { return choices(offers::all_accesses(), accessLabel); }
+QVariantList OfferListModel::costs() const { return choices(offers::all_costs(), costLabel); }
 
 QVariantList OfferListModel::ageBands() const
 {
@@ -252,37 +292,26 @@ QString OfferListModel::categoryLabel(const QString& id)
 
 QString OfferListModel::accessLabel(const QString& id)
 {
-    if (id == QLatin1String("low_threshold"))
-        return tr("Niedrigschwellig");
-    if (id == QLatin1String("registration"))
-        return tr("Mit Anmeldung");
-    if (id == QLatin1String("help_plan"))
-        return tr("Über Hilfeplan");
-    return id;
+    static constexpr IdLabel labels[] = {{"low_threshold", QT_TR_NOOP("Niedrigschwellig")},
+                                         {"registration", QT_TR_NOOP("Mit Anmeldung")},
+                                         {"help_plan", QT_TR_NOOP("Über Hilfeplan")}};
+    return labelFor(labels, id, staticMetaObject.className());
 }
 
 QString OfferListModel::costLabel(const QString& id)
 {
-    if (id == QLatin1String("free"))
-        return tr("Kostenlos");
-    if (id == QLatin1String("low"))
-        return tr("Geringe Kosten");
-    if (id == QLatin1String("fee"))
-        return tr("Kostenpflichtig");
-    return id;
+    static constexpr IdLabel labels[] = {
+        {"free", QT_TR_NOOP("Kostenlos")}, {"low", QT_TR_NOOP("Geringe Kosten")}, {"fee", QT_TR_NOOP("Kostenpflichtig")}};
+    return labelFor(labels, id, staticMetaObject.className());
 }
 
 QString OfferListModel::orgKindLabel(const QString& id)
 {
-    if (id == QLatin1String("public"))
-        return tr("Öffentlicher Träger");
-    if (id == QLatin1String("free"))
-        return tr("Freier Träger");
-    if (id == QLatin1String("church"))
-        return tr("Kirchlicher Träger");
-    if (id == QLatin1String("club"))
-        return tr("Verein / Ehrenamt");
-    return id;
+    static constexpr IdLabel labels[] = {{"public", QT_TR_NOOP("Öffentlicher Träger")},
+                                         {"free", QT_TR_NOOP("Freier Träger")},
+                                         {"church", QT_TR_NOOP("Kirchlicher Träger")},
+                                         {"club", QT_TR_NOOP("Verein / Ehrenamt")}};
+    return labelFor(labels, id, staticMetaObject.className());
 }
 
 QString OfferListModel::ageLabel(const std::optional<int>& min, const std::optional<int>& max)
@@ -311,76 +340,6 @@ bool OfferListModel::stale(const QString& iso) const
 {
     const QDate date = QDate::fromString(iso, Qt::ISODate);
     return !date.isValid() || date.daysTo(m_today()) > kStaleDays;
-}
-
-QVariant OfferListModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const offers::Service& s = m_catalogue.services()[m_rows[std::size_t(index.row())]];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole:
-        return qs(s.name);
-    case IdRole:
-        return qs(s.id);
-    case ProviderRole: {
-        const offers::Organization* org = m_catalogue.organization(s.organization);
-        return org ? qs(org->name) : QString();
-    }
-    case CategoryRole:
-        return qid(s.category);
-    case CategoryLabelRole:
-        return categoryLabel(qid(s.category));
-    case SocialSpaceNameRole: {
-        const offers::SocialSpace* space = m_catalogue.resolve_social_space(s.social_space);
-        return space ? qs(space->name) : qs(s.social_space);
-    }
-    case PlaceRole:
-        return qs(s.place);
-    case TimesRole:
-        return qs(s.times);
-    case AgeLabelRole:
-        return ageLabel(s.age_min, s.age_max);
-    case CostRole:
-        return qid(s.cost);
-    case CostLabelRole:
-        return costLabel(qid(s.cost));
-    case AccessRole:
-        return qid(s.access);
-    case AccessLabelRole:
-        return accessLabel(qid(s.access));
-    case LastVerifiedRole:
-        return qs(s.last_verified);
-    case StaleRole:
-        return stale(qs(s.last_verified));
-    case ConflictedRole:
-        return s.conflicted;
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> OfferListModel::roleNames() const
-{
-    return {
-        {IdRole, "serviceId"},
-        {NameRole, "name"},
-        {ProviderRole, "provider"},
-        {CategoryRole, "category"},
-        {CategoryLabelRole, "categoryLabel"},
-        {SocialSpaceNameRole, "socialSpaceName"},
-        {PlaceRole, "place"},
-        {TimesRole, "times"},
-        {AgeLabelRole, "ageLabel"},
-        {CostRole, "cost"},
-        {CostLabelRole, "costLabel"},
-        {AccessRole, "access"},
-        {AccessLabelRole, "accessLabel"},
-        {LastVerifiedRole, "lastVerified"},
-        {StaleRole, "stale"},
-        {ConflictedRole, "conflicted"},
-    };
 }
 
 }  // namespace quartier::app

@@ -140,8 +140,6 @@ public:
     QString verifiedLabel(const QString& iso) const;
     bool stale(const QString& iso) const;
 
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void searchTextChanged();

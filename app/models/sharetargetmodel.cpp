@@ -4,7 +4,34 @@
 
 namespace quartier::app {
 
-ShareTargetModel::ShareTargetModel(QObject* parent) : ListModel(parent) {}
+namespace {
+
+using M = ShareTargetModel;
+
+// The dialog's section of a device.
+QVariant group(const M&, const M::Row& row)
+{
+    return row.member ? QStringLiteral("member") : row.allowed ? QStringLiteral("allowed") : QStringLiteral("refused");
+}
+
+const RoleColumn<M, M::Row> kRoles[] = {
+    {M::NameRole, "name", rowMember<&M::Row::name>},
+    {M::DeviceIdRole, "deviceId", rowMember<&M::Row::id>},
+    {M::RoleRole, "role", rowMember<&M::Row::role>},
+    {M::RoleLabelRole, "roleLabel", rowMember<&M::Row::roleLabel>},
+    {M::ProviderRole, "provider", rowMember<&M::Row::provider>},
+    {M::MemberRole, "member", rowMember<&M::Row::member>},
+    {M::AllowedRole, "allowed", rowMember<&M::Row::allowed>},
+    {M::ReasonRole, "reason", rowMember<&M::Row::reason>},
+    {M::GroupRole, "group", group},
+};
+
+}  // namespace
+
+ShareTargetModel::ShareTargetModel(QObject* parent) : ListModel(parent)
+{
+    setRoles(kRoles, [](const ShareTargetModel& m, int row) -> const Row& { return m.m_rows[std::size_t(row)]; });
+}
 
 void ShareTargetModel::setRows(std::vector<Row> rows)
 {
@@ -35,34 +62,6 @@ int ShareTargetModel::memberCount() const
 int ShareTargetModel::allowedCount() const
 {
     return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.allowed; }));
-}
-
-QVariant ShareTargetModel::data(const QModelIndex& index, int role) const
-{
-    if (!validIndex(index))
-        return {};
-    const Row& row = m_rows[std::size_t(index.row())];
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole: return row.name;
-    case DeviceIdRole: return row.id;
-    case RoleRole: return row.role;
-    case RoleLabelRole: return row.roleLabel;
-    case ProviderRole: return row.provider;
-    case MemberRole: return row.member;
-    case AllowedRole: return row.allowed;
-    case ReasonRole: return row.reason;
-    case GroupRole:
-        return row.member ? QStringLiteral("member") : row.allowed ? QStringLiteral("allowed") : QStringLiteral("refused");
-    default: return {};
-    }
-}
-
-QHash<int, QByteArray> ShareTargetModel::roleNames() const
-{
-    return {{DeviceIdRole, "deviceId"}, {NameRole, "name"},         {RoleRole, "role"},       {RoleLabelRole, "roleLabel"},
-            {ProviderRole, "provider"}, {MemberRole, "member"},     {AllowedRole, "allowed"}, {ReasonRole, "reason"},
-            {GroupRole, "group"}};
 }
 
 }  // namespace quartier::app

@@ -64,8 +64,6 @@ public:
     int memberCount() const;
     int allowedCount() const;
 
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
 private:
     std::vector<Row> m_rows;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <tuple>
 
 namespace quartier::offers {
 
@@ -33,12 +34,16 @@ constexpr Vocabulary<Cost> kCosts[] = {{Cost::Free, "free"}, {Cost::Low, "low"},
 constexpr Vocabulary<OrgKind> kOrgKinds[] = {
     {OrgKind::Public, "public"}, {OrgKind::Free, "free"}, {OrgKind::Church, "church"}, {OrgKind::Club, "club"}};
 
+// A vocabulary's values in its order, built once (one table per enumeration).
 template <class E, std::size_t N>
-std::vector<E> values(const Vocabulary<E> (&table)[N])
+const std::vector<E>& values(const Vocabulary<E> (&table)[N])
 {
-    std::vector<E> out;
-    for (const auto& row : table)
-        out.push_back(row.value);
+    static const std::vector<E> out = [&] {
+        std::vector<E> v;
+        for (const auto& row : table)
+            v.push_back(row.value);
+        return v;
+    }();
     return out;
 }
 
@@ -189,26 +194,10 @@ Result<std::string> stage_fields(sync::Writer& writer, sync::Store& store, const
 
 // ---- vocabularies ------------------------------------------------------------------------------
 
-const std::vector<Category>& all_categories()
-{
-    static const std::vector<Category> v = values(kCategories);
-    return v;
-}
-const std::vector<Access>& all_accesses()
-{
-    static const std::vector<Access> v = values(kAccesses);
-    return v;
-}
-const std::vector<Cost>& all_costs()
-{
-    static const std::vector<Cost> v = values(kCosts);
-    return v;
-}
-const std::vector<OrgKind>& all_org_kinds()
-{
-    static const std::vector<OrgKind> v = values(kOrgKinds);
-    return v;
-}
+const std::vector<Category>& all_categories() { return values(kCategories); }
+const std::vector<Access>& all_accesses() { return values(kAccesses); }
+const std::vector<Cost>& all_costs() { return values(kCosts); }
+const std::vector<OrgKind>& all_org_kinds() { return values(kOrgKinds); }
 std::string_view to_id(Category c) { return id_of(kCategories, c); }
 std::string_view to_id(Access a) { return id_of(kAccesses, a); }
 std::string_view to_id(Cost c) { return id_of(kCosts, c); }
@@ -339,89 +328,84 @@ std::optional<std::vector<Point>> parse_outline(std::string_view text)
 
 // ---- records <-> types ---------------------------------------------------------------------------
 
-SocialSpace social_space_from(const sync::Record& r)
+namespace {
+
+// How a member is stored (docs/offers.md, "Records"): text as it is, a vocabulary value by its
+// id, an age as a decimal, an outline as "x,y x,y ..."; "" for unset.
+void decode(const std::string& v, std::string& member) { member = v; }
+void decode(const std::string& v, std::optional<Category>& member) { member = category_from_id(v); }
+void decode(const std::string& v, std::optional<Access>& member) { member = access_from_id(v); }
+void decode(const std::string& v, std::optional<Cost>& member) { member = cost_from_id(v); }
+void decode(const std::string& v, std::optional<OrgKind>& member) { member = org_kind_from_id(v); }
+void decode(const std::string& v, std::optional<int>& member) { member = parse_age(v); }
+void decode(const std::string& v, std::vector<Point>& member) { member = parse_outline(v).value_or(std::vector<Point>{}); }
+
+std::string encode(const std::string& member) { return member; }
+template <class E>
+std::string encode(const std::optional<E>& member) { return opt_id(member); }
+std::string encode(const std::optional<int>& member) { return opt_int(member); }
+std::string encode(const std::vector<Point>& member) { return format_outline(member); }
+
+// One stored field of T: its name and the member that holds it.
+template <class T, class M>
+struct Stored {
+    const char* name;
+    M T::*member;
+};
+
+// Every stored field of each type, in schema order (the order fields_of() writes them in).
+template <class T>
+struct Schema;
+
+// clang-format off
+template <> struct Schema<SocialSpace> { static constexpr auto fields = std::tuple{
+    Stored{"name", &SocialSpace::name}, Stored{"region", &SocialSpace::region}, Stored{"outline", &SocialSpace::outline}}; };
+template <> struct Schema<Organization> { static constexpr auto fields = std::tuple{
+    Stored{"name", &Organization::name}, Stored{"kind", &Organization::kind}, Stored{"address", &Organization::address},
+    Stored{"phone", &Organization::phone}, Stored{"email", &Organization::email}, Stored{"website", &Organization::website}}; };
+template <> struct Schema<Service> { static constexpr auto fields = std::tuple{
+    Stored{"name", &Service::name}, Stored{"organization", &Service::organization}, Stored{"category", &Service::category},
+    Stored{"social_space", &Service::social_space}, Stored{"description", &Service::description},
+    Stored{"place", &Service::place}, Stored{"address", &Service::address}, Stored{"times", &Service::times},
+    Stored{"age_min", &Service::age_min}, Stored{"age_max", &Service::age_max}, Stored{"cost", &Service::cost},
+    Stored{"cost_note", &Service::cost_note}, Stored{"access", &Service::access}, Stored{"phone", &Service::phone},
+    Stored{"email", &Service::email}, Stored{"website", &Service::website}, Stored{"languages", &Service::languages},
+    Stored{"inclusion", &Service::inclusion}, Stored{"last_verified", &Service::last_verified}}; };
+// clang-format on
+
+template <class T>
+T from_record(const sync::Record& r)
 {
-    SocialSpace s;
-    s.id = r.id;
-    s.name = value(r, "name");
-    s.region = value(r, "region");
-    s.outline = parse_outline(value(r, "outline")).value_or(std::vector<Point>{});
-    return s;
+    T t;
+    t.id = r.id;
+    std::apply([&](const auto&... f) { (decode(value(r, f.name), t.*f.member), ...); }, Schema<T>::fields);
+    return t;
 }
 
-Organization organization_from(const sync::Record& r)
+template <class T>
+std::vector<std::pair<std::string, std::string>> stored_fields(const T& t)
 {
-    Organization o;
-    o.id = r.id;
-    o.name = value(r, "name");
-    o.kind = org_kind_from_id(value(r, "kind"));
-    o.address = value(r, "address");
-    o.phone = value(r, "phone");
-    o.email = value(r, "email");
-    o.website = value(r, "website");
-    return o;
+    std::vector<std::pair<std::string, std::string>> out;
+    std::apply([&](const auto&... f) { (out.emplace_back(f.name, encode(t.*f.member)), ...); }, Schema<T>::fields);
+    return out;
 }
+
+}  // namespace
+
+SocialSpace social_space_from(const sync::Record& r) { return from_record<SocialSpace>(r); }
+
+Organization organization_from(const sync::Record& r) { return from_record<Organization>(r); }
 
 Service service_from(const sync::Record& r)
 {
-    Service s;
-    s.id = r.id;
-    s.name = value(r, "name");
-    s.organization = value(r, "organization");
-    s.category = category_from_id(value(r, "category"));
-    s.social_space = value(r, "social_space");
-    s.description = value(r, "description");
-    s.place = value(r, "place");
-    s.address = value(r, "address");
-    s.times = value(r, "times");
-    s.age_min = parse_age(value(r, "age_min"));
-    s.age_max = parse_age(value(r, "age_max"));
-    s.cost = cost_from_id(value(r, "cost"));
-    s.cost_note = value(r, "cost_note");
-    s.access = access_from_id(value(r, "access"));
-    s.phone = value(r, "phone");
-    s.email = value(r, "email");
-    s.website = value(r, "website");
-    s.languages = value(r, "languages");
-    s.inclusion = value(r, "inclusion");
-    s.last_verified = value(r, "last_verified");
+    Service s = from_record<Service>(r);
     s.conflicted = r.conflicted();
     return s;
 }
 
-std::vector<std::pair<std::string, std::string>> fields_of(const SocialSpace& s)
-{
-    return {{"name", s.name}, {"region", s.region}, {"outline", format_outline(s.outline)}};
-}
-
-std::vector<std::pair<std::string, std::string>> fields_of(const Organization& o)
-{
-    return {{"name", o.name},       {"kind", opt_id(o.kind)}, {"address", o.address},
-            {"phone", o.phone},     {"email", o.email},       {"website", o.website}};
-}
-
-std::vector<std::pair<std::string, std::string>> fields_of(const Service& s)
-{
-    return {{"name", s.name},
-            {"organization", s.organization},
-            {"category", opt_id(s.category)},
-            {"social_space", s.social_space},
-            {"description", s.description},
-            {"place", s.place},
-            {"address", s.address},
-            {"times", s.times},
-            {"age_min", opt_int(s.age_min)},
-            {"age_max", opt_int(s.age_max)},
-            {"cost", opt_id(s.cost)},
-            {"cost_note", s.cost_note},
-            {"access", opt_id(s.access)},
-            {"phone", s.phone},
-            {"email", s.email},
-            {"website", s.website},
-            {"languages", s.languages},
-            {"inclusion", s.inclusion},
-            {"last_verified", s.last_verified}};
-}
+std::vector<std::pair<std::string, std::string>> fields_of(const SocialSpace& s) { return stored_fields(s); }
+std::vector<std::pair<std::string, std::string>> fields_of(const Organization& o) { return stored_fields(o); }
+std::vector<std::pair<std::string, std::string>> fields_of(const Service& s) { return stored_fields(s); }
 
 // ---- validation ----------------------------------------------------------------------------------
 

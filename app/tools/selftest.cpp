@@ -73,13 +73,46 @@ bool isInstantiated(const QString& path)
     return path.endsWith(QLatin1String("/Main.qml")) || path.contains(QLatin1String("/pages/"));
 }
 
+// The self-test's lines, one a check: "ok   …", or "FAIL …" counted as a failure.
+class Report {
+public:
+    explicit Report(QTextStream& out) : m_out(out) {}
+    QTextStream& ok() { return m_out << "ok   "; }
+    QTextStream& fail()
+    {
+        ++m_failures;
+        return m_out << "FAIL ";
+    }
+    void addFailures(int n) { m_failures += n; }
+    int failures() const { return m_failures; }
+
+private:
+    QTextStream& m_out;
+    int m_failures = 0;
+};
+
+// Opens a page the way its button does, reports whether it shows (its item named `objectName`)
+// and closes it again.
+void checkPage(Report& report, QQuickWindow* window, Navigator& navigator, void (Navigator::*open)(),
+               const char* objectName, const char* what)
+{
+    (navigator.*open)();
+    settle(300);
+    if (!findItem(window, QString::fromLatin1(objectName)))
+        report.fail() << "the " << what << " did not open" << Qt::endl;
+    else
+        report.ok() << what << " shown" << Qt::endl;
+    navigator.closeSettings();
+    settle(300);
+}
+
 }  // namespace
 
 int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& caseDetail, Navigator& navigator)
 {
     QTextStream out(stdout);
     MessageCounter warnings;
-    int failures = 0;
+    Report report(out);
     int compiled = 0;
     std::vector<std::unique_ptr<QObject>> created;
     QQuickWindow* mainWindow = nullptr;
@@ -95,8 +128,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
             continue;
         QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + path));
         if (component.isError()) {
-            out << "FAIL compile " << path << '\n' << component.errorString() << Qt::endl;
-            ++failures;
+            report.fail() << "compile " << path << '\n' << component.errorString() << Qt::endl;
             continue;
         }
         ++compiled;
@@ -104,19 +136,16 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
             continue;
         std::unique_ptr<QObject> object(component.create());
         if (!object) {
-            out << "FAIL create " << path << '\n' << component.errorString() << Qt::endl;
-            ++failures;
+            report.fail() << "create " << path << '\n' << component.errorString() << Qt::endl;
             continue;
         }
-        out << "ok   " << path << Qt::endl;
+        report.ok() << path << Qt::endl;
         if (auto* window = qobject_cast<QQuickWindow*>(object.get()))
             mainWindow = window;
         created.push_back(std::move(object));
     }
-    if (!mainWindow) {
-        out << "FAIL Main.qml did not make a window" << Qt::endl;
-        ++failures;
-    }
+    if (!mainWindow)
+        report.fail() << "Main.qml did not make a window" << Qt::endl;
 
     // Drive the real session once so the pages are shown in every steady state.
     settle(50);
@@ -124,39 +153,26 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
     const QString pass = QStringLiteral("selbsttest-passphrase");
     if (session.state() == SessionController::State::NoStore)
         session.createStore(pass, pass);
-    if (!waitForState(session, SessionController::State::Unlocked)) {
-        out << "FAIL session did not unlock: " << session.errorMessage() << Qt::endl;
-        ++failures;
-    }
+    if (!waitForState(session, SessionController::State::Unlocked))
+        report.fail() << "session did not unlock: " << session.errorMessage() << Qt::endl;
     settle(50);
     // The settings page, reached the way the gear button reaches it, and back.
     if (mainWindow) {
-        navigator.openSettings();
-        settle(300);
-        if (!findItem(mainWindow, QStringLiteral("settingsPage"))) {
-            out << "FAIL the settings page did not open" << Qt::endl;
-            ++failures;
-        } else {
-            out << "ok   settings page shown" << Qt::endl;
-        }
-        navigator.closeSettings();
-        settle(300);
-        failures += selfTestOfferScreens(mainWindow, navigator, out);
+        checkPage(report, mainWindow, navigator, &Navigator::openSettings, "settingsPage", "settings page");
+        report.addFailures(selfTestOfferScreens(mainWindow, navigator, out));
     }
     // The case page with the demo families: every section of every case, then back to the list.
     if (mainWindow && session.store()) {
         auto demo = writeDemoData(*session.store());
         if (!demo) {
-            out << "FAIL demo data: " << QString::fromStdString(demo.detail()) << Qt::endl;
-            ++failures;
+            report.fail() << "demo data: " << QString::fromStdString(demo.detail()) << Qt::endl;
         } else {
             for (const std::string& id : demo->families.case_ids) {
                 navigator.openCase(QString::fromStdString(id));
                 settle(300);
                 QQuickItem* page = findItem(mainWindow, QStringLiteral("casePage"));
                 if (!page || !caseDetail.isOpen()) {
-                    out << "FAIL the case page did not open " << QString::fromStdString(id) << Qt::endl;
-                    ++failures;
+                    report.fail() << "the case page did not open " << QString::fromStdString(id) << Qt::endl;
                     continue;
                 }
                 const int sections = page->property("sectionCount").toInt();
@@ -164,7 +180,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
                     showCaseSection(page, i);
                     settle(100);
                 }
-                out << "ok   case page " << caseDetail.name() << " (" << sections << " sections)" << Qt::endl;
+                report.ok() << "case page " << caseDetail.name() << " (" << sections << " sections)" << Qt::endl;
                 navigator.closeCase();
                 settle(300);
             }
@@ -177,8 +193,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
         settle(300);
         QQuickItem* visitPage = findItem(mainWindow, QStringLiteral("homeVisitPage"));
         if (!started || !visitPage) {
-            out << "FAIL the home visit did not open" << Qt::endl;
-            ++failures;
+            report.fail() << "the home visit did not open" << Qt::endl;
         } else {
             const int steps = visitPage->property("stepCount").toInt();
             int shown = 0;
@@ -186,46 +201,30 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
                 shown += showVisitStep(visitPage, step) ? 1 : 0;
                 settle(100);
             }
-            if (steps > 0 && shown == steps) {
-                out << "ok   home visit shown, every step" << Qt::endl;
-            } else {
-                out << "FAIL the home visit showed " << shown << " of " << steps << " steps" << Qt::endl;
-                ++failures;
-            }
+            if (steps > 0 && shown == steps)
+                report.ok() << "home visit shown, every step" << Qt::endl;
+            else
+                report.fail() << "the home visit showed " << shown << " of " << steps << " steps" << Qt::endl;
         }
         navigator.closeSettings();
         settle(300);
-        navigator.openConflicts();
-        settle(300);
-        if (!findItem(mainWindow, QStringLiteral("conflictsPage"))) {
-            out << "FAIL the conflicts page did not open" << Qt::endl;
-            ++failures;
-        } else {
-            out << "ok   conflicts page shown" << Qt::endl;
-        }
-        navigator.closeSettings();
-        settle(300);
+        checkPage(report, mainWindow, navigator, &Navigator::openConflicts, "conflictsPage", "conflicts page");
     } else if (mainWindow) {
-        out << "FAIL could not write the demo families" << Qt::endl;
-        ++failures;
+        report.fail() << "could not write the demo families" << Qt::endl;
     }
     session.lock();
-    if (session.state() != SessionController::State::Locked) {
-        out << "FAIL session did not lock" << Qt::endl;
-        ++failures;
-    }
+    if (session.state() != SessionController::State::Locked)
+        report.fail() << "session did not lock" << Qt::endl;
     settle(50);
     session.unlock(QStringLiteral("nicht-die-passphrase"));
-    if (!waitForState(session, SessionController::State::Locked) || session.errorMessage().isEmpty()) {
-        out << "FAIL wrong passphrase was not reported" << Qt::endl;
-        ++failures;
-    }
+    if (!waitForState(session, SessionController::State::Locked) || session.errorMessage().isEmpty())
+        report.fail() << "wrong passphrase was not reported" << Qt::endl;
     settle(50);
     created.clear();
 
     out << "self-test: " << compiled << " QML files compiled, " << warnings.count() << " QML warnings, "
-        << failures << " failures" << Qt::endl;
-    return failures == 0 && warnings.count() == 0 ? 0 : 1;
+        << report.failures() << " failures" << Qt::endl;
+    return report.failures() == 0 && warnings.count() == 0 ? 0 : 1;
 }
 
 }  // namespace quartier::app

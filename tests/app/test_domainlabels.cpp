@@ -17,7 +17,7 @@ TEST_CASE("Every choice value has its own German label", "[labels]")
     const QStringList kinds{"case_status", "member_role", "contact_kind", "contact_status", "child_seen",
                             "goal_level", "goal_status", "step_status", "resource_area", "network_sector",
                             "contact_quality", "risk_area", "mandate_kind", "mandate_status",
-                            "requirement_status", "feedback_status", "barrier", "paragraph"};
+                            "requirement_status", "feedback_status", "barrier", "offer_category", "paragraph"};
     for (const QString& kind : kinds) {
         INFO(kind.toStdString());
         const QVariantList choices = choiceList(kind);
