@@ -26,7 +26,7 @@ qt_add_library(quartier_app STATIC
   controllers/navigator.h controllers/navigator.cpp
   tools/pagedriver.h tools/pagedriver.cpp
   tools/itemlocator.h tools/itemlocator.cpp
-  controllers/homevisitcontroller.h controllers/homevisitcontroller.cpp
+  controllers/homevisitcontroller.h controllers/homevisitcontroller.cpp controllers/homevisittexts.cpp controllers/homevisit_detail.h
   adapters/recordvalues.h
   models/conflictlistmodel.h models/conflictlistmodel.cpp
   models/devicelistmodel.h models/devicelistmodel.cpp

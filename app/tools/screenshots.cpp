@@ -237,6 +237,9 @@ bool shootVisitAndConflicts(QQuickWindow* window, Navigator& navigator, sync::St
     visit.finalise();
     settle(200);
     shootAt(QStringLiteral("visit-7-done"), portrait);
+    // The finished visit looked at again: read-only, nothing claimed saved.
+    goTo(3);
+    shootAt(QStringLiteral("visit-8-done-readonly"), portrait);
     if (!stepsShown) {
         out << "FAIL a step of the home visit did not show" << Qt::endl;
         return false;
