@@ -12,6 +12,8 @@ ColumnLayout {
     property string text
 
     spacing: Theme.spacingM
+    // Its text caps its width (460), so in a layout it would sit at the left: centred there.
+    Layout.alignment: Qt.AlignHCenter
 
     Rectangle {
         Layout.alignment: Qt.AlignHCenter
