@@ -12,8 +12,8 @@
         <translation>Casework in the neighbourhood – close to families, secure on this device.</translation>
     </message>
     <message>
-        <source>Alle Daten werden verschlüsselt gespeichert – auf dem Gerät wie auf dem Server. Lesen kann sie nur, wer die Passphrase kennt.</source>
-        <translation>All data is stored encrypted – on the device and on the server. Only someone who knows the passphrase can read it.</translation>
+        <source>Alle Daten werden verschlüsselt gespeichert – auf dem Gerät wie auf dem Server. Auf diesem Gerät öffnet sie nur die Passphrase; geteilte Fälle lesen auch die Kolleginnen und Kollegen, mit denen sie geteilt sind.</source>
+        <translation>All data is stored encrypted – on the device and on the server. On this device only the passphrase opens it; shared cases can also be read by the colleagues they are shared with.</translation>
     </message>
 </context>
 <context>
@@ -190,8 +190,8 @@
         <translation>Offers in the social space</translation>
     </message>
     <message>
-        <source>Gesperrt, bis synchronisiert wurde</source>
-        <translation>Locked until synced</translation>
+        <source>Gesperrt bis zur nächsten Synchronisierung</source>
+        <translation>Locked until the next sync</translation>
     </message>
     <message>
         <source>Gesperrt: Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
@@ -479,8 +479,8 @@
         <translation>Add mandate</translation>
     </message>
     <message>
-        <source>von %1 an %2</source>
-        <translation>from %1 to %2</translation>
+        <source>Von: %1 · An: %2</source>
+        <translation>From: %1 · To: %2</translation>
     </message>
     <message>
         <source> · fällig %1</source>
@@ -2020,8 +2020,8 @@
         <translation>Tap an offer on the left to see provider, place, times, contact and inclusion notes.</translation>
     </message>
     <message>
-        <source>Angebot blättern</source>
-        <translation>Scroll the offer</translation>
+        <source>In den Angeboten blättern</source>
+        <translation>Scroll through the offers</translation>
     </message>
     <message>
         <source>Detail schließen</source>
@@ -2595,8 +2595,8 @@
         <translation>Language: %1</translation>
     </message>
     <message>
-        <source>Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten. Wird Quartier mit --lang gestartet, gilt für diesen Start diese Angabe.</source>
-        <translation>The language changes at once and is kept for the next start. If Quartier is started with --lang, that choice applies to that start.</translation>
+        <source>Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten.</source>
+        <translation>The language changes at once and is kept for the next start.</translation>
     </message>
     <message>
         <source>Geräte der Organisation</source>
@@ -2775,7 +2775,7 @@
         <translation>%1 changes pending</translation>
     </message>
     <message>
-        <source>Synchronisiere …</source>
+        <source>Wird synchronisiert …</source>
         <translation>Syncing …</translation>
     </message>
     <message>
@@ -3069,8 +3069,8 @@
         <translation>Remove “%1”</translation>
     </message>
     <message>
-        <source>Was hält ab?</source>
-        <translation>What holds them back?</translation>
+        <source>Was hält die Familie davon ab?</source>
+        <translation>What keeps the family from it?</translation>
     </message>
     <message>
         <source>Hürde %1</source>

@@ -102,6 +102,14 @@ QStringList CaseListModel::statuses() const
     return out;
 }
 
+QVariantList CaseListModel::statusChoices() const
+{
+    QVariantList out;
+    for (const QString& id : statuses())
+        out << QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("label"), choiceLabel(QStringLiteral("case_status"), id)}};
+    return out;
+}
+
 bool CaseListModel::isMine(const Row& row) const
 {
     return !m_myWorker.isEmpty() && row.leadWorker.trimmed().compare(m_myWorker, Qt::CaseInsensitive) == 0;

@@ -41,6 +41,7 @@ class CaseListModel : public StoreListModel
     Q_PROPERTY(QString myWorker READ myWorker NOTIFY myWorkerChanged)
     Q_PROPERTY(QStringList socialSpaces READ socialSpaces NOTIFY choicesChanged)
     Q_PROPERTY(QStringList statuses READ statuses NOTIFY choicesChanged)
+    Q_PROPERTY(QVariantList statusChoices READ statusChoices NOTIFY choicesChanged)
 
 public:
     enum Role {
@@ -84,6 +85,8 @@ public:
     // Distinct social spaces and status ids of the cases read, sorted (for the filter chips).
     QStringList socialSpaces() const;
     QStringList statuses() const;
+    // The same as [{id, label}], the label in the current language (a language switch refreshes).
+    QVariantList statusChoices() const;
     int count() const override { return int(m_visible.size()); }
     int totalCount() const override { return int(m_rows.size()); }
 

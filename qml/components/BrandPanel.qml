@@ -94,7 +94,7 @@ Rectangle {
             }
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Alle Daten werden verschlüsselt gespeichert – auf dem Gerät wie auf dem Server. Lesen kann sie nur, wer die Passphrase kennt.")
+                text: qsTr("Alle Daten werden verschlüsselt gespeichert – auf dem Gerät wie auf dem Server. Auf diesem Gerät öffnet sie nur die Passphrase; geteilte Fälle lesen auch die Kolleginnen und Kollegen, mit denen sie geteilt sind.")
                 color: Theme.textOnPrimaryMuted
                 font.pixelSize: Theme.fontSmall
                 lineHeight: 1.2

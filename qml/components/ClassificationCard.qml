@@ -111,7 +111,7 @@ ColumnLayout {
                 required property var values
                 title: content
                 subtitle: kindLabel
-                detail: qsTr("von %1 an %2").arg(givenBy).arg(givenTo) + (dueOn.length > 0 ? qsTr(" · fällig %1").arg(dueOn) : "")
+                detail: qsTr("Von: %1 · An: %2").arg(givenBy).arg(givenTo) + (dueOn.length > 0 ? qsTr(" · fällig %1").arg(dueOn) : "")
                 chip: statusLabel
                 chipColor: status === "open" ? Theme.primary : Theme.textSecondary
                 chipBackground: status === "open" ? Theme.primarySoft : Theme.surfaceMuted

@@ -41,7 +41,7 @@ Rectangle {
         clip: true
         contentHeight: column.implicitHeight + 2 * Theme.spacingL
         boundsBehavior: Flickable.StopAtBounds
-        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Angebot blättern") }
+        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("In den Angeboten blättern") }
 
         ColumnLayout {
             id: column

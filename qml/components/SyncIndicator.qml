@@ -1,4 +1,4 @@
-// The compact sync state for a page header: an icon and one line ("Offline", "Synchronisiere …",
+// The compact sync state for a page header: an icon and one line ("Offline", "Wird synchronisiert …",
 // "3 Änderungen ausstehend", "Zuletzt synchronisiert 14:32"). Tapping it emits clicked(); while
 // conflicts wait to be settled it says so ("2 Konflikte klären") and emits conflictsRequested().
 import QtQuick
@@ -44,7 +44,7 @@ AbstractButton {
     }
 
     text: showsConflicts ? (conflicts === 1 ? qsTr("1 Konflikt klären") : qsTr("%1 Konflikte klären").arg(conflicts))
-        : syncState === SyncController.Syncing ? qsTr("Synchronisiere …")
+        : syncState === SyncController.Syncing ? qsTr("Wird synchronisiert …")
         : syncState === SyncController.Offline ? (pending > 0 ? qsTr("Offline · %1 ausstehend").arg(pending) : qsTr("Offline"))
         : syncState === SyncController.Error ? qsTr("Synchronisierung gestört")
         : syncState === SyncController.NotEnrolled ? (Sync.serverSet ? qsTr("Wartet auf Freigabe") : qsTr("Nur auf diesem Gerät"))

@@ -98,7 +98,7 @@ Page {
                     Accessible.name: text
                 }
                 Label {
-                    text: Sync.leaseExpired ? qsTr("Gesperrt, bis synchronisiert wurde")
+                    text: Sync.leaseExpired ? qsTr("Gesperrt bis zur nächsten Synchronisierung")
                         : Cases.totalCount === 0 ? qsTr("Noch keine Fälle auf diesem Gerät")
                         : page.filtering ? qsTr("%1 von %2 angezeigt").arg(Cases.count).arg(Cases.totalCount)
                         : Cases.totalCount === 1 ? qsTr("1 Fall")
@@ -224,12 +224,12 @@ Page {
             Rectangle { width: 1; height: Theme.touchTarget; color: Theme.outline }
 
             Repeater {
-                model: Cases.statuses
+                model: Cases.statusChoices  // labels follow a language switch (the list refreshes)
                 FilterChip {
-                    required property string modelData
-                    text: CaseDetail.label("case_status", modelData)
-                    checked: Cases.statusFilter === modelData
-                    onClicked: Cases.statusFilter = checked ? modelData : ""
+                    required property var modelData
+                    text: modelData.label
+                    checked: Cases.statusFilter === modelData.id
+                    onClicked: Cases.statusFilter = checked ? modelData.id : ""
                 }
             }
 

@@ -408,7 +408,7 @@ Page {
                     }
 
                     Paragraph {
-                        text: qsTr("Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten. Wird Quartier mit --lang gestartet, gilt für diesen Start diese Angabe.")
+                        text: qsTr("Die Sprache wechselt sofort und bleibt beim nächsten Start erhalten.")
                         font.pixelSize: Theme.fontSmall
                     }
                 }

@@ -209,6 +209,12 @@ TEST_CASE("CaseListModel filters by social space, status and my cases", "[cases]
     CHECK(choices.count() == 1);
     CHECK(model.socialSpaces() == QStringList{"Garstedt", "Harksheide-Mitte"});
     CHECK(model.statuses() == QStringList{"new", "active", "clarification"});  // in the order of a case's life
+    // The chips' labels: the domain's words, in the language of the moment (a switch refreshes).
+    const QVariantList chips = model.statusChoices();
+    REQUIRE(chips.size() == 3);
+    CHECK(chips[1].toMap().value(QStringLiteral("id")).toString() == QStringLiteral("active"));
+    CHECK(chips[1].toMap().value(QStringLiteral("label")).toString() == QStringLiteral("Aktiv"));
+    CHECK(chips[2].toMap().value(QStringLiteral("label")).toString() == QStringLiteral("In Klärung"));
     CHECK_FALSE(model.filtering());
     CHECK(model.myWorker().isEmpty());
 

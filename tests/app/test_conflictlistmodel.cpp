@@ -11,6 +11,8 @@
 #include "domain/repository.h"
 #include "sync/store/store.h"
 
+#include "adapters/domainlabels.h"
+
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
@@ -236,6 +238,9 @@ TEST_CASE("The language switches live and is remembered, the command line wins f
         CHECK(changed.count() == 1);
         CHECK(language.language() == QStringLiteral("en"));
         CHECK(label() == QStringLiteral("Note"));
+        // The case list's status chips (CaseListModel::statusChoices) read these labels.
+        CHECK(quartier::app::choiceLabel(QStringLiteral("case_status"), QStringLiteral("clarification")) ==
+              QStringLiteral("Being clarified"));
         language.setLanguage(QStringLiteral("fr"));  // not offered: ignored
         CHECK(language.language() == QStringLiteral("en"));
         CHECK(settings.value(LanguageController::kSettingsKey).toString() == QStringLiteral("en"));
