@@ -366,13 +366,13 @@ std::vector<FamilySpec> demo_specs() {
     kowalski.area = RiskArea::Danger;
     kowalski.assessed_on = "2026-01-12";
     kowalski.assessed_by = "M. Yilmaz (ASD)";
-    kowalski.reasons = "Vernachlässigung der Versorgung eines Kleinkindes nach Meldung der Kita (§8a SGB VIII)";
+    kowalski.reasons = "Vernachlässigung der Versorgung eines Kleinkindes nach Meldung der Kita (§ 8a SGB VIII)";
     kowalski.requirement = RequirementSpec{"Lena war wiederholt unversorgt in der Kita.",
                                            "Lena ist jeden Werktag bis 9 Uhr versorgt in der Kita.",
                                            "Wie die Eltern den Morgen organisieren, entscheiden sie selbst.",
                                            "2026-03-31", "M. Yilmaz (ASD)",
                                            "wöchentliche Rückmeldung der Kita, Hausbesuch alle zwei Wochen",
-                                           "Anrufung des Familiengerichts (§8a Abs. 2 SGB VIII)"};
+                                           "Anrufung des Familiengerichts (§ 8a Abs. 2 SGB VIII)"};
     kowalski.mandates = {{{}, "", MandateKind::Change, "Versorgung von Lena sicherstellen", "Jugendamt",
                           "Familienhilfe (freier Träger)", "2026-03-31", MandateStatus::Open}};
     kowalski.measures = {{{}, "", "31", "Sozialpädagogische Familienhilfe", "org-demo-familienhilfe", "2026-01-15", ""}};
@@ -515,7 +515,7 @@ Result<DemoSummary> write_scale_cases(Repository& repository, std::size_t cases,
         f.area = danger ? RiskArea::Danger : RiskArea::Service;
         f.assessed_on = date(2, 10);
         f.assessed_by = f.lead_worker;
-        f.reasons = danger ? "Gefährdungseinschätzung nach §8a" : "";
+        f.reasons = danger ? "Gefährdungseinschätzung nach § 8a" : "";
         if (danger)
             f.requirement = RequirementSpec{"Versorgung unzureichend", "tägliche Versorgung gesichert", "",
                                             date(6, 30), f.lead_worker, "Hausbesuche", "Familiengericht"};

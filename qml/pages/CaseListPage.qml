@@ -86,7 +86,11 @@ Page {
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.spacingM
 
+            // The title takes what the buttons leave; its second line is cut rather than pushing
+            // "Sperren" against the edge (portrait).
             ColumnLayout {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
                 spacing: 2
 
                 Label {
@@ -103,12 +107,12 @@ Page {
                         : page.filtering ? qsTr("%1 von %2 angezeigt").arg(Cases.count).arg(Cases.totalCount)
                         : Cases.totalCount === 1 ? qsTr("1 Fall")
                         : qsTr("%1 Fälle").arg(Cases.totalCount)
+                    Layout.fillWidth: true
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
+                    elide: Text.ElideRight
                 }
             }
-
-            Item { Layout.fillWidth: true }
 
             SyncIndicator {
                 id: syncIndicator

@@ -165,6 +165,9 @@ Rectangle {
                             color: stepButton.index === visitHeader.step ? Theme.primary : Theme.textSecondary
                             font.pixelSize: Theme.fontCaption
                             font.weight: stepButton.index === visitHeader.step ? Font.DemiBold : Font.Normal
+                            // Two lines rather than a cut word ("4 Wie müsste es se…" in portrait).
+                            wrapMode: Text.WordWrap
+                            maximumLineCount: 2
                             elide: Text.ElideRight
                             horizontalAlignment: Text.AlignHCenter
                         }

@@ -11,6 +11,7 @@ ColumnLayout {
     id: missingStep
     spacing: Theme.spacingM
     property string category: Visit.held["missing.category"] || ""
+    property string lastAdded: ""  // what "Festhalten" just recorded, said below the button
     onCategoryChanged: Visit.hold("missing.category", category)
 
     Rectangle {
@@ -36,7 +37,11 @@ ColumnLayout {
                 placeholderText: qsTr("z. B. Betreuung am Nachmittag")
                 onAccepted: addButton.clicked()
                 Component.onCompleted: text = Visit.held["missing.wanted"] || ""
-                onTextChanged: Visit.hold("missing.wanted", text)
+                onTextChanged: {
+                    Visit.hold("missing.wanted", text)
+                    if (text.length > 0)
+                        missingStep.lastAdded = ""
+                }
             }
             Label {
                 text: qsTr("Bereich")
@@ -68,11 +73,20 @@ ColumnLayout {
                 Accessible.name: qsTr("Fehlendes Angebot festhalten")
                 enabled: wantedField.text.trim().length > 0 && missingStep.category.length > 0
                 onClicked: {
-                    if (Visit.addMissing(missingStep.category, wantedField.text).length > 0) {
+                    const wanted = wantedField.text.trim()
+                    if (Visit.addMissing(missingStep.category, wanted).length > 0) {
                         wantedField.clear()
                         missingStep.category = ""
+                        missingStep.lastAdded = wanted
                     }
                 }
+            }
+            InlineMessage {
+                objectName: "missingAdded"
+                Layout.fillWidth: true
+                isError: false
+                text: missingStep.lastAdded.length > 0
+                      ? qsTr("Festgehalten: „%1“. Es steht unten in der Liste; dort können Sie sagen, was abhält.").arg(missingStep.lastAdded) : ""
             }
             Paragraph {
                 objectName: "missingNeedsArea"
