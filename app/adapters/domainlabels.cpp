@@ -330,7 +330,13 @@ QString fieldLabel(const QString& field)
 QString issueMessage(const domain::Issue& issue)
 {
     const QString field = QString::fromStdString(issue.field);
-    const QString bare = field.section(QLatin1Char('.'), -1);
+    const QString why = issueReason(issue);
+    return field.isEmpty() ? why : QCoreApplication::translate("Labels", "%1: %2").arg(fieldLabel(field), why);
+}
+
+QString issueReason(const domain::Issue& issue)
+{
+    const QString bare = QString::fromStdString(issue.field).section(QLatin1Char('.'), -1);
     QString why;
     switch (issue.reason) {
     case domain::Reason::Required:
@@ -377,7 +383,7 @@ QString issueMessage(const domain::Issue& issue)
         why = QCoreApplication::translate("Labels", "Dieses Feld lässt sich nach dem ersten Speichern nicht mehr ändern.");
         break;
     }
-    return field.isEmpty() ? why : QCoreApplication::translate("Labels", "%1: %2").arg(fieldLabel(field), why);
+    return why;
 }
 
 QString germanDate(const QString& iso)

@@ -36,8 +36,10 @@ QVariantList choiceList(const QString& kind);
 // The German name of a record field ("deadline" → "Frist"); a list item's field
 // ("contacts[2].distance") is named with its item ("Kontakt 3: Ring").
 QString fieldLabel(const QString& field);
-// "Frist: Das Datum liegt vor dem Beginn." — what the user reads for one Issue.
+// "Frist: Das Datum liegt vor dem Beginn." — what the user reads for one Issue in a list.
 QString issueMessage(const domain::Issue& issue);
+// "Das Datum liegt vor dem Beginn." — the same under its own field, which already names it.
+QString issueReason(const domain::Issue& issue);
 
 // Dates are stored as ISO YYYY-MM-DD and shown and typed the German way, TT.MM.JJJJ.
 // "2026-04-03" → "03.04.2026"; what is not an ISO date comes back as it is.

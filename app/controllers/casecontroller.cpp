@@ -230,17 +230,23 @@ void CaseController::readCase()
 
 void CaseController::setIssues(const domain::Issues& issues)
 {
-    QVariantMap byField;
+    QVariantMap byField, reasons;
     QStringList list;
     for (const domain::Issue& issue : issues) {
         const QString message = issueMessage(issue);
         const QString key = qs(issue.field);
-        if (!byField.contains(key))
+        if (!byField.contains(key)) {
             byField.insert(key, message);
+            // Under its own field, which names it already; an item of a list
+            // ("contacts[2].distance") keeps the name of its item.
+            const bool plainField = !key.isEmpty() && !key.contains(QLatin1Char('[')) && !key.contains(QLatin1Char('.'));
+            reasons.insert(key, plainField ? issueReason(issue) : message);
+        }
         if (!list.contains(message))
             list << message;
     }
     m_issues = byField;
+    m_issueReasons = reasons;
     m_issueList = list;
     emit issuesChanged();
 }
@@ -250,6 +256,7 @@ void CaseController::clearIssues()
     if (m_issues.isEmpty() && m_issueList.isEmpty())
         return;
     m_issues.clear();
+    m_issueReasons.clear();
     m_issueList.clear();
     emit issuesChanged();
 }

@@ -119,6 +119,7 @@ class CaseController : public QObject, public CaseContext
     Q_PROPERTY(QString name READ name NOTIFY caseChanged)
     Q_PROPERTY(QString statusLabel READ statusLabel NOTIFY caseChanged)
     Q_PROPERTY(QVariantMap issues READ issues NOTIFY issuesChanged)
+    Q_PROPERTY(QVariantMap issueReasons READ issueReasons NOTIFY issuesChanged)
     Q_PROPERTY(QStringList issueList READ issueList NOTIFY issuesChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(QString workerName READ workerName NOTIFY workerNameChanged)
@@ -147,6 +148,8 @@ public:
     QString name() const { return m_fields.value(QStringLiteral("name")).toString(); }
     QString statusLabel() const;
     QVariantMap issues() const { return m_issues; }
+    // The same without the field's name, for the message under the field itself.
+    QVariantMap issueReasons() const { return m_issueReasons; }
     QStringList issueList() const { return m_issueList; }
     QString errorMessage() const { return m_error; }
     QString workerName() const { return m_worker; }
@@ -268,6 +271,7 @@ private:
     QString m_worker;
     QVariantMap m_fields;
     QVariantMap m_issues;
+    QVariantMap m_issueReasons;
     QStringList m_issueList;
     QString m_error;
     QVariantMap m_draft;

@@ -165,7 +165,7 @@ Dialog {
                     required property var modelData
                     readonly property string key: modelData.key
                     readonly property string kind: modelData.kind || "text"
-                    readonly property string issue: CaseDetail.issues[key] || ""
+                    readonly property string issue: CaseDetail.issueReasons[key] || ""  // the field names itself
                     Layout.fillWidth: true
                     spacing: Theme.spacingXs
 

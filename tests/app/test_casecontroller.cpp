@@ -417,6 +417,8 @@ TEST_CASE("CaseController creates cases through the domain's checks", "[case]")
     const std::size_t cases = f.repo->cases().size();
     CHECK(c.createCase({{"name", ""}, {"social_space", "Garstedt"}}).isEmpty());
     CHECK(c.issues().value(QStringLiteral("name")).toString() == QStringLiteral("Name: Bitte ausfüllen."));
+    // Under the field itself the name is not said again ("Name: Bitte ausfüllen." under "Name").
+    CHECK(c.issueReasons().value(QStringLiteral("name")).toString() == QStringLiteral("Bitte ausfüllen."));
     CHECK(c.createCase({{"name", "Familie K."}, {"social_space", "Garstedt"}, {"opened_on", "1.3.2026"}}).isEmpty());
     CHECK(c.issues().contains(QStringLiteral("opened_on")));
     CHECK(f.repo->cases().size() == cases);

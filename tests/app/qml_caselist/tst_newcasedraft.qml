@@ -94,7 +94,7 @@ Item {
             // The domain's issues under their fields.
             const nameIssue = findChild(dialog.contentItem, "issue_name")
             compare(nameIssue.visible, true)
-            compare(nameIssue.text, "Name: Bitte ausfüllen.")
+            compare(nameIssue.text, "Bitte ausfüllen.")  // under its field, which names it
             verify(findChild(dialog.contentItem, "issue_opened_on").text.indexOf("TT.MM.JJJJ") >= 0)
 
             type(nameField, "Familie Kanal")
