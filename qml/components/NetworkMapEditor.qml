@@ -113,8 +113,10 @@ Item {
         height: Math.min(root.width, root.maxSize)
         Accessible.role: Accessible.Graphic
         Accessible.name: qsTr("Netzwerkkarte mit %n Kontakten", "", CaseNetwork.network.count)
-        onWidthChanged: root.relayout()
-        onHeightChanged: root.relayout()
+        // After the radius, not on width or height: a handler of those can run before the radius
+        // binding has followed them, and placed every node with the old, smaller radius (one ring
+        // further in than the list says).
+        onRadiusChanged: root.relayout()
 
         Canvas {
             id: canvas
@@ -250,7 +252,7 @@ Item {
                 property bool dragged: false
 
                 objectName: "contact_" + position
-                width: Math.max(circleSize, Math.min(nameLabel.implicitWidth, 120))
+                width: Math.max(circleSize, Math.min(nameLabel.implicitWidth, 140))
                 height: circleSize + nameLabel.height
                 x: home.x - width / 2
                 y: home.y - circleSize / 2
@@ -281,8 +283,10 @@ Item {
                     id: nameLabel
                     anchors.horizontalCenter: parent.horizontalCenter
                     y: node.circleSize + 2
-                    width: Math.min(implicitWidth, 120)
+                    width: Math.min(implicitWidth, 140)
                     text: node.name
+                    wrapMode: Text.WordWrap  // two lines rather than a cut name ("Nachbarin Frau Je…")
+                    maximumLineCount: 2
                     color: Theme.textPrimary
                     font.pixelSize: Theme.fontCaption
                     font.weight: Font.Medium
