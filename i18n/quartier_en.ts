@@ -273,8 +273,8 @@
         <translation>Ring 3 – distant</translation>
     </message>
     <message>
-        <source>Notiz</source>
-        <translation>Note</translation>
+        <source>Anmerkung</source>
+        <translation>Remark</translation>
     </message>
     <message>
         <source>Fall bearbeiten</source>
@@ -1552,8 +1552,8 @@
         <translation>Relationship</translation>
     </message>
     <message>
-        <source>Notiz</source>
-        <translation>Note</translation>
+        <source>Anmerkung</source>
+        <translation>Remark</translation>
     </message>
     <message>
         <source>Verfasst von</source>
@@ -2850,7 +2850,7 @@
         <translation>Quartier is locked</translation>
     </message>
     <message numerus="yes">
-        <source>Quartier speichert Fälle, Notizen und Kontakte verschlüsselt auf diesem Gerät. Wählen Sie eine Passphrase mit mindestens %n Zeichen – am besten mehrere Wörter, die nur Sie kennen.</source>
+        <source>Quartier speichert Fälle, Vermerke und Kontakte verschlüsselt auf diesem Gerät. Wählen Sie eine Passphrase mit mindestens %n Zeichen – am besten mehrere Wörter, die nur Sie kennen.</source>
         <translation>
             <numerusform>Quartier stores cases, notes and contacts encrypted on this device. Choose a passphrase of at least %n character – ideally several words only you know.</numerusform>
             <numerusform>Quartier stores cases, notes and contacts encrypted on this device. Choose a passphrase of at least %n characters – ideally several words only you know.</numerusform>
@@ -2991,8 +2991,8 @@
         <translation>written, entrusted</translation>
     </message>
     <message>
-        <source>vorhanden, in der Fallakte</source>
-        <translation>written, in the case file</translation>
+        <source>vorhanden, im Fall</source>
+        <translation>written, in the case</translation>
     </message>
     <message>
         <source>Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen werden eigene Einträge.</source>
@@ -3139,8 +3139,8 @@
         <translation>No family members yet</translation>
     </message>
     <message>
-        <source>Im Fall sind noch keine Personen erfasst. Legen Sie sie in der Fallakte an.</source>
-        <translation>No persons are recorded in this case yet. Add them in the case file.</translation>
+        <source>Im Fall sind noch keine Personen erfasst. Legen Sie sie auf der Seite des Falls unter „Familie“ an.</source>
+        <translation>No persons are recorded in this case yet. Add them on the case's page under “Family”.</translation>
     </message>
     <message>
         <source>Wurde das Kind gesehen?</source>
@@ -3242,8 +3242,8 @@
         <translation>Entrusted (§ 65 SGB VIII): readable by you only until you pass it on with a legal basis.</translation>
     </message>
     <message>
-        <source>In der Fallakte: für alle lesbar, die den Fall bearbeiten.</source>
-        <translation>In the case file: readable by everyone working on the case.</translation>
+        <source>Im Fall: für alle lesbar, die den Fall bearbeiten.</source>
+        <translation>In the case: readable by everyone working on the case.</translation>
     </message>
     <message>
         <source>Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.</source>

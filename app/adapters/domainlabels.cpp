@@ -225,7 +225,7 @@ constexpr IdLabel kFields[] = {
     {"sector", QT_TRANSLATE_NOOP("Labels", "Sektor")},
     {"distance", QT_TRANSLATE_NOOP("Labels", "Ring")},
     {"quality", QT_TRANSLATE_NOOP("Labels", "Beziehung")},
-    {"note", QT_TRANSLATE_NOOP("Labels", "Notiz")},
+    {"note", QT_TRANSLATE_NOOP("Labels", "Anmerkung")},
     {"author", QT_TRANSLATE_NOOP("Labels", "Verfasst von")},
     {"written_at", QT_TRANSLATE_NOOP("Labels", "Geschrieben am")},
     {"contact_event_id", QT_TRANSLATE_NOOP("Labels", "Kontakt")},

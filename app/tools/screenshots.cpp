@@ -136,7 +136,7 @@ QVariantMap newContactForm(CaseController& caseDetail)
         QVariantMap{{"key", "sector"}, {"label", tr("Sektor")}, {"kind", "choice"},
                     {"choices", caseDetail.choices(QStringLiteral("network_sector"))}},
         QVariantMap{{"key", "distance"}, {"label", tr("Nähe")}, {"kind", "choice"}, {"choices", distances}},
-        QVariantMap{{"key", "note"}, {"label", tr("Notiz")}, {"kind", "multiline"}}};
+        QVariantMap{{"key", "note"}, {"label", tr("Anmerkung")}, {"kind", "multiline"}}};
     return QVariantMap{{"title", tr("Kontakt hinzufügen")}, {"target", "contact"}, {"index", -1},
                        {"removeText", tr("Von der Karte nehmen")}, {"fields", fields}};
 }

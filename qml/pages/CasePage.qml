@@ -82,7 +82,7 @@ Page {
                 { key: "distance", label: qsTr("Nähe"), kind: "choice", choices: [
                       { value: 1, label: qsTr("Ring 1 – sehr nah") }, { value: 2, label: qsTr("Ring 2 – mittel") },
                       { value: 3, label: qsTr("Ring 3 – fern") }] },
-                { key: "note", label: qsTr("Notiz"), kind: "multiline" }
+                { key: "note", label: qsTr("Anmerkung"), kind: "multiline" }
             ]
         }
     }

@@ -107,7 +107,7 @@ Page {
                         Layout.fillWidth: true
                         Layout.bottomMargin: Theme.spacingS
                         text: page.setup
-                              ? qsTr("Quartier speichert Fälle, Notizen und Kontakte verschlüsselt auf diesem Gerät. Wählen Sie eine Passphrase mit mindestens %n Zeichen – am besten mehrere Wörter, die nur Sie kennen.", "", Session.minPassphraseLength)
+                              ? qsTr("Quartier speichert Fälle, Vermerke und Kontakte verschlüsselt auf diesem Gerät. Wählen Sie eine Passphrase mit mindestens %n Zeichen – am besten mehrere Wörter, die nur Sie kennen.", "", Session.minPassphraseLength)
                               : qsTr("Geben Sie Ihre Passphrase ein, um weiterzuarbeiten. Quartier sperrt sich nach %1 ohne Eingabe und sobald die App in den Hintergrund geht.").arg(page.idleText)
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontBody

@@ -49,7 +49,7 @@ ColumnLayout {
             Layout.fillWidth: true
             wide: !finishStep.narrow
             label: qsTr("Vermerk")
-            value: Visit.noteText.length === 0 ? "" : Visit.noteEntrusted ? qsTr("vorhanden, anvertraut") : qsTr("vorhanden, in der Fallakte")
+            value: Visit.noteText.length === 0 ? "" : Visit.noteEntrusted ? qsTr("vorhanden, anvertraut") : qsTr("vorhanden, im Fall")
         }
     }
 

@@ -88,7 +88,7 @@ ColumnLayout {
         visible: Visit.members.length === 0
         iconName: "people"
         title: qsTr("Noch keine Familienmitglieder")
-        text: qsTr("Im Fall sind noch keine Personen erfasst. Legen Sie sie in der Fallakte an.")
+        text: qsTr("Im Fall sind noch keine Personen erfasst. Legen Sie sie auf der Seite des Falls unter „Familie“ an.")
     }
 
     Label {

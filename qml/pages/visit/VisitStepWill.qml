@@ -208,7 +208,7 @@ ColumnLayout {
                 font.pixelSize: Theme.fontSmall
                 text: Visit.noteEntrusted
                       ? qsTr("Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.")
-                      : qsTr("In der Fallakte: für alle lesbar, die den Fall bearbeiten.")
+                      : qsTr("Im Fall: für alle lesbar, die den Fall bearbeiten.")
             }
         }
         Paragraph {
