@@ -951,6 +951,10 @@
 <context>
     <name>HomeVisitPage</name>
     <message>
+        <source>Dieser Besuch ist abgeschlossen. Sie sehen, was erfasst wurde; ändern lässt es sich nicht mehr.</source>
+        <translation>This visit is finished. You see what was recorded; it can no longer be changed.</translation>
+    </message>
+    <message>
         <source>Wer ist da?</source>
         <translation>Who is here?</translation>
     </message>
@@ -2087,6 +2091,14 @@
 <context>
     <name>OfferEditPage</name>
     <message>
+        <source>Leer lassen für die Nummer des Trägers: %1</source>
+        <translation>Leave empty for the provider&apos;s number: %1</translation>
+    </message>
+    <message>
+        <source>Leer lassen für die Adresse des Trägers: %1</source>
+        <translation>Leave empty for the provider&apos;s address: %1</translation>
+    </message>
+    <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -3037,6 +3049,18 @@
 <context>
     <name>VisitStepMissing</name>
     <message>
+        <source>Festgehalten: „%1“. Es steht unten in der Liste; dort können Sie sagen, was abhält.</source>
+        <translation>Recorded: “%1”. It is in the list below, where you can say what keeps the family from it.</translation>
+    </message>
+    <message>
+        <source>Wählen Sie einen Bereich, dann können Sie es festhalten.</source>
+        <translation>Choose an area, then you can record it.</translation>
+    </message>
+    <message>
+        <source>Früher genannt</source>
+        <translation>Named earlier</translation>
+    </message>
+    <message>
         <source>Was fehlt</source>
         <translation>What is missing</translation>
     </message>
@@ -3079,6 +3103,10 @@
 </context>
 <context>
     <name>VisitStepOffers</name>
+    <message>
+        <source>Früher: %1</source>
+        <translation>Earlier: %1</translation>
+    </message>
     <message>
         <source>Keine Angebote erfasst</source>
         <translation>No offers recorded</translation>
@@ -3165,6 +3193,18 @@
 </context>
 <context>
     <name>VisitStepWill</name>
+    <message>
+        <source>Früher gesagt</source>
+        <translation>Said earlier</translation>
+    </message>
+    <message>
+        <source>Wählen Sie oben einen Bereich, dann können Sie die Ressource festhalten.</source>
+        <translation>Choose an area above, then you can record the resource.</translation>
+    </message>
+    <message>
+        <source>Schon bekannt</source>
+        <translation>Already known</translation>
+    </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -3629,6 +3669,34 @@
 </context>
 <context>
     <name>quartier::app::HomeVisitController</name>
+    <message>
+        <source>ein Wille</source>
+        <translation>a will</translation>
+    </message>
+    <message>
+        <source>ein eigener Beitrag zum Willen</source>
+        <translation>an own contribution to a will</translation>
+    </message>
+    <message>
+        <source>eine Ressource</source>
+        <translation>a resource</translation>
+    </message>
+    <message>
+        <source>etwas, das fehlt</source>
+        <translation>something missing</translation>
+    </message>
+    <message>
+        <source>Noch nicht festgehalten: %1 („%2“). Tippen Sie auf „Festhalten“ oder leeren Sie das Feld.</source>
+        <translation>Not recorded yet: %1 (“%2”). Tap “record” or empty the field.</translation>
+    </message>
+    <message>
+        <source>Dieser Besuch ist abgeschlossen und kann nicht mehr geändert werden.</source>
+        <translation>This visit is finished and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
     <message>
         <source>Speichern ist fehlgeschlagen. Ihre Eingabe ist noch da; bitte versuchen Sie es erneut.</source>
         <translation>Saving failed. Your input is still there; please try again.</translation>

@@ -237,7 +237,9 @@ QVariantList OfferListModel::buildOrganizations() const
     for (const offers::Organization& o : m_catalogue.organizations())
         out.append(QVariantMap{{QStringLiteral("id"), qs(o.id)},
                                {QStringLiteral("name"), qs(o.name)},
-                               {QStringLiteral("kindLabel"), orgKindLabel(qid(o.kind))}});
+                               {QStringLiteral("kindLabel"), orgKindLabel(qid(o.kind))},
+                               {QStringLiteral("phone"), qs(o.phone)},
+                               {QStringLiteral("email"), qs(o.email)}});
     return out;
 }
 

@@ -17,6 +17,8 @@ Page {
     readonly property int margin: width >= 1000 ? Theme.spacingXl : Theme.spacingM
     readonly property int bodyWidth: Math.min(page.wide ? 1100 : 720, width - 2 * margin)
     readonly property real columnWidth: page.wide ? (page.bodyWidth - Theme.spacingL) / 2 : page.bodyWidth
+    // The chosen provider (Offers.organizations: id, name, phone, email), for the contact fields' hints.
+    readonly property var provider: Offers.organizations.find(o => o.id === (OfferEditor.values["organization"] || "")) || ({})
 
     // A labelled text input bound to one field of the controller, with its message below.
     component FormField: ColumnLayout {
@@ -254,8 +256,15 @@ Page {
                 FormField { field: "times"; label: qsTr("Zeiten"); placeholder: qsTr("z. B. Di und Do 16:30–18:00 Uhr") }
                 FormField { field: "place"; label: qsTr("Ort"); placeholder: qsTr("z. B. Jugendhaus Garstedt") }
                 FormField { field: "address"; label: qsTr("Adresse"); placeholder: qsTr("Straße Nr., PLZ Ort") }
-                FormField { field: "phone"; label: qsTr("Telefon"); inputHints: Qt.ImhDialableCharactersOnly }
-                FormField { field: "email"; label: qsTr("E-Mail"); inputHints: Qt.ImhEmailCharactersOnly }
+                // Empty here, the offer shows its provider's contact (OfferDetailCard): the form says so.
+                FormField {
+                    field: "phone"; label: qsTr("Telefon"); inputHints: Qt.ImhDialableCharactersOnly
+                    placeholder: page.provider.phone ? qsTr("Leer lassen für die Nummer des Trägers: %1").arg(page.provider.phone) : ""
+                }
+                FormField {
+                    field: "email"; label: qsTr("E-Mail"); inputHints: Qt.ImhEmailCharactersOnly
+                    placeholder: page.provider.email ? qsTr("Leer lassen für die Adresse des Trägers: %1").arg(page.provider.email) : ""
+                }
                 FormField { field: "website"; label: qsTr("Webseite"); placeholder: "https://"; inputHints: Qt.ImhUrlCharactersOnly }
                 FormField { field: "languages"; label: qsTr("Sprachen"); placeholder: qsTr("z. B. Deutsch, Türkisch") }
                 FormField { field: "description"; label: qsTr("Beschreibung"); multiline: true }
