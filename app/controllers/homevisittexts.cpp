@@ -55,13 +55,14 @@ const HeldSlot* heldSlot(const QString& slot)
 void HomeVisitController::setStep(int step)
 {
     step = std::clamp(step, 0, kStepCount - 1);
-    if (!assign(m_step, step))
-        return;
-    emit stepChanged();
+    const bool moved = assign(m_step, step);
+    if (moved)
+        emit stepChanged();
     if (m_state != State::Open)
         return;
-    m_heldDirty = true;
-    flush();  // a step change is a focus change: text and the step are written now
+    if (moved)
+        m_heldDirty = true;
+    flush();  // a tap on the step bar is a focus change, the current step's too: what was typed is written now
 }
 
 QVariantMap HomeVisitController::held() const

@@ -629,3 +629,17 @@ TEST_CASE("A visit and its note name the worker, not the device", "[visit]")
     REQUIRE(notes.size() == 1);
     CHECK(notes.front().author == "Frau Yilmaz");
 }
+
+TEST_CASE("A tap on the step bar writes what was typed at once, on the current step too", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    f.visit->setStep(4);
+    f.visit->editNote(QStringLiteral("Gespräch im Flur."));
+    REQUIRE(f.visit->savePending());
+    f.visit->setStep(4);  // the step already on screen
+    CHECK_FALSE(f.visit->savePending());
+    const auto notes = f.repo().notes_of_visit(f.visit->visitId().toStdString());
+    REQUIRE(notes.size() == 1);
+    CHECK(notes.front().text == "Gespräch im Flur.");
+}
