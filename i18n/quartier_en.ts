@@ -2543,8 +2543,8 @@
         <translation>Server</translation>
     </message>
     <message>
-        <source>Geräte-ID</source>
-        <translation>Device ID</translation>
+        <source>Kennung für die Verwaltung</source>
+        <translation>Identifier for the administration</translation>
     </message>
     <message>
         <source>Zuletzt synchronisiert</source>

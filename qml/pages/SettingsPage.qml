@@ -302,7 +302,8 @@ Page {
                     InfoRow {
                         Layout.fillWidth: true
                         wide: !page.narrow
-                        label: qsTr("Geräte-ID")
+                        // What the administration names this device by (revoking, sharing): said so.
+                        label: qsTr("Kennung für die Verwaltung")
                         value: page.grouped(Sync.deviceId)
                         monospace: true
                     }
