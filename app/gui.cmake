@@ -106,6 +106,7 @@ set(quartier_qml_aliases
   components/OfferFilterChip.qml
   components/SocialSpaceMap.qml
   components/ChoiceField.qml
+  components/FocusRing.qml
   theme/Theme.qml)
 set(quartier_qml_files)
 foreach(alias IN LISTS quartier_qml_aliases)

@@ -1,6 +1,9 @@
 // The window: shows the unlock page until the session is unlocked, then a stack of the case list
 // and, pushed on it, the case page, the settings, a home visit or the conflicts. The stack is
-// destroyed on lock, so nothing of a case stays on screen or in the scene.
+// destroyed on lock, so nothing of a case stays on screen or in the scene. Escape (and the system's
+// back key) goes back one page through the page's own way out (StackView.back()); an open dialog
+// takes Escape first and only closes (its closePolicy), and the case list and the unlock page
+// ignore it (docs/app.md, "Keyboard and focus").
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
@@ -98,6 +101,21 @@ ApplicationWindow {
                 push(offerEdit)
             }
 
+            // One page back through the page's own way out: its back() if it has one (the home
+            // visit writes what was typed, the offer map first leaves an open offer), else its
+            // closeRequested(), which the Components below wire to the right pop. False on the
+            // case list.
+            function back() {
+                const page = currentItem
+                if (depth <= 1 || !page)
+                    return false
+                if (typeof page.back === "function")
+                    page.back()
+                else
+                    page.closeRequested()
+                return true
+            }
+
             // Navigation asked for in C++ (app/controllers/navigator.h): by the pages below and the headless modes.
             Connections {
                 target: Navigator
@@ -112,20 +130,15 @@ ApplicationWindow {
                 function onOffersRequested() { stack.openOffers() }
                 function onOfferEditRequested(serviceId) { stack.editOffer(serviceId) }
                 function onOffersCloseRequested() { stack.closeOffers() }
+                function onBackRequested() { stack.back() }
             }
 
             focus: true
-            Keys.onBackPressed: event => {
-                event.accepted = depth > 1
-                if (currentItem.objectName === "casePage")
-                    closeCase()
-                else if (currentItem.objectName === "offerEditPage")
-                    pop()
-                else if (currentItem.objectName === "offerMapPage")
-                    closeOffers()
-                else
-                    closeSettings()
-            }
+            // The keyboard focus goes with the page on top (into the field it focuses, if any), so
+            // Tab never walks a page underneath and Escape always reaches the stack.
+            onCurrentItemChanged: if (currentItem) currentItem.forceActiveFocus()
+            Keys.onBackPressed: event => { event.accepted = stack.back() }
+            Keys.onEscapePressed: event => { event.accepted = stack.back() }
 
             // A short cross-fade: calm, and the same on every scene-graph backend.
             pushEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }

@@ -38,6 +38,10 @@ public:
     Q_INVOKABLE void openOffers() { emit offersRequested(); }
     Q_INVOKABLE void editOffer(const QString& serviceId) { emit offerEditRequested(serviceId); }
     Q_INVOKABLE void closeOffers() { emit offersCloseRequested(); }
+    // One page back, as Escape and the system's back key do (docs/app.md, "Keyboard and focus"):
+    // the page on top leaves by its own way (its back(), else its closeRequested()); nothing
+    // happens on the case list or the unlock page.
+    Q_INVOKABLE void goBack() { emit backRequested(); }
 
 signals:
     void settingsRequested();
@@ -51,6 +55,7 @@ signals:
     void offersRequested();
     void offerEditRequested(const QString& serviceId);
     void offersCloseRequested();
+    void backRequested();
 
 private:
     HomeVisitController* m_visit;

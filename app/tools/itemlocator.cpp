@@ -11,11 +11,15 @@ namespace quartier::app {
 namespace {
 
 // A passphrase is never written: an item that is a masked TextInput (echoMode other than
-// Normal) or holds one (PassphraseField's `text` is its field's) shows no text.
+// Normal), one marked sensitive (Qt::ImhSensitiveData: PassphraseField's input keeps it while the
+// passphrase is shown) or holds one (PassphraseField's `text` is its field's) shows no text.
 bool masked(const QQuickItem* item, int depth = 0)
 {
     const QVariant echo = item->property("echoMode");
     if (echo.isValid() && echo.toInt() != 0)
+        return true;
+    const QVariant hints = item->property("inputMethodHints");
+    if (hints.isValid() && (hints.toInt() & Qt::ImhSensitiveData))
         return true;
     if (depth >= 4)
         return false;

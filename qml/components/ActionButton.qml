@@ -1,5 +1,6 @@
 // A flat, rounded button in the app's own look (no elevation effects, so it renders the same on
-// every scene-graph backend): filled for the main action, quiet for secondary ones.
+// every scene-graph backend): filled for the main action, quiet for secondary ones. Space, Enter
+// and Return press it; keyboard focus shows the focus ring (FocusRing.qml).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -22,6 +23,8 @@ Button {
     font.weight: Font.Medium
     font.capitalization: Font.MixedCase
     Accessible.name: text
+    Keys.onReturnPressed: event => { root.clicked(); event.accepted = true }
+    Keys.onEnterPressed: event => { root.clicked(); event.accepted = true }
 
     background: Rectangle {
         radius: root.radius
@@ -29,6 +32,11 @@ Button {
              : root.filled ? (root.down ? Theme.primaryDark : Theme.primary)
              : (root.down ? Theme.primarySoft : root.hovered ? Qt.rgba(0.12, 0.36, 0.41, 0.06) : "transparent")
         border.color: !root.enabled && root.filled ? Theme.outline : "transparent"
+
+        FocusRing {
+            shown: root.visualFocus
+            radius: root.radius + gap
+        }
     }
 
     contentItem: Item {

@@ -1,5 +1,6 @@
 // A tappable chip for one answer among several (or one of many toggles): at least 48 px high,
-// filled and ticked when chosen. Emits clicked(); the owner decides what `checked` means.
+// filled and ticked when chosen. Emits clicked() on a tap, Space, Enter or Return; the owner decides
+// what `checked` means. Keyboard focus shows the focus ring (FocusRing.qml).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -20,12 +21,19 @@ AbstractButton {
     Accessible.checkable: true
     Accessible.checked: chosen
     Accessible.name: text
+    Keys.onReturnPressed: event => { root.clicked(); event.accepted = true }
+    Keys.onEnterPressed: event => { root.clicked(); event.accepted = true }
 
     background: Rectangle {
         radius: Theme.radiusSmall
         color: root.chosen ? Theme.primarySoft : (root.down ? Theme.surfaceMuted : Theme.surface)
-        border.color: root.chosen ? root.accent : (root.visualFocus ? Theme.primary : Theme.outline)
-        border.width: root.chosen || root.visualFocus ? 2 : 1
+        border.color: root.chosen ? root.accent : Theme.outline
+        border.width: root.chosen ? 2 : 1
+
+        FocusRing {
+            shown: root.visualFocus
+            radius: Theme.radiusSmall + gap
+        }
     }
 
     contentItem: Item {

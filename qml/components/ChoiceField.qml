@@ -1,4 +1,5 @@
-// A labelled choice from a short list ({id, label}), with the field's message below it.
+// A labelled choice from a short list ({id, label}), with the field's message below it. Keyboard
+// focus shows the focus ring (FocusRing.qml); Space opens the list, the arrows choose.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -52,6 +53,11 @@ ColumnLayout {
             color: Theme.surface
             border.color: root.errorText.length > 0 ? Theme.error : box.activeFocus ? Theme.primary : Theme.outline
             border.width: box.activeFocus || root.errorText.length > 0 ? 2 : 1
+
+            FocusRing {
+                shown: box.visualFocus
+                radius: Theme.radiusSmall + gap
+            }
         }
         delegate: ItemDelegate {
             required property var modelData

@@ -57,6 +57,9 @@ ColumnLayout {
             }
         }
         ToolButton {
+            FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+            Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+            Keys.onEnterPressed: event => { clicked(); event.accepted = true }
             objectName: "dateOpenCalendar"
             Layout.preferredWidth: Theme.touchTarget
             Layout.preferredHeight: Theme.touchTarget
@@ -130,6 +133,9 @@ ColumnLayout {
                         { name: "dateMonthBack", text: "‹", months: -1, hint: qsTr("Einen Monat zurück") }
                     ]
                     ToolButton {
+                        FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                        Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                        Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                         required property var modelData
                         objectName: modelData.name
                         Layout.preferredWidth: Theme.touchTarget
@@ -157,6 +163,9 @@ ColumnLayout {
                         { name: "dateYearNext", text: "»", months: 12, hint: qsTr("Ein Jahr vor") }
                     ]
                     ToolButton {
+                        FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                        Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                        Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                         required property var modelData
                         objectName: modelData.name
                         Layout.preferredWidth: Theme.touchTarget

@@ -1,4 +1,5 @@
 // A rounded, checkable chip for the case list's filters: outlined when off, petrol when on.
+// Space, Enter and Return toggle it; keyboard focus shows the focus ring (FocusRing.qml).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -17,6 +18,15 @@ AbstractButton {
     Accessible.name: text
     Accessible.checkable: true
     Accessible.checked: checked
+    Keys.onReturnPressed: event => { root.press(); event.accepted = true }
+    Keys.onEnterPressed: event => { root.press(); event.accepted = true }
+
+    // What a tap does: toggle, then clicked() (whose handlers read `checked`).
+    function press() {
+        root.toggle()
+        root.toggled()
+        root.clicked()
+    }
 
     background: Item {
         Rectangle {
@@ -25,8 +35,12 @@ AbstractButton {
             height: 36
             radius: 18
             color: root.checked ? Theme.primary : root.down ? Theme.primarySoft : Theme.surface
-            border.color: root.checked ? Theme.primary : root.visualFocus ? Theme.primary : Theme.outline
-            border.width: root.visualFocus ? 2 : 1
+            border.color: root.checked ? Theme.primary : Theme.outline
+
+            FocusRing {
+                shown: root.visualFocus
+                radius: 18 + gap
+            }
         }
     }
 

@@ -77,6 +77,9 @@ Rectangle {
                     }
                 }
                 ToolButton {
+                    FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                    Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                    Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                     id: closeButton
                     visible: root.closable
                     Layout.preferredWidth: Theme.touchTarget

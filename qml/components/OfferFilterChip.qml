@@ -1,5 +1,6 @@
 // A filter chip of the offer map: tapped, it toggles (no options) or opens a menu of options ({id, label}); it
-// shows the chosen option and is tinted while a choice is active. "Alle" clears it.
+// shows the chosen option and is tinted while a choice is active. "Alle" clears it. Space, Enter
+// and Return do what a tap does; keyboard focus shows the focus ring (FocusRing.qml).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -34,6 +35,9 @@ Button {
     Accessible.checked: active
     Accessible.name: currentLabel.length > 0 ? qsTr("%1: %2").arg(label).arg(currentLabel) : label
 
+    Keys.onReturnPressed: event => { root.clicked(); event.accepted = true }
+    Keys.onEnterPressed: event => { root.clicked(); event.accepted = true }
+
     onClicked: {
         if (options.length === 0)
             root.chosen(root.active ? "" : "on")
@@ -45,6 +49,11 @@ Button {
         radius: height / 2
         color: root.active ? Theme.primarySoft : (root.down ? Theme.surfaceMuted : Theme.surface)
         border.color: root.active ? Theme.primary : Theme.outline
+
+        FocusRing {
+            shown: root.visualFocus
+            radius: height / 2
+        }
     }
 
     contentItem: RowLayout {

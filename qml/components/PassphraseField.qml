@@ -1,4 +1,6 @@
-// A labelled passphrase input with a show/hide toggle; emits accepted() on Enter.
+// A labelled passphrase input with a show/hide toggle; emits accepted() on Enter. Tab goes from the
+// field to the toggle (Space, Enter or Return flip it; the focus ring shows where Tab is), then on.
+// For tests that drive the window, the field is `<objectName>Input` and the toggle `<objectName>Toggle`.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -27,6 +29,7 @@ ColumnLayout {
 
     TextField {
         id: field
+        objectName: root.objectName.length > 0 ? root.objectName + "Input" : ""
         Layout.fillWidth: true
         implicitHeight: Theme.touchTarget + Theme.spacingS
         leftPadding: Theme.spacingM
@@ -53,6 +56,8 @@ ColumnLayout {
         }
 
         ToolButton {
+            id: toggle
+            objectName: root.objectName.length > 0 ? root.objectName + "Toggle" : ""
             anchors.right: parent.right
             anchors.rightMargin: Theme.spacingXs / 2
             anchors.verticalCenter: parent.verticalCenter
@@ -61,9 +66,16 @@ ColumnLayout {
             checkable: true
             checked: root.shown
             onToggled: root.shown = checked
-            focusPolicy: Qt.NoFocus
+            focusPolicy: Qt.StrongFocus
             Accessible.name: root.shown ? qsTr("Passphrase verbergen") : qsTr("Passphrase anzeigen")
+            Keys.onReturnPressed: event => { toggle.toggle(); toggle.toggled(); event.accepted = true }
+            Keys.onEnterPressed: event => { toggle.toggle(); toggle.toggled(); event.accepted = true }
 
+            FocusRing {
+                shown: toggle.visualFocus
+                gap: -2  // inside the field's frame
+                radius: Theme.radiusSmall
+            }
             contentItem: Item {
                 Icon {
                     anchors.centerIn: parent

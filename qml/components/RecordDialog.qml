@@ -120,6 +120,26 @@ Dialog {
     closePolicy: Popup.CloseOnEscape
 
     onClosed: CaseDetail.clearIssues()
+    // Keyboard (docs/app.md, "Keyboard and focus"): the opened form holds the focus at `entry`, so
+    // the first Tab reaches the first field (the popup's own chain would start at the footer), then
+    // the fields in order, "Abbrechen" and the save button. Escape closes (closePolicy). No field
+    // takes the focus by itself, so opening the form does not bring up the on-screen keyboard.
+    onOpened: entry.forceActiveFocus()
+
+    // The first shown, enabled control under `item` that Tab stops at, in the order Tab walks.
+    function firstTabStop(item) {
+        for (let i = 0; i < item.children.length; ++i) {
+            const child = item.children[i]
+            if (!child.visible || !child.enabled)
+                continue
+            if (child.activeFocusOnTab)
+                return child
+            const inner = firstTabStop(child)
+            if (inner)
+                return inner
+        }
+        return null
+    }
 
     background: Rectangle {
         radius: Theme.radius
@@ -136,6 +156,15 @@ Dialog {
         wrapMode: Text.WordWrap
         Accessible.role: Accessible.Heading
         Accessible.name: text
+
+        // Where the focus waits when the form opens (no field, no keyboard on the screen).
+        Item {
+            id: entry
+            Keys.onTabPressed: event => {
+                (root.firstTabStop(form) || entry.nextItemInFocusChain(true)).forceActiveFocus(Qt.TabFocusReason)
+                event.accepted = true
+            }
+        }
     }
 
     contentItem: ScrollView {
@@ -203,6 +232,7 @@ Dialog {
                     }
 
                     TextArea {
+                        id: multiline
                         objectName: "multiline_" + fieldItem.key
                         visible: fieldItem.kind === "multiline"
                         Layout.fillWidth: true
@@ -213,6 +243,9 @@ Dialog {
                         font.pixelSize: Theme.fontBody
                         Accessible.name: fieldItem.modelData.label
                         onTextChanged: if (activeFocus) root.current[fieldItem.key] = text
+                        // Tab moves on, as in VerbatimEditor: a tab character is never part of a record.
+                        Keys.onTabPressed: event => { multiline.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+                        Keys.onBacktabPressed: event => { multiline.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
                     }
 
                     ComboBox {
@@ -233,9 +266,23 @@ Dialog {
                             displayText = Qt.binding(() => currentIndex >= 0 ? currentText : qsTr("Bitte wählen"))
                         }
                         onActivated: root.current[fieldItem.key] = currentValue
+
+                        background: Rectangle {
+                            radius: Theme.radiusSmall
+                            color: Theme.surface
+                            border.color: combo.activeFocus ? Theme.primary : Theme.outline
+                            border.width: combo.activeFocus ? 2 : 1
+
+                            FocusRing {
+                                shown: combo.visualFocus
+                                radius: Theme.radiusSmall + gap
+                            }
+                        }
                     }
 
                     Switch {
+                        id: toggle
+                        objectName: "switch_" + fieldItem.key
                         visible: fieldItem.kind === "switch"
                         Layout.fillWidth: true
                         implicitHeight: Theme.touchTarget
@@ -243,6 +290,13 @@ Dialog {
                         checked: !!root.current[fieldItem.key]
                         Accessible.name: fieldItem.modelData.label
                         onToggled: root.current[fieldItem.key] = checked
+                        Keys.onReturnPressed: event => { toggle.toggle(); toggle.toggled(); event.accepted = true }
+                        Keys.onEnterPressed: event => { toggle.toggle(); toggle.toggled(); event.accepted = true }
+
+                        FocusRing {
+                            shown: toggle.visualFocus
+                            radius: Theme.radiusSmall
+                        }
                     }
 
                     Label {
@@ -274,6 +328,7 @@ Dialog {
         Item { Layout.fillWidth: true }
         ActionButton {
             Layout.bottomMargin: Theme.spacingM
+            objectName: "dialogCancel"
             filled: false
             text: qsTr("Abbrechen")
             Accessible.name: text

@@ -37,6 +37,9 @@ TextField {
     }
 
     ToolButton {
+        FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+        Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+        Keys.onEnterPressed: event => { clicked(); event.accepted = true }
         id: clearButton
         anchors.right: parent.right
         anchors.rightMargin: Theme.spacingXs

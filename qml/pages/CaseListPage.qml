@@ -102,6 +102,7 @@ Page {
                     Accessible.name: text
                 }
                 Label {
+                    objectName: "caseCount"
                     text: Sync.leaseExpired ? qsTr("Gesperrt bis zur nächsten Synchronisierung")
                         : Cases.totalCount === 0 ? qsTr("Noch keine Fälle auf diesem Gerät")
                         : page.filtering ? qsTr("%1 von %2 angezeigt").arg(Cases.count).arg(Cases.totalCount)
@@ -137,6 +138,9 @@ Page {
             }
 
             ToolButton {
+                FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                 id: settingsButton
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
@@ -231,6 +235,7 @@ Page {
                 model: Cases.statusChoices  // labels follow a language switch (the list refreshes)
                 FilterChip {
                     required property var modelData
+                    objectName: "statusChip_" + modelData.id
                     text: modelData.label
                     checked: Cases.statusFilter === modelData.id
                     onClicked: Cases.statusFilter = checked ? modelData.id : ""

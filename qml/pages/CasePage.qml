@@ -137,6 +137,9 @@ Page {
             spacing: Theme.spacingS
 
             ToolButton {
+                FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
                 Accessible.name: qsTr("Zurück zur Fallliste")

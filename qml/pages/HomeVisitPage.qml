@@ -52,6 +52,9 @@ Page {
         Visit.close()
         page.closeRequested()
     }
+    // Escape and the back key (Main.qml's StackView.back()) leave the way the header's arrow does,
+    // so what was typed is written first.
+    function back() { page.leave() }
 
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Hausbesuch %1").arg(Visit.caseName)

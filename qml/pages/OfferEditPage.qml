@@ -75,6 +75,9 @@ Page {
             text: OfferEditor.values[formField.field] || ""
             Accessible.name: formField.label
             onTextChanged: if (activeFocus) OfferEditor.setValue(formField.field, text)
+            // Tab moves on, as in VerbatimEditor: a tab character is never part of an offer.
+            Keys.onTabPressed: event => { area.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+            Keys.onBacktabPressed: event => { area.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
             background: Rectangle {
                 radius: Theme.radiusSmall
                 color: Theme.surface
@@ -90,6 +93,12 @@ Page {
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.WordWrap
         }
+    }
+
+    // Escape and the back key (Main.qml's StackView.back()) do what the header's ✕ does: nothing is saved.
+    function back() {
+        OfferEditor.cancel()
+        page.closeRequested()
     }
 
     function save() {
@@ -128,6 +137,9 @@ Page {
             spacing: Theme.spacingS
 
             ToolButton {
+                FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
                 Accessible.name: qsTr("Abbrechen, nichts speichern")

@@ -25,6 +25,13 @@ Page {
     function showOffer(id) { page.mode = "list"; page.selectedId = id }
     function showSpaces() { page.mode = "spaces" }
     function showList() { page.mode = "list" }
+    // Escape and the back key (Main.qml's StackView.back()): an open offer is left first, then the map.
+    function back() {
+        if (page.selectedId.length > 0)
+            page.selectedId = ""
+        else
+            page.closeRequested()
+    }
     function options(list, labelKey) { return list.map(e => ({ id: e.id, label: e[labelKey] })) }
 
     Accessible.role: Accessible.Pane
@@ -58,6 +65,9 @@ Page {
             spacing: Theme.spacingS
 
             ToolButton {
+                FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
                 Accessible.name: qsTr("Zurück zu den Fällen")

@@ -22,6 +22,9 @@ QtObject {
     readonly property color successSoft: "#E4F1E9"
     readonly property color warning: "#8A5A00"
     readonly property color warningSoft: "#FBF1DC"
+    // The keyboard focus ring (FocusRing.qml): the accent, 2 px, only on keyboard focus.
+    readonly property color focusRing: primary
+    readonly property int focusRingWidth: 2
 
     // Spacing (px), on a 4 px grid.
     readonly property int spacingXs: 4

@@ -56,6 +56,10 @@ set_tests_properties(app_visit_kill PROPERTIES TIMEOUT 300)
 add_test(NAME app_visit_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/visit_window.sh
          $<TARGET_FILE_DIR:quartier>/..)
 set_tests_properties(app_visit_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
+# Keyboard only in the real window: Tab order, focus, Return, Escape (docs/app.md, "Keyboard and focus").
+add_test(NAME app_keyboard_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/keyboard_window.sh
+         $<TARGET_FILE_DIR:quartier>/..)
+set_tests_properties(app_keyboard_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_dependencies(test_app test_app_qml)
 
 # Qt Quick Test of the offer map's pages (tests/qml/tst_*.qml): key presses and touches on the

@@ -130,6 +130,9 @@ ColumnLayout {
                         font.weight: Font.DemiBold
                     }
                     ToolButton {
+                        FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                        Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                        Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                         objectName: "missingRemove_" + missingCard.index
                         Layout.preferredWidth: Theme.touchTarget
                         Layout.preferredHeight: Theme.touchTarget

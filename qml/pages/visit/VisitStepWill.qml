@@ -198,11 +198,19 @@ ColumnLayout {
             Layout.fillWidth: true
             spacing: Theme.spacingM
             Switch {
+                id: entrusted
                 objectName: "noteEntrusted"
                 checked: Visit.noteEntrusted
                 enabled: !Visit.noteScopeFixed
                 Accessible.name: qsTr("Anvertraut nach § 65 SGB VIII, nur für mich lesbar")
                 onToggled: Visit.setNoteEntrusted(checked)
+                Keys.onReturnPressed: event => { entrusted.toggle(); entrusted.toggled(); event.accepted = true }
+                Keys.onEnterPressed: event => { entrusted.toggle(); entrusted.toggled(); event.accepted = true }
+
+                FocusRing {
+                    shown: entrusted.visualFocus
+                    radius: Theme.radiusSmall
+                }
             }
             Paragraph {
                 font.pixelSize: Theme.fontSmall
