@@ -59,13 +59,16 @@ start_app() {
 }
 fail() { echo "FAIL: $*"; shot failure; echo "--- app log:"; tail -20 "$work/app.log"; exit 1; }
 
-# Texts with umlauts, typed key by key.
-MISSING="Schwimmkurs für Mert"
-HOW="Samstags, nicht über 10 Euro"
+# Texts typed key by key. ASCII only: xdotool types a character missing from the X keymap (an
+# umlaut) by remapping a spare key for it, and under load the app can read the key after the
+# remap moved on, so a lost "ü" would be the tool's, not the app's (the umlauts of the domain are
+# covered by the QML tests' typed keys).
+MISSING="Schwimmkurs fuer Mert"
+HOW="Samstags, nicht ueber 10 Euro"
 WILL="Ich will wieder arbeiten gehen"
 OWN="Ich mache einen Deutschkurs"
 RESOURCE="Die Nachbarin holt Aylin ab"
-NOTE="Gespräch in der Küche, Mert zeigte sein Zimmer."
+NOTE="Gespraech in der Kueche, Mert zeigte sein Zimmer."
 AFTER="NACH DEM ABSCHLUSS GETIPPT"
 
 # ---- first run: a visit up to step 5, then kill -9 with the resource typed but not confirmed ----
