@@ -34,7 +34,7 @@ qt_add_library(quartier_app STATIC
   models/sharetargetmodel.h models/sharetargetmodel.cpp
   controllers/languagecontroller.h controllers/languagecontroller.cpp
   adapters/issuetext.h adapters/issuetext.cpp
-  adapters/storeproblem.h adapters/storeproblem.cpp
+  adapters/storeproblem.h adapters/storeproblem.cpp adapters/drafts.h
   tools/visitdemo.h tools/visitdemo.cpp
   tools/visitscript.h tools/visitscript.cpp)
 target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -1,5 +1,7 @@
 #include "controllers/casecontroller.h"
 
+#include "adapters/drafts.h"
+
 #include "controllers/caseforms.h"
 #include "adapters/domainlabels.h"
 #include "adapters/recordvalues.h"
@@ -64,6 +66,7 @@ void CaseController::setStore(sync::Store* store)
     if (m_busy) {
         m_reloadPending = true;
     } else {
+        forgetDraftsOfGoneRecords(*m_store, kFormDraftPrefix, kNewCaseDraftPlace);
         readWorker();
         readNewCaseDraft();
     }
@@ -72,6 +75,10 @@ void CaseController::setStore(sync::Store* store)
 void CaseController::setStoreBusy(bool busy)
 {
     m_busy = busy;
+    // Back from a job (a sync may have purged a case): the drafts of a case that left go with it
+    // (adapters/drafts.h); the new-case form's names no record and stays.
+    if (!m_busy && m_store)
+        forgetDraftsOfGoneRecords(*m_store, kFormDraftPrefix, kNewCaseDraftPlace);
     if (!m_busy && m_reloadPending && m_store) {
         m_reloadPending = false;
         readWorker();

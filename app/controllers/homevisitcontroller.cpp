@@ -1,6 +1,8 @@
 #include "controllers/homevisitcontroller.h"
 #include "controllers/homevisit_detail.h"
 
+#include "adapters/drafts.h"
+
 #include "adapters/domainlabels.h"
 #include "adapters/issuetext.h"
 #include "adapters/storeproblem.h"
@@ -117,6 +119,8 @@ void HomeVisitController::refreshOpenVisits()
 {
     QStringList cases;
     if (m_store && !m_busy) {
+        // The held state of a visit a purge took goes with it (adapters/drafts.h).
+        forgetDraftsOfGoneRecords(*m_store, kVisitDraftPrefix);
         const std::string homeVisit(d::to_string(d::ContactKind::HomeVisit));
         const std::string draft(d::to_string(d::ContactStatus::Draft));
         for (const sync::Record* r : m_store->list(d::ContactEvent::kType)) {

@@ -79,7 +79,9 @@
 #include <map>
 #include <memory>
 #include <span>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace quartier::sync {
 
@@ -333,6 +335,9 @@ public:
     // forget (the time of the last sync), committed without waiting for the disk.
     Result<void> set_setting(const std::string& key, const std::string& value, bool durable = true);
     std::optional<std::string> setting(const std::string& key) const;
+    // The names of the settings that start with `prefix` and hold a value (a draft's place: the
+    // app forgets the drafts of records a purge took, docs/app.md "Drafts of a case that left").
+    std::vector<std::string> setting_names(std::string_view prefix) const;
     // A setting that could not be written (the store failed: a full disk) can wait for the next
     // unlock in ordinary memory, where no key survives a lock: hold_setting() seals it to this
     // device's X25519 key (a sealed box of a fresh key, and the name and value under that key);

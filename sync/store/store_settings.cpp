@@ -173,4 +173,12 @@ std::optional<std::string> Store::setting(const std::string& key) const {
     return it->second;
 }
 
+std::vector<std::string> Store::setting_names(std::string_view prefix) const {
+    std::vector<std::string> out;
+    for (auto it = m_impl->settings.lower_bound(std::string(prefix));
+         it != m_impl->settings.end() && std::string_view(it->first).substr(0, prefix.size()) == prefix; ++it)
+        if (!it->second.empty()) out.push_back(it->first);
+    return out;
+}
+
 }  // namespace quartier::sync

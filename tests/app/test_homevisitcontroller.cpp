@@ -4,6 +4,7 @@
 // text held while the store is lent to a job, text typed just before a lock during a sync, and the
 // offer search (the offer map's index). The offer list under QAbstractItemModelTester.
 #include "tools/headless.h"
+#include "controllers/casecontroller.h"
 #include "controllers/homevisitcontroller.h"
 #include "controllers/sessioncontroller.h"
 #include "tools/visitdemo.h"
@@ -642,4 +643,33 @@ TEST_CASE("A tap on the step bar writes what was typed at once, on the current s
     const auto notes = f.repo().notes_of_visit(f.visit->visitId().toStdString());
     REQUIRE(notes.size() == 1);
     CHECK(notes.front().text == "Gespräch im Flur.");
+}
+
+TEST_CASE("The held state of a visit and a form draft of a case a purge took leave the store with it", "[visit][retention]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const std::string visitId = f.visit->visitId().toStdString();
+    f.visit->hold(QStringLiteral("resource.text"), QStringLiteral("Die Nachbarin hilft"));
+    REQUIRE(f.visit->flush());
+    const std::string visitDraft = HomeVisitController::kVisitDraftPrefix + visitId;
+    const std::string formDraft = std::string("form_draft:") + f.demo.caseId;  // CaseController's place
+    REQUIRE(f.store->set_setting(formDraft, "{\"values\":{\"text\":\"Entwurf\"}}"));
+    REQUIRE(f.store->set_setting("form_draft:new-case", "{\"values\":{\"name\":\"Familie Neu\"}}"));
+    f.visit->close();
+
+    // The case leaves the tablet (closed or transferred for it: its scope is purged at a sync).
+    const qs::Record* kase = f.store->get(f.demo.caseId);
+    REQUIRE(kase);
+    const qs::ScopeId scope = kase->scope;
+    f.visit->setStoreBusy(true);  // as the sync job holds the store
+    REQUIRE(f.store->purge_scope(scope, true));
+    REQUIRE_FALSE(f.store->get(visitId));
+    f.visit->setStoreBusy(false);  // the job is done: the visit's held state goes
+    CHECK_FALSE(f.store->setting(visitDraft).value_or("").size() > 0);
+    quartier::app::CaseController detail;
+    detail.setStore(f.store.get());  // the case page's form drafts go when it next sees the store
+    CHECK_FALSE(f.store->setting(formDraft).value_or("").size() > 0);
+    CHECK(f.store->setting("form_draft:new-case").value_or("").size() > 0);  // names no record: stays
+    detail.setStore(nullptr);
 }
