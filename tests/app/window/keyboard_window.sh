@@ -11,35 +11,7 @@
 # focus ring, so the screen is kept at the focus steps (KEEP_WORK=1 keeps them) to look at.
 # Usage: keyboard_window.sh BUILD_DIR   (needs Xvfb and xdotool: scripts/deps.sh installs them)
 set -euo pipefail
-build=$1
-app=$build/app/quartier
-cli=$build/app/quartier-cli
-here=$(cd "$(dirname "$0")" && pwd)
-for tool in Xvfb xdotool; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/deps.sh installs it)"; exit 1; }
-done
-
-work=$(mktemp -d)
-app_pid=""
-xvfb_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill -9 "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  if [ "${KEEP_WORK:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-# An X server of its own, on a free display number.
-exec 5>"$work/display"
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.05; done
-[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
-export DISPLAY=":$(head -1 "$work/display")"
-unset QT_QPA_PLATFORM  # the real xcb window, not offscreen
-export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
-export items=$work/items
-. "$here/xdrive.sh"
+. "$(dirname "$0")/window_setup.sh" "$1"
 
 pass="keyboard test passphrase"
 store=$work/store
