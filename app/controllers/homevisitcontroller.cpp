@@ -2,6 +2,7 @@
 #include "controllers/homevisit_detail.h"
 
 #include "adapters/drafts.h"
+#include "controllers/casecontroller.h"
 
 #include "adapters/domainlabels.h"
 #include "adapters/issuetext.h"
@@ -267,7 +268,7 @@ QString HomeVisitController::workerName() const
 {
     if (!m_store)
         return {};
-    const std::string worker = m_store->setting("worker").value_or(std::string());  // CaseController::kWorkerSetting
+    const std::string worker = m_store->setting(CaseController::kWorkerSetting).value_or(std::string());
     if (!d::blank(worker))
         return q(worker);
     const sync::DeviceInfo* me = m_store->directory().device(m_store->device().id());

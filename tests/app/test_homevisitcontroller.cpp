@@ -621,7 +621,7 @@ TEST_CASE("A new visit keeps earlier answers apart: shown with their date, not c
 TEST_CASE("A visit and its note name the worker, not the device", "[visit]")
 {
     VisitFixture f;
-    REQUIRE(f.store->set_setting("worker", "Frau Yilmaz"));
+    REQUIRE(f.store->set_setting(quartier::app::CaseController::kWorkerSetting, "Frau Yilmaz"));
     REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
     CHECK(f.event().worker == "Frau Yilmaz");
     f.visit->editNote(QStringLiteral("Gespräch in der Küche."));
@@ -653,9 +653,9 @@ TEST_CASE("The held state of a visit and a form draft of a case a purge took lea
     f.visit->hold(QStringLiteral("resource.text"), QStringLiteral("Die Nachbarin hilft"));
     REQUIRE(f.visit->flush());
     const std::string visitDraft = HomeVisitController::kVisitDraftPrefix + visitId;
-    const std::string formDraft = std::string("form_draft:") + f.demo.caseId;  // CaseController's place
+    const std::string formDraft = quartier::app::formDraftKey(f.demo.caseId);  // the case page's place
     REQUIRE(f.store->set_setting(formDraft, "{\"values\":{\"text\":\"Entwurf\"}}"));
-    REQUIRE(f.store->set_setting("form_draft:new-case", "{\"values\":{\"name\":\"Familie Neu\"}}"));
+    REQUIRE(f.store->set_setting(quartier::app::formDraftKey(quartier::app::kNewCaseDraftPlace), "{\"values\":{\"name\":\"Familie Neu\"}}"));
     f.visit->close();
 
     // The case leaves the tablet (closed or transferred for it: its scope is purged at a sync).
@@ -670,6 +670,6 @@ TEST_CASE("The held state of a visit and a form draft of a case a purge took lea
     quartier::app::CaseController detail;
     detail.setStore(f.store.get());  // the case page's form drafts go when it next sees the store
     CHECK_FALSE(f.store->setting(formDraft).value_or("").size() > 0);
-    CHECK(f.store->setting("form_draft:new-case").value_or("").size() > 0);  // names no record: stays
+    CHECK(f.store->setting(quartier::app::formDraftKey(quartier::app::kNewCaseDraftPlace)).value_or("").size() > 0);  // names no record: stays
     detail.setStore(nullptr);
 }
