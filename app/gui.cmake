@@ -99,6 +99,8 @@ set(quartier_qml_aliases
   components/VerbatimEditor.qml
   components/EarlierAnswers.qml
   components/DateField.qml
+  components/DiscardDialog.qml
+  components/DropDown.qml
   components/DraftBanner.qml
   components/ShareCaseDialog.qml
   components/OfferDelegate.qml

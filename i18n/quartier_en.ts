@@ -872,6 +872,29 @@
     </message>
 </context>
 <context>
+    <name>DiscardDialog</name>
+    <message>
+        <source>Änderungen verwerfen?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>Was Sie in diesem Formular geändert haben, wird nicht gespeichert.</source>
+        <translation>What you changed in this form will not be saved.</translation>
+    </message>
+    <message>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Änderungen verwerfen, nichts speichern</source>
+        <translation>Discard changes, save nothing</translation>
+    </message>
+    <message>
+        <source>Weiter bearbeiten</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
     <name>DraftBanner</name>
     <message>
         <source>Nicht gespeicherte Eingabe vom %1 (%2)</source>

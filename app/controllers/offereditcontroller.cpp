@@ -68,6 +68,7 @@ void OfferEditController::startNew(const QString& socialSpaceId)
         m_values.insert(field, QString());
     m_values.insert(QStringLiteral("social_space"), socialSpaceId);
     m_values.insert(QStringLiteral("last_verified"), QString());
+    m_started = m_values;
     m_editing = true;
     setErrors({});
     setMessage({});
@@ -87,6 +88,7 @@ bool OfferEditController::startEdit(const QString& id)
     for (const QString& field : fieldNames())
         m_values.insert(field, offer.value(field).toString());
     m_values.insert(QStringLiteral("last_verified"), offer.value(QStringLiteral("last_verified")).toString());
+    m_started = m_values;
     m_editing = true;
     setErrors({});
     setMessage({});
@@ -181,6 +183,7 @@ void OfferEditController::cancel()
     m_editing = false;
     m_id.clear();
     m_values.clear();
+    m_started.clear();
     setErrors({});
     setMessage({});
     if (was) {

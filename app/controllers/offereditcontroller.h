@@ -9,6 +9,8 @@
 //   Editing  --save(): store busy or failed------> Editing   message(), nothing lost: values stay
 //   Editing  --save(): written-------------------> Idle      saved(id); the offer list re-reads
 //   Editing  --cancel() | setStore(nullptr)------> Idle      values dropped
+//   changed() is true while Editing with values other than those the form started with: the
+//   page asks before a ✕ or Escape drops them.
 //
 // Invariants
 //   1. Nothing reaches the store unless offers::validate() found no error (the library checks
@@ -48,6 +50,7 @@ class OfferEditController : public QObject
     Q_PROPERTY(bool isNew READ isNew NOTIFY editingChanged)
     Q_PROPERTY(QString serviceId READ serviceId NOTIFY editingChanged)
     Q_PROPERTY(QVariantMap values READ values NOTIFY valuesChanged)
+    Q_PROPERTY(bool changed READ changed NOTIFY valuesChanged)
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QString verifiedLabel READ verifiedLabel NOTIFY valuesChanged)
@@ -66,6 +69,7 @@ public:
     bool isNew() const { return m_editing && m_id.isEmpty(); }
     QString serviceId() const { return m_id; }
     QVariantMap values() const { return m_values; }
+    bool changed() const { return m_editing && m_values != m_started; }
     QVariantMap errors() const { return m_errors; }
     QString message() const { return m_message; }
     QString verifiedLabel() const;
@@ -101,6 +105,7 @@ private:
     bool m_editing = false;
     QString m_id;
     QVariantMap m_values;
+    QVariantMap m_started;  // the values at startNew/startEdit
     QVariantMap m_errors;
     QString m_message;
 };

@@ -116,6 +116,14 @@ int shootOfferScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navig
     }
     settle(200);
     shoot(QStringLiteral("offer-edit-errors"));
+    // Leaving the changed form (✕, Escape, the back key) asks first.
+    navigator.goBack();
+    settle(300);
+    if (!findItem(window, QStringLiteral("discardKeep"))) {
+        out << "FAIL leaving a changed offer form did not ask first" << Qt::endl;
+        ++failures;
+    }
+    shoot(QStringLiteral("offer-edit-discard"));
     editor->cancel();
     navigator.closeOffers();  // pops the edit page and the offer map
     settle(300);

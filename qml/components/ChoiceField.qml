@@ -27,7 +27,7 @@ ColumnLayout {
         font.weight: Font.Medium
     }
 
-    ComboBox {
+    DropDown {  // opens with Enter and Return too
         id: box
         objectName: root.objectName + "_box"
         Layout.fillWidth: true
@@ -46,7 +46,7 @@ ColumnLayout {
         }
         font.pixelSize: Theme.fontBody
         Accessible.name: root.errorText.length > 0 ? qsTr("%1, %2").arg(root.label).arg(root.errorText) : root.label
-        onActivated: index => root.chosen(root.entries[index].id)
+        onActivated: index => { if (index >= 0) root.chosen(root.entries[index].id) }
 
         background: Rectangle {
             radius: Theme.radiusSmall

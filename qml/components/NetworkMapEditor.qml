@@ -150,7 +150,7 @@ Item {
                     const node = nodes.itemAt(i)
                     if (!node)
                         continue
-                    const x = node.x + node.width / 2, y = node.y + node.circleSize / 2
+                    const x = node.x + node.width / 2, y = node.y + node.circleTop + node.circleSize / 2
                     ctx.beginPath()
                     ctx.strokeStyle = root.colorFor(node.quality)
                     if (node.quality === "ambivalent") {
@@ -249,13 +249,17 @@ Item {
                 required property var values
                 readonly property int circleSize: 52
                 readonly property point home: root.points[position] || Qt.point(map.width / 2, map.height / 2)
+                // The name sits on the side away from the family, so that a ring-1 name never runs
+                // into the centre disc: above the node in the upper half, below it in the lower.
+                readonly property bool labelAbove: home.y < map.height / 2
+                readonly property real circleTop: labelAbove ? nameLabel.height + 2 : 0
                 property bool dragged: false
 
                 objectName: "contact_" + position
                 width: Math.max(circleSize, Math.min(nameLabel.implicitWidth, 140))
-                height: circleSize + nameLabel.height
+                height: circleSize + nameLabel.height + 2
                 x: home.x - width / 2
-                y: home.y - circleSize / 2
+                y: home.y - circleSize / 2 - circleTop
                 z: dragArea.drag.active ? 10 : 1
                 onXChanged: canvas.requestPaint()
                 onYChanged: canvas.requestPaint()
@@ -264,6 +268,7 @@ Item {
 
                 Rectangle {
                     anchors.horizontalCenter: parent.horizontalCenter
+                    y: node.circleTop
                     width: node.circleSize
                     height: node.circleSize
                     radius: width / 2
@@ -282,7 +287,7 @@ Item {
                 Label {
                     id: nameLabel
                     anchors.horizontalCenter: parent.horizontalCenter
-                    y: node.circleSize + 2
+                    y: node.labelAbove ? 0 : node.circleSize + 2
                     width: Math.min(implicitWidth, 140)
                     text: node.name
                     wrapMode: Text.WordWrap  // two lines rather than a cut name ("Nachbarin Frau Je…")
@@ -309,10 +314,10 @@ Item {
                             root.contactRequested(node.position, node.values)
                             return
                         }
-                        const place = root.locate(node.x + node.width / 2, node.y + node.circleSize / 2)
+                        const place = root.locate(node.x + node.width / 2, node.y + node.circleTop + node.circleSize / 2)
                         // Back to its laid-out place; a move re-lays it out in its new sector and ring.
                         node.x = Qt.binding(() => node.home.x - node.width / 2)
-                        node.y = Qt.binding(() => node.home.y - node.circleSize / 2)
+                        node.y = Qt.binding(() => node.home.y - node.circleSize / 2 - node.circleTop)
                         if (place)
                             CaseNetwork.moveNetworkContact(node.position, place.sector, place.distance)
                     }

@@ -248,7 +248,7 @@ Dialog {
                         Keys.onBacktabPressed: event => { multiline.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
                     }
 
-                    ComboBox {
+                    DropDown {  // opens with Enter and Return too
                         id: combo
                         objectName: "choice_" + fieldItem.key
                         visible: fieldItem.kind === "choice"

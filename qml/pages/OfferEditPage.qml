@@ -31,6 +31,10 @@ Page {
         readonly property string errorText: OfferEditor.errors[field] || ""
 
         Layout.fillWidth: true
+        // The grid's columns share the width evenly, never by what is typed: widths that followed
+        // the text made the form lay itself out again and again ("Polish loop detected").
+        Layout.preferredWidth: page.columnWidth
+        Layout.alignment: Qt.AlignTop  // beside a taller field, the label stays at the row's top
         spacing: Theme.spacingXs
 
         Label {
@@ -55,6 +59,9 @@ Page {
             text: OfferEditor.values[formField.field] || ""
             Accessible.name: formField.errorText.length > 0 ? qsTr("%1, %2").arg(formField.label).arg(formField.errorText) : formField.label
             onTextEdited: OfferEditor.setValue(formField.field, text)
+            // Text longer than the field shows its beginning until the field is typed in.
+            onTextChanged: if (!activeFocus) cursorPosition = 0
+            onActiveFocusChanged: if (!activeFocus) cursorPosition = 0
             background: Rectangle {
                 radius: Theme.radiusSmall
                 color: Theme.surface
@@ -68,6 +75,10 @@ Page {
             visible: formField.multiline
             Layout.fillWidth: true
             Layout.minimumHeight: 3 * Theme.touchTarget
+            leftPadding: Theme.spacingM
+            rightPadding: Theme.spacingM
+            topPadding: Theme.spacingS
+            bottomPadding: Theme.spacingS
             wrapMode: TextEdit.Wrap
             font.pixelSize: Theme.fontBody
             placeholderText: formField.placeholder
@@ -95,10 +106,23 @@ Page {
         }
     }
 
-    // Escape and the back key (Main.qml's StackView.back()) do what the header's ✕ does: nothing is saved.
+    // Escape and the back key (Main.qml's StackView.back()) do what the header's ✕ does: nothing is
+    // saved; when something was changed, the page asks first (DiscardDialog).
     function back() {
+        if (OfferEditor.changed) {
+            discardDialog.open()
+            return
+        }
+        discard()
+    }
+    function discard() {
         OfferEditor.cancel()
         page.closeRequested()
+    }
+
+    DiscardDialog {
+        id: discardDialog
+        onDiscarded: page.discard()
     }
 
     function save() {
@@ -137,13 +161,14 @@ Page {
             spacing: Theme.spacingS
 
             ToolButton {
+                objectName: "offerCancelButton"
                 FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
                 Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
                 Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
                 Accessible.name: qsTr("Abbrechen, nichts speichern")
-                onClicked: { OfferEditor.cancel(); page.closeRequested() }
+                onClicked: page.back()
                 contentItem: Item {
                     Icon { anchors.centerIn: parent; name: "close"; color: Theme.primary }
                 }
@@ -206,6 +231,7 @@ Page {
                 ChoiceField {
                     objectName: "choice_organization"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: page.columnWidth
                     label: qsTr("Träger *")
                     options: Offers.organizations.map(o => ({ id: o.id, label: o.name }))
                     currentId: OfferEditor.values["organization"] || ""
@@ -215,6 +241,7 @@ Page {
                 ChoiceField {
                     objectName: "choice_category"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: page.columnWidth
                     label: qsTr("Kategorie *")
                     options: Offers.categories
                     currentId: OfferEditor.values["category"] || ""
@@ -224,6 +251,7 @@ Page {
                 ChoiceField {
                     objectName: "choice_social_space"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: page.columnWidth
                     label: qsTr("Sozialraum *")
                     options: Offers.socialSpaces.map(s => ({ id: s.id, label: s.name }))
                     currentId: OfferEditor.values["social_space"] || ""
@@ -233,6 +261,7 @@ Page {
                 ChoiceField {
                     objectName: "choice_access"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: page.columnWidth
                     label: qsTr("Zugang *")
                     options: Offers.accesses
                     currentId: OfferEditor.values["access"] || ""
@@ -242,6 +271,7 @@ Page {
                 ChoiceField {
                     objectName: "choice_cost"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: page.columnWidth
                     label: qsTr("Kosten")
                     noneLabel: qsTr("keine Angabe")
                     options: Offers.costs
@@ -253,6 +283,7 @@ Page {
                 RowLayout {
                     id: ageRow
                     Layout.fillWidth: true
+                    Layout.preferredWidth: page.columnWidth
                     spacing: Theme.spacingM
                     FormField {
                         field: "age_min"; label: qsTr("Alter von"); placeholder: qsTr("z. B. 6"); inputHints: Qt.ImhDigitsOnly

@@ -2,10 +2,10 @@
 # Keyboard only, in the real app window (docs/app.md, "Keyboard and focus"): an X server of its own
 # (Xvfb), key presses through xdotool and not one click. On the unlock page Tab goes from the
 # passphrase to the show/hide toggle to "Entsperren", Return on the button unlocks; on the case
-# list Return toggles a filter chip; the new-case form is walked with Tab (a drop-down changed with
-# the arrow keys), Escape closes it without a trace, Return on "Fall anlegen" creates the case and
+# list Return toggles a filter chip; the new-case form is walked with Tab (a drop-down opened with Return
+# and changed with the arrow keys), Escape closes it without a trace, Return on "Fall anlegen" creates the case and
 # opens it, Escape goes back to the list (and from the offer map too), and Escape on the list does
-# nothing; a home visit reached by keyboard and left with Escape from a field keeps what was typed
+# nothing; a changed offer form asks before Escape drops it; a home visit reached by keyboard and left with Escape from a field keeps what was typed
 # through a kill -9 right after. The case is then checked in the store through quartier-cli.
 # The locator file (app/tools/itemlocator.h) says which item has the focus; it cannot see the
 # focus ring, so the screen is kept at the focus steps (KEEP_WORK=1 keeps them) to look at.
@@ -123,7 +123,12 @@ type_text "$SPACE"
 keys Tab
 wait_focus choice_status || fail "Tab from 'Sozialraum' does not reach the status drop-down"
 shot focus-dropdown
-keys Down  # Neu → Aktiv
+keys Return  # opens the list, as Space does
+shot dropdown-open
+keys Escape  # closes the list only; without the list open, Escape would close the form
+wait_item text_name 2 || fail "Return on the drop-down did not open its list (Escape closed the form)"
+wait_focus choice_status || fail "closing the drop-down's list took the focus away"
+keys Return Down Return  # Neu → Aktiv, picked in the open list
 keys Tab
 wait_focus text_lead_worker || fail "Tab from the status does not reach the lead worker"
 keys Tab
@@ -145,6 +150,26 @@ wait_item newCaseButton 5 || fail "Escape on the case page did not show the list
 tab_to offersButton || fail "Tab does not reach 'Angebote'"
 keys Return
 wait_item offerMapPage 10 any || fail "Return on 'Angebote' did not open the offer map"
+# A new offer with a name typed: Escape asks before dropping it; Escape on the question keeps the
+# form, "Verwerfen" (Shift+Tab from "Weiter bearbeiten", which has the focus) drops it.
+tab_to offerAddButton || fail "Tab does not reach 'Neues Angebot'"
+keys Return
+wait_item field_name 10 || fail "Return on 'Neues Angebot' did not open the offer form"
+tab_to field_name || fail "Tab does not reach the offer's name"
+type_text "NICHT SPEICHERN"
+keys Escape
+wait_focus discardKeep || fail "Escape in a changed offer form did not ask first (or 'Weiter bearbeiten' lacks the focus)"
+shot offer-discard-question
+keys Escape
+gone discardKeep || fail "Escape on the question did not close it"
+wait_text field_name "NICHT SPEICHERN" 2 || fail "the offer form lost its text when the question was closed"
+keys Escape
+wait_focus discardKeep || fail "the second Escape did not ask again"
+keys shift+Tab
+wait_focus discardConfirm || fail "Shift+Tab from 'Weiter bearbeiten' does not reach 'Verwerfen'"
+keys Return
+gone field_name || fail "'Verwerfen' did not close the offer form"
+wait_item offerMapPage 5 any || fail "'Verwerfen' left the offer map"
 keys Escape
 gone offerMapPage || fail "Escape on the offer map did not go back"
 keys Escape
@@ -189,9 +214,10 @@ cases=$(cli_list case)
 count() { printf '%s\n' "$1" | grep -cF -- "$2" || true; }
 [ "$(count "$cases" "\"name\": \"$NAME\"")" = 1 ] || fail "the case is stored $(count "$cases" "\"name\": \"$NAME\"") times"
 [ "$(count "$cases" "NICHT ANLEGEN")" = 0 ] || fail "the form closed with Escape created a case"
+[ "$(count "$(cli_list service)" "NICHT SPEICHERN")" = 0 ] || fail "the offer form left with 'Verwerfen' stored an offer"
 # The record of the case (from its "fields" to its "type"), on one line.
 record=$(printf '%s\n' "$cases" | awk -v n="\"name\": \"$NAME\"" '
   index($0, "\"fields\"") { r = "" } { r = r $0 } index($0, "\"type\"") { if (index(r, n)) print r }')
 printf '%s' "$record" | grep -qF "\"social_space\": \"$SPACE\"" || fail "the social space typed is not stored: $record"
 printf '%s' "$record" | grep -qF '"status": "active"' || fail "the status chosen with the arrow key is not stored: $record"
-echo "keyboard window test: unlock page Tab order, Return on chips and buttons, the new-case form by Tab, Escape closes it and goes back; the store holds the case"
+echo "keyboard window test: unlock page Tab order, Return on chips, buttons and drop-downs, the new-case form by Tab, Escape closes it and goes back, a changed offer form asks first; the store holds the case"
