@@ -352,6 +352,10 @@
         <source>Fall teilen</source>
         <translation>Share case</translation>
     </message>
+    <message>
+        <source>Besuch fortsetzen</source>
+        <translation>Continue visit</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceField</name>
@@ -915,6 +919,13 @@
     <message>
         <source>Nicht gespeicherte Eingabe verwerfen</source>
         <translation>Discard unsaved input</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierAnswers</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2780,11 +2791,11 @@
     <name>StoreProblem</name>
     <message>
         <source>Der Speicher des Tablets ist voll. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und speichern Sie dann erneut.</source>
-        <translation>The tablet's storage is full. Your input is not lost; it is still here. Free some space (for example, delete photos or videos) and then save again.</translation>
+        <translation>The tablet&apos;s storage is full. Your input is not lost; it is still here. Free some space (for example, delete photos or videos) and then save again.</translation>
     </message>
     <message>
         <source>Der Datenspeicher des Tablets meldet einen Schreibfehler. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
-        <translation>The tablet's data store reports a write error. Your input is not lost; it is still here. Try again; if that does not help, contact your administration.</translation>
+        <translation>The tablet&apos;s data store reports a write error. Your input is not lost; it is still here. Try again; if that does not help, contact your administration.</translation>
     </message>
 </context>
 <context>
@@ -3191,7 +3202,7 @@
     </message>
     <message>
         <source>Im Fall sind noch keine Personen erfasst. Legen Sie sie auf der Seite des Falls unter „Familie“ an.</source>
-        <translation>No persons are recorded in this case yet. Add them on the case's page under “Family”.</translation>
+        <translation>No persons are recorded in this case yet. Add them on the case&apos;s page under “Family”.</translation>
     </message>
     <message>
         <source>Wurde das Kind gesehen?</source>
@@ -3508,6 +3519,17 @@
     </message>
 </context>
 <context>
+    <name>quartier::app::CaseContactsController</name>
+    <message>
+        <source>(unbekannt)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+</context>
+<context>
     <name>quartier::app::CaseController</name>
     <message>
         <source>Mit der Rolle dieses Geräts können keine Fälle angelegt werden. Ihre Eingaben sind nicht verloren.</source>
@@ -3534,20 +3556,8 @@
         <translation>This case is not (or no longer) on this device.</translation>
     </message>
     <message>
-        <source>(unbekannt)</source>
-        <translation>(unknown)</translation>
-    </message>
-    <message>
-        <source>%1 am %2</source>
-        <translation>%1 on %2</translation>
-    </message>
-    <message>
         <source>Der Name konnte nicht gespeichert werden.</source>
         <translation>The name could not be saved.</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.</source>
@@ -3592,6 +3602,13 @@
     <message>
         <source>Anvertraut (§ 65 SGB VIII)</source>
         <translation>Entrusted (§ 65 SGB VIII)</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::CaseMembersController</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4030,7 +4047,7 @@
     </message>
     <message>
         <source>Der Speicher des Tablets ist voll: Quartier kann die Entsperrung nicht protokollieren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.</source>
-        <translation>The tablet's storage is full: Quartier cannot record the unlock in its audit log. Free some space (for example, delete photos or videos) and try again.</translation>
+        <translation>The tablet&apos;s storage is full: Quartier cannot record the unlock in its audit log. Free some space (for example, delete photos or videos) and try again.</translation>
     </message>
 </context>
 <context>
@@ -4188,29 +4205,11 @@
     </message>
     <message>
         <source>Der Speicher des Tablets ist voll: Die Synchronisierung wurde angehalten, es geht nichts verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und synchronisieren Sie dann erneut.</source>
-        <translation>The tablet's storage is full: the sync was stopped, nothing is lost. Free some space (for example, delete photos or videos) and then sync again.</translation>
+        <translation>The tablet&apos;s storage is full: the sync was stopped, nothing is lost. Free some space (for example, delete photos or videos) and then sync again.</translation>
     </message>
     <message>
         <source>Der Datenspeicher des Tablets meldet einen Schreibfehler: Die Synchronisierung wurde angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
-        <translation>The tablet's data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
-    </message>
-</context>
-<context>
-    <name>quartier::app::CaseContactsController</name>
-    <message>
-        <source>(unbekannt)</source>
-        <translation>(unknown)</translation>
-    </message>
-    <message>
-        <source>%1 am %2</source>
-        <translation>%1 on %2</translation>
-    </message>
-</context>
-<context>
-    <name>quartier::app::CaseMembersController</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <translation>The tablet&apos;s data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
     </message>
 </context>
 </TS>

@@ -125,20 +125,21 @@ bool admitLocally(sync::Store& store, const crypto::DeviceIdentity& admin, const
 // in the CasePage translation context): the spec a contact draft is kept with.
 QVariantMap newContactForm(CaseController& caseDetail)
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("CasePage", text); };
-    const QVariantList distances{QVariantMap{{"value", 1}, {"label", tr("Ring 1 – sehr nah")}},
-                                 QVariantMap{{"value", 2}, {"label", tr("Ring 2 – mittel")}},
-                                 QVariantMap{{"value", 3}, {"label", tr("Ring 3 – fern")}}};
+    // Not named tr: lupdate would file these under a context of their own ("quartier::app").
+    const auto casePage = [](const char* text) { return QCoreApplication::translate("CasePage", text); };
+    const QVariantList distances{QVariantMap{{"value", 1}, {"label", casePage("Ring 1 – sehr nah")}},
+                                 QVariantMap{{"value", 2}, {"label", casePage("Ring 2 – mittel")}},
+                                 QVariantMap{{"value", 3}, {"label", casePage("Ring 3 – fern")}}};
     const QVariantList fields{
-        QVariantMap{{"key", "name"}, {"label", tr("Name")}, {"placeholder", tr("z. B. Oma Ilse, Kita Regenbogen")}},
-        QVariantMap{{"key", "quality"}, {"label", tr("Beziehung")}, {"kind", "choice"},
+        QVariantMap{{"key", "name"}, {"label", casePage("Name")}, {"placeholder", casePage("z. B. Oma Ilse, Kita Regenbogen")}},
+        QVariantMap{{"key", "quality"}, {"label", casePage("Beziehung")}, {"kind", "choice"},
                     {"choices", caseDetail.choices(QStringLiteral("contact_quality"))}},
-        QVariantMap{{"key", "sector"}, {"label", tr("Sektor")}, {"kind", "choice"},
+        QVariantMap{{"key", "sector"}, {"label", casePage("Sektor")}, {"kind", "choice"},
                     {"choices", caseDetail.choices(QStringLiteral("network_sector"))}},
-        QVariantMap{{"key", "distance"}, {"label", tr("Nähe")}, {"kind", "choice"}, {"choices", distances}},
-        QVariantMap{{"key", "note"}, {"label", tr("Anmerkung")}, {"kind", "multiline"}}};
-    return QVariantMap{{"title", tr("Kontakt hinzufügen")}, {"target", "contact"}, {"index", -1},
-                       {"removeText", tr("Von der Karte nehmen")}, {"fields", fields}};
+        QVariantMap{{"key", "distance"}, {"label", casePage("Nähe")}, {"kind", "choice"}, {"choices", distances}},
+        QVariantMap{{"key", "note"}, {"label", casePage("Anmerkung")}, {"kind", "multiline"}}};
+    return QVariantMap{{"title", casePage("Kontakt hinzufügen")}, {"target", "contact"}, {"index", -1},
+                       {"removeText", casePage("Von der Karte nehmen")}, {"fields", fields}};
 }
 
 // The home visit (every step at 800×1280, the offers also at 1280×800 and in English), the

@@ -90,3 +90,12 @@ target_compile_definitions(test_caselist_qml PRIVATE QUICK_TEST_SOURCE_DIR="${CM
 add_test(NAME app_qml_case_list COMMAND test_caselist_qml)
 set_tests_properties(app_qml_case_list PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
 add_dependencies(test_app test_caselist_qml)
+
+# Every German UI string has its English translation, also after a string moved to another file
+# or class (lupdate over the sources into a copy of the .ts; nothing may come out unfinished).
+# The lupdate project (the sources' list) is written by CMake at generate time as .cmake; Qt's
+# script turns it into lupdate's JSON, as the quartier_app_lupdate target does.
+add_test(NAME i18n_complete COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/i18n/translations_complete.sh
+         $<TARGET_FILE:Qt6::lupdate> ${CMAKE_COMMAND} ${Qt6LinguistTools_DIR}/GenerateLUpdateProject.cmake
+         ${CMAKE_BINARY_DIR}/app/.lupdate/quartier_app_project.cmake ${PROJECT_SOURCE_DIR}/i18n/quartier_en.ts)
+set_tests_properties(i18n_complete PROPERTIES TIMEOUT 120)
