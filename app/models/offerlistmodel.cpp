@@ -195,6 +195,25 @@ QVariantList OfferListModel::ageBands() const
             band(12, 17, tr("12–17 Jahre")), band(18, offers::kMaxAge, tr("Erwachsene"))};
 }
 
+QVariantList OfferListModel::socialSpaceChoices(const QString& current) const
+{
+    QVariantList out;
+    if (m_catalogue.social_spaces().empty())
+        return out;
+    const auto choice = [](const QString& name) {
+        return QVariantMap{{QStringLiteral("value"), name}, {QStringLiteral("label"), name}};
+    };
+    for (const offers::SocialSpace& s : m_catalogue.social_spaces())
+        out.push_back(choice(QString::fromStdString(s.name)));
+    const QString kept = current.trimmed();
+    if (!kept.isEmpty()) {
+        const offers::SocialSpace* space = m_catalogue.resolve_social_space(kept.toStdString());
+        if (!space)
+            out.push_back(choice(kept));
+    }
+    return out;
+}
+
 QVariantList OfferListModel::buildSocialSpaces() const
 {
     std::map<std::string, int> offersIn;

@@ -131,6 +131,13 @@ public:
     // under their field names, the provider and labels.
     Q_INVOKABLE QVariantMap offer(const QString& id) const;
     Q_INVOKABLE int rowOf(const QString& id) const;
+    // The Sozialraum choices of a case form ([{value, label}], both the space's name, in the
+    // catalogue's order): the social spaces of the offer map, so that a case names one of them and
+    // a typo can neither hide the family's offers in the visit nor split the counts of a report.
+    // `current` (the case's stored value) is kept as a choice of its own when it names no space
+    // of the map, so that editing a case never changes its space unasked. Empty while the device
+    // knows no offer map: the form then takes the space as typed text.
+    Q_INVOKABLE QVariantList socialSpaceChoices(const QString& current = {}) const;
 
     static QString categoryLabel(const QString& id);
     static QString accessLabel(const QString& id);

@@ -41,7 +41,9 @@ void collect(QQuickItem* item, QByteArray& out, QRectF view)
     const QString name = item->objectName();
     if (!name.isEmpty() && item->width() > 0 && item->height() > 0) {
         const QPointF at = item->mapToScene(QPointF(0, 0));
-        QString text = masked(item) ? QString() : item->property("text").toString();
+        // What the item shows: its text, or a drop-down's chosen entry (ComboBox has no text).
+        const QVariant shown = item->property("text").isValid() ? item->property("text") : item->property("displayText");
+        QString text = masked(item) ? QString() : shown.toString();
         text.replace(QLatin1Char('\n'), QLatin1Char(' ')).replace(QLatin1Char('\t'), QLatin1Char(' '));
         out += QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\t%8\t%9\n")
                    .arg(name)

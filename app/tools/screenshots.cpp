@@ -393,6 +393,10 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     }
     caseDetail.setStore(&store);  // re-reads the worker name the demo set
     cases.refresh();
+    // The offer map of the demo (docs/offers.md) is known from here on: the new-case form picks
+    // its Sozialraum from it, and the offer screens below show it.
+    if (!seedDemoOffers(engine, store, out))
+        return 1;
     syncController.refreshStatus();
     if (!syncController.enrolled()) {
         out << "the device was not admitted" << Qt::endl;
@@ -646,9 +650,7 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         settle(300);
     }
 
-    // The offer map with the demo offers (docs/offers.md).
-    if (!seedDemoOffers(engine, store, out))
-        return 1;
+    // The offer map with the demo offers (written above).
     failures += shootOfferScreens(engine, window, navigator, out, shoot);
 
     if (extras.visit && extras.conflicts && extras.language &&

@@ -22,14 +22,21 @@ Page {
     signal offersRequested()
     signal caseRequested(string caseId)
 
-    function newCaseForm() {
+    // The Sozialraum: one of the offer map's spaces (a restored draft's own value kept as a choice);
+    // typed only while the device knows no offer map.
+    function spaceField(current) {
+        const choices = Offers.socialSpaceChoices(current || "")
+        return choices.length > 0 ? { key: "social_space", label: qsTr("Sozialraum"), kind: "choice", choices: choices }
+                                  : { key: "social_space", label: qsTr("Sozialraum"),
+                                      placeholder: Cases.socialSpaces.length > 0 ? qsTr("z. B. %1").arg(Cases.socialSpaces[0]) : "" }
+    }
+    function newCaseForm(current) {
         dialog.title = qsTr("Neuer Fall")
         dialog.target = "newCase"
         dialog.saveText = qsTr("Fall anlegen")
         dialog.fields = [
             { key: "name", label: qsTr("Name des Falls"), placeholder: qsTr("z. B. Familie K.") },
-            { key: "social_space", label: qsTr("Sozialraum"),
-              placeholder: Cases.socialSpaces.length > 0 ? qsTr("z. B. %1").arg(Cases.socialSpaces[0]) : "" },
+            spaceField(current),
             { key: "status", label: qsTr("Status"), kind: "choice", choices: CaseDetail.choices("case_status") },
             { key: "lead_worker", label: qsTr("Fallführende Fachkraft") },
             { key: "opened_on", label: qsTr("Eröffnet am"), kind: "date" }
@@ -45,7 +52,7 @@ Page {
         const d = CaseDetail.newCaseDraft
         if (!d.values)
             return
-        newCaseForm()
+        newCaseForm(d.values.social_space)
         dialog.restore("", d)
     }
     function openWorkerName() {

@@ -86,13 +86,20 @@ Page {
             ]
         }
     }
+    // The Sozialraum: one of the offer map's spaces (Offers.socialSpaceChoices keeps the case's own
+    // value when it names none of them); typed only while the device knows no offer map.
+    function spaceField() {
+        const choices = Offers.socialSpaceChoices(CaseDetail.fields.social_space || "")
+        return choices.length > 0 ? { key: "social_space", label: qsTr("Sozialraum"), kind: "choice", choices: choices }
+                                  : { key: "social_space", label: qsTr("Sozialraum") }
+    }
     function caseForm() {
         return {
             title: qsTr("Fall bearbeiten"),
             target: "case",
             fields: [
                 { key: "name", label: qsTr("Name des Falls") },
-                { key: "social_space", label: qsTr("Sozialraum") },
+                spaceField(),
                 { key: "status", label: qsTr("Status"), kind: "choice", choices: CaseDetail.choices("case_status") },
                 { key: "lead_worker", label: qsTr("Fallführende Fachkraft") },
                 { key: "opened_on", label: qsTr("Eröffnet am"), kind: "date" },

@@ -9,8 +9,10 @@
 #include "controllers/homevisitcontroller.h"
 #include "controllers/sessioncontroller.h"
 #include "controllers/synccontroller.h"
+#include "models/offerlistmodel.h"
 
 #include "domain/repository.h"
+#include "offers/demo_offers.h"
 #include "sync/store/store.h"
 
 #include <QAbstractItemModelTester>
@@ -37,7 +39,18 @@ class Probe : public QObject
     Q_OBJECT
 
 public:
-    Probe(qa::SessionController& session, QString storeDir) : m_session(session), m_storeDir(std::move(storeDir)) {}
+    Probe(qa::SessionController& session, qa::OfferListModel& offers, QString storeDir)
+        : m_session(session), m_offers(offers), m_storeDir(std::move(storeDir)) {}
+
+    // Writes the demo offer map (its social spaces) into the store, as a sync from the office would.
+    Q_INVOKABLE bool seedOfferMap()
+    {
+        if (!m_session.store() || m_session.storeBusy())
+            return false;
+        const bool ok = quartier::offers::seed_demo_offers(*m_session.store(), "2026-11-21").ok();
+        m_offers.refresh();
+        return ok;
+    }
 
     Q_INVOKABLE void lock() { m_session.lock(); }
     // Queues the unlock; the test waits for Session.state.
@@ -76,6 +89,7 @@ public:
 
 private:
     qa::SessionController& m_session;
+    qa::OfferListModel& m_offers;
     QString m_storeDir;
 };
 
@@ -100,21 +114,24 @@ public slots:
         m_sync->setAutomatic(false);
         m_visit = std::make_unique<qa::HomeVisitController>();
         m_conflicts = std::make_unique<qa::ConflictListModel>();
+        m_offers = std::make_unique<qa::OfferListModel>();  // the new-case form's Sozialraum choices
         qa::SessionController* s = m_session.get();
         QObject::connect(s, &qa::SessionController::storeChanged, s, [this] {
             m_cases->setStore(m_session->store());
             m_detail->setStore(m_session->store());
             m_visit->setStore(m_session->store());
             m_conflicts->setStore(m_session->store());
+            m_offers->setStore(m_session->store());
         });
         QObject::connect(s, &qa::SessionController::storeBusyChanged, s, [this] {
             m_cases->setStoreBusy(m_session->storeBusy());
             m_detail->setStoreBusy(m_session->storeBusy());
             m_visit->setStoreBusy(m_session->storeBusy());
             m_conflicts->setStoreBusy(m_session->storeBusy());
+            m_offers->setStoreBusy(m_session->storeBusy());
         });
         QObject::connect(m_detail.get(), &qa::CaseController::recordsChanged, m_cases.get(), &qa::CaseListModel::refresh);
-        m_probe = std::make_unique<Probe>(*m_session, dir);
+        m_probe = std::make_unique<Probe>(*m_session, *m_offers, dir);
         m_session->createStore(kPassphrase, kPassphrase);  // the test waits for Unlocked
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Cases", m_cases.get());
@@ -122,6 +139,7 @@ public slots:
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", m_sync.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Visit", m_visit.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Conflicts", m_conflicts.get());
+        qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Offers", m_offers.get());
         qmlRegisterSingletonInstance("QuartierTest", 1, 0, "Probe", m_probe.get());
     }
     void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
@@ -141,6 +159,7 @@ private:
     std::unique_ptr<qa::SyncController> m_sync;
     std::unique_ptr<qa::HomeVisitController> m_visit;
     std::unique_ptr<qa::ConflictListModel> m_conflicts;
+    std::unique_ptr<qa::OfferListModel> m_offers;
     std::unique_ptr<Probe> m_probe;
 };
 

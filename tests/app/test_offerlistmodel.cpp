@@ -188,6 +188,44 @@ TEST_CASE("OfferListModel gives the schematic view its spaces and counts", "[off
     CHECK(f.model.missingTotal() == 22);
 }
 
+TEST_CASE("OfferListModel offers a case form the map's social spaces, and keeps a case's own value", "[offers]")
+{
+    QTemporaryDir tmp;
+    auto store = demoStore(tmp);
+    OfferListModel model;
+    model.setStore(store.get());
+    const auto values = [](const QVariantList& choices) {
+        QStringList out;
+        for (const QVariant& c : choices) {
+            CHECK(c.toMap().value(QStringLiteral("label")) == c.toMap().value(QStringLiteral("value")));
+            out << c.toMap().value(QStringLiteral("value")).toString();
+        }
+        return out;
+    };
+    QStringList spaces;
+    for (const QVariant& v : model.socialSpaces())
+        spaces << v.toMap().value(QStringLiteral("name")).toString();
+    REQUIRE(spaces.size() >= 2);
+
+    CHECK(values(model.socialSpaceChoices()) == spaces);
+    // A case naming a space of the map (by name, any case, or by id) adds nothing.
+    CHECK(values(model.socialSpaceChoices(spaces[1])) == spaces);
+    CHECK(values(model.socialSpaceChoices(spaces[1].toUpper())) == spaces);
+    CHECK(values(model.socialSpaceChoices(spaceId(model, spaces[1]))) == spaces);
+    // A case whose space the map does not know keeps it as a choice of its own, last.
+    CHECK(values(model.socialSpaceChoices(QStringLiteral("Garstet"))) == spaces + QStringList{QStringLiteral("Garstet")});
+    CHECK(values(model.socialSpaceChoices(QStringLiteral("  "))) == spaces);
+
+    // A device without an offer map: no choices, the form takes typed text.
+    QTemporaryDir empty;
+    auto bare = qs::Store::create(std::filesystem::path(empty.filePath(QStringLiteral("store")).toStdString()),
+                                  "eine Passphrase", quartier::crypto::PwhashParams{1, 8 * 1024 * 1024});
+    REQUIRE(bare);
+    OfferListModel none;
+    none.setStore(bare->get());
+    CHECK(none.socialSpaceChoices(QStringLiteral("Garstedt")).isEmpty());
+}
+
 TEST_CASE("OfferListModel gives the detail pane one offer", "[offers]")
 {
     Fixture f;

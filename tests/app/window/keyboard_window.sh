@@ -58,7 +58,6 @@ gone() {
 
 # ASCII only: typing umlauts through xdotool is app_visit_window's part (a remapped key can come late).
 NAME="Familie Tastatur"
-SPACE="Nordstadt-Ost"
 WANTED="Hausaufgabenhilfe am Nachmittag"
 
 rm -f "$items"
@@ -118,8 +117,10 @@ keys Tab
 wait_focus text_name || fail "the form's first field"
 type_text "$NAME"
 keys Tab
-wait_focus text_social_space || fail "Tab from the name does not reach 'Sozialraum'"
-type_text "$SPACE"
+wait_focus choice_social_space || fail "Tab from the name does not reach the 'Sozialraum' drop-down"
+keys Return Down Return  # the first social space of the offer map, picked in the open list
+SPACE=$(text_of choice_social_space)
+case "$SPACE" in ""|"Bitte wählen") fail "no social space was picked (the drop-down shows '$SPACE')";; esac
 keys Tab
 wait_focus choice_status || fail "Tab from 'Sozialraum' does not reach the status drop-down"
 shot focus-dropdown
@@ -218,6 +219,6 @@ count() { printf '%s\n' "$1" | grep -cF -- "$2" || true; }
 # The record of the case (from its "fields" to its "type"), on one line.
 record=$(printf '%s\n' "$cases" | awk -v n="\"name\": \"$NAME\"" '
   index($0, "\"fields\"") { r = "" } { r = r $0 } index($0, "\"type\"") { if (index(r, n)) print r }')
-printf '%s' "$record" | grep -qF "\"social_space\": \"$SPACE\"" || fail "the social space typed is not stored: $record"
+printf '%s' "$record" | grep -qF "\"social_space\": \"$SPACE\"" || fail "the social space picked ($SPACE) is not stored: $record"
 printf '%s' "$record" | grep -qF '"status": "active"' || fail "the status chosen with the arrow key is not stored: $record"
 echo "keyboard window test: unlock page Tab order, Return on chips, buttons and drop-downs, the new-case form by Tab, Escape closes it and goes back, a changed offer form asks first; the store holds the case"
