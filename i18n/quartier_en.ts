@@ -27,8 +27,8 @@
         <translation>(no name)</translation>
     </message>
     <message>
-        <source>%1 · Konflikt zu klären</source>
-        <translation>%1 · conflict to resolve</translation>
+        <source>%1 · Bearbeitungskonflikt klären</source>
+        <translation>%1 · edit conflict to resolve</translation>
     </message>
     <message>
         <source>Besuch fortsetzen</source>
@@ -94,7 +94,7 @@
         <translation>No case matches “%1”. Check the spelling or clear the search.</translation>
     </message>
     <message>
-        <source>Sobald Fälle angelegt oder vom Server Ihres Trägers übertragen wurden, erscheinen sie hier.</source>
+        <source>Sobald Sie Fälle anlegen oder Fälle vom Server Ihrer Organisation übertragen werden, erscheinen sie hier.</source>
         <translation>Cases appear here as soon as they are created or received from your organisation&apos;s server.</translation>
     </message>
     <message>
@@ -102,7 +102,7 @@
         <translation>New case</translation>
     </message>
     <message>
-        <source>Fallliste blättern</source>
+        <source>In der Fallliste blättern</source>
         <translation>Scroll the case list</translation>
     </message>
     <message>
@@ -174,8 +174,8 @@
         <translation>Enter your name first</translation>
     </message>
     <message>
-        <source>Filter aufheben</source>
-        <translation>Clear filters</translation>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
     </message>
     <message>
         <source>Kein Fall passt zu den gewählten Filtern.</source>
@@ -333,7 +333,7 @@
         <translation>Sections of the case</translation>
     </message>
     <message>
-        <source>Fall blättern</source>
+        <source>Im Fall blättern</source>
         <translation>Scroll the case</translation>
     </message>
     <message>
@@ -617,7 +617,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Fallführung</source>
+        <source>Fallführende Fachkraft</source>
         <translation>Lead worker</translation>
     </message>
     <message>
@@ -629,8 +629,8 @@
         <translation>Summary</translation>
     </message>
     <message>
-        <source>Anwesende</source>
-        <translation>Present</translation>
+        <source>Beteiligte</source>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Kind gesehen</source>
@@ -668,8 +668,8 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <source>Konflikte klären</source>
-        <translation>Resolve conflicts</translation>
+        <source>Bearbeitungskonflikte klären</source>
+        <translation>Resolve edit conflicts</translation>
     </message>
     <message>
         <source>Zurück</source>
@@ -688,12 +688,12 @@
         <translation>%1 entries with several versions</translation>
     </message>
     <message>
-        <source>Konflikte blättern</source>
-        <translation>Scroll conflicts</translation>
+        <source>In den Bearbeitungskonflikten blättern</source>
+        <translation>Scroll the edit conflicts</translation>
     </message>
     <message>
-        <source>Keine Konflikte</source>
-        <translation>No conflicts</translation>
+        <source>Keine Bearbeitungskonflikte</source>
+        <translation>No edit conflicts</translation>
     </message>
     <message>
         <source>Alle Angaben sind eindeutig.</source>
@@ -854,11 +854,11 @@
         <translation>One month back</translation>
     </message>
     <message>
-        <source>Einen Monat vor</source>
+        <source>Einen Monat weiter</source>
         <translation>One month on</translation>
     </message>
     <message>
-        <source>Ein Jahr vor</source>
+        <source>Ein Jahr weiter</source>
         <translation>One year on</translation>
     </message>
     <message>
@@ -931,8 +931,8 @@
 <context>
     <name>EntryDelegate</name>
     <message>
-        <source>Konflikt zu klären</source>
-        <translation>Conflict to resolve</translation>
+        <source>Bearbeitungskonflikt klären</source>
+        <translation>Edit conflict to resolve</translation>
     </message>
 </context>
 <context>
@@ -950,8 +950,8 @@
         <translation>from the will: “%1”</translation>
     </message>
     <message>
-        <source>Konflikt zu klären</source>
-        <translation>Conflict to resolve</translation>
+        <source>Bearbeitungskonflikt klären</source>
+        <translation>Edit conflict to resolve</translation>
     </message>
     <message>
         <source>Jetzt</source>
@@ -997,11 +997,11 @@
         <translation>What is offered near you?</translation>
     </message>
     <message>
-        <source>Was fehlt Ihnen?</source>
-        <translation>What are you missing?</translation>
+        <source>Was fehlt hier aus Ihrer Sicht?</source>
+        <translation>What is missing here, in your view?</translation>
     </message>
     <message>
-        <source>Wie müsste ein Angebot sein, damit Sie es nutzen?</source>
+        <source>Wie müsste ein Angebot sein, damit Sie es nutzen würden?</source>
         <translation>What would an offer have to be like for you to use it?</translation>
     </message>
     <message>
@@ -1033,16 +1033,16 @@
         <translation>Will · note</translation>
     </message>
     <message>
-        <source>Tippen Sie an, wer beim Besuch dabei ist, und ob das Kind gesehen wurde.</source>
-        <translation>Tap who is present at the visit, and whether the child was seen.</translation>
+        <source>Tippen Sie an, wer beim Besuch dabei ist, und geben Sie an, ob das Kind gesehen wurde.</source>
+        <translation>Tap who is present at the visit, and say whether the child was seen.</translation>
     </message>
     <message>
         <source>Angebote im Sozialraum %1. Fragen Sie nach jedem: bekannt, genutzt, früher genutzt oder unbekannt?</source>
         <translation>Offers in the social space %1. Ask about each one: known, used, used before or unknown?</translation>
     </message>
     <message>
-        <source>Was vermisst die Familie in ihrer Umgebung, und was hält sie ab?</source>
-        <translation>What does the family miss in its neighbourhood, and what holds it back?</translation>
+        <source>Was vermisst die Familie in ihrer Umgebung, und was hält sie davon ab, Angebote zu nutzen?</source>
+        <translation>What does the family miss in its neighbourhood, and what keeps it from using offers?</translation>
     </message>
     <message>
         <source>Schreiben Sie die Antworten wörtlich auf, in den Worten der Familie.</source>
@@ -1061,7 +1061,7 @@
         <translation>Home visit %1</translation>
     </message>
     <message>
-        <source>Schritt blättern</source>
+        <source>Im Schritt blättern</source>
         <translation>Scroll step</translation>
     </message>
     <message>
@@ -1109,10 +1109,6 @@
     <message>
         <source>Was fehlt</source>
         <translation>What is missing</translation>
-    </message>
-    <message>
-        <source>Bereich</source>
-        <translation>Area</translation>
     </message>
     <message>
         <source>Person</source>
@@ -1197,6 +1193,10 @@
     <message>
         <source>„%1“ kann nach dem ersten Speichern nicht mehr geändert werden.</source>
         <translation>“%1” cannot be changed after the first save.</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
     </message>
 </context>
 <context>
@@ -1314,7 +1314,7 @@
         <translation>Home visit</translation>
     </message>
     <message>
-        <source>Termin im Amt</source>
+        <source>Termin im Büro</source>
         <translation>Office appointment</translation>
     </message>
     <message>
@@ -1598,7 +1598,7 @@
         <translation>Written by</translation>
     </message>
     <message>
-        <source>Geschrieben am</source>
+        <source>Verfasst am</source>
         <translation>Written at</translation>
     </message>
     <message>
@@ -1694,8 +1694,8 @@
         <translation>Please fill in.</translation>
     </message>
     <message>
-        <source>Die Eingabe hat nicht die erwartete Form.</source>
-        <translation>The input does not have the expected form.</translation>
+        <source>Diese Eingabe kann Quartier nicht lesen. Bitte prüfen Sie die Schreibweise.</source>
+        <translation>Quartier cannot read this input. Please check how it is written.</translation>
     </message>
     <message>
         <source>Dieser Wert ist hier nicht vorgesehen. Bitte einen Wert aus der Liste wählen.</source>
@@ -1730,8 +1730,8 @@
         <translation>Requirements exist only while the case is classified in the danger area.</translation>
     </message>
     <message>
-        <source>Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge voraus: der Fall ist im Leistungsbereich eingeordnet.</source>
-        <translation>An office change mandate needs a named concern: the case is classified in the service area.</translation>
+        <source>Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge voraus. Dieser Fall ist aber im Leistungsbereich eingeordnet – ordnen Sie ihn zuerst neu ein oder wählen Sie eine andere Art des Auftrags.</source>
+        <translation>An office change mandate needs a named concern. This case, however, is classified in the service area – classify it anew first, or choose another kind of mandate.</translation>
     </message>
     <message>
         <source>Dieser Wille nennt noch keinen eigenen Beitrag – er ist ein Wunsch. Ein Ziel baut auf einem Willen mit eigenem Beitrag auf.</source>
@@ -1818,8 +1818,8 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>Nicht bekannt</source>
-        <translation>Not known about</translation>
+        <source>Fehlende Information</source>
+        <translation>No information</translation>
     </message>
     <message>
         <source>Scham, Angst vor Abstempeln</source>
@@ -1880,8 +1880,8 @@
         <translation>End</translation>
     </message>
     <message>
-        <source>Leer, solange die Hilfe läuft.</source>
-        <translation>Empty while the measure runs.</translation>
+        <source>Leer lassen, solange die Hilfe läuft.</source>
+        <translation>Leave empty while the help runs.</translation>
     </message>
     <message>
         <source>Hilfen</source>
@@ -1982,8 +1982,8 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1 verkürzen</source>
-        <translation>Shorten %1</translation>
+        <source>%1: kürzer</source>
+        <translation>%1: shorter</translation>
     </message>
     <message>
         <source>1 Minute</source>
@@ -1994,19 +1994,12 @@
         <translation>%1 minutes</translation>
     </message>
     <message>
-        <source>%1 verlängern</source>
-        <translation>Lengthen %1</translation>
+        <source>%1: länger</source>
+        <translation>%1: longer</translation>
     </message>
 </context>
 <context>
     <name>NetworkMapEditor</name>
-    <message numerus="yes">
-        <source>Netzwerkkarte mit %n Kontakten</source>
-        <translation>
-            <numerusform>Network map with %n contact</numerusform>
-            <numerusform>Network map with %n contacts</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Kontakt an dieser Stelle hinzufügen</source>
         <translation>Add a contact at this place</translation>
@@ -2014,6 +2007,14 @@
     <message>
         <source>%1, %2, Ring %3, %4</source>
         <translation>%1, %2, ring %3, %4</translation>
+    </message>
+    <message>
+        <source>Netzwerkkarte mit einem Kontakt</source>
+        <translation>Network map with one contact</translation>
+    </message>
+    <message>
+        <source>Netzwerkkarte mit %1 Kontakten</source>
+        <translation>Network map with %1 contacts</translation>
     </message>
 </context>
 <context>
@@ -2031,12 +2032,12 @@
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <source>Konflikt</source>
-        <translation>Conflict</translation>
+        <source>Bearbeitungskonflikt</source>
+        <translation>Edit conflict</translation>
     </message>
     <message>
-        <source>prüfen</source>
-        <translation>check</translation>
+        <source>Prüfung fällig</source>
+        <translation>check due</translation>
     </message>
 </context>
 <context>
@@ -2062,7 +2063,7 @@
         <translation>Scroll through the offers</translation>
     </message>
     <message>
-        <source>Detail schließen</source>
+        <source>Details schließen</source>
         <translation>Close the detail</translation>
     </message>
     <message>
@@ -2125,12 +2126,12 @@
 <context>
     <name>OfferEditPage</name>
     <message>
-        <source>Leer lassen für die Nummer des Trägers: %1</source>
-        <translation>Leave empty for the provider&apos;s number: %1</translation>
+        <source>Leer lassen, um die Nummer des Trägers zu nutzen: %1</source>
+        <translation>Leave empty to use the provider’s number: %1</translation>
     </message>
     <message>
-        <source>Leer lassen für die Adresse des Trägers: %1</source>
-        <translation>Leave empty for the provider&apos;s address: %1</translation>
+        <source>Leer lassen, um die E-Mail-Adresse des Trägers zu nutzen: %1</source>
+        <translation>Leave empty to use the provider’s e-mail address: %1</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -2157,7 +2158,7 @@
         <translation>Save and record as checked today</translation>
     </message>
     <message>
-        <source>Formular blättern</source>
+        <source>Im Formular blättern</source>
         <translation>Scroll the form</translation>
     </message>
     <message>
@@ -2277,7 +2278,7 @@
         <translation>Inclusion notes</translation>
     </message>
     <message>
-        <source>z. B. Trainer erfahren mit Kindern im Autismus-Spektrum, barrierefreier Zugang</source>
+        <source>z. B. Trainer hat Erfahrung mit Kindern im Autismus-Spektrum; barrierefreier Zugang</source>
         <translation>e.g. coach experienced with autistic children, step-free access</translation>
     </message>
 </context>
@@ -2309,10 +2310,6 @@
     <message>
         <source>Noch keine Angebote auf diesem Gerät</source>
         <translation>No offers on this device yet</translation>
-    </message>
-    <message>
-        <source>%1 Angebote in %2 Sozialräumen</source>
-        <translation>%1 offers in %2 social spaces</translation>
     </message>
     <message>
         <source>%1 von %2 angezeigt</source>
@@ -2375,7 +2372,7 @@
         <translation>Offer list</translation>
     </message>
     <message>
-        <source>Angebotsliste blättern</source>
+        <source>In der Angebotsliste blättern</source>
         <translation>Scroll the offer list</translation>
     </message>
     <message>
@@ -2391,8 +2388,8 @@
         <translation>No offer matches the search and filters. Loosen the filters – and note in the case what is missing.</translation>
     </message>
     <message>
-        <source>Erfassen Sie das erste Angebot oder synchronisieren Sie die Ressourcenkarte Ihres Trägers.</source>
-        <translation>Add the first offer or sync your organisation&apos;s offer map.</translation>
+        <source>Erfassen Sie das erste Angebot, oder synchronisieren Sie, um die Angebotskarte Ihrer Organisation zu laden.</source>
+        <translation>Add the first offer, or sync to load your organisation’s offer map.</translation>
     </message>
     <message>
         <source>Tippen Sie auf einen Sozialraum, um seine Angebote zu sehen.</source>
@@ -2405,6 +2402,26 @@
     <message>
         <source>Rückmeldungen zeigen, was Familien fehlt</source>
         <translation>Show what families say is missing</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>1 Angebot</source>
+        <translation>1 offer</translation>
+    </message>
+    <message>
+        <source>%1 Angebote</source>
+        <translation>%1 offers</translation>
+    </message>
+    <message>
+        <source>1 Sozialraum</source>
+        <translation>1 social space</translation>
+    </message>
+    <message>
+        <source>%1 Sozialräumen</source>
+        <translation>%1 social spaces</translation>
     </message>
 </context>
 <context>
@@ -2452,8 +2469,8 @@
         <translation>What helps?</translation>
     </message>
     <message>
-        <source>Wessen Ressource</source>
-        <translation>Whose resource</translation>
+        <source>Wessen Ressource?</source>
+        <translation>Whose resource?</translation>
     </message>
     <message>
         <source>die ganze Familie</source>
@@ -2505,7 +2522,7 @@
         <translation>Lock</translation>
     </message>
     <message>
-        <source>Einstellungen blättern</source>
+        <source>In den Einstellungen blättern</source>
         <translation>Scroll the settings</translation>
     </message>
     <message>
@@ -2545,8 +2562,8 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Warte auf Freigabe</source>
-        <translation>Waiting for admission</translation>
+        <source>Wartet auf Freigabe …</source>
+        <translation>Waiting for admission …</translation>
     </message>
     <message>
         <source>Nicht mehr warten</source>
@@ -2565,7 +2582,7 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <source>Dieses Gerät ist noch mit keinem Server verbunden: Alles bleibt bis zur Anmeldung nur hier.</source>
+        <source>Dieses Gerät ist noch mit keinem Server verbunden: Alles bleibt bis zur Anmeldung nur auf diesem Gerät.</source>
         <translation>This device is not connected to a server yet: until it is enrolled, everything stays on it alone.</translation>
     </message>
     <message>
@@ -2577,7 +2594,7 @@
         <translation>Server</translation>
     </message>
     <message>
-        <source>Kennung für die Verwaltung</source>
+        <source>Kennung für die Administration</source>
         <translation>Identifier for the administration</translation>
     </message>
     <message>
@@ -2649,12 +2666,12 @@
         <translation>The organisation&apos;s devices</translation>
     </message>
     <message>
-        <source>Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.</source>
-        <translation>Once this device is enrolled, every device of your organisation is listed here, as the verified directory records it.</translation>
+        <source>Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation.</source>
+        <translation>Once this device is enrolled, every device of your organisation is listed here.</translation>
     </message>
     <message>
-        <source>Wie das von Ihrer Administration unterschriebene Verzeichnis sie führt. Nur lesen: Geräte anmelden und sperren kann die Administration.</source>
-        <translation>As the directory signed by your administration records them. Read-only: your administration enrols and revokes devices.</translation>
+        <source>So, wie Ihre Administration sie eingetragen hat. Geräte anmelden und sperren kann nur die Administration.</source>
+        <translation>As your administration registered them. Only your administration enrols and revokes devices.</translation>
     </message>
     <message>
         <source>%1, %2%3</source>
@@ -2684,8 +2701,8 @@
         <translation>Share case</translation>
     </message>
     <message>
-        <source>„%1“ mit dem Gerät einer Kollegin oder eines Kollegen teilen. Das Gerät erhält den ganzen Fall mit seinem Verlauf.</source>
-        <translation>Share “%1” with a colleague’s device. The device receives the whole case with its history.</translation>
+        <source>„%1“ mit dem Gerät einer Kollegin oder eines Kollegen teilen. Das Gerät erhält den ganzen Fall mit seinem Verlauf – nicht aber Ihre anvertrauten Vermerke (§ 65 SGB VIII).</source>
+        <translation>Share “%1” with a colleague’s device. The device receives the whole case with its history – but not your entrusted notes (§ 65 SGB VIII).</translation>
     </message>
     <message>
         <source>Teilen braucht eine Verbindung zum Server. Auf dem anderen Gerät erscheint der Fall nach dessen nächster Synchronisierung.</source>
@@ -2696,8 +2713,8 @@
         <translation>So far only this device has the case.</translation>
     </message>
     <message>
-        <source>Wird geladen</source>
-        <translation>Loading</translation>
+        <source>Wird geladen …</source>
+        <translation>Loading …</translation>
     </message>
     <message>
         <source>Geräte Ihrer Organisation</source>
@@ -2767,18 +2784,6 @@
         <translation>%1× missing</translation>
     </message>
     <message>
-        <source>%1, Region %2: %3 Angebote, %4-mal als fehlend genannt: %5</source>
-        <translation>%1, region %2: %3 offers, named missing %4 times: %5</translation>
-    </message>
-    <message>
-        <source>%1, Region %2: %3 Angebote</source>
-        <translation>%1, region %2: %3 offers</translation>
-    </message>
-    <message>
-        <source>Region %1 · %2 Angebote</source>
-        <translation>Region %1 · %2 offers</translation>
-    </message>
-    <message>
         <source>Fehlt laut Familien: %1</source>
         <translation>Missing according to families: %1</translation>
     </message>
@@ -2786,23 +2791,39 @@
         <source>Noch keine Rückmeldung, dass etwas fehlt</source>
         <translation>No reports yet that something is missing</translation>
     </message>
+    <message>
+        <source>1 Angebot</source>
+        <translation>1 offer</translation>
+    </message>
+    <message>
+        <source>%1, Region %2: %3, %4-mal als fehlend genannt: %5</source>
+        <translation>%1, region %2: %3, named missing %4 times: %5</translation>
+    </message>
+    <message>
+        <source>%1, Region %2: %3</source>
+        <translation>%1, region %2: %3</translation>
+    </message>
+    <message>
+        <source>Region %1 · %2</source>
+        <translation>Region %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>StoreProblem</name>
     <message>
-        <source>Der Speicher des Tablets ist voll. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und speichern Sie dann erneut.</source>
-        <translation>The tablet&apos;s storage is full. Your input is not lost; it is still here. Free some space (for example, delete photos or videos) and then save again.</translation>
+        <source>Der Speicher dieses Geräts ist voll. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und speichern Sie dann erneut.</source>
+        <translation>This device’s storage is full. Your input is not lost; it is still here. Free some space (for example, delete photos or videos) and then save again.</translation>
     </message>
     <message>
-        <source>Der Datenspeicher des Tablets meldet einen Schreibfehler. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
-        <translation>The tablet&apos;s data store reports a write error. Your input is not lost; it is still here. Try again; if that does not help, contact your administration.</translation>
+        <source>Der Datenspeicher dieses Geräts meldet einen Schreibfehler. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>This device’s data store reports a write error. Your input is not lost; it is still here. Try again; if that does not help, contact your administration.</translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <source>Zuletzt synchronisiert %1</source>
-        <translation>Last synced %1</translation>
+        <source>Zuletzt synchronisiert um %1 Uhr</source>
+        <translation>Last synced at %1</translation>
     </message>
     <message>
         <source>Zuletzt synchronisiert am %1</source>
@@ -2857,16 +2878,16 @@
         <translation>Sync: %1. Sync now</translation>
     </message>
     <message>
-        <source>1 Konflikt klären</source>
-        <translation>Resolve 1 conflict</translation>
+        <source>1 Bearbeitungskonflikt klären</source>
+        <translation>Resolve 1 edit conflict</translation>
     </message>
     <message>
-        <source>%1 Konflikte klären</source>
-        <translation>Resolve %1 conflicts</translation>
+        <source>%1 Bearbeitungskonflikte klären</source>
+        <translation>Resolve %1 edit conflicts</translation>
     </message>
     <message>
-        <source>Synchronisierung: %1. Zu den Konflikten</source>
-        <translation>Sync: %1. Go to the conflicts</translation>
+        <source>Synchronisierung: %1. Zu den Bearbeitungskonflikten</source>
+        <translation>Sync: %1. Go to the edit conflicts</translation>
     </message>
 </context>
 <context>
@@ -2958,19 +2979,19 @@
         <translation>Home visit · %1</translation>
     </message>
     <message>
-        <source>Begonnen %1 · abgeschlossen</source>
+        <source>Begonnen am %1 · abgeschlossen</source>
         <translation>Started %1 · finished</translation>
     </message>
     <message>
-        <source>Begonnen %1 · Entwurf fortgesetzt</source>
+        <source>Begonnen am %1 · Entwurf fortgesetzt</source>
         <translation>Started %1 · draft resumed</translation>
     </message>
     <message>
-        <source>Begonnen %1 · Entwurf</source>
+        <source>Begonnen am %1 · Entwurf</source>
         <translation>Started %1 · draft</translation>
     </message>
     <message>
-        <source>Speichert …</source>
+        <source>Wird gespeichert …</source>
         <translation>Saving …</translation>
     </message>
     <message>
@@ -3041,8 +3062,8 @@
         <translation>written, in the case</translation>
     </message>
     <message>
-        <source>Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen werden eigene Einträge.</source>
-        <translation>Everything needed is recorded. After finishing, the visit stays as it is; additions become entries of their own.</translation>
+        <source>Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen erfassen Sie als neue Einträge.</source>
+        <translation>Everything needed is recorded. After finishing, the visit stays as it is; you record additions as new entries.</translation>
     </message>
     <message>
         <source>Besuch abschließen</source>
@@ -3083,12 +3104,12 @@
 <context>
     <name>VisitStepMissing</name>
     <message>
-        <source>Festgehalten: „%1“. Es steht unten in der Liste; dort können Sie sagen, was abhält.</source>
+        <source>Festgehalten: „%1“. Es steht unten in der Liste; dort können Sie festhalten, was die Familie davon abhält.</source>
         <translation>Recorded: “%1”. It is in the list below, where you can say what keeps the family from it.</translation>
     </message>
     <message>
-        <source>Wählen Sie einen Bereich, dann können Sie es festhalten.</source>
-        <translation>Choose an area, then you can record it.</translation>
+        <source>Wählen Sie eine Kategorie, dann können Sie es festhalten.</source>
+        <translation>Choose a category, then you can record it.</translation>
     </message>
     <message>
         <source>Früher genannt</source>
@@ -3107,12 +3128,12 @@
         <translation>e.g. afternoon childcare</translation>
     </message>
     <message>
-        <source>Bereich</source>
-        <translation>Area</translation>
+        <source>Kategorie</source>
+        <translation>Category</translation>
     </message>
     <message>
-        <source>Bereich: %1</source>
-        <translation>Area: %1</translation>
+        <source>Kategorie: %1</source>
+        <translation>Category: %1</translation>
     </message>
     <message>
         <source>Festhalten</source>
@@ -3170,8 +3191,8 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Angebot suchen: Name, Ort oder Art</source>
-        <translation>Search offers: name, place or kind</translation>
+        <source>Angebot suchen: Name, Ort oder Kategorie</source>
+        <translation>Search offers: name, place or category</translation>
     </message>
     <message>
         <source>Kein Angebot gefunden</source>
@@ -3256,8 +3277,8 @@
         <translation>%1 · still a wish</translation>
     </message>
     <message>
-        <source>Selbst: %1</source>
-        <translation>Own part: %1</translation>
+        <source>Eigener Beitrag: %1</source>
+        <translation>Own contribution: %1</translation>
     </message>
     <message>
         <source>Wille von %1</source>
@@ -3308,20 +3329,20 @@
         <translation>What you want to record …</translation>
     </message>
     <message>
-        <source>Anvertraut nach § 65 SGB VIII, nur für mich lesbar</source>
-        <translation>Entrusted under § 65 SGB VIII, readable by me only</translation>
+        <source>Anvertraut (§ 65 SGB VIII) – nur für Sie lesbar</source>
+        <translation>Entrusted (§ 65 SGB VIII) – readable by you only</translation>
     </message>
     <message>
         <source>Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.</source>
         <translation>Entrusted (§ 65 SGB VIII): readable by you only until you pass it on with a legal basis.</translation>
     </message>
     <message>
-        <source>Im Fall: für alle lesbar, die den Fall bearbeiten.</source>
-        <translation>In the case: readable by everyone working on the case.</translation>
+        <source>Im Fall: lesbar für alle, mit denen der Fall geteilt ist (z. B. Vertretung, Familienhilfe des Trägers).</source>
+        <translation>In the case: readable by everyone the case is shared with (e.g. a deputy, the provider’s family helper).</translation>
     </message>
     <message>
-        <source>Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.</source>
-        <translation>Where the note is kept was fixed when it was first saved. It can only be passed on through a release with a legal basis.</translation>
+        <source>Ob der Vermerk anvertraut oder im Fall steht, lässt sich nach dem ersten Speichern nicht mehr ändern. Anvertrautes geben Sie nur mit Rechtsgrundlage weiter (Einwilligung oder Befugnis nach § 65 SGB VIII).</source>
+        <translation>Whether the note is entrusted or in the case cannot be changed after it was first saved. You pass on what was entrusted only with a legal basis (consent or a power under § 65 SGB VIII).</translation>
     </message>
 </context>
 <context>
@@ -3379,8 +3400,8 @@
         <translation>Belongs to the direction goal (action goals only)</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
+        <source>keine Angabe</source>
+        <translation>not given</translation>
     </message>
     <message>
         <source>Beruht auf dem Willen</source>
@@ -3536,20 +3557,20 @@
         <translation>This device&apos;s role cannot create cases. Nothing you typed is lost.</translation>
     </message>
     <message>
-        <source>Der Datenspeicher ist gesperrt.</source>
-        <translation>The data store is locked.</translation>
+        <source>Quartier ist gesperrt. Entsperren Sie die App und versuchen Sie es erneut.</source>
+        <translation>Quartier is locked. Unlock the app and try again.</translation>
     </message>
     <message>
         <source>Gerade wird synchronisiert. Bitte speichern Sie in einem Moment noch einmal – Ihre Eingaben bleiben erhalten.</source>
         <translation>Syncing right now. Please save again in a moment – your input is kept.</translation>
     </message>
     <message>
-        <source>Das Öffnen konnte nicht protokolliert werden.</source>
-        <translation>Opening could not be recorded in the audit log.</translation>
+        <source>Der Zugriff auf diesen Fall konnte nicht protokolliert werden. Schließen Sie den Fall und öffnen Sie ihn erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>Opening this case could not be recorded in the audit log. Close the case and open it again; if that does not help, contact your administration.</translation>
     </message>
     <message>
-        <source>Der Fall konnte nicht gelesen werden.</source>
-        <translation>The case could not be read.</translation>
+        <source>Der Fall konnte nicht gelesen werden. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>The case could not be read. Try again; if that does not help, contact your administration.</translation>
     </message>
     <message>
         <source>Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden.</source>
@@ -3560,8 +3581,8 @@
         <translation>The name could not be saved.</translation>
     </message>
     <message>
-        <source>Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.</source>
-        <translation>Saving failed: the data store reports an error. Your input is not lost.</translation>
+        <source>Speichern fehlgeschlagen: Der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren – versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>Saving failed: the data store reports an error. Your input is not lost – try again; if that does not help, contact your administration.</translation>
     </message>
     <message>
         <source>Dieser Eintrag ist nicht (mehr) vorhanden.</source>
@@ -3649,7 +3670,7 @@
 <context>
     <name>quartier::app::DeviceListModel</name>
     <message>
-        <source>Fachkraft ASD</source>
+        <source>ASD-Fachkraft</source>
         <translation>ASD caseworker</translation>
     </message>
     <message>
@@ -3746,16 +3767,16 @@
         <translation>One moment: a sync is running. Please tap again in a moment.</translation>
     </message>
     <message>
-        <source>Der Speicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen.</source>
-        <translation>The store is busy right now. Please try again in a moment.</translation>
+        <source>Der Datenspeicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen.</source>
+        <translation>The data store is busy right now. Please try again in a moment.</translation>
     </message>
     <message>
         <source>Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden.</source>
         <translation>This case is not (or no longer) on this device.</translation>
     </message>
     <message>
-        <source>Der Besuch konnte nicht angelegt werden: %1</source>
-        <translation>The visit could not be created: %1</translation>
+        <source>Der Hausbesuch konnte nicht angelegt werden. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration (technische Angabe: %1).</source>
+        <translation>The home visit could not be created. Try again; if that does not help, contact your administration (technical detail: %1).</translation>
     </message>
     <message>
         <source>fehlt · %1</source>
@@ -3813,32 +3834,20 @@
         <translation>This offer no longer exists on this device.</translation>
     </message>
     <message>
-        <source>Speichern fehlgeschlagen: %1</source>
-        <translation>Saving failed: %1</translation>
-    </message>
-    <message>
-        <source>Bitte geben Sie einen Namen ein.</source>
-        <translation>Please enter a name.</translation>
-    </message>
-    <message>
-        <source>Bitte wählen Sie einen Träger.</source>
-        <translation>Please choose a provider.</translation>
-    </message>
-    <message>
-        <source>Bitte wählen Sie eine Kategorie.</source>
-        <translation>Please choose a category.</translation>
-    </message>
-    <message>
-        <source>Bitte wählen Sie einen Sozialraum.</source>
-        <translation>Please choose a social space.</translation>
-    </message>
-    <message>
-        <source>Bitte wählen Sie, wie man hinkommt.</source>
-        <translation>Please choose how people get access.</translation>
+        <source>Speichern fehlgeschlagen. Ihre Eingaben stehen noch hier; versuchen Sie es erneut. Hilft das nicht, wenden Sie sich an Ihre Administration (technische Angabe: %1).</source>
+        <translation>Saving failed. Your input is still here; try again. If that does not help, contact your administration (technical detail: %1).</translation>
     </message>
     <message>
         <source>Bitte ausfüllen.</source>
         <translation>Please fill in.</translation>
+    </message>
+    <message>
+        <source>Bitte auswählen.</source>
+        <translation>Please choose.</translation>
+    </message>
+    <message>
+        <source>Bitte wählen Sie den Zugang: niedrigschwellig, mit Anmeldung oder über Hilfeplan.</source>
+        <translation>Please choose the access: low-threshold, with registration or through a help plan.</translation>
     </message>
     <message>
         <source>Dieser Text ist zu lang.</source>
@@ -3877,8 +3886,8 @@
         <translation>The check date is not valid.</translation>
     </message>
     <message>
-        <source>Bitte prüfen.</source>
-        <translation>Please check.</translation>
+        <source>Bitte prüfen Sie diese Angabe.</source>
+        <translation>Please check this entry.</translation>
     </message>
 </context>
 <context>
@@ -4038,16 +4047,16 @@
         <translation>The data store could not be read or written. Is there enough free space?</translation>
     </message>
     <message>
-        <source>Unerwarteter Fehler beim Öffnen des Datenspeichers (%1).</source>
-        <translation>Unexpected error while opening the data store (%1).</translation>
+        <source>Der Datenspeicher ließ sich nicht öffnen. Starten Sie Quartier neu; hilft das nicht, wenden Sie sich an Ihre Administration (Fehlercode: %1).</source>
+        <translation>The data store could not be opened. Restart Quartier; if that does not help, contact your administration (error code: %1).</translation>
     </message>
     <message>
         <source>Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
         <translation>This device has not synced for longer than your organisation allows. Sync to see the cases again.</translation>
     </message>
     <message>
-        <source>Der Speicher des Tablets ist voll: Quartier kann die Entsperrung nicht protokollieren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.</source>
-        <translation>The tablet&apos;s storage is full: Quartier cannot record the unlock in its audit log. Free some space (for example, delete photos or videos) and try again.</translation>
+        <source>Der Speicher dieses Geräts ist voll: Quartier kann die Entsperrung nicht protokollieren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.</source>
+        <translation>This device’s storage is full: Quartier cannot record the unlock in its audit log. Free some space (for example, delete photos or videos) and try again.</translation>
     </message>
 </context>
 <context>
@@ -4069,16 +4078,16 @@
         <translation>Your organisation’s directory lists no other device yet.</translation>
     </message>
     <message>
-        <source>Der Fall ist jetzt auch auf dem Gerät „%1“ sichtbar, nach dessen nächster Synchronisierung.</source>
-        <translation>The case is now visible on the device “%1” too, after its next sync.</translation>
+        <source>Der Fall ist geteilt. Auf dem Gerät „%1“ erscheint er nach dessen nächster Synchronisierung.</source>
+        <translation>The case is shared. It appears on the device “%1” after that device’s next sync.</translation>
     </message>
     <message>
-        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), deren Rechtsgrundlage dieses Gerät nicht abdeckt. Nötig ist eine Einwilligung oder Weitergabe, die es einschließt.</source>
-        <translation>The case holds entrusted information (§ 65 SGB VIII) whose legal basis does not cover this device. It needs a consent or disclosure that includes it.</translation>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), deren Rechtsgrundlage das gewählte Gerät nicht abdeckt. Nötig ist eine Einwilligung oder Weitergabe, die dieses Empfängergerät einschließt.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) whose legal basis does not cover the chosen device. It needs a consent or disclosure that includes that recipient device.</translation>
     </message>
     <message>
-        <source>Die Rollenrichtlinie Ihrer Organisation erlaubt diesem Gerät den Fall nicht.</source>
-        <translation>Your organisation’s role policy does not allow this device the case.</translation>
+        <source>Nach dem Berechtigungskonzept Ihrer Organisation darf das gewählte Gerät diesen Fall nicht erhalten.</source>
+        <translation>Under your organisation’s access rules the chosen device may not receive this case.</translation>
     </message>
     <message>
         <source>Nicht geteilt: %1</source>
@@ -4089,28 +4098,28 @@
         <translation>Not shared: the server cannot be reached. Sharing needs a connection to the server; try again once this device is online. Nothing was lost.</translation>
     </message>
     <message>
-        <source>Nicht geteilt: Das Gerät steht nicht im Verzeichnis Ihrer Organisation, oder dieses Gerät hält den Schlüssel des Falls nicht.</source>
-        <translation>Not shared: the device is not in your organisation’s directory, or this device does not hold the case’s key.</translation>
+        <source>Nicht geteilt: Das gewählte Gerät steht nicht (mehr) im Verzeichnis Ihrer Organisation, oder dieses Gerät hat keinen Zugriff mehr auf den Fall. Synchronisieren Sie und versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>Not shared: the chosen device is not (or no longer) in your organisation’s directory, or this device no longer has access to the case. Sync and try again; if that does not help, contact your administration.</translation>
     </message>
     <message>
-        <source>Dieses Gerät ist im Verzeichnis Ihrer Organisation nicht angemeldet.</source>
-        <translation>This device is not enrolled in your organisation’s directory.</translation>
+        <source>Das Gerät ist im Verzeichnis Ihrer Organisation nicht (mehr) angemeldet.</source>
+        <translation>The device is not (or no longer) enrolled in your organisation’s directory.</translation>
     </message>
     <message>
-        <source>Die Rolle „%1“ kennt Quartier nicht.</source>
-        <translation>Quartier does not know the role “%1”.</translation>
+        <source>Die Rolle „%1“ des Geräts ist Quartier unbekannt. Bitte wenden Sie sich an Ihre Administration.</source>
+        <translation>Quartier does not know the device’s role “%1”. Please contact your administration.</translation>
     </message>
     <message>
-        <source>Die Rolle „%1“ sieht keine Fallinhalte (Rollenrichtlinie).</source>
-        <translation>The role “%1” sees no case content (role policy).</translation>
+        <source>Geräte mit der Rolle „%1“ erhalten keine Fallinhalte.</source>
+        <translation>Devices with the role “%1” receive no case content.</translation>
     </message>
     <message>
-        <source>Ein persönlicher Bereich wird nie geteilt: Was eine Familie einer Fachkraft anvertraut hat, bleibt bei ihr.</source>
-        <translation>A personal space is never shared: what a family entrusted to a worker stays with that worker.</translation>
+        <source>Der persönliche Bereich einer Fachkraft wird nie als Ganzes geteilt. Anvertrautes (§ 65 SGB VIII) gibt nur sie selbst weiter – einzeln und mit Rechtsgrundlage.</source>
+        <translation>A worker’s personal space is never shared as a whole. Only she or he passes on what was entrusted (§ 65 SGB VIII) – one entry at a time and with a legal basis.</translation>
     </message>
     <message>
-        <source>Dieses Gerät der Familienhilfe ist keinem freien Träger zugeordnet.</source>
-        <translation>This family-help device belongs to no free provider.</translation>
+        <source>Das Gerät ist als Familienhilfe eingetragen, aber keinem freien Träger zugeordnet. Bitte wenden Sie sich an Ihre Administration.</source>
+        <translation>The device is registered as family help but belongs to no free provider. Please contact your administration.</translation>
     </message>
     <message>
         <source>Der Fall ist dem Träger „%1“ nicht zugewiesen. Erst nach der Zuweisung darf dessen Familienhilfe ihn sehen.</source>
@@ -4133,15 +4142,15 @@
         <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under a consent that %1. Another device needs a new, valid consent that names it as a recipient.</translation>
     </message>
     <message>
-        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, die dieses Gerät nicht als Empfänger nennt. Nötig ist eine Einwilligung, die auch die Rolle „%1“ oder dieses Gerät einschließt.</source>
-        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under a consent that does not name this device as a recipient. It needs a consent that also covers the role “%1” or this device.</translation>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, die das gewählte Gerät nicht als Empfänger nennt. Nötig ist eine Einwilligung, die auch die Rolle „%1“ oder das gewählte Gerät einschließt.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under a consent that does not name the chosen device as a recipient. It needs a consent that also covers the role “%1” or the chosen device.</translation>
     </message>
     <message>
-        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben nach %1 nur an andere Empfänger. Nötig ist eine eigene Weitergabe an dieses Gerät, mit Einwilligung oder begründeter Ausnahme.</source>
-        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under %1 to other recipients only. It needs a disclosure to this device of its own, with consent or a reasoned exception.</translation>
+        <source>Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben nach %1 nur an andere Empfänger. Nötig ist eine eigene Weitergabe an das gewählte Gerät, mit Einwilligung oder begründeter Ausnahme.</source>
+        <translation>The case holds entrusted information (§ 65 SGB VIII) disclosed under %1 to other recipients only. It needs a disclosure to the chosen device of its own, with consent or a reasoned exception.</translation>
     </message>
     <message>
-        <source>Der Fall ist vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.</source>
+        <source>Der Fall wurde vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.</source>
         <translation>The case has been taken back from the device “%1”. It deletes the case at its next sync; nothing written from now on reaches it.</translation>
     </message>
     <message>
@@ -4188,8 +4197,8 @@
         <translation>The server refused the request: this device lacks a permission. Please contact your administration.</translation>
     </message>
     <message>
-        <source>Der Server hat die Synchronisierung abgelehnt (%1).</source>
-        <translation>The server refused the sync (%1).</translation>
+        <source>Der Server hat die Synchronisierung abgelehnt. Quartier versucht es später erneut; hilft das nicht, wenden Sie sich an Ihre Administration (Fehlercode: %1).</source>
+        <translation>The server refused the sync. Quartier will try again later; if that does not help, contact your administration (error code: %1).</translation>
     </message>
     <message>
         <source>Der Server antwortet nicht wie erwartet. Bitte informieren Sie Ihre Administration.</source>
@@ -4200,16 +4209,16 @@
         <translation>The data store is damaged. Please contact your administration.</translation>
     </message>
     <message>
-        <source>Die Synchronisierung ist fehlgeschlagen (%1).</source>
-        <translation>The sync failed (%1).</translation>
+        <source>Die Synchronisierung ist fehlgeschlagen; es geht nichts verloren. Versuchen Sie es später erneut; hilft das nicht, wenden Sie sich an Ihre Administration (Fehlercode: %1).</source>
+        <translation>The sync failed; nothing is lost. Try again later; if that does not help, contact your administration (error code: %1).</translation>
     </message>
     <message>
-        <source>Der Speicher des Tablets ist voll: Die Synchronisierung wurde angehalten, es geht nichts verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und synchronisieren Sie dann erneut.</source>
-        <translation>The tablet&apos;s storage is full: the sync was stopped, nothing is lost. Free some space (for example, delete photos or videos) and then sync again.</translation>
+        <source>Der Speicher dieses Geräts ist voll: Die Synchronisierung wurde angehalten, es geht nichts verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und synchronisieren Sie dann erneut.</source>
+        <translation>This device’s storage is full: the sync was stopped, nothing is lost. Free some space (for example, delete photos or videos) and then sync again.</translation>
     </message>
     <message>
-        <source>Der Datenspeicher des Tablets meldet einen Schreibfehler: Die Synchronisierung wurde angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
-        <translation>The tablet&apos;s data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
+        <source>Der Datenspeicher dieses Geräts meldet einen Schreibfehler: Die Synchronisierung wurde angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
+        <translation>This device’s data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
     </message>
 </context>
 </TS>

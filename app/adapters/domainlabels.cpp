@@ -50,7 +50,7 @@ constexpr ChoiceName kChoices[] = {
     {"member_role", "relative", QT_TRANSLATE_NOOP("Labels", "Verwandte:r")},
     {"member_role", "other", QT_TRANSLATE_NOOP("Labels", "Andere Person")},
     {"contact_kind", "home_visit", QT_TRANSLATE_NOOP("Labels", "Hausbesuch")},
-    {"contact_kind", "office_visit", QT_TRANSLATE_NOOP("Labels", "Termin im Amt")},
+    {"contact_kind", "office_visit", QT_TRANSLATE_NOOP("Labels", "Termin im Büro")},
     {"contact_kind", "phone", QT_TRANSLATE_NOOP("Labels", "Telefonat")},
     {"contact_kind", "video", QT_TRANSLATE_NOOP("Labels", "Videogespräch")},
     {"contact_kind", "outreach", QT_TRANSLATE_NOOP("Labels", "Aufsuchender Kontakt")},
@@ -98,7 +98,7 @@ constexpr ChoiceName kChoices[] = {
     {"barrier", "distance", QT_TRANSLATE_NOOP("Labels", "Weg zu weit")},
     {"barrier", "times", QT_TRANSLATE_NOOP("Labels", "Zeiten passen nicht")},
     {"barrier", "language", QT_TRANSLATE_NOOP("Labels", "Sprache")},
-    {"barrier", "no_information", QT_TRANSLATE_NOOP("Labels", "Nicht bekannt")},
+    {"barrier", "no_information", QT_TRANSLATE_NOOP("Labels", "Fehlende Information")},
     {"barrier", "stigma", QT_TRANSLATE_NOOP("Labels", "Scham, Angst vor Abstempeln")},
     {"barrier", "childcare", QT_TRANSLATE_NOOP("Labels", "Keine Kinderbetreuung")},
     {"barrier", "waiting_time", QT_TRANSLATE_NOOP("Labels", "Wartezeit")},
@@ -227,7 +227,7 @@ constexpr IdLabel kFields[] = {
     {"quality", QT_TRANSLATE_NOOP("Labels", "Beziehung")},
     {"note", QT_TRANSLATE_NOOP("Labels", "Anmerkung")},
     {"author", QT_TRANSLATE_NOOP("Labels", "Verfasst von")},
-    {"written_at", QT_TRANSLATE_NOOP("Labels", "Geschrieben am")},
+    {"written_at", QT_TRANSLATE_NOOP("Labels", "Verfasst am")},
     {"contact_event_id", QT_TRANSLATE_NOOP("Labels", "Kontakt")},
     {"assessed_on", QT_TRANSLATE_NOOP("Labels", "Eingeordnet am")},
     {"assessed_by", QT_TRANSLATE_NOOP("Labels", "Eingeordnet von")},
@@ -344,7 +344,8 @@ QString issueReason(const domain::Issue& issue)
         break;
     case domain::Reason::Malformed:
         why = isDateField(bare) ? QCoreApplication::translate("Labels", "Bitte ein gültiges Datum als TT.MM.JJJJ angeben (z. B. 01.03.2026).")
-                                : QCoreApplication::translate("Labels", "Die Eingabe hat nicht die erwartete Form.");
+                                : QCoreApplication::translate("Labels", "Diese Eingabe kann Quartier nicht lesen. "
+                                                                        "Bitte prüfen Sie die Schreibweise.");
         break;
     case domain::Reason::UnknownValue:
         why = QCoreApplication::translate("Labels", "Dieser Wert ist hier nicht vorgesehen. Bitte einen Wert aus der Liste wählen.");
@@ -369,8 +370,10 @@ QString issueReason(const domain::Issue& issue)
         why = QCoreApplication::translate("Labels", "Auflagen gibt es nur, solange der Fall im Gefährdungsbereich eingeordnet ist.");
         break;
     case domain::Reason::NeedsConcern:
-        why = QCoreApplication::translate("Labels", "Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge voraus: "
-                 "der Fall ist im Leistungsbereich eingeordnet.");
+        why = QCoreApplication::translate("Labels", "Ein Veränderungsauftrag des Amtes setzt eine benannte Sorge "
+                                                    "voraus. Dieser Fall ist aber im Leistungsbereich eingeordnet – "
+                                                    "ordnen Sie ihn zuerst neu ein oder wählen Sie eine andere Art "
+                                                    "des Auftrags.");
         break;
     case domain::Reason::IsWish:
         why = QCoreApplication::translate("Labels", "Dieser Wille nennt noch keinen eigenen Beitrag – er ist ein Wunsch. "

@@ -23,7 +23,7 @@ QString fieldLabel(const std::string& field)
     if (base == "wanted")
         return QCoreApplication::translate("IssueText", "Was fehlt");
     if (base == "category")
-        return QCoreApplication::translate("IssueText", "Bereich");
+        return QCoreApplication::translate("IssueText", "Kategorie");
     if (base == "person_id")
         return QCoreApplication::translate("IssueText", "Person");
     if (base == "barriers")

@@ -13,12 +13,12 @@ QString storeProblemText(std::optional<sync::Error> why)
     if (*why == sync::Error::Full)
         return QCoreApplication::translate(
             "StoreProblem",
-            "Der Speicher des Tablets ist voll. Ihre Eingaben sind nicht verloren, sie stehen noch hier. "
-            "Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und speichern Sie dann erneut.");
+            "Der Speicher dieses Geräts ist voll. Ihre Eingaben sind nicht verloren, sie stehen noch hier. Geben Sie "
+            "Speicherplatz frei (z. B. Fotos oder Videos löschen) und speichern Sie dann erneut.");
     return QCoreApplication::translate(
         "StoreProblem",
-        "Der Datenspeicher des Tablets meldet einen Schreibfehler. Ihre Eingaben sind nicht verloren, sie "
-        "stehen noch hier. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.");
+        "Der Datenspeicher dieses Geräts meldet einen Schreibfehler. Ihre Eingaben sind nicht verloren, sie stehen "
+        "noch hier. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.");
 }
 
 QString storeProblemText(const sync::Store& store) { return storeProblemText(store.failure()); }

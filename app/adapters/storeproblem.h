@@ -21,7 +21,7 @@ class Store;
 
 namespace quartier::app {
 
-// The German sentence for why a write failed: "Der Speicher des Tablets ist voll …" for
+// The German sentence for why a write failed: "Der Speicher dieses Geräts ist voll …" for
 // Error::Full, another for other I/O errors; empty for nullopt. The typed input is kept: the
 // sentence says so and what to do.
 QString storeProblemText(std::optional<sync::Error> why);

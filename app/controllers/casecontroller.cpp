@@ -102,7 +102,7 @@ void CaseController::readWorker()
 bool CaseController::storeReady()
 {
     if (!m_store || !m_repo) {
-        setError(tr("Der Datenspeicher ist gesperrt."));
+        setError(tr("Quartier ist gesperrt. Entsperren Sie die App und versuchen Sie es erneut."));
         return false;
     }
     if (m_busy) {
@@ -130,7 +130,8 @@ QString CaseController::failureMessage(domain::Error error)
     if (error == domain::Error::Denied)  // a new case on a device whose role holds no case (docs/roles.md)
         return tr("Mit der Rolle dieses Geräts können keine Fälle angelegt werden. Ihre Eingaben sind nicht verloren.");
     return error == domain::Error::Store
-               ? tr("Speichern fehlgeschlagen: der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht verloren.")
+               ? tr("Speichern fehlgeschlagen: Der Datenspeicher meldet einen Fehler. Ihre Eingaben sind nicht "
+                    "verloren – versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.")
                : tr("Dieser Eintrag ist nicht (mehr) vorhanden.");
 }
 
@@ -159,7 +160,10 @@ void CaseController::open(const QString& caseId)
     // The audit log records who opened which case (docs/domain.md, data protection 4).
     if (first && m_loaded && !m_store->record_open(ss(caseId)))
         setError(m_store->failure() == sync::Error::Full ? storeProblemText(*m_store)
-                                                          : tr("Das Öffnen konnte nicht protokolliert werden."));
+                                                          : tr("Der Zugriff auf diesen Fall konnte nicht "
+                                                               "protokolliert werden. Schließen Sie den Fall und "
+                                                               "öffnen Sie ihn erneut; hilft das nicht, wenden Sie "
+                                                               "sich an Ihre Administration."));
 }
 
 void CaseController::close()
@@ -211,7 +215,8 @@ void CaseController::readCase()
         const QString id = m_caseId;
         close();
         setError(loaded.error() == domain::Error::Store
-                     ? tr("Der Fall konnte nicht gelesen werden.")
+                     ? tr("Der Fall konnte nicht gelesen werden. Versuchen Sie es erneut; hilft das nicht, wenden Sie "
+                          "sich an Ihre Administration.")
                      : tr("Dieser Fall ist auf diesem Gerät nicht (mehr) vorhanden."));
         Q_UNUSED(id);
         return;

@@ -39,7 +39,7 @@
 //      saved (the save names the draft's saved_at: `restoredFrom`) or it is discarded, so a fresh
 //      form of the same kind never deletes text kept from another.
 //   7. A write that fails because the store failed (a full disk: Store::failure() Full) says so in
-//      German where the user acted (storeProblemText: "Der Speicher des Tablets ist voll …") and
+//      German where the user acted (storeProblemText: "Der Speicher dieses Geräts ist voll …") and
 //      the form keeps its values, as for a refused edit. Every later write first recovers the store
 //      (recoverForWrite: re-read, nothing written) and is refused with the same sentence while that
 //      fails, so once space was freed the same "Speichern" saves.

@@ -210,7 +210,7 @@ bool HomeVisitController::startVisit(const QString& caseId)
     flush();
     closeVisit();
     if (!usable()) {
-        setError(tr("Der Speicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen."));
+        setError(tr("Der Datenspeicher ist gerade beschäftigt. Bitte gleich noch einmal versuchen."));
         return false;
     }
     if (!recoverForWrite(*m_store)) {  // a visit is written at once: a Failed store is re-read first
@@ -228,7 +228,9 @@ bool HomeVisitController::startVisit(const QString& caseId)
         auto started = m_repo->start_visit(s(caseId), d::ContactKind::HomeVisit, s(nowTime()), s(workerName()));
         if (!started) {
             setError(m_store->failed() ? storeProblemText(*m_store)
-                                       : tr("Der Besuch konnte nicht angelegt werden: %1").arg(q(started.failure().detail)));
+                                       : tr("Der Hausbesuch konnte nicht angelegt werden. Versuchen Sie es erneut; "
+                                            "hilft das nicht, wenden Sie sich an Ihre Administration (technische "
+                                            "Angabe: %1).").arg(q(started.failure().detail)));
             return false;
         }
         visitId = q(started->id);

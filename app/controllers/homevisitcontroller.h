@@ -54,7 +54,7 @@
 //      writes to the session as a store job that the lock does not cancel. Either way what was
 //      typed is in the store before the store closes; locking loses no keystroke.
 //   6. A write that finds no room (the store Failed: Store::failure() Full) keeps its text in
-//      `pending` and says so ("Der Speicher des Tablets ist voll …", storeproblem.h); nothing is
+//      `pending` and says so ("Der Speicher dieses Geräts ist voll …", storeproblem.h); nothing is
 //      written on its own meanwhile (no debounce write on a Failed store). The next tap, step
 //      change, flush or lock re-reads the store (recoverForWrite) and writes the text then. A lock
 //      while there is still no room cannot keep it yet (forms are held sealed for the next unlock,

@@ -162,7 +162,8 @@ bool OfferEditController::save()
                    : id.error() == offers::Error::NotFound ? tr("Dieses Angebot gibt es nicht mehr auf diesem Gerät.")
                    : id.error() == offers::Error::Denied
                        ? tr("Mit der Rolle dieses Geräts kann die Angebotskarte nicht bearbeitet werden.")
-                       : tr("Speichern fehlgeschlagen: %1").arg(QString::fromStdString(id.detail())));
+                       : tr("Speichern fehlgeschlagen. Ihre Eingaben stehen noch hier; versuchen Sie es erneut. Hilft "
+                            "das nicht, wenden Sie sich an Ihre Administration (technische Angabe: %1).").arg(QString::fromStdString(id.detail())));
         return false;
     }
     const QString saved = QString::fromStdString(*id);
@@ -201,11 +202,12 @@ QString OfferEditController::describe(const QString& field, const QString& reaso
         const char* text;
     };
     static constexpr Message messages[] = {
-        {"required", "name", QT_TR_NOOP("Bitte geben Sie einen Namen ein.")},
-        {"required", "organization", QT_TR_NOOP("Bitte wählen Sie einen Träger.")},
-        {"required", "category", QT_TR_NOOP("Bitte wählen Sie eine Kategorie.")},
-        {"required", "social_space", QT_TR_NOOP("Bitte wählen Sie einen Sozialraum.")},
-        {"required", "access", QT_TR_NOOP("Bitte wählen Sie, wie man hinkommt.")},
+        {"required", "name", QT_TR_NOOP("Bitte ausfüllen.")},
+        {"required", "organization", QT_TR_NOOP("Bitte auswählen.")},
+        {"required", "category", QT_TR_NOOP("Bitte auswählen.")},
+        {"required", "social_space", QT_TR_NOOP("Bitte auswählen.")},
+        {"required", "access", QT_TR_NOOP("Bitte wählen Sie den Zugang: niedrigschwellig, mit Anmeldung oder über "
+                                          "Hilfeplan.")},
         {"required", "", QT_TR_NOOP("Bitte ausfüllen.")},
         {"too_long", "", QT_TR_NOOP("Dieser Text ist zu lang.")},
         {"not_a_number", "", QT_TR_NOOP("Bitte eine ganze Zahl eingeben, z. B. 6.")},
@@ -222,7 +224,7 @@ QString OfferEditController::describe(const QString& field, const QString& reaso
         if (reason == QLatin1String(m.reason) && (!*m.field || field == QLatin1String(m.field)))
             return tr(m.text);
     }
-    return tr("Bitte prüfen.");
+    return tr("Bitte prüfen Sie diese Angabe.");
 }
 
 }  // namespace quartier::app

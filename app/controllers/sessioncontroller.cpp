@@ -363,8 +363,8 @@ QString SessionController::describe(sync::Error error) const
         return tr("Der Datenspeicher stammt aus einer neueren Version von Quartier. "
                   "Bitte aktualisieren Sie die App.");
     case sync::Error::Full:
-        return tr("Der Speicher des Tablets ist voll: Quartier kann die Entsperrung nicht protokollieren. "
-                  "Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.");
+        return tr("Der Speicher dieses Geräts ist voll: Quartier kann die Entsperrung nicht protokollieren. Geben Sie "
+                  "Speicherplatz frei (z. B. Fotos oder Videos löschen) und versuchen Sie es erneut.");
     case sync::Error::Io:
     case sync::Error::Failed:
         return tr("Der Datenspeicher konnte nicht gelesen oder geschrieben werden. "
@@ -375,7 +375,8 @@ QString SessionController::describe(sync::Error error) const
     default:  // errors of later parts (the wire) and misuse: shown with their code
         break;
     }
-    return tr("Unerwarteter Fehler beim Öffnen des Datenspeichers (%1).")
+    return tr("Der Datenspeicher ließ sich nicht öffnen. Starten Sie Quartier neu; hilft das nicht, wenden Sie sich "
+              "an Ihre Administration (Fehlercode: %1).")
         .arg(QString::fromUtf8(sync::to_string(error).data(), qsizetype(sync::to_string(error).size())));
 }
 

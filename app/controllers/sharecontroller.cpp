@@ -164,7 +164,7 @@ void ShareController::finish(const Outcome& outcome)
     const QString name = outcome.target ? qstr(outcome.target->device.name) : QString();
     if (outcome.unshare) {
         if (outcome.ok) {
-            setMessage(tr("Der Fall ist vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten "
+            setMessage(tr("Der Fall wurde vom Gerät „%1“ zurückgenommen. Es löscht ihn bei seiner nächsten "
                           "Synchronisierung; was danach geschrieben wird, erreicht es nicht mehr.")
                            .arg(name));
             setState(State::Unshared);
@@ -176,7 +176,7 @@ void ShareController::finish(const Outcome& outcome)
         }
     } else if (outcome.ok) {
         m_sharedWith = outcome.target ? qstr(crypto::to_hex(outcome.target->device.id)) : QString();
-        setMessage(tr("Der Fall ist jetzt auch auf dem Gerät „%1“ sichtbar, nach dessen nächster Synchronisierung.").arg(name));
+        setMessage(tr("Der Fall ist geteilt. Auf dem Gerät „%1“ erscheint er nach dessen nächster Synchronisierung.").arg(name));
         setState(State::Shared);
         emit shared(m_caseId, m_sharedWith);
         // What this device wrote and never pushed (a new case) goes out now, so that the promise
@@ -187,14 +187,17 @@ void ShareController::finish(const Outcome& outcome)
         QString reason = outcome.target ? reasonFor(*outcome.target) : QString();
         if (reason.isEmpty())  // the directory the server has refused what this device's copy allows
             reason = outcome.detail.rfind("disclosure_recipient", 0) == 0
-                         ? tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), deren Rechtsgrundlage dieses Gerät "
-                              "nicht abdeckt. Nötig ist eine Einwilligung oder Weitergabe, die es einschließt.")
-                         : tr("Die Rollenrichtlinie Ihrer Organisation erlaubt diesem Gerät den Fall nicht.");
+                         ? tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), deren Rechtsgrundlage das "
+                              "gewählte Gerät nicht abdeckt. Nötig ist eine Einwilligung oder Weitergabe, die dieses "
+                              "Empfängergerät einschließt.")
+                         : tr("Nach dem Berechtigungskonzept Ihrer Organisation darf das gewählte Gerät diesen Fall "
+                              "nicht erhalten.");
         setMessage(tr("Nicht geteilt: %1").arg(reason));
         setState(State::Refused);
     } else if (outcome.error == sync::Error::NotFound) {
-        setMessage(tr("Nicht geteilt: Das Gerät steht nicht im Verzeichnis Ihrer Organisation, oder dieses Gerät hält "
-                      "den Schlüssel des Falls nicht."));
+        setMessage(tr("Nicht geteilt: Das gewählte Gerät steht nicht (mehr) im Verzeichnis Ihrer Organisation, oder "
+                      "dieses Gerät hat keinen Zugriff mehr auf den Fall. Synchronisieren Sie und versuchen Sie es "
+                      "erneut; hilft das nicht, wenden Sie sich an Ihre Administration."));
         setState(State::Failed);
     } else {
         showFailure(outcome,
@@ -227,16 +230,18 @@ QString ShareController::reasonFor(const sync::sharing::Candidate& c)
     if (!c.role.allowed) {
         switch (c.role.why) {
         case Refusal::NotEnrolled:
-            return tr("Dieses Gerät ist im Verzeichnis Ihrer Organisation nicht angemeldet.");
+            return tr("Das Gerät ist im Verzeichnis Ihrer Organisation nicht (mehr) angemeldet.");
         case Refusal::UnknownRole:
-            return tr("Die Rolle „%1“ kennt Quartier nicht.").arg(role);
+            return tr("Die Rolle „%1“ des Geräts ist Quartier unbekannt. Bitte wenden Sie sich an Ihre "
+                      "Administration.").arg(role);
         case Refusal::Never:
-            return tr("Die Rolle „%1“ sieht keine Fallinhalte (Rollenrichtlinie).").arg(role);
+            return tr("Geräte mit der Rolle „%1“ erhalten keine Fallinhalte.").arg(role);
         case Refusal::NotOwn:
-            return tr("Ein persönlicher Bereich wird nie geteilt: Was eine Familie einer Fachkraft anvertraut hat, "
-                      "bleibt bei ihr.");
+            return tr("Der persönliche Bereich einer Fachkraft wird nie als Ganzes geteilt. Anvertrautes (§ 65 SGB "
+                      "VIII) gibt nur sie selbst weiter – einzeln und mit Rechtsgrundlage.");
         case Refusal::NoProvider:
-            return tr("Dieses Gerät der Familienhilfe ist keinem freien Träger zugeordnet.");
+            return tr("Das Gerät ist als Familienhilfe eingetragen, aber keinem freien Träger zugeordnet. Bitte "
+                      "wenden Sie sich an Ihre Administration.");
         case Refusal::NotAssigned:
             return tr("Der Fall ist dem Träger „%1“ nicht zugewiesen. Erst nach der Zuweisung darf dessen "
                       "Familienhilfe ihn sehen.")
@@ -259,12 +264,12 @@ QString ShareController::reasonFor(const sync::sharing::Candidate& c)
         }
         case Kind::ConsentNotCovering:
             return tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben mit einer Einwilligung, "
-                      "die dieses Gerät nicht als Empfänger nennt. Nötig ist eine Einwilligung, die auch die Rolle "
-                      "„%1“ oder dieses Gerät einschließt.")
+                      "die das gewählte Gerät nicht als Empfänger nennt. Nötig ist eine Einwilligung, die auch die "
+                      "Rolle „%1“ oder das gewählte Gerät einschließt.")
                 .arg(role);
         case Kind::OtherRecipients:
             return tr("Der Fall enthält anvertraute Angaben (§ 65 SGB VIII), weitergegeben nach %1 nur an andere "
-                      "Empfänger. Nötig ist eine eigene Weitergabe an dieses Gerät, mit Einwilligung oder "
+                      "Empfänger. Nötig ist eine eigene Weitergabe an das gewählte Gerät, mit Einwilligung oder "
                       "begründeter Ausnahme.")
                 .arg(qstr(c.entrusted->legal_basis));
         }

@@ -266,18 +266,19 @@ QString SyncController::describe(sync::Error error, const std::string& detail, b
         if (code == "forbidden" || code == "not_member" || code == "unauthenticated")
             return tr("Der Server hat die Anfrage abgelehnt: Diesem Gerät fehlt eine Berechtigung. "
                       "Bitte wenden Sie sich an Ihre Administration.");
-        return tr("Der Server hat die Synchronisierung abgelehnt (%1).").arg(QString::fromStdString(code));
+        return tr("Der Server hat die Synchronisierung abgelehnt. Quartier versucht es später erneut; hilft das "
+                  "nicht, wenden Sie sich an Ihre Administration (Fehlercode: %1).").arg(QString::fromStdString(code));
     case sync::Error::Protocol:
         return tr("Der Server antwortet nicht wie erwartet. Bitte informieren Sie Ihre Administration.");
     case sync::Error::Full:
-        return tr("Der Speicher des Tablets ist voll: Die Synchronisierung wurde angehalten, es geht nichts "
-                  "verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und "
-                  "synchronisieren Sie dann erneut.");
+        return tr("Der Speicher dieses Geräts ist voll: Die Synchronisierung wurde angehalten, es geht nichts "
+                  "verloren. Geben Sie Speicherplatz frei (z. B. Fotos oder Videos löschen) und synchronisieren Sie "
+                  "dann erneut.");
     case sync::Error::Io:
     case sync::Error::Failed:
-        return tr("Der Datenspeicher des Tablets meldet einen Schreibfehler: Die Synchronisierung wurde "
-                  "angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie "
-                  "sich an Ihre Administration.");
+        return tr("Der Datenspeicher dieses Geräts meldet einen Schreibfehler: Die Synchronisierung wurde angehalten, "
+                  "es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre "
+                  "Administration.");
     case sync::Error::Corrupt:
     case sync::Error::Integrity:
         return tr("Der Datenspeicher ist beschädigt. Bitte wenden Sie sich an Ihre Administration.");
@@ -285,7 +286,8 @@ QString SyncController::describe(sync::Error error, const std::string& detail, b
         break;
     }
     const std::string_view what = sync::to_string(error);
-    return tr("Die Synchronisierung ist fehlgeschlagen (%1).").arg(QString::fromUtf8(what.data(), qsizetype(what.size())));
+    return tr("Die Synchronisierung ist fehlgeschlagen; es geht nichts verloren. Versuchen Sie es später erneut; "
+              "hilft das nicht, wenden Sie sich an Ihre Administration (Fehlercode: %1).").arg(QString::fromUtf8(what.data(), qsizetype(what.size())));
 }
 
 }  // namespace quartier::app

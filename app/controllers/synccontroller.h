@@ -24,7 +24,7 @@
 //   Syncing      --Revoked----------------------------> Error                   "gesperrt"
 //   Syncing      --Revoked, the wipe order ran---------> Locked                 the session closes with a
 //                                                                                 message (lockWithMessage)
-//   Syncing      --Full (no room on the tablet)--------> Error                   "Der Speicher des Tablets ist
+//   Syncing      --Full (no room on the tablet)--------> Error                   "Der Speicher dieses Geräts ist
 //                                                                                 voll …"; the next attempt
 //                                                                                 re-reads the store first
 //   Syncing      --any other error--------------------> Error                   lastError: German text

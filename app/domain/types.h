@@ -23,7 +23,7 @@ namespace quartier::domain {
 
 enum class CaseStatus { New, Active, Clarification, Closed, Transferred };
 enum class MemberRole { Mother, Father, Parent, StepParent, FosterParent, Guardian, Child, Sibling, Grandparent, Partner, Relative, Other };
-enum class ContactKind { HomeVisit, OfficeVisit, Phone, Video, Outreach, Other };  // Hausbesuch, Termin im Amt, ...
+enum class ContactKind { HomeVisit, OfficeVisit, Phone, Video, Outreach, Other };  // Hausbesuch, Termin im Büro, ...
 enum class ContactStatus { Draft, Final };  // a visit is typed as a draft and finalised once complete
 enum class ChildSeen { Unknown, Yes, No, NotApplicable };  // unknown: not answered yet (a draft)
 enum class GoalLevel { Direction, Action };  // Richtungsziel, Handlungsziel

@@ -116,10 +116,10 @@ QString ConflictListModel::fieldLabel(const QString& field)
         {"name", QT_TRANSLATE_NOOP("ConflictListModel", "Name")},
         {"status", QT_TRANSLATE_NOOP("ConflictListModel", "Status")},
         {"social_space", QT_TRANSLATE_NOOP("ConflictListModel", "Sozialraum")},
-        {"lead_worker", QT_TRANSLATE_NOOP("ConflictListModel", "Fallführung")},
+        {"lead_worker", QT_TRANSLATE_NOOP("ConflictListModel", "Fallführende Fachkraft")},
         {"text", QT_TRANSLATE_NOOP("ConflictListModel", "Text")},
         {"summary", QT_TRANSLATE_NOOP("ConflictListModel", "Zusammenfassung")},
-        {"participants", QT_TRANSLATE_NOOP("ConflictListModel", "Anwesende")},
+        {"participants", QT_TRANSLATE_NOOP("ConflictListModel", "Beteiligte")},
         {"child_seen", QT_TRANSLATE_NOOP("ConflictListModel", "Kind gesehen")},
         {"own_contribution", QT_TRANSLATE_NOOP("ConflictListModel", "Eigener Beitrag")},
         {"wanted", QT_TRANSLATE_NOOP("ConflictListModel", "Was fehlt")},
@@ -129,7 +129,9 @@ QString ConflictListModel::fieldLabel(const QString& field)
         {"place", QT_TRANSLATE_NOOP("ConflictListModel", "Ort")},
         {"description", QT_TRANSLATE_NOOP("ConflictListModel", "Beschreibung")},
     };
-    return labelFor(labels, field, "ConflictListModel");
+    // A field this short list lacks is named as everywhere else (DomainLabels), never by its id.
+    const QString own = labelFor(labels, field, "ConflictListModel");
+    return own != field ? own : quartier::app::fieldLabel(field);
 }
 
 QString ConflictListModel::valueLabel(const QString& type, const QString& field, const QString& value)
@@ -147,7 +149,7 @@ QString ConflictListModel::valueLabel(const QString& type, const QString& field,
         return tr("ja");
     if (value == QLatin1String("false"))
         return tr("nein");
-    return value;
+    return germanDate(value);  // an ISO date as TT.MM.JJJJ; anything else as it is
 }
 
 void ConflictListModel::readRows()

@@ -66,7 +66,7 @@ void DeviceListModel::reread()
 QString DeviceListModel::roleLabel(const QString& role)
 {
     static constexpr IdLabel labels[] = {
-        {"caseworker", QT_TR_NOOP("Fachkraft ASD")},
+        {"caseworker", QT_TR_NOOP("ASD-Fachkraft")},
         {"team_lead", QT_TR_NOOP("Teamleitung")},
         {"helper", QT_TR_NOOP("Familienhilfe (freier Träger)")},
         {"planning", QT_TR_NOOP("Jugendhilfeplanung")},

@@ -84,7 +84,7 @@ ItemDelegate {
             Label {
                 Layout.fillWidth: true
                 visible: text.length > 0
-                text: root.conflicted ? qsTr("%1 · Konflikt zu klären").arg(root.socialSpace) : root.socialSpace
+                text: root.conflicted ? qsTr("%1 · Bearbeitungskonflikt klären").arg(root.socialSpace) : root.socialSpace
                 color: root.conflicted ? Theme.warning : Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 elide: Text.ElideRight

@@ -159,8 +159,8 @@ ColumnLayout {
                 }
                 Repeater {
                     model: [
-                        { name: "dateMonthNext", text: "›", months: 1, hint: qsTr("Einen Monat vor") },
-                        { name: "dateYearNext", text: "»", months: 12, hint: qsTr("Ein Jahr vor") }
+                        { name: "dateMonthNext", text: "›", months: 1, hint: qsTr("Einen Monat weiter") },
+                        { name: "dateYearNext", text: "»", months: 12, hint: qsTr("Ein Jahr weiter") }
                     ]
                     ToolButton {
                         FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only

@@ -62,7 +62,7 @@ ItemDelegate {
             Label {
                 Layout.fillWidth: true
                 visible: root.flagged
-                text: root.flagText.length > 0 ? root.flagText : qsTr("Konflikt zu klären")
+                text: root.flagText.length > 0 ? root.flagText : qsTr("Bearbeitungskonflikt klären")
                 color: Theme.warning
                 font.pixelSize: Theme.fontSmall
             }

@@ -76,7 +76,7 @@ Rectangle {
                 }
                 Label {
                     visible: root.conflicted
-                    text: qsTr("Konflikt zu klären")
+                    text: qsTr("Bearbeitungskonflikt klären")
                     color: Theme.warning
                     font.pixelSize: Theme.fontSmall
                 }

@@ -18,7 +18,7 @@ SectionCard {
                 { key: "paragraph", label: qsTr("Paragraf (SGB VIII)"), kind: "choice", choices: CaseDetail.choices("paragraph") },
                 { key: "title", label: qsTr("Bezeichnung"), placeholder: qsTr("z. B. Sozialpädagogische Familienhilfe") },
                 { key: "start", label: qsTr("Beginn"), kind: "date" },
-                { key: "end", label: qsTr("Ende"), kind: "date", hint: qsTr("Leer, solange die Hilfe läuft.") }
+                { key: "end", label: qsTr("Ende"), kind: "date", hint: qsTr("Leer lassen, solange die Hilfe läuft.") }
             ]
         }
     }

@@ -52,7 +52,7 @@ RowLayout {
     StepButton {
         iconName: "remove"
         enabled: root.index > 0
-        Accessible.name: qsTr("%1 verkürzen").arg(root.label)
+        Accessible.name: qsTr("%1: kürzer").arg(root.label)
         onClicked: root.picked(root.steps[root.index - 1])
     }
 
@@ -69,7 +69,7 @@ RowLayout {
     StepButton {
         iconName: "add"
         enabled: root.index < root.steps.length - 1
-        Accessible.name: qsTr("%1 verlängern").arg(root.label)
+        Accessible.name: qsTr("%1: länger").arg(root.label)
         onClicked: root.picked(root.steps[root.index + 1])
     }
 }

@@ -112,7 +112,8 @@ Item {
         width: root.width
         height: Math.min(root.width, root.maxSize)
         Accessible.role: Accessible.Graphic
-        Accessible.name: qsTr("Netzwerkkarte mit %n Kontakten", "", CaseNetwork.network.count)
+        Accessible.name: CaseNetwork.network.count === 1 ? qsTr("Netzwerkkarte mit einem Kontakt")
+                                                         : qsTr("Netzwerkkarte mit %1 Kontakten").arg(CaseNetwork.network.count)
         // After the radius, not on width or height: a handler of those can run before the radius
         // binding has followed them, and placed every node with the old, smaller radius (one ring
         // further in than the list says).

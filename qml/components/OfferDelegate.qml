@@ -89,7 +89,7 @@ ItemDelegate {
             }
             Label {
                 visible: root.stale || root.conflicted
-                text: root.conflicted ? qsTr("Konflikt") : qsTr("prüfen")
+                text: root.conflicted ? qsTr("Bearbeitungskonflikt") : qsTr("Prüfung fällig")
                 color: Theme.warning
                 font.pixelSize: Theme.fontCaption
                 font.weight: Font.Medium

@@ -84,7 +84,7 @@ Rectangle {
                     visible: root.closable
                     Layout.preferredWidth: Theme.touchTarget
                     Layout.preferredHeight: Theme.touchTarget
-                    Accessible.name: qsTr("Detail schließen")
+                    Accessible.name: qsTr("Details schließen")
                     onClicked: root.closeRequested()
                     contentItem: Item {
                         Icon { anchors.centerIn: parent; name: "close"; color: Theme.textSecondary; size: 22 }

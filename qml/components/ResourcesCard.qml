@@ -20,7 +20,7 @@ SectionCard {
             fields: [
                 { key: "area", label: qsTr("Bereich"), kind: "choice", choices: CaseDetail.choices("resource_area") },
                 { key: "text", label: qsTr("Was trägt?"), kind: "multiline" },
-                { key: "person_id", label: qsTr("Wessen Ressource"), kind: "choice",
+                { key: "person_id", label: qsTr("Wessen Ressource?"), kind: "choice",
                   choices: [{ value: "", label: qsTr("die ganze Familie") }].concat(CaseMembers.memberChoices()) }
             ]
         }

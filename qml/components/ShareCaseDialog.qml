@@ -85,8 +85,8 @@ Dialog {
 
         Label {
             Layout.fillWidth: true
-            text: qsTr("„%1“ mit dem Gerät einer Kollegin oder eines Kollegen teilen. Das Gerät erhält den ganzen Fall "
-                       + "mit seinem Verlauf.").arg(Share.caseName)
+            text: qsTr("„%1“ mit dem Gerät einer Kollegin oder eines Kollegen teilen. Das Gerät erhält den ganzen "
+                     + "Fall mit seinem Verlauf – nicht aber Ihre anvertrauten Vermerke (§ 65 SGB VIII).").arg(Share.caseName)
             color: Theme.textPrimary
             font.pixelSize: Theme.fontBody
             wrapMode: Text.WordWrap
@@ -119,7 +119,7 @@ Dialog {
             Layout.alignment: Qt.AlignHCenter
             visible: Share.state === ShareController.Pending
             running: visible
-            Accessible.name: qsTr("Wird geladen")
+            Accessible.name: qsTr("Wird geladen …")
         }
 
         ListView {

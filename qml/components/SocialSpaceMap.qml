@@ -19,6 +19,9 @@ Item {
 
     readonly property bool wide: width > height * 1.2
 
+    // "1 Angebot", "%1 Angebote": German is the source language and ships no plural forms of its
+    // own, so the singular is a string of its own.
+    function offersText(n) { return n === 1 ? qsTr("1 Angebot") : qsTr("%1 Angebote").arg(n) }
     function centroid(outline) {
         let x = 0, y = 0
         for (let i = 0; i < outline.length; ++i) { x += outline[i].x; y += outline[i].y }
@@ -119,7 +122,7 @@ Item {
                             }
                             Label {
                                 Layout.fillWidth: true
-                                text: qsTr("%1 Angebote").arg(area.modelData.offers)
+                                text: root.offersText(area.modelData.offers)
                                 horizontalAlignment: Text.AlignHCenter
                                 color: area.selected ? Theme.textOnPrimaryMuted : Theme.textSecondary
                                 font.pixelSize: Theme.fontCaption
@@ -165,9 +168,9 @@ Item {
                     rightPadding: Theme.spacingM
                     highlighted: modelData.id === root.selectedId
                     Accessible.name: root.showMissing && modelData.missing > 0
-                                     ? qsTr("%1, Region %2: %3 Angebote, %4-mal als fehlend genannt: %5").arg(modelData.name).arg(modelData.region)
-                                           .arg(modelData.offers).arg(modelData.missing).arg(root.missingSummary(modelData))
-                                     : qsTr("%1, Region %2: %3 Angebote").arg(modelData.name).arg(modelData.region).arg(modelData.offers)
+                                     ? qsTr("%1, Region %2: %3, %4-mal als fehlend genannt: %5").arg(modelData.name).arg(modelData.region)
+                                           .arg(root.offersText(modelData.offers)).arg(modelData.missing).arg(root.missingSummary(modelData))
+                                     : qsTr("%1, Region %2: %3").arg(modelData.name).arg(modelData.region).arg(root.offersText(modelData.offers))
                     onClicked: root.spaceChosen(modelData.id)
 
                     background: Rectangle {
@@ -190,7 +193,7 @@ Item {
                                 elide: Text.ElideRight
                             }
                             Label {
-                                text: qsTr("Region %1 · %2 Angebote").arg(entry.modelData.region).arg(entry.modelData.offers)
+                                text: qsTr("Region %1 · %2").arg(entry.modelData.region).arg(root.offersText(entry.modelData.offers))
                                 color: Theme.textSecondary
                                 font.pixelSize: Theme.fontSmall
                             }

@@ -35,7 +35,7 @@ AbstractButton {
     function lastSyncText() {
         const when = Sync.lastSync
         if (when.toDateString() === new Date().toDateString())
-            return qsTr("Zuletzt synchronisiert %1").arg(Qt.formatTime(when, "HH:mm"))
+            return qsTr("Zuletzt synchronisiert um %1 Uhr").arg(Qt.formatTime(when, "HH:mm"))
         return qsTr("Zuletzt synchronisiert am %1").arg(Qt.formatDate(when, qsTr("dd.MM.yyyy")))
     }
 
@@ -43,7 +43,7 @@ AbstractButton {
         return pending === 1 ? qsTr("1 Änderung ausstehend") : qsTr("%1 Änderungen ausstehend").arg(pending)
     }
 
-    text: showsConflicts ? (conflicts === 1 ? qsTr("1 Konflikt klären") : qsTr("%1 Konflikte klären").arg(conflicts))
+    text: showsConflicts ? (conflicts === 1 ? qsTr("1 Bearbeitungskonflikt klären") : qsTr("%1 Bearbeitungskonflikte klären").arg(conflicts))
         : syncState === SyncController.Syncing ? qsTr("Wird synchronisiert …")
         : syncState === SyncController.Offline ? (pending > 0 ? qsTr("Offline · %1 ausstehend").arg(pending) : qsTr("Offline"))
         : syncState === SyncController.Error ? qsTr("Synchronisierung gestört")
@@ -60,7 +60,7 @@ AbstractButton {
     focusPolicy: Qt.StrongFocus
 
     Accessible.role: Accessible.Button
-    Accessible.name: showsConflicts ? qsTr("Synchronisierung: %1. Zu den Konflikten").arg(text)
+    Accessible.name: showsConflicts ? qsTr("Synchronisierung: %1. Zu den Bearbeitungskonflikten").arg(text)
                      : syncState === SyncController.NotEnrolled && !Sync.serverSet
                      ? qsTr("Synchronisierung: %1. Zu den Einstellungen").arg(text)
                      : qsTr("Synchronisierung: %1. Jetzt synchronisieren").arg(text)

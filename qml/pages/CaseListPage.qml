@@ -266,7 +266,7 @@ Page {
                 filled: false
                 implicitHeight: Theme.touchTarget
                 iconName: "close"
-                text: qsTr("Filter aufheben")
+                text: qsTr("Filter zurücksetzen")
                 Accessible.name: text
                 onClicked: {
                     search.clear()
@@ -308,7 +308,7 @@ Page {
                     boundsBehavior: Flickable.StopAtBounds
                     Accessible.role: Accessible.List
                     Accessible.name: qsTr("Fallliste")
-                    ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Fallliste blättern") }
+                    ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("In der Fallliste blättern") }
 
                     delegate: CaseDelegate {
                         width: ListView.view.width
@@ -328,7 +328,8 @@ Page {
                 text: Cases.filter.trim().length > 0
                       ? qsTr("Kein Fall passt zu „%1“. Prüfen Sie die Schreibweise oder leeren Sie die Suche.").arg(Cases.filter.trim())
                       : page.filtering ? qsTr("Kein Fall passt zu den gewählten Filtern.")
-                      : qsTr("Sobald Fälle angelegt oder vom Server Ihres Trägers übertragen wurden, erscheinen sie hier.")
+                      : qsTr("Sobald Sie Fälle anlegen oder Fälle vom Server Ihrer Organisation übertragen werden, "
+                           + "erscheinen sie hier.")
             }
         }
     }

@@ -340,7 +340,7 @@ Page {
                 contentHeight: sectionsColumn.implicitHeight + 2 * Theme.spacingL
                 boundsBehavior: Flickable.StopAtBounds
                 clip: true
-                ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Fall blättern") }
+                ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Im Fall blättern") }
 
                 ColumnLayout {
                     id: sectionsColumn

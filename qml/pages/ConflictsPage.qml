@@ -17,7 +17,7 @@ Page {
     readonly property int bodyWidth: Math.min(1184, width - 2 * margin)
 
     Accessible.role: Accessible.Pane
-    Accessible.name: qsTr("Konflikte klären")
+    Accessible.name: qsTr("Bearbeitungskonflikte klären")
 
     Component.onCompleted: Conflicts.refresh()
 
@@ -60,7 +60,7 @@ Page {
                 spacing: 2
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("Konflikte klären")
+                    text: qsTr("Bearbeitungskonflikte klären")
                     color: Theme.textPrimary
                     font.pixelSize: Theme.fontHeadline
                     font.weight: Font.DemiBold
@@ -86,7 +86,7 @@ Page {
         contentHeight: column.implicitHeight + 2 * Theme.spacingL
         boundsBehavior: Flickable.StopAtBounds
         clip: true
-        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Konflikte blättern") }
+        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("In den Bearbeitungskonflikten blättern") }
 
         ColumnLayout {
             id: column
@@ -108,7 +108,7 @@ Page {
                 Layout.topMargin: Theme.spacingXxl
                 visible: Conflicts.count === 0
                 iconName: "cloud-done"
-                title: qsTr("Keine Konflikte")
+                title: qsTr("Keine Bearbeitungskonflikte")
                 text: qsTr("Alle Angaben sind eindeutig.")
             }
 

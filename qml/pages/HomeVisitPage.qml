@@ -25,8 +25,8 @@ Page {
     readonly property var stepTitles: [
         qsTr("Wer ist da?"),
         qsTr("Was gibt es bei Ihnen in der Nähe?"),
-        qsTr("Was fehlt Ihnen?"),
-        qsTr("Wie müsste ein Angebot sein, damit Sie es nutzen?"),
+        qsTr("Was fehlt hier aus Ihrer Sicht?"),
+        qsTr("Wie müsste ein Angebot sein, damit Sie es nutzen würden?"),
         qsTr("Wille, Ressourcen, Vermerk"),
         qsTr("Abschluss")
     ]
@@ -34,9 +34,9 @@ Page {
         qsTr("Anwesend"), qsTr("Angebote"), qsTr("Was fehlt"), qsTr("Wie müsste es sein"), qsTr("Wille · Vermerk"), qsTr("Abschluss")
     ]
     readonly property var stepHints: [
-        qsTr("Tippen Sie an, wer beim Besuch dabei ist, und ob das Kind gesehen wurde."),
+        qsTr("Tippen Sie an, wer beim Besuch dabei ist, und geben Sie an, ob das Kind gesehen wurde."),
         qsTr("Angebote im Sozialraum %1. Fragen Sie nach jedem: bekannt, genutzt, früher genutzt oder unbekannt?").arg(Visit.socialSpace),
-        qsTr("Was vermisst die Familie in ihrer Umgebung, und was hält sie ab?"),
+        qsTr("Was vermisst die Familie in ihrer Umgebung, und was hält sie davon ab, Angebote zu nutzen?"),
         qsTr("Schreiben Sie die Antworten wörtlich auf, in den Worten der Familie."),
         qsTr("Was will die Familie selbst erreichen, was tut sie dafür, was hilft ihr? Dazu Ihr Vermerk."),
         qsTr("Prüfen Sie, ob alles Nötige erfasst ist, und schließen Sie den Besuch ab.")
@@ -80,7 +80,7 @@ Page {
         contentHeight: body.implicitHeight + 2 * Theme.spacingL
         boundsBehavior: Flickable.StopAtBounds
         clip: true
-        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Schritt blättern") }
+        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Im Schritt blättern") }
 
         ColumnLayout {
             id: body

@@ -200,7 +200,7 @@ Page {
         contentHeight: form.implicitHeight + 2 * Theme.spacingL
         clip: true
         boundsBehavior: Flickable.StopAtBounds
-        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Formular blättern") }
+        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Im Formular blättern") }
 
         ColumnLayout {
             id: form
@@ -302,11 +302,11 @@ Page {
                 // Empty here, the offer shows its provider's contact (OfferDetailCard): the form says so.
                 FormField {
                     field: "phone"; label: qsTr("Telefon"); inputHints: Qt.ImhDialableCharactersOnly
-                    placeholder: page.provider.phone ? qsTr("Leer lassen für die Nummer des Trägers: %1").arg(page.provider.phone) : ""
+                    placeholder: page.provider.phone ? qsTr("Leer lassen, um die Nummer des Trägers zu nutzen: %1").arg(page.provider.phone) : ""
                 }
                 FormField {
                     field: "email"; label: qsTr("E-Mail"); inputHints: Qt.ImhEmailCharactersOnly
-                    placeholder: page.provider.email ? qsTr("Leer lassen für die Adresse des Trägers: %1").arg(page.provider.email) : ""
+                    placeholder: page.provider.email ? qsTr("Leer lassen, um die E-Mail-Adresse des Trägers zu nutzen: %1").arg(page.provider.email) : ""
                 }
                 FormField { field: "website"; label: qsTr("Webseite"); placeholder: "https://"; inputHints: Qt.ImhUrlCharactersOnly }
                 FormField { field: "languages"; label: qsTr("Sprachen"); placeholder: qsTr("z. B. Deutsch, Türkisch") }
@@ -314,7 +314,8 @@ Page {
                 FormField {
                     field: "inclusion"
                     label: qsTr("Hinweise zur Inklusion")
-                    placeholder: qsTr("z. B. Trainer erfahren mit Kindern im Autismus-Spektrum, barrierefreier Zugang")
+                    placeholder: qsTr("z. B. Trainer hat Erfahrung mit Kindern im Autismus-Spektrum; barrierefreier "
+                                    + "Zugang")
                     multiline: true
                 }
             }

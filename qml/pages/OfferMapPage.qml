@@ -91,7 +91,8 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     text: Offers.totalCount === 0 ? qsTr("Noch keine Angebote auf diesem Gerät")
-                        : Offers.count === Offers.totalCount ? qsTr("%1 Angebote in %2 Sozialräumen").arg(Offers.totalCount).arg(Offers.socialSpaces.length)
+                        : Offers.count === Offers.totalCount ? qsTr("%1 in %2").arg(Offers.totalCount === 1 ? qsTr("1 Angebot") : qsTr("%1 Angebote").arg(Offers.totalCount))
+                                                              .arg(Offers.socialSpaces.length === 1 ? qsTr("1 Sozialraum") : qsTr("%1 Sozialräumen").arg(Offers.socialSpaces.length))
                         : qsTr("%1 von %2 angezeigt").arg(Offers.count).arg(Offers.totalCount)
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
@@ -220,7 +221,7 @@ Page {
                         boundsBehavior: Flickable.StopAtBounds
                         Accessible.role: Accessible.List
                         Accessible.name: qsTr("Angebotsliste")
-                        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Angebotsliste blättern") }
+                        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("In der Angebotsliste blättern") }
 
                         delegate: OfferDelegate {
                             width: ListView.view.width
@@ -238,7 +239,8 @@ Page {
                     title: Offers.totalCount > 0 ? qsTr("Keine Treffer") : qsTr("Noch keine Angebote")
                     text: Offers.totalCount > 0
                           ? qsTr("Kein Angebot passt zu Suche und Filtern. Lockern Sie die Filter – und notieren Sie im Fall, was fehlt.")
-                          : qsTr("Erfassen Sie das erste Angebot oder synchronisieren Sie die Ressourcenkarte Ihres Trägers.")
+                          : qsTr("Erfassen Sie das erste Angebot, oder synchronisieren Sie, um die Angebotskarte "
+                               + "Ihrer Organisation zu laden.")
                 }
             }
 

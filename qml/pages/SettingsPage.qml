@@ -110,7 +110,7 @@ Page {
         contentHeight: grid.implicitHeight + 2 * Theme.spacingL
         boundsBehavior: Flickable.StopAtBounds
         clip: true
-        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("Einstellungen blättern") }
+        ScrollBar.vertical: ScrollBar { Accessible.name: qsTr("In den Einstellungen blättern") }
 
         GridLayout {
             id: grid
@@ -230,7 +230,7 @@ Page {
                                 Layout.preferredHeight: 32
                                 visible: running
                                 running: Enrolment.state === EnrolmentController.Waiting
-                                Accessible.name: qsTr("Warte auf Freigabe")
+                                Accessible.name: qsTr("Wartet auf Freigabe …")
                             }
                             ActionButton {
                                 objectName: "enrolmentNextButton"
@@ -272,7 +272,8 @@ Page {
 
                     Paragraph {
                         visible: !Sync.serverSet
-                        text: qsTr("Dieses Gerät ist noch mit keinem Server verbunden: Alles bleibt bis zur Anmeldung nur hier.")
+                        text: qsTr("Dieses Gerät ist noch mit keinem Server verbunden: Alles bleibt bis zur Anmeldung "
+                                 + "nur auf diesem Gerät.")
                     }
 
                     InlineMessage {
@@ -306,7 +307,7 @@ Page {
                         Layout.fillWidth: true
                         wide: !page.narrow
                         // What the administration names this device by (revoking, sharing): said so.
-                        label: qsTr("Kennung für die Verwaltung")
+                        label: qsTr("Kennung für die Administration")
                         value: page.grouped(Sync.deviceId)
                         monospace: true
                     }
@@ -427,8 +428,9 @@ Page {
                     Paragraph {
                         font.pixelSize: Theme.fontSmall
                         text: Devices.count === 0
-                              ? qsTr("Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation, wie sie das geprüfte Verzeichnis führt.")
-                              : qsTr("Wie das von Ihrer Administration unterschriebene Verzeichnis sie führt. Nur lesen: Geräte anmelden und sperren kann die Administration.")
+                              ? qsTr("Sobald dieses Gerät angemeldet ist, stehen hier alle Geräte Ihrer Organisation.")
+                              : qsTr("So, wie Ihre Administration sie eingetragen hat. Geräte anmelden und sperren "
+                                   + "kann nur die Administration.")
                     }
 
                     Repeater {

@@ -154,6 +154,25 @@ TEST_CASE("The conflicts model lists every conflicted field with all versions an
     CHECK(model.rowCount() == 0);
 }
 
+TEST_CASE("A conflict names its field and shows its values as everywhere else, never by their ids", "[conflicts]")
+{
+    DemoStore f;
+    ConflictListModel model;
+    model.setStore(f.store.get());
+    // A field the conflicts screen has no word of its own for, with dates as values.
+    concurrent(*f.store, "case", f.demo.caseId, "opened_on", "2026-03-01", "2026-03-02");
+    model.refresh();
+    const int row = rowOf(model, f.demo.caseId, QStringLiteral("opened_on"));
+    REQUIRE(row >= 0);
+    CHECK(model.data(model.index(row), ConflictListModel::FieldLabelRole).toString() == QStringLiteral("Eröffnet am"));
+    QStringList shown;
+    for (const QVariant& v : model.data(model.index(row), ConflictListModel::VersionsRole).toList())
+        shown << v.toMap().value(QStringLiteral("display")).toString();
+    shown.sort();
+    CHECK(shown == QStringList{QStringLiteral("01.03.2026"), QStringLiteral("02.03.2026")});
+    CHECK(values(model, row).contains(QStringLiteral("2026-03-01")));  // what is stored stays ISO
+}
+
 TEST_CASE("A version the domain refuses is not taken and the conflict stays", "[conflicts]")
 {
     QTemporaryDir tmp;

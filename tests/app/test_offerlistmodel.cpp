@@ -323,7 +323,7 @@ TEST_CASE("OfferEditController shows German messages and writes nothing on bad i
     CHECK(editor.editing());
     const QVariantMap errors = editor.errors();
     CHECK(errors.keys() == QStringList{QStringLiteral("age_min"), QStringLiteral("email"), QStringLiteral("name")});
-    CHECK(errors.value(QStringLiteral("name")).toString() == QStringLiteral("Bitte geben Sie einen Namen ein."));
+    CHECK(errors.value(QStringLiteral("name")).toString() == QStringLiteral("Bitte ausfüllen."));
     CHECK(errors.value(QStringLiteral("age_min")).toString() == QStringLiteral("Bitte eine ganze Zahl eingeben, z. B. 6."));
     CHECK(editor.message() == QStringLiteral("Bitte prüfen Sie die markierten Angaben."));
     CHECK(f.store->status().ops == ops);

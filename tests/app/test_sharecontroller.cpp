@@ -162,13 +162,13 @@ TEST_CASE("ShareController: a case shared from the tablet is on the colleague's 
     REQUIRE(tablet.row(f[0]));
     CHECK(tablet.row(f[0])->allowed);
     CHECK(tablet.row(f[0])->reason.isEmpty());
-    CHECK(tablet.row(f[0])->roleLabel == QStringLiteral("Fachkraft ASD"));
+    CHECK(tablet.row(f[0])->roleLabel == QStringLiteral("ASD-Fachkraft"));
     REQUIRE(tablet.row(f[1]));
     CHECK_FALSE(tablet.row(f[1])->allowed);
     CHECK(tablet.row(f[1])->provider == QStringLiteral("Kinderhaus Nord"));
     CHECK(tablet.row(f[1])->reason.contains(QStringLiteral("nicht zugewiesen")));
     REQUIRE(tablet.row(f[2]));
-    CHECK(tablet.row(f[2])->reason.contains(QStringLiteral("sieht keine Fallinhalte")));
+    CHECK(tablet.row(f[2])->reason.contains(QStringLiteral("erhalten keine Fallinhalte")));
     REQUIRE(tablet.row(*f.office));
     CHECK_FALSE(tablet.row(*f.office)->allowed);
     CHECK(tablet.share.targets()->data(tablet.share.targets()->index(0), ShareTargetModel::GroupRole) == QStringLiteral("allowed"));
@@ -178,7 +178,7 @@ TEST_CASE("ShareController: a case shared from the tablet is on the colleague's 
     CHECK(tablet.shareWith(f[0]) == ShareController::State::Shared);
     INFO(tablet.share.message().toStdString());
     CHECK(tablet.share.message() ==
-          QStringLiteral("Der Fall ist jetzt auch auf dem Gerät „device-0“ sichtbar, nach dessen nächster Synchronisierung."));
+          QStringLiteral("Der Fall ist geteilt. Auf dem Gerät „device-0“ erscheint er nach dessen nächster Synchronisierung."));
     CHECK(shared.count() == 1);
     CHECK(tablet.share.sharedWith() == QString::fromStdString(crypto::to_hex(f[0].store->device().id())));
     // The deputy is listed as holding the case now, first.
@@ -240,10 +240,10 @@ TEST_CASE("ShareController: a refused share says why in German and changes nothi
         const char* reason;     // a part of the German reason
         bool notice;            // the dialog says at once that nothing can be shared
     };
-    const Row row = GENERATE(Row{Case::PersonalScope, 0, "persönlicher Bereich wird nie geteilt", true},
-                             Row{Case::RolePolicy, 2, "Jugendhilfeplanung“ sieht keine Fallinhalte", false},
+    const Row row = GENERATE(Row{Case::PersonalScope, 0, "persönliche Bereich einer Fachkraft wird nie als Ganzes geteilt", true},
+                             Row{Case::RolePolicy, 2, "Jugendhilfeplanung“ erhalten keine Fallinhalte", false},
                              Row{Case::HelperNotAssigned, 1, "„Kinderhaus Nord“ nicht zugewiesen", false},
-                             Row{Case::EntrustedWithoutBasis, 0, "Einwilligung, die dieses Gerät nicht als Empfänger nennt", false});
+                             Row{Case::EntrustedWithoutBasis, 0, "Einwilligung, die das gewählte Gerät nicht als Empfänger nennt", false});
     INFO("row " << int(row.kind));
 
     SyncFixture f(3, {{1, "helper:Kinderhaus Nord"}, {2, "planning"}});

@@ -1,7 +1,7 @@
 // The app while the store has no room (docs/app.md "A store that fails while unlocked"): a real
 // store whose quota is its current size (sync::Store::debug_set_max_bytes), so a write fails the
 // way it does on a full disk (SQLITE_FULL, Error::Full). The record dialog's "Speichern", the
-// home visit's typed text and taps, and the offer edit say "Der Speicher des Tablets ist voll",
+// home visit's typed text and taps, and the offer edit say "Der Speicher dieses Geräts ist voll",
 // keep what was typed, try no write on their own meanwhile, and save once space was freed.
 #include "controllers/casecontroller.h"
 #include "controllers/homevisitcontroller.h"
@@ -57,7 +57,7 @@ struct FullFixture {
 // Longer than what fits into the pages a store has free: needs new ones.
 QString longText(const QString& start) { return start + QString(20000, QLatin1Char('.')); }
 
-bool saysFull(const QString& message) { return message.contains(QStringLiteral("Speicher des Tablets ist voll")); }
+bool saysFull(const QString& message) { return message.contains(QStringLiteral("Speicher dieses Geräts ist voll")); }
 
 }  // namespace
 

@@ -82,9 +82,9 @@ Rectangle {
                 Label {
                     Layout.fillWidth: true
                     text: Visit.state === HomeVisitController.Finalised
-                          ? qsTr("Begonnen %1 · abgeschlossen").arg(Visit.startedAt)
-                          : Visit.resumed ? qsTr("Begonnen %1 · Entwurf fortgesetzt").arg(Visit.startedAt)
-                          : qsTr("Begonnen %1 · Entwurf").arg(Visit.startedAt)
+                          ? qsTr("Begonnen am %1 · abgeschlossen").arg(Visit.startedAt)
+                          : Visit.resumed ? qsTr("Begonnen am %1 · Entwurf fortgesetzt").arg(Visit.startedAt)
+                          : qsTr("Begonnen am %1 · Entwurf").arg(Visit.startedAt)
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                     elide: Text.ElideRight
@@ -114,7 +114,7 @@ Rectangle {
                     Label {
                         id: saveLabel
                         objectName: "saveLabel"
-                        text: Visit.savePending ? qsTr("Speichert …") : qsTr("Gespeichert")
+                        text: Visit.savePending ? qsTr("Wird gespeichert …") : qsTr("Gespeichert")
                         color: Visit.savePending ? Theme.primary : Theme.success
                         font.pixelSize: Theme.fontCaption
                         font.weight: Font.Medium

@@ -65,7 +65,8 @@ ColumnLayout {
         Layout.fillWidth: true
         isError: false
         visible: Visit.state === HomeVisitController.Open && Visit.finalIssues.length === 0
-        text: qsTr("Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen werden eigene Einträge.")
+        text: qsTr("Alles Nötige ist erfasst. Nach dem Abschluss bleibt der Besuch unverändert; Ergänzungen erfassen "
+                 + "Sie als neue Einträge.")
     }
 
     ActionButton {

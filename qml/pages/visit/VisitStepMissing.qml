@@ -44,7 +44,7 @@ ColumnLayout {
                 }
             }
             Label {
-                text: qsTr("Bereich")
+                text: qsTr("Kategorie")
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 font.weight: Font.Medium
@@ -59,7 +59,7 @@ ColumnLayout {
                         objectName: "missingCategory_" + modelData.id
                         text: modelData.label
                         chosen: missingStep.category === modelData.id
-                        Accessible.name: qsTr("Bereich: %1").arg(modelData.label)
+                        Accessible.name: qsTr("Kategorie: %1").arg(modelData.label)
                         onClicked: missingStep.category = modelData.id
                     }
                 }
@@ -86,13 +86,14 @@ ColumnLayout {
                 Layout.fillWidth: true
                 isError: false
                 text: missingStep.lastAdded.length > 0
-                      ? qsTr("Festgehalten: „%1“. Es steht unten in der Liste; dort können Sie sagen, was abhält.").arg(missingStep.lastAdded) : ""
+                      ? qsTr("Festgehalten: „%1“. Es steht unten in der Liste; dort können Sie festhalten, was die "
+                           + "Familie davon abhält.").arg(missingStep.lastAdded) : ""
             }
             Paragraph {
                 objectName: "missingNeedsArea"
                 visible: wantedField.text.trim().length > 0 && missingStep.category.length === 0
                 font.pixelSize: Theme.fontSmall
-                text: qsTr("Wählen Sie einen Bereich, dann können Sie es festhalten.")
+                text: qsTr("Wählen Sie eine Kategorie, dann können Sie es festhalten.")
             }
         }
     }

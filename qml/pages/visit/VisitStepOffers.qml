@@ -23,7 +23,7 @@ ColumnLayout {
         objectName: "offerSearch"
         Layout.fillWidth: true
         visible: Visit.offersInSpace > 0
-        placeholderText: qsTr("Angebot suchen: Name, Ort oder Art")
+        placeholderText: qsTr("Angebot suchen: Name, Ort oder Kategorie")
         text: Visit.offerSearch
         onTextChanged: Visit.offerSearch = text
     }

@@ -45,7 +45,7 @@ ColumnLayout {
                 Label {
                     Layout.fillWidth: true
                     visible: willItem.modelData.ownContribution.length > 0
-                    text: qsTr("Selbst: %1").arg(willItem.modelData.ownContribution)
+                    text: qsTr("Eigener Beitrag: %1").arg(willItem.modelData.ownContribution)
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap
@@ -109,7 +109,7 @@ ColumnLayout {
             Layout.fillWidth: true
             title: qsTr("Früher gesagt")
             entries: Visit.earlierWills.map(w => ({ date: w.date, text: w.personName + ": „" + w.text + "“",
-                                                   detail: w.ownContribution.length > 0 ? qsTr("Selbst: %1").arg(w.ownContribution) : "" }))
+                                                   detail: w.ownContribution.length > 0 ? qsTr("Eigener Beitrag: %1").arg(w.ownContribution) : "" }))
         }
     }
 
@@ -202,7 +202,7 @@ ColumnLayout {
                 objectName: "noteEntrusted"
                 checked: Visit.noteEntrusted
                 enabled: !Visit.noteScopeFixed
-                Accessible.name: qsTr("Anvertraut nach § 65 SGB VIII, nur für mich lesbar")
+                Accessible.name: qsTr("Anvertraut (§ 65 SGB VIII) – nur für Sie lesbar")
                 onToggled: Visit.setNoteEntrusted(checked)
                 Keys.onReturnPressed: event => { entrusted.toggle(); entrusted.toggled(); event.accepted = true }
                 Keys.onEnterPressed: event => { entrusted.toggle(); entrusted.toggled(); event.accepted = true }
@@ -216,13 +216,16 @@ ColumnLayout {
                 font.pixelSize: Theme.fontSmall
                 text: Visit.noteEntrusted
                       ? qsTr("Anvertraut (§ 65 SGB VIII): nur für Sie lesbar, bis Sie es mit Rechtsgrundlage weitergeben.")
-                      : qsTr("Im Fall: für alle lesbar, die den Fall bearbeiten.")
+                      : qsTr("Im Fall: lesbar für alle, mit denen der Fall geteilt ist (z. B. Vertretung, "
+                           + "Familienhilfe des Trägers).")
             }
         }
         Paragraph {
             visible: Visit.noteScopeFixed
             font.pixelSize: Theme.fontSmall
-            text: qsTr("Die Ablage ist mit dem ersten Speichern festgelegt. Weitergeben geht nur über eine Freigabe mit Rechtsgrundlage.")
+            text: qsTr("Ob der Vermerk anvertraut oder im Fall steht, lässt sich nach dem ersten Speichern nicht mehr "
+                     + "ändern. Anvertrautes geben Sie nur mit Rechtsgrundlage weiter (Einwilligung oder Befugnis "
+                     + "nach § 65 SGB VIII).")
         }
     }
 }
