@@ -36,7 +36,8 @@ Options:
   --actor LABEL           who works, as the audit log names them (or QUARTIER_ACTOR; default:
                           this device's role)
   --legal-basis TEXT      the legal basis the audit entry of this command names (get, put,
-                          batch, delete, resolve, list, history, conflicts, scope share)
+                          batch, delete, resolve, list, history, conflicts, scope share,
+                          report, feedback categorise)
   --help, --version
 
 Exit codes:
@@ -49,12 +50,13 @@ Exit codes:
 )";
 
 // The help sections in order; each area's table lists its commands in help order.
-std::array<Section, 6> sections() {
+std::array<Section, 7> sections() {
     return {Section{"Records:", true, records_commands()},
             Section{"Organisation and sync:", true, org_commands()},
             Section{"Entrusted entries and consent (§65 SGB VIII):", true, consent_commands()},
             Section{"Retention and erasure (docs/retention.md):", false, retention_commands()},
             Section{"Audit log:", true, audit_commands()},
+            Section{"Reports (docs/reports.md):", true, reports_commands()},
             Section{"Demo:", true, demo_commands()}};
 }
 
@@ -223,7 +225,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                                                          "--consenting", "--on-behalf-of", "--data", "--purpose",
                                                          "--recipients", "--form", "--valid-from", "--valid-until",
                                                          "--consent", "--exception", "--reason", "--note", "--escrow-file",
-                                                         "--escrow-passphrase-file", "--to", "--case", "--order"};
+                                                         "--escrow-passphrase-file", "--to", "--case", "--order",
+                                                         "--from", "--space", "--stichtag", "--threshold", "--format", "--out"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {

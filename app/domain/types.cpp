@@ -20,6 +20,7 @@ namespace quartier::domain {
     X(ContactQuality, "supportive", "ambivalent", "stressful") \
     X(FeedbackStatus, "known", "used", "used_before", "unknown", "missing_wanted") \
     X(Barrier, "cost", "distance", "times", "language", "no_information", "stigma", "childcare", "waiting_time", "age_limit") \
+    X(HowCategory, "", "closer", "other_times", "cheaper", "own_language", "more_information", "childcare", "shorter_wait", "other_age_group", "trusted_person", "other") \
     X(RiskArea, "service", "grey", "danger") \
     X(MandateKind, "family", "clarification", "change") \
     X(MandateStatus, "open", "done", "cancelled") \
@@ -49,6 +50,7 @@ std::string_view name_of(E e) {
 
 template <class E>
 std::optional<E> parse(std::string_view s) {
+    if (s.empty()) return std::nullopt;  // HowCategory::Unassigned is stored as "", never parsed
     for (std::size_t i = 0; i < Names<E>::v.size(); ++i)
         if (Names<E>::v[i] == s) return static_cast<E>(i);
     return std::nullopt;
