@@ -1,7 +1,8 @@
 // The Fallzahlen: cases per SGB VIII paragraph and social space, per half-year and year of the
 // period (running, begun, ended) and on the Stichtag, like the table of the 2015 review
-// (docs/reports.md "Fallzahlen"). All its tables share one shape and are related (a year and its
-// half-years, running and begun), so they share one suppression pattern (suppress_linked).
+// (docs/reports.md "Fallzahlen"). Its tables of one kind (running, begun, ended) are related (a
+// year and its half-years, the Stichtag and its half-year), so each kind shares one suppression
+// pattern (suppress_linked).
 #include "report_detail.h"
 
 #include "domain/repository.h"
@@ -43,13 +44,33 @@ std::vector<Column> columns_of(int from, int to) {
 
 enum Measure { kRunning, kBegun, kEnded };
 
+// One column of a published table as a table of its own: its cells, each also its row's total, and
+// its column total, also the grand total. Every entry shown as in the whole table.
+Table project(const Table& t, std::size_t column) {
+    Table p = t;
+    p.column_keys = {t.column_keys[column]};
+    p.column_labels = {t.column_labels[column]};
+    p.entries.clear();
+    for (std::size_t r = 0; r <= t.rows(); ++r) {
+        p.entries.push_back(t.at(r, column));
+        p.entries.push_back(t.at(r, column));
+    }
+    return p;
+}
+
 }  // namespace
 
 Result<Report> build_cases(const domain::Repository& repository, const Options& options) {
     const offers::Catalogue catalogue = offers::Catalogue::load(repository.store());
     auto checked = check(options, catalogue, true);
     if (!checked) return checked.failure();
-    const Spaces spaces = spaces_of(catalogue, checked->space);
+    // Always every social space: a report for one space is the column of the report for all of
+    // them, with the same suppression pattern, so the two side by side tell nothing more than the
+    // one for all (docs/reports.md "Reports beside each other").
+    const Spaces spaces = spaces_of(catalogue, nullptr);
+    int selected = -1;
+    for (std::size_t i = 0; i < spaces.spaces.size(); ++i)
+        if (checked->space && spaces.spaces[i] == checked->space) selected = int(i);
     const std::vector<Column> columns = columns_of(checked->from, checked->to);
     const std::vector<std::string>& paragraphs = domain::sgb8_paragraphs();
     const std::string from_day = first_day(checked->from), to_day = last_day(checked->to);
@@ -87,8 +108,8 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
             if (running(stichtag, stichtag)) counter.add((n_tables - 1) * per_table + cell, case_index);
         }
         if (counted) {
-            report.audit_cases.push_back(c.id);
             space_used[std::size_t(space)] = true;
+            if (selected < 0 || space == selected) report.audit_cases.push_back(c.id);
         }
     }
     report.population = std::int64_t(report.audit_cases.size());
@@ -110,8 +131,8 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
                     "Laufend: die Hilfe lief an mindestens einem Tag des Zeitraums. Begonnen/beendet: ihr Beginn/Ende "
                     "liegt im Zeitraum. Stichtag: der letzte Tag des Stichtagsmonats.",
                     "Der Sozialraum ist der des Falls. Die Spalte „Summe“ ergibt die Zahlen der ganzen Stadt.",
-                    "Alle Tabellen dieses Berichts sperren dieselben Zellen, weil ihre Zahlen zusammenhängen "
-                    "(ein Jahr und seine Halbjahre, laufende und begonnene Hilfen)."};
+                    "Die Tabellen einer Art (laufend mit Stichtag, begonnen, beendet) sperren dieselben Zellen, weil "
+                    "ihre Zahlen zusammenhängen (ein Jahr und seine Halbjahre)."};
     for (const std::string& n : suppression_notes(options.threshold)) report.notes.push_back(n);
 
     // One column per social space; "unplaced" only when a case of the period is there.
@@ -145,11 +166,30 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
         grids.push_back(Grid::from_cells(rows.size(), cols.size(), spec.cells));
         specs.push_back(std::move(spec));
     }
-    const auto marks = suppress_linked(grids, SuppressionOptions{options.threshold, options.secondary});
+    // Tables of one kind (running in each column and on the Stichtag; begun; ended) are tied to each
+    // other (a year's count lies between its half-years' larger count and their sum; the Stichtag's
+    // between 0 and its half-year's running count): each kind shares one pattern
+    // (docs/reports.md "Fallzahlen").
+    std::vector<std::vector<Mark>> marks(grids.size());
+    for (int kind : {kRunning, kBegun, kEnded}) {
+        std::vector<std::size_t> members;
+        for (std::size_t t = 0; t + 1 < n_tables; ++t)
+            if (int(t % 3) == kind) members.push_back(t);
+        if (kind == kRunning) members.push_back(n_tables - 1);
+        std::vector<Grid> group;
+        for (std::size_t t : members) group.push_back(grids[t]);
+        const auto group_marks = suppress_linked_raised(group, SuppressionOptions{options.threshold, options.secondary});
+        for (std::size_t i = 0; i < members.size(); ++i) marks[members[i]] = group_marks[i];
+    }
     Section section;
     section.key = report.space;
     section.title = report.space.empty() ? "Alle Sozialräume" : "Sozialraum: " + report.space;
-    for (std::size_t t = 0; t < specs.size(); ++t) section.tables.push_back(publish_table(specs[t], grids[t], marks[t]));
+    const std::size_t column = selected < 0 ? 0 : std::size_t(std::find(kept.begin(), kept.end(), std::size_t(selected)) - kept.begin());
+    for (std::size_t t = 0; t < specs.size(); ++t) {
+        Table table = publish_table(specs[t], grids[t], marks[t]);
+        if (selected >= 0) table = project(table, column);
+        section.tables.push_back(std::move(table));
+    }
     report.sections.push_back(std::move(section));
     return report;
 }

@@ -77,6 +77,10 @@ Result<Checked> check(const Options& o, const offers::Catalogue& catalogue, bool
     if (!from || !to) return {Error::InvalidPeriod, "--from and --to must be months YYYY-MM"};
     if (*from > *to) return {Error::InvalidPeriod, "--from " + o.from + " is after --to " + o.to};
     if (*to - *from >= 120) return {Error::InvalidPeriod, "a report covers at most 10 years"};
+    // Whole half-years only: two reports whose periods differ by a month could be subtracted from
+    // each other, cell by cell (docs/reports.md "Reports beside each other").
+    if (*from % 6 != 0 || *to % 6 != 5)
+        return {Error::InvalidPeriod, "a report covers whole half-years: --from January or July, --to June or December"};
     c.from = *from;
     c.to = *to;
     if (o.threshold < kMinThreshold)
@@ -88,6 +92,7 @@ Result<Checked> check(const Options& o, const offers::Catalogue& catalogue, bool
     if (with_stichtag && !o.stichtag.empty()) {
         const auto s = parse_month(o.stichtag);
         if (!s) return {Error::InvalidStichtag, "--stichtag must be a month YYYY-MM (the Stichtag is its last day)"};
+        if (*s % 6 != 5) return {Error::InvalidStichtag, "the Stichtag is the end of a half-year: --stichtag YYYY-06 or YYYY-12"};
         c.stichtag = *s;
     }
     if (!o.space.empty()) {
@@ -187,6 +192,22 @@ Table publish_table(const TableSpec& spec, const Grid& grid, const std::vector<M
     }
     t.entries = publish(grid, marks);
     return t;
+}
+
+std::vector<Mark> suppress_raised(const Grid& grid, const SuppressionOptions& options) {
+    if (options.threshold == kMinThreshold || !options.secondary) return suppress(grid, options);
+    const std::vector<Mark> base = suppress(grid, {kMinThreshold, true});
+    std::vector<bool> forced(base.size());
+    for (std::size_t e = 0; e < base.size(); ++e) forced[e] = base[e] != Mark::Published;
+    return suppress(grid, options, forced);
+}
+
+std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& grids, const SuppressionOptions& options) {
+    if (options.threshold == kMinThreshold || !options.secondary || grids.empty()) return suppress_linked(grids, options);
+    const auto base = suppress_linked(grids, {kMinThreshold, true});
+    std::vector<bool> forced(base.front().size());
+    for (std::size_t e = 0; e < forced.size(); ++e) forced[e] = base.front()[e] != Mark::Published;
+    return suppress_linked(grids, options, forced);
 }
 
 std::vector<std::string> suppression_notes(std::int64_t threshold) {
@@ -340,7 +361,7 @@ Result<Report> build_demand(const domain::Repository& repository, const Options&
             const std::size_t base = s * per_section + table_base[t];
             spec.cells.assign(counter.counts.begin() + long(base), counter.counts.begin() + long(base + rows_of[t] * kBands));
             const Grid grid = Grid::from_cells(spec.rows.size(), spec.cols.size(), spec.cells);
-            section.tables.push_back(publish_table(spec, grid, suppress(grid, so)));
+            section.tables.push_back(publish_table(spec, grid, suppress_raised(grid, so)));
         }
         report.sections.push_back(std::move(section));
     }

@@ -68,6 +68,13 @@ struct TableSpec {
 };
 Table publish_table(const TableSpec& spec, const Grid& grid, const std::vector<Mark>& marks);
 
+// suppress() and suppress_linked() at a raised threshold: first the pattern at the minimum
+// threshold, then the raised one with that pattern forced, so that a report with a raised
+// threshold publishes a subset of what the default one publishes (docs/reports.md "Reports beside
+// each other").
+std::vector<Mark> suppress_raised(const Grid& grid, const SuppressionOptions& options);
+std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& grids, const SuppressionOptions& options);
+
 std::vector<std::string> suppression_notes(std::int64_t threshold);
 
 }  // namespace quartier::reports::detail

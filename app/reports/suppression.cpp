@@ -289,12 +289,13 @@ std::vector<Mark> suppress(const Grid& grid, const SuppressionOptions& options, 
     return marks;
 }
 
-std::vector<std::vector<Mark>> suppress_linked(const std::vector<Grid>& grids, const SuppressionOptions& options) {
+std::vector<std::vector<Mark>> suppress_linked(const std::vector<Grid>& grids, const SuppressionOptions& options,
+                                               const std::vector<bool>& initial) {
     std::vector<std::vector<Mark>> marks(grids.size());
     if (grids.empty()) return marks;
     // The forced set only grows, so this ends; when a round adds nothing, every table's pattern is
     // exactly the forced set (suppress() suppresses every forced entry and nothing outside the union).
-    std::vector<bool> forced(grids.front().values.size(), false);
+    std::vector<bool> forced = initial.empty() ? std::vector<bool>(grids.front().values.size(), false) : initial;
     for (;;) {
         for (std::size_t i = 0; i < grids.size(); ++i) marks[i] = suppress(grids[i], options, forced);
         std::vector<bool> next = forced;

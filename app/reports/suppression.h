@@ -55,7 +55,9 @@ std::vector<Mark> suppress(const Grid& grid, const SuppressionOptions& options, 
 // Several tables of the same shape whose entries are related (a half-year and its year; running,
 // begun and ended helps): an entry suppressed in one is suppressed in all, and each is completed by
 // secondary suppression again until no table changes.
-std::vector<std::vector<Mark>> suppress_linked(const std::vector<Grid>& grids, const SuppressionOptions& options);
+// `forced` as for suppress(): entries to suppress in every table from the start.
+std::vector<std::vector<Mark>> suppress_linked(const std::vector<Grid>& grids, const SuppressionOptions& options,
+                                               const std::vector<bool>& forced = {});
 
 // What a reader sees of one entry.
 struct Shown {

@@ -179,7 +179,7 @@ TEST_CASE("Reports: counts families, not answers", "[reports]") {
         }
         REQUIRE(batch.commit().ok());
     }
-    Options o = period("2025-03", "2025-04");
+    Options o = period("2025-01", "2025-06");
     o.space = "Garstedt";
     o.secondary = false;  // this test counts; the suppression has tests of its own
     auto r = build_demand(*s.repo, o);
@@ -219,11 +219,15 @@ TEST_CASE("Reports: refused requests, each with its error", "[reports][errors]")
         {"a day instead of a month", Kind::Demand, period("2025-01-01", "2026-12"), Error::InvalidPeriod},
         {"from after to", Kind::Demand, period("2026-12", "2025-01"), Error::InvalidPeriod},
         {"more than ten years", Kind::Cases, period("2010-01", "2026-12"), Error::InvalidPeriod},
+        {"not from the start of a half-year", Kind::Demand, period("2025-02", "2025-12"), Error::InvalidPeriod},
+        {"not to the end of a half-year", Kind::Cases, period("2025-01", "2025-11"), Error::InvalidPeriod},
+        {"a single month", Kind::Demand, period("2025-03", "2025-03"), Error::InvalidPeriod},
         {"empty period", Kind::Cases, period("", ""), Error::InvalidPeriod},
         {"threshold 4", Kind::Demand, with(ok, [](Options& o) { o.threshold = 4; }), Error::InvalidThreshold},
         {"threshold 0", Kind::Cases, with(ok, [](Options& o) { o.threshold = 0; }), Error::InvalidThreshold},
         {"threshold -3", Kind::Cases, with(ok, [](Options& o) { o.threshold = -3; }), Error::InvalidThreshold},
         {"Stichtag not a month", Kind::Cases, with(ok, [](Options& o) { o.stichtag = "30.06.2025"; }), Error::InvalidStichtag},
+        {"Stichtag not a half-year's end", Kind::Cases, with(ok, [](Options& o) { o.stichtag = "2025-05"; }), Error::InvalidStichtag},
         {"unknown social space", Kind::Demand, with(ok, [](Options& o) { o.space = "Nirgendwo"; }), Error::UnknownSpace},
         {"unknown social space (cases)", Kind::Cases, with(ok, [](Options& o) { o.space = "Garsted"; }), Error::UnknownSpace},
         {"a period nobody answered in", Kind::Demand, period("2020-01", "2020-12"), Error::BelowThreshold},
@@ -360,4 +364,63 @@ TEST_CASE("Reports: the worker's category of a 'how' answer, never its text", "[
     REQUIRE(loaded.ok());
     CHECK(loaded->how_category == domain::HowCategory::OwnLanguage);
     CHECK(s.store->get(f.id)->value("how_category") == std::optional<std::string>("own_language"));
+}
+
+TEST_CASE("Reports beside each other: one social space is a column of all, a raised threshold publishes less",
+          "[reports]") {
+    ReportStore s(false);
+    s.generate(240, 21);
+    auto published = [](const Table& t, std::size_t r, std::size_t c) { return t.at(r, c).mark == Mark::Published; };
+    for (Kind kind : {Kind::Demand, Kind::Cases}) {
+        const Options all = period("2025-01", "2026-12");
+        const Report whole = built(kind == Kind::Demand ? build_demand(*s.repo, all) : build_cases(*s.repo, all));
+        for (const std::string& space : s.spaces) {
+            INFO(to_string(kind) << " " << space);
+            Options one = all;
+            one.space = space;
+            const Report part = built(kind == Kind::Demand ? build_demand(*s.repo, one) : build_cases(*s.repo, one));
+            REQUIRE(part.sections.size() == 1);
+            for (std::size_t t = 0; t < part.sections[0].tables.size(); ++t) {
+                const Table& p = part.sections[0].tables[t];
+                if (kind == Kind::Demand) {
+                    // The space's section, exactly as in the report for all.
+                    const auto it = std::find_if(whole.sections.begin(), whole.sections.end(),
+                                                 [&](const Section& x) { return x.key == space; });
+                    REQUIRE(it != whole.sections.end());
+                    const Table& w = it->tables[t];
+                    for (std::size_t e = 0; e < p.entries.size(); ++e) {
+                        CHECK(p.entries[e].mark == w.entries[e].mark);
+                        CHECK(p.entries[e].value == w.entries[e].value);
+                    }
+                } else {
+                    const Table& w = whole.sections[0].tables[t];
+                    const auto col = std::size_t(std::find(w.column_keys.begin(), w.column_keys.end(), space) - w.column_keys.begin());
+                    REQUIRE(col < w.cols());
+                    for (std::size_t r = 0; r <= p.rows(); ++r) {
+                        CHECK(p.at(r, 0).mark == w.at(r, col).mark);
+                        CHECK(p.at(r, 0).value == w.at(r, col).value);
+                    }
+                }
+            }
+        }
+        // A raised threshold shows nothing the default one hides, and the same values where both show.
+        Options raised = all;
+        raised.threshold = 6;
+        const Report high = built(kind == Kind::Demand ? build_demand(*s.repo, raised) : build_cases(*s.repo, raised));
+        std::size_t shown = 0;
+        for (std::size_t sec = 0; sec < high.sections.size(); ++sec)
+            for (std::size_t t = 0; t < high.sections[sec].tables.size(); ++t) {
+                const Table& h = high.sections[sec].tables[t];
+                const Table& d = whole.sections[sec].tables[t];
+                for (std::size_t r = 0; r <= h.rows(); ++r)
+                    for (std::size_t c = 0; c <= h.cols(); ++c)
+                        if (published(h, r, c)) {
+                            ++shown;
+                            CHECK(published(d, r, c));
+                            CHECK(h.at(r, c).value == d.at(r, c).value);
+                        }
+            }
+        INFO(to_string(kind));
+        CHECK(shown > 0);
+    }
 }
