@@ -103,23 +103,26 @@ const Command kReports[] = {
     {"report demand", 0, 0,
      "report demand --from YYYY-MM --to YYYY-MM [--space S] [--threshold N]\n"
      "           --format csv|json [--out FILE]",
-     "the Bedarfsbericht: families per social space, offer category and age\n"
-     "band (missing or wanted, known, used, unknown), barriers and the workers'\n"
-     "categories of \"how it would have to be\"; anonymised (values below the\n"
-     "threshold, at least 5, as \"<5\"; secondary suppression). Exit 10 if fewer\n"
+     "the Bedarfsbericht: families per social space, offer category\n"
+     "and age band (missing or wanted, known, used, unknown), barriers\n"
+     "and the workers' categories of \"how it would have to be\"; whole\n"
+     "half-years; anonymised (values below the threshold, at least 5,\n"
+     "as \"<5\", secondary suppression as \"x\"); exit 10 if fewer\n"
      "families than the threshold answered",
      Needs::Store, true, check_report, nullptr, run_report_demand},
     {"report cases", 0, 0,
      "report cases --from YYYY-MM --to YYYY-MM [--space S] [--stichtag YYYY-MM]\n"
      "           [--threshold N] --format csv|json [--out FILE]",
-     "the Fallzahlen: cases per SGB VIII paragraph and social space per\n"
-     "half-year and year (running, begun, ended) and at the end of the Stichtag\n"
-     "month (default: --to); anonymised like report demand",
+     "the Fallzahlen: cases per SGB VIII paragraph and social space\n"
+     "per half-year and year (running, begun, ended) and at the end of\n"
+     "the Stichtag month (June or December; default: --to); anonymised\n"
+     "like report demand",
      Needs::Store, true, check_report, nullptr, run_report_cases},
     {"feedback categorise", 2, 2, "feedback categorise ID CATEGORY",
-     "set the worker's category of a service_feedback's \"how it would have to\n"
-     "be\" answer: closer other_times cheaper own_language more_information\n"
-     "childcare shorter_wait other_age_group trusted_person other, or none",
+     "set the worker's category of a service_feedback's \"how it would\n"
+     "have to be\" answer: closer other_times cheaper own_language\n"
+     "more_information childcare shorter_wait other_age_group\n"
+     "trusted_person other, or none",
      Needs::Store, true, nullptr, nullptr, run_feedback_categorise},
 };
 

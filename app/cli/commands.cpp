@@ -44,7 +44,8 @@ Exit codes:
   0 ok   1 usage   2 wrong passphrase, no passphrase or store in use   3 integrity failure
   4 no store or no such record   5 I/O error or corrupt database   6 store exists
   7 server unreachable   8 server refused the request   9 this device was revoked (and wiped,
-  if the organisation ordered it)   10 refused by data protection (no legal basis, role policy)
+  if the organisation ordered it)   10 refused by data protection (no legal basis, role policy,
+  a report's population below the threshold)
   11 the offline lease expired: sync to unlock   12 the disk is full: nothing of the failed
   write was kept (batch: the lines acknowledged with "ok" are stored); free space and repeat
 )";
