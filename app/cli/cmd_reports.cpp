@@ -79,7 +79,7 @@ int run_feedback_categorise(Context& c) {
     const std::string& name = c.argv[1];
     if (name == "none") {
         f->how_category = domain::HowCategory::Unassigned;
-    } else if (auto h = domain::parse<domain::HowCategory>(name)) {
+    } else if (auto h = name.empty() ? std::nullopt : domain::parse<domain::HowCategory>(name)) {
         f->how_category = *h;
     } else {
         std::string known;

@@ -50,7 +50,6 @@ std::string_view name_of(E e) {
 
 template <class E>
 std::optional<E> parse(std::string_view s) {
-    if (s.empty()) return std::nullopt;  // HowCategory::Unassigned is stored as "", never parsed
     for (std::size_t i = 0; i < Names<E>::v.size(); ++i)
         if (Names<E>::v[i] == s) return static_cast<E>(i);
     return std::nullopt;

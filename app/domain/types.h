@@ -73,7 +73,8 @@ std::string_view to_string(MandateKind v);
 std::string_view to_string(MandateStatus v);
 std::string_view to_string(RequirementStatus v);
 
-// parse<E>("active") == CaseStatus::Active; nullopt for anything else (including "").
+// parse<E>("active") == CaseStatus::Active; nullopt for anything else, including "" — except for
+// HowCategory, whose unset value Unassigned is stored as "" (so a form's round trip keeps it).
 template <class E>
 std::optional<E> parse(std::string_view s);
 

@@ -405,7 +405,8 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
     CHECK(w.f.store->get(missing.id)->value("how_category") == std::optional<std::string>("childcare"));
     CHECK(w.f.repo->load<ServiceFeedback>(missing.id)->how_category == HowCategory::Childcare);
     CHECK(w.f.store->get(used.id)->value("how_category") == std::nullopt);  // never summarised: never written
-    CHECK(parse<HowCategory>("") == std::nullopt);
+    CHECK(parse<HowCategory>("") == HowCategory::Unassigned);  // what a form sends back unchanged
+    CHECK(parse<FeedbackStatus>("") == std::nullopt);
     // A newer build's category reads as unassigned, listed as unreadable, and a save leaves it.
     sync::Writer newer_how(*w.f.store);
     REQUIRE(newer_how.set(ServiceFeedback::kType, missing.id, "how_category", "teleport").ok());
