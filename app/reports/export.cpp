@@ -6,10 +6,19 @@ namespace quartier::reports {
 
 using Json = nlohmann::ordered_json;
 
+namespace {
+// "<5". Appended rather than "<" + to_string(…): GCC 12 at -O3 warns (-Wrestrict) falsely on that.
+std::string below(std::int64_t threshold) {
+    std::string s(1, '<');
+    s += std::to_string(threshold);
+    return s;
+}
+}  // namespace
+
 std::string shown_text(const Shown& s, std::int64_t threshold) {
     switch (s.mark) {
     case Mark::Published: return std::to_string(s.value);
-    case Mark::Primary: return "<" + std::to_string(threshold);
+    case Mark::Primary: return below(threshold);
     case Mark::Secondary: return "x";
     }
     return "x";
@@ -82,7 +91,7 @@ std::string to_json(const Report& r) {
     j["social_space"] = r.space.empty() ? Json(nullptr) : Json(r.space);
     j["threshold"] = r.threshold;
     j["population"] = r.population;
-    j["legend"] = {{"<" + std::to_string(r.threshold), "weniger als " + std::to_string(r.threshold) + " (auch 0)"},
+    j["legend"] = {{below(r.threshold), "weniger als " + std::to_string(r.threshold) + " (auch 0)"},
                    {"x", "gesperrt: mindestens " + std::to_string(r.threshold) + ", zum Schutz kleiner Werte"}};
     j["notes"] = r.notes;
     j["sections"] = sections;
