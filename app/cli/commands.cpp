@@ -36,25 +36,28 @@ Options:
   --actor LABEL           who works, as the audit log names them (or QUARTIER_ACTOR; default:
                           this device's role)
   --legal-basis TEXT      the legal basis the audit entry of this command names (get, put,
-                          batch, delete, resolve, list, history, conflicts, scope share)
+                          batch, delete, resolve, list, history, conflicts, scope share,
+                          report, feedback categorise)
   --help, --version
 
 Exit codes:
   0 ok   1 usage   2 wrong passphrase, no passphrase or store in use   3 integrity failure
   4 no store or no such record   5 I/O error or corrupt database   6 store exists
   7 server unreachable   8 server refused the request   9 this device was revoked (and wiped,
-  if the organisation ordered it)   10 refused by data protection (no legal basis, role policy)
+  if the organisation ordered it)   10 refused by data protection (no legal basis, role policy,
+  a report's population below the threshold)
   11 the offline lease expired: sync to unlock   12 the disk is full: nothing of the failed
   write was kept (batch: the lines acknowledged with "ok" are stored); free space and repeat
 )";
 
 // The help sections in order; each area's table lists its commands in help order.
-std::array<Section, 6> sections() {
+std::array<Section, 7> sections() {
     return {Section{"Records:", true, records_commands()},
             Section{"Organisation and sync:", true, org_commands()},
             Section{"Entrusted entries and consent (§65 SGB VIII):", true, consent_commands()},
             Section{"Retention and erasure (docs/retention.md):", false, retention_commands()},
             Section{"Audit log:", true, audit_commands()},
+            Section{"Reports (docs/reports.md):", true, reports_commands()},
             Section{"Demo:", true, demo_commands()}};
 }
 
@@ -223,7 +226,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                                                          "--consenting", "--on-behalf-of", "--data", "--purpose",
                                                          "--recipients", "--form", "--valid-from", "--valid-until",
                                                          "--consent", "--exception", "--reason", "--note", "--escrow-file",
-                                                         "--escrow-passphrase-file", "--to", "--case", "--order"};
+                                                         "--escrow-passphrase-file", "--to", "--case", "--order",
+                                                         "--from", "--space", "--stichtag", "--threshold", "--format", "--out"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {

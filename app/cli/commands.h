@@ -1,6 +1,6 @@
 // quartier-cli's command table: what one command is (name, argument count, help text, what it
 // needs opened before it runs, its handler), the context a handler gets, and the helpers the
-// handlers by area (cmd_records.cpp, cmd_org.cpp, cmd_consent.cpp, cmd_admin.cpp) share.
+// handlers by area (cmd_records.cpp, cmd_org.cpp, cmd_consent.cpp, cmd_admin.cpp, cmd_reports.cpp) share.
 // run_cli (commands.cpp) parses the options, finds the command in the table, checks its arity,
 // opens what it needs and calls it; --help is generated from the same table. docs/cli.md
 // describes the commands and exit codes.
@@ -99,6 +99,7 @@ std::span<const Command> consent_commands();    // cmd_consent.cpp
 std::span<const Command> retention_commands();  // cmd_admin.cpp
 std::span<const Command> audit_commands();      // cmd_admin.cpp
 std::span<const Command> demo_commands();       // cmd_admin.cpp
+std::span<const Command> reports_commands();    // cmd_reports.cpp
 
 // ---- Helpers the handlers share (commands.cpp) -------------------------------------------------
 

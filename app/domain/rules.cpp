@@ -245,6 +245,10 @@ void rules(const ServiceFeedback& r, Checker& c) {
     for (std::size_t i = 0; i < r.barriers.size(); ++i)
         if (std::find(r.barriers.begin(), r.barriers.begin() + long(i), r.barriers[i]) != r.barriers.begin() + long(i))
             c.add("barriers[" + std::to_string(i) + "]", Reason::Duplicate);
+    // The category summarises a verbatim answer (docs/reports.md): without one there is nothing to
+    // summarise, and a report would count a category nobody said.
+    if (r.how_category != HowCategory::Unassigned && blank(r.how_it_would_have_to_be))
+        c.add("how_category", Reason::NotAllowed, "a category needs the verbatim answer it summarises");
 }
 
 void rules(const RiskAssessment& r, Checker& c) {

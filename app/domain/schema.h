@@ -172,6 +172,7 @@ template <> struct Schema<ServiceFeedback> { static constexpr auto fields = std:
     field("status", &ServiceFeedback::status, K::Enum),
     field("barriers", &ServiceFeedback::barriers, K::List),
     field("how_it_would_have_to_be", &ServiceFeedback::how_it_would_have_to_be, K::Verbatim, kInVisit),
+    field("how_category", &ServiceFeedback::how_category, K::Enum),
     field("wanted", &ServiceFeedback::wanted, K::Verbatim, kInVisit),
     field("recorded_on", &ServiceFeedback::recorded_on, K::Date, kRequired),
     ref("contact_event_id", &ServiceFeedback::contact_event_id, ContactEvent::kType, kNoForm)}; };

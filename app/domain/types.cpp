@@ -20,6 +20,7 @@ namespace quartier::domain {
     X(ContactQuality, "supportive", "ambivalent", "stressful") \
     X(FeedbackStatus, "known", "used", "used_before", "unknown", "missing_wanted") \
     X(Barrier, "cost", "distance", "times", "language", "no_information", "stigma", "childcare", "waiting_time", "age_limit") \
+    X(HowCategory, "", "closer", "other_times", "cheaper", "own_language", "more_information", "childcare", "shorter_wait", "other_age_group", "trusted_person", "other") \
     X(RiskArea, "service", "grey", "danger") \
     X(MandateKind, "family", "clarification", "change") \
     X(MandateStatus, "open", "done", "cancelled") \

@@ -34,6 +34,21 @@ enum class NetworkSector { Family, FriendsNeighbours, SchoolWorkClubs, Professio
 enum class ContactQuality { Supportive, Ambivalent, Stressful };
 enum class FeedbackStatus { Known, Used, UsedBefore, Unknown, MissingWanted };
 enum class Barrier { Cost, Distance, Times, Language, NoInformation, Stigma, Childcare, WaitingTime, AgeLimit };
+// The worker's summary of a family's "how it would have to be" answer (Wie müsste ein Angebot sein?):
+// the only form in which that answer reaches a report (docs/reports.md). Unassigned is stored as "".
+enum class HowCategory {
+    Unassigned,       // "" — not summarised yet
+    Closer,           // näher am Wohnort, gut erreichbar
+    OtherTimes,       // andere Zeiten (abends, am Wochenende, früher)
+    Cheaper,          // günstiger oder kostenlos
+    OwnLanguage,      // in der eigenen Sprache, mit Sprachmittlung
+    MoreInformation,  // mehr oder verständlichere Information
+    Childcare,        // mit Kinderbetreuung nebenher
+    ShorterWait,      // kürzere Wartezeit
+    OtherAgeGroup,    // für eine andere Altersgruppe
+    TrustedPerson,    // mit einer vertrauten Person, ohne Stigma
+    Other,            // Sonstiges
+};
 enum class RiskArea { Service, Grey, Danger };  // Leistungs-, Grau-, Gefährdungsbereich
 enum class MandateKind { Family, Clarification, Change };  // Auftrag der Familie, Klärungs-, Veränderungsauftrag
 enum class MandateStatus { Open, Done, Cancelled };
@@ -52,12 +67,14 @@ std::string_view to_string(NetworkSector v);
 std::string_view to_string(ContactQuality v);
 std::string_view to_string(FeedbackStatus v);
 std::string_view to_string(Barrier v);
+std::string_view to_string(HowCategory v);
 std::string_view to_string(RiskArea v);
 std::string_view to_string(MandateKind v);
 std::string_view to_string(MandateStatus v);
 std::string_view to_string(RequirementStatus v);
 
-// parse<E>("active") == CaseStatus::Active; nullopt for anything else (including "").
+// parse<E>("active") == CaseStatus::Active; nullopt for anything else, including "" — except for
+// HowCategory, whose unset value Unassigned is stored as "" (so a form's round trip keeps it).
 template <class E>
 std::optional<E> parse(std::string_view s);
 
@@ -229,6 +246,9 @@ struct ServiceFeedback : Meta {
     FeedbackStatus status = FeedbackStatus::Known;
     std::vector<Barrier> barriers;  // field `barriers`: JSON array of identifiers, no duplicates
     std::string how_it_would_have_to_be;  // verbatim
+    // The worker's category for how_it_would_have_to_be (never the text itself reaches a report);
+    // only with a verbatim answer to summarise.
+    HowCategory how_category = HowCategory::Unassigned;
     std::string wanted;        // missing_wanted without a service: what is wanted (required then)
     std::string recorded_on;   // date, required
     std::string contact_event_id;  // "" or the visit (a contact_event of the same case) it was given in

@@ -1,5 +1,5 @@
 # quartier-cli: in-process command tests, and process-level tests of the real binary.
-quartier_add_test(test_cli SOURCES cli/test_cli.cpp cli/test_cli_full.cpp LIBS quartier_cli)
+quartier_add_test(test_cli SOURCES cli/test_cli.cpp cli/test_cli_full.cpp cli/test_cli_reports.cpp LIBS quartier_cli quartier_reports)
 
 add_test(NAME cli_kill_loop COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/kill_loop.sh $<TARGET_FILE:quartier-cli> 25)
 add_test(NAME cli_canary COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/canary.sh $<TARGET_FILE:quartier-cli>)

@@ -363,6 +363,11 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
         {"a barrier twice", [](ServiceFeedback& s) { s.barriers = {Barrier::Cost, Barrier::Times, Barrier::Cost}; },
          "barriers[2]", Reason::Duplicate},
         {"no date", [](ServiceFeedback& s) { s.recorded_on = ""; }, "recorded_on", Reason::Required},
+        {"a how category without the answer it summarises",
+         [](ServiceFeedback& s) { s.how_category = HowCategory::Closer; }, "how_category", Reason::NotAllowed},
+        {"a how category over a blank answer",
+         [](ServiceFeedback& s) { s.how_category = HowCategory::OtherTimes; s.how_it_would_have_to_be = " \n"; },
+         "how_category", Reason::NotAllowed},
     });
     // A missing offer may name an existing service ("more of this") or describe what is wanted.
     ServiceFeedback missing = s;
@@ -393,6 +398,25 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
     CHECK(w.f.store->get(used.id)->value("category") == std::optional<std::string>("carsharing"));
     newer.category = "bikesharing";  // but no new value outside the vocabulary
     CHECK(has(w.f.repo->check(newer), "category", Reason::UnknownValue));
+
+    // The worker's category of the "how" answer (docs/reports.md): stored by identifier, "" unset.
+    missing.how_category = HowCategory::Childcare;
+    missing = w.f.saved(missing);
+    CHECK(w.f.store->get(missing.id)->value("how_category") == std::optional<std::string>("childcare"));
+    CHECK(w.f.repo->load<ServiceFeedback>(missing.id)->how_category == HowCategory::Childcare);
+    CHECK(w.f.store->get(used.id)->value("how_category") == std::nullopt);  // never summarised: never written
+    CHECK(parse<HowCategory>("") == HowCategory::Unassigned);  // what a form sends back unchanged
+    CHECK(parse<FeedbackStatus>("") == std::nullopt);
+    // A newer build's category reads as unassigned, listed as unreadable, and a save leaves it.
+    sync::Writer newer_how(*w.f.store);
+    REQUIRE(newer_how.set(ServiceFeedback::kType, missing.id, "how_category", "teleport").ok());
+    REQUIRE(newer_how.commit().ok());
+    ServiceFeedback later = w.f.repo->load<ServiceFeedback>(missing.id).value();
+    CHECK(later.how_category == HowCategory::Unassigned);
+    CHECK(std::find(later.unreadable.begin(), later.unreadable.end(), "how_category") != later.unreadable.end());
+    later.wanted = "Kinderbetreuung am Abend, auch samstags";
+    w.f.saved(later);
+    CHECK(w.f.store->get(missing.id)->value("how_category") == std::optional<std::string>("teleport"));
 }
 
 TEST_CASE("A requirement exists only in the Gefaehrdungsbereich and needs every part", "[domain][rules]") {
