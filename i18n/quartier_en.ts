@@ -1841,6 +1841,42 @@
         <source>Bitte ein gültiges Datum als TT.MM.JJJJ angeben (z. B. 01.03.2026).</source>
         <translation>Please give a valid date as DD.MM.YYYY (e.g. 01.03.2026).</translation>
     </message>
+    <message>
+        <source>Näher am Wohnort</source>
+        <translation>Closer to home</translation>
+    </message>
+    <message>
+        <source>Andere Zeiten</source>
+        <translation>Other times</translation>
+    </message>
+    <message>
+        <source>Günstiger oder kostenlos</source>
+        <translation>Cheaper or free</translation>
+    </message>
+    <message>
+        <source>In der eigenen Sprache</source>
+        <translation>In the family’s own language</translation>
+    </message>
+    <message>
+        <source>Mehr Information</source>
+        <translation>More information</translation>
+    </message>
+    <message>
+        <source>Mit Kinderbetreuung</source>
+        <translation>With childcare</translation>
+    </message>
+    <message>
+        <source>Kürzere Wartezeit</source>
+        <translation>Shorter waiting time</translation>
+    </message>
+    <message>
+        <source>Für eine andere Altersgruppe</source>
+        <translation>For another age group</translation>
+    </message>
+    <message>
+        <source>Mit vertrauter Person</source>
+        <translation>With a trusted person</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -3100,6 +3136,14 @@
         <source>„…“ – in den Worten der Familie</source>
         <translation>“…” – in the family&apos;s words</translation>
     </message>
+    <message>
+        <source>Worum geht es? (für die Bedarfsplanung, ohne die Worte der Familie)</source>
+        <translation>What is it about? (for needs planning, without the family’s words)</translation>
+    </message>
+    <message>
+        <source>Einordnung: %1</source>
+        <translation>Category: %1</translation>
+    </message>
 </context>
 <context>
     <name>VisitStepMissing</name>
@@ -3809,6 +3853,10 @@
     <message>
         <source>Der Besuch ist noch nicht vollständig.</source>
         <translation>The visit is not complete yet.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Kategorie.</source>
+        <translation>Unknown category.</translation>
     </message>
 </context>
 <context>

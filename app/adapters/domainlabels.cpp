@@ -103,6 +103,17 @@ constexpr ChoiceName kChoices[] = {
     {"barrier", "childcare", QT_TRANSLATE_NOOP("Labels", "Keine Kinderbetreuung")},
     {"barrier", "waiting_time", QT_TRANSLATE_NOOP("Labels", "Wartezeit")},
     {"barrier", "age_limit", QT_TRANSLATE_NOOP("Labels", "Altersgrenze")},
+    // The worker's summary of a "how it would have to be" answer (docs/reports.md); "" is unassigned.
+    {"how_category", "closer", QT_TRANSLATE_NOOP("Labels", "Näher am Wohnort")},
+    {"how_category", "other_times", QT_TRANSLATE_NOOP("Labels", "Andere Zeiten")},
+    {"how_category", "cheaper", QT_TRANSLATE_NOOP("Labels", "Günstiger oder kostenlos")},
+    {"how_category", "own_language", QT_TRANSLATE_NOOP("Labels", "In der eigenen Sprache")},
+    {"how_category", "more_information", QT_TRANSLATE_NOOP("Labels", "Mehr Information")},
+    {"how_category", "childcare", QT_TRANSLATE_NOOP("Labels", "Mit Kinderbetreuung")},
+    {"how_category", "shorter_wait", QT_TRANSLATE_NOOP("Labels", "Kürzere Wartezeit")},
+    {"how_category", "other_age_group", QT_TRANSLATE_NOOP("Labels", "Für eine andere Altersgruppe")},
+    {"how_category", "trusted_person", QT_TRANSLATE_NOOP("Labels", "Mit vertrauter Person")},
+    {"how_category", "other", QT_TRANSLATE_NOOP("Labels", "Sonstiges")},
     {"requirement_status", "open", QT_TRANSLATE_NOOP("Labels", "Offen")},
     {"requirement_status", "met", QT_TRANSLATE_NOOP("Labels", "Erfüllt")},
     {"requirement_status", "missed", QT_TRANSLATE_NOOP("Labels", "Nicht erfüllt")},
@@ -127,6 +138,14 @@ Ids domainIds()
     Ids out;
     for (E v : domain::all_values<E>())
         out.push_back(domain::to_string(v));
+    return out;
+}
+
+// The how categories a worker can choose: every one but the unassigned "".
+Ids assignableHowCategoryIds()
+{
+    Ids out = domainIds<domain::HowCategory>();
+    std::erase(out, std::string_view());
     return out;
 }
 
@@ -180,6 +199,7 @@ const std::map<QString, Entries>& kinds()
             {"offer_category", offerCategoryIds()},
             {"feedback_status", domainIds<domain::FeedbackStatus>()},
             {"barrier", domainIds<domain::Barrier>()},
+            {"how_category", assignableHowCategoryIds()},
         };
         std::map<QString, Entries> out;
         for (const auto& [kind, ids] : lists)

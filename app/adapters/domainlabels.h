@@ -25,7 +25,8 @@ QString labelFor(std::span<const IdLabel> labels, const QString& id, const char*
 // Kinds of choice lists: "case_status", "member_role", "contact_kind", "contact_status",
 // "child_seen", "goal_level", "goal_status", "step_status", "resource_area", "network_sector",
 // "contact_quality", "risk_area", "mandate_kind", "mandate_status", "requirement_status",
-// "feedback_status", "barrier", "paragraph" (SGB VIII), "offer_category" (the one vocabulary of
+// "feedback_status", "barrier", "how_category" (the worker's summary of a "how it would have to be"
+// answer; its unassigned "" is no choice), "paragraph" (SGB VIII), "offer_category" (the one vocabulary of
 // offers and offer feedback, offers::Category, then "other"; an older id is labelled as its successor).
 
 // The label of identifier `id` of `kind`; an unknown id comes back as it is.

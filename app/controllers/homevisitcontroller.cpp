@@ -190,6 +190,8 @@ QVariantList HomeVisitController::categories() const { return options("offer_cat
 
 QVariantList HomeVisitController::barrierOptions() const { return options("barrier"); }
 
+QVariantList HomeVisitController::howCategoryOptions() const { return options("how_category"); }
+
 QVariantList HomeVisitController::resourceAreas() const { return options("resource_area"); }
 
 QString HomeVisitController::openDraftFor(const QString& caseId) const
@@ -407,7 +409,8 @@ void HomeVisitController::reload(bool notify)
         m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
                                          {QStringLiteral("title"), q(f.wanted)},
                                          {QStringLiteral("subtitle"), tr("fehlt · %1").arg(OfferListModel::categoryLabel(q(f.category)))},
-                                         {QStringLiteral("how"), q(f.how_it_would_have_to_be)}});
+                                         {QStringLiteral("how"), q(f.how_it_would_have_to_be)},
+                                         {QStringLiteral("howCategory"), q(std::string(d::to_string(f.how_category)))}});
     }
     // Offers the family knows of but does not use (any more), or did not know: how would they have to be?
     for (const auto& [serviceId, f] : byService) {
@@ -417,7 +420,8 @@ void HomeVisitController::reload(bool notify)
         m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f->id)},
                                          {QStringLiteral("title"), service ? q(service->name) : serviceId},
                                          {QStringLiteral("subtitle"), label("feedback_status", f->status)},
-                                         {QStringLiteral("how"), q(f->how_it_would_have_to_be)}});
+                                         {QStringLiteral("how"), q(f->how_it_would_have_to_be)},
+                                         {QStringLiteral("howCategory"), q(std::string(d::to_string(f->how_category)))}});
     }
 
     std::map<std::string, QString> personNames;
@@ -652,6 +656,18 @@ bool HomeVisitController::toggleBarrier(const QString& feedbackId, const QString
         f->barriers.push_back(*b);
     else
         f->barriers.erase(it);
+    return saveAnswer(*f);
+}
+
+bool HomeVisitController::setHowCategory(const QString& feedbackId, const QString& category)
+{
+    const auto c = parseAnswer<d::HowCategory>(category, tr("Unbekannte Kategorie."));  // writes typed text first
+    if (!c)
+        return false;
+    auto f = m_repo->load<d::ServiceFeedback>(s(feedbackId));
+    if (!f || f->case_id != s(m_caseId) || f->contact_event_id != s(m_visitId))
+        return fail(d::ServiceFeedback::kType, {}, tr("Dieser Eintrag gehört nicht zu diesem Besuch."));
+    f->how_category = *c;
     return saveAnswer(*f);
 }
 

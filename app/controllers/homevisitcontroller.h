@@ -157,6 +157,7 @@ class HomeVisitController : public QObject
     Q_PROPERTY(bool savePending READ savePending NOTIFY savePendingChanged)
     Q_PROPERTY(QVariantList categories READ categories CONSTANT)
     Q_PROPERTY(QVariantList barrierOptions READ barrierOptions CONSTANT)
+    Q_PROPERTY(QVariantList howCategoryOptions READ howCategoryOptions CONSTANT)
     Q_PROPERTY(QVariantList resourceAreas READ resourceAreas CONSTANT)
 
 public:
@@ -213,6 +214,7 @@ public:
     bool savePending() const { return !m_pending.empty() || m_heldDirty; }
     QVariantList categories() const;
     QVariantList barrierOptions() const;
+    QVariantList howCategoryOptions() const;  // [{id, label}] of the how categories, unassigned left out
     QVariantList resourceAreas() const;
 
     // Resumes the case's open draft home visit or starts a new one. False (errorMessage) if the
@@ -233,6 +235,10 @@ public:
     // Something missing or wanted (no offer): returns the new feedback id, or "".
     Q_INVOKABLE QString addMissing(const QString& category, const QString& wanted);
     Q_INVOKABLE bool toggleBarrier(const QString& feedbackId, const QString& barrier);
+    // The worker's summary of a "how it would have to be" answer (docs/reports.md): the category a
+    // report counts instead of the family's words; "" unassigns it. The answer's typed text is
+    // written first (the domain takes a category only for an answer that has words).
+    Q_INVOKABLE bool setHowCategory(const QString& feedbackId, const QString& category);
     Q_INVOKABLE QString addWill(const QString& personId, const QString& text, const QString& ownContribution);
     Q_INVOKABLE QString addResource(const QString& area, const QString& text);
     // Removes a feedback, will statement or resource of this visit's case.

@@ -218,6 +218,7 @@ bool shootVisitAndConflicts(QQuickWindow* window, Navigator& navigator, sync::St
         }
     }
     visit.flush();
+    visit.setHowCategory(missing, QStringLiteral("other_times"));  // the worker's one-tap summary
     goTo(3);
     shootAt(QStringLiteral("visit-4-how"), portrait);
 

@@ -11,6 +11,15 @@ Dialog {
     objectName: "discardDialog"
 
     signal discarded()
+    // "Verwerfen" was chosen: `discarded` follows once the dialog has closed, so the page that
+    // leaves on it (and takes this dialog with it) is never destroyed mid exit transition.
+    property bool discarding: false
+    onClosed: {
+        if (discarding) {
+            discarding = false
+            discarded()
+        }
+    }
 
     parent: Overlay.overlay
     anchors.centerIn: parent
@@ -56,7 +65,7 @@ Dialog {
             filled: false
             text: qsTr("Verwerfen")
             Accessible.name: qsTr("Änderungen verwerfen, nichts speichern")
-            onClicked: { root.close(); root.discarded() }
+            onClicked: { root.discarding = true; root.close() }
         }
         ActionButton {
             id: keep

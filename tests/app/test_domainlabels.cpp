@@ -17,7 +17,7 @@ TEST_CASE("Every choice value has its own German label", "[labels]")
     const QStringList kinds{"case_status", "member_role", "contact_kind", "contact_status", "child_seen",
                             "goal_level", "goal_status", "step_status", "resource_area", "network_sector",
                             "contact_quality", "risk_area", "mandate_kind", "mandate_status",
-                            "requirement_status", "feedback_status", "barrier", "offer_category", "paragraph"};
+                            "requirement_status", "feedback_status", "barrier", "how_category", "offer_category", "paragraph"};
     for (const QString& kind : kinds) {
         INFO(kind.toStdString());
         const QVariantList choices = choiceList(kind);
@@ -35,6 +35,8 @@ TEST_CASE("Every choice value has its own German label", "[labels]")
         CHECK(labels.size() == choices.size());
     }
     CHECK(choiceList(QStringLiteral("case_status")).size() == int(qd::all_values<qd::CaseStatus>().size()));
+    // Every how category but the unassigned one ("") is a choice.
+    CHECK(choiceList(QStringLiteral("how_category")).size() == int(qd::all_values<qd::HowCategory>().size()) - 1);
     CHECK(choiceLabel(QStringLiteral("risk_area"), QStringLiteral("danger")) == QStringLiteral("Gefährdungsbereich"));
     CHECK(choiceLabel(QStringLiteral("contact_quality"), QStringLiteral("stressful")) == QStringLiteral("Belastend"));
     CHECK(choiceLabel(QStringLiteral("paragraph"), QStringLiteral("31")) == QStringLiteral("§ 31 SGB VIII"));

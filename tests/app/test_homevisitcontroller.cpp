@@ -475,6 +475,48 @@ TEST_CASE("The visit's offers are searched as the offer map searches them", "[vi
             CHECK(row.status == QStringLiteral("used"));
 }
 
+TEST_CASE("The worker sums up a 'how it would have to be' answer in a category; without words there is none", "[visit][reports]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const QString missing = f.visit->addMissing(QStringLiteral("daycare"), QStringLiteral("Betreuung am Nachmittag"));
+    REQUIRE_FALSE(missing.isEmpty());
+    const auto stored = [&] { return missingNamed(f.feedback(), "Betreuung am Nachmittag")->how_category; };
+    const auto shown = [&] {
+        for (const QVariant& v : f.visit->howItems())
+            if (v.toMap().value(QStringLiteral("id")).toString() == missing)
+                return v.toMap().value(QStringLiteral("howCategory")).toString();
+        return QStringLiteral("(no item)");
+    };
+    CHECK(f.visit->howCategoryOptions().size() == int(d::all_values<d::HowCategory>().size()) - 1);
+
+    // No words yet: the domain refuses a summary of nothing, and says why.
+    CHECK_FALSE(f.visit->setHowCategory(missing, QStringLiteral("other_times")));
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    CHECK(stored() == d::HowCategory::Unassigned);
+
+    // Words typed and not yet written (the debounce has not fired): the category writes them first.
+    f.visit->clearError();
+    f.visit->editText(missing, QStringLiteral("how_it_would_have_to_be"), QStringLiteral("Bis 18 Uhr, auch samstags"));
+    REQUIRE(f.visit->setHowCategory(missing, QStringLiteral("other_times")));
+    CHECK(missingNamed(f.feedback(), "Betreuung am Nachmittag")->how_it_would_have_to_be == "Bis 18 Uhr, auch samstags");
+    CHECK(stored() == d::HowCategory::OtherTimes);
+    CHECK(shown() == QStringLiteral("other_times"));
+
+    REQUIRE(f.visit->setHowCategory(missing, QString()));  // the chosen chip tapped again: taken back
+    CHECK(stored() == d::HowCategory::Unassigned);
+    CHECK(shown() == QString());
+    CHECK_FALSE(f.visit->setHowCategory(missing, QStringLiteral("no_such_category")));
+    CHECK(stored() == d::HowCategory::Unassigned);
+
+    REQUIRE(f.visit->setHowCategory(missing, QStringLiteral("closer")));
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    REQUIRE(f.visit->finalise());
+    CHECK_FALSE(f.visit->setHowCategory(missing, QStringLiteral("cheaper")));  // a finished visit is closed
+    CHECK(stored() == d::HowCategory::Closer);
+}
+
 TEST_CASE("A finished visit is read-only: every edit is refused with a reason and nothing is stored", "[visit]")
 {
     VisitFixture f;
@@ -605,17 +647,20 @@ TEST_CASE("A new visit keeps earlier answers apart: shown with their date, not c
     f.visit->editText(will, QStringLiteral("text"), QStringLiteral("überschrieben"));
     f.visit->flush();
     CHECK(f.repo().load<d::WillStatement>(will.toStdString())->text == "Ich will umziehen.");
-    // Today's mark on the same offer is a new answer of this visit; the earlier one stays.
+    // Today's mark on the same offer is a new answer of this visit; the earlier ones stay. (The
+    // demo families' own earlier answers fall on offers by their random ids: counted, not assumed.)
+    const auto answersFor = [&] {
+        int n = 0;
+        for (const d::ServiceFeedback& fb : f.feedback())
+            n += fb.service_id == service.toStdString();
+        return n;
+    };
+    const int earlier = answersFor();
+    CHECK(earlier >= 1);
     REQUIRE(f.visit->setOfferStatus(service, QStringLiteral("used")));
-    int answers = 0;
-    for (const d::ServiceFeedback& fb : f.feedback())
-        answers += fb.service_id == service.toStdString();
-    CHECK(answers == 2);
+    CHECK(answersFor() == earlier + 1);
     REQUIRE(f.visit->setOfferStatus(service, QString()));  // taken back: only today's goes
-    answers = 0;
-    for (const d::ServiceFeedback& fb : f.feedback())
-        answers += fb.service_id == service.toStdString();
-    CHECK(answers == 1);
+    CHECK(answersFor() == earlier);
 }
 
 TEST_CASE("A visit and its note name the worker, not the device", "[visit]")

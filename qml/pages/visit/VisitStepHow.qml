@@ -1,6 +1,7 @@
 // Home visit, step 4 "Wie müsste ein Angebot sein?": for each missing or unused offer, the family's
-// own words on how it would have to be. Typed text is written by the Visit controller after a short
-// pause and when the editor loses focus.
+// own words on how it would have to be, and the worker's one-tap summary of them into a category
+// (the only form in which the answer reaches a report). Typed text is written by the Visit
+// controller after a short pause, when the editor loses focus, and before a category is set.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -53,6 +54,7 @@ ColumnLayout {
                     font.pixelSize: Theme.fontSmall
                 }
                 VerbatimEditor {
+                    id: howEditor
                     objectName: "how_" + howCard.index
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.spacingS
@@ -61,6 +63,34 @@ ColumnLayout {
                     initialText: howCard.modelData.how
                     onEdited: text => Visit.editText(howCard.modelData.id, "how_it_would_have_to_be", text)
                     onCommitted: Visit.flush()
+                }
+                // The worker's summary of the answer: what a report counts (docs/reports.md); the
+                // family's own words never leave the case. Open once there are words to summarise;
+                // a second tap on the chosen chip takes the summary back.
+                Label {
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spacingS
+                    text: qsTr("Worum geht es? (für die Bedarfsplanung, ohne die Worte der Familie)")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.Medium
+                    wrapMode: Text.WordWrap
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    enabled: howEditor.text.trim().length > 0
+                    Repeater {
+                        model: Visit.howCategoryOptions
+                        ChoiceChip {
+                            required property var modelData
+                            objectName: "howCategory_" + howCard.index + "_" + modelData.id
+                            text: modelData.label
+                            chosen: howCard.modelData.howCategory === modelData.id
+                            Accessible.name: qsTr("Einordnung: %1").arg(modelData.label)
+                            onClicked: Visit.setHowCategory(howCard.modelData.id, chosen ? "" : modelData.id)
+                        }
+                    }
                 }
             }
         }
