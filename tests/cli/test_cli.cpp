@@ -2,6 +2,7 @@
 
 #include "sync/core/database.h"
 #include "sync/store/store.h"
+#include "support/cli_run.h"
 #include "support/tempdir.h"
 
 #include <catch2/catch.hpp>
@@ -12,19 +13,11 @@
 
 using namespace quartier;
 using quartier::test::TempDir;
+using quartier::test::Run;
+using quartier::test::run;
+using quartier::test::with;
 
 namespace {
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run run(std::vector<std::string> args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    const int code = cli::run_cli(args, in, out, err);
-    return {code, out.str(), err.str()};
-}
 
 struct Env {
     Env(const char* name, const char* value) : m_name(name) {
@@ -35,12 +28,6 @@ struct Env {
     const char* m_name;
 };
 
-// A store made with the fastest KDF the CLI offers.
-std::vector<std::string> with(const TempDir& d, std::vector<std::string> rest) {
-    std::vector<std::string> a = {"--store", (d / "s").string()};
-    a.insert(a.end(), rest.begin(), rest.end());
-    return a;
-}
 }  // namespace
 
 TEST_CASE("quartier-cli: records round-trip through put, get, list, history, delete, status", "[cli]") {

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "support/filelimit.h"
+#include "support/cli_run.h"
 #include "support/tempdir.h"
 
 #include <catch2/catch.hpp>
@@ -14,25 +15,12 @@
 
 using namespace quartier;
 using quartier::test::TempDir;
+using quartier::test::Run;
+using quartier::test::run;
+using quartier::test::with;
 
 namespace {
-struct Run {
-    int code;
-    std::string out, err;
-};
 
-std::vector<std::string> with(const TempDir& d, std::vector<std::string> rest) {
-    std::vector<std::string> a = {"--store", (d / "s").string()};
-    a.insert(a.end(), rest.begin(), rest.end());
-    return a;
-}
-
-Run run(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    const int code = cli::run_cli(args, in, out, err);
-    return {code, out.str(), err.str()};
-}
 
 std::string read_file(const std::filesystem::path& p) {
     std::ifstream f(p, std::ios::binary);

@@ -6,6 +6,7 @@
 #include "domain/repository.h"
 #include "offers/demo_offers.h"
 #include "reports/generate.h"
+#include "support/cli_run.h"
 #include "support/tempdir.h"
 #include "sync/store/store.h"
 
@@ -16,22 +17,13 @@
 #include <sstream>
 
 using namespace quartier;
+using quartier::test::Run;
 using quartier::test::TempDir;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
 Run run(const TempDir& d, std::vector<std::string> rest) {
-    std::vector<std::string> args = {"--store", (d / "s").string()};
-    args.insert(args.end(), rest.begin(), rest.end());
-    std::istringstream in;
-    std::ostringstream out, err;
-    const int code = cli::run_cli(args, in, out, err);
-    return {code, out.str(), err.str()};
+    return quartier::test::run(quartier::test::with(d, std::move(rest)));
 }
 
 constexpr const char* kPass = "eine gute passphrase";
