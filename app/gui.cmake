@@ -60,6 +60,7 @@ set(quartier_qml_aliases
   pages/visit/VisitHeader.qml
   pages/visit/VisitStepWho.qml
   pages/visit/VisitStepOffers.qml
+  pages/visit/VisitUnlistedOffers.qml
   pages/visit/VisitStepMissing.qml
   pages/visit/VisitStepHow.qml
   pages/visit/VisitStepWill.qml

@@ -3390,6 +3390,81 @@
     </message>
 </context>
 <context>
+    <name>VisitUnlistedOffers</name>
+    <message>
+        <source>Ein Angebot, das nicht in der Liste steht?</source>
+        <translation>An offer that is not in the list?</translation>
+    </message>
+    <message>
+        <source>Name des Angebots</source>
+        <translation>Name of the offer</translation>
+    </message>
+    <message>
+        <source>z. B. Krabbelgruppe der Moschee-Gemeinde</source>
+        <translation>e.g. the mosque community’s toddler group</translation>
+    </message>
+    <message>
+        <source>Wo? (Ort oder Träger, wenn bekannt)</source>
+        <translation>Where? (place or provider, if known)</translation>
+    </message>
+    <message>
+        <source>z. B. Gemeindehaus am Markt</source>
+        <translation>e.g. the parish hall on the market square</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kategorie: %1</source>
+        <translation>Category: %1</translation>
+    </message>
+    <message>
+        <source>Die Familie …</source>
+        <translation>The family …</translation>
+    </message>
+    <message>
+        <source>kennt es</source>
+        <translation>knows it</translation>
+    </message>
+    <message>
+        <source>nutzt es</source>
+        <translation>uses it</translation>
+    </message>
+    <message>
+        <source>hat es früher genutzt</source>
+        <translation>used it before</translation>
+    </message>
+    <message>
+        <source>Festhalten</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Angebot, das nicht in der Liste steht, festhalten</source>
+        <translation>Record the offer that is not in the list</translation>
+    </message>
+    <message>
+        <source>Festgehalten: „%1“. Es steht unten in der Liste.</source>
+        <translation>Recorded: “%1”. It is in the list below.</translation>
+    </message>
+    <message>
+        <source>Wählen Sie eine Kategorie und ob die Familie das Angebot kennt oder nutzt, dann können Sie es festhalten.</source>
+        <translation>Choose a category and whether the family knows or uses the offer, then you can record it.</translation>
+    </message>
+    <message>
+        <source>nicht auf der Karte</source>
+        <translation>not on the map</translation>
+    </message>
+    <message>
+        <source>„%1“ entfernen</source>
+        <translation>Remove “%1”</translation>
+    </message>
+    <message>
+        <source>Früher genannt, nicht auf der Karte</source>
+        <translation>Named before, not on the map</translation>
+    </message>
+</context>
+<context>
     <name>WillGoalsCard</name>
     <message>
         <source>Wille oder Wunsch</source>
@@ -3857,6 +3932,26 @@
     <message>
         <source>Unbekannte Kategorie.</source>
         <translation>Unknown category.</translation>
+    </message>
+    <message>
+        <source>nicht auf der Karte · %1</source>
+        <translation>not on the map · %1</translation>
+    </message>
+    <message>
+        <source>Wählen Sie, ob die Familie das Angebot kennt oder nutzt.</source>
+        <translation>Choose whether the family knows or uses the offer.</translation>
+    </message>
+    <message>
+        <source>Ein Angebot, das die Familie nennt, kennt sie: bekannt, genutzt oder früher genutzt.</source>
+        <translation>An offer the family names is one it knows: known, used or used before.</translation>
+    </message>
+    <message>
+        <source>ein Angebot, das nicht in der Liste steht</source>
+        <translation>an offer that is not in the list</translation>
+    </message>
+    <message>
+        <source>der Ort eines Angebots, das nicht in der Liste steht</source>
+        <translation>the place of an offer that is not in the list</translation>
     </message>
 </context>
 <context>

@@ -309,6 +309,8 @@ void HomeVisitController::closeVisit()
     m_earlierMissing.clear();
     m_earlierWills.clear();
     m_earlierResources.clear();
+    m_unlisted.clear();
+    m_earlierUnlisted.clear();
     m_caseId.clear();
     m_caseName.clear();
     m_socialSpace.clear();
@@ -411,6 +413,29 @@ void HomeVisitController::reload(bool notify)
                                          {QStringLiteral("subtitle"), tr("fehlt · %1").arg(OfferListModel::categoryLabel(q(f.category)))},
                                          {QStringLiteral("how"), q(f.how_it_would_have_to_be)},
                                          {QStringLiteral("howCategory"), q(std::string(d::to_string(f.how_category)))}});
+    }
+    // Offers the family named that are not on the map: today's (how would they have to be, if not
+    // used) and earlier ones, read-only.
+    m_unlisted.clear();
+    m_earlierUnlisted.clear();
+    for (const d::ServiceFeedback& f : feedback) {
+        if (f.offer_name.empty() || !f.service_id.empty() || f.status == d::FeedbackStatus::MissingWanted)
+            continue;
+        const bool today = f.contact_event_id == visitId;
+        (today ? m_unlisted : m_earlierUnlisted)
+            .push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
+                                   {QStringLiteral("name"), q(f.offer_name)},
+                                   {QStringLiteral("place"), q(f.offer_place)},
+                                   {QStringLiteral("categoryLabel"), OfferListModel::categoryLabel(q(f.category))},
+                                   {QStringLiteral("status"), q(std::string(d::to_string(f.status)))},
+                                   {QStringLiteral("statusLabel"), label("feedback_status", f.status)},
+                                   {QStringLiteral("date"), shownDate(f.recorded_on)}});
+        if (today && f.status != d::FeedbackStatus::Used)
+            m_howItems.push_back(QVariantMap{{QStringLiteral("id"), q(f.id)},
+                                             {QStringLiteral("title"), q(f.offer_name)},
+                                             {QStringLiteral("subtitle"), tr("nicht auf der Karte · %1").arg(label("feedback_status", f.status))},
+                                             {QStringLiteral("how"), q(f.how_it_would_have_to_be)},
+                                             {QStringLiteral("howCategory"), q(std::string(d::to_string(f.how_category)))}});
     }
     // Offers the family knows of but does not use (any more), or did not know: how would they have to be?
     for (const auto& [serviceId, f] : byService) {
@@ -629,6 +654,27 @@ bool HomeVisitController::setOfferStatus(const QString& serviceId, const QString
     f.status = *parsed;
     f.recorded_on = s(today());
     return saveAnswer(f);
+}
+
+QString HomeVisitController::addUnlistedOffer(const QString& name, const QString& category, const QString& place,
+                                              const QString& status)
+{
+    const auto answer = parseAnswer<d::FeedbackStatus>(status, tr("Wählen Sie, ob die Familie das Angebot kennt oder nutzt."));
+    if (!answer)
+        return {};
+    if (*answer == d::FeedbackStatus::MissingWanted || *answer == d::FeedbackStatus::Unknown) {
+        setError(tr("Ein Angebot, das die Familie nennt, kennt sie: bekannt, genutzt oder früher genutzt."));
+        return {};
+    }
+    d::ServiceFeedback f;
+    f.status = *answer;
+    f.category = s(category);
+    f.offer_name = s(name.trimmed());
+    f.offer_place = s(place.trimmed());
+    const QString id = addAnswer(std::move(f));
+    if (!id.isEmpty())
+        forgetHeld({"unlisted.name", "unlisted.place", "unlisted.category", "unlisted.status"});
+    return id;
 }
 
 QString HomeVisitController::addMissing(const QString& category, const QString& wanted)

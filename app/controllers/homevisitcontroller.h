@@ -147,6 +147,8 @@ class HomeVisitController : public QObject
     Q_PROPERTY(QVariantList wills READ wills NOTIFY contentChanged)
     Q_PROPERTY(QVariantList resources READ resources NOTIFY contentChanged)
     Q_PROPERTY(QVariantList earlierMissing READ earlierMissing NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList unlisted READ unlisted NOTIFY contentChanged)
+    Q_PROPERTY(QVariantList earlierUnlisted READ earlierUnlisted NOTIFY contentChanged)
     Q_PROPERTY(QVariantList earlierWills READ earlierWills NOTIFY contentChanged)
     Q_PROPERTY(QVariantList earlierResources READ earlierResources NOTIFY contentChanged)
     Q_PROPERTY(QString noteText READ noteText NOTIFY noteChanged)
@@ -203,6 +205,10 @@ public:
     QVariantList wills() const { return m_wills; }
     QVariantList resources() const { return m_resources; }
     QVariantList earlierMissing() const { return m_earlierMissing; }
+    // Offers the family named that are not on the offer map, this visit's and earlier ones:
+    // [{id, name, place, categoryLabel, status, statusLabel, date}].
+    QVariantList unlisted() const { return m_unlisted; }
+    QVariantList earlierUnlisted() const { return m_earlierUnlisted; }
     QVariantList earlierWills() const { return m_earlierWills; }
     QVariantList earlierResources() const { return m_earlierResources; }
     QString noteText() const { return m_noteText; }
@@ -234,6 +240,11 @@ public:
     Q_INVOKABLE bool setOfferStatus(const QString& serviceId, const QString& status);
     // Something missing or wanted (no offer): returns the new feedback id, or "".
     Q_INVOKABLE QString addMissing(const QString& category, const QString& wanted);
+    // An offer the family knows, uses or used that is not on the offer map (step 2): its name,
+    // offer category, where it is, and the answer ("known", "used", "used_before"). The add
+    // form's text is held like every add form's ("unlisted.*" slots) until it is recorded.
+    Q_INVOKABLE QString addUnlistedOffer(const QString& name, const QString& category, const QString& place,
+                                         const QString& status);
     Q_INVOKABLE bool toggleBarrier(const QString& feedbackId, const QString& barrier);
     // The worker's summary of a "how it would have to be" answer (docs/reports.md): the category a
     // report counts instead of the family's words; "" unassigns it. The answer's typed text is
@@ -356,6 +367,7 @@ private:
     bool m_resumed = false;
     QVariantList m_members, m_missing, m_howItems, m_wills, m_resources;
     QVariantList m_earlierMissing, m_earlierWills, m_earlierResources;
+    QVariantList m_unlisted, m_earlierUnlisted;
     int m_step = 0;
     QStringList m_casesWithOpenVisit;
     std::map<QString, QString> m_held;  // slot -> text or choice (see "held")

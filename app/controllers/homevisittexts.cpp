@@ -39,6 +39,10 @@ constexpr HeldSlot kHeldSlots[] = {
     {"resource.text", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "eine Ressource")},
     {"missing.category", false, nullptr},
     {"missing.wanted", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "etwas, das fehlt")},
+    {"unlisted.category", false, nullptr},
+    {"unlisted.status", false, nullptr},
+    {"unlisted.name", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "ein Angebot, das nicht in der Liste steht")},
+    {"unlisted.place", true, QT_TRANSLATE_NOOP("quartier::app::HomeVisitController", "der Ort eines Angebots, das nicht in der Liste steht")},
 };
 const HeldSlot* heldSlot(const QString& slot)
 {

@@ -235,8 +235,16 @@ void rules(const NetworkMap& r, Checker& c) {
 
 void rules(const ServiceFeedback& r, Checker& c) {
     const bool missing = r.status == FeedbackStatus::MissingWanted;
-    c.ref("service_id", r.service_id, kServiceType, {}, !missing);
+    // An offer not on the map is named instead of referenced (docs/domain.md, service_feedback).
+    const bool unlisted = !blank(r.offer_name);
+    c.ref("service_id", r.service_id, kServiceType, {}, !missing && !unlisted);
     if (missing && r.service_id.empty()) c.required("wanted", r.wanted);
+    if (unlisted && !r.service_id.empty())
+        c.add("offer_name", Reason::NotAllowed, "an offer on the map is named by its service");
+    else if (unlisted && missing)
+        c.add("offer_name", Reason::NotAllowed, "a missing offer says what is wanted");
+    if (!unlisted && !blank(r.offer_place))
+        c.add("offer_place", Reason::NotAllowed, "a place belongs to a named offer");
     // The offer map's vocabulary (offers::feedback_category). A stored value this build does not
     // know (a newer build's) is left alone as long as the save does not change it.
     if (!r.category.empty() && !offers::feedback_category(r.category) &&

@@ -174,6 +174,8 @@ template <> struct Schema<ServiceFeedback> { static constexpr auto fields = std:
     field("how_it_would_have_to_be", &ServiceFeedback::how_it_would_have_to_be, K::Verbatim, kInVisit),
     field("how_category", &ServiceFeedback::how_category, K::Enum),
     field("wanted", &ServiceFeedback::wanted, K::Verbatim, kInVisit),
+    field("offer_name", &ServiceFeedback::offer_name, K::Text, kInVisit),
+    field("offer_place", &ServiceFeedback::offer_place, K::Text, kInVisit),
     field("recorded_on", &ServiceFeedback::recorded_on, K::Date, kRequired),
     ref("contact_event_id", &ServiceFeedback::contact_event_id, ContactEvent::kType, kNoForm)}; };
 template <> struct Schema<RiskAssessment> { static constexpr auto fields = std::tuple{

@@ -240,7 +240,7 @@ struct NetworkMap : Meta {
 struct ServiceFeedback : Meta {
     static constexpr const char* kType = "service_feedback";
     std::string case_id;
-    std::string service_id;    // a service record; "" only for missing_wanted
+    std::string service_id;    // a service record; "" only for missing_wanted or an offer not on the map
     std::string social_space;  // the case's; filled from the case when empty
     std::string category;      // the offer category; filled from the service when empty; required
     FeedbackStatus status = FeedbackStatus::Known;
@@ -250,6 +250,10 @@ struct ServiceFeedback : Meta {
     // only with a verbatim answer to summarise.
     HowCategory how_category = HowCategory::Unassigned;
     std::string wanted;        // missing_wanted without a service: what is wanted (required then)
+    // An offer the family named that is not on the offer map (known, used, …; never missing_wanted):
+    // its name instead of a service_id, and where it is. Proposals for the map, never a report's text.
+    std::string offer_name;
+    std::string offer_place;
     std::string recorded_on;   // date, required
     std::string contact_event_id;  // "" or the visit (a contact_event of the same case) it was given in
     bool operator==(const ServiceFeedback&) const = default;

@@ -192,6 +192,9 @@ bool shootVisitAndConflicts(QQuickWindow* window, Navigator& navigator, sync::St
     shootAt(QStringLiteral("visit-2-offers-en"), portrait);
     language.setLanguage(QStringLiteral("de"));
     settle(200);
+    // An offer the family knows that is not on the map, recorded below the list.
+    visit.addUnlistedOffer(QStringLiteral("Krabbelgruppe der Gemeinde"), QStringLiteral("group"),
+                           QStringLiteral("Gemeindehaus am Markt"), QStringLiteral("known"));
     // The offer map's search in the living room: part of a name ("fuss" finds "Fußball").
     visit.setOfferSearch(QStringLiteral("fuss"));
     settle(200);

@@ -517,6 +517,71 @@ TEST_CASE("The worker sums up a 'how it would have to be' answer in a category; 
     CHECK(stored() == d::HowCategory::Closer);
 }
 
+TEST_CASE("An offer the family names that is not on the map is recorded with its name, category and place", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    const auto unlistedNamed = [&](const std::string& name) -> std::optional<d::ServiceFeedback> {
+        for (const d::ServiceFeedback& fb : f.feedback())
+            if (fb.offer_name == name)
+                return fb;
+        return std::nullopt;
+    };
+    // Typed and not yet recorded: held, and the visit cannot be finished over it.
+    f.visit->hold(QStringLiteral("unlisted.name"), QStringLiteral("Krabbelgruppe der Gemeinde"));
+    f.visit->hold(QStringLiteral("unlisted.category"), QStringLiteral("group"));
+    CHECK(f.visit->held().value(QStringLiteral("unlisted.name")).toString() == QStringLiteral("Krabbelgruppe der Gemeinde"));
+    CHECK(f.visit->checkFinal().join(QLatin1Char(' ')).contains(QStringLiteral("nicht in der Liste")));
+
+    // Refused: no name; an answer that is no knowing of it.
+    CHECK(f.visit->addUnlistedOffer(QStringLiteral("  "), QStringLiteral("group"), {}, QStringLiteral("known")).isEmpty());
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    f.visit->clearError();
+    CHECK(f.visit->addUnlistedOffer(QStringLiteral("Krabbelgruppe der Gemeinde"), QStringLiteral("group"), {},
+                                    QStringLiteral("unknown")).isEmpty());
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    CHECK_FALSE(unlistedNamed("Krabbelgruppe der Gemeinde"));
+
+    const QString known = f.visit->addUnlistedOffer(QStringLiteral(" Krabbelgruppe der Gemeinde "), QStringLiteral("group"),
+                                                    QStringLiteral("Gemeindehaus am Markt"), QStringLiteral("known"));
+    REQUIRE_FALSE(known.isEmpty());
+    const auto stored = unlistedNamed("Krabbelgruppe der Gemeinde");
+    REQUIRE(stored);
+    CHECK(stored->service_id.empty());
+    CHECK(stored->offer_place == "Gemeindehaus am Markt");
+    CHECK(stored->category == "group");
+    CHECK(stored->status == d::FeedbackStatus::Known);
+    CHECK(stored->contact_event_id == f.visit->visitId().toStdString());
+    CHECK(stored->social_space == "Garstedt");  // the case's, for the report's count per space
+    CHECK_FALSE(f.visit->held().contains(QStringLiteral("unlisted.name")));  // recorded: no longer held
+    REQUIRE(f.visit->unlisted().size() == 1);
+    CHECK(f.visit->unlisted().front().toMap().value(QStringLiteral("name")).toString() == QStringLiteral("Krabbelgruppe der Gemeinde"));
+    const auto isHowItem = [&](const QString& id) {
+        for (const QVariant& v : f.visit->howItems())
+            if (v.toMap().value(QStringLiteral("id")).toString() == id)
+                return true;
+        return false;
+    };
+    CHECK(isHowItem(known));  // known, not used: how would it have to be?
+    const QString used = f.visit->addUnlistedOffer(QStringLiteral("Hausaufgabenhilfe im Jugendtreff"), QStringLiteral("school"),
+                                                   {}, QStringLiteral("used"));
+    REQUIRE_FALSE(used.isEmpty());
+    CHECK_FALSE(isHowItem(used));
+    REQUIRE(f.visit->removeAnswer(used));
+    CHECK_FALSE(unlistedNamed("Hausaufgabenhilfe im Jugendtreff"));
+
+    // The next visit lists it as said before, not as today's.
+    REQUIRE(f.visit->setPresent(q(f.persons[0]), true));
+    REQUIRE(f.visit->setChildSeen(QStringLiteral("yes")));
+    REQUIRE(f.visit->finalise());
+    f.visit->close();
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    CHECK(f.visit->unlisted().isEmpty());
+    REQUIRE(f.visit->earlierUnlisted().size() == 1);
+    CHECK(f.visit->earlierUnlisted().front().toMap().value(QStringLiteral("id")).toString() == known);
+    CHECK_FALSE(f.visit->removeAnswer(known));
+}
+
 TEST_CASE("A finished visit is read-only: every edit is refused with a reason and nothing is stored", "[visit]")
 {
     VisitFixture f;

@@ -368,7 +368,31 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
         {"a how category over a blank answer",
          [](ServiceFeedback& s) { s.how_category = HowCategory::OtherTimes; s.how_it_would_have_to_be = " \n"; },
          "how_category", Reason::NotAllowed},
+        {"an offer on the map named as if it were not",
+         [](ServiceFeedback& s) { s.offer_name = "Fußball im Park"; }, "offer_name", Reason::NotAllowed},
+        {"a missing offer named as an unlisted one",
+         [](ServiceFeedback& s) { s.status = FeedbackStatus::MissingWanted; s.service_id = ""; s.category = "sports";
+                                  s.wanted = "Fußball"; s.offer_name = "Fußball im Park"; },
+         "offer_name", Reason::NotAllowed},
+        {"a place without the offer it belongs to",
+         [](ServiceFeedback& s) { s.offer_place = "Stadtpark"; }, "offer_place", Reason::NotAllowed},
+        {"an unlisted offer with a blank name",
+         [](ServiceFeedback& s) { s.service_id = ""; s.category = "sports"; s.offer_name = "  "; }, "service_id",
+         Reason::Required},
+        {"an unlisted offer without a category",
+         [](ServiceFeedback& s) { s.service_id = ""; s.offer_name = "Fußball im Park"; }, "category", Reason::Required},
     });
+    // An offer the family named that is not on the map: its name and place instead of a service.
+    ServiceFeedback unlisted = s;
+    unlisted.service_id = "";
+    unlisted.status = FeedbackStatus::Known;
+    unlisted.category = "sports";
+    unlisted.offer_name = "Fußball im Park";
+    unlisted.offer_place = "Stadtpark, Ecke Ulzburger Straße";
+    unlisted = w.f.saved(unlisted);
+    CHECK(w.f.repo->load<ServiceFeedback>(unlisted.id)->offer_name == "Fußball im Park");
+    CHECK(unlisted.social_space == "Garstedt");
+    REQUIRE(w.f.repo->remove(unlisted.id));
     // A missing offer may name an existing service ("more of this") or describe what is wanted.
     ServiceFeedback missing = s;
     missing.status = FeedbackStatus::MissingWanted;

@@ -1,6 +1,7 @@
 // Home visit, step 2 "Was gibt es bei Ihnen in der Nähe?": the offers in the family's social
 // space, searchable, each answered known / used / used before / unknown (a second tap takes the
-// answer back). Written at once by the Visit controller; the step holds no answer.
+// answer back), and below them an offer the family names that is not on the map
+// (VisitUnlistedOffers). Written at once by the Visit controller; the step holds no answer.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -115,5 +116,11 @@ ColumnLayout {
                 }
             }
         }
+    }
+
+    // An offer the family names that is not on the map (issue: it could not be recorded).
+    VisitUnlistedOffers {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
     }
 }
