@@ -62,18 +62,12 @@ QString OfferEditController::verifiedLabel() const
 
 void OfferEditController::startNew(const QString& socialSpaceId)
 {
-    m_id.clear();
-    m_values.clear();
+    QVariantMap values;
     for (const QString& field : fieldNames())
-        m_values.insert(field, QString());
-    m_values.insert(QStringLiteral("social_space"), socialSpaceId);
-    m_values.insert(QStringLiteral("last_verified"), QString());
-    m_started = m_values;
-    m_editing = true;
-    setErrors({});
-    setMessage({});
-    emit editingChanged();
-    emit valuesChanged();
+        values.insert(field, QString());
+    values.insert(QStringLiteral("social_space"), socialSpaceId);
+    values.insert(QStringLiteral("last_verified"), QString());
+    begin({}, std::move(values));
 }
 
 bool OfferEditController::startEdit(const QString& id)
@@ -83,18 +77,24 @@ bool OfferEditController::startEdit(const QString& id)
         cancel();
         return false;
     }
-    m_id = id;
-    m_values.clear();
+    QVariantMap values;
     for (const QString& field : fieldNames())
-        m_values.insert(field, offer.value(field).toString());
-    m_values.insert(QStringLiteral("last_verified"), offer.value(QStringLiteral("last_verified")).toString());
+        values.insert(field, offer.value(field).toString());
+    values.insert(QStringLiteral("last_verified"), offer.value(QStringLiteral("last_verified")).toString());
+    begin(id, std::move(values));
+    return true;
+}
+
+void OfferEditController::begin(const QString& id, QVariantMap values)
+{
+    m_id = id;
+    m_values = std::move(values);
     m_started = m_values;
     m_editing = true;
     setErrors({});
     setMessage({});
     emit editingChanged();
     emit valuesChanged();
-    return true;
 }
 
 void OfferEditController::setValue(const QString& field, const QString& value)

@@ -95,6 +95,8 @@ signals:
     void saved(const QString& id);
 
 private:
+    // Editing from here: `id` ("" for a new offer) with `values`, no messages.
+    void begin(const QString& id, QVariantMap values);
     void setMessage(const QString& message) { if (assign(m_message, message)) emit messageChanged(); }
     void setErrors(const QVariantMap& errors) { if (assign(m_errors, errors)) emit errorsChanged(); }
 
