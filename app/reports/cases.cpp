@@ -112,20 +112,10 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
             if (selected < 0 || space == selected) report.audit_cases.push_back(c.id);
         }
     }
-    report.population = std::int64_t(report.audit_cases.size());
-    if (report.population < options.threshold)
-        return {Error::BelowThreshold, "fewer than " + std::to_string(options.threshold) +
-                                           " cases had a help in this period" +
-                                           (checked->space ? " in " + checked->space->name : std::string()) +
-                                           ": a report would identify them, so nothing is published"};
-
-    report.kind = Kind::Cases;
-    report.title = "Fallzahlen nach SGB VIII";
-    report.from = month_text(checked->from);
-    report.to = month_text(checked->to);
+    if (auto refused = head(report, *checked, options, Kind::Cases, "Fallzahlen nach SGB VIII",
+                            "cases had a help in this period"))
+        return {Error::BelowThreshold, *refused};
     report.stichtag = month_text(checked->stichtag);
-    report.space = checked->space ? checked->space->name : "";
-    report.threshold = options.threshold;
     report.notes = {"Gezählt werden Fälle (Familien) mit einer Hilfe nach dem Paragraphen: ein Fall mit zwei Hilfen "
                     "nach demselben Paragraphen zählt einmal, einer mit Hilfen nach zwei Paragraphen in beiden Zeilen.",
                     "Laufend: die Hilfe lief an mindestens einem Tag des Zeitraums. Begonnen/beendet: ihr Beginn/Ende "

@@ -219,6 +219,22 @@ std::vector<std::string> suppression_notes(std::int64_t threshold) {
             "Der Bericht enthält keine Namen, keine Kennungen, keine Freitexte und keine Daten genauer als ein Monat."};
 }
 
+std::optional<std::string> head(Report& report, const Checked& checked, const Options& options, Kind kind,
+                                 const char* title, const char* who) {
+    report.population = std::int64_t(report.audit_cases.size());
+    if (report.population < options.threshold)
+        return "fewer than " + std::to_string(options.threshold) + " " + who +
+               (checked.space ? " in " + checked.space->name : std::string()) +
+               ": a report would identify them, so nothing is published";
+    report.kind = kind;
+    report.title = title;
+    report.from = month_text(checked.from);
+    report.to = month_text(checked.to);
+    report.space = checked.space ? checked.space->name : "";
+    report.threshold = options.threshold;
+    return std::nullopt;
+}
+
 }  // namespace detail
 
 using namespace detail;
@@ -302,19 +318,8 @@ Result<Report> build_demand(const domain::Repository& repository, const Options&
         }
         if (counted) report.audit_cases.push_back(c.id);
     }
-    report.population = std::int64_t(report.audit_cases.size());
-    if (report.population < options.threshold)
-        return {Error::BelowThreshold, "fewer than " + std::to_string(options.threshold) +
-                                           " families answered in this period" +
-                                           (checked->space ? " in " + checked->space->name : std::string()) +
-                                           ": a report would identify them, so nothing is published"};
-
-    report.kind = Kind::Demand;
-    report.title = "Bedarfsbericht";
-    report.from = month_text(checked->from);
-    report.to = month_text(checked->to);
-    report.space = checked->space ? checked->space->name : "";
-    report.threshold = options.threshold;
+    if (auto refused = head(report, *checked, options, Kind::Demand, "Bedarfsbericht", "families answered in this period"))
+        return {Error::BelowThreshold, *refused};
     report.notes = {"Gezählt werden Familien (Fälle), nicht Antworten: eine Familie, die im Zeitraum mehrmals gefragt "
                     "wurde, zählt je Zelle einmal.",
                     "Altersgruppen: das Alter der Kinder der Familie am Tag der Antwort. Eine Familie zählt in jeder "

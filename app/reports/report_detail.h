@@ -77,4 +77,11 @@ std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& g
 
 std::vector<std::string> suppression_notes(std::int64_t threshold);
 
+// What every report states of itself once it has counted: its population (report.audit_cases),
+// kind, title, period, social space and threshold (the Stichtag and notes are the caller's). A
+// population below the threshold is refused: the message, naming `who` ("families answered in
+// this period"), is returned and nothing may be published.
+std::optional<std::string> head(Report& report, const Checked& checked, const Options& options, Kind kind,
+                                 const char* title, const char* who);
+
 }  // namespace quartier::reports::detail
