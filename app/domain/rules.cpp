@@ -243,6 +243,8 @@ void rules(const ServiceFeedback& r, Checker& c) {
         c.add("offer_name", Reason::NotAllowed, "an offer on the map is named by its service");
     else if (unlisted && missing)
         c.add("offer_name", Reason::NotAllowed, "a missing offer says what is wanted");
+    else if (unlisted && r.status == FeedbackStatus::Unknown)
+        c.add("offer_name", Reason::NotAllowed, "an offer the family names is one it knows");
     if (!unlisted && !blank(r.offer_place))
         c.add("offer_place", Reason::NotAllowed, "a place belongs to a named offer");
     // The offer map's vocabulary (offers::feedback_category). A stored value this build does not

@@ -374,6 +374,10 @@ TEST_CASE("Service feedback rules", "[domain][rules]") {
          [](ServiceFeedback& s) { s.status = FeedbackStatus::MissingWanted; s.service_id = ""; s.category = "sports";
                                   s.wanted = "Fußball"; s.offer_name = "Fußball im Park"; },
          "offer_name", Reason::NotAllowed},
+        {"an unlisted offer the family does not know",
+         [](ServiceFeedback& s) { s.service_id = ""; s.category = "sports"; s.status = FeedbackStatus::Unknown;
+                                  s.offer_name = "Fußball im Park"; },
+         "offer_name", Reason::NotAllowed},
         {"a place without the offer it belongs to",
          [](ServiceFeedback& s) { s.offer_place = "Stadtpark"; }, "offer_place", Reason::NotAllowed},
         {"an unlisted offer with a blank name",
