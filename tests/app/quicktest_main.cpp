@@ -61,18 +61,17 @@ public:
         auto e = repo().load<d::ContactEvent>(m_visit.visitId().toStdString());
         return e ? QString::fromStdString(std::string(d::to_string(e->child_seen))) : QString();
     }
+    // This visit's answer for the offer, "" if none today. An earlier visit's answer of the demo
+    // family (its offers and answers are random) is not today's and must not be read as one.
     Q_INVOKABLE QString offerStatus(const QString& serviceId) const
     {
-        QString out;
-        std::string latest;
+        const std::string visit = m_visit.visitId().toStdString();
         for (const d::ServiceFeedback& f : repo().service_feedback(m_caseId)) {
-            if (QString::fromStdString(f.service_id) == serviceId && f.status != d::FeedbackStatus::MissingWanted &&
-                f.recorded_on >= latest) {
-                latest = f.recorded_on;
-                out = QString::fromStdString(std::string(d::to_string(f.status)));
-            }
+            if (f.contact_event_id == visit && QString::fromStdString(f.service_id) == serviceId &&
+                f.status != d::FeedbackStatus::MissingWanted)
+                return QString::fromStdString(std::string(d::to_string(f.status)));
         }
-        return out;
+        return {};
     }
     // The missing_wanted entry named `wanted`: {category, barriers, how}, or {} if none.
     Q_INVOKABLE QVariantMap missing(const QString& wanted) const
