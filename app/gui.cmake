@@ -1,9 +1,16 @@
 # The GUI: static library quartier_app (all app logic; also the QML module Quartier.Ui) and the thin
 # executable quartier. Included from app/CMakeLists.txt, so relative paths are relative to app/.
 
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Qml Quick QuickControls2 Concurrent LinguistTools)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Qml Quick QuickControls2 Concurrent LinguistTools)
 
 set(CMAKE_AUTOMOC ON)
+
+# The PDF export of a report (app/pdf): Qt Gui only, so quartier-cli can link it too.
+add_library(quartier_reportpdf STATIC pdf/reportpdf.h pdf/reportpdf.cpp)
+target_include_directories(quartier_reportpdf PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(quartier_reportpdf PUBLIC quartier_reports PRIVATE Qt6::Gui)
+target_link_libraries(quartier-cli PRIVATE quartier_reportpdf)
+target_compile_definitions(quartier-cli PRIVATE QUARTIER_HAVE_PDF)
 
 qt_add_library(quartier_app STATIC
   controllers/sessioncontroller.h controllers/sessioncontroller.cpp
@@ -18,7 +25,9 @@ qt_add_library(quartier_app STATIC
   tools/demodata.h tools/demodata.cpp
   models/offerlistmodel.h models/offerlistmodel.cpp
   controllers/offereditcontroller.h controllers/offereditcontroller.cpp
+  controllers/reportcontroller.h controllers/reportcontroller.cpp
   tools/offerscreens.h tools/offerscreens.cpp
+  tools/reportscreens.h tools/reportscreens.cpp
   adapters/appoptions.h adapters/appoptions.cpp
   tools/headless.h tools/headless.cpp
   tools/selftest.h tools/selftest.cpp
@@ -43,7 +52,7 @@ target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_include_directories(quartier_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/adapters ${CMAKE_CURRENT_SOURCE_DIR}/models
                            ${CMAKE_CURRENT_SOURCE_DIR}/controllers ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 target_link_libraries(quartier_app PUBLIC
-  quartier_sync quartier_domain Qt6::Core Qt6::Gui Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
+  quartier_sync quartier_domain quartier_reports quartier_reportpdf Qt6::Core Qt6::Gui Qt6::Widgets Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
 # The offer directory (app/offers, Qt-free): the offer map's model and editor.
 target_link_libraries(quartier_app PUBLIC quartier_offers)
 
@@ -68,6 +77,9 @@ set(quartier_qml_aliases
   pages/ConflictsPage.qml
   pages/OfferMapPage.qml
   pages/OfferEditPage.qml
+  pages/ReportsPage.qml
+  components/ReportTable.qml
+  components/ReportChart.qml
   components/Icon.qml
   components/ActionButton.qml
   components/BrandPanel.qml

@@ -12,6 +12,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/navigator.h"
 #include "controllers/offereditcontroller.h"
+#include "controllers/reportcontroller.h"
 #include "models/offerlistmodel.h"
 #include "tools/screenshots.h"
 #include "tools/selftest.h"
@@ -22,7 +23,9 @@
 
 #include "crypto/hardening.h"
 
-#include <QGuiApplication>
+#include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -53,7 +56,8 @@ int main(int argc, char** argv)
     if (headlessRequested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: Qt Charts (the Berichte page) draws with Graphics View.
+    QApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Quartier"));
     QGuiApplication::setApplicationName(QStringLiteral("Quartier"));
     QGuiApplication::setApplicationVersion(QStringLiteral(QUARTIER_VERSION));
@@ -111,6 +115,15 @@ int main(int argc, char** argv)
         offers.setStoreBusy(session.storeBusy());
         offerEditor.setStoreBusy(session.storeBusy());
     });
+    // The Berichte page (docs/reports.md): exports go to the documents folder, in headless runs to
+    // the scratch directory.
+    ReportController reportController(
+        headless ? scratch->filePath(QStringLiteral("Berichte"))
+                 : QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(QStringLiteral("Quartier-Berichte")));
+    QObject::connect(&session, &SessionController::storeChanged, &reportController,
+                     [&] { reportController.setStore(session.store()); });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &reportController,
+                     [&] { reportController.setStoreBusy(session.storeBusy()); });
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
@@ -125,6 +138,7 @@ int main(int argc, char** argv)
     // "Fall teilen" on the case page: a store job through the sync's transport (sync/client/sharing.h).
     ShareController share(&session, &syncController);
     QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &reportController, &ReportController::refresh);
 
     // The home visit, the conflicts screen and the devices view read and write the same store.
     HomeVisitController visit;
@@ -168,6 +182,7 @@ int main(int argc, char** argv)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Language", &language);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Offers", &offers);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "OfferEditor", &offerEditor);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Reports", &reportController);
     // Which page is shown, asked for in C++ (by the pages and the headless modes alike).
     Navigator navigator(&visit);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Navigator", &navigator);
@@ -191,5 +206,5 @@ int main(int argc, char** argv)
     ItemLocator locator;
     if (locator.active())
         locator.setWindow(qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst()));
-    return QGuiApplication::exec();
+    return QApplication::exec();
 }

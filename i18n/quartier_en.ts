@@ -197,6 +197,14 @@
         <source>Gesperrt: Dieses Gerät wurde länger nicht synchronisiert, als Ihre Organisation erlaubt. Synchronisieren Sie, um die Fälle wieder zu sehen.</source>
         <translation>Locked: this device has not synced for longer than your organisation allows. Sync to see the cases again.</translation>
     </message>
+    <message>
+        <source>Berichte</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Berichte für die Jugendhilfeplanung</source>
+        <translation>Reports for youth-welfare planning</translation>
+    </message>
 </context>
 <context>
     <name>CasePage</name>
@@ -2487,6 +2495,84 @@
     </message>
 </context>
 <context>
+    <name>ReportTable</name>
+    <message>
+        <source>Summe</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Berichte</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Anonymisiert für die Jugendhilfeplanung, aus den Fällen auf diesem Gerät</source>
+        <translation>Anonymised for youth-welfare planning, from the cases on this device</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Als %1 exportieren</source>
+        <translation>Export as %1</translation>
+    </message>
+    <message>
+        <source>Im Bericht blättern</source>
+        <translation>Scroll the report</translation>
+    </message>
+    <message>
+        <source>Bericht</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Kein Bericht für diese Auswahl</source>
+        <translation>No report for this choice</translation>
+    </message>
+    <message>
+        <source>Stichtag Ende %1</source>
+        <translation>Reference date end of %1</translation>
+    </message>
+    <message>
+        <source>alle Sozialräume</source>
+        <translation>all social spaces</translation>
+    </message>
+    <message>
+        <source>Werte unter %1 als „&lt;%1“, zum Schutz gesperrte als „x“</source>
+        <translation>values below %1 as “&lt;%1”, values withheld for protection as “x”</translation>
+    </message>
+    <message>
+        <source>So ist gezählt und geschützt</source>
+        <translation>How it is counted and protected</translation>
+    </message>
+</context>
+<context>
     <name>ResourcesCard</name>
     <message>
         <source>Ressource</source>
@@ -4142,6 +4228,91 @@
     <message>
         <source>Zuletzt geprüft am %1</source>
         <translation>Last checked on %1</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::ReportController</name>
+    <message>
+        <source>Bedarfsbericht</source>
+        <translation>Demand report</translation>
+    </message>
+    <message>
+        <source>Fallzahlen</source>
+        <translation>Case figures</translation>
+    </message>
+    <message>
+        <source>Ganzes Jahr</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>1. Halbjahr</source>
+        <translation>First half-year</translation>
+    </message>
+    <message>
+        <source>2. Halbjahr</source>
+        <translation>Second half-year</translation>
+    </message>
+    <message>
+        <source>Alle Sozialräume</source>
+        <translation>All social spaces</translation>
+    </message>
+    <message>
+        <source>Zu wenige Fälle mit einer Hilfe in diesem Zeitraum: Ein Bericht zeigt erst ab %1 Fällen etwas, damit niemand zu erkennen ist.</source>
+        <translation>Too few cases with a help in this period: a report shows something only from %1 cases on, so that nobody can be recognised.</translation>
+    </message>
+    <message>
+        <source>Zu wenige Familien haben in diesem Zeitraum geantwortet: Ein Bericht zeigt erst ab %1 Familien etwas, damit niemand zu erkennen ist.</source>
+        <translation>Too few families answered in this period: a report shows something only from %1 families on, so that nobody can be recognised.</translation>
+    </message>
+    <message>
+        <source>Diesen Sozialraum gibt es auf der Angebotskarte nicht mehr.</source>
+        <translation>This social space is no longer on the offer map.</translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht erstellt werden: %1</source>
+        <translation>The report could not be made: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Familien gezählt</source>
+        <translation>
+            <numerusform>%n family counted</numerusform>
+            <numerusform>%n families counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Fälle gezählt</source>
+        <translation>
+            <numerusform>%n case counted</numerusform>
+            <numerusform>%n cases counted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gerade wird synchronisiert: Bitte gleich noch einmal.</source>
+        <translation>A sync is running: please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Es gibt keinen Bericht, der exportiert werden könnte.</source>
+        <translation>There is no report to export.</translation>
+    </message>
+    <message>
+        <source>Unbekanntes Format.</source>
+        <translation>Unknown format.</translation>
+    </message>
+    <message>
+        <source>Der Ordner %1 kann nicht angelegt werden.</source>
+        <translation>The folder %1 cannot be created.</translation>
+    </message>
+    <message>
+        <source>Der Export wurde nicht protokolliert und deshalb nicht geschrieben: %1</source>
+        <translation>The export could not be recorded in the audit log and so was not written: %1</translation>
+    </message>
+    <message>
+        <source>Die Datei konnte nicht geschrieben werden (%1): %2</source>
+        <translation>The file could not be written (%1): %2</translation>
+    </message>
+    <message>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 // The window: shows the unlock page until the session is unlocked, then a stack of the case list
-// and, pushed on it, the case page, the settings, a home visit or the conflicts. The stack is
-// destroyed on lock, so nothing of a case stays on screen or in the scene. Escape (and the system's
+// and, pushed on it, the case page, the settings, a home visit, the conflicts, the offer map or the
+// reports. The stack is destroyed on lock, so nothing of a case stays on screen or in the scene. Escape (and the system's
 // back key) goes back one page through the page's own way out (StackView.back()); an open dialog
 // takes Escape first and only closes (its closePolicy), and the case list and the unlock page
 // ignore it (docs/app.md, "Keyboard and focus").
@@ -88,6 +88,10 @@ ApplicationWindow {
                 if (depth === 1)
                     push(offerMap)
             }
+            function openReports() {
+                if (depth === 1)
+                    push(reportsPage)
+            }
             // Pops the offer edit page and the offer map, whichever are on top.
             function closeOffers() {
                 while (depth > 1 && (currentItem.objectName === "offerEditPage" || currentItem.objectName === "offerMapPage"))
@@ -128,6 +132,7 @@ ApplicationWindow {
                 function onHomeVisitStarted() { stack.showHomeVisit() }
                 function onConflictsRequested() { stack.openConflicts() }
                 function onOffersRequested() { stack.openOffers() }
+                function onReportsRequested() { stack.openReports() }
                 function onOfferEditRequested(serviceId) { stack.editOffer(serviceId) }
                 function onOffersCloseRequested() { stack.closeOffers() }
                 function onBackRequested() { stack.back() }
@@ -152,6 +157,7 @@ ApplicationWindow {
                 onVisitRequested: caseId => Navigator.startHomeVisit(caseId)
                 onConflictsRequested: stack.openConflicts()
                 onOffersRequested: stack.openOffers()
+                onReportsRequested: stack.openReports()
             }
 
             Component {
@@ -170,6 +176,13 @@ ApplicationWindow {
                         if (map && map.showOffer)
                             map.showOffer(serviceId)
                     }
+                }
+            }
+
+            Component {
+                id: reportsPage
+                ReportsPage {
+                    onCloseRequested: stack.pop(null)
                 }
             }
 

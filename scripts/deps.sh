@@ -11,6 +11,9 @@ PKGS=(
   qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-shapes qml6-module-qttest qml6-module-qtqml
+  # the Berichte page's charts (Qt Charts' QML module); pdftotext and pdftoppm for the PDF export's
+  # tests and screenshots (docs/reports.md)
+  qml6-module-qtcharts poppler-utils
   libgl-dev libqrencode-dev libabsl-dev
   fonts-roboto-unhinted
   # the tests that drive the real app window (tests/app/window/): an X server and X input;

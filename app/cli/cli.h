@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace quartier::reports {
+struct Report;
+}
+
 namespace quartier::cli {
 
 // Exit codes, documented in --help and docs/cli.md.
@@ -26,5 +30,10 @@ enum Exit : int {
 };
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+
+// `report … --format pdf` draws with Qt (app/pdf), which this library does not link: main() of a
+// build with the GUI hands it in; without one, --format pdf is refused with exit 1.
+using PdfRenderer = std::string (*)(const reports::Report& report);
+void set_pdf_renderer(PdfRenderer renderer);
 
 }  // namespace quartier::cli

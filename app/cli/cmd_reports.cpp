@@ -14,13 +14,18 @@ namespace quartier::cli {
 
 namespace {
 
+PdfRenderer g_pdf = nullptr;
+
 int check_report(const Options& o, std::ostream& err) {
     if (o.get("from").empty() || o.get("to").empty())
         return fail(err, kUsage, "report needs --from YYYY-MM and --to YYYY-MM");
     const std::string format = o.get("format");
-    if (format == "pdf")
-        return fail(err, kUsage, "--format pdf is not available from quartier-cli in this build: use csv or json");
-    if (format != "csv" && format != "json") return fail(err, kUsage, "report needs --format csv or --format json");
+    if (format == "pdf" && !g_pdf)
+        return fail(err, kUsage, "--format pdf is not available in this build (built without Qt): use csv or json");
+    if (format == "pdf" && o.get("out").empty())
+        return fail(err, kUsage, "--format pdf needs --out FILE (a PDF is not written to the terminal)");
+    if (format != "csv" && format != "json" && format != "pdf")
+        return fail(err, kUsage, "report needs --format csv, json or pdf");
     if (const std::string t = o.get("threshold"); !t.empty() && (t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos))
         return fail(err, kUsage, "--threshold needs a whole number (at least 5)");
     return kOk;
@@ -49,7 +54,9 @@ int run_report(Context& c, reports::Kind kind) {
                                                 : reports::build_cases(repository, options);
     if (!report) return fail(c.err, exit_for(report.error()), report.detail());
     const std::string format = o.get("format");
-    const std::string text = format == "json" ? reports::to_json(*report) : reports::to_csv(*report);
+    const std::string text = format == "json"  ? reports::to_json(*report)
+                             : format == "pdf" ? g_pdf(*report)
+                                               : reports::to_csv(*report);
     const std::string what = "report " + std::string(reports::to_string(kind)) + " " + report->from + ".." + report->to +
                              (report->space.empty() ? ", all social spaces" : ", " + report->space) + ", " + format +
                              ", threshold " + std::to_string(report->threshold) + ": " +
@@ -102,7 +109,7 @@ int run_feedback_categorise(Context& c) {
 const Command kReports[] = {
     {"report demand", 0, 0,
      "report demand --from YYYY-MM --to YYYY-MM [--space S] [--threshold N]\n"
-     "           --format csv|json [--out FILE]",
+     "           --format csv|json|pdf [--out FILE]",
      "the Bedarfsbericht: families per social space, offer category\n"
      "and age band (missing or wanted, known, used, unknown), barriers\n"
      "and the workers' categories of \"how it would have to be\"; whole\n"
@@ -112,7 +119,7 @@ const Command kReports[] = {
      Needs::Store, true, check_report, nullptr, run_report_demand},
     {"report cases", 0, 0,
      "report cases --from YYYY-MM --to YYYY-MM [--space S] [--stichtag YYYY-MM]\n"
-     "           [--threshold N] --format csv|json [--out FILE]",
+     "           [--threshold N] --format csv|json|pdf [--out FILE]",
      "the Fallzahlen: cases per SGB VIII paragraph and social space\n"
      "per half-year and year (running, begun, ended) and at the end of\n"
      "the Stichtag month (June or December; default: --to); anonymised\n"
@@ -129,5 +136,7 @@ const Command kReports[] = {
 }  // namespace
 
 std::span<const Command> reports_commands() { return kReports; }
+
+void set_pdf_renderer(PdfRenderer renderer) { g_pdf = renderer; }
 
 }  // namespace quartier::cli

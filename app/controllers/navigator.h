@@ -38,6 +38,8 @@ public:
     Q_INVOKABLE void openOffers() { emit offersRequested(); }
     Q_INVOKABLE void editOffer(const QString& serviceId) { emit offerEditRequested(serviceId); }
     Q_INVOKABLE void closeOffers() { emit offersCloseRequested(); }
+    // The Berichte page (docs/reports.md), over the case list, and back.
+    Q_INVOKABLE void openReports() { emit reportsRequested(); }
     // One page back, as Escape and the system's back key do (docs/app.md, "Keyboard and focus"):
     // the page on top leaves by its own way (its back(), else its closeRequested()); nothing
     // happens on the case list or the unlock page.
@@ -55,6 +57,7 @@ signals:
     void offersRequested();
     void offerEditRequested(const QString& serviceId);
     void offersCloseRequested();
+    void reportsRequested();
     void backRequested();
 
 private:

@@ -10,6 +10,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/navigator.h"
 #include "tools/offerscreens.h"
+#include "tools/reportscreens.h"
 #include "tools/pagedriver.h"
 #include "controllers/synccontroller.h"
 #include "tools/visitdemo.h"
@@ -660,6 +661,10 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     if (extras.visit && extras.conflicts && extras.language &&
         !shootVisitAndConflicts(window, navigator, store, cases, *extras.visit, *extras.conflicts, *extras.language, shootAt, out))
         ++failures;
+
+    // The Berichte page: refused for the demo's few families, then with a generated population
+    // (written last but one: it fills the case list).
+    failures += shootReportScreens(engine, window, navigator, store, dir, out, shoot);
 
     // The organisation's offline lease of 7 days, and a last sync 10 days ago: the list is locked.
     // Last, after the visit and conflict shots, which need the demo families on the list.

@@ -209,6 +209,7 @@ int runSelfTest(QQmlEngine& engine, SessionController& session, CaseController& 
         navigator.closeSettings();
         settle(300);
         checkPage(report, mainWindow, navigator, &Navigator::openConflicts, "conflictsPage", "conflicts page");
+        checkPage(report, mainWindow, navigator, &Navigator::openReports, "reportsPage", "reports page");
     } else if (mainWindow) {
         report.fail() << "could not write the demo families" << Qt::endl;
     }

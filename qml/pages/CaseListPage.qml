@@ -20,6 +20,7 @@ Page {
     signal visitRequested(string caseId)
     signal conflictsRequested()
     signal offersRequested()
+    signal reportsRequested()
     signal caseRequested(string caseId)
 
     // The Sozialraum: one of the offer map's spaces (a restored draft's own value kept as a choice);
@@ -142,6 +143,16 @@ Page {
                 text: page.narrow ? "" : qsTr("Angebote")
                 Accessible.name: qsTr("Angebote im Sozialraum")
                 onClicked: page.offersRequested()
+            }
+
+            ActionButton {
+                id: reportsButton
+                objectName: "reportsButton"
+                filled: false
+                iconName: "list"
+                text: page.narrow ? "" : qsTr("Berichte")
+                Accessible.name: qsTr("Berichte für die Jugendhilfeplanung")
+                onClicked: page.reportsRequested()
             }
 
             ToolButton {

@@ -16,10 +16,13 @@ add_executable(test_app
   app/test_homevisitcontroller.cpp
   app/test_conflictlistmodel.cpp
   app/test_offerlistmodel.cpp
-  app/test_storefailure.cpp)
+  app/test_storefailure.cpp
+  app/test_reportexport.cpp)
 # The sync tests drive the real server handler in-process (tests/sync/sync_fixture.h).
 target_include_directories(test_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-target_link_libraries(test_app PRIVATE quartier_app quartier_server Catch2::Catch2 Qt6::Test)
+target_link_libraries(test_app PRIVATE quartier_app quartier_server quartier_cli quartier_reports Catch2::Catch2 Qt6::Test)
+# The report exports' golden files (tests/data/reports/, tests/reports/golden.h).
+target_compile_definitions(test_app PRIVATE QUARTIER_TEST_DATA="${CMAKE_CURRENT_SOURCE_DIR}/data")
 catch_discover_tests(test_app TEST_PREFIX "app: " PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 
 # Loads every QML page of the real executable; fails on any QML warning or error.
