@@ -27,7 +27,6 @@ qt_add_library(quartier_app STATIC
   controllers/offereditcontroller.h controllers/offereditcontroller.cpp
   controllers/reportcontroller.h controllers/reportcontroller.cpp
   tools/offerscreens.h tools/offerscreens.cpp
-  tools/reportscreens.h tools/reportscreens.cpp
   adapters/appoptions.h adapters/appoptions.cpp
   tools/headless.h tools/headless.cpp
   tools/selftest.h tools/selftest.cpp
