@@ -67,7 +67,7 @@ ApplicationWindow {
                 CaseDetail.close()
             }
             function openNewCase() {
-                if (depth === 1)
+                if (depth === 1 && get(0).openNewCase)
                     get(0).openNewCase()
             }
             function closeDialogs() {
@@ -89,7 +89,7 @@ ApplicationWindow {
                     push(offerMap)
             }
             function openReports() {
-                if (depth === 1)
+                if (depth === 1 && currentItem.objectName !== "reportsPage")
                     push(reportsPage)
             }
             // Pops the offer edit page and the offer map, whichever are on top.
@@ -151,13 +151,41 @@ ApplicationWindow {
             popEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
             popExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
 
-            initialItem: CaseListPage {
-                onSettingsRequested: stack.openSettings()
-                onCaseRequested: caseId => stack.openCase(caseId)
-                onVisitRequested: caseId => Navigator.startHomeVisit(caseId)
-                onConflictsRequested: stack.openConflicts()
-                onOffersRequested: stack.openOffers()
-                onReportsRequested: stack.openReports()
+            // The home page: the case list, or on a planning device (which holds no case keys,
+            // docs/roles.md) the reports it receives.
+            initialItem: Reports.planningHome ? planningHome : caseList
+            // The role is known once the store is read (after the stack is made, at an unlock) or
+            // changes with a sync of the directory: the home page follows it.
+            function settleHome() {
+                const home = get(0)
+                if (!home)
+                    return
+                const isPlanningHome = home.objectName === "reportsPage"
+                if (Reports.planningHome !== isPlanningHome)
+                    replace(null, Reports.planningHome ? planningHome : caseList, {}, StackView.Immediate)
+            }
+            Connections {
+                target: Reports
+                function onReportChanged() { stack.settleHome() }
+            }
+
+            Component {
+                id: caseList
+                CaseListPage {
+                    onSettingsRequested: stack.openSettings()
+                    onCaseRequested: caseId => stack.openCase(caseId)
+                    onVisitRequested: caseId => Navigator.startHomeVisit(caseId)
+                    onConflictsRequested: stack.openConflicts()
+                    onOffersRequested: stack.openOffers()
+                    onReportsRequested: stack.openReports()
+                }
+            }
+            Component {
+                id: planningHome
+                ReportsPage {
+                    home: true
+                    onSettingsRequested: stack.openSettings()
+                }
             }
 
             Component {

@@ -179,8 +179,13 @@ void ReportController::rebuild()
     m_charts.clear();
     m_message.clear();
     m_spaceChoices = {choice(QString(), tr("Alle Sozialräume"))};
+    m_planning = false;
     if (!m_store)
         return;
+    const crypto::DeviceId me = m_store->device().id();
+    for (const sync::DeviceInfo& d : m_store->directory().devices())
+        if (d.id == me && !d.revoked)
+            m_planning = d.role == "planning";
     const offers::Catalogue catalogue = offers::Catalogue::load(*m_store);
     for (const offers::SocialSpace& s : catalogue.social_spaces())
         m_spaceChoices.push_back(choice(q(s.name), q(s.name)));

@@ -63,6 +63,8 @@ class ReportController : public QObject
     // [{key, title, note, valueLabel, categories: [label], series: [{name, values: [number], texts: [text]}], max}]
     Q_PROPERTY(QVariantList charts READ charts NOTIFY reportChanged)
     Q_PROPERTY(QString exportFolder READ exportFolder CONSTANT)
+    // This device's role in the organisation's directory is planning: the page is its home.
+    Q_PROPERTY(bool planningHome READ planningHome NOTIFY reportChanged)
     // The last export's file ("" before one or after one failed) and its outcome for the page.
     Q_PROPERTY(QString lastExport READ lastExport NOTIFY exported)
     Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY exported)
@@ -92,6 +94,7 @@ public:
     QVariantMap report() const { return m_shown; }
     QVariantList charts() const { return m_charts; }
     QString exportFolder() const { return m_exportFolder; }
+    bool planningHome() const { return m_planning; }
     QString lastExport() const { return m_lastExport; }
     QString exportMessage() const { return m_exportMessage; }
 
@@ -123,6 +126,7 @@ private:
     QVariantMap m_shown;
     QVariantList m_charts;
     QString m_lastExport, m_exportMessage;
+    bool m_planning = false;
 };
 
 }  // namespace quartier::app

@@ -13,6 +13,10 @@ Page {
     objectName: "reportsPage"
 
     signal closeRequested()
+    signal settingsRequested()
+
+    // The planning role's home (Main.qml): no way back, the settings and the lock in its header.
+    property bool home: false
 
     readonly property bool narrow: width < 640
     readonly property bool landscape: width >= 1000
@@ -50,6 +54,7 @@ Page {
                 Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
                 Keys.onEnterPressed: event => { clicked(); event.accepted = true }
                 objectName: "reportsBack"
+                visible: !page.home
                 Layout.preferredWidth: Theme.touchTarget
                 Layout.preferredHeight: Theme.touchTarget
                 Layout.leftMargin: -Theme.spacingS
@@ -92,6 +97,30 @@ Page {
                     Accessible.name: qsTr("Als %1 exportieren").arg(modelData.label)
                     onClicked: Reports.exportAs(modelData.format)
                 }
+            }
+            ToolButton {
+                FocusRing { shown: parent.visualFocus; gap: -2; radius: Theme.radiusSmall }  // keyboard focus only
+                Keys.onReturnPressed: event => { clicked(); event.accepted = true }  // as Space does
+                Keys.onEnterPressed: event => { clicked(); event.accepted = true }
+                objectName: "reportsSettings"
+                visible: page.home
+                Layout.preferredWidth: Theme.touchTarget
+                Layout.preferredHeight: Theme.touchTarget
+                Accessible.name: qsTr("Einstellungen")
+                ToolTip.visible: hovered
+                ToolTip.text: Accessible.name
+                onClicked: page.settingsRequested()
+                contentItem: Item {
+                    Icon { anchors.centerIn: parent; name: "settings"; color: Theme.primary; size: 24 }
+                }
+            }
+            ActionButton {
+                visible: page.home
+                filled: false
+                iconName: "lock"
+                text: page.narrow ? "" : qsTr("Sperren")
+                Accessible.name: qsTr("Sperren")
+                onClicked: Session.lock()
             }
         }
     }
