@@ -1,9 +1,12 @@
 // quartier-cli, the administration commands: retention and erasure (escrow restore, retention due /
 // shred / records; docs/retention.md), the audit log (audit list / verify; docs/audit.md) and the
-// demo data (demo seed). Reading the audit log is itself recorded in it.
+// demo data (demo seed, demo families). Reading the audit log is itself recorded in it.
 #include "commands.h"
 #include "demo.h"
 
+#include "domain/repository.h"
+#include "offers/offers.h"
+#include "reports/generate.h"
 #include "sync/store/audit.h"
 #include "sync/org/escrow.h"
 #include "sync/client/org.h"
@@ -168,6 +171,29 @@ int run_demo_seed(Context& c) {
     return kOk;
 }
 
+// Generated families for trying the reports (app/reports/generate.h): fictional, named
+// "Familie … G1" …, with children of every age band, offer answers and helps over this year and
+// the last, over the offer map's social spaces and offers (demo seed first).
+int run_demo_families(Context& c) {
+    const std::string& n = c.argv[0];
+    if (n.empty() || n.size() > 5 || n.find_first_not_of("0123456789") != std::string::npos || std::stoul(n) == 0 ||
+        std::stoul(n) > 10000)
+        return fail(c.err, kUsage, "demo families needs a number of families from 1 to 10000");
+    const offers::Catalogue catalogue = offers::Catalogue::load(*c.store);
+    if (catalogue.social_spaces().empty()) return fail(c.err, kNotFound, "no social spaces on the offer map: run demo seed first");
+    reports::Population p;
+    p.cases = std::stoul(n);
+    p.seed = 20261207;
+    p.first_year = std::stoi(today_utc().substr(0, 4)) - 1;
+    for (const offers::SocialSpace& s : catalogue.social_spaces()) p.social_spaces.push_back(s.name);
+    for (const offers::Service& s : catalogue.services()) p.service_ids.push_back(s.id);
+    domain::Repository repository(*c.store);
+    auto written = reports::write_population(repository, p);
+    if (!written) return fail(c.err, kStoreError, written.detail());
+    c.out << json{{"cases", *written}}.dump(2) << "\n";
+    return kOk;
+}
+
 const Command kRetention[] = {
     {"escrow restore", 0, 0, "escrow restore --escrow-file FILE (--scope|--case) SCOPE --to DEVICE",
      "admin: open the case's escrow wraps with the escrow key and grant every\n"
@@ -204,6 +230,11 @@ const Command kDemo[] = {
      "spaces and about 60 offers in the offer directory scope, and a few\n"
      "families, each in a case scope of its own (scripts/run uses it)",
      Needs::Store, false, nullptr, nullptr, run_demo_seed},
+    {"demo families", 1, 1, "demo families N",
+     "write N generated, fictional families (children of every age band,\n"
+     "offer answers, helps over this year and the last) over the demo offer\n"
+     "map, enough for the reports (demo seed first)",
+     Needs::Store, false, nullptr, nullptr, run_demo_families},
 };
 
 }  // namespace

@@ -63,6 +63,11 @@ set_tests_properties(app_visit_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_test(NAME app_keyboard_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/keyboard_window.sh
          $<TARGET_FILE_DIR:quartier>/..)
 set_tests_properties(app_keyboard_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
+# The Berichte page in the real window: a report shown, the period picked by keyboard, PDF and CSV
+# written, both exports in the audit log (quartier-cli audit list).
+add_test(NAME app_reports_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/reports_window.sh
+         $<TARGET_FILE_DIR:quartier>/..)
+set_tests_properties(app_reports_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_dependencies(test_app test_app_qml)
 
 # Qt Quick Test of the offer map's pages (tests/qml/tst_*.qml): key presses and touches on the
