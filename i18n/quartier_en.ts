@@ -2571,6 +2571,14 @@
         <source>So ist gezählt und geschützt</source>
         <translation>How it is counted and protected</translation>
     </message>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Sperren</source>
+        <translation>Lock</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesCard</name>
@@ -3375,6 +3383,22 @@
         <source>Kind gesehen: %1</source>
         <translation>Child seen: %1</translation>
     </message>
+    <message>
+        <source>Wurden die Kinder gesehen?</source>
+        <translation>Were the children seen?</translation>
+    </message>
+    <message>
+        <source>Gesehen</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>Nicht gesehen</source>
+        <translation>Not seen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>VisitStepWill</name>
@@ -3754,6 +3778,18 @@
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
+    <message>
+        <source>nicht gesehen: %1</source>
+        <translation>not seen: %1</translation>
+    </message>
+    <message>
+        <source>Kind gesehen: %1</source>
+        <translation>Child seen: %1</translation>
+    </message>
+    <message>
+        <source>Kinder gesehen: %1</source>
+        <translation>Children seen: %1</translation>
+    </message>
 </context>
 <context>
     <name>quartier::app::CaseController</name>
@@ -4038,6 +4074,10 @@
     <message>
         <source>der Ort eines Angebots, das nicht in der Liste steht</source>
         <translation>the place of an offer that is not in the list</translation>
+    </message>
+    <message>
+        <source>Dieses Kind gehört nicht zu diesem Fall.</source>
+        <translation>This child does not belong to this case.</translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,27 @@ void CaseContactsController::clear()
     clearAll({&m_visits, &m_notes});
 }
 
+namespace {
+// "Kinder gesehen: Can, Aylin · nicht gesehen: Mert" (Kind gesehen per child, docs/domain.md).
+QString childrenSeenText(const domain::ContactEvent& e, CaseReading& reading)
+{
+    const auto names = [&](const std::vector<std::string>& ids) {
+        QStringList out;
+        for (const std::string& p : ids)
+            out << (reading.personName(p).isEmpty() ? CaseContactsController::tr("(unbekannt)") : reading.personName(p));
+        return out.join(QStringLiteral(", "));
+    };
+    QStringList parts;
+    if (!e.children_seen.empty())
+        parts << (e.children_seen.size() == 1 ? CaseContactsController::tr("Kind gesehen: %1")
+                                              : CaseContactsController::tr("Kinder gesehen: %1"))
+                     .arg(names(e.children_seen));
+    if (!e.children_not_seen.empty())
+        parts << CaseContactsController::tr("nicht gesehen: %1").arg(names(e.children_not_seen));
+    return parts.join(QStringLiteral(" · "));
+}
+}  // namespace
+
 void CaseContactsController::read(const domain::Repository& repo, const std::string& caseId, CaseReading& reading)
 {
     // Kontakte & Vermerke
@@ -349,8 +370,10 @@ void CaseContactsController::read(const domain::Repository& repo, const std::str
                            {"worker", qs(e.worker)},
                            {"participants", participants.join(QStringLiteral(", "))},
                            {"childSeen", id(e.child_seen)},
-                           {"childSeenLabel", e.kind == domain::ContactKind::HomeVisit
-                                                  ? choiceLabel("child_seen", id(e.child_seen)) : QString()},
+                           {"childSeenLabel", e.kind != domain::ContactKind::HomeVisit ? QString()
+                                              : e.children_seen.empty() && e.children_not_seen.empty()
+                                                  ? choiceLabel("child_seen", id(e.child_seen))
+                                                  : childrenSeenText(e, reading)},
                            {"summary", qs(e.summary)}};
     }));
 

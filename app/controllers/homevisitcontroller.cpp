@@ -358,11 +358,18 @@ void HomeVisitController::reload(bool notify)
     for (const d::Member& m : m_repo->members(caseId)) {
         const bool present = std::find(event->participants.begin(), event->participants.end(), m.person.id) !=
                              event->participants.end();
+        const auto in = [&](const std::vector<std::string>& ids) {
+            return std::find(ids.begin(), ids.end(), m.person.id) != ids.end();
+        };
         m_members.push_back(QVariantMap{{QStringLiteral("personId"), q(m.person.id)},
                                         {QStringLiteral("name"), q(m.person.display_name())},
                                         {QStringLiteral("role"), q(std::string(d::to_string(m.member.role)))},
                                         {QStringLiteral("roleLabel"), label("member_role", m.member.role)},
-                                        {QStringLiteral("present"), present}});
+                                        {QStringLiteral("present"), present},
+                                        {QStringLiteral("isChild"), m.member.role == d::MemberRole::Child},
+                                        {QStringLiteral("seen"), in(event->children_seen)       ? QStringLiteral("yes")
+                                                                 : in(event->children_not_seen) ? QStringLiteral("no")
+                                                                                                : QString()}});
     }
     m_childSeen = event->child_seen == d::ChildSeen::Unknown ? QString() : q(std::string(d::to_string(event->child_seen)));
 
@@ -615,6 +622,39 @@ bool HomeVisitController::setChildSeen(const QString& value)
     if (!event)
         return fail(d::ContactEvent::kType, {}, storeFailureText());
     event->child_seen = *seen;
+    return saveAnswer(*event);
+}
+
+bool HomeVisitController::setChildSeenFor(const QString& personId, const QString& value)
+{
+    if (!value.isEmpty() && value != QLatin1String("yes") && value != QLatin1String("no")) {
+        setError(tr("Unbekannte Angabe zum Kind."));
+        return false;
+    }
+    auto event = readyEvent();
+    if (!event)
+        return false;
+    std::vector<std::string> children;
+    for (const d::Member& m : m_repo->members(event->case_id))
+        if (m.member.role == d::MemberRole::Child)
+            children.push_back(m.person.id);
+    const std::string id = s(personId);
+    if (std::find(children.begin(), children.end(), id) == children.end()) {
+        setError(tr("Dieses Kind gehört nicht zu diesem Fall."));
+        return false;
+    }
+    for (auto* list : {&event->children_seen, &event->children_not_seen})
+        list->erase(std::remove(list->begin(), list->end(), id), list->end());
+    if (value == QLatin1String("yes"))
+        event->children_seen.push_back(id);
+    else if (value == QLatin1String("no"))
+        event->children_not_seen.push_back(id);
+    // The summary: no as soon as one child was not seen; yes once every child was seen; open
+    // while a child is unanswered (the visit cannot be finished then).
+    const std::size_t answered = event->children_seen.size() + event->children_not_seen.size();
+    event->child_seen = !event->children_not_seen.empty() ? d::ChildSeen::No
+                        : answered == children.size()  ? d::ChildSeen::Yes
+                                                        : d::ChildSeen::Unknown;
     return saveAnswer(*event);
 }
 

@@ -236,6 +236,9 @@ public:
     // ---- answers: each is written at once ----
     Q_INVOKABLE bool setPresent(const QString& personId, bool present);
     Q_INVOKABLE bool setChildSeen(const QString& value);  // "yes", "no", "not_applicable"
+    // Kind gesehen per child (docs/domain.md): a child member of the case seen ("yes"), not seen
+    // ("no") or unanswered (""); the visit's child_seen follows as their summary.
+    Q_INVOKABLE bool setChildSeenFor(const QString& personId, const QString& value);
     // status: "known", "used", "used_before", "unknown"; "" removes the answer.
     Q_INVOKABLE bool setOfferStatus(const QString& serviceId, const QString& status);
     // Something missing or wanted (no offer): returns the new feedback id, or "".

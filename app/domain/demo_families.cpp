@@ -144,6 +144,11 @@ Result<std::string> write_family(Repository& repo, const FamilySpec& f, const st
             e.ended_at = vs.ended_at;
             e.participants = person_ids;
             e.child_seen = vs.child_seen;
+            // Kind gesehen per child: every child of the family, as the visit's answer says.
+            if (vs.kind == ContactKind::HomeVisit && (vs.child_seen == ChildSeen::Yes || vs.child_seen == ChildSeen::No))
+                for (std::size_t i = 0; i < f.persons.size(); ++i)
+                    if (f.persons[i].role == MemberRole::Child)
+                        (vs.child_seen == ChildSeen::Yes ? e.children_seen : e.children_not_seen).push_back(person_ids[i]);
         }
         w.put(e);
         for (const NoteSpec& ns : vs.notes) {

@@ -191,6 +191,23 @@ void rules(const ContactEvent& r, Checker& c) {
             r.participants.begin() + long(i))
             c.add(field, Reason::Duplicate);
     }
+    // Each child seen or not: persons of the case, each once, never in both lists.
+    for (const auto* list : {&r.children_seen, &r.children_not_seen}) {
+        const std::string name = list == &r.children_seen ? "children_seen" : "children_not_seen";
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string field = name + "[" + std::to_string(i) + "]";
+            c.ref(field, (*list)[i], Person::kType, r.case_id, true);
+            if (std::find(list->begin(), list->begin() + long(i), (*list)[i]) != list->begin() + long(i))
+                c.add(field, Reason::Duplicate);
+        }
+    }
+    for (std::size_t i = 0; i < r.children_not_seen.size(); ++i)
+        if (std::find(r.children_seen.begin(), r.children_seen.end(), r.children_not_seen[i]) != r.children_seen.end())
+            c.add("children_not_seen[" + std::to_string(i) + "]", Reason::NotAllowed, "a child is seen or not seen, not both");
+    if (!r.children_not_seen.empty() && r.child_seen == ChildSeen::Yes)
+        c.add("child_seen", Reason::NotAllowed, "a child was not seen: the visit's answer is no");
+    if (r.children_not_seen.empty() && !r.children_seen.empty() && r.child_seen == ChildSeen::No)
+        c.add("child_seen", Reason::NotAllowed, "every child answered was seen: the visit's answer is yes");
     if (!final) {
         if (c.existing() && get_or_empty(c.existing()->fields, "status") == to_string(ContactStatus::Final))
             c.add("status", Reason::NotAllowed, "a final contact event does not become a draft again");

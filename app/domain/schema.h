@@ -113,6 +113,8 @@ template <> struct Schema<ContactEvent> { static constexpr auto fields = std::tu
     field("worker", &ContactEvent::worker, K::Text),
     field("participants", &ContactEvent::participants, K::List),
     field("child_seen", &ContactEvent::child_seen, K::Enum),
+    field("children_seen", &ContactEvent::children_seen, K::List),
+    field("children_not_seen", &ContactEvent::children_not_seen, K::List),
     field("summary", &ContactEvent::summary, K::Text)}; };
 template <> struct Schema<Note> { static constexpr auto fields = std::tuple{
     field("case_id", &Note::case_id, K::Owner),

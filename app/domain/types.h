@@ -148,6 +148,11 @@ struct ContactEvent : Meta {
     std::string worker;       // who made the visit
     std::vector<std::string> participants;  // person ids; at least one when final
     ChildSeen child_seen = ChildSeen::Unknown;  // a final home visit needs yes/no/not_applicable
+    // Each child of the case, seen or not (person ids; docs/domain.md "Kind gesehen"): a child is
+    // in at most one of the two. With children answered, child_seen is their summary: no if any
+    // child was not seen, yes if all answered were seen.
+    std::vector<std::string> children_seen;
+    std::vector<std::string> children_not_seen;
     std::string summary;
     bool operator==(const ContactEvent&) const = default;
 };

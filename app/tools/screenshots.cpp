@@ -256,11 +256,19 @@ bool shootVisitAndConflicts(QQuickWindow* window, Navigator& navigator, sync::St
         settle(200);
     };
 
-    // 1 Wer ist da? The mother and two of the children, the child seen.
+    // 1 Wer ist da? The mother and two of the children; per child whether it was seen (the
+    // youngest was asleep: not seen).
     const QVariantList members = visit.members();
     for (int i = 0; i < members.size() && i < 3; ++i)
         visit.setPresent(members[i].toMap().value(QStringLiteral("personId")).toString(), true);
-    visit.setChildSeen(QStringLiteral("yes"));
+    QStringList children;
+    for (const QVariant& m : members)
+        if (m.toMap().value(QStringLiteral("isChild")).toBool())
+            children << m.toMap().value(QStringLiteral("personId")).toString();
+    for (int i = 0; i < children.size(); ++i)
+        visit.setChildSeenFor(children[i], i + 1 < children.size() ? QStringLiteral("yes") : QStringLiteral("no"));
+    if (children.isEmpty())
+        visit.setChildSeen(QStringLiteral("yes"));
     goTo(0);
     shootAt(QStringLiteral("visit-1-who"), portrait);
 

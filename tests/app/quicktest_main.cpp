@@ -61,6 +61,11 @@ public:
         auto e = repo().load<d::ContactEvent>(m_visit.visitId().toStdString());
         return e ? QString::fromStdString(std::string(d::to_string(e->child_seen))) : QString();
     }
+    Q_INVOKABLE int childrenSeen() const
+    {
+        auto e = repo().load<d::ContactEvent>(m_visit.visitId().toStdString());
+        return e ? int(e->children_seen.size()) : -1;
+    }
     // This visit's answer for the offer, "" if none today. An earlier visit's answer of the demo
     // family (its offers and answers are random) is not today's and must not be read as one.
     Q_INVOKABLE QString offerStatus(const QString& serviceId) const

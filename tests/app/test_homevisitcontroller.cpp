@@ -205,6 +205,51 @@ TEST_CASE("A home visit is a saved draft from the first tap and every answer is 
     CHECK_FALSE(f.repo().load<d::Resource>(resource.toStdString()).ok());
 }
 
+TEST_CASE("Kind gesehen per child: each child seen or not, the visit's answer their summary", "[visit]")
+{
+    VisitFixture f;
+    REQUIRE(f.visit->startVisit(q(f.demo.caseId)));
+    QStringList children, adults;
+    for (const QVariant& m : f.visit->members())
+        (m.toMap().value(QStringLiteral("isChild")).toBool() ? children : adults)
+            << m.toMap().value(QStringLiteral("personId")).toString();
+    REQUIRE(children.size() >= 2);
+    REQUIRE_FALSE(adults.isEmpty());
+    const auto event = [&] { return *f.repo().load<d::ContactEvent>(f.visit->visitId().toStdString()); };
+    const auto seenOf = [&](const QString& id) {
+        for (const QVariant& m : f.visit->members())
+            if (m.toMap().value(QStringLiteral("personId")).toString() == id)
+                return m.toMap().value(QStringLiteral("seen")).toString();
+        return QStringLiteral("?");
+    };
+
+    // One child not seen: the visit says no at once, whatever the others.
+    REQUIRE(f.visit->setChildSeenFor(children[0], QStringLiteral("no")));
+    CHECK(event().child_seen == d::ChildSeen::No);
+    CHECK(seenOf(children[0]) == QStringLiteral("no"));
+    // All seen but one unanswered: open, and the visit cannot be finished.
+    REQUIRE(f.visit->setChildSeenFor(children[0], QStringLiteral("yes")));
+    CHECK(event().child_seen == d::ChildSeen::Unknown);
+    // Every child seen: yes.
+    for (const QString& c : children)
+        REQUIRE(f.visit->setChildSeenFor(c, QStringLiteral("yes")));
+    CHECK(event().child_seen == d::ChildSeen::Yes);
+    CHECK(event().children_seen.size() == std::size_t(children.size()));
+    CHECK(event().children_not_seen.empty());
+    // Taken back: open again.
+    REQUIRE(f.visit->setChildSeenFor(children[1], QString()));
+    CHECK(event().child_seen == d::ChildSeen::Unknown);
+    CHECK(seenOf(children[1]).isEmpty());
+
+    // Refused, nothing written: an adult, a person of no case, an unknown answer.
+    const d::ContactEvent before = event();
+    CHECK_FALSE(f.visit->setChildSeenFor(adults[0], QStringLiteral("yes")));
+    CHECK_FALSE(f.visit->errorMessage().isEmpty());
+    CHECK_FALSE(f.visit->setChildSeenFor(QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("yes")));
+    CHECK_FALSE(f.visit->setChildSeenFor(children[0], QStringLiteral("vielleicht")));
+    CHECK(event() == before);
+}
+
 TEST_CASE("Closing the store mid-visit and opening it again resumes the same draft with every answer", "[visit]")
 {
     VisitFixture f;

@@ -152,6 +152,18 @@ TEST_CASE("Contact event rules for drafts and final events", "[domain][rules]") 
         {"final home visit without child seen", [&](ContactEvent& e) {
              e.status = ContactStatus::Final; e.ended_at = "2026-02-10T16:00"; e.participants = {w.mother.id}; },
          "child_seen", Reason::Required},
+        // Kind gesehen per child (docs/domain.md).
+        {"child seen of another case", [&](ContactEvent& e) { e.children_seen = {w.stranger.id}; }, "children_seen[0]",
+         Reason::OtherCase},
+        {"child not seen twice", [&](ContactEvent& e) { e.children_not_seen = {w.mother.id, w.mother.id}; },
+         "children_not_seen[1]", Reason::Duplicate},
+        {"child seen and not seen", [&](ContactEvent& e) {
+             e.children_seen = {w.mother.id}; e.children_not_seen = {w.mother.id}; }, "children_not_seen[0]",
+         Reason::NotAllowed},
+        {"a child not seen, the visit says yes", [&](ContactEvent& e) {
+             e.children_not_seen = {w.mother.id}; e.child_seen = ChildSeen::Yes; }, "child_seen", Reason::NotAllowed},
+        {"every child seen, the visit says no", [&](ContactEvent& e) {
+             e.children_seen = {w.mother.id}; e.child_seen = ChildSeen::No; }, "child_seen", Reason::NotAllowed},
     });
     // A phone call needs no answer on the child.
     ContactEvent call = e;

@@ -1,11 +1,12 @@
-// Home visit, step 1 "Wer ist da?": who of the family is present (a tap toggles it) and whether
-// the child was seen. Every tap is written at once by the Visit controller; the step holds no answer.
+// Home visit, step 1 "Wer ist da?": who of the family is present (a tap toggles it) and, for
+// each child of the case, whether it was seen (a case without children answers once). Every tap is written at once by the Visit controller; the step holds no answer.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Quartier.Ui
 
 ColumnLayout {
+    id: root
     spacing: Theme.spacingM
 
     Rectangle {
@@ -91,16 +92,53 @@ ColumnLayout {
         text: qsTr("Im Fall sind noch keine Personen erfasst. Legen Sie sie auf der Seite des Falls unter „Familie“ an.")
     }
 
+    // Kind gesehen: per child of the case (docs/domain.md); a case without children answers once.
+    readonly property var childMembers: Visit.members.filter(m => m.isChild)
+
     Label {
         Layout.fillWidth: true
         Layout.topMargin: Theme.spacingS
-        text: qsTr("Wurde das Kind gesehen?")
+        text: root.childMembers.length > 1 ? qsTr("Wurden die Kinder gesehen?") : qsTr("Wurde das Kind gesehen?")
         color: Theme.textPrimary
         font.pixelSize: Theme.fontLarge
         font.weight: Font.Medium
     }
+    Repeater {
+        model: root.childMembers
+        RowLayout {
+            id: childRow
+            required property var modelData
+            required property int index
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            Label {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 120
+                text: childRow.modelData.name
+                color: Theme.textPrimary
+                font.pixelSize: Theme.fontBody
+                elide: Text.ElideRight
+            }
+            Repeater {
+                model: [
+                    { id: "yes", label: qsTr("Gesehen") },
+                    { id: "no", label: qsTr("Nicht gesehen") }
+                ]
+                ChoiceChip {
+                    required property var modelData
+                    objectName: "childSeen_" + childRow.index + "_" + modelData.id
+                    text: modelData.label
+                    chosen: childRow.modelData.seen === modelData.id
+                    Accessible.name: qsTr("%1: %2").arg(childRow.modelData.name).arg(modelData.label)
+                    // Tapped again: the answer is taken back.
+                    onClicked: Visit.setChildSeenFor(childRow.modelData.personId, chosen ? "" : modelData.id)
+                }
+            }
+        }
+    }
     Flow {
         Layout.fillWidth: true
+        visible: root.childMembers.length === 0
         spacing: Theme.spacingS
         Repeater {
             model: [

@@ -67,9 +67,19 @@ Item {
             compare(Probe.participantNames(), [Probe.memberName(1)])
             tap("member_0")
             compare(Probe.participantNames().length, 2)
-            tap("childSeen_no")
+            // Kind gesehen per child: one child not seen makes the visit's answer "no"; all seen,
+            // "yes"; one taken back (tapped again), open.
+            const children = Visit.members.filter(m => m.isChild).length
+            verify(children >= 2, "the demo family has several children")
+            tap("childSeen_0_no")
             compare(Probe.childSeen(), "no")
-            tap("childSeen_yes")
+            for (let i = 0; i < children; ++i)
+                tap("childSeen_" + i + "_yes")
+            compare(Probe.childSeen(), "yes")
+            compare(Probe.childrenSeen(), children)
+            tap("childSeen_1_yes")
+            compare(Probe.childSeen(), "unknown")
+            tap("childSeen_1_yes")
             compare(Probe.childSeen(), "yes")
         }
 

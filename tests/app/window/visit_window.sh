@@ -48,7 +48,7 @@ start_app
 click visitButton_0
 wait_text stepTitle "Wer ist da" || fail "the visit did not open"
 click member_0
-click childSeen_yes
+for child in 0 1 2; do click "childSeen_${child}_yes"; done  # the Demirs' three children, each seen
 click visitNext
 wait_text stepTitle "in der Nähe" || fail "step 2 did not open"
 click offer_0_known
