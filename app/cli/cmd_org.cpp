@@ -158,8 +158,8 @@ int run_sync(Context& c) {
 int run_scope_create(Context& c) {
     sync::Store& store = *c.store;
     const std::string kind = c.o.get("kind", "case");
-    if (kind != "case" && kind != "team" && kind != "directory" && kind != "report")
-        return fail(c.err, kUsage, "--kind must be case, team, directory or report");
+    if (kind != "case" && kind != "team" && kind != "directory" && kind != "report" && kind != "report_raw")
+        return fail(c.err, kUsage, "--kind must be case, team, directory, report or report_raw");
     // Refused at once if this device's role may not hold such a scope (sync/client/roles.h).
     const sync::Directory& dir = store.directory();
     if (const sync::DeviceInfo* me = dir.device(store.device().id()))
@@ -255,7 +255,7 @@ const Command kCommands[] = {
      Needs::Server, false, nullptr, connect_enrol, run_enrol},
     {"sync", 0, 0, "sync", "push local changes, pull everything new (JSON report)", Needs::Server, false, nullptr, nullptr,
      run_sync},
-    {"scope create", 0, 0, "scope create [--kind case|team|directory|report]",
+    {"scope create", 0, 0, "scope create [--kind case|team|directory|report|report_raw]",
      "make a new scope (key at epoch 1); prints its id", Needs::Store, false, nullptr, nullptr, run_scope_create},
     {"scope share", 2, 2, "scope share SCOPE DEVICE", "make an enrolled device a member of SCOPE and send it the keys",
      Needs::Server, false, nullptr, nullptr, run_scope_share},

@@ -227,7 +227,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                                                          "--recipients", "--form", "--valid-from", "--valid-until",
                                                          "--consent", "--exception", "--reason", "--note", "--escrow-file",
                                                          "--escrow-passphrase-file", "--to", "--case", "--order",
-                                                         "--from", "--space", "--stichtag", "--threshold", "--format", "--out"};
+                                                         "--from", "--space", "--stichtag", "--threshold", "--format", "--out",
+                                                         "--team"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -255,6 +256,8 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
             o.wipe = true;
         } else if (a == "--withdraw") {
             o.withdraw = true;
+        } else if (a == "--publish") {
+            o.publish = true;
         } else if (named_options.count(a)) {
             if (!value(o.named[a.substr(2)])) return fail(err, kUsage, a + " needs a value");
         } else if (a.size() > 2 && a.rfind("--", 0) == 0) {

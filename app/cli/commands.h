@@ -36,6 +36,7 @@ struct Options {
     std::string id;  // --id
     bool wipe = false;      // --wipe (org revoke)
     bool withdraw = false;  // --withdraw (scope assign)
+    bool publish = false;   // --publish (report demand, report cases)
     std::map<std::string, std::string> named;  // --server, --fingerprint, --bootstrap, --name, ...
     std::vector<std::string> rest;
     std::string get(const std::string& k, const std::string& dflt = {}) const {

@@ -60,13 +60,13 @@ Table project(const Table& t, std::size_t column) {
 
 }  // namespace
 
-Result<Report> build_cases(const domain::Repository& repository, const Options& options) {
+Result<Counts> count_cases(const domain::Repository& repository, const Options& options) {
     const offers::Catalogue catalogue = offers::Catalogue::load(repository.store());
     auto checked = check(options, catalogue, true);
     if (!checked) return checked.failure();
     // Always every social space: a report for one space is the column of the report for all of
     // them, with the same suppression pattern, so the two side by side tell nothing more than the
-    // one for all (docs/reports.md "Reports beside each other").
+    // one for all (docs/reports.md "Reports beside each other"). publish_counts() projects it.
     const Spaces spaces = spaces_of(catalogue, nullptr);
     int selected = -1;
     for (std::size_t i = 0; i < spaces.spaces.size(); ++i)
@@ -82,7 +82,12 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
     const std::size_t n_tables = columns.size() * 3 + 1;
     CellCounter counter(per_table * n_tables);
     std::vector<bool> space_used(n_spaces, false);
-    Report report;
+    Counts counts;
+    counts.kind = Kind::Cases;
+    counts.from = month_text(checked->from);
+    counts.to = month_text(checked->to);
+    counts.stichtag = month_text(checked->stichtag);
+    counts.space = checked->space ? checked->space->name : "";
     std::size_t case_index = 0;
     for (const domain::Case& c : repository.cases()) {
         ++case_index;
@@ -109,21 +114,10 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
         }
         if (counted) {
             space_used[std::size_t(space)] = true;
-            if (selected < 0 || space == selected) report.audit_cases.push_back(c.id);
+            if (selected < 0 || space == selected) counts.audit_cases.push_back(c.id);
         }
     }
-    if (auto refused = head(report, *checked, options, Kind::Cases, "Fallzahlen nach SGB VIII",
-                            "cases had a help in this period"))
-        return {Error::BelowThreshold, *refused};
-    report.stichtag = month_text(checked->stichtag);
-    report.notes = {"Gezählt werden Fälle (Familien) mit einer Hilfe nach dem Paragraphen: ein Fall mit zwei Hilfen "
-                    "nach demselben Paragraphen zählt einmal, einer mit Hilfen nach zwei Paragraphen in beiden Zeilen.",
-                    "Laufend: die Hilfe lief an mindestens einem Tag des Zeitraums. Begonnen/beendet: ihr Beginn/Ende "
-                    "liegt im Zeitraum. Stichtag: der letzte Tag des Stichtagsmonats.",
-                    "Der Sozialraum ist der des Falls. Die Spalte „Summe“ ergibt die Zahlen der ganzen Stadt.",
-                    "Die Tabellen einer Art (laufend mit Stichtag, begonnen, beendet) sperren dieselben Zellen, weil "
-                    "ihre Zahlen zusammenhängen (ein Jahr und seine Halbjahre)."};
-    for (const std::string& n : suppression_notes(options.threshold)) report.notes.push_back(n);
+    counts.population = std::int64_t(counts.audit_cases.size());
 
     // One column per social space; "unplaced" only when a case of the period is there.
     std::vector<std::size_t> kept;
@@ -133,13 +127,12 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
     for (const std::string& p : paragraphs) rows.emplace_back(p, paragraph_label(p));
     for (std::size_t s : kept) cols.emplace_back(spaces.spaces[s] ? spaces.spaces[s]->name : "", space_name(spaces.spaces[s]));
 
-    std::vector<TableSpec> specs;
-    std::vector<Grid> grids;
+    CountSection section;
     for (std::size_t t = 0; t < n_tables; ++t) {
         TableSpec spec;
         if (t + 1 == n_tables) {
             spec.key = "stichtag";
-            spec.title = "Laufende Hilfen am Stichtag (Ende " + report.stichtag + ")";
+            spec.title = "Laufende Hilfen am Stichtag (Ende " + counts.stichtag + ")";
         } else {
             const Column& col = columns[t / 3];
             static const char* kKeys[] = {"running_", "begun_", "ended_"};
@@ -153,35 +146,88 @@ Result<Report> build_cases(const domain::Repository& repository, const Options& 
         spec.cols = cols;
         for (std::size_t p = 0; p < n_par; ++p)
             for (std::size_t s : kept) spec.cells.push_back(counter.counts[t * per_table + p * n_spaces + s]);
-        grids.push_back(Grid::from_cells(rows.size(), cols.size(), spec.cells));
-        specs.push_back(std::move(spec));
+        section.tables.push_back(std::move(spec));
     }
+    counts.sections.push_back(std::move(section));
+    return counts;
+}
+
+namespace detail {
+
+// publish_counts() of the Fallzahlen.
+Result<Report> publish_cases(const Counts& counts, const Options& options, const Report* previous) {
+    Report report;
+    if (auto refused = head(report, counts, options, "Fallzahlen nach SGB VIII", "cases had a help in this period"))
+        return {Error::BelowThreshold, *refused};
+    report.stichtag = counts.stichtag;
+    report.notes = {"Gezählt werden Fälle (Familien) mit einer Hilfe nach dem Paragraphen: ein Fall mit zwei Hilfen "
+                    "nach demselben Paragraphen zählt einmal, einer mit Hilfen nach zwei Paragraphen in beiden Zeilen.",
+                    "Laufend: die Hilfe lief an mindestens einem Tag des Zeitraums. Begonnen/beendet: ihr Beginn/Ende "
+                    "liegt im Zeitraum. Stichtag: der letzte Tag des Stichtagsmonats.",
+                    "Der Sozialraum ist der des Falls. Die Spalte „Summe“ ergibt die Zahlen der ganzen Stadt.",
+                    "Die Tabellen einer Art (laufend mit Stichtag, begonnen, beendet) sperren dieselben Zellen, weil "
+                    "ihre Zahlen zusammenhängen (ein Jahr und seine Halbjahre)."};
+    for (const std::string& n : suppression_notes(options.threshold)) report.notes.push_back(n);
+    if (counts.sections.size() != 1) return {Error::Mismatch, "the Fallzahlen's counts have one section"};
+    const std::vector<TableSpec>& specs = counts.sections.front().tables;
+    // The earlier version is published for all spaces or projected: only the former can force.
+    const Section* before = previous && previous->space.empty() && !previous->sections.empty() ? &previous->sections.front() : nullptr;
+
+    std::vector<Grid> grids;
+    for (const TableSpec& spec : specs) grids.push_back(Grid::from_cells(spec.rows.size(), spec.cols.size(), spec.cells));
     // Tables of one kind (running in each column and on the Stichtag; begun; ended) are tied to each
     // other (a year's count lies between its half-years' larger count and their sum; the Stichtag's
     // between 0 and its half-year's running count): each kind shares one pattern
     // (docs/reports.md "Fallzahlen").
+    auto kind_of = [](const std::string& key) {
+        if (key == "stichtag" || key.rfind("running_", 0) == 0) return int(kRunning);
+        if (key.rfind("begun_", 0) == 0) return int(kBegun);
+        return int(kEnded);
+    };
     std::vector<std::vector<Mark>> marks(grids.size());
     for (int kind : {kRunning, kBegun, kEnded}) {
         std::vector<std::size_t> members;
-        for (std::size_t t = 0; t + 1 < n_tables; ++t)
-            if (int(t % 3) == kind) members.push_back(t);
-        if (kind == kRunning) members.push_back(n_tables - 1);
+        for (std::size_t t = 0; t < specs.size(); ++t)
+            if (kind_of(specs[t].key) == kind) members.push_back(t);
+        if (members.empty()) continue;
         std::vector<Grid> group;
-        for (std::size_t t : members) group.push_back(grids[t]);
-        const auto group_marks = suppress_linked_raised(group, SuppressionOptions{options.threshold, options.secondary});
+        std::vector<bool> forced;  // the union of the earlier version's patterns of the group
+        for (std::size_t t : members) {
+            group.push_back(grids[t]);
+            if (!before) continue;
+            for (const Table& pt : before->tables)
+                if (pt.key == specs[t].key) {
+                    const std::vector<bool> f = forced_by(specs[t], &pt);
+                    if (forced.empty()) forced.assign(f.size(), false);
+                    for (std::size_t e = 0; e < f.size(); ++e) forced[e] = forced[e] || f[e];
+                }
+        }
+        const auto group_marks = suppress_linked_raised(group, SuppressionOptions{options.threshold, options.secondary}, forced);
         for (std::size_t i = 0; i < members.size(); ++i) marks[members[i]] = group_marks[i];
     }
     Section section;
     section.key = report.space;
     section.title = report.space.empty() ? "Alle Sozialräume" : "Sozialraum: " + report.space;
-    const std::size_t column = selected < 0 ? 0 : std::size_t(std::find(kept.begin(), kept.end(), std::size_t(selected)) - kept.begin());
+    std::size_t column = SIZE_MAX;
+    if (!report.space.empty() && !specs.empty())
+        for (std::size_t c = 0; c < specs.front().cols.size(); ++c)
+            if (specs.front().cols[c].first == report.space) column = c;
+    if (!report.space.empty() && column == SIZE_MAX) return {Error::UnknownSpace, "no column '" + report.space + "' in the counts"};
     for (std::size_t t = 0; t < specs.size(); ++t) {
         Table table = publish_table(specs[t], grids[t], marks[t]);
-        if (selected >= 0) table = project(table, column);
+        if (column != SIZE_MAX) table = project(table, column);
         section.tables.push_back(std::move(table));
     }
     report.sections.push_back(std::move(section));
     return report;
+}
+
+}  // namespace detail
+
+Result<Report> build_cases(const domain::Repository& repository, const Options& options) {
+    auto counts = count_cases(repository, options);
+    if (!counts) return counts.failure();
+    return publish_counts(*counts, options);
 }
 
 }  // namespace quartier::reports

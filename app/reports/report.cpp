@@ -19,6 +19,8 @@ std::string_view to_string(Error e) {
     case Error::InvalidThreshold: return "invalid_threshold";
     case Error::UnknownSpace: return "unknown_space";
     case Error::BelowThreshold: return "below_threshold";
+    case Error::Mismatch: return "mismatch";
+    case Error::Malformed: return "malformed";
     }
     return "unknown";
 }
@@ -210,6 +212,49 @@ std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& g
     return suppress_linked(grids, options, forced);
 }
 
+std::vector<Mark> suppress_raised(const Grid& grid, const SuppressionOptions& options, const std::vector<bool>& forced) {
+    if (forced.empty()) return suppress_raised(grid, options);
+    if (!options.secondary) return suppress(grid, options, forced);
+    // As suppress_raised(): the pattern at the minimum threshold (with the forced entries) first.
+    const std::vector<Mark> base = suppress(grid, {kMinThreshold, true}, forced);
+    if (options.threshold == kMinThreshold) return base;
+    std::vector<bool> all(base.size());
+    for (std::size_t e = 0; e < base.size(); ++e) all[e] = base[e] != Mark::Published;
+    return suppress(grid, options, all);
+}
+
+std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& grids, const SuppressionOptions& options,
+                                                      const std::vector<bool>& forced) {
+    if (forced.empty()) return suppress_linked_raised(grids, options);
+    if (!options.secondary || grids.empty()) return suppress_linked(grids, options, forced);
+    const auto base = suppress_linked(grids, {kMinThreshold, true}, forced);
+    if (options.threshold == kMinThreshold) return base;
+    std::vector<bool> all(base.front().size());
+    for (std::size_t e = 0; e < all.size(); ++e) all[e] = base.front()[e] != Mark::Published;
+    return suppress_linked(grids, options, all);
+}
+
+std::vector<bool> forced_by(const TableSpec& spec, const Table* previous) {
+    if (!previous) return {};
+    const std::size_t R = spec.rows.size(), C = spec.cols.size();
+    std::vector<bool> forced((R + 1) * (C + 1), false);
+    auto position = [](const std::vector<std::string>& keys, const std::string& key) {
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return i;
+        return SIZE_MAX;
+    };
+    for (std::size_t r = 0; r <= R; ++r) {
+        const std::size_t pr = r == R ? previous->rows() : position(previous->row_keys, spec.rows[r].first);
+        if (pr == SIZE_MAX) continue;  // a row the earlier version did not have
+        for (std::size_t c = 0; c <= C; ++c) {
+            const std::size_t pc = c == C ? previous->cols() : position(previous->column_keys, spec.cols[c].first);
+            if (pc == SIZE_MAX) continue;
+            if (previous->at(pr, pc).mark != Mark::Published) forced[r * (C + 1) + c] = true;
+        }
+    }
+    return forced;
+}
+
 std::vector<std::string> suppression_notes(std::int64_t threshold) {
     const std::string t = std::to_string(threshold);
     return {"Werte unter " + t + " (auch 0) erscheinen als „<" + t + "“.",
@@ -219,19 +264,20 @@ std::vector<std::string> suppression_notes(std::int64_t threshold) {
             "Der Bericht enthält keine Namen, keine Kennungen, keine Freitexte und keine Daten genauer als ein Monat."};
 }
 
-std::optional<std::string> head(Report& report, const Checked& checked, const Options& options, Kind kind,
-                                 const char* title, const char* who) {
-    report.population = std::int64_t(report.audit_cases.size());
+std::optional<std::string> head(Report& report, const Counts& counts, const Options& options, const char* title,
+                                const char* who) {
+    report.population = counts.population;
     if (report.population < options.threshold)
         return "fewer than " + std::to_string(options.threshold) + " " + who +
-               (checked.space ? " in " + checked.space->name : std::string()) +
+               (!counts.space.empty() ? " in " + counts.space : std::string()) +
                ": a report would identify them, so nothing is published";
-    report.kind = kind;
+    report.kind = counts.kind;
     report.title = title;
-    report.from = month_text(checked.from);
-    report.to = month_text(checked.to);
-    report.space = checked.space ? checked.space->name : "";
+    report.from = counts.from;
+    report.to = counts.to;
+    report.space = counts.space;
     report.threshold = options.threshold;
+    report.audit_cases = counts.audit_cases;
     return std::nullopt;
 }
 
@@ -248,7 +294,7 @@ constexpr int kBands = 7;  // six age bands and "ohne Altersangabe"
 
 }  // namespace
 
-Result<Report> build_demand(const domain::Repository& repository, const Options& options) {
+Result<Counts> count_demand(const domain::Repository& repository, const Options& options) {
     const offers::Catalogue catalogue = offers::Catalogue::load(repository.store());
     auto checked = check(options, catalogue, false);
     if (!checked) return checked.failure();
@@ -271,7 +317,11 @@ Result<Report> build_demand(const domain::Repository& repository, const Options&
 
     CellCounter counter(per_section * spaces.spaces.size());
     std::vector<bool> section_used(spaces.spaces.size(), false);
-    Report report;
+    Counts counts;
+    counts.kind = Kind::Demand;
+    counts.from = month_text(checked->from);
+    counts.to = month_text(checked->to);
+    counts.space = checked->space ? checked->space->name : "";
     std::size_t case_index = 0;
     for (const domain::Case& c : repository.cases()) {
         ++case_index;
@@ -316,28 +366,17 @@ Result<Report> build_demand(const domain::Repository& repository, const Options&
             section_used[std::size_t(section)] = true;
             counted = true;
         }
-        if (counted) report.audit_cases.push_back(c.id);
+        if (counted) counts.audit_cases.push_back(c.id);
     }
-    if (auto refused = head(report, *checked, options, Kind::Demand, "Bedarfsbericht", "families answered in this period"))
-        return {Error::BelowThreshold, *refused};
-    report.notes = {"Gezählt werden Familien (Fälle), nicht Antworten: eine Familie, die im Zeitraum mehrmals gefragt "
-                    "wurde, zählt je Zelle einmal.",
-                    "Altersgruppen: das Alter der Kinder der Familie am Tag der Antwort. Eine Familie zählt in jeder "
-                    "Altersgruppe, in der sie ein Kind hat; eine Zeilensumme kann eine Familie daher mehrfach "
-                    "enthalten. Ohne Kind mit bekanntem Geburtsdatum (0–26 Jahre): „ohne Altersangabe“.",
-                    "„genutzt“ umfasst „genutzt“ und „früher genutzt“.",
-                    "„Wie ein Angebot sein müsste“ nur als von der Fachkraft zugeordnete Kategorie; Antworten ohne "
-                    "Kategorie sind nicht gezählt, ihr Wortlaut erscheint nie."};
-    for (const std::string& n : suppression_notes(options.threshold)) report.notes.push_back(n);
+    counts.population = std::int64_t(counts.audit_cases.size());
 
     static const char* kBandKeys[kBands] = {"0_2", "3_5", "6_9", "10_13", "14_17", "18_26", "unknown"};
     static const char* kBandLabels[kBands] = {"0–2", "3–5", "6–9", "10–13", "14–17", "18–26", "ohne Altersangabe"};
     std::vector<std::pair<std::string, std::string>> cols;
     for (int b = 0; b < kBands; ++b) cols.emplace_back(kBandKeys[b], kBandLabels[b]);
-    const SuppressionOptions so{options.threshold, options.secondary};
     for (std::size_t s = 0; s < spaces.spaces.size(); ++s) {
         if (!spaces.spaces[s] && !section_used[s]) continue;  // "unplaced" only when something is
-        Section section;
+        CountSection section;
         section.key = spaces.spaces[s] ? spaces.spaces[s]->name : "";
         section.title = "Sozialraum: " + space_name(spaces.spaces[s]);
         for (int t = 0; t < kDemandTables; ++t) {
@@ -365,12 +404,71 @@ Result<Report> build_demand(const domain::Repository& repository, const Options&
             spec.cols = cols;
             const std::size_t base = s * per_section + table_base[t];
             spec.cells.assign(counter.counts.begin() + long(base), counter.counts.begin() + long(base + rows_of[t] * kBands));
+            section.tables.push_back(std::move(spec));
+        }
+        counts.sections.push_back(std::move(section));
+    }
+    return counts;
+}
+
+namespace detail {
+
+// publish_counts() of a Bedarfsbericht: the six tables of a section are different questions and
+// are suppressed one by one.
+Result<Report> publish_demand(const Counts& counts, const Options& options, const Report* previous) {
+    Report report;
+    if (auto refused = head(report, counts, options, "Bedarfsbericht", "families answered in this period"))
+        return {Error::BelowThreshold, *refused};
+    report.notes = {"Gezählt werden Familien (Fälle), nicht Antworten: eine Familie, die im Zeitraum mehrmals gefragt "
+                    "wurde, zählt je Zelle einmal.",
+                    "Altersgruppen: das Alter der Kinder der Familie am Tag der Antwort. Eine Familie zählt in jeder "
+                    "Altersgruppe, in der sie ein Kind hat; eine Zeilensumme kann eine Familie daher mehrfach "
+                    "enthalten. Ohne Kind mit bekanntem Geburtsdatum (0–26 Jahre): „ohne Altersangabe“.",
+                    "„genutzt“ umfasst „genutzt“ und „früher genutzt“.",
+                    "„Wie ein Angebot sein müsste“ nur als von der Fachkraft zugeordnete Kategorie; Antworten ohne "
+                    "Kategorie sind nicht gezählt, ihr Wortlaut erscheint nie."};
+    for (const std::string& n : suppression_notes(options.threshold)) report.notes.push_back(n);
+    const SuppressionOptions so{options.threshold, options.secondary};
+    for (const CountSection& cs : counts.sections) {
+        const Section* before = nullptr;
+        if (previous)
+            for (const Section& ps : previous->sections)
+                if (ps.key == cs.key) before = &ps;
+        Section section;
+        section.key = cs.key;
+        section.title = cs.title;
+        for (const TableSpec& spec : cs.tables) {
+            const Table* prev = nullptr;
+            if (before)
+                for (const Table& pt : before->tables)
+                    if (pt.key == spec.key) prev = &pt;
             const Grid grid = Grid::from_cells(spec.rows.size(), spec.cols.size(), spec.cells);
-            section.tables.push_back(publish_table(spec, grid, suppress_raised(grid, so)));
+            section.tables.push_back(publish_table(spec, grid, suppress_raised(grid, so, forced_by(spec, prev))));
         }
         report.sections.push_back(std::move(section));
     }
     return report;
+}
+
+}  // namespace detail
+
+Result<Report> publish_counts(const Counts& counts, const Options& options, const Report* previous) {
+    if (options.threshold < kMinThreshold)
+        return {Error::InvalidThreshold, "the threshold may only be raised: at least " + std::to_string(kMinThreshold) +
+                                             " (§64(3) SGB VIII, docs/reports.md)"};
+    if (options.threshold > kMaxThreshold)
+        return {Error::InvalidThreshold, "a threshold above " + std::to_string(kMaxThreshold) + " publishes nothing"};
+    if (previous && (previous->kind != counts.kind || previous->from != counts.from || previous->to != counts.to ||
+                     previous->space != counts.space))
+        return {Error::Mismatch, "the earlier version is a different report"};
+    return counts.kind == Kind::Demand ? publish_demand(counts, options, previous)
+                                       : publish_cases(counts, options, previous);
+}
+
+Result<Report> build_demand(const domain::Repository& repository, const Options& options) {
+    auto counts = count_demand(repository, options);
+    if (!counts) return counts.failure();
+    return publish_counts(*counts, options);
 }
 
 }  // namespace quartier::reports

@@ -34,6 +34,8 @@ enum class Error {
     InvalidThreshold,  // below the minimum of 5 (the threshold may only be raised)
     UnknownSpace,      // --space names no social space of the offer map
     BelowThreshold,    // the whole population is smaller than the threshold: nothing is published
+    Mismatch,          // counts of different reports, periods or formats cannot be merged
+    Malformed,         // stored counts or a published report that do not parse or break the rules
 };
 std::string_view to_string(Error e);
 
@@ -90,6 +92,55 @@ struct Report {
 
 Result<Report> build_demand(const domain::Repository& repository, const Options& options);
 Result<Report> build_cases(const domain::Repository& repository, const Options& options);
+
+// ---- Counting and publishing apart (docs/reports.md "Publishing to planning") ----------------
+// build_*() is count_*() and then publish_counts(). Counts are the raw, UNSUPPRESSED grids of a report:
+// integers and the keys and labels of fixed vocabularies, no ids, no free text, no day. They are
+// never published: they live on the device that counted them and in the teams' `report_raw`
+// scope, which planning never holds. Counts of several teams are added (merge()) and suppression
+// runs once, on the merged tables (publish_counts()): suppressing each team's table and adding them
+// would publish sums that undo the suppression.
+
+// One table before suppression: its rows and columns (key, label) and the counts of its cells.
+struct CountTable {
+    std::string key, title, row_heading, column_heading;
+    std::vector<std::pair<std::string, std::string>> rows, cols;
+    std::vector<std::int64_t> cells;  // rows*cols, row-major
+};
+
+struct CountSection {
+    std::string key;    // demand: the social space's name ("" none of the map's); cases: ""
+    std::string title;
+    std::vector<CountTable> tables;
+};
+
+struct Counts {
+    Kind kind = Kind::Demand;
+    std::string from, to;   // YYYY-MM
+    std::string stichtag;   // cases only: YYYY-MM
+    std::string space;      // demand: the one section counted; cases: the column published; "" all
+    std::int64_t population = 0;  // families (demand) or cases (cases) counted, not yet checked
+    std::vector<CountSection> sections;
+    // Local only, never stored or merged: the ids of the cases counted, for the audit entry.
+    std::vector<std::string> audit_cases;
+};
+
+// The period, Stichtag, threshold and space of `options` are checked as build_*() does; a small
+// population is NOT refused here (a small team's counts still count towards the merged report).
+Result<Counts> count_demand(const domain::Repository& repository, const Options& options);
+Result<Counts> count_cases(const domain::Repository& repository, const Options& options);
+
+// Adds counts of the same report (kind, period, Stichtag, all social spaces) cell by cell, by
+// row and column keys: the counts of the union of the teams' cases when every case is counted by
+// one team. Mismatch if they differ in kind, period or Stichtag, or one is for a single space.
+Result<Counts> merge(const std::vector<Counts>& counts);
+
+// Suppression and everything else build_*() does after counting, with the threshold and the
+// secondary switch of `options` (its period and space are the counts'). BelowThreshold if the
+// population is smaller than the threshold. `previous`: an earlier published version of the same
+// report; every entry suppressed there is suppressed here as well (forced), so that the two side
+// by side disclose nothing the new one alone does not.
+Result<Report> publish_counts(const Counts& counts, const Options& options, const Report* previous = nullptr);
 
 // The age bands of the Bedarfsbericht: 0–2, 3–5, 6–9, 10–13, 14–17, 18–26 (index 0..5); -1 outside.
 int age_band(int age);

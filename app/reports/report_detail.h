@@ -61,11 +61,7 @@ struct CellCounter {
 };
 
 // The table's rows and columns, with the counts of its cells (rows*cols, row-major).
-struct TableSpec {
-    std::string key, title, row_heading, column_heading;
-    std::vector<std::pair<std::string, std::string>> rows, cols;  // key, label
-    std::vector<std::int64_t> cells;
-};
+using TableSpec = CountTable;
 Table publish_table(const TableSpec& spec, const Grid& grid, const std::vector<Mark>& marks);
 
 // suppress() and suppress_linked() at a raised threshold: first the pattern at the minimum
@@ -74,14 +70,26 @@ Table publish_table(const TableSpec& spec, const Grid& grid, const std::vector<M
 // each other").
 std::vector<Mark> suppress_raised(const Grid& grid, const SuppressionOptions& options);
 std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& grids, const SuppressionOptions& options);
+// The same with entries forced besides (an earlier published version's pattern); empty `forced`:
+// exactly suppress_raised() / suppress_linked_raised().
+std::vector<Mark> suppress_raised(const Grid& grid, const SuppressionOptions& options, const std::vector<bool>& forced);
+std::vector<std::vector<Mark>> suppress_linked_raised(const std::vector<Grid>& grids, const SuppressionOptions& options,
+                                                      const std::vector<bool>& forced);
+// The entries of `spec`'s extended table that `previous` (an earlier version's published table of
+// the same key, or null) shows suppressed, matched by row and column keys ("" rows: totals).
+std::vector<bool> forced_by(const TableSpec& spec, const Table* previous);
 
 std::vector<std::string> suppression_notes(std::int64_t threshold);
 
-// What every report states of itself once it has counted: its population (report.audit_cases),
-// kind, title, period, social space and threshold (the Stichtag and notes are the caller's). A
-// population below the threshold is refused: the message, naming `who` ("families answered in
-// this period"), is returned and nothing may be published.
-std::optional<std::string> head(Report& report, const Checked& checked, const Options& options, Kind kind,
-                                 const char* title, const char* who);
+// What every report states of itself: its population, kind, title, period, social space and
+// threshold, from its counts (the Stichtag and notes are the caller's). A population below the
+// threshold is refused: the message, naming `who` ("families answered in this period"), is
+// returned and nothing may be published.
+std::optional<std::string> head(Report& report, const Counts& counts, const Options& options, const char* title,
+                                const char* who);
+
+// publish_counts() by kind (report.cpp, cases.cpp).
+Result<Report> publish_demand(const Counts& counts, const Options& options, const Report* previous);
+Result<Report> publish_cases(const Counts& counts, const Options& options, const Report* previous);
 
 }  // namespace quartier::reports::detail

@@ -49,6 +49,11 @@ Rule policy(Role role, ScopeKind kind) {
         return role == Role::Caseworker || role == Role::TeamLead || role == Role::Helper ? Rule::Member : Rule::Never;
     case ScopeKind::Report:
         return role == Role::Caseworker || role == Role::TeamLead || role == Role::Planning ? Rule::Member : Rule::Never;
+    case ScopeKind::ReportRaw:
+        // Unsuppressed counts: only those who may read the cases' team metadata anyway, never
+        // planning (docs/reports.md "Publishing to planning": no planning device holds a count
+        // suppression has not passed) and never a helper (its provider's cases are not the team's).
+        return role == Role::Caseworker || role == Role::TeamLead ? Rule::Member : Rule::Never;
     }
     return Rule::Never;
 }

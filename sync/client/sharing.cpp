@@ -7,9 +7,9 @@ namespace quartier::sync::sharing {
 ScopeKind founding_kind(const Store& store, const ScopeId& scope) {
     if (scope == store.default_scope()) return ScopeKind::Personal;
     if (scope == store.audit_scope()) return ScopeKind::Audit;
-    // A kind named by `scope create` or the domain layer: case, team, directory, report.
+    // A kind named by `scope create` or the domain layer: case, team, directory, report, report_raw.
     if (auto named = store.setting("scope_kind:" + crypto::to_hex(scope)))
-        for (ScopeKind k : {ScopeKind::Case, ScopeKind::Team, ScopeKind::Directory, ScopeKind::Report})
+        for (ScopeKind k : {ScopeKind::Case, ScopeKind::Team, ScopeKind::Directory, ScopeKind::Report, ScopeKind::ReportRaw})
             if (*named == to_string(k)) return k;
     return ScopeKind::Case;
 }

@@ -116,6 +116,7 @@ std::optional<ScopeKind> scope_kind_from(std::string_view s) {
     if (s == "directory") return ScopeKind::Directory;
     if (s == "audit") return ScopeKind::Audit;
     if (s == "report") return ScopeKind::Report;
+    if (s == "report_raw") return ScopeKind::ReportRaw;
     return std::nullopt;
 }
 
@@ -127,6 +128,7 @@ std::string_view to_string(ScopeKind k) {
     case ScopeKind::Directory: return "directory";
     case ScopeKind::Audit: return "audit";
     case ScopeKind::Report: return "report";
+    case ScopeKind::ReportRaw: return "report_raw";
     }
     return "case";
 }

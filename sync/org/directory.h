@@ -96,7 +96,9 @@ struct DeviceInfo {
 // whose role is `dpo`, nobody else (enforced in append()). On the wire: "audit".
 // Personal: one device's confidential scope (entrusted entries); its founder only (append()).
 // Report: anonymised aggregates for planning (docs/roles.md). On the wire: "report".
-enum class ScopeKind { Personal, Case, Team, Directory, Audit, Report };
+// ReportRaw: a team's unsuppressed report counts, before they are merged and suppressed
+// (docs/reports.md "Publishing to planning"); planning never holds it. On the wire: "report_raw".
+enum class ScopeKind { Personal, Case, Team, Directory, Audit, Report, ReportRaw };
 std::optional<ScopeKind> scope_kind_from(std::string_view s);
 std::string_view to_string(ScopeKind k);
 

@@ -117,7 +117,9 @@ TEST_CASE("quartier-cli: report demand and report cases, anonymised, each export
         {args({"report", "demand", "--format", "json", "--stichtag", "2025-06"}), cli::kUsage, "belongs to report cases"},
         {args({"report", "demand", "--format", "json", "--space", "Nirgendwo"}), cli::kNotFound, "no social space"},
         {{"report", "demand", "--from", "2020-01", "--to", "2020-12", "--format", "json"}, cli::kDenied, "nothing is published"},
-        {args({"report", "demand", "--format", "json", "--publish"}), cli::kUsage, "unknown option --publish"},
+        {args({"report", "demand", "--format", "json", "--publish"}), cli::kUsage, "no --format or --out"},
+        {args({"report", "demand", "--publish"}), cli::kUsage, "needs --scope"},
+        {args({"report", "cases", "--publish", "--space", "Garstedt", "--scope", "00"}), cli::kUsage, "no --space"},
         {args({"report", "demand", "--format", "json", "--out", (d / "no" / "such" / "dir.json").string()}), cli::kStoreError,
          "could not write"},
     };
@@ -130,6 +132,102 @@ TEST_CASE("quartier-cli: report demand and report cases, anonymised, each export
         CHECK(r.err.find(row.says) != std::string::npos);
         if (row.code != cli::kStoreError) CHECK(r.out.empty());
     }
+    unsetenv("QUARTIER_PASSPHRASE");
+}
+
+TEST_CASE("quartier-cli: publishing counts, merging them into a published report, listing and exporting it", "[cli][reports][publish]") {
+    TempDir d;
+    setenv("QUARTIER_PASSPHRASE", kPass, 1);
+    REQUIRE(run(d, {"init", "--kdf", "interactive"}).code == cli::kOk);
+    REQUIRE(run(d, {"demo", "seed"}).code == cli::kOk);
+    {
+        auto store = sync::Store::open((d / "s").string(), kPass);
+        REQUIRE(store.ok());
+        domain::Repository repo(**store);
+        reports::Population p;
+        p.cases = 40;
+        p.seed = 11;
+        for (const auto& sp : offers::norderstedt_social_spaces()) p.social_spaces.push_back(sp.name);
+        for (const sync::Record* r : (*store)->list(offers::kServiceType)) p.service_ids.push_back(r->id);
+        REQUIRE(reports::write_population(repo, p).ok());
+    }
+    const Run raw = run(d, {"scope", "create", "--kind", "report_raw"});
+    REQUIRE(raw.code == cli::kOk);
+    const Run rep = run(d, {"scope", "create", "--kind", "report"});
+    REQUIRE(rep.code == cli::kOk);
+    const std::string raw_scope = raw.out.substr(0, 32), report_scope = rep.out.substr(0, 32);
+    const std::vector<std::string> year{"--from", "2026-01", "--to", "2026-12"};
+    auto args = [&](std::vector<std::string> a) {
+        a.insert(a.begin() + 2, year.begin(), year.end());
+        return a;
+    };
+
+    // Raw counts only into a report_raw scope; the merged report only into a report scope.
+    const Run wrong = run(d, args({"report", "demand", "--publish", "--scope", report_scope}));
+    CHECK(wrong.code == cli::kDenied);
+    CHECK(wrong.err.find("report_raw") != std::string::npos);
+    const Run none = run(d, args({"report", "publish", "demand", "--scope", report_scope}));
+    CHECK(none.code == cli::kNotFound);
+    const Run counts = run(d, args({"report", "demand", "--publish", "--scope", raw_scope, "--team", "Team Nord"}));
+    INFO(counts.err);
+    REQUIRE(counts.code == cli::kOk);
+    CHECK(counts.out.rfind("report_counts:", 0) == 0);
+    const Run into_raw = run(d, args({"report", "publish", "demand", "--scope", raw_scope}));
+    CHECK(into_raw.code == cli::kDenied);
+    const Run published = run(d, args({"report", "publish", "demand", "--scope", report_scope}));
+    INFO(published.err);
+    REQUIRE(published.code == cli::kOk);
+    const auto p = nlohmann::json::parse(published.out);
+    CHECK(p["version"] == 1);
+    CHECK(p["teams"] == nlohmann::json::array({"Team Nord"}));
+    // Published again: version 2.
+    const Run again = run(d, args({"report", "publish", "demand", "--scope", report_scope}));
+    REQUIRE(again.code == cli::kOk);
+    CHECK(nlohmann::json::parse(again.out)["version"] == 2);
+
+    const Run list = run(d, {"report", "published"});
+    REQUIRE(list.code == cli::kOk);
+    std::istringstream lines(list.out);
+    std::string line, first_id;
+    int n = 0;
+    while (std::getline(lines, line)) {
+        const auto j = nlohmann::json::parse(line);
+        CHECK(j["report"] == "demand");
+        CHECK(j["from"] == "2026-01");
+        if (n++ == 0) first_id = j["id"];
+    }
+    CHECK(n == 2);
+    // The export re-renders the published JSON: the same as the report built here.
+    const Run exported = run(d, {"report", "export", first_id, "--format", "json"});
+    REQUIRE(exported.code == cli::kOk);
+    const Run direct = run(d, args({"report", "demand", "--format", "json"}));
+    REQUIRE(direct.code == cli::kOk);
+    CHECK(exported.out == direct.out);
+    CHECK(exported.out.find("Familie Demir") == std::string::npos);
+    const Run csv = run(d, {"report", "export", first_id, "--format", "csv"});
+    REQUIRE(csv.code == cli::kOk);
+    CHECK(csv.out.rfind("\xEF\xBB\xBF" "Bedarfsbericht\r\n", 0) == 0);
+    CHECK(run(d, {"report", "export", "published_report:nothing", "--format", "csv"}).code == cli::kNotFound);
+    CHECK(run(d, {"report", "export", first_id}).code == cli::kUsage);
+
+    // Each step is an export entry: the counts (the cases), the publishing (the counts record), the exports.
+    const Run audit = run(d, {"audit", "list"});
+    REQUIRE(audit.code == cli::kOk);
+    int raw_entries = 0, publish_entries = 0, export_entries = 0;
+    const auto chains = nlohmann::json::parse(audit.out);  // kept: a range over a temporary's member dangles
+    for (const auto& e : chains[0]["entries"]) {
+        if (e["action"] != "export") continue;
+        const std::string detail = e["detail"];
+        if (detail.find("raw counts of") != std::string::npos) ++raw_entries;
+        if (detail.find("published to report scope") != std::string::npos) {
+            ++publish_entries;
+            CHECK(e["objects"] == nlohmann::json::array({counts.out.substr(0, counts.out.size() - 1)}));
+        }
+        if (detail.find("published report " + first_id) != std::string::npos) ++export_entries;
+    }
+    CHECK(raw_entries == 1);
+    CHECK(publish_entries == 2);
+    CHECK(export_entries == 2);
     unsetenv("QUARTIER_PASSPHRASE");
 }
 

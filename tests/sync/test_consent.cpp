@@ -93,15 +93,15 @@ TEST_CASE("The role policy table", "[roles]") {
     // Written out, not derived: docs/roles.md has the same table.
     struct Row {
         Role role;
-        Rule personal, case_, team, directory, report, audit;
+        Rule personal, case_, team, directory, report, report_raw, audit;
     };
     const Row rows[] = {
-        {Role::Caseworker, Rule::Own, Rule::Member, Rule::Member, Rule::Member, Rule::Member, Rule::Own},
-        {Role::TeamLead, Rule::Own, Rule::Never, Rule::Member, Rule::Member, Rule::Member, Rule::Own},
-        {Role::Helper, Rule::Own, Rule::Assigned, Rule::Member, Rule::Member, Rule::Never, Rule::Own},
-        {Role::Planning, Rule::Own, Rule::Never, Rule::Never, Rule::Never, Rule::Member, Rule::Own},
-        {Role::Admin, Rule::Own, Rule::Never, Rule::Never, Rule::Never, Rule::Never, Rule::Own},
-        {Role::Dpo, Rule::Own, Rule::Never, Rule::Never, Rule::Never, Rule::Never, Rule::Member},
+        {Role::Caseworker, Rule::Own, Rule::Member, Rule::Member, Rule::Member, Rule::Member, Rule::Member, Rule::Own},
+        {Role::TeamLead, Rule::Own, Rule::Never, Rule::Member, Rule::Member, Rule::Member, Rule::Member, Rule::Own},
+        {Role::Helper, Rule::Own, Rule::Assigned, Rule::Member, Rule::Member, Rule::Never, Rule::Never, Rule::Own},
+        {Role::Planning, Rule::Own, Rule::Never, Rule::Never, Rule::Never, Rule::Member, Rule::Never, Rule::Own},
+        {Role::Admin, Rule::Own, Rule::Never, Rule::Never, Rule::Never, Rule::Never, Rule::Never, Rule::Own},
+        {Role::Dpo, Rule::Own, Rule::Never, Rule::Never, Rule::Never, Rule::Never, Rule::Never, Rule::Member},
     };
     for (const Row& r : rows) {
         INFO(roles::to_string(r.role));
@@ -110,6 +110,7 @@ TEST_CASE("The role policy table", "[roles]") {
         CHECK(roles::policy(r.role, ScopeKind::Team) == r.team);
         CHECK(roles::policy(r.role, ScopeKind::Directory) == r.directory);
         CHECK(roles::policy(r.role, ScopeKind::Report) == r.report);
+        CHECK(roles::policy(r.role, ScopeKind::ReportRaw) == r.report_raw);
         CHECK(roles::policy(r.role, ScopeKind::Audit) == r.audit);
         CHECK(roles::role_from(roles::to_string(r.role)) == r.role);
     }
@@ -126,6 +127,7 @@ TEST_CASE("Role matrix: every role x every kind of data is readable exactly wher
     const ScopeId case_scope = new_scope(author, "case");
     const ScopeId offers = new_scope(author, "directory");
     const ScopeId report = new_scope(author, "report");
+    const ScopeId report_raw = new_scope(author, "report_raw");
     author.sync_ok();
     REQUIRE(roles::assign_provider(*author.store, *author.client, case_scope, "Träger A", true).ok());
     const ScopeId audit = *author.store->audit_scope();
@@ -145,16 +147,17 @@ TEST_CASE("Role matrix: every role x every kind of data is readable exactly wher
         {"offer directory", offers, ScopeKind::Directory, write(author, "service", "name", "Kochgruppe", offers)},
         {"report (aggregates)", report, ScopeKind::Report, write(author, "report_cell", "count", "<5", report)},
         {"audit chain", audit, ScopeKind::Audit, {}},
+        {"report_raw (unsuppressed counts)", report_raw, ScopeKind::ReportRaw, write(author, "report_counts", "counts", "[3]", report_raw)},
     };
     // What each role may read, written out (rows: devices 1..7; columns: kinds above).
     const std::vector<std::vector<bool>> allowed = {
-        /* 1 caseworker   */ {false, true, true, true, true, false},
-        /* 2 team_lead    */ {false, false, true, true, true, false},
-        /* 3 helper A     */ {false, true, true, true, false, false},
-        /* 4 helper B     */ {false, false, true, true, false, false},
-        /* 5 planning     */ {false, false, false, false, true, false},
-        /* 6 admin        */ {false, false, false, false, false, false},
-        /* 7 dpo          */ {false, false, false, false, false, true},
+        /* 1 caseworker   */ {false, true, true, true, true, false, true},
+        /* 2 team_lead    */ {false, false, true, true, true, false, true},
+        /* 3 helper A     */ {false, true, true, true, false, false, false},
+        /* 4 helper B     */ {false, false, true, true, false, false, false},
+        /* 5 planning     */ {false, false, false, false, true, false, false},
+        /* 6 admin        */ {false, false, false, false, false, false, false},
+        /* 7 dpo          */ {false, false, false, false, false, true, false},
     };
     // The author tries to share every kind with every device (the team was shared by the fixture
     // as the policy allows; the audit chain reaches DPOs by itself): refused exactly where denied.
