@@ -5,6 +5,7 @@
 #include "pdf/reportpdf.h"
 #include "reports/charts.h"
 #include "reports/export.h"
+#include "reports/publish.h"
 #include "reports/report.h"
 #include "sync/store/store.h"
 
@@ -12,6 +13,9 @@
 #include <QDir>
 #include <QLocale>
 #include <QSaveFile>
+
+#include <algorithm>
+#include <tuple>
 
 namespace quartier::app {
 
@@ -59,13 +63,12 @@ QVariantMap tableMap(const reports::Table& t, std::int64_t threshold)
 }
 
 // A file name for the export: the report's kind, its period and space, e.g.
-// "Bedarfsbericht_2026-H1_Garstedt.csv". Letters (umlauts too), digits and '-' only.
-QString fileName(const reports::Report& r, int year, int half, const QString& format)
+// "Bedarfsbericht_2026-H1_Garstedt.csv" or, published, "Fallzahlen_2026-01_2026-12_v2.pdf".
+// Letters (umlauts too), digits and '-' only.
+QString fileName(const reports::Report& r, const QString& period, const QString& format)
 {
     QString name = r.kind == reports::Kind::Demand ? QStringLiteral("Bedarfsbericht") : QStringLiteral("Fallzahlen");
-    name += QLatin1Char('_') + QString::number(year);
-    if (half > 0)
-        name += QStringLiteral("-H%1").arg(half);
+    name += QLatin1Char('_') + period;
     if (!r.space.empty()) {
         QString space;
         for (QChar c : q(r.space))
@@ -132,6 +135,15 @@ void ReportController::setHalf(int half)
     refresh();
 }
 
+void ReportController::setSource(const QString& source)
+{
+    if (source == m_source)
+        return;
+    m_source = source;
+    emit choiceChanged();
+    refresh();
+}
+
 void ReportController::setSpace(const QString& space)
 {
     if (space == m_space)
@@ -178,7 +190,9 @@ void ReportController::rebuild()
     m_shown.clear();
     m_charts.clear();
     m_message.clear();
+    m_shownSource.clear();
     m_spaceChoices = {choice(QString(), tr("Alle Sozialräume"))};
+    m_sourceChoices = {choice(QString(), tr("Aus den Fällen auf diesem Gerät"))};
     m_planning = false;
     if (!m_store)
         return;
@@ -186,37 +200,9 @@ void ReportController::rebuild()
     for (const sync::DeviceInfo& d : m_store->directory().devices())
         if (d.id == me && !d.revoked)
             m_planning = d.role == "planning";
-    const offers::Catalogue catalogue = offers::Catalogue::load(*m_store);
-    for (const offers::SocialSpace& s : catalogue.social_spaces())
-        m_spaceChoices.push_back(choice(q(s.name), q(s.name)));
-
-    reports::Options options;
-    const int firstMonth = m_half == 2 ? 7 : 1, lastMonth = m_half == 1 ? 6 : 12;
-    options.from = QStringLiteral("%1-%2").arg(m_year).arg(firstMonth, 2, 10, QLatin1Char('0')).toStdString();
-    options.to = QStringLiteral("%1-%2").arg(m_year).arg(lastMonth, 2, 10, QLatin1Char('0')).toStdString();
-    options.space = m_space.toStdString();
-    const domain::Repository repository(*m_store);
-    auto built = m_kind == QLatin1String("cases") ? reports::build_cases(repository, options)
-                                                  : reports::build_demand(repository, options);
-    if (!built) {
-        switch (built.error()) {
-        case reports::Error::BelowThreshold:
-            m_message = m_kind == QLatin1String("cases")
-                            ? tr("Zu wenige Fälle mit einer Hilfe in diesem Zeitraum: Ein Bericht zeigt erst ab %1 Fällen etwas, "
-                                 "damit niemand zu erkennen ist.").arg(reports::kMinThreshold)
-                            : tr("Zu wenige Familien haben in diesem Zeitraum geantwortet: Ein Bericht zeigt erst ab %1 Familien "
-                                 "etwas, damit niemand zu erkennen ist.").arg(reports::kMinThreshold);
-            break;
-        case reports::Error::UnknownSpace:
-            m_message = tr("Diesen Sozialraum gibt es auf der Angebotskarte nicht mehr.");
-            break;
-        default:
-            m_message = tr("Der Bericht konnte nicht erstellt werden: %1").arg(q(built.detail()));
-            break;
-        }
+    m_report = build();
+    if (!m_report)
         return;
-    }
-    m_report = std::make_unique<reports::Report>(std::move(built).value());
     const reports::Report& r = *m_report;
 
     QVariantList sections;
@@ -269,6 +255,82 @@ void ReportController::rebuild()
     }
 }
 
+std::unique_ptr<reports::Report> ReportController::build()
+{
+    // The reports published to planning that this device holds (a planning device's only kind).
+    const std::vector<reports::Published> published = reports::published_reports(*m_store);
+    if (m_planning)
+        m_sourceChoices.clear();  // planning holds no case: published reports only
+    for (const reports::Published& p : published)
+        m_sourceChoices.push_back(choice(
+            q(p.id), tr("Veröffentlicht: %1, %2 – %3, Version %4")
+                         .arg(p.kind == reports::Kind::Demand ? tr("Bedarfsbericht") : tr("Fallzahlen"),
+                              monthText(p.from), monthText(p.to))
+                         .arg(p.version)));
+    QString source = m_source;
+    if (source.isEmpty() && m_planning && !published.empty()) {
+        // The newest: the latest period, then the highest version.
+        const auto newest = std::max_element(published.begin(), published.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.to, a.from, a.version) < std::tie(b.to, b.from, b.version);
+        });
+        source = q(newest->id);
+    }
+    if (!source.isEmpty()) {
+        const auto p = std::find_if(published.begin(), published.end(), [&](const auto& x) { return q(x.id) == source; });
+        if (p == published.end()) {
+            m_message = tr("Dieser veröffentlichte Bericht ist auf diesem Gerät nicht (mehr) vorhanden.");
+            return nullptr;
+        }
+        auto r = reports::report_from_json(p->json);
+        if (!r) {
+            // A coordinating device that published a small cell: refused, never shown.
+            m_message = tr("Dieser veröffentlichte Bericht hält die Schutzregeln nicht ein und wird deshalb nicht gezeigt. "
+                           "Bitte wenden Sie sich an die Koordination, die ihn veröffentlicht hat.");
+            return nullptr;
+        }
+        m_shownSource = source;
+        m_publishedName = q(p->from + "_" + p->to) + QStringLiteral("_v%1").arg(p->version);
+        return std::make_unique<reports::Report>(std::move(r).value());
+    }
+    if (m_planning) {
+        m_message = tr("Noch kein Bericht für die Planung veröffentlicht. Er erscheint hier nach einer Synchronisierung, "
+                       "sobald die Koordination ihn veröffentlicht hat.");
+        return nullptr;
+    }
+
+    const offers::Catalogue catalogue = offers::Catalogue::load(*m_store);
+    for (const offers::SocialSpace& s : catalogue.social_spaces())
+        m_spaceChoices.push_back(choice(q(s.name), q(s.name)));
+
+    reports::Options options;
+    const int firstMonth = m_half == 2 ? 7 : 1, lastMonth = m_half == 1 ? 6 : 12;
+    options.from = QStringLiteral("%1-%2").arg(m_year).arg(firstMonth, 2, 10, QLatin1Char('0')).toStdString();
+    options.to = QStringLiteral("%1-%2").arg(m_year).arg(lastMonth, 2, 10, QLatin1Char('0')).toStdString();
+    options.space = m_space.toStdString();
+    const domain::Repository repository(*m_store);
+    auto built = m_kind == QLatin1String("cases") ? reports::build_cases(repository, options)
+                                                  : reports::build_demand(repository, options);
+    if (!built) {
+        switch (built.error()) {
+        case reports::Error::BelowThreshold:
+            m_message = m_kind == QLatin1String("cases")
+                            ? tr("Zu wenige Fälle mit einer Hilfe in diesem Zeitraum: Ein Bericht zeigt erst ab %1 Fällen etwas, "
+                                 "damit niemand zu erkennen ist.").arg(reports::kMinThreshold)
+                            : tr("Zu wenige Familien haben in diesem Zeitraum geantwortet: Ein Bericht zeigt erst ab %1 Familien "
+                                 "etwas, damit niemand zu erkennen ist.").arg(reports::kMinThreshold);
+            break;
+        case reports::Error::UnknownSpace:
+            m_message = tr("Diesen Sozialraum gibt es auf der Angebotskarte nicht mehr.");
+            break;
+        default:
+            m_message = tr("Der Bericht konnte nicht erstellt werden: %1").arg(q(built.detail()));
+            break;
+        }
+        return nullptr;
+    }
+    return std::make_unique<reports::Report>(std::move(built).value());
+}
+
 QString ReportController::exportAs(const QString& format)
 {
     if (!m_report || !m_store || m_reads.busy()) {
@@ -286,13 +348,20 @@ QString ReportController::exportAs(const QString& format)
         finishExport(QString(), tr("Der Ordner %1 kann nicht angelegt werden.").arg(m_exportFolder));
         return {};
     }
-    const QString path = folder.filePath(fileName(r, m_year, m_half, format));
+    const QString period = !m_shownSource.isEmpty() ? m_publishedName
+                           : m_half > 0            ? QStringLiteral("%1-H%2").arg(m_year).arg(m_half)
+                                                   : QString::number(m_year);
+    const QString path = folder.filePath(fileName(r, period, format));
     // The audit entry first (docs/audit.md, action export): the cases counted are its objects.
     const std::string what = "report " + std::string(reports::to_string(r.kind)) + " " + r.from + ".." + r.to +
                              (r.space.empty() ? ", all social spaces" : ", " + r.space) + ", " + format.toStdString() +
                              ", threshold " + std::to_string(r.threshold) + ": " +
-                             std::to_string(r.audit_cases.size()) + " cases counted (app)";
-    if (auto a = m_store->audit(sync::AuditAction::Export, r.audit_cases, {}, what); !a) {
+                             (m_shownSource.isEmpty() ? std::to_string(r.audit_cases.size()) + " cases counted (app)"
+                                                      : "published report " + m_shownSource.toStdString() + " (app)");
+    // The objects: the cases counted, or the published report re-rendered.
+    const std::vector<std::string> objects =
+        m_shownSource.isEmpty() ? r.audit_cases : std::vector<std::string>{m_shownSource.toStdString()};
+    if (auto a = m_store->audit(sync::AuditAction::Export, objects, {}, what); !a) {
         finishExport(QString(), tr("Der Export wurde nicht protokolliert und deshalb nicht geschrieben: %1").arg(q(a.detail())));
         return {};
     }

@@ -1,11 +1,15 @@
-// The Berichte page (docs/app.md "Berichte", docs/reports.md): the report picked (Bedarfsbericht
-// or Fallzahlen), its period (a calendar year or one of its half-years), the social space (all or
-// one), built from the unlocked store with app/reports and shown as tables and charts; exported as
-// PDF (app/pdf), CSV or JSON into the export folder, each export an audit entry written first.
+// The Berichte page (docs/app.md "Berichte", docs/reports.md): either a report built from the cases
+// on this device — the report picked (Bedarfsbericht or Fallzahlen), its period (a calendar year or
+// one of its half-years), the social space (all or one) — or a report published to planning that
+// this device received (source: its record id; the planning role's only kind); shown as tables
+// and charts and exported as PDF (app/pdf), CSV or JSON into the export folder, each export an
+// audit entry written first.
 //
 // States
-//   NoStore --setStore(store)--> Shown (a report) | Refused (message: too few families, …)
-//   Shown/Refused --a choice changes, refresh()--> Shown | Refused
+//   NoStore --setStore(store)--> Shown (a report) | Refused (message: too few families, nothing
+//                                published yet, a published report that breaks the rules, …)
+//   Shown/Refused --a choice or the source changes, refresh()--> Shown | Refused
+//   A planning device with an empty source shows the newest published report it holds.
 //   any --setStoreBusy(true)--> the read is deferred until the store is back (DeferredReads)
 //
 // Invariants
@@ -49,6 +53,13 @@ class ReportController : public QObject
     Q_PROPERTY(int half READ half WRITE setHalf NOTIFY choiceChanged)
     // A social space's name, or "" for all.
     Q_PROPERTY(QString space READ space WRITE setSpace NOTIFY choiceChanged)
+    // "" (the cases on this device) or the record id of a published report this device holds.
+    Q_PROPERTY(QString source READ source WRITE setSource NOTIFY choiceChanged)
+    Q_PROPERTY(QVariantList sourceChoices READ sourceChoices NOTIFY reportChanged)  // [{value, label}]
+    // The report shown is a published one (its period and space are fixed).
+    Q_PROPERTY(bool showsPublished READ showsPublished NOTIFY reportChanged)
+    // The source shown: the published report's id, or "" (the cases on this device).
+    Q_PROPERTY(QString shownSource READ shownSource NOTIFY reportChanged)
     Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)      // [{value, label}]
     Q_PROPERTY(QVariantList yearChoices READ yearChoices NOTIFY reportChanged)
     Q_PROPERTY(QVariantList halfChoices READ halfChoices CONSTANT)
@@ -84,6 +95,11 @@ public:
     void setHalf(int half);
     QString space() const { return m_space; }
     void setSpace(const QString& space);
+    QString source() const { return m_source; }
+    void setSource(const QString& source);
+    QVariantList sourceChoices() const { return m_sourceChoices; }
+    bool showsPublished() const { return m_report && !m_shownSource.isEmpty(); }
+    QString shownSource() const { return m_shownSource; }
 
     QVariantList kindChoices() const;
     QVariantList yearChoices() const;
@@ -111,6 +127,8 @@ signals:
 
 private:
     void rebuild();
+    // The report to show, from the cases or from a published record; m_message says why not.
+    std::unique_ptr<reports::Report> build();
     void finishExport(const QString& path, const QString& message);
 
     sync::Store* m_store = nullptr;
@@ -121,6 +139,10 @@ private:
     int m_half = 0;
     QString m_space;
     QVariantList m_spaceChoices;
+    QString m_source;        // as chosen ("" also on a planning device: the newest then)
+    QString m_shownSource;   // the published report's id shown, "" for one built here
+    QString m_publishedName; // its file name part: "2026-01_2026-12_v2"
+    QVariantList m_sourceChoices;
     std::unique_ptr<reports::Report> m_report;
     QString m_message;
     QVariantMap m_shown;

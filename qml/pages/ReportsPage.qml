@@ -79,7 +79,8 @@ Page {
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("Anonymisiert für die Jugendhilfeplanung, aus den Fällen auf diesem Gerät")
+                    text: Reports.showsPublished ? qsTr("Für die Jugendhilfeplanung veröffentlicht, anonymisiert")
+                                                 : qsTr("Anonymisiert für die Jugendhilfeplanung, aus den Fällen auf diesem Gerät")
                     color: Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                     elide: Text.ElideRight
@@ -141,8 +142,20 @@ Page {
             y: Theme.spacingL
             spacing: Theme.spacingL
 
-            // The choices: report, year, half-year, social space.
+            // Where the report comes from: the cases here, or a report published to planning.
+            ChoiceField {
+                objectName: "reportSource"
+                Layout.fillWidth: true
+                visible: Reports.sourceChoices.length > 1
+                label: qsTr("Quelle")
+                options: Reports.sourceChoices.map(c => ({ id: c.value, label: c.label }))
+                currentId: Reports.source.length > 0 ? Reports.source : Reports.shownSource
+                onChosen: id => Reports.source = id
+            }
+
+            // The choices: report, year, half-year, social space (a published report's are fixed).
             GridLayout {
+                visible: Reports.source.length === 0 && !Reports.planningHome
                 Layout.fillWidth: true
                 columns: page.landscape ? 4 : page.narrow ? 1 : 2
                 columnSpacing: Theme.spacingM
