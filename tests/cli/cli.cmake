@@ -14,6 +14,13 @@ if(TARGET quartier-server)
   set_tests_properties(cli_retention_scenario PROPERTIES TIMEOUT 300)
 endif()
 
+# docs/reports.md "How a planner gets the yearly report", step by step over the real server.
+if(TARGET quartier-server)
+  add_test(NAME cli_publish_scenario COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario_publish.sh
+           $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
+  set_tests_properties(cli_publish_scenario PROPERTIES TIMEOUT 600)
+endif()
+
 if(TARGET quartier-server)
   add_test(NAME cli_consent_scenario COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/scenario_consent.sh
            $<TARGET_FILE:quartier-cli> $<TARGET_FILE:quartier-server>)
