@@ -2579,6 +2579,14 @@
         <source>Sperren</source>
         <translation>Lock</translation>
     </message>
+    <message>
+        <source>Für die Jugendhilfeplanung veröffentlicht, anonymisiert</source>
+        <translation>Published for youth-welfare planning, anonymised</translation>
+    </message>
+    <message>
+        <source>Quelle</source>
+        <translation>Source</translation>
+    </message>
 </context>
 <context>
     <name>ResourcesCard</name>
@@ -4353,6 +4361,26 @@
     <message>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Aus den Fällen auf diesem Gerät</source>
+        <translation>From the cases on this device</translation>
+    </message>
+    <message>
+        <source>Veröffentlicht: %1, %2 – %3, Version %4</source>
+        <translation>Published: %1, %2 – %3, version %4</translation>
+    </message>
+    <message>
+        <source>Dieser veröffentlichte Bericht ist auf diesem Gerät nicht (mehr) vorhanden.</source>
+        <translation>This published report is not (or no longer) on this device.</translation>
+    </message>
+    <message>
+        <source>Dieser veröffentlichte Bericht hält die Schutzregeln nicht ein und wird deshalb nicht gezeigt. Bitte wenden Sie sich an die Koordination, die ihn veröffentlicht hat.</source>
+        <translation>This published report breaks the protection rules and is therefore not shown. Please contact the coordination that published it.</translation>
+    </message>
+    <message>
+        <source>Noch kein Bericht für die Planung veröffentlicht. Er erscheint hier nach einer Synchronisierung, sobald die Koordination ihn veröffentlicht hat.</source>
+        <translation>No report published for planning yet. It appears here after a sync once the coordination has published it.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@
 #include "domain/repository.h"
 #include "offers/offers.h"
 #include "reports/generate.h"
+#include "reports/publish.h"
+#include "reports/report.h"
 
 #include "crypto/crypto.h"
 #include "sync/client/org.h"
@@ -222,6 +224,28 @@ int shootReportScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navi
     shoot(QStringLiteral("reports-cases"));
     exportTo(QStringLiteral("report-cases.pdf"));
     reports->setKind(QStringLiteral("demand"));
+    // A report published to planning (docs/reports.md "Publishing to planning") that this device
+    // received: the source chooser and the published view, as the planning device shows it.
+    {
+        auto scope = store.create_scope();
+        const auto report = reports::build_demand(repository, reports::Options{QString::number(year).toStdString() + "-01",
+                                                                              QString::number(year).toStdString() + "-12"});
+        const bool ok = scope && store.set_setting("scope_kind:" + crypto::to_hex(*scope), "report") && report;
+        auto id = ok ? reports::save_published(store, *scope, *report, 1) : sync::Result<std::string>(sync::Error::Io);
+        if (!id) {
+            out << "FAIL could not publish a report into a report scope" << Qt::endl;
+            ++failures;
+        } else {
+            reports->setSource(QString::fromStdString(*id));
+            settle(300);
+            if (!reports->showsPublished()) {
+                out << "FAIL the published report is not shown: " << reports->message() << Qt::endl;
+                ++failures;
+            }
+            shoot(QStringLiteral("reports-published"));
+            reports->setSource({});
+        }
+    }
     navigator.goBack();
     settle(300);
     return failures;

@@ -13,10 +13,12 @@
 #include "reports/export.h"
 #include "reports/generate.h"
 #include "reports/golden.h"
+#include "reports/publish.h"
 #include "reports/report.h"
 #include "support/cli_run.h"
 #include "support/tempdir.h"
 #include "sync/store/store.h"
+#include "sync/sync_fixture.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -232,4 +234,75 @@ TEST_CASE("ReportController: refused below the threshold, shown above it, export
     }
     c.setStore(nullptr);
     CHECK_FALSE(c.available());
+}
+
+TEST_CASE("ReportController on a planning device: its home shows the newest published report, refuses one that "
+          "breaks the suppression rules, exports what it shows",
+          "[reports][app][publish][security]") {
+    // 0: a caseworker publishing (as the coordinating device does, docs/reports.md); 1: planning.
+    quartier::test::SyncFixture f(2, {{1, "planning"}});
+    quartier::test::Device &team = f[0], &planning = f[1];
+    REQUIRE(offers::seed_demo_offers(*team.store, "2026-06-01").ok());
+    domain::Repository repo(*team.store);
+    reports::Population p;
+    p.cases = 40;
+    p.seed = 3;
+    for (const auto& sp : offers::norderstedt_social_spaces()) p.social_spaces.push_back(sp.name);
+    REQUIRE(reports::write_population(repo, p).ok());
+    auto scope = team.store->create_scope();
+    REQUIRE(scope.ok());
+    REQUIRE(team.store->set_setting("scope_kind:" + crypto::to_hex(*scope), "report").ok());
+    f.sync_all();
+    REQUIRE(team.client->share_scope(*scope, planning.store->device().id(), sync::ScopeKind::Report).ok());
+
+    const auto good = reports::build_demand(repo, period("2026-01", "2026-12"));
+    REQUIRE(good.ok());
+    auto v1 = reports::save_published(*team.store, *scope, *good, 1);
+    REQUIRE(v1.ok());
+    // Version 2 from a coordinating device that was made to publish a small cell.
+    reports::Report small = *good;
+    bool planted = false;
+    for (auto& e : small.sections.front().tables.front().entries)
+        if (!planted && e.mark == reports::Mark::Primary) {
+            e = {reports::Mark::Published, 2};
+            planted = true;
+        }
+    REQUIRE(planted);
+    auto v2 = reports::save_published(*team.store, *scope, small, 2);
+    REQUIRE(v2.ok());
+    f.sync_all();
+
+    TempDir out;
+    app::ReportController c(QString::fromStdString(out.path().string()));
+    c.setStore(planning.store.get());
+    CHECK(c.planningHome());
+    CHECK(c.sourceChoices().size() == 2);  // the two versions; no "cases on this device"
+    // The newest is version 2: refused, never shown.
+    CHECK_FALSE(c.available());
+    CHECK(c.message().contains(QStringLiteral("Schutzregeln")));
+    CHECK(c.exportAs(QStringLiteral("csv")).isEmpty());
+
+    c.setSource(QString::fromStdString(*v1));
+    REQUIRE(c.available());
+    CHECK(c.showsPublished());
+    CHECK(c.shownSource() == QString::fromStdString(*v1));
+    const std::size_t audited = planning.store->status().audit_entries;
+    const QString path = c.exportAs(QStringLiteral("csv"));
+    REQUIRE_FALSE(path.isEmpty());
+    CHECK(path.endsWith(QStringLiteral("/Bedarfsbericht_2026-01_2026-12_v1.csv")));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll().toStdString() == reports::to_csv(*good));
+    CHECK(planning.store->status().audit_entries == audited + 1);
+    // The PDF of a published report, as the planner files it.
+    CHECK(c.exportAs(QStringLiteral("pdf")).endsWith(QStringLiteral("_v1.pdf")));
+
+    // The caseworker's device is no planning home; its first source is its own cases.
+    app::ReportController mine(QString::fromStdString(out.path().string()));
+    mine.setYear(2026);
+    mine.setStore(team.store.get());
+    CHECK_FALSE(mine.planningHome());
+    REQUIRE(mine.available());
+    CHECK_FALSE(mine.showsPublished());
+    CHECK(mine.sourceChoices().size() == 3);
 }
