@@ -107,7 +107,7 @@ TEST_CASE("quartier-cli: report demand and report cases, anonymised, each export
     };
     const std::vector<Row> table = {
         {args({"report", "demand", "--format", "pdf"}), cli::kUsage, "not available"},
-        {args({"report", "demand"}), cli::kUsage, "--format csv or --format json"},
+        {args({"report", "demand"}), cli::kUsage, "--format csv, json or pdf"},
         {{"report", "demand", "--format", "csv"}, cli::kUsage, "--from YYYY-MM and --to YYYY-MM"},
         {args({"report", "cases", "--format", "csv", "--threshold", "4"}), cli::kUsage, "may only be raised"},
         {args({"report", "cases", "--format", "csv", "--threshold", "fünf"}), cli::kUsage, "whole number"},
