@@ -128,6 +128,22 @@ TEST_CASE("Report PDF: the text of both reports against golden files, every page
     }
 }
 
+TEST_CASE("Report PDF: the demo organisation's reports and a one-space report drawn from their JSON golden files", "[reports][pdf][golden]") {
+    // The JSON golden files pin these reports (tests/reports/test_reports.cpp); the PDF drawn from
+    // them is pinned here, so the two formats cannot drift apart.
+    TempDir dir;
+    for (const char* name : {"demo_demand", "demo_cases", "generated_demand_garstedt"}) {
+        INFO(name);
+        const std::string json = quartier::test::read_file(std::filesystem::path(QUARTIER_TEST_DATA) / "reports" / (std::string(name) + ".json"));
+        REQUIRE_FALSE(json.empty());
+        auto report = reports::report_from_json(json);
+        REQUIRE(report.ok());
+        const Extracted e = extract(dir, pdf::render_report(*report));
+        CHECK(e.text.find("Seite " + std::to_string(e.pages) + " von " + std::to_string(e.pages)) != std::string::npos);
+        quartier::test::check_golden(std::string(name) + ".pdf.txt", e.text);
+    }
+}
+
 TEST_CASE("Report PDF: quartier-cli report --format pdf writes it with --out, refuses the terminal and a build without Qt", "[reports][pdf][cli]") {
     PdfStore s(60);
     s.store.reset();  // the CLI opens the store itself
