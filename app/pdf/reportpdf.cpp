@@ -47,8 +47,11 @@ QFont font(double points, bool bold = false) {
 QString month_name(const std::string& yyyy_mm) {
     static const char* kMonths[] = {"Januar", "Februar", "März",     "April",   "Mai",      "Juni",
                                     "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
-    if (yyyy_mm.size() != 7) return q(yyyy_mm);
-    const int m = std::stoi(yyyy_mm.substr(5, 2));
+    // Never throws: a Report from elsewhere is printed as it is where it is not a month.
+    const bool digits = yyyy_mm.size() == 7 && yyyy_mm[4] == '-' &&
+                        std::all_of(yyyy_mm.begin(), yyyy_mm.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    if (!digits) return q(yyyy_mm);
+    const int m = (yyyy_mm[5] - '0') * 10 + (yyyy_mm[6] - '0');
     if (m < 1 || m > 12) return q(yyyy_mm);
     return QString::fromUtf8(kMonths[m - 1]) + QLatin1Char(' ') + q(yyyy_mm.substr(0, 4));
 }

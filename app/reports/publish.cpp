@@ -3,6 +3,7 @@
 #include "publish.h"
 
 #include "export.h"
+#include "report_detail.h"
 
 #include "sync/client/sharing.h"
 
@@ -172,6 +173,10 @@ Result<Report> report_from_json(std::string_view text) {
         r.from = j.at("period").at("from").get<std::string>();
         r.to = j.at("period").at("to").get<std::string>();
         if (r.kind == Kind::Cases) r.stichtag = j.at("stichtag").get<std::string>();
+        // The period and Stichtag are months (YYYY-MM): every reader prints them as such.
+        const auto from = detail::parse_month(r.from), to = detail::parse_month(r.to);
+        if (!from || !to || *from > *to || (r.kind == Kind::Cases && !detail::parse_month(r.stichtag)))
+            return {Error::Malformed, "a period or Stichtag that is not a month YYYY-MM"};
         r.space = j.at("social_space").is_null() ? "" : j.at("social_space").get<std::string>();
         r.threshold = j.at("threshold").get<std::int64_t>();
         r.population = j.at("population").get<std::int64_t>();

@@ -234,6 +234,12 @@ TEST_CASE("Publishing: a published report that breaks the suppression rules is n
     auto low = j;
     low["threshold"] = 3;
     CHECK(reports::report_from_json(low.dump()).error() == reports::Error::Malformed);
+    // A period that is no month (the PDF and the page print it as one) is refused, not printed.
+    for (const char* bad : {"2026-ab", "26-01", "", "2026-13"}) {
+        auto period_bad = j;
+        period_bad["period"]["from"] = bad;
+        CHECK(reports::report_from_json(period_bad.dump()).error() == reports::Error::Malformed);
+    }
     // Every secondary suppression lifted (shown as a made-up value ≥ 5 is caught by the audit or
     // the sums; here: every "x" shown as the smallest publishable value).
     auto unsuppressed = j;
