@@ -108,6 +108,15 @@ void ReportController::setStoreBusy(bool busy)
         refresh();
 }
 
+void ReportController::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    emit activeChanged();
+    refresh();  // shown: build the report; hidden: let it go
+}
+
 void ReportController::setKind(const QString& kind)
 {
     if (kind == m_kind || (kind != QLatin1String("demand") && kind != QLatin1String("cases")))
@@ -200,6 +209,8 @@ void ReportController::rebuild()
     for (const sync::DeviceInfo& d : m_store->directory().devices())
         if (d.id == me && !d.revoked)
             m_planning = d.role == "planning";
+    if (!m_active)
+        return;
     m_report = build();
     if (!m_report)
         return;

@@ -11,6 +11,7 @@
 //   Shown/Refused --a choice or the source changes, refresh()--> Shown | Refused
 //   A planning device with an empty source shows the newest published report it holds.
 //   any --setStoreBusy(true)--> the read is deferred until the store is back (DeferredReads)
+//   Inactive (the page not shown): a refresh reads the role only, no report is built
 //
 // Invariants
 //   1. What QML sees (report, charts) is built from a reports::Report, which holds only what
@@ -73,6 +74,10 @@ class ReportController : public QObject
     Q_PROPERTY(QVariantMap report READ report NOTIFY reportChanged)
     // [{key, title, note, valueLabel, categories: [label], series: [{name, values: [number], texts: [text]}], max}]
     Q_PROPERTY(QVariantList charts READ charts NOTIFY reportChanged)
+    // The page is shown: only then is a report built (on every store change, sync and choice).
+    // Off, a store or sync only re-reads this device's role, so an unlock or a sync never pays for
+    // a report nobody looks at.
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QString exportFolder READ exportFolder CONSTANT)
     // This device's role in the organisation's directory is planning: the page is its home.
     Q_PROPERTY(bool planningHome READ planningHome NOTIFY reportChanged)
@@ -110,6 +115,8 @@ public:
     QVariantMap report() const { return m_shown; }
     QVariantList charts() const { return m_charts; }
     QString exportFolder() const { return m_exportFolder; }
+    bool active() const { return m_active; }
+    void setActive(bool active);
     bool planningHome() const { return m_planning; }
     QString lastExport() const { return m_lastExport; }
     QString exportMessage() const { return m_exportMessage; }
@@ -124,6 +131,7 @@ signals:
     void choiceChanged();
     void reportChanged();
     void exported();
+    void activeChanged();
 
 private:
     void rebuild();
@@ -149,6 +157,7 @@ private:
     QVariantList m_charts;
     QString m_lastExport, m_exportMessage;
     bool m_planning = false;
+    bool m_active = false;
 };
 
 }  // namespace quartier::app

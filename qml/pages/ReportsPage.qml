@@ -27,7 +27,9 @@ Page {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Berichte")
 
-    Component.onCompleted: Reports.refresh()
+    // The report is built only while a Berichte page is shown (ReportController "active").
+    Component.onCompleted: Reports.active = true
+    Component.onDestruction: Reports.active = false
 
     background: Rectangle { color: Theme.background }
 

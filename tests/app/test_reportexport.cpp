@@ -181,6 +181,10 @@ TEST_CASE("ReportController: refused below the threshold, shown above it, export
     app::ReportController c(folder);
     c.setYear(2026);
     c.setStore(s.store.get());
+    // Not shown: an unlock (setStore) builds nothing.
+    CHECK_FALSE(c.available());
+    CHECK(c.message().isEmpty());
+    c.setActive(true);
     CHECK_FALSE(c.available());
     CHECK(c.message().contains(QStringLiteral("Zu wenige Familien")));
     const std::size_t before = s.store->status().audit_entries;
@@ -240,6 +244,7 @@ TEST_CASE("ReportController: refused below the threshold, shown above it, export
         std::ofstream(s.dir.path() / "blocked") << "a file where the folder should be";
         app::ReportController blocked(QString::fromStdString((s.dir.path() / "blocked" / "Berichte").string()));
         blocked.setYear(2026);
+        blocked.setActive(true);
         blocked.setStore(s.store.get());
         REQUIRE(blocked.available());
         CHECK(blocked.exportAs(QStringLiteral("pdf")).isEmpty());
@@ -291,7 +296,9 @@ TEST_CASE("ReportController on a planning device: its home shows the newest publ
     TempDir out;
     app::ReportController c(QString::fromStdString(out.path().string()));
     c.setStore(planning.store.get());
-    CHECK(c.planningHome());
+    CHECK(c.planningHome());  // known without building a report: Main.qml picks the home by it
+    CHECK_FALSE(c.available());
+    c.setActive(true);
     CHECK(c.sourceChoices().size() == 2);  // the two versions; no "cases on this device"
     // The newest is version 2: refused, never shown.
     CHECK_FALSE(c.available());
@@ -316,6 +323,7 @@ TEST_CASE("ReportController on a planning device: its home shows the newest publ
     // The caseworker's device is no planning home; its first source is its own cases.
     app::ReportController mine(QString::fromStdString(out.path().string()));
     mine.setYear(2026);
+    mine.setActive(true);
     mine.setStore(team.store.get());
     CHECK_FALSE(mine.planningHome());
     REQUIRE(mine.available());
