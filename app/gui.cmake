@@ -19,6 +19,7 @@ qt_add_library(quartier_app STATIC
   models/caselistmodel.h models/caselistmodel.cpp adapters/deferredreads.h
   controllers/casecontroller.h controllers/casecontroller.cpp
   controllers/casesection.h controllers/casesections.h controllers/casesections.cpp
+  controllers/caseconsents.h controllers/caseconsents.cpp
   controllers/caseforms.h controllers/caseforms.cpp
   models/listmodel.h models/storelistmodel.h models/sectionmodel.h models/sectionmodel.cpp
   adapters/domainlabels.h adapters/domainlabels.cpp
@@ -115,6 +116,11 @@ set(quartier_qml_aliases
   components/DropDown.qml
   components/DraftBanner.qml
   components/ShareCaseDialog.qml
+  components/ChipChoices.qml
+  components/ConsentDialog.qml
+  components/ConsentsCard.qml
+  components/DisclosureDialog.qml
+  components/EntrustedBadge.qml
   components/OfferDelegate.qml
   components/OfferDetailCard.qml
   components/OfferFilterChip.qml

@@ -17,6 +17,77 @@
     </message>
 </context>
 <context>
+    <name>CaseConsentsController</name>
+    <message>
+        <source>Vermerke</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Kontakte und Hausbesuche</source>
+        <translation>Contacts and home visits</translation>
+    </message>
+    <message>
+        <source>Wille und Wünsche</source>
+        <translation>Will and wishes</translation>
+    </message>
+    <message>
+        <source>Ziele</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Netzwerkkarte</source>
+        <translation>Network map</translation>
+    </message>
+    <message>
+        <source>Einordnung (Gefährdung)</source>
+        <translation>Classification (risk)</translation>
+    </message>
+    <message>
+        <source>Hilfeplanung (§ 36 SGB VIII)</source>
+        <translation>Help planning (§ 36 SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Durchführung der Hilfe durch den freien Träger</source>
+        <translation>Delivery of the help by the free provider</translation>
+    </message>
+    <message>
+        <source>Kollegiale Beratung im Sozialraumteam</source>
+        <translation>Peer consultation in the social-space team</translation>
+    </message>
+    <message>
+        <source>Schutzauftrag (§ 8a SGB VIII)</source>
+        <translation>Child protection mandate (§ 8a SGB VIII)</translation>
+    </message>
+    <message>
+        <source>schriftlich</source>
+        <translation>written</translation>
+    </message>
+    <message>
+        <source>elektronisch</source>
+        <translation>electronic</translation>
+    </message>
+    <message>
+        <source>mündlich (dokumentiert)</source>
+        <translation>oral (documented)</translation>
+    </message>
+    <message>
+        <source>Nr. 2 – an das Familiengericht (§ 8a Abs. 2 SGB VIII)</source>
+        <translation>No. 2 – to the family court (§ 8a(2) SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Nr. 3 – Wechsel der Fallzuständigkeit bei Anhaltspunkten einer Gefährdung</source>
+        <translation>No. 3 – change of case responsibility where there are signs of a risk</translation>
+    </message>
+    <message>
+        <source>Nr. 4 – an hinzugezogene Fachkräfte zur Gefährdungseinschätzung (§ 8a)</source>
+        <translation>No. 4 – to specialists consulted to assess a risk (§ 8a)</translation>
+    </message>
+    <message>
+        <source>Nr. 5 – Befugnis nach § 203 StGB (z. B. rechtfertigender Notstand)</source>
+        <translation>No. 5 – permitted under § 203 StGB (e.g. justifying necessity)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDelegate</name>
     <message>
         <source>%1, %2, %3</source>
@@ -363,6 +434,10 @@
     <message>
         <source>Besuch fortsetzen</source>
         <translation>Continue visit</translation>
+    </message>
+    <message>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
     </message>
 </context>
 <context>
@@ -769,6 +844,132 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Einwilligung erfassen</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung wird im Fall gespeichert: alle, die den Fall lesen, sehen sie – und ihren Widerruf nach der nächsten Synchronisierung.</source>
+        <translation>The consent is stored in the case: everyone who reads the case sees it – and its withdrawal after their next sync.</translation>
+    </message>
+    <message>
+        <source>Wer willigt ein?</source>
+        <translation>Who consents?</translation>
+    </message>
+    <message>
+        <source>Für wen? (leer lassen, wenn für sich selbst)</source>
+        <translation>For whom? (leave empty if for themselves)</translation>
+    </message>
+    <message>
+        <source>Welche Angaben?</source>
+        <translation>Which data?</translation>
+    </message>
+    <message>
+        <source>Zu welchem Zweck?</source>
+        <translation>For which purpose?</translation>
+    </message>
+    <message>
+        <source>An wen darf weitergegeben werden?</source>
+        <translation>Who may receive it?</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Gültig ab</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Gültig bis (leer: bis auf Widerruf)</source>
+        <translation>Valid until (empty: until withdrawn)</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsCard</name>
+    <message>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Dieser Fall liegt nicht in einem eigenen Fallbereich dieses Geräts; Einwilligungen werden im Fall gespeichert.</source>
+        <translation>This case is not in a case space of its own on this device; consents are stored in the case.</translation>
+    </message>
+    <message>
+        <source>Noch keine Einwilligung erfasst. Anvertrautes (§ 65 SGB VIII) wird nur mit einer Einwilligung oder nach einer gesetzlichen Ausnahme weitergegeben.</source>
+        <translation>No consent recorded yet. Entrusted information (§ 65 SGB VIII) is passed on only with a consent or under a statutory exception.</translation>
+    </message>
+    <message>
+        <source>Einwilligung erfassen</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>Einwilligung von %1, %2</source>
+        <translation>Consent of %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 für %2</source>
+        <translation>%1 for %2</translation>
+    </message>
+    <message>
+        <source>Angaben</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Zweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>An</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Form, Gültigkeit</source>
+        <translation>Form, validity</translation>
+    </message>
+    <message>
+        <source>Widerruf</source>
+        <translation>Withdrawal</translation>
+    </message>
+    <message>
+        <source>Widerrufen …</source>
+        <translation>Withdraw …</translation>
+    </message>
+    <message>
+        <source>Einwilligung von %1 widerrufen</source>
+        <translation>Withdraw the consent of %1</translation>
+    </message>
+    <message>
+        <source>Einwilligung widerrufen</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung von %1 gilt ab heute nicht mehr – endgültig: sie erlaubt keine weitere Weitergabe, und auf allen Geräten des Falls nach deren nächster Synchronisierung. Was schon weitergegeben wurde, bleibt im Fall.</source>
+        <translation>The consent of %1 no longer applies from today – for good: it allows no further disclosure, on every device of the case after its next sync. What was already passed on stays in the case.</translation>
+    </message>
+    <message>
+        <source>Wie widerrufen? (z. B. „mündlich beim Hausbesuch“, „per Brief vom …“)</source>
+        <translation>How was it withdrawn? (e.g. “orally at the home visit”, “by letter of …”)</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Widerrufen</source>
+        <translation>Withdraw</translation>
+    </message>
+</context>
+<context>
     <name>ContactsNotesCard</name>
     <message>
         <source>Vermerk</source>
@@ -811,10 +1012,6 @@
         <translation>Write note</translation>
     </message>
     <message>
-        <source> · anvertraut</source>
-        <translation> · entrusted</translation>
-    </message>
-    <message>
         <source>Zwei gleichzeitige Fassungen – bitte klären</source>
         <translation>Two concurrent versions – please resolve</translation>
     </message>
@@ -837,6 +1034,14 @@
     <message>
         <source>Fassung %1 · %2</source>
         <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>In den Fall weitergeben …</source>
+        <translation>Pass into the case …</translation>
+    </message>
+    <message>
+        <source>Anvertrauten Vermerk in den Fall weitergeben</source>
+        <translation>Pass an entrusted note into the case</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1112,61 @@
     </message>
 </context>
 <context>
+    <name>DisclosureDialog</name>
+    <message>
+        <source>Anvertrauten Vermerk in den Fall weitergeben</source>
+        <translation>Pass an entrusted note into the case</translation>
+    </message>
+    <message>
+        <source>Anvertrautes lesen nur Sie. Weitergegeben, wird eine Kopie im Fall für alle lesbar, die den Fall haben – nur mit einer Einwilligung, die sie alle umfasst, oder nach einer Ausnahme des § 65 Abs. 1 Satz 1 SGB VIII. Ihr Original bleibt anvertraut.</source>
+        <translation>Only you read what was entrusted to you. Passed on, a copy in the case is readable by everyone who has the case – only with a consent that covers all of them, or under an exception of § 65(1) sentence 1 SGB VIII. Your original stays entrusted.</translation>
+    </message>
+    <message>
+        <source>Rechtsgrundlage</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Ausnahme nach § 65 Abs. 1 Satz 1</source>
+        <translation>Exception under § 65(1) sentence 1</translation>
+    </message>
+    <message>
+        <source>Einwilligung – im Fall ist noch keine erfasst</source>
+        <translation>Consent – none recorded in the case yet</translation>
+    </message>
+    <message>
+        <source>Zweck der Weitergabe</source>
+        <translation>Purpose of the disclosure</translation>
+    </message>
+    <message>
+        <source>Ausnahme</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <source>Begründung (schriftlich, Pflicht)</source>
+        <translation>Reason (written, required)</translation>
+    </message>
+    <message>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Die Rechtsgrundlage trägt die Weitergabe. Sie wird im Protokoll festgehalten.</source>
+        <translation>The legal basis covers the disclosure. It is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Weitergeben</source>
+        <translation>Pass on</translation>
+    </message>
+</context>
+<context>
     <name>DraftBanner</name>
     <message>
         <source>Nicht gespeicherte Eingabe vom %1 (%2)</source>
@@ -934,6 +1194,17 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>EntrustedBadge</name>
+    <message>
+        <source>Anvertraut</source>
+        <translation>Entrusted</translation>
+    </message>
+    <message>
+        <source>Anvertraut nach § 65 SGB VIII</source>
+        <translation>Entrusted under § 65 SGB VIII</translation>
     </message>
 </context>
 <context>
@@ -3777,6 +4048,189 @@
     </message>
 </context>
 <context>
+    <name>quartier::app::CaseConsentsController</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>bis auf Widerruf</source>
+        <translation>until withdrawn</translation>
+    </message>
+    <message>
+        <source>bis %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>gilt ab %1</source>
+        <translation>valid from %1</translation>
+    </message>
+    <message>
+        <source>abgelaufen am %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message>
+        <source>gelöscht</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>widerrufen am %1</source>
+        <translation>withdrawn on %1</translation>
+    </message>
+    <message>
+        <source>ab %1 %2</source>
+        <translation>from %1 %2</translation>
+    </message>
+    <message>
+        <source>Bitte angeben, wer einwilligt.</source>
+        <translation>Please state who consents.</translation>
+    </message>
+    <message>
+        <source>Bitte mindestens eine Art von Angaben wählen.</source>
+        <translation>Please choose at least one kind of data.</translation>
+    </message>
+    <message>
+        <source>Bitte mindestens einen Zweck wählen.</source>
+        <translation>Please choose at least one purpose.</translation>
+    </message>
+    <message>
+        <source>Bitte angeben, an wen weitergegeben werden darf.</source>
+        <translation>Please state who may receive it.</translation>
+    </message>
+    <message>
+        <source>Bitte die Form der Einwilligung wählen.</source>
+        <translation>Please choose the form of the consent.</translation>
+    </message>
+    <message>
+        <source>Kein gültiges Datum.</source>
+        <translation>Not a valid date.</translation>
+    </message>
+    <message>
+        <source>Das Ende liegt vor dem Beginn.</source>
+        <translation>The end is before the start.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung ist unvollständig.</source>
+        <translation>The consent is incomplete.</translation>
+    </message>
+    <message>
+        <source>Einwilligungen werden im Fall gespeichert; dieser Fall liegt nicht in einem eigenen Fallbereich dieses Geräts.</source>
+        <translation>Consents are stored in the case; this case is not in a case space of its own on this device.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung wurde nicht gespeichert: %1</source>
+        <translation>The consent was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Einwilligung gespeichert.</source>
+        <translation>Consent saved.</translation>
+    </message>
+    <message>
+        <source>Einwilligung widerrufen. Sie erlaubt ab heute keine Weitergabe mehr; die anderen Geräte des Falls erfahren es bei ihrer nächsten Synchronisierung.</source>
+        <translation>Consent withdrawn. From today it allows no disclosure; the case’s other devices learn of it at their next sync.</translation>
+    </message>
+    <message>
+        <source>Kein Fall geöffnet.</source>
+        <translation>No case open.</translation>
+    </message>
+    <message>
+        <source>nach § 65 Abs. 1 S. 1 Nr. %1 SGB VIII</source>
+        <translation>under § 65(1) sentence 1 no. %1 SGB VIII</translation>
+    </message>
+    <message>
+        <source>mit Einwilligung (§ 65 Abs. 1 S. 1 Nr. 1 SGB VIII)</source>
+        <translation>with consent (§ 65(1) sentence 1 no. 1 SGB VIII)</translation>
+    </message>
+    <message>
+        <source>mit Einwilligung von %1 (§ 65 Abs. 1 S. 1 Nr. 1 SGB VIII)</source>
+        <translation>with the consent of %1 (§ 65(1) sentence 1 no. 1 SGB VIII)</translation>
+    </message>
+    <message>
+        <source>Die Weitergabe wurde abgelehnt.</source>
+        <translation>The disclosure was refused.</translation>
+    </message>
+    <message>
+        <source>Das ist kein anvertrauter Vermerk dieses Geräts; nur wer ihn geschrieben hat, kann ihn weitergeben.</source>
+        <translation>This is not an entrusted note of this device; only its author can pass it on.</translation>
+    </message>
+    <message>
+        <source>Dieser Fall liegt nicht in einem eigenen Fallbereich dieses Geräts; dorthin kann nichts weitergegeben werden.</source>
+        <translation>This case is not in a case space of its own on this device; nothing can be passed into it.</translation>
+    </message>
+    <message>
+        <source>Anvertrautes wird nur mit einer Einwilligung oder nach einer Ausnahme des § 65 Abs. 1 Satz 1 SGB VIII weitergegeben. Bitte eine Rechtsgrundlage wählen.</source>
+        <translation>Entrusted information is passed on only with a consent or under an exception of § 65(1) sentence 1 SGB VIII. Please choose a legal basis.</translation>
+    </message>
+    <message>
+        <source>Bitte entweder eine Einwilligung oder eine Ausnahme wählen, nicht beides.</source>
+        <translation>Please choose either a consent or an exception, not both.</translation>
+    </message>
+    <message>
+        <source>Diese Einwilligung ist auf diesem Gerät nicht vorhanden.</source>
+        <translation>This consent is not on this device.</translation>
+    </message>
+    <message>
+        <source>Diese Einwilligung gehört zu einem anderen Fall.</source>
+        <translation>This consent belongs to another case.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung wurde am %1 widerrufen und erlaubt keine Weitergabe mehr.</source>
+        <translation>The consent was withdrawn on %1 and allows no further disclosure.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung wurde widerrufen und erlaubt keine Weitergabe mehr.</source>
+        <translation>The consent was withdrawn and allows no further disclosure.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung gilt erst ab %1.</source>
+        <translation>The consent applies only from %1.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung ist am %1 abgelaufen.</source>
+        <translation>The consent expired on %1.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung umfasst keine %1.</source>
+        <translation>The consent does not cover %1.</translation>
+    </message>
+    <message>
+        <source>Bitte den Zweck der Weitergabe wählen.</source>
+        <translation>Please choose the purpose of the disclosure.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung umfasst den Zweck „%1“ nicht.</source>
+        <translation>The consent does not cover the purpose “%1”.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung umfasst nicht alle, die den Fall lesen: %1 (%2) ist darin weder als Gerät noch mit seiner Rolle genannt.</source>
+        <translation>The consent does not cover everyone who reads the case: %1 (%2) is named neither as a device nor by its role.</translation>
+    </message>
+    <message>
+        <source>Die Einwilligung umfasst nicht alle, die den Fall lesen.</source>
+        <translation>The consent does not cover everyone who reads the case.</translation>
+    </message>
+    <message>
+        <source>Das ist keine der Ausnahmen Nr. 2 bis 5 des § 65 Abs. 1 Satz 1 SGB VIII.</source>
+        <translation>That is not one of the exceptions no. 2 to 5 of § 65(1) sentence 1 SGB VIII.</translation>
+    </message>
+    <message>
+        <source>Eine Weitergabe nach einer Ausnahme braucht eine schriftliche Begründung.</source>
+        <translation>A disclosure under an exception needs a written reason.</translation>
+    </message>
+    <message>
+        <source>Der Vermerk ist jetzt im Fall, %1. Noch liest niemand sonst den Fall.</source>
+        <translation>The note is in the case now, %1. Nobody else reads the case yet.</translation>
+    </message>
+    <message>
+        <source>Der Vermerk ist jetzt im Fall lesbar für %1 – %2.</source>
+        <translation>The note is now readable in the case by %1 – %2.</translation>
+    </message>
+</context>
+<context>
     <name>quartier::app::CaseContactsController</name>
     <message>
         <source>(unbekannt)</source>
@@ -3797,6 +4251,18 @@
     <message>
         <source>Kinder gesehen: %1</source>
         <translation>Children seen: %1</translation>
+    </message>
+    <message>
+        <source>am %1 %2</source>
+        <translation>on %1 %2</translation>
+    </message>
+    <message>
+        <source>In den Fall weitergegeben %1</source>
+        <translation>Passed into the case %1</translation>
+    </message>
+    <message>
+        <source>Weitergegeben am %1 %2</source>
+        <translation>Passed on on %1 %2</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,8 @@ CaseController::CaseController(QObject* parent)
       m_goalsSection(*this, this),
       m_networkSection(*this, this),
       m_contactsSection(*this, this),
-      m_classificationSection(*this, this)
+      m_classificationSection(*this, this),
+      m_consentsSection(*this, this)
 {
 }
 
@@ -193,10 +194,11 @@ void CaseController::reload()
     readCase();
 }
 
-std::array<CaseSection*, 5> CaseController::sections()
+std::array<CaseSection*, 6> CaseController::sections()
 {
     // In the order of reading: later sections name the persons the members section read.
-    return {&m_membersSection, &m_goalsSection, &m_networkSection, &m_contactsSection, &m_classificationSection};
+    return {&m_membersSection, &m_goalsSection, &m_networkSection, &m_contactsSection, &m_classificationSection,
+            &m_consentsSection};
 }
 
 void CaseController::clearSections()
@@ -561,6 +563,7 @@ void CaseController::registerForQml(CaseController& detail)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseNetwork", detail.networkSection());
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseContacts", detail.contactsSection());
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseClassification", detail.classificationSection());
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseConsents", detail.consentsSection());
 }
 
 QVariantList CaseController::choices(const QString& kind) const { return choiceList(kind); }

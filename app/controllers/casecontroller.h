@@ -2,7 +2,7 @@
 // fields (the header), has its section controllers (casesections.h) read their parts, saves the
 // page's forms through the repository and shows the Issues of a refused edit as German messages.
 // QML sees it as the singleton CaseDetail, its sections as CaseMembers, CaseGoals, CaseNetwork,
-// CaseContacts and CaseClassification (registerForQml); to them it is the CaseContext
+// CaseContacts, CaseClassification and CaseConsents (registerForQml); to them it is the CaseContext
 // (casesection.h) they share.
 //
 // Terms
@@ -46,6 +46,7 @@
 #pragma once
 
 #include "adapters/qtprop.h"
+#include "controllers/caseconsents.h"
 #include "controllers/casesections.h"
 
 #include "domain/repository.h"
@@ -165,6 +166,7 @@ public:
     CaseNetworkController* networkSection() { return &m_networkSection; }
     CaseContactsController* contactsSection() { return &m_contactsSection; }
     CaseClassificationController* classificationSection() { return &m_classificationSection; }
+    CaseConsentsController* consentsSection() { return &m_consentsSection; }
     // Registers CaseDetail and its sections as the Quartier.Ui singletons (main.cpp, QML tests).
     static void registerForQml(CaseController& detail);
     // For tooling that asked CaseDetail before the sections existed (screenshots.cpp).
@@ -258,7 +260,7 @@ private:
     void readNewCaseDraft();
     bool deleteDraft(const std::string& place);
     bool saveWorkerForLock(const QString& typed);
-    std::array<CaseSection*, 5> sections();
+    std::array<CaseSection*, 6> sections();
 
     sync::Store* m_store = nullptr;
     SessionController* m_session = nullptr;
@@ -282,6 +284,7 @@ private:
     CaseNetworkController m_networkSection;
     CaseContactsController m_contactsSection;
     CaseClassificationController m_classificationSection;
+    CaseConsentsController m_consentsSection;
 };
 
 }  // namespace quartier::app

@@ -1,9 +1,15 @@
 #include "controllers/casesections.h"
 
+#include "controllers/caseconsents.h"
+
 #include "adapters/domainlabels.h"
 #include "adapters/recordvalues.h"
 
+#include "sync/client/consent.h"
+#include "sync/store/store.h"
+
 #include <algorithm>
+#include <cstdlib>
 #include <initializer_list>
 #include <optional>
 
@@ -320,7 +326,7 @@ CaseContactsController::CaseContactsController(CaseContext& context, QObject* pa
     : CaseSection(context, parent),
       m_visits({"values", "kind", "kindLabel", "status", "statusLabel", "startedAt", "endedAt", "place", "worker", "participants",
                 "childSeen", "childSeenLabel", "summary"}),
-      m_notes({"values", "content", "author", "writtenAt", "entrusted", "visit", "versions", "conflicted"})
+      m_notes({"values", "content", "author", "writtenAt", "entrusted", "disclosable", "disclosedLabel", "visit", "versions", "conflicted"})
 {
     adopt(this, {&m_visits, &m_notes});
 }
@@ -388,10 +394,32 @@ void CaseContactsController::read(const domain::Repository& repo, const std::str
             }
         }
         const auto visit = visitTitles.find(n.contact_event_id);
+        const sync::Store& store = repo.store();
+        const sync::Record* record = store.get(n.id);
+        // An entrusted note of this worker (its personal scope) can be passed into the case; a
+        // copy in the case says under which basis it came (docs/consent.md, "Disclosure").
+        const bool own = record && sync::consent::is_entrusted(store, *record);
+        QString disclosed;
+        if (own) {
+            QStringList when;
+            for (const sync::consent::DisclosureInfo& d : sync::consent::disclosures_of(store, n.id))
+                when << tr("am %1 %2").arg(dateText(d.disclosed_at),
+                                           CaseConsentsController::basisText(store, d.consent, d.exception, reading));
+            if (!when.isEmpty())
+                disclosed = tr("In den Fall weitergegeben %1").arg(when.join(QStringLiteral(", ")));
+        } else if (const sync::Record* d = record ? store.get(record->value("disclosure").value_or("")) : nullptr) {
+            const std::string exception = d->value("exception").value_or("");
+            disclosed = tr("Weitergegeben am %1 %2")
+                            .arg(dateText(d->value("disclosed_at").value_or("")),
+                                 CaseConsentsController::basisText(store, d->value("consent").value_or(""),
+                                                                   exception.empty() ? 0 : std::atoi(exception.c_str()), reading));
+        }
         return QVariantMap{{"content", qs(n.text)},
                            {"author", qs(n.author)},
                            {"writtenAt", timeText(n.written_at)},
                            {"entrusted", n.entrusted},
+                           {"disclosable", own},
+                           {"disclosedLabel", disclosed},
                            {"visit", visit == visitTitles.end() ? QString() : visit->second},
                            {"versions", versions},
                            {"conflicted", !n.conflicts.empty()}};

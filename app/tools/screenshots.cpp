@@ -28,6 +28,7 @@
 #include "sync/store/store.h"
 
 #include <QCoreApplication>
+#include <functional>
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
@@ -445,9 +446,14 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     }
 
     int failures = 0;
-    const auto shootAt = [&](const QString& name, const Shot& shot) {
+    // `prepare` runs once the window has its size (a turn resets the case page's scroll).
+    const auto shootAt = [&](const QString& name, const Shot& shot, const std::function<void()>& prepare = {}) {
         window->resize(shot.width, shot.height);
         settle(400);
+        if (prepare) {
+            prepare();
+            settle(300);
+        }
         const QImage image = window->grabWindow();
         const QString path = QDir(dir).filePath(name + QLatin1String(shot.suffix) + QStringLiteral(".png"));
         if (image.isNull() || !image.save(path)) {
@@ -457,9 +463,9 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             out << "wrote " << path << " (" << image.width() << "×" << image.height() << ")" << Qt::endl;
         }
     };
-    const auto shoot = [&](const QString& name) {
+    const auto shoot = [&](const QString& name, const std::function<void()>& prepare = {}) {
         for (const Shot& shot : kShots)
-            shootAt(name, shot);
+            shootAt(name, shot, prepare);
     };
 
     using State = SessionController::State;
@@ -716,6 +722,82 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
             }
             shoot(QStringLiteral("case-share"));
         }
+        navigator.closeDialogs();
+        navigator.closeCase();
+        settle(300);
+    }
+
+    // Einwilligungen and an entrusted note passed into the case (issue 18, item 4), on the first
+    // demo family, which the deputy now holds too: the consent form as tapped, the consent list
+    // (one withdrawn), the disclosure refused for a purpose the consent does not cover, then
+    // allowed, then done — the note's "Anvertraut" badge and its "weitergegeben" line.
+    if (QQuickItem* page = openCase(demo->families.case_ids.front())) {
+        CaseConsentsController& consents = *caseDetail.consentsSection();
+        const QVariantList members = caseDetail.memberChoices();
+        const QString mother = members.isEmpty() ? QString() : members.front().toMap().value("value").toString();
+        // An older consent, withdrawn at a visit.
+        bool ok = consents.addConsent({{"consenting", mother}, {"data", QStringList{"contact_event"}},
+                                       {"purposes", QStringList{"kollegiale_beratung"}}, {"recipients", QStringList{"team_lead"}},
+                                       {"form", "oral"}, {"validFrom", caseDetail.today()}});
+        ok = ok && consents.withdraw(consents.consents()->rows().front().value("id").toString(),
+                                     QStringLiteral("mündlich beim Hausbesuch"));
+        showCaseSection(page, 7);
+        settle(300);
+        QObject* consentDialog = page->findChild<QObject*>(QStringLiteral("consentDialog"));
+        ok = ok && consentDialog && QMetaObject::invokeMethod(consentDialog, "openNew");
+        ok = ok && waitFor([&] { return consentDialog->property("opened").toBool(); });
+        settle(300);
+        for (const char* chip : {"consenting_0", "purposes_0", "purposes_1", "recipients_0", "recipients_1"})
+            ok = ok && tap(findItem(window, QString::fromLatin1(chip)));
+        settle(200);
+        shoot(QStringLiteral("case-consent-dialog"));
+        ok = ok && tap(findItem(window, QStringLiteral("consentSave")));
+        ok = ok && waitFor([&] { return !consentDialog->property("visible").toBool(); });
+        settle(300);
+        shoot(QStringLiteral("case-consents"));
+        if (!ok || consents.consents()->count() != 2) {
+            out << "FAIL the consents could not be recorded by touch: " << consents.message() << Qt::endl;
+            ++failures;
+        }
+        consents.clearMessage();
+        showCaseSection(page, 4);
+        settle(300);
+        // The first of the worker's entrusted notes of the case, scrolled into view.
+        QVariantMap note;
+        for (const QVariantMap& row : caseDetail.contactsSection()->notes()->rows())
+            if (row.value("disclosable").toBool()) {
+                note = row;
+                break;
+            }
+        QObject* disclosureDialog = page->findChild<QObject*>(QStringLiteral("disclosureDialog"));
+        const auto toEnd = [page] {
+            if (QObject* flick = page->findChild<QObject*>(QStringLiteral("caseFlick")))
+                flick->setProperty("contentY",
+                                   qMax(0.0, flick->property("contentHeight").toDouble() - flick->property("height").toDouble()));
+        };
+        shoot(QStringLiteral("case-notes-entrusted"), toEnd);
+        if (note.isEmpty() || !disclosureDialog
+            || !QMetaObject::invokeMethod(disclosureDialog, "openFor", Q_ARG(QVariant, note.value("id")), Q_ARG(QVariant, note.value("content")))) {
+            out << "FAIL no entrusted note to pass into the case" << Qt::endl;
+            ++failures;
+        } else {
+            waitFor([&] { return disclosureDialog->property("opened").toBool(); });
+            settle(300);
+            tap(findItem(window, QStringLiteral("purpose_3")));  // Schutzauftrag: not covered
+            settle(200);
+            shoot(QStringLiteral("case-disclosure-refused"));
+            tap(findItem(window, QStringLiteral("purpose_0")));  // Hilfeplanung
+            settle(200);
+            shoot(QStringLiteral("case-disclosure"));
+            if (!tap(findItem(window, QStringLiteral("disclosureSubmit")))
+                || !waitFor([&] { return !disclosureDialog->property("visible").toBool(); })) {
+                out << "FAIL the disclosure was not allowed: " << consents.message() << Qt::endl;
+                ++failures;
+            }
+            settle(400);
+            shoot(QStringLiteral("case-disclosed"), toEnd);
+        }
+        consents.clearMessage();
         navigator.closeDialogs();
         navigator.closeCase();
         settle(300);

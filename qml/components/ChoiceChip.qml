@@ -10,6 +10,8 @@ AbstractButton {
     id: root
 
     property bool chosen: false
+    // The widest the label may be (set by an owner of known width, e.g. ChipChoices); unlimited by default.
+    property real maxLabelWidth: Number.POSITIVE_INFINITY
     property color accent: Theme.primary
 
     implicitHeight: Theme.touchTarget
@@ -52,6 +54,9 @@ AbstractButton {
                 size: 18
             }
             Label {
+                // A long label (a consent's summary) is cut at the width its owner allows.
+                Layout.maximumWidth: root.maxLabelWidth
+                elide: Text.ElideRight
                 text: root.text
                 color: root.chosen ? root.accent : Theme.textPrimary
                 font.pixelSize: Theme.fontSmall + 1

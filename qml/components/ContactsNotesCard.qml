@@ -1,5 +1,8 @@
 // Kontakte & Vermerke: visits and other contacts, newest first, and the notes with every version
-// of their text (a note is never overwritten: an edit is a new version).
+// of their text (a note is never overwritten: an edit is a new version). An entrusted note
+// (§65 SGB VIII) carries the "Anvertraut" badge wherever it is shown, so a parent looking at the
+// screen sees what is confidential; the worker's own can be passed into the case (discloseRequested,
+// DisclosureDialog), and a note that was says when and on which basis.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,6 +12,7 @@ ColumnLayout {
     id: root
 
     signal formRequested(var spec, string recordId, var initial)
+    signal discloseRequested(string noteId, string text)
 
     function noteForm() {
         return {
@@ -24,6 +28,14 @@ ColumnLayout {
     }
 
     spacing: Theme.spacingM
+
+    // What the last disclosure did (or why it was refused), until another case is read.
+    InlineMessage {
+        objectName: "disclosureMessage"
+        Layout.fillWidth: true
+        isError: CaseConsents.refused
+        text: CaseConsents.messageAbout === "disclosure" ? CaseConsents.message : ""
+    }
 
     SectionCard {
         Layout.fillWidth: true
@@ -73,6 +85,9 @@ ColumnLayout {
                 required property string author
                 required property string writtenAt
                 required property bool entrusted
+                required property bool disclosable
+                required property string disclosedLabel
+                required property int index
                 required property string visit
                 required property var versions
                 required property var values
@@ -92,19 +107,34 @@ ColumnLayout {
                     anchors.margins: Theme.spacingM
                     spacing: Theme.spacingXs
 
-                    Label {
+                    RowLayout {
                         Layout.fillWidth: true
-                        text: [note.writtenAt, note.author, note.visit].filter(s => s.length > 0).join(" · ")
-                              + (note.entrusted ? qsTr(" · anvertraut") : "")
-                        color: Theme.textSecondary
-                        font.pixelSize: Theme.fontCaption
-                        wrapMode: Text.WordWrap
+                        spacing: Theme.spacingS
+                        Label {
+                            Layout.fillWidth: true
+                            text: [note.writtenAt, note.author, note.visit].filter(s => s.length > 0).join(" · ")
+                            color: Theme.textSecondary
+                            font.pixelSize: Theme.fontCaption
+                            wrapMode: Text.WordWrap
+                        }
+                        EntrustedBadge {
+                            objectName: "entrustedBadge_" + note.index
+                            visible: note.entrusted
+                        }
                     }
                     Label {
                         Layout.fillWidth: true
                         text: note.content
                         color: Theme.textPrimary
                         font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: note.disclosedLabel.length > 0
+                        text: note.disclosedLabel
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
                         wrapMode: Text.WordWrap
                     }
                     Label {
@@ -120,6 +150,15 @@ ColumnLayout {
                             text: qsTr("Bearbeiten")
                             Accessible.name: qsTr("Vermerk bearbeiten")
                             onClicked: root.formRequested(root.noteForm(), note.recordId, note.values)
+                        }
+                        ActionButton {
+                            objectName: "disclose_" + note.index
+                            visible: note.disclosable
+                            filled: false
+                            iconName: "shield"
+                            text: qsTr("In den Fall weitergeben …")
+                            Accessible.name: qsTr("Anvertrauten Vermerk in den Fall weitergeben")
+                            onClicked: root.discloseRequested(note.recordId, note.content)
                         }
                         ActionButton {
                             visible: note.versions.length > 1

@@ -1,6 +1,6 @@
 // The case page: a header with the family's name, status, social space and risk area, and the
-// sections Familie, Wille & Ziele, Ressourcen, Netzwerkkarte, Kontakte & Vermerke, Einordnung
-// and Hilfen. In landscape a side list picks one section; in portrait all sections are stacked
+// sections Familie, Wille & Ziele, Ressourcen, Netzwerkkarte, Kontakte & Vermerke, Einordnung,
+// Hilfen and Einwilligungen (consents, and where an entrusted note is passed into the case). In landscape a side list picks one section; in portrait all sections are stacked
 // in one scroll with a row of chips to jump. Every edit goes through one RecordDialog to
 // CaseDetail; the page holds no rules.
 import QtQuick
@@ -16,7 +16,7 @@ Page {
     property bool homeVisitAvailable: false
     readonly property bool landscape: width > height && width >= 900
     readonly property var sections: [qsTr("Familie"), qsTr("Wille & Ziele"), qsTr("Ressourcen"), qsTr("Netzwerkkarte"),
-                                     qsTr("Kontakte & Vermerke"), qsTr("Einordnung"), qsTr("Hilfen")]
+                                     qsTr("Kontakte & Vermerke"), qsTr("Einordnung"), qsTr("Hilfen"), qsTr("Einwilligungen")]
     readonly property int sectionCount: sections.length
     property int currentSection: 0
 
@@ -57,6 +57,8 @@ Page {
     function closeDialogs() {
         dialog.close()
         shareDialog.close()
+        consentDialog.close()
+        disclosureDialog.close()
     }
     function openShare() { shareDialog.openFor(CaseDetail.caseId) }
     // The form kept at a lock, reopened with what was typed and the issues that kept it; saving it
@@ -334,6 +336,7 @@ Page {
 
             Flickable {
                 id: flick
+                objectName: "caseFlick"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 contentWidth: width
@@ -360,7 +363,7 @@ Page {
                             visible: !page.landscape || index === page.currentSection
                             active: visible
                             sourceComponent: [familyComponent, willComponent, resourcesComponent, networkComponent,
-                                              contactsComponent, classificationComponent, measuresComponent][index]
+                                              contactsComponent, classificationComponent, measuresComponent, consentsComponent][index]
                             Component.onCompleted: page.sectionItems[index] = section
                         }
                     }
@@ -420,7 +423,10 @@ Page {
     }
     Component {
         id: contactsComponent
-        ContactsNotesCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
+        ContactsNotesCard {
+            onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial)
+            onDiscloseRequested: (id, text) => disclosureDialog.openFor(id, text)
+        }
     }
     Component {
         id: classificationComponent
@@ -430,6 +436,10 @@ Page {
         id: measuresComponent
         MeasuresCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
     }
+    Component {
+        id: consentsComponent
+        ConsentsCard { onRecordRequested: consentDialog.openNew() }
+    }
 
     RecordDialog {
         id: dialog
@@ -438,5 +448,11 @@ Page {
 
     ShareCaseDialog {
         id: shareDialog
+    }
+    ConsentDialog {
+        id: consentDialog
+    }
+    DisclosureDialog {
+        id: disclosureDialog
     }
 }

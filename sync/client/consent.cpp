@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <tuple>
 
 namespace quartier::sync::consent {
 
@@ -102,7 +103,9 @@ ConsentRecord from_record(const Store& store, const Record& r) {
 
 // The case scope's readers other than this device: its latest epoch's members that are not
 // revoked, unassigned or forbidden by the role policy (those are rotated past).
-std::vector<const DeviceInfo*> other_members(const Store& store, const ScopeId& scope) {
+}  // namespace
+
+std::vector<const DeviceInfo*> other_readers(const Store& store, const ScopeId& scope) {
     const Directory& d = store.directory();
     std::vector<const DeviceInfo*> out;
     for (const DeviceId& m : d.members(scope, d.latest_epoch(scope))) {
@@ -112,10 +115,23 @@ std::vector<const DeviceInfo*> other_members(const Store& store, const ScopeId& 
     return out;
 }
 
+namespace {
+
 bool held_case_scope(const Store& store, const ScopeId& scope) {
     if (store.current_epoch(scope) == 0 || scope == store.default_scope() || scope == store.audit_scope()) return false;
     const auto kind = store.directory().scope_kind(scope);
     return !kind || *kind == ScopeKind::Case;
+}
+
+// The disclosure names the entry by a reference only its author can compute (a keyed hash under
+// the personal scope's key): the case's members learn no id of the author's personal scope
+// (docs/threat-model.md, "Records bound to their scope"). "" without that key.
+std::string entry_ref_of(const Store& store, const Record& entry) {
+    const crypto::SymmetricKey* personal_key = store.scope_key(entry.scope, store.current_epoch(entry.scope));
+    if (!personal_key) return {};
+    return crypto::to_hex(crypto::keyed_index(
+        personal_key->view(), crypto::labelled("quartier/disclosed-entry/v1",
+                                               {crypto::ByteView(reinterpret_cast<const std::uint8_t*>(entry.id.data()), entry.id.size())})));
 }
 
 std::string basis_for_exception(int n) { return "§65 Abs. 1 S. 1 Nr. " + std::to_string(n) + " SGB VIII"; }
@@ -299,7 +315,7 @@ Result<std::string> check_disclosure(const Store& store, const DisclosureRequest
     if (!contains(c->data, data)) return refuse<std::string>(Refusal::DataNotCovered, "consent " + req.consent + " does not cover data '" + data + "'");
     if (req.purpose.empty() || !contains(c->purposes, req.purpose))
         return refuse<std::string>(Refusal::PurposeNotCovered, "consent " + req.consent + " does not cover purpose '" + req.purpose + "'");
-    for (const DeviceInfo* m : other_members(store, req.case_scope))
+    for (const DeviceInfo* m : other_readers(store, req.case_scope))
         if (!covers_recipient(*c, *m))
             return refuse<std::string>(Refusal::RecipientNotCovered, "consent " + req.consent + " covers neither device " +
                                                                          crypto::to_hex(m->id) + " nor its role " + m->role);
@@ -323,7 +339,7 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
     Disclosure out;
     out.legal_basis = *basis;
     json recipients = json::array();
-    for (const DeviceInfo* m : other_members(store, req.case_scope)) {
+    for (const DeviceInfo* m : other_readers(store, req.case_scope)) {
         out.recipients.push_back(m->id);
         recipients.push_back(crypto::to_hex(m->id));
     }
@@ -331,14 +347,8 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
     std::vector<std::pair<std::string, std::string>> values;
     for (const auto& [name, f] : entry->fields) values.emplace_back(name, f.winner().value);
     const std::string type = entry->type;
-    // The disclosure names the entry by a reference only its author can compute (a keyed hash
-    // under the personal scope's key): the case's members learn no id of the author's personal
-    // scope (docs/threat-model.md, "Records bound to their scope").
-    const crypto::SymmetricKey* personal_key = store.scope_key(entry->scope, store.current_epoch(entry->scope));
-    if (!personal_key) return {Error::InvalidArgument, "no key of the entry's scope on this device"};
-    const std::string entry_ref = crypto::to_hex(crypto::keyed_index(
-        personal_key->view(), crypto::labelled("quartier/disclosed-entry/v1",
-                                               {crypto::ByteView(reinterpret_cast<const std::uint8_t*>(req.entry.data()), req.entry.size())})));
+    const std::string entry_ref = entry_ref_of(store, *entry);
+    if (entry_ref.empty()) return {Error::InvalidArgument, "no key of the entry's scope on this device"};
     Writer w(store);
     w.legal_basis(out.legal_basis);
     for (const auto& [field, value] : values) {
@@ -371,6 +381,26 @@ Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uin
                              "entrusted entry disclosed to " + std::to_string(out.recipients.size()) + " other members");
         !a)
         return a.failure();
+    return out;
+}
+
+std::vector<DisclosureInfo> disclosures_of(const Store& store, const std::string& entry_id) {
+    std::vector<DisclosureInfo> out;
+    const Record* entry = store.get(entry_id);
+    if (!entry || !is_entrusted(store, *entry)) return out;
+    const std::string ref = entry_ref_of(store, *entry);
+    if (ref.empty()) return out;
+    for (const Record* r : store.list(kDisclosureType)) {
+        if (r->value("entry_ref").value_or("") != ref) continue;
+        auto v = [&](const char* f) { return r->value(f).value_or(""); };
+        const std::string exception = v("exception");
+        out.push_back({r->id, r->scope, v("copy"), v("legal_basis"), v("consent"),
+                       exception.size() == 1 && exception[0] >= '2' && exception[0] <= '5' ? exception[0] - '0' : 0, v("purpose"),
+                       v("disclosed_at")});
+    }
+    std::sort(out.begin(), out.end(), [](const DisclosureInfo& a, const DisclosureInfo& b) {
+        return std::tie(a.disclosed_at, a.id) < std::tie(b.disclosed_at, b.id);
+    });
     return out;
 }
 

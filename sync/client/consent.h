@@ -76,6 +76,10 @@ Result<ConsentRecord> get_consent(const Store& store, const std::string& id);
 // Every consent record this device holds (optionally of one scope), by id.
 std::vector<ConsentRecord> list_consents(const Store& store, const std::optional<ScopeId>& scope = std::nullopt);
 ConsentState state(const ConsentRecord& c, std::uint64_t now_ms);
+// The case scope's readers other than this device, as this device's copy of the directory has
+// them: its latest epoch's members that are not revoked, unassigned or forbidden by the role
+// policy. A consent must cover each of them for a disclosure into the case.
+std::vector<const DeviceInfo*> other_readers(const Store& store, const ScopeId& case_scope);
 // Covers the device `d` as a recipient: its id or its role is listed.
 bool covers_recipient(const ConsentRecord& c, const DeviceInfo& d);
 
@@ -134,6 +138,21 @@ Result<std::string> check_disclosure(const Store& store, const DisclosureRequest
 // Checks, then writes the copy and the `disclosure` record in one commit and audits it; a
 // refusal writes nothing but a `refuse` audit entry.
 Result<Disclosure> disclose(Store& store, const DisclosureRequest& req, std::uint64_t now_ms);
+
+// What became of an entrusted entry: the disclosures of it this device knows, oldest first —
+// found by the keyed reference only the entry's author can compute, so on any other device (and
+// for an entry that is not entrusted here) the list is empty.
+struct DisclosureInfo {
+    std::string id;           // the `disclosure` record
+    ScopeId case_scope{};
+    std::string copy;         // the copy in the case scope
+    std::string legal_basis;
+    std::string consent;      // the consent record's id, if that was the basis
+    int exception = 0;        // else the §65(1) S. 1 number
+    std::string purpose;
+    std::string disclosed_at; // YYYY-MM-DD
+};
+std::vector<DisclosureInfo> disclosures_of(const Store& store, const std::string& entry_id);
 
 // Before `device` joins `case_scope` (SyncClient::share_scope): every disclosure in the scope must
 // allow it — a consent-based one only while the consent is valid and covers the device, one under

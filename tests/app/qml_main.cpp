@@ -6,7 +6,10 @@
 #include "controllers/sharecontroller.h"
 
 #include "domain/repository.h"
+#include "sync/client/consent.h"
 #include "sync/store/store.h"
+
+#include <QDateTime>
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -28,12 +31,33 @@ class Fixture : public QObject
     Q_OBJECT
     Q_PROPERTY(QString caseId MEMBER m_caseId CONSTANT)
     Q_PROPERTY(QString goalId MEMBER m_goalId CONSTANT)
+    Q_PROPERTY(QString noteId READ noteId CONSTANT)
 
 public:
-    Fixture(qd::Repository& repo, QString caseId, QString goalId)
-        : m_repo(repo), m_caseId(std::move(caseId)), m_goalId(std::move(goalId))
+    Fixture(qd::Repository& repo, QString caseId, QString goalId, QString noteId)
+        : m_repo(repo), m_caseId(std::move(caseId)), m_goalId(std::move(goalId)), m_noteId(std::move(noteId))
     {
     }
+    QString noteId() const { return m_noteId; }
+
+    // The case's consents as this store has them: [{consenting, state, purposes}].
+    Q_INVOKABLE QVariantList storedConsents() const
+    {
+        namespace consent = quartier::sync::consent;
+        QVariantList out;
+        const quartier::sync::Record* c = m_repo.store().get(m_caseId.toStdString());
+        for (const consent::ConsentRecord& r : consent::list_consents(m_repo.store(), c ? std::optional(c->scope) : std::nullopt)) {
+            QStringList purposes;
+            for (const std::string& p : r.purposes)
+                purposes << QString::fromStdString(p);
+            out << QVariantMap{{"consenting", QString::fromStdString(r.consenting)},
+                               {"state", QString::fromUtf8(consent::to_string(consent::state(r, std::uint64_t(QDateTime::currentMSecsSinceEpoch()))).data())},
+                               {"purposes", purposes}};
+        }
+        return out;
+    }
+    // Copies of the note in the case (disclosure records the store holds).
+    Q_INVOKABLE int storedDisclosures() const { return int(m_repo.store().list(quartier::sync::consent::kDisclosureType).size()); }
 
     Q_INVOKABLE int storedScaleNow(const QString& goalId) const
     {
@@ -60,6 +84,7 @@ private:
     qd::Repository& m_repo;
     QString m_caseId;
     QString m_goalId;
+    QString m_noteId;
 };
 
 class Setup : public QObject
@@ -95,10 +120,27 @@ public slots:
         g.scale_target = 8;
         g.set_on = "2026-01-20";
         const std::string goalId = mustSave(g);
+        // A mother who can consent, and an entrusted note of this worker (its personal scope).
+        qd::Person mother;
+        mother.case_id = caseId;
+        mother.given_name = "Jana";
+        mother.family_name = "Petersen";
+        const std::string motherId = mustSave(mother);
+        qd::CaseMember member;
+        member.case_id = caseId;
+        member.person_id = motherId;
+        member.role = qd::MemberRole::Mother;
+        mustSave(member);
+        qd::Note note;
+        note.case_id = caseId;
+        note.text = "Frau Petersen hat Angst, die Wohnung zu verlieren.";
+        note.written_at = "2026-01-20T10:00";
+        note.entrusted = true;
+        m_noteId = QString::fromStdString(mustSave(note));
 
         m_controller = std::make_unique<quartier::app::CaseController>();
         m_controller->setStore(m_store.get());
-        m_fixture = std::make_unique<Fixture>(*m_repo, QString::fromStdString(caseId), QString::fromStdString(goalId));
+        m_fixture = std::make_unique<Fixture>(*m_repo, QString::fromStdString(caseId), QString::fromStdString(goalId), m_noteId);
         // Not unlocked: the page's forms only listen to its aboutToLock (the tests emit it).
         m_session = std::make_unique<quartier::app::SessionController>(m_tmp.filePath(QStringLiteral("session")));
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
@@ -134,6 +176,7 @@ private:
     std::unique_ptr<quartier::app::SessionController> m_session;
     std::unique_ptr<quartier::app::ShareController> m_share;
     std::unique_ptr<Fixture> m_fixture;
+    QString m_noteId;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(quartier_qml, Setup)

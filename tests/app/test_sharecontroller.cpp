@@ -9,6 +9,7 @@
 #include "controllers/sessioncontroller.h"
 #include "controllers/sharecontroller.h"
 #include "controllers/synccontroller.h"
+#include "app/tablet.h"
 
 #include "domain/repository.h"
 #include "sync/client/consent.h"
@@ -30,110 +31,10 @@ using quartier::test::Fault;
 using quartier::test::FakeServer;
 using quartier::test::FakeTransport;
 using quartier::test::SyncFixture;
+using quartier::test::Tablet;
+using quartier::test::kTimeoutMs;
 
 namespace {
-
-constexpr int kTimeoutMs = 30000;
-const QString kPass = QStringLiteral("Passphrase des Tablets");
-
-// The app on the caseworker's tablet, enrolled in the fixture's organisation and synced once.
-struct Tablet {
-    explicit Tablet(SyncFixture& f)
-        : session(tmp.filePath(QStringLiteral("store"))), sync(&session), share(&session, &sync),
-          tester(share.targets(), QAbstractItemModelTester::FailureReportingMode::Fatal)
-    {
-        sync.setTransportFactory([&f, this](const std::string&, const std::string&)
-                                     -> sync::Result<std::unique_ptr<sync::Transport>> {
-            auto t = std::make_unique<FakeTransport>(f.server);
-            t->faults = faults;
-            return std::unique_ptr<sync::Transport>(std::move(t));
-        });
-        sync.setSyncOptions(Device::sync_options(&f.server));
-        sync.setAutomatic(false);
-        session.setKdfParams(test::kFastKdf);
-        session.createStore(kPass, kPass);
-        REQUIRE(app::waitForState(session, SessionController::State::Unlocked));
-        settle();
-
-        // Enrolled by the office and admitted (the store is free: the GUI thread may use it).
-        sync::Store& store = *session.store();
-        FakeTransport transport(f.server);
-        sync::SyncClient client(store, transport, Device::sync_options(&f.server));
-        auto code = sync::offer_enrolment(*f.office->store, *f.office->client, "Tablet ASD Garstedt", "caseworker");
-        REQUIRE(code.ok());
-        auto sas = sync::request_enrolment(store, client, *code, "Tablet ASD Garstedt");
-        REQUIRE(sas.ok());
-        REQUIRE(sync::admit(*f.office->store, *f.office->client, *sas).ok());
-        sync.refreshStatus();  // the server it now belongs to
-        REQUIRE(syncOnce());
-        REQUIRE(sync.enrolled());
-    }
-
-    void settle() { REQUIRE(QTest::qWaitFor([&] { return !session.storeBusy() && !sync.syncing(); }, kTimeoutMs)); }
-
-    bool syncOnce()
-    {
-        QSignalSpy finished(&sync, &SyncController::finished);
-        REQUIRE(sync.syncNow());
-        REQUIRE((finished.count() == 1 || finished.wait(kTimeoutMs)));
-        settle();
-        return finished.at(0).at(0).toBool();
-    }
-
-    sync::Store& store()
-    {
-        REQUIRE_FALSE(session.storeBusy());
-        return *session.store();
-    }
-
-    // A case written through the domain layer: a case scope of its own, or `scope` if given.
-    std::string addCase(const std::string& name, const sync::ScopeId* scope = nullptr)
-    {
-        domain::Repository repo(store());
-        domain::Case c;
-        c.name = name;
-        c.social_space = "Garstedt";
-        c.status = domain::CaseStatus::Active;
-        c.lead_worker = "A. Berger";
-        c.opened_on = "2026-01-12";
-        domain::SaveOptions options;
-        options.scope = scope;
-        auto id = repo.save(c, options);
-        INFO((id ? std::string() : id.detail()));
-        REQUIRE(id.ok());
-        return *id;
-    }
-    sync::ScopeId scopeOf(const std::string& caseId)
-    {
-        const sync::Record* r = store().get(caseId);
-        REQUIRE(r);
-        return r->scope;
-    }
-
-    // Shares and waits for the job's result.
-    ShareController::State shareWith(const Device& device)
-    {
-        const QString id = QString::fromStdString(crypto::to_hex(device.store->device().id()));
-        REQUIRE(share.share(id));
-        REQUIRE(share.state() == ShareController::State::Sharing);
-        REQUIRE(session.storeBusy());  // the share is a store job: the GUI thread keeps off the store
-        REQUIRE(QTest::qWaitFor([&] { return share.state() != ShareController::State::Sharing; }, kTimeoutMs));
-        return share.state();
-    }
-
-    const ShareTargetModel::Row* row(const Device& device)
-    {
-        const int i = share.targets()->indexOf(QString::fromStdString(crypto::to_hex(device.store->device().id())));
-        return i < 0 ? nullptr : &share.targets()->rows()[std::size_t(i)];
-    }
-
-    QTemporaryDir tmp;
-    std::function<Fault(const sync::Request&)> faults;  // set only while no store job runs
-    SessionController session;
-    SyncController sync;
-    ShareController share;
-    QAbstractItemModelTester tester;
-};
 
 bool holdsCase(Device& device, const std::string& caseId)
 {

@@ -185,6 +185,10 @@ ColumnLayout {
         title: qsTr("Vermerk")
         iconName: "lock"
 
+        EntrustedBadge {
+            objectName: "visitEntrustedBadge"
+            visible: Visit.noteEntrusted
+        }
         VerbatimEditor {
             objectName: "noteEditor"
             Layout.fillWidth: true
