@@ -117,6 +117,10 @@
         <source>Hausbesuch bei %1 beginnen</source>
         <translation>Start a home visit with %1</translation>
     </message>
+    <message>
+        <source>Träger: %1</source>
+        <translation>Provider: %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -438,6 +442,10 @@
     <message>
         <source>Einwilligungen</source>
         <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Träger: %1</source>
+        <translation>Provider: %1</translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3181,34 @@
         <source>Von „%1“ zurücknehmen</source>
         <translation>Take back from “%1”</translation>
     </message>
+    <message>
+        <source>Freie Träger</source>
+        <translation>Free providers</translation>
+    </message>
+    <message>
+        <source>%1 – zugewiesen</source>
+        <translation>%1 – assigned</translation>
+    </message>
+    <message>
+        <source>Zuweisung zurücknehmen</source>
+        <translation>Withdraw assignment</translation>
+    </message>
+    <message>
+        <source>Zuweisen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Zuweisung an %1 zurücknehmen</source>
+        <translation>Withdraw the assignment to %1</translation>
+    </message>
+    <message>
+        <source>Fall dem Träger %1 zuweisen</source>
+        <translation>Assign the case to the provider %1</translation>
+    </message>
+    <message>
+        <source>Wird zugewiesen …</source>
+        <translation>Assigning …</translation>
+    </message>
 </context>
 <context>
     <name>SocialSpaceMap</name>
@@ -5008,6 +5044,34 @@
     <message>
         <source>Nicht zurückgenommen: %1</source>
         <translation>Not taken back: %1</translation>
+    </message>
+    <message>
+        <source>Der Fall ist dem Träger „%1“ schon zugewiesen.</source>
+        <translation>The case is already assigned to the provider “%1”.</translation>
+    </message>
+    <message>
+        <source>Der Fall ist dem Träger „%1“ nicht zugewiesen.</source>
+        <translation>The case is not assigned to the provider “%1”.</translation>
+    </message>
+    <message>
+        <source>Der Fall ist jetzt dem Träger „%1“ zugewiesen. Seine Familienhilfe können Sie nun mit dem Fall teilen.</source>
+        <translation>The case is now assigned to the provider “%1”. You can now share it with its family helpers.</translation>
+    </message>
+    <message>
+        <source>Die Zuweisung an „%1“ ist zurückgenommen. Dessen Familienhilfe verliert den Fall bei ihrer nächsten Synchronisierung.</source>
+        <translation>The assignment to “%1” is withdrawn. Its family helpers lose the case at their next sync.</translation>
+    </message>
+    <message>
+        <source>Nicht zugewiesen: Nur wer den Fall hat (und keine Familienhilfe ist) oder die Administration kann ihn einem Träger zuweisen.</source>
+        <translation>Not assigned: only someone who has the case (and is no family helper) or the administration can assign it to a provider.</translation>
+    </message>
+    <message>
+        <source>Nicht zugewiesen: Der Server ist nicht erreichbar. Die Zuweisung braucht eine Verbindung zum Server; versuchen Sie es erneut, sobald dieses Gerät online ist.</source>
+        <translation>Not assigned: the server cannot be reached. Assigning needs a connection to the server; try again once this device is online.</translation>
+    </message>
+    <message>
+        <source>Nicht zugewiesen: %1</source>
+        <translation>Not assigned: %1</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,13 @@ void CaseController::readCase()
     }
     const domain::Case& c = *loaded;
     m_fields = recordValues(c);
+    // The free providers the case is assigned to (the directory's `provider` entries: docs/roles.md).
+    if (const sync::Record* record = m_store->get(caseId)) {
+        QStringList providers;
+        for (const std::string& p : m_store->directory().providers(record->scope))
+            providers << qs(p);
+        m_fields.insert(QStringLiteral("providers"), providers.join(QStringLiteral(", ")));
+    }
     m_fields.insert(QStringLiteral("conflicts"), [&] {
         QStringList out;
         for (const std::string& f : c.conflicts)

@@ -6,6 +6,7 @@
 #include "controllers/sessioncontroller.h"
 #include "controllers/synccontroller.h"
 
+#include "sync/client/roles.h"
 #include "sync/client/sharing.h"
 #include "sync/store/store.h"
 #include "sync/protocol/wire.h"
@@ -13,6 +14,7 @@
 #include <QDateTime>
 
 #include <memory>
+#include <set>
 
 namespace quartier::app {
 
@@ -28,6 +30,8 @@ std::uint64_t nowMs() { return std::uint64_t(QDateTime::currentMSecsSinceEpoch()
 struct ShareController::Outcome : ServerCall {
     quint64 epoch = 0;  // the m_epoch it was started in
     bool unshare = false;
+    std::string provider;  // an assign job: the provider
+    bool assigned = false;  // ... assigned (true) or withdrawn
     bool read = false;  // the candidates below were read after the share
     std::vector<sync::sharing::Candidate> candidates;
     std::optional<sync::sharing::Candidate> target;
@@ -53,6 +57,8 @@ void ShareController::startOver(const QString& caseId)
     m_scopeHex.clear();
     m_sharedWith.clear();
     m_targets.clear();
+    m_providers.clear();
+    m_canAssign = false;
     setMessage({});
     emit caseChanged();
 }
@@ -101,6 +107,7 @@ void ShareController::read()
     } else {
         const auto candidates = sync::sharing::candidates(*store, record->scope, nowMs());
         showCandidates(candidates);
+        readProviders(*store, record->scope);
         if (sync::sharing::scope_kind(*store, record->scope) == sync::ScopeKind::Personal)
             m_notice = tr("Dieser Fall liegt im persönlichen Bereich dieses Geräts (anvertraut, § 65 SGB VIII). "
                           "Ein persönlicher Bereich wird nie geteilt.");
@@ -109,6 +116,98 @@ void ShareController::read()
     }
     emit caseChanged();
     setState(State::Ready);
+}
+
+void ShareController::readProviders(const sync::Store& store, const std::array<std::uint8_t, 16>& scope)
+{
+    const sync::Directory& directory = store.directory();
+    const sync::DeviceInfo* me = directory.device(store.device().id());
+    // A helper's `provider` entries are refused by every directory (docs/roles.md); a personal
+    // scope is never a case.
+    m_canAssign = me && !me->revoked && me->role != "helper" && sync::sharing::scope_kind(store, scope) == sync::ScopeKind::Case;
+    const std::set<std::string> assigned = directory.providers(scope);
+    std::set<std::string> names = assigned;
+    for (const sync::DeviceInfo& d : directory.devices())
+        if (d.role == "helper" && !d.revoked && !d.provider.empty() && !d.provider_hidden)
+            names.insert(d.provider);
+    m_providers.clear();
+    for (const std::string& name : names)
+        m_providers << QVariantMap{{"name", qstr(name)}, {"assigned", assigned.count(name) > 0}};
+}
+
+bool ShareController::assignProvider(const QString& provider, bool assigned)
+{
+    if (!m_session || !m_sync || m_scopeHex.empty() || m_state == State::Closed || busy() || provider.trimmed().isEmpty())
+        return false;  // invariant 4
+    const auto scope = sync::wire::id_from_hex(m_scopeHex);
+    if (!scope)
+        return false;
+    // Already so as far as this device knows: nothing to sign (roles::assign_provider would write
+    // no entry either).
+    for (const QVariant& p : m_providers)
+        if (p.toMap().value("name").toString() == provider.trimmed() && p.toMap().value("assigned").toBool() == assigned) {
+            setMessage(assigned ? tr("Der Fall ist dem Träger „%1“ schon zugewiesen.").arg(provider.trimmed())
+                                : tr("Der Fall ist dem Träger „%1“ nicht zugewiesen.").arg(provider.trimmed()));
+            return false;
+        }
+    auto outcome = std::make_shared<Outcome>();
+    outcome->epoch = m_epoch;
+    outcome->provider = provider.trimmed().toStdString();
+    outcome->assigned = assigned;
+    const bool started = m_session->runStoreJob(
+        [outcome, scope = *scope, factory = m_sync->transportFactory(),
+         options = m_sync->syncOptions()](sync::Store& store, const std::atomic<bool>& cancel) mutable {
+            options.cancel = &cancel;
+            ServerCall& call = *outcome;
+            call = callServer(store, factory, std::move(options), [&](sync::SyncClient& client) {
+                return sync::roles::assign_provider(store, client, scope, outcome->provider, outcome->assigned);
+            });
+            if (store.failed())
+                return;
+            outcome->candidates = sync::sharing::candidates(store, scope, nowMs());
+            outcome->read = true;
+        },
+        this, [this, outcome] { finishAssign(*outcome); });
+    if (!started)
+        return false;
+    setMessage({});
+    setState(State::Assigning);
+    return true;
+}
+
+void ShareController::finishAssign(const Outcome& outcome)
+{
+    if (outcome.epoch != m_epoch)  // invariant 2
+        return;
+    if (outcome.read) {
+        showCandidates(outcome.candidates);
+        if (m_session && m_session->store() && !m_session->storeBusy())
+            if (const auto scope = sync::wire::id_from_hex(m_scopeHex))
+                readProviders(*m_session->store(), *scope);
+        emit caseChanged();
+    }
+    const QString name = qstr(outcome.provider);
+    if (outcome.ok) {
+        setMessage(outcome.assigned ? tr("Der Fall ist jetzt dem Träger „%1“ zugewiesen. Seine Familienhilfe können Sie "
+                                         "nun mit dem Fall teilen.").arg(name)
+                                    : tr("Die Zuweisung an „%1“ ist zurückgenommen. Dessen Familienhilfe verliert den Fall "
+                                         "bei ihrer nächsten Synchronisierung.").arg(name));
+        setState(State::Assigned);
+    } else if (outcome.error == sync::Error::Denied
+               || (outcome.error == sync::Error::InvalidArgument && outcome.detail.rfind("only a member", 0) == 0)) {
+        // The directory takes `provider` entries only from a member of the case that is no
+        // helper, or from the admin (docs/roles.md).
+        setMessage(tr("Nicht zugewiesen: Nur wer den Fall hat (und keine Familienhilfe ist) oder die Administration "
+                      "kann ihn einem Träger zuweisen."));
+        setState(State::Refused);
+    } else {
+        showFailure(outcome,
+                    tr("Nicht zugewiesen: Der Server ist nicht erreichbar. Die Zuweisung braucht eine Verbindung zum "
+                       "Server; versuchen Sie es erneut, sobald dieses Gerät online ist."),
+                    tr("Nicht zugewiesen: %1"));
+    }
+    if (m_sync)
+        m_sync->refreshStatus();
 }
 
 bool ShareController::share(const QString& deviceId) { return start(deviceId, false); }

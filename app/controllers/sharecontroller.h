@@ -1,4 +1,5 @@
-// "Fall teilen": shares the open case with a colleague's device from the case page (docs/app.md).
+// "Fall teilen": shares the open case with a colleague's device from the case page, and assigns it
+// to a free provider (Träger) whose family helpers may then receive it (docs/app.md).
 // The rules are sync/client/sharing.h's — the same function `quartier-cli scope share` calls: the role
 // policy (sync/client/roles.h; a personal scope is never shared) and the legal bases of the case's
 // disclosed entrusted entries (sync/client/consent.h). This controller only lists, runs and explains.
@@ -14,6 +15,12 @@
 //                (directory, member entry, key grants): offline it fails and nothing changes
 //   unshare job  the same with SyncClient::unassign (`quartier-cli scope unassign`): an `unassign`
 //                entry and a new epoch without that device; it purges the case at its next sync
+//   providers    the free providers the directory knows (from its helpers' enrolments) and those
+//                the case is assigned to, each with `assigned`; offered only on a device whose role
+//                may assign (not a helper's: the directory refuses its `provider` entries)
+//   assign job   the same with roles::assign_provider (`quartier-cli scope assign`): a `provider`
+//                entry assigning the case to a provider or withdrawing it (its helpers are then
+//                rotated past and purge the case at their next sync)
 //
 // States and transitions (the function behind each arrow)
 //   Closed   --open(caseId), store free--------> Ready      targets read; notice if nothing can be shared
@@ -26,6 +33,9 @@
 //   Ready | Shared | Refused | Failed | Unshared --unshare(deviceId)--> Unsharing   a store job
 //   Unsharing --taken back---------------------> Unshared   message: it drops the case at its next sync
 //   Unsharing --error--------------------------> Failed
+//   Ready | … --assignProvider(name, assigned)-> Assigning   a store job
+//   Assigning --done---------------------------> Assigned   message: what the provider's helpers may now
+//   Assigning --Denied | error-----------------> Refused | Failed
 //   any      --close() | lock------------------> Closed     a running job's result is dropped
 //
 // Invariants
@@ -35,7 +45,7 @@
 //      it started for (m_epoch), else it is dropped.
 //   3. Nothing is decided here: a refusal comes from sync::sharing, and a row's verdict is the
 //      same functions' preview. A refused share changes nothing but a `refuse` audit entry.
-//   4. One job at a time: share() or unshare() while Sharing or Unsharing does nothing.
+//   4. One job at a time: share(), unshare() or assignProvider() while a job runs does nothing.
 #pragma once
 
 #include "adapters/qtprop.h"
@@ -46,13 +56,19 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <array>
+#include <cstdint>
 #include <optional>
 
-namespace quartier::sync::sharing {
+namespace quartier::sync {
+class Store;
+namespace sharing {
 struct Candidate;
 }
+}  // namespace quartier::sync
 
 namespace quartier::app {
 
@@ -73,9 +89,11 @@ class ShareController : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QString sharedWith READ sharedWith NOTIFY messageChanged)
     Q_PROPERTY(ShareTargetModel* targets READ targets CONSTANT)
+    Q_PROPERTY(QVariantList providers READ providers NOTIFY caseChanged)
+    Q_PROPERTY(bool canAssign READ canAssign NOTIFY caseChanged)
 
 public:
-    enum class State { Closed, Pending, Ready, Sharing, Shared, Refused, Failed, Unsharing, Unshared };
+    enum class State { Closed, Pending, Ready, Sharing, Shared, Refused, Failed, Unsharing, Unshared, Assigning, Assigned };
     Q_ENUM(State)
 
     // `session` and `sync` (its transport factory and retry options) must outlive the controller.
@@ -83,7 +101,10 @@ public:
     ~ShareController() override;
 
     State state() const { return m_state; }
-    bool busy() const { return m_state == State::Sharing || m_state == State::Unsharing || m_state == State::Pending; }
+    bool busy() const
+    {
+        return m_state == State::Sharing || m_state == State::Unsharing || m_state == State::Assigning || m_state == State::Pending;
+    }
     QString caseId() const { return m_caseId; }
     QString caseName() const { return m_caseName; }
     // Why nothing can be shared from here at all (not enrolled, a personal scope, no colleagues); empty otherwise.
@@ -93,6 +114,9 @@ public:
     // The device id the last successful share went to.
     QString sharedWith() const { return m_sharedWith; }
     ShareTargetModel* targets() { return &m_targets; }
+    // [{name, assigned}] by name: see "providers" above.
+    QVariantList providers() const { return m_providers; }
+    bool canAssign() const { return m_canAssign; }
 
     Q_INVOKABLE void open(const QString& caseId);
     // Shares the open case with `deviceId`; false if nothing was started (closed, busy, unknown).
@@ -100,6 +124,9 @@ public:
     // Takes the open case back from `deviceId`, a member; false if nothing was started.
     Q_INVOKABLE bool unshare(const QString& deviceId);
     Q_INVOKABLE void close();
+    // Assigns the open case to `provider` (assigned true) or withdraws the assignment; false if
+    // nothing was started (closed, busy, no case).
+    Q_INVOKABLE bool assignProvider(const QString& provider, bool assigned);
 
     // The German sentence for a candidate the rules refuse (empty if it may receive the case).
     static QString reasonFor(const sync::sharing::Candidate& candidate);
@@ -119,6 +146,9 @@ private:
     void startOver(const QString& caseId);
     void read();
     bool start(const QString& deviceId, bool unshare);
+    // The providers of the case as this device's copy of the directory knows them.
+    void readProviders(const sync::Store& store, const std::array<std::uint8_t, 16>& scope);
+    void finishAssign(const Outcome& outcome);
     void finish(const Outcome& outcome);
     // A share or take-back that did not happen: Ready if cancelled, else Failed with `offline`
     // (no server) or `otherwise` (its %1 the error's German text).
@@ -130,6 +160,8 @@ private:
     QPointer<SessionController> m_session;
     QPointer<SyncController> m_sync;
     ShareTargetModel m_targets;
+    QVariantList m_providers;
+    bool m_canAssign = false;
     State m_state = State::Closed;
     QString m_caseId;
     QString m_caseName;

@@ -30,6 +30,7 @@ const RoleColumn<CaseListModel, CaseListModel::Row> CaseListModel::kRoles[] = {
     {ConflictedRole, "conflicted", rowMember<&Row::conflicted>},
     {LeadWorkerRole, "leadWorker", rowMember<&Row::leadWorker>},
     {MineRole, "mine", [](const CaseListModel& model, const Row& row) { return QVariant(model.isMine(row)); }},
+    {ProvidersRole, "providers", rowMember<&Row::providers>},
 };
 
 CaseListModel::CaseListModel(QObject* parent) : StoreListModel(parent)
@@ -140,8 +141,12 @@ void CaseListModel::readRows()
     for (const sync::Record* record : m_store->list(kType)) {
         if (!record || record->deleted())
             continue;
+        QStringList providers;
+        for (const std::string& p : m_store->directory().providers(record->scope))
+            providers << QString::fromStdString(p);
         m_rows.push_back(Row{QString::fromStdString(record->id), field(*record, kName), field(*record, kSocialSpace),
-                             field(*record, kStatus), field(*record, kLeadWorker), record->conflicted()});
+                             field(*record, kStatus), field(*record, kLeadWorker), record->conflicted(),
+                             providers.join(QStringLiteral(", "))});
     }
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);

@@ -53,6 +53,7 @@ public:
         ConflictedRole,
         LeadWorkerRole,
         MineRole,         // the lead worker is this device's worker
+        ProvidersRole,    // the free providers the case is assigned to, "Träger A, Träger B" (the directory's)
     };
     Q_ENUM(Role)
 
@@ -106,6 +107,7 @@ private:
         QString status;
         QString leadWorker;
         bool conflicted = false;
+        QString providers;
     };
     static const RoleColumn<CaseListModel, Row> kRoles[];  // data() and roleNames()
     void reset(bool readStore);

@@ -721,10 +721,29 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
                 ++failures;
             }
             shoot(QStringLiteral("case-share"));
+            // Assigned to the helper's free provider (the `provider` entry the dialog's "Zuweisen"
+            // has the server take, written here locally): its helper may receive the case now,
+            // and the case list says which provider has it.
+            navigator.closeDialogs();
+            settle(200);
+            const sync::Directory& directory = store.directory();
+            std::vector<sync::SignedEntry> provider{
+                directory.make_provider(me, false, record->scope, "Kinderhaus Nord e. V.", true, now + 1, {})};
+            if (!store.extend_directory(provider).ok()) {
+                out << "FAIL the case could not be assigned to its provider" << Qt::endl;
+                ++failures;
+            }
+            caseDetail.reload();
+            openCaseShare(page);
+            settle(300);
+            selectShareTarget(page, QString::fromStdString(crypto::to_hex(colleagues[2])));
+            shoot(QStringLiteral("case-provider-assigned"));
         }
         navigator.closeDialogs();
         navigator.closeCase();
         settle(300);
+        cases.refresh();
+        shoot(QStringLiteral("case-list-providers"));
     }
 
     // Einwilligungen and an entrusted note passed into the case (issue 18, item 4), on the first

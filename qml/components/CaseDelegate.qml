@@ -12,6 +12,7 @@ ItemDelegate {
     required property string caseId
     required property string name
     required property string socialSpace
+    required property string providers
     required property string status
     required property string statusLabel
     required property bool conflicted
@@ -84,7 +85,8 @@ ItemDelegate {
             Label {
                 Layout.fillWidth: true
                 visible: text.length > 0
-                text: root.conflicted ? qsTr("%1 · Bearbeitungskonflikt klären").arg(root.socialSpace) : root.socialSpace
+                text: [root.conflicted ? qsTr("%1 · Bearbeitungskonflikt klären").arg(root.socialSpace) : root.socialSpace,
+                       root.providers.length > 0 ? qsTr("Träger: %1").arg(root.providers) : ""].filter(s => s.length > 0).join(" · ")
                 color: root.conflicted ? Theme.warning : Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
                 elide: Text.ElideRight

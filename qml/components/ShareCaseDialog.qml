@@ -2,7 +2,8 @@
 // case already, those that may receive it, and those the rules refuse (shown disabled, with the
 // reason) — and, after a device is tapped, one button to share the case with it (or, for a device
 // that has it, to take it back). Both run as store jobs in the Share controller; the rules are
-// sync/client/sharing.h's, the dialog only shows them.
+// sync/client/sharing.h's, the dialog only shows them. Above the devices, the free providers
+// (Träger): assigning the case to one lets its family helpers receive it (roles::assign_provider).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -17,6 +18,7 @@ Dialog {
     property string selectedName
     property bool selectedMember: false
     readonly property bool working: Share.state === ShareController.Sharing || Share.state === ShareController.Unsharing
+                                    || Share.state === ShareController.Assigning
 
     // Opens the dialog for a case: the controller reads the directory (or waits for the store).
     function openFor(caseId) {
@@ -104,6 +106,51 @@ Dialog {
             isError: false
             text: qsTr("Teilen braucht eine Verbindung zum Server. Auf dem anderen Gerät erscheint der Fall nach "
                        + "dessen nächster Synchronisierung.")
+        }
+
+        // Freie Träger: which provider has the case, and assigning or withdrawing it.
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: Share.canAssign && Share.providers.length > 0
+            spacing: Theme.spacingXs
+            Label {
+                text: qsTr("Freie Träger")
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontSmall
+                font.weight: Font.DemiBold
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Repeater {
+                model: Share.providers
+                RowLayout {
+                    required property var modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    Icon {
+                        name: modelData.assigned ? "check" : "people"
+                        color: modelData.assigned ? Theme.success : Theme.textSecondary
+                        size: 20
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: modelData.assigned ? qsTr("%1 – zugewiesen").arg(modelData.name) : modelData.name
+                        color: Theme.textPrimary
+                        font.pixelSize: Theme.fontBody
+                        elide: Text.ElideRight
+                    }
+                    ActionButton {
+                        objectName: "assign_" + index
+                        filled: false
+                        enabled: !root.working
+                        text: modelData.assigned ? qsTr("Zuweisung zurücknehmen") : qsTr("Zuweisen")
+                        Accessible.name: modelData.assigned ? qsTr("Zuweisung an %1 zurücknehmen").arg(modelData.name)
+                                                            : qsTr("Fall dem Träger %1 zuweisen").arg(modelData.name)
+                        onClicked: Share.assignProvider(modelData.name, !modelData.assigned)
+                    }
+                }
+            }
         }
 
         Label {
@@ -245,7 +292,8 @@ Dialog {
             Label {
                 id: label
                 Layout.fillWidth: true
-                text: Share.state === ShareController.Unsharing ? qsTr("Wird zurückgenommen …") : qsTr("Wird geteilt …")
+                text: Share.state === ShareController.Unsharing ? qsTr("Wird zurückgenommen …")
+                    : Share.state === ShareController.Assigning ? qsTr("Wird zugewiesen …") : qsTr("Wird geteilt …")
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontBody
             }

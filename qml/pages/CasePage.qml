@@ -179,8 +179,9 @@ Page {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: [CaseDetail.fields.social_space, CaseDetail.statusLabel,
-                               CaseDetail.fields.lead_worker].filter(s => s && s.length > 0).join(" · ")
+                        text: [CaseDetail.fields.social_space, CaseDetail.statusLabel, CaseDetail.fields.lead_worker,
+                               CaseDetail.fields.providers ? qsTr("Träger: %1").arg(CaseDetail.fields.providers) : ""]
+                              .filter(s => s && s.length > 0).join(" · ")
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontSmall
                         elide: Text.ElideRight

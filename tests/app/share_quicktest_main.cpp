@@ -119,9 +119,10 @@ struct PlainDevice {
     std::unique_ptr<qs::SyncClient> client;
 };
 
-void enrol(PlainDevice& office, qs::Store& store, qs::SyncClient& client, const std::string& name, const std::string& role)
+void enrol(PlainDevice& office, qs::Store& store, qs::SyncClient& client, const std::string& name, const std::string& role,
+           const std::string& provider = {})
 {
-    auto code = qs::offer_enrolment(*office.store, *office.client, name, role);
+    auto code = qs::offer_enrolment(*office.store, *office.client, name, role, provider);
     if (!code)
         die("offer", code.detail());
     auto sas = qs::request_enrolment(store, client, *code, name);
@@ -142,11 +143,22 @@ class ShareProbe : public QObject
     Q_PROPERTY(QString caseId MEMBER m_caseId CONSTANT)
     Q_PROPERTY(QString deputyId MEMBER m_deputyId CONSTANT)
     Q_PROPERTY(QString planningId MEMBER m_planningId CONSTANT)
+    Q_PROPERTY(QString helperId MEMBER m_helperId CONSTANT)
 
 public:
-    ShareProbe(PlainDevice& deputy, QString caseId, QString deputyId, QString planningId)
-        : m_deputy(deputy), m_caseId(std::move(caseId)), m_deputyId(std::move(deputyId)), m_planningId(std::move(planningId))
+    ShareProbe(PlainDevice& deputy, PlainDevice& helper, QString caseId, QString deputyId, QString planningId, QString helperId)
+        : m_deputy(deputy), m_helper(helper), m_caseId(std::move(caseId)), m_deputyId(std::move(deputyId)),
+          m_planningId(std::move(planningId)), m_helperId(std::move(helperId))
     {
+    }
+
+    // The free provider's helper syncs; then: the case's name as its store has it, or "".
+    Q_INVOKABLE QString helperSyncsAndReads()
+    {
+        if (auto r = m_helper.client->sync(); !r)
+            return QStringLiteral("sync failed: ") + QString::fromStdString(r.detail());
+        const qs::Record* r = m_helper.store->get(m_caseId.toStdString());
+        return r ? QString::fromStdString(r->value("name").value_or("")) : QString();
     }
 
     // The deputy syncs; then: the case's name as its store has it, or "".
@@ -160,9 +172,11 @@ public:
 
 private:
     PlainDevice& m_deputy;
+    PlainDevice& m_helper;
     QString m_caseId;
     QString m_deputyId;
     QString m_planningId;
+    QString m_helperId;
 };
 
 class Setup : public QObject
@@ -184,6 +198,8 @@ public slots:
         enrol(*m_office, *m_deputy->store, *m_deputy->client, "Tablet ASD Vertretung", "caseworker");
         m_planning = std::make_unique<PlainDevice>(*m_server, dir / "planning");
         enrol(*m_office, *m_planning->store, *m_planning->client, "Laptop Jugendhilfeplanung", "planning");
+        m_helper = std::make_unique<PlainDevice>(*m_server, dir / "helper");
+        enrol(*m_office, *m_helper->store, *m_helper->client, "Tablet Familienhilfe Nord", "helper", "Kinderhaus Nord e. V.");
 
         // The tablet: the app's controllers over a session, its transports to the local server.
         m_session = std::make_unique<qa::SessionController>(m_tmp.filePath(QStringLiteral("tablet")));
@@ -220,9 +236,10 @@ public slots:
         auto caseId = repo.save(c);
         if (!caseId)
             die("case", caseId.detail());
-        m_probe = std::make_unique<ShareProbe>(*m_deputy, QString::fromStdString(*caseId),
+        m_probe = std::make_unique<ShareProbe>(*m_deputy, *m_helper, QString::fromStdString(*caseId),
                                                QString::fromStdString(quartier::crypto::to_hex(m_deputy->store->device().id())),
-                                               QString::fromStdString(quartier::crypto::to_hex(m_planning->store->device().id())));
+                                               QString::fromStdString(quartier::crypto::to_hex(m_planning->store->device().id())),
+                                               QString::fromStdString(quartier::crypto::to_hex(m_helper->store->device().id())));
 
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Session", m_session.get());
         qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Sync", m_sync.get());
@@ -243,6 +260,7 @@ private:
     std::unique_ptr<PlainDevice> m_office;
     std::unique_ptr<PlainDevice> m_deputy;
     std::unique_ptr<PlainDevice> m_planning;
+    std::unique_ptr<PlainDevice> m_helper;
     std::unique_ptr<qa::SessionController> m_session;
     std::unique_ptr<qa::SyncController> m_sync;
     std::unique_ptr<qa::ShareController> m_share;

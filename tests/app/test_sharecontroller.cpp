@@ -11,6 +11,8 @@
 #include "controllers/synccontroller.h"
 #include "app/tablet.h"
 
+#include "models/caselistmodel.h"
+
 #include "domain/repository.h"
 #include "sync/client/consent.h"
 #include "sync/client/sharing.h"
@@ -260,4 +262,110 @@ TEST_CASE("ShareController: a lock drops the dialog and a share's late result", 
     CHECK(tablet.share.state() == ShareController::State::Closed);
     CHECK(tablet.share.message().isEmpty());
     CHECK_FALSE(tablet.share.share(deputy));  // nothing open: nothing starts
+}
+
+TEST_CASE("ShareController: a case assigned to a free provider from the dialog, then shared with its helper, withdrawn again",
+          "[share][app][provider]")
+{
+    // Device 0: a free provider's helper. 1: another provider's helper.
+    SyncFixture f(2, {{0, "helper:Kinderhaus Nord"}, {1, "helper:Familienwerk Süd"}});
+    Tablet tablet(f);
+    const std::string caseId = tablet.addCase("Familie Demir");
+    const QString qCase = QString::fromStdString(caseId);
+    REQUIRE(tablet.syncOnce());
+    tablet.share.open(qCase);
+    REQUIRE(tablet.share.state() == ShareController::State::Ready);
+    CHECK(tablet.share.canAssign());
+    auto providers = [&] {
+        QStringList out;
+        for (const QVariant& p : tablet.share.providers())
+            out << p.toMap().value("name").toString() + (p.toMap().value("assigned").toBool() ? "*" : "");
+        return out;
+    };
+    CHECK(providers() == QStringList{QStringLiteral("Familienwerk Süd"), QStringLiteral("Kinderhaus Nord")});
+    REQUIRE(tablet.row(f[0]));
+    CHECK_FALSE(tablet.row(f[0])->allowed);
+
+    auto assign = [&](const QString& name, bool assigned) {
+        REQUIRE(tablet.share.assignProvider(name, assigned));
+        CHECK(tablet.share.state() == ShareController::State::Assigning);
+        CHECK_FALSE(tablet.share.share(QStringLiteral("00")));  // one job at a time
+        REQUIRE(QTest::qWaitFor([&] { return tablet.share.state() != ShareController::State::Assigning; }, kTimeoutMs));
+        INFO(tablet.share.message().toStdString());
+        tablet.settle();
+        return tablet.share.state();
+    };
+    CHECK(assign(QStringLiteral("Kinderhaus Nord"), true) == ShareController::State::Assigned);
+    CHECK(tablet.share.message() ==
+          QStringLiteral("Der Fall ist jetzt dem Träger „Kinderhaus Nord“ zugewiesen. Seine Familienhilfe können Sie nun mit dem Fall teilen."));
+    CHECK(providers() == QStringList{QStringLiteral("Familienwerk Süd"), QStringLiteral("Kinderhaus Nord*")});
+    // Its helper may receive the case now; the other provider's helper still may not.
+    REQUIRE(tablet.row(f[0]));
+    CHECK(tablet.row(f[0])->allowed);
+    REQUIRE(tablet.row(f[1]));
+    CHECK_FALSE(tablet.row(f[1])->allowed);
+    // Assigned twice: nothing starts, and the dialog says why.
+    CHECK_FALSE(tablet.share.assignProvider(QStringLiteral("Kinderhaus Nord"), true));
+    CHECK(tablet.share.state() == ShareController::State::Assigned);
+    CHECK(tablet.share.message() == QStringLiteral("Der Fall ist dem Träger „Kinderhaus Nord“ schon zugewiesen."));
+
+    // Which provider has the case: the case page's header and the case list read the directory.
+    tablet.caseDetail.open(qCase);
+    CHECK(tablet.caseDetail.fields().value(QStringLiteral("providers")) == QStringLiteral("Kinderhaus Nord"));
+    app::CaseListModel list;
+    list.setStore(&tablet.store());
+    REQUIRE(list.rowCount() == 1);
+    CHECK(list.data(list.index(0), app::CaseListModel::ProvidersRole) == QStringLiteral("Kinderhaus Nord"));
+    list.setStore(nullptr);
+    tablet.caseDetail.close();
+
+    CHECK(tablet.shareWith(f[0]) == ShareController::State::Shared);
+    tablet.settle();
+    f[0].sync_ok();
+    REQUIRE(holdsCase(f[0], caseId));
+
+    // Withdrawn: the helper is taken off; the members rotate past it and it purges the case.
+    CHECK(assign(QStringLiteral("Kinderhaus Nord"), false) == ShareController::State::Assigned);
+    CHECK(tablet.share.message().startsWith(QStringLiteral("Die Zuweisung an „Kinderhaus Nord“ ist zurückgenommen.")));
+    CHECK(providers() == QStringList{QStringLiteral("Familienwerk Süd"), QStringLiteral("Kinderhaus Nord")});
+    REQUIRE(tablet.syncOnce());
+    f[0].sync_ok();
+    CHECK_FALSE(holdsCase(f[0], caseId));
+}
+
+TEST_CASE("ShareController: a helper's tablet offers no provider assignment, and one asked for anyway is refused",
+          "[share][app][provider][errors]")
+{
+    SyncFixture f(0);
+    Tablet office(f, "Tablet ASD Garstedt");
+    Tablet helper(f, "Tablet Kinderhaus Nord", "helper", "Kinderhaus Nord");
+    const std::string caseId = office.addCase("Familie Demir");
+    REQUIRE(office.syncOnce());
+    office.share.open(QString::fromStdString(caseId));
+    REQUIRE(office.share.assignProvider(QStringLiteral("Kinderhaus Nord"), true));
+    REQUIRE(QTest::qWaitFor([&] { return office.share.state() != ShareController::State::Assigning; }, kTimeoutMs));
+    REQUIRE(office.share.state() == ShareController::State::Assigned);
+    office.settle();
+    REQUIRE(office.share.share(QString::fromStdString(crypto::to_hex(helper.store().device().id()))));
+    REQUIRE(QTest::qWaitFor([&] { return office.share.state() != ShareController::State::Sharing; }, kTimeoutMs));
+    REQUIRE(office.share.state() == ShareController::State::Shared);
+    office.settle();
+    REQUIRE(helper.syncOnce());
+    REQUIRE(helper.store().get(caseId));
+
+    helper.share.open(QString::fromStdString(caseId));
+    REQUIRE(helper.share.state() == ShareController::State::Ready);
+    CHECK_FALSE(helper.share.canAssign());
+    // The dialog offers nothing; a provider entry signed by the helper anyway is refused by the
+    // directory (docs/roles.md), and the case keeps its one provider.
+    REQUIRE(helper.share.assignProvider(QStringLiteral("Familienwerk Süd"), true));
+    REQUIRE(QTest::qWaitFor([&] { return helper.share.state() != ShareController::State::Assigning; }, kTimeoutMs));
+    INFO(helper.share.message().toStdString());
+    CHECK(helper.share.state() == ShareController::State::Refused);
+    CHECK(helper.share.message().startsWith(QStringLiteral("Nicht zugewiesen: Nur wer den Fall hat")));
+    helper.settle();
+    REQUIRE(office.syncOnce());
+    const sync::Record* record = office.store().get(caseId);
+    REQUIRE(record);
+    CHECK(office.store().directory().providers(record->scope) == std::set<std::string>{"Kinderhaus Nord"});
 }

@@ -122,5 +122,31 @@ Item {
             tryVerify(() => !Session.storeBusy, 20000)
             compare(ShareProbe.deputySyncsAndReads(), "")  // purged at its sync
         }
+
+        // The free provider by touch: the helper's row is refused until the case is assigned to
+        // its provider; "Zuweisen" (a `provider` entry on the server), then share with the helper,
+        // whose own sync brings the case.
+        function test_d_assign_to_a_provider_then_share_with_its_helper() {
+            const dialog = openDialog()
+            let helper = target(dialog, ShareProbe.helperId)
+            compare(helper.enabled, false)
+            verify(helper.reason.indexOf("nicht zugewiesen") >= 0)
+            let assign = null
+            tryVerify(() => (assign = findChild(dialog.contentItem, "assign_0")) !== null, 5000)
+            waitForRendering(assign)
+            compare(assign.text, "Zuweisen")
+            tap(assign)
+            tryCompare(Share, "state", ShareController.Assigned, 20000)
+            const result = findChild(dialog.contentItem, "shareResult")
+            compare(result.text, "Der Fall ist jetzt dem Träger „Kinderhaus Nord e. V.“ zugewiesen. Seine Familienhilfe können Sie nun mit dem Fall teilen.")
+            tryCompare(findChild(dialog.contentItem, "assign_0"), "text", "Zuweisung zurücknehmen", 5000)
+            tryVerify(() => target(dialog, ShareProbe.helperId).enabled, 5000)
+            helper = target(dialog, ShareProbe.helperId)
+            tap(helper)
+            tap(findChild(dialog.footer, "shareConfirm"))
+            tryCompare(Share, "state", ShareController.Shared, 20000)
+            tryVerify(() => !Session.storeBusy && !Sync.syncing, 20000)
+            compare(ShareProbe.helperSyncsAndReads(), "Familie Demir")
+        }
     }
 }
