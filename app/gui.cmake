@@ -19,7 +19,7 @@ qt_add_library(quartier_app STATIC
   models/caselistmodel.h models/caselistmodel.cpp adapters/deferredreads.h
   controllers/casecontroller.h controllers/casecontroller.cpp
   controllers/casesection.h controllers/casesections.h controllers/casesections.cpp
-  controllers/caseconsents.h controllers/caseconsents.cpp
+  controllers/caseconsents.h controllers/caseconsents.cpp controllers/caseprogress.h controllers/caseprogress.cpp
   controllers/caseforms.h controllers/caseforms.cpp
   models/listmodel.h models/storelistmodel.h models/sectionmodel.h models/sectionmodel.cpp
   adapters/domainlabels.h adapters/domainlabels.cpp
@@ -121,6 +121,8 @@ set(quartier_qml_aliases
   components/ConsentsCard.qml
   components/DisclosureDialog.qml
   components/EntrustedBadge.qml
+  components/ProgressCard.qml
+  components/ProgressReportDialog.qml
   components/OfferDelegate.qml
   components/OfferDetailCard.qml
   components/OfferFilterChip.qml

@@ -447,6 +447,10 @@
         <source>Träger: %1</source>
         <translation>Provider: %1</translation>
     </message>
+    <message>
+        <source>Verlaufsberichte</source>
+        <translation>Progress reports</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceField</name>
@@ -754,6 +758,10 @@
     <message>
         <source>Beschreibung</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>Verlaufsbericht</source>
+        <translation>Progress report</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2172,38 @@
         <source>Mit vertrauter Person</source>
         <translation>With a trusted person</translation>
     </message>
+    <message>
+        <source>Geschrieben am</source>
+        <translation>Written on</translation>
+    </message>
+    <message>
+        <source>Zeitraum von</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Zeitraum bis</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>Ziele und Aufträge</source>
+        <translation>Goals and mandates</translation>
+    </message>
+    <message>
+        <source>Auftrag</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <source>Was geschah</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Was die Familie selbst getan hat</source>
+        <translation>What the family did itself</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung</source>
+        <translation>Summary</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2756,6 +2796,128 @@
     <message>
         <source>Passphrase anzeigen</source>
         <translation>Show passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressCard</name>
+    <message>
+        <source>Verlaufsberichte</source>
+        <translation>Progress reports</translation>
+    </message>
+    <message>
+        <source>Noch kein Verlaufsbericht. Die Familienhilfe des freien Trägers berichtet hier zu den Zielen und Aufträgen des Falls; die Berichte fließen in die Überprüfung des Hilfeplans.</source>
+        <translation>No progress report yet. The free provider’s family helper reports here on the case’s goals and mandates; the reports feed the review of the help plan.</translation>
+    </message>
+    <message>
+        <source>Verlaufsbericht schreiben</source>
+        <translation>Write progress report</translation>
+    </message>
+    <message>
+        <source>Verlaufsbericht vom %1 von %2</source>
+        <translation>Progress report of %1 by %2</translation>
+    </message>
+    <message>
+        <source>Verlaufsbericht vom %1</source>
+        <translation>Progress report of %1</translation>
+    </message>
+    <message>
+        <source>Zeitraum %1</source>
+        <translation>Period %1</translation>
+    </message>
+    <message>
+        <source>Ziel: %1</source>
+        <translation>Goal: %1</translation>
+    </message>
+    <message>
+        <source>Auftrag: %1</source>
+        <translation>Mandate: %1</translation>
+    </message>
+    <message>
+        <source> · jetzt %1 von 10</source>
+        <translation> · now %1 of 10</translation>
+    </message>
+    <message>
+        <source> (Ziel %1)</source>
+        <translation> (goal %1)</translation>
+    </message>
+    <message>
+        <source>Was geschah: %1</source>
+        <translation>What happened: %1</translation>
+    </message>
+    <message>
+        <source>Was die Familie selbst getan hat: %1</source>
+        <translation>What the family did itself: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReportDialog</name>
+    <message>
+        <source>Verlaufsbericht schreiben</source>
+        <translation>Write progress report</translation>
+    </message>
+    <message>
+        <source>Der Fall hat keine offenen Ziele oder Aufträge, zu denen berichtet werden könnte.</source>
+        <translation>The case has no open goals or mandates to report on.</translation>
+    </message>
+    <message>
+        <source>Ziel (%1): %2</source>
+        <translation>Goal (%1): %2</translation>
+    </message>
+    <message>
+        <source>Auftrag: %1</source>
+        <translation>Mandate: %1</translation>
+    </message>
+    <message>
+        <source>Wo steht die Familie jetzt? Zuletzt %1 von 10, Ziel %2.</source>
+        <translation>Where does the family stand now? Last %1 of 10, goal %2.</translation>
+    </message>
+    <message>
+        <source>Jetzt</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Was geschah?</source>
+        <translation>What happened?</translation>
+    </message>
+    <message>
+        <source>Was geschah bei %1</source>
+        <translation>What happened with %1</translation>
+    </message>
+    <message>
+        <source>Was hat die Familie selbst getan?</source>
+        <translation>What did the family do itself?</translation>
+    </message>
+    <message>
+        <source>Was die Familie selbst getan hat bei %1</source>
+        <translation>What the family did itself with %1</translation>
+    </message>
+    <message>
+        <source>Berichtszeitraum (freiwillig): von – bis</source>
+        <translation>Reporting period (optional): from – to</translation>
+    </message>
+    <message>
+        <source>Zeitraum von</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Zeitraum bis</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung (freiwillig)</source>
+        <translation>Summary (optional)</translation>
+    </message>
+    <message>
+        <source>Zusammenfassung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -4381,6 +4543,21 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::CaseProgressController</name>
+    <message>
+        <source>Auftrag</source>
+        <translation>Mandate</translation>
+    </message>
+    <message>
+        <source>(nicht mehr vorhanden)</source>
+        <translation>(no longer there)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>

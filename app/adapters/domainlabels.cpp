@@ -279,13 +279,22 @@ constexpr IdLabel kFields[] = {
     {"place", QT_TRANSLATE_NOOP("Labels", "Ort")},
     {"retention_class", QT_TRANSLATE_NOOP("Labels", "Aufbewahrungsklasse")},
     {"retention_end", QT_TRANSLATE_NOOP("Labels", "Aufbewahrung bis")},
+    {"written_on", QT_TRANSLATE_NOOP("Labels", "Geschrieben am")},
+    {"provider", QT_TRANSLATE_NOOP("Labels", "Träger")},
+    {"period_from", QT_TRANSLATE_NOOP("Labels", "Zeitraum von")},
+    {"period_to", QT_TRANSLATE_NOOP("Labels", "Zeitraum bis")},
+    {"entries", QT_TRANSLATE_NOOP("Labels", "Ziele und Aufträge")},
+    {"mandate_id", QT_TRANSLATE_NOOP("Labels", "Auftrag")},
+    {"happened", QT_TRANSLATE_NOOP("Labels", "Was geschah")},
+    {"family_did", QT_TRANSLATE_NOOP("Labels", "Was die Familie selbst getan hat")},
+    {"summary", QT_TRANSLATE_NOOP("Labels", "Zusammenfassung")},
 };
 
 bool isDateField(const QString& field)
 {
     static const QStringList dates{"opened_on", "closed_on", "birth_date", "recorded_on", "set_on", "review_on",
                                    "by_when", "done_on", "drawn_on", "assessed_on", "due_on", "deadline",
-                                   "start", "end", "lifted_on", "retention_end"};
+                                   "start", "end", "lifted_on", "retention_end", "written_on", "period_from", "period_to"};
     return dates.contains(field);
 }
 

@@ -38,7 +38,8 @@ CaseController::CaseController(QObject* parent)
       m_networkSection(*this, this),
       m_contactsSection(*this, this),
       m_classificationSection(*this, this),
-      m_consentsSection(*this, this)
+      m_consentsSection(*this, this),
+      m_progressSection(*this, this)
 {
 }
 
@@ -194,11 +195,11 @@ void CaseController::reload()
     readCase();
 }
 
-std::array<CaseSection*, 6> CaseController::sections()
+std::array<CaseSection*, 7> CaseController::sections()
 {
     // In the order of reading: later sections name the persons the members section read.
     return {&m_membersSection, &m_goalsSection, &m_networkSection, &m_contactsSection, &m_classificationSection,
-            &m_consentsSection};
+            &m_consentsSection, &m_progressSection};
 }
 
 void CaseController::clearSections()
@@ -571,6 +572,7 @@ void CaseController::registerForQml(CaseController& detail)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseContacts", detail.contactsSection());
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseClassification", detail.classificationSection());
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseConsents", detail.consentsSection());
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "CaseProgress", detail.progressSection());
 }
 
 QVariantList CaseController::choices(const QString& kind) const { return choiceList(kind); }

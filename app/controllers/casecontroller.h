@@ -2,7 +2,7 @@
 // fields (the header), has its section controllers (casesections.h) read their parts, saves the
 // page's forms through the repository and shows the Issues of a refused edit as German messages.
 // QML sees it as the singleton CaseDetail, its sections as CaseMembers, CaseGoals, CaseNetwork,
-// CaseContacts, CaseClassification and CaseConsents (registerForQml); to them it is the CaseContext
+// CaseContacts, CaseClassification, CaseConsents and CaseProgress (registerForQml); to them it is the CaseContext
 // (casesection.h) they share.
 //
 // Terms
@@ -47,6 +47,7 @@
 
 #include "adapters/qtprop.h"
 #include "controllers/caseconsents.h"
+#include "controllers/caseprogress.h"
 #include "controllers/casesections.h"
 
 #include "domain/repository.h"
@@ -167,6 +168,7 @@ public:
     CaseContactsController* contactsSection() { return &m_contactsSection; }
     CaseClassificationController* classificationSection() { return &m_classificationSection; }
     CaseConsentsController* consentsSection() { return &m_consentsSection; }
+    CaseProgressController* progressSection() { return &m_progressSection; }
     // Registers CaseDetail and its sections as the Quartier.Ui singletons (main.cpp, QML tests).
     static void registerForQml(CaseController& detail);
     // For tooling that asked CaseDetail before the sections existed (screenshots.cpp).
@@ -260,7 +262,7 @@ private:
     void readNewCaseDraft();
     bool deleteDraft(const std::string& place);
     bool saveWorkerForLock(const QString& typed);
-    std::array<CaseSection*, 6> sections();
+    std::array<CaseSection*, 7> sections();
 
     sync::Store* m_store = nullptr;
     SessionController* m_session = nullptr;
@@ -285,6 +287,7 @@ private:
     CaseContactsController m_contactsSection;
     CaseClassificationController m_classificationSection;
     CaseConsentsController m_consentsSection;
+    CaseProgressController m_progressSection;
 };
 
 }  // namespace quartier::app

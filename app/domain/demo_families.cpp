@@ -53,6 +53,19 @@ struct FeedbackSpec {
 struct RequirementSpec {
     std::string reason, minimum, way, deadline, checked_by, method, consequence;
 };
+// A Verlaufsbericht of the family helper: per direction goal (by index) and its action goal the
+// scale now and what happened, and per Auftrag (by index) what happened.
+struct ProgressSpec {
+    std::string written_on, author, provider, from, to, summary;
+    struct Goal {
+        int goal;  // index into goals; the action goal under it when `action`
+        bool action;
+        int now;
+        std::string happened, family_did;
+    };
+    std::vector<Goal> goals;
+    std::vector<std::pair<int, std::string>> mandates;  // index into mandates, what happened
+};
 struct FamilySpec {
     std::string name, social_space, lead_worker, provider, opened_on;
     CaseStatus status = CaseStatus::Active;
@@ -69,6 +82,7 @@ struct FamilySpec {
     std::vector<Mandate> mandates;  // case_id filled in
     std::vector<Measure> measures;  // case_id filled in
     std::vector<FeedbackSpec> feedback;
+    std::vector<ProgressSpec> progress;
 };
 
 // Saves records into one Batch and keeps the first failure with the record type that caused it.
@@ -175,6 +189,7 @@ Result<std::string> write_family(Repository& repo, const FamilySpec& f, const st
         will_ids.push_back(s.id);
     }
 
+    std::vector<std::pair<std::string, std::string>> goal_ids;  // per GoalSpec: direction, action
     for (const GoalSpec& gs : f.goals) {
         Goal direction;
         direction.case_id = c.id;
@@ -195,6 +210,7 @@ Result<std::string> write_family(Repository& repo, const FamilySpec& f, const st
         action.scale_target = gs.action_target;
         action.set_on = gs.set_on;
         w.put(action);
+        goal_ids.emplace_back(direction.id, action.id);
         for (const StepSpec& ss : gs.steps) {
             ActionStep s;
             s.case_id = c.id;
@@ -248,9 +264,28 @@ Result<std::string> write_family(Repository& repo, const FamilySpec& f, const st
         w.put(q);
     }
 
+    std::vector<std::string> mandate_ids;
     for (Mandate m : f.mandates) {
         m.case_id = c.id;
         w.put(m);
+        mandate_ids.push_back(m.id);
+    }
+    for (const ProgressSpec& ps : f.progress) {
+        ProgressReport r;
+        r.case_id = c.id;
+        r.written_on = ps.written_on;
+        r.author = ps.author;
+        r.provider = ps.provider;
+        r.period_from = ps.from;
+        r.period_to = ps.to;
+        r.summary = ps.summary;
+        for (const ProgressSpec::Goal& g : ps.goals) {
+            const auto& ids = goal_ids.at(std::size_t(g.goal));
+            r.entries.push_back({g.action ? ids.second : ids.first, "", g.now, g.happened, g.family_did});
+        }
+        for (const auto& [m, happened] : ps.mandates)
+            r.entries.push_back({"", mandate_ids.at(std::size_t(m)), -1, happened, ""});
+        w.put(r);
     }
     for (Measure m : f.measures) {
         m.case_id = c.id;
@@ -381,6 +416,13 @@ std::vector<FamilySpec> demo_specs() {
     kowalski.mandates = {{{}, "", MandateKind::Change, "Versorgung von Lena sicherstellen", "Jugendamt",
                           "Familienhilfe (freier Träger)", "2026-03-31", MandateStatus::Open}};
     kowalski.measures = {{{}, "", "31", "Sozialpädagogische Familienhilfe", "org-demo-familienhilfe", "2026-01-15", ""}};
+    kowalski.progress = {{"2026-02-27", "S. Wagner (Familienhilfe)", "Kinderhaus Nord e. V.", "2026-01-15", "2026-02-27",
+                          "Die Familie nimmt die Hilfe gut an; die Morgenroutine trägt an den meisten Tagen.",
+                          {{0, false, 6, "Lena kommt an vier von fünf Tagen pünktlich und versorgt in die Kita.",
+                            "Frau Kowalski hat einen Wochenplan an den Kühlschrank gehängt und hält ihn ein."},
+                           {0, true, 8, "Seit Mitte Februar nur noch ein verspäteter Tag pro Woche.",
+                            "Herr Kowalski bringt Lena an seinen Frühschichttagen selbst."}},
+                          {{0, "Zweimal wöchentlich morgens begleitet; Rückmeldung der Kita einmal pro Woche eingeholt."}}}};
     kowalski.feedback = {{2, FeedbackStatus::UsedBefore, {B::Distance, B::Times}, "Näher an der Kita, morgens früher."},
                          {0, FeedbackStatus::Used, {}, ""}};
     out.push_back(kowalski);

@@ -535,6 +535,10 @@ std::vector<NetworkMap> Repository::network_maps(const std::string& case_id) con
     return linked<NetworkMap>(kCaseId, case_id, [](const NetworkMap& m) { return std::tie(m.drawn_on, m.id); }, true);
 }
 
+std::vector<ProgressReport> Repository::progress_reports(const std::string& case_id) const {
+    return linked<ProgressReport>(kCaseId, case_id, [](const ProgressReport& m) { return std::tie(m.written_on, m.id); }, true);
+}
+
 std::vector<ServiceFeedback> Repository::service_feedback(const std::string& case_id) const {
     return linked<ServiceFeedback>(kCaseId, case_id, [](const ServiceFeedback& f) { return std::tie(f.recorded_on, f.id); });
 }

@@ -157,6 +157,7 @@ public:
     std::vector<ActionStep> action_steps(const std::string& goal_id) const;       // by by_when
     std::vector<Resource> resources(const std::string& case_id) const;            // by area
     std::vector<NetworkMap> network_maps(const std::string& case_id) const;       // newest first
+    std::vector<ProgressReport> progress_reports(const std::string& case_id) const;  // newest first
     std::vector<ServiceFeedback> service_feedback(const std::string& case_id) const;
     std::vector<ServiceFeedback> feedback_for_service(const std::string& service_id) const;
     std::vector<RiskAssessment> risk_assessments(const std::string& case_id) const;  // oldest first

@@ -9,6 +9,7 @@
 #include "sync/store/opcodec.h"
 
 #include <algorithm>
+#include <set>
 #include <map>
 #include <string>
 #include <type_traits>
@@ -24,6 +25,11 @@ bool text_ok(const std::vector<std::string>& v) {
 }
 bool text_ok(const std::vector<NetworkContact>& v) {
     return std::all_of(v.begin(), v.end(), [](const NetworkContact& c) { return text_ok(c.name) && text_ok(c.note); });
+}
+bool text_ok(const std::vector<ProgressEntry>& v) {
+    return std::all_of(v.begin(), v.end(), [](const ProgressEntry& e) {
+        return text_ok(e.goal_id) && text_ok(e.mandate_id) && text_ok(e.happened) && text_ok(e.family_did);
+    });
 }
 template <class M>
 bool text_ok(const M&) {
@@ -311,6 +317,32 @@ void rules(const Measure& r, Checker& c) {
     else if (std::find(ps.begin(), ps.end(), r.paragraph) == ps.end())
         c.add("paragraph", Reason::UnknownValue, "§ " + r.paragraph);
     c.not_before("end", r.end, r.start);
+}
+
+void rules(const ProgressReport& r, Checker& c) {
+    c.not_before("period_to", r.period_to, r.period_from);
+    if (r.entries.empty()) c.add("entries", Reason::Required, "a progress report reports on at least one goal or Auftrag");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < r.entries.size(); ++i) {
+        const ProgressEntry& e = r.entries[i];
+        const std::string at = "entries[" + std::to_string(i) + "].";
+        c.fields(e, at);  // the schema of ProgressEntry (scale range)
+        const bool goal = !e.goal_id.empty(), mandate = !e.mandate_id.empty();
+        if (goal == mandate) {
+            c.add(at + "goal_id", Reason::NotAllowed, "an entry names either a goal or an Auftrag");
+            continue;
+        }
+        if (!seen.insert(goal ? e.goal_id : e.mandate_id).second)
+            c.add(at + (goal ? "goal_id" : "mandate_id"), Reason::NotAllowed, "each goal or Auftrag once per report");
+        if (goal) {
+            c.ref(at + "goal_id", e.goal_id, Goal::kType, r.case_id, true);
+            if (e.scale_now < 0) c.add(at + "scale_now", Reason::Required);
+        } else {
+            c.ref(at + "mandate_id", e.mandate_id, Mandate::kType, r.case_id, true);
+            if (e.scale_now >= 0) c.add(at + "scale_now", Reason::NotAllowed, "an Auftrag has no scale");
+        }
+        if (blank(e.happened) && blank(e.family_did)) c.add(at + "happened", Reason::Required);
+    }
 }
 
 }  // namespace

@@ -67,14 +67,17 @@ std::string enc(const std::vector<Barrier>& v) {
     for (Barrier b : v) j.push_back(std::string(to_string(b)));
     return dump(j);
 }
-// A network contact is a JSON object of its schema's fields: numbers as numbers, identifiers and
-// text as strings; an optional text field that is empty is left out.
-std::string enc(const std::vector<NetworkContact>& v) {
+namespace {
+// A list item (a network contact, a progress entry) is a JSON object of its schema's fields:
+// numbers as numbers, identifiers and text as strings; an optional text field that is empty is
+// left out.
+template <class Item>
+std::string enc_items(const std::vector<Item>& v) {
     if (v.empty()) return {};
     json j = json::array();
-    for (const NetworkContact& c : v) {
+    for (const Item& c : v) {
         json o = json::object();
-        for_each_field<NetworkContact>([&](const auto& f) {
+        for_each_field<Item>([&](const auto& f) {
             const auto& value = c.*f.member;
             if constexpr (std::is_same_v<std::decay_t<decltype(value)>, int>)
                 o[f.name] = value;
@@ -85,6 +88,10 @@ std::string enc(const std::vector<NetworkContact>& v) {
     }
     return dump(j);
 }
+}  // namespace
+
+std::string enc(const std::vector<NetworkContact>& v) { return enc_items(v); }
+std::string enc(const std::vector<ProgressEntry>& v) { return enc_items(v); }
 
 bool dec(const std::string& s, std::string& out) {
     out = s;
@@ -118,11 +125,13 @@ bool dec(const std::string& s, std::vector<Barrier>& out) {
         return b.has_value();
     });
 }
-bool dec(const std::string& s, std::vector<NetworkContact>& out) {
-    return dec_array(s, out, [](const json& e, NetworkContact& c) {
+namespace {
+template <class Item>
+bool dec_items(const std::string& s, std::vector<Item>& out) {
+    return dec_array(s, out, [](const json& e, Item& c) {
         if (!e.is_object()) return false;
         bool ok = true;
-        for_each_field<NetworkContact>([&](const auto& f) {
+        for_each_field<Item>([&](const auto& f) {
             auto& member = c.*f.member;
             const auto it = e.find(f.name);
             if (it == e.end()) {  // only an optional text may be left out
@@ -143,5 +152,10 @@ bool dec(const std::string& s, std::vector<NetworkContact>& out) {
         return ok;
     });
 }
+
+}  // namespace
+
+bool dec(const std::string& s, std::vector<NetworkContact>& out) { return dec_items(s, out); }
+bool dec(const std::string& s, std::vector<ProgressEntry>& out) { return dec_items(s, out); }
 
 }  // namespace quartier::domain

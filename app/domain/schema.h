@@ -212,13 +212,28 @@ template <> struct Schema<Measure> { static constexpr auto fields = std::tuple{
     ref("provider_organization", &Measure::provider_organization, kOrganizationType),
     field("start", &Measure::start, K::Date, kRequired),
     field("end", &Measure::end, K::Date)}; };
+template <> struct Schema<ProgressEntry> { static constexpr auto fields = std::tuple{
+    field("goal_id", &ProgressEntry::goal_id, K::Text),
+    field("mandate_id", &ProgressEntry::mandate_id, K::Text),
+    range("scale_now", &ProgressEntry::scale_now, -1, 10),
+    field("happened", &ProgressEntry::happened, K::Text),
+    field("family_did", &ProgressEntry::family_did, K::Text)}; };
+template <> struct Schema<ProgressReport> { static constexpr auto fields = std::tuple{
+    field("case_id", &ProgressReport::case_id, K::Owner),
+    field("written_on", &ProgressReport::written_on, K::Date, kRequired),
+    field("author", &ProgressReport::author, K::Text),
+    field("provider", &ProgressReport::provider, K::Text),
+    field("period_from", &ProgressReport::period_from, K::Date),
+    field("period_to", &ProgressReport::period_to, K::Date),
+    field("entries", &ProgressReport::entries, K::List),
+    field("summary", &ProgressReport::summary, K::Text)}; };
 // clang-format on
 
 // Every stored record type, once: X(T) for each (explicit instantiations in repository.cpp and
 // rules.cpp, and AllTypes below, for dispatch by type name).
 #define QUARTIER_DOMAIN_TYPES(X)                                                                              \
     X(Case) X(Person) X(CaseMember) X(ContactEvent) X(Note) X(WillStatement) X(Goal) X(ActionStep) X(Resource) \
-    X(NetworkMap) X(ServiceFeedback) X(RiskAssessment) X(Mandate) X(Requirement) X(Measure)
+    X(NetworkMap) X(ServiceFeedback) X(RiskAssessment) X(Mandate) X(Requirement) X(Measure) X(ProgressReport)
 
 namespace schema_detail {
 template <class T>
@@ -288,6 +303,7 @@ std::string enc(E e) {
 std::string enc(const std::vector<std::string>& v);
 std::string enc(const std::vector<Barrier>& v);
 std::string enc(const std::vector<NetworkContact>& v);
+std::string enc(const std::vector<ProgressEntry>& v);
 
 // Each dec() leaves `out` alone and returns false on a value it cannot read; "" is the default.
 bool dec(const std::string& s, std::string& out);
@@ -305,6 +321,7 @@ bool dec(const std::string& s, E& out) {
 bool dec(const std::string& s, std::vector<std::string>& out);
 bool dec(const std::string& s, std::vector<Barrier>& out);
 bool dec(const std::string& s, std::vector<NetworkContact>& out);
+bool dec(const std::string& s, std::vector<ProgressEntry>& out);
 
 // A record's stored fields by name.
 using Fields = std::map<std::string, std::string>;

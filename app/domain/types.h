@@ -316,4 +316,31 @@ struct Measure : Meta {
     bool operator==(const Measure&) const = default;
 };
 
+// One goal or Auftrag in a Verlaufsbericht: where it stands now, what happened, what the family
+// did itself. Exactly one of goal_id and mandate_id names a goal or mandate of the same case.
+struct ProgressEntry {
+    std::string goal_id;     // a goal of the case, or
+    std::string mandate_id;  // an Auftrag (mandate) of the case
+    int scale_now = -1;      // a goal: 0..10 now; -1: not rated (always for an Auftrag)
+    std::string happened;    // what happened since the last report
+    std::string family_did;  // what the family did itself
+    bool operator==(const ProgressEntry&) const = default;
+};
+
+// Verlaufsbericht: a free provider's family helper (or the caseworker) reports progress against
+// the case's goals and Aufträge; the caseworker reads it in the case and it feeds the help-plan
+// review. Written into the case's scope like every child of the case.
+struct ProgressReport : Meta {
+    static constexpr const char* kType = "progress_report";
+    std::string case_id;
+    std::string written_on;               // date, required
+    std::string author;                   // who wrote it, as they sign
+    std::string provider;                 // the author's free provider ("" for the youth office)
+    std::string period_from;              // date or ""
+    std::string period_to;                // date or "", not before period_from
+    std::vector<ProgressEntry> entries;   // field `entries`: a JSON array, at least one
+    std::string summary;                  // overall, optional
+    bool operator==(const ProgressReport&) const = default;
+};
+
 }  // namespace quartier::domain

@@ -103,6 +103,7 @@ QString ConflictListModel::typeLabel(const QString& type)
         {"mandate", QT_TRANSLATE_NOOP("ConflictListModel", "Auftrag")},
         {"requirement", QT_TRANSLATE_NOOP("ConflictListModel", "Auflage")},
         {"measure", QT_TRANSLATE_NOOP("ConflictListModel", "Hilfe")},
+        {"progress_report", QT_TRANSLATE_NOOP("ConflictListModel", "Verlaufsbericht")},
         {"service", QT_TRANSLATE_NOOP("ConflictListModel", "Angebot")},
         {"organization", QT_TRANSLATE_NOOP("ConflictListModel", "Träger")},
         {"social_space", QT_TRANSLATE_NOOP("ConflictListModel", "Sozialraum")},

@@ -620,6 +620,23 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
         if (QQuickItem* page = openCase(id); page && caseDetail.dangerArea()) {
             showCaseSection(page, 5);
             shoot(QStringLiteral("case-classification-danger"));
+            // The family helper's Verlaufsbericht (the demo's), and the form of a new one with its
+            // first goal rated and described.
+            showCaseSection(page, 7);
+            shoot(QStringLiteral("case-progress"));
+            if (QObject* dialog = page->findChild<QObject*>(QStringLiteral("progressDialog"));
+                dialog && QMetaObject::invokeMethod(dialog, "openNew")
+                && waitFor([&] { return dialog->property("opened").toBool(); })) {
+                QMetaObject::invokeMethod(dialog, "setRow", Q_ARG(QVariant, 0), Q_ARG(QVariant, QStringLiteral("picked")),
+                                          Q_ARG(QVariant, 7));
+                QMetaObject::invokeMethod(dialog, "setRow", Q_ARG(QVariant, 0), Q_ARG(QVariant, QStringLiteral("happened")),
+                                          Q_ARG(QVariant, QStringLiteral("Lena war im März an jedem Kita-Tag pünktlich.")));
+                shoot(QStringLiteral("case-progress-dialog"));
+            } else {
+                out << "FAIL the progress report form did not open" << Qt::endl;
+                ++failures;
+            }
+            navigator.closeDialogs();
             navigator.closeCase();
             settle(300);
             break;
@@ -760,7 +777,7 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
                                        {"form", "oral"}, {"validFrom", caseDetail.today()}});
         ok = ok && consents.withdraw(consents.consents()->rows().front().value("id").toString(),
                                      QStringLiteral("mündlich beim Hausbesuch"));
-        showCaseSection(page, 7);
+        showCaseSection(page, 8);
         settle(300);
         QObject* consentDialog = page->findChild<QObject*>(QStringLiteral("consentDialog"));
         ok = ok && consentDialog && QMetaObject::invokeMethod(consentDialog, "openNew");

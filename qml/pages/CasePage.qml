@@ -1,6 +1,6 @@
 // The case page: a header with the family's name, status, social space and risk area, and the
 // sections Familie, Wille & Ziele, Ressourcen, Netzwerkkarte, Kontakte & Vermerke, Einordnung,
-// Hilfen and Einwilligungen (consents, and where an entrusted note is passed into the case). In landscape a side list picks one section; in portrait all sections are stacked
+// Hilfen, Verlaufsberichte (the free provider's progress reports) and Einwilligungen (consents, and where an entrusted note is passed into the case). In landscape a side list picks one section; in portrait all sections are stacked
 // in one scroll with a row of chips to jump. Every edit goes through one RecordDialog to
 // CaseDetail; the page holds no rules.
 import QtQuick
@@ -16,7 +16,8 @@ Page {
     property bool homeVisitAvailable: false
     readonly property bool landscape: width > height && width >= 900
     readonly property var sections: [qsTr("Familie"), qsTr("Wille & Ziele"), qsTr("Ressourcen"), qsTr("Netzwerkkarte"),
-                                     qsTr("Kontakte & Vermerke"), qsTr("Einordnung"), qsTr("Hilfen"), qsTr("Einwilligungen")]
+                                     qsTr("Kontakte & Vermerke"), qsTr("Einordnung"), qsTr("Hilfen"), qsTr("Verlaufsberichte"),
+                                     qsTr("Einwilligungen")]
     readonly property int sectionCount: sections.length
     property int currentSection: 0
 
@@ -58,6 +59,7 @@ Page {
         dialog.close()
         shareDialog.close()
         consentDialog.close()
+        progressDialog.close()
         disclosureDialog.close()
     }
     function openShare() { shareDialog.openFor(CaseDetail.caseId) }
@@ -364,7 +366,8 @@ Page {
                             visible: !page.landscape || index === page.currentSection
                             active: visible
                             sourceComponent: [familyComponent, willComponent, resourcesComponent, networkComponent,
-                                              contactsComponent, classificationComponent, measuresComponent, consentsComponent][index]
+                                              contactsComponent, classificationComponent, measuresComponent, progressComponent,
+                                              consentsComponent][index]
                             Component.onCompleted: page.sectionItems[index] = section
                         }
                     }
@@ -438,6 +441,10 @@ Page {
         MeasuresCard { onFormRequested: (spec, id, initial) => page.openForm(spec, id, initial) }
     }
     Component {
+        id: progressComponent
+        ProgressCard { onWriteRequested: progressDialog.openNew() }
+    }
+    Component {
         id: consentsComponent
         ConsentsCard { onRecordRequested: consentDialog.openNew() }
     }
@@ -452,6 +459,9 @@ Page {
     }
     ConsentDialog {
         id: consentDialog
+    }
+    ProgressReportDialog {
+        id: progressDialog
     }
     DisclosureDialog {
         id: disclosureDialog

@@ -10,6 +10,7 @@ add_executable(test_app
   app/test_synccontroller.cpp
   app/test_sharecontroller.cpp
   app/test_caseconsents.cpp
+  app/test_caseprogress.cpp
   app/test_sectionmodel.cpp
   app/test_domainlabels.cpp
   app/test_casecontroller.cpp

@@ -56,6 +56,18 @@ public:
         }
         return out;
     }
+    // The case's Verlaufsberichte as stored: [{entries: [{scaleNow, happened}]}], newest first.
+    Q_INVOKABLE QVariantList storedProgress() const
+    {
+        QVariantList out;
+        for (const qd::ProgressReport& r : m_repo.progress_reports(m_caseId.toStdString())) {
+            QVariantList entries;
+            for (const qd::ProgressEntry& e : r.entries)
+                entries << QVariantMap{{"scaleNow", e.scale_now}, {"happened", QString::fromStdString(e.happened)}};
+            out << QVariantMap{{"entries", entries}};
+        }
+        return out;
+    }
     // Copies of the note in the case (disclosure records the store holds).
     Q_INVOKABLE int storedDisclosures() const { return int(m_repo.store().list(quartier::sync::consent::kDisclosureType).size()); }
 

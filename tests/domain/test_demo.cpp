@@ -25,7 +25,7 @@ TEST_CASE("The demo families cover every record type with valid records", "[doma
     for (const sync::Record* r : f.store->list()) types.insert(r->type);
     for (const char* t : {"case", "person", "case_member", "contact_event", "note", "will_statement", "goal",
                           "action_step", "resource", "network_map", "service_feedback", "risk_assessment", "mandate",
-                          "requirement", "measure"})
+                          "requirement", "measure", "progress_report"})
         CHECK(types.count(t) == 1);
     std::size_t records = 0;
     for (const sync::Record* r : f.store->list())

@@ -577,3 +577,59 @@ TEST_CASE("Risk assessment, mandate and measure rules", "[domain][rules]") {
         {"end malformed", [](Measure& m) { m.end = "offen"; }, "end", Reason::Malformed},
     });
 }
+
+TEST_CASE("Progress report rules: each entry names one goal or Auftrag of the case, once", "[domain][rules]") {
+    World w;
+    Goal g;
+    g.case_id = w.c.id;
+    g.text = "Can geht gern zur Schule.";
+    g.set_on = "2026-01-12";
+    g = w.f.saved(g);
+    Goal foreign;
+    foreign.case_id = w.other.id;
+    foreign.text = "Fremdes Ziel";
+    foreign.set_on = "2026-01-12";
+    foreign = w.f.saved(foreign);
+    Mandate m;
+    m.case_id = w.c.id;
+    m.text = "Schulsituation klären";
+    m.given_by = "Frau Demir";
+    m.given_to = "Familienhilfe";
+    m = w.f.saved(m);
+
+    ProgressReport r;
+    r.case_id = w.c.id;
+    r.written_on = "2026-03-01";
+    r.author = "S. Wagner (Familienhilfe)";
+    r.period_from = "2026-02-01";
+    r.period_to = "2026-02-28";
+    r.entries = {{g.id, "", 6, "Can war jeden Tag in der Schule.", "Frau Demir weckt ihn um sieben."},
+                 {"", m.id, -1, "Gespräch mit der Lehrerin geführt.", ""}};
+    run_table<ProgressReport>(w.f, r, {
+        {"no date", [](ProgressReport& r) { r.written_on = ""; }, "written_on", Reason::Required},
+        {"period backwards", [](ProgressReport& r) { r.period_to = "2026-01-31"; }, "period_to", Reason::BeforeStart},
+        {"no entries", [](ProgressReport& r) { r.entries.clear(); }, "entries", Reason::Required},
+        {"neither goal nor Auftrag", [](ProgressReport& r) { r.entries[0].goal_id = ""; }, "entries[0].goal_id",
+         Reason::NotAllowed},
+        {"both", [&](ProgressReport& r) { r.entries[0].mandate_id = m.id; }, "entries[0].goal_id", Reason::NotAllowed},
+        {"a goal of another case", [&](ProgressReport& r) { r.entries[0].goal_id = foreign.id; }, "entries[0].goal_id",
+         Reason::OtherCase},
+        {"no such goal", [](ProgressReport& r) { r.entries[0].goal_id = "0123456789abcdef0123456789abcdef"; },
+         "entries[0].goal_id", Reason::UnknownReference},
+        {"a mandate named as goal", [&](ProgressReport& r) { r.entries[0].goal_id = m.id; }, "entries[0].goal_id",
+         Reason::UnknownReference},
+        {"goal twice", [&](ProgressReport& r) { r.entries[1] = r.entries[0]; }, "entries[1].goal_id", Reason::NotAllowed},
+        {"goal without scale", [](ProgressReport& r) { r.entries[0].scale_now = -1; }, "entries[0].scale_now",
+         Reason::Required},
+        {"scale 11", [](ProgressReport& r) { r.entries[0].scale_now = 11; }, "entries[0].scale_now", Reason::OutOfRange},
+        {"Auftrag with a scale", [](ProgressReport& r) { r.entries[1].scale_now = 3; }, "entries[1].scale_now",
+         Reason::NotAllowed},
+        {"nothing said", [](ProgressReport& r) { r.entries[1].happened = "  "; }, "entries[1].happened", Reason::Required},
+    });
+    // Saved, it reads back with its entries in order.
+    ProgressReport saved = w.f.saved(r);
+    const auto reports = w.f.repo->progress_reports(w.c.id);
+    REQUIRE(reports.size() == 1);
+    CHECK(reports.front().entries == r.entries);
+    CHECK(reports.front().id == saved.id);
+}

@@ -62,7 +62,7 @@ Item {
         }
 
         function test_1_record_consent_by_touch() {
-            const page = openPage(7)  // Einwilligungen
+            const page = openPage(8)  // Einwilligungen
             const dialog = findChild(page, "consentDialog")
             verify(dialog)
             compare(Fixture.storedConsents().length, 0)
@@ -110,7 +110,7 @@ Item {
         }
 
         function test_3_withdraw_by_touch() {
-            const page = openPage(7)
+            const page = openPage(8)
             tapNamed(page, "withdraw_0")
             const dialog = findChild(page, "consentsCard").withdrawDialog
             tryCompare(dialog, "opened", true)
