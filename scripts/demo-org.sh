@@ -13,6 +13,9 @@
 #   deputy/  a second caseworker tablet (the deputy, "Tablet ASD Vertretung"): the first tablet shares
 #            the offer map and one family (Familie Demir) with it; after a sync it holds exactly that
 #            family and the offers, which the script checks with quartier-cli (and stops if not)
+#   helper/  a free provider's family helper ("Tablet Familienhilfe Nord", Kinderhaus Nord e. V.): the
+#            Kowalski family is assigned to the provider and shared with it; after a sync it holds
+#            exactly that family (checked), where it writes its Verlaufsbericht
 # Every run: starts the server on 127.0.0.1:$QUARTIER_DEMO_PORT (default 8443) in the background.
 # All stores use the passphrase in $QUARTIER_DEMO_PASSPHRASE (default "demo-passphrase"), printed on
 # stderr: a fixed passphrase is acceptable here only because everything in the demo is fictional.
@@ -46,7 +49,7 @@ start_server() {
   echo "$pid"
 }
 
-if [ ! -f "$demo/.complete" ] && [ -e "$demo/server" -o -e "$demo/store" -o -e "$demo/admin" -o -e "$demo/deputy" ]; then
+if [ ! -f "$demo/.complete" ] && [ -e "$demo/server" -o -e "$demo/store" -o -e "$demo/admin" -o -e "$demo/deputy" -o -e "$demo/helper" ]; then
   aside="$demo.incomplete.$(date +%s)"
   echo "demo: $demo is from an interrupted setup; moved to $aside" >&2
   mv "$demo" "$aside"
@@ -96,6 +99,24 @@ if [ ! -f "$demo/.complete" ]; then
   [ "$(printf '%s\n' "$cases" | json_field id)" = "$case_id" ] || fail_setup "the deputy holds another case than the one shared"
   [ "$(q deputy list service | grep -c '"type": "service"')" -ge 50 ] || fail_setup "the deputy does not hold the offer map"
   echo "demo: the deputy tablet (deputy/) holds $(printf '%s\n' "$cases" | json_field name) and the offer map" >&2
+
+  # The free provider's helper: the Kowalski family (the seed's second case) assigned to its
+  # provider and shared with its tablet (docs/roles.md).
+  q helper init --kdf interactive >/dev/null
+  code=$(q admin org enrol --name "Tablet Familienhilfe Nord" --role helper --provider "Kinderhaus Nord e. V.")
+  shown=$(q helper enrol "$code" --device-name "Tablet Familienhilfe Nord" | json_field confirmation)
+  q admin org admit "$shown" >/dev/null
+  q helper sync >/dev/null
+  helper_id=$(q helper status | json_field device)
+  kowalski_scope=$(printf '%s\n' "$seed" | sed -n '/"case_scopes": \[/,/\]/p' | sed -n 3p | tr -d ' ",')
+  [ -n "$kowalski_scope" ] || fail_setup "the demo seed named no second case scope"
+  q store scope assign "$kowalski_scope" "Kinderhaus Nord e. V." >/dev/null
+  q store scope share "$kowalski_scope" "$helper_id" >/dev/null
+  q helper sync >/dev/null
+  cases=$(q helper list case)
+  [ "$(printf '%s\n' "$cases" | grep -c '"type": "case"')" = 1 ] || fail_setup "the helper does not hold exactly one case"
+  [ "$(printf '%s\n' "$cases" | json_field name)" = "Familie Kowalski" ] || fail_setup "the helper holds another case than Familie Kowalski"
+  echo "demo: the helper tablet (helper/) holds Familie Kowalski, assigned to Kinderhaus Nord e. V." >&2
   # The server is not this shell's child (started in a subshell): wait until it is gone and its
   # port is free again.
   kill "$pid" 2>/dev/null || true

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/demo-org.sh end to end (README command 1's organisation): a real quartier-server, the
-# office, the demo tablet and the deputy tablet. demo-org.sh itself stops with an error unless the
+# office, the demo tablet, the deputy tablet and a free provider's helper tablet. demo-org.sh itself stops with an error unless the
 # deputy holds exactly the one family shared with it and the offer map; this test checks the rest:
 # every family of the tablet in a case scope of its own, the offers in one directory scope, and
 # the scopes registered in the directory with those kinds.
@@ -16,6 +16,7 @@ trap cleanup EXIT
 port=$((20000 + RANDOM % 20000))
 pid=$(QUARTIER_DEMO_PORT=$port "$script" "$build" "$dir/demo" 2>"$dir/stderr") || { cat "$dir/stderr" "$dir/demo/setup.log" >&2; exit 1; }
 grep -q "the deputy tablet (deputy/) holds Familie Demir and the offer map" "$dir/stderr" || { cat "$dir/stderr" >&2; exit 1; }
+grep -q "the helper tablet (helper/) holds Familie Kowalski, assigned to Kinderhaus Nord e. V." "$dir/stderr" || { cat "$dir/stderr" >&2; exit 1; }
 q() { local s=$1; shift; QUARTIER_PASSPHRASE=demo-passphrase "$cli" --store "$dir/demo/$s" "$@"; }
 
 # The tablet: four cases in four distinct scopes, no case record in the personal scope.
