@@ -7,6 +7,7 @@ import Quartier.Ui
 
 ItemDelegate {
     id: root
+    objectName: "caseRow_" + index
 
     required property int index
     required property string caseId

@@ -33,6 +33,7 @@ ColumnLayout {
                                                         + "Ausnahme weitergegeben.")
               : ""
         actionText: qsTr("Einwilligung erfassen")
+        actionName: "recordConsent"
         actionEnabled: CaseConsents.canRecord
         onActionTriggered: root.recordRequested()
 

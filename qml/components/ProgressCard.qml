@@ -16,6 +16,7 @@ SectionCard {
                                                   + "zu den Zielen und Aufträgen des Falls; die Berichte fließen in die "
                                                   + "Überprüfung des Hilfeplans.") : ""
     actionText: qsTr("Verlaufsbericht schreiben")
+    actionName: "writeProgress"
     onActionTriggered: root.writeRequested()
 
     Repeater {

@@ -12,6 +12,7 @@ Rectangle {
     property string hint
     property string actionText
     property bool actionEnabled: true
+    property string actionName  // objectName of the action button (tests find it by it)
     default property alias content: body.data
 
     signal actionTriggered()
@@ -44,6 +45,7 @@ Rectangle {
                 Accessible.name: text
             }
             ActionButton {
+                objectName: root.actionName
                 visible: root.actionText.length > 0
                 enabled: root.actionEnabled
                 filled: false

@@ -285,6 +285,7 @@ Page {
                     id: sectionItem
                     required property int index
                     required property string modelData
+                    objectName: "section_" + index
                     width: ListView.view.width
                     height: 56
                     highlighted: index === page.currentSection
@@ -330,6 +331,7 @@ Page {
                 delegate: FilterChip {
                     required property int index
                     required property string modelData
+                    objectName: "sectionChip_" + index
                     height: ListView.view.height
                     text: modelData
                     checked: index === page.currentSection

@@ -70,6 +70,10 @@ set_tests_properties(app_keyboard_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_test(NAME app_reports_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/reports_window.sh
          $<TARGET_FILE_DIR:quartier>/..)
 set_tests_properties(app_reports_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
+# Consent, §65 disclosure and a Verlaufsbericht in the real window, checked through quartier-cli.
+add_test(NAME app_consent_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/consent_window.sh
+         $<TARGET_FILE_DIR:quartier>/..)
+set_tests_properties(app_consent_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_dependencies(test_app test_app_qml)
 
 # Qt Quick Test of the offer map's pages (tests/qml/tst_*.qml): key presses and touches on the
