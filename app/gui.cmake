@@ -121,6 +121,7 @@ set(quartier_qml_aliases
   components/ConsentsCard.qml
   components/DisclosureDialog.qml
   components/EntrustedBadge.qml
+  components/FormDialog.qml
   components/ProgressCard.qml
   components/ProgressReportDialog.qml
   components/OfferDelegate.qml

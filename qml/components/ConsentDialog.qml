@@ -7,7 +7,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Quartier.Ui
 
-Dialog {
+FormDialog {
     id: root
     objectName: "consentDialog"
 
@@ -29,143 +29,93 @@ Dialog {
             close()
     }
 
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(parent ? parent.width - 2 * Theme.spacingM : 640, 720)
-    height: Math.min(implicitHeight, parent ? parent.height - 2 * Theme.spacingM : 900)
-    modal: true
-    focus: true
-    padding: Theme.spacingL
-    closePolicy: Popup.CloseOnEscape
     title: qsTr("Einwilligung erfassen")
 
-    background: Rectangle { radius: Theme.radius; color: Theme.surface }
+    primaryText: qsTr("Speichern")
+    primaryName: "consentSave"
+    onPrimaryClicked: root.submit()
 
-    header: Label {
-        text: root.title
-        padding: Theme.spacingL
-        bottomPadding: 0
-        color: Theme.textPrimary
-        font.pixelSize: Theme.fontTitle
-        font.weight: Font.DemiBold
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
+    Paragraph {
+        Layout.fillWidth: true
+        text: qsTr("Die Einwilligung wird im Fall gespeichert: alle, die den Fall lesen, sehen sie – und ihren "
+                   + "Widerruf nach der nächsten Synchronisierung.")
     }
-
-    contentItem: ScrollView {
-        id: scroll
-        implicitHeight: form.implicitHeight
-        contentWidth: availableWidth
-        clip: true
-        Accessible.role: Accessible.Dialog
-        Accessible.name: root.title
-
-        ColumnLayout {
-            id: form
-            width: scroll.availableWidth
-            spacing: Theme.spacingM
-
-            Paragraph {
-                Layout.fillWidth: true
-                text: qsTr("Die Einwilligung wird im Fall gespeichert: alle, die den Fall lesen, sehen sie – und ihren "
-                           + "Widerruf nach der nächsten Synchronisierung.")
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                label: qsTr("Wer willigt ein?")
-                chipPrefix: "consenting"
-                choices: root.visible ? CaseMembers.memberChoices() : []
-                selected: root.current.consenting || ""
-                error: CaseConsents.errors.consenting || ""
-                onChanged: value => root.set("consenting", value)
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                label: qsTr("Für wen? (leer lassen, wenn für sich selbst)")
-                chipPrefix: "onBehalfOf"
-                choices: root.visible ? CaseMembers.memberChoices() : []
-                selected: root.current.onBehalfOf || ""
-                onChanged: value => root.set("onBehalfOf", value === root.current.onBehalfOf ? "" : value)
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                multi: true
-                label: qsTr("Welche Angaben?")
-                chipPrefix: "data"
-                choices: CaseConsents.dataChoices()
-                selected: root.current.data || []
-                error: CaseConsents.errors.data || ""
-                onChanged: value => root.set("data", value)
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                multi: true
-                label: qsTr("Zu welchem Zweck?")
-                chipPrefix: "purposes"
-                choices: CaseConsents.purposeChoices()
-                selected: root.current.purposes || []
-                error: CaseConsents.errors.purposes || ""
-                onChanged: value => root.set("purposes", value)
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                multi: true
-                label: qsTr("An wen darf weitergegeben werden?")
-                chipPrefix: "recipients"
-                choices: CaseConsents.recipientChoices()
-                selected: root.current.recipients || []
-                error: CaseConsents.errors.recipients || ""
-                onChanged: value => root.set("recipients", value)
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                label: qsTr("Form")
-                chipPrefix: "form"
-                choices: CaseConsents.formChoices()
-                selected: root.current.form || ""
-                error: CaseConsents.errors.form || ""
-                onChanged: value => root.set("form", value)
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacingM
-                DateField {
-                    Layout.fillWidth: true
-                    label: qsTr("Gültig ab")
-                    iso: root.current.validFrom || ""
-                    issue: CaseConsents.errors.validFrom || ""
-                    onEdited: value => root.set("validFrom", value)
-                }
-                DateField {
-                    Layout.fillWidth: true
-                    label: qsTr("Gültig bis (leer: bis auf Widerruf)")
-                    iso: root.current.validUntil || ""
-                    issue: CaseConsents.errors.validUntil || ""
-                    onEdited: value => root.set("validUntil", value)
-                }
-            }
-            InlineMessage {
-                Layout.fillWidth: true
-                text: CaseConsents.refused && Object.keys(CaseConsents.errors).length === 0 ? CaseConsents.message : ""
-            }
+    ChipChoices {
+        Layout.fillWidth: true
+        label: qsTr("Wer willigt ein?")
+        chipPrefix: "consenting"
+        choices: root.visible ? CaseMembers.memberChoices() : []
+        selected: root.current.consenting || ""
+        error: CaseConsents.errors.consenting || ""
+        onChanged: value => root.set("consenting", value)
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        label: qsTr("Für wen? (leer lassen, wenn für sich selbst)")
+        chipPrefix: "onBehalfOf"
+        choices: root.visible ? CaseMembers.memberChoices() : []
+        selected: root.current.onBehalfOf || ""
+        onChanged: value => root.set("onBehalfOf", value === root.current.onBehalfOf ? "" : value)
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        multi: true
+        label: qsTr("Welche Angaben?")
+        chipPrefix: "data"
+        choices: CaseConsents.dataChoices()
+        selected: root.current.data || []
+        error: CaseConsents.errors.data || ""
+        onChanged: value => root.set("data", value)
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        multi: true
+        label: qsTr("Zu welchem Zweck?")
+        chipPrefix: "purposes"
+        choices: CaseConsents.purposeChoices()
+        selected: root.current.purposes || []
+        error: CaseConsents.errors.purposes || ""
+        onChanged: value => root.set("purposes", value)
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        multi: true
+        label: qsTr("An wen darf weitergegeben werden?")
+        chipPrefix: "recipients"
+        choices: CaseConsents.recipientChoices()
+        selected: root.current.recipients || []
+        error: CaseConsents.errors.recipients || ""
+        onChanged: value => root.set("recipients", value)
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        label: qsTr("Form")
+        chipPrefix: "form"
+        choices: CaseConsents.formChoices()
+        selected: root.current.form || ""
+        error: CaseConsents.errors.form || ""
+        onChanged: value => root.set("form", value)
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacingM
+        DateField {
+            Layout.fillWidth: true
+            label: qsTr("Gültig ab")
+            iso: root.current.validFrom || ""
+            issue: CaseConsents.errors.validFrom || ""
+            onEdited: value => root.set("validFrom", value)
+        }
+        DateField {
+            Layout.fillWidth: true
+            label: qsTr("Gültig bis (leer: bis auf Widerruf)")
+            iso: root.current.validUntil || ""
+            issue: CaseConsents.errors.validUntil || ""
+            onEdited: value => root.set("validUntil", value)
         }
     }
-
-    footer: RowLayout {
-        spacing: Theme.spacingS
-        Item { Layout.fillWidth: true }
-        ActionButton {
-            Layout.bottomMargin: Theme.spacingM
-            filled: false
-            text: qsTr("Abbrechen")
-            onClicked: root.close()
-        }
-        ActionButton {
-            objectName: "consentSave"
-            Layout.rightMargin: Theme.spacingL
-            Layout.bottomMargin: Theme.spacingM
-            text: qsTr("Speichern")
-            onClicked: root.submit()
-        }
+    InlineMessage {
+        Layout.fillWidth: true
+        text: CaseConsents.refused && Object.keys(CaseConsents.errors).length === 0 ? CaseConsents.message : ""
     }
 }

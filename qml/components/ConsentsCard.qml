@@ -126,7 +126,7 @@ ColumnLayout {
         wrapMode: Text.WordWrap
     }
 
-    Dialog {
+    FormDialog {
         id: withdrawDialog
         objectName: "withdrawDialog"
         property string consentId
@@ -137,55 +137,26 @@ ColumnLayout {
             noteField.text = ""
             open()
         }
-        parent: Overlay.overlay
-        anchors.centerIn: parent
-        width: Math.min(parent ? parent.width - 2 * Theme.spacingM : 560, 600)
-        modal: true
-        padding: Theme.spacingL
+        maxWidth: 600
         title: qsTr("Einwilligung widerrufen")
-        background: Rectangle { radius: Theme.radius; color: Theme.surface }
-        header: Label {
-            text: withdrawDialog.title
-            padding: Theme.spacingL
-            bottomPadding: 0
-            color: Theme.textPrimary
-            font.pixelSize: Theme.fontTitle
-            font.weight: Font.DemiBold
+        primaryText: qsTr("Widerrufen")
+        primaryName: "withdrawConfirm"
+        onPrimaryClicked: {
+            if (CaseConsents.withdraw(withdrawDialog.consentId, noteField.text))
+                withdrawDialog.close()
         }
-        contentItem: ColumnLayout {
-            spacing: Theme.spacingM
-            Paragraph {
-                Layout.fillWidth: true
-                text: qsTr("Die Einwilligung von %1 gilt ab heute nicht mehr – endgültig: sie erlaubt keine weitere "
-                           + "Weitergabe, und auf allen Geräten des Falls nach deren nächster Synchronisierung. Was schon "
-                           + "weitergegeben wurde, bleibt im Fall.").arg(withdrawDialog.who)
-            }
-            LabelledField {
-                id: noteField
-                objectName: "withdrawNote"
-                Layout.fillWidth: true
-                label: qsTr("Wie widerrufen? (z. B. „mündlich beim Hausbesuch“, „per Brief vom …“)")
-            }
+
+        Paragraph {
+            Layout.fillWidth: true
+            text: qsTr("Die Einwilligung von %1 gilt ab heute nicht mehr – endgültig: sie erlaubt keine weitere "
+                       + "Weitergabe, und auf allen Geräten des Falls nach deren nächster Synchronisierung. Was schon "
+                       + "weitergegeben wurde, bleibt im Fall.").arg(withdrawDialog.who)
         }
-        footer: RowLayout {
-            spacing: Theme.spacingS
-            Item { Layout.fillWidth: true }
-            ActionButton {
-                Layout.bottomMargin: Theme.spacingM
-                filled: false
-                text: qsTr("Abbrechen")
-                onClicked: withdrawDialog.close()
-            }
-            ActionButton {
-                objectName: "withdrawConfirm"
-                Layout.rightMargin: Theme.spacingL
-                Layout.bottomMargin: Theme.spacingM
-                text: qsTr("Widerrufen")
-                onClicked: {
-                    if (CaseConsents.withdraw(withdrawDialog.consentId, noteField.text))
-                        withdrawDialog.close()
-                }
-            }
+        LabelledField {
+            id: noteField
+            objectName: "withdrawNote"
+            Layout.fillWidth: true
+            label: qsTr("Wie widerrufen? (z. B. „mündlich beim Hausbesuch“, „per Brief vom …“)")
         }
     }
 }

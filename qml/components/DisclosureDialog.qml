@@ -7,7 +7,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Quartier.Ui
 
-Dialog {
+FormDialog {
     id: root
     objectName: "disclosureDialog"
 
@@ -40,152 +40,101 @@ Dialog {
             close()
     }
 
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(parent ? parent.width - 2 * Theme.spacingM : 640, 720)
-    height: Math.min(implicitHeight, parent ? parent.height - 2 * Theme.spacingM : 900)
-    modal: true
-    focus: true
-    padding: Theme.spacingL
-    closePolicy: Popup.CloseOnEscape
     title: qsTr("Anvertrauten Vermerk in den Fall weitergeben")
 
-    background: Rectangle { radius: Theme.radius; color: Theme.surface }
+    primaryText: qsTr("Weitergeben")
+    primaryName: "disclosureSubmit"
+    primaryEnabled: root.verdict.length === 0
+    onPrimaryClicked: root.submit()
 
-    header: Label {
-        text: root.title
-        padding: Theme.spacingL
-        bottomPadding: 0
-        color: Theme.textPrimary
-        font.pixelSize: Theme.fontTitle
-        font.weight: Font.DemiBold
-        wrapMode: Text.WordWrap
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
-    }
-
-    contentItem: ScrollView {
-        id: scroll
-        implicitHeight: form.implicitHeight
-        contentWidth: availableWidth
-        clip: true
-        Accessible.role: Accessible.Dialog
-        Accessible.name: root.title
-
-        ColumnLayout {
-            id: form
-            width: scroll.availableWidth
-            spacing: Theme.spacingM
-
-            Rectangle {
-                Layout.fillWidth: true
-                implicitHeight: quote.implicitHeight + 2 * Theme.spacingM
-                radius: Theme.radiusSmall
-                color: Theme.warningSoft
-                Label {
-                    id: quote
-                    anchors.fill: parent
-                    anchors.margins: Theme.spacingM
-                    text: "„" + root.noteText + "“"
-                    color: Theme.textPrimary
-                    font.pixelSize: Theme.fontBody
-                    wrapMode: Text.WordWrap
-                }
-            }
-            Paragraph {
-                Layout.fillWidth: true
-                text: qsTr("Anvertrautes lesen nur Sie. Weitergegeben, wird eine Kopie im Fall für alle lesbar, die den Fall "
-                           + "haben – nur mit einer Einwilligung, die sie alle umfasst, oder nach einer Ausnahme des "
-                           + "§ 65 Abs. 1 Satz 1 SGB VIII. Ihr Original bleibt anvertraut.")
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                label: qsTr("Rechtsgrundlage")
-                chipPrefix: "basis"
-                choices: [{ value: "consent", label: qsTr("Einwilligung") },
-                          { value: "exception", label: qsTr("Ausnahme nach § 65 Abs. 1 Satz 1") }]
-                selected: root.basisKind
-                onChanged: value => root.basisKind = value
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                visible: root.basisKind === "consent"
-                label: CaseConsents.consents.count === 0 ? qsTr("Einwilligung – im Fall ist noch keine erfasst")
-                                                         : qsTr("Einwilligung")
-                chipPrefix: "consent"
-                choices: root.visible ? CaseConsents.consentChoices() : []
-                selected: root.consentId
-                onChanged: value => root.consentId = value
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                visible: root.basisKind === "consent"
-                label: qsTr("Zweck der Weitergabe")
-                chipPrefix: "purpose"
-                choices: CaseConsents.purposeChoices()
-                selected: root.purpose
-                onChanged: value => root.purpose = value
-            }
-            ChipChoices {
-                Layout.fillWidth: true
-                visible: root.basisKind === "exception"
-                label: qsTr("Ausnahme")
-                chipPrefix: "exception"
-                choices: CaseConsents.exceptionChoices()
-                selected: root.exceptionNumber
-                onChanged: value => root.exceptionNumber = value
-            }
-            ColumnLayout {
-                Layout.fillWidth: true
-                visible: root.basisKind === "exception"
-                spacing: Theme.spacingXs
-                Label {
-                    text: qsTr("Begründung (schriftlich, Pflicht)")
-                    color: Theme.textSecondary
-                    font.pixelSize: Theme.fontSmall
-                    font.weight: Font.Medium
-                }
-                TextArea {
-                    objectName: "disclosureReason"
-                    Layout.fillWidth: true
-                    Layout.minimumHeight: 96
-                    wrapMode: TextEdit.Wrap
-                    font.pixelSize: Theme.fontBody
-                    text: root.reason
-                    Accessible.name: qsTr("Begründung")
-                    onTextChanged: root.reason = text
-                }
-            }
-            InlineMessage {
-                objectName: "disclosureVerdict"
-                Layout.fillWidth: true
-                text: CaseConsents.refused && CaseConsents.message.length > 0 ? CaseConsents.message : root.verdict
-            }
-            InlineMessage {
-                Layout.fillWidth: true
-                visible: root.verdict.length === 0 && !CaseConsents.refused
-                isError: false
-                text: qsTr("Die Rechtsgrundlage trägt die Weitergabe. Sie wird im Protokoll festgehalten.")
-            }
+    Rectangle {
+        Layout.fillWidth: true
+        implicitHeight: quote.implicitHeight + 2 * Theme.spacingM
+        radius: Theme.radiusSmall
+        color: Theme.warningSoft
+        Label {
+            id: quote
+            anchors.fill: parent
+            anchors.margins: Theme.spacingM
+            text: "„" + root.noteText + "“"
+            color: Theme.textPrimary
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.WordWrap
         }
     }
-
-    footer: RowLayout {
-        spacing: Theme.spacingS
-        Item { Layout.fillWidth: true }
-        ActionButton {
-            Layout.bottomMargin: Theme.spacingM
-            filled: false
-            text: qsTr("Abbrechen")
-            onClicked: root.close()
+    Paragraph {
+        Layout.fillWidth: true
+        text: qsTr("Anvertrautes lesen nur Sie. Weitergegeben, wird eine Kopie im Fall für alle lesbar, die den Fall "
+                   + "haben – nur mit einer Einwilligung, die sie alle umfasst, oder nach einer Ausnahme des "
+                   + "§ 65 Abs. 1 Satz 1 SGB VIII. Ihr Original bleibt anvertraut.")
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        label: qsTr("Rechtsgrundlage")
+        chipPrefix: "basis"
+        choices: [{ value: "consent", label: qsTr("Einwilligung") },
+                  { value: "exception", label: qsTr("Ausnahme nach § 65 Abs. 1 Satz 1") }]
+        selected: root.basisKind
+        onChanged: value => root.basisKind = value
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        visible: root.basisKind === "consent"
+        label: CaseConsents.consents.count === 0 ? qsTr("Einwilligung – im Fall ist noch keine erfasst")
+                                                 : qsTr("Einwilligung")
+        chipPrefix: "consent"
+        choices: root.visible ? CaseConsents.consentChoices() : []
+        selected: root.consentId
+        onChanged: value => root.consentId = value
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        visible: root.basisKind === "consent"
+        label: qsTr("Zweck der Weitergabe")
+        chipPrefix: "purpose"
+        choices: CaseConsents.purposeChoices()
+        selected: root.purpose
+        onChanged: value => root.purpose = value
+    }
+    ChipChoices {
+        Layout.fillWidth: true
+        visible: root.basisKind === "exception"
+        label: qsTr("Ausnahme")
+        chipPrefix: "exception"
+        choices: CaseConsents.exceptionChoices()
+        selected: root.exceptionNumber
+        onChanged: value => root.exceptionNumber = value
+    }
+    ColumnLayout {
+        Layout.fillWidth: true
+        visible: root.basisKind === "exception"
+        spacing: Theme.spacingXs
+        Label {
+            text: qsTr("Begründung (schriftlich, Pflicht)")
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+            font.weight: Font.Medium
         }
-        ActionButton {
-            objectName: "disclosureSubmit"
-            Layout.rightMargin: Theme.spacingL
-            Layout.bottomMargin: Theme.spacingM
-            enabled: root.verdict.length === 0
-            text: qsTr("Weitergeben")
-            onClicked: root.submit()
+        TextArea {
+            objectName: "disclosureReason"
+            Layout.fillWidth: true
+            Layout.minimumHeight: 96
+            wrapMode: TextEdit.Wrap
+            font.pixelSize: Theme.fontBody
+            text: root.reason
+            Accessible.name: qsTr("Begründung")
+            onTextChanged: root.reason = text
         }
+    }
+    InlineMessage {
+        objectName: "disclosureVerdict"
+        Layout.fillWidth: true
+        text: CaseConsents.refused && CaseConsents.message.length > 0 ? CaseConsents.message : root.verdict
+    }
+    InlineMessage {
+        Layout.fillWidth: true
+        visible: root.verdict.length === 0 && !CaseConsents.refused
+        isError: false
+        text: qsTr("Die Rechtsgrundlage trägt die Weitergabe. Sie wird im Protokoll festgehalten.")
     }
 }

@@ -7,7 +7,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Quartier.Ui
 
-Dialog {
+FormDialog {
     id: root
     objectName: "progressDialog"
 
@@ -41,164 +41,115 @@ Dialog {
             close()
     }
 
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: Math.min(parent ? parent.width - 2 * Theme.spacingM : 640, 760)
-    height: Math.min(implicitHeight, parent ? parent.height - 2 * Theme.spacingM : 900)
-    modal: true
-    focus: true
-    padding: Theme.spacingL
-    closePolicy: Popup.CloseOnEscape
     title: qsTr("Verlaufsbericht schreiben")
 
-    background: Rectangle { radius: Theme.radius; color: Theme.surface }
+    primaryText: qsTr("Speichern")
+    primaryName: "progressSave"
+    onPrimaryClicked: root.submit()
+    maxWidth: 760
 
-    header: Label {
-        text: root.title
-        padding: Theme.spacingL
-        bottomPadding: 0
-        color: Theme.textPrimary
-        font.pixelSize: Theme.fontTitle
-        font.weight: Font.DemiBold
-        Accessible.role: Accessible.Heading
-        Accessible.name: text
+    InlineMessage {
+        objectName: "progressIssues"
+        Layout.fillWidth: true
+        text: CaseDetail.issueList.join("\n")
     }
-
-    contentItem: ScrollView {
-        id: scroll
-        implicitHeight: form.implicitHeight
-        contentWidth: availableWidth
-        clip: true
-        Accessible.role: Accessible.Dialog
-        Accessible.name: root.title
-
+    Paragraph {
+        Layout.fillWidth: true
+        visible: root.rows.length === 0
+        text: qsTr("Der Fall hat keine offenen Ziele oder Aufträge, zu denen berichtet werden könnte.")
+    }
+    Repeater {
+        model: root.rows
         ColumnLayout {
-            id: form
-            width: scroll.availableWidth
-            spacing: Theme.spacingM
+            id: block
+            required property var modelData
+            required property int index
+            readonly property bool goal: modelData.goalId.length > 0
+            property int picked: modelData.picked
+            Layout.fillWidth: true
+            spacing: Theme.spacingXs
 
-            InlineMessage {
-                objectName: "progressIssues"
+            Label {
                 Layout.fillWidth: true
-                text: CaseDetail.issueList.join("\n")
-            }
-            Paragraph {
-                Layout.fillWidth: true
-                visible: root.rows.length === 0
-                text: qsTr("Der Fall hat keine offenen Ziele oder Aufträge, zu denen berichtet werden könnte.")
-            }
-            Repeater {
-                model: root.rows
-                ColumnLayout {
-                    id: block
-                    required property var modelData
-                    required property int index
-                    readonly property bool goal: modelData.goalId.length > 0
-                    property int picked: modelData.picked
-                    Layout.fillWidth: true
-                    spacing: Theme.spacingXs
-
-                    Label {
-                        Layout.fillWidth: true
-                        text: (block.goal ? qsTr("Ziel (%1): %2").arg(block.modelData.kindLabel) : qsTr("Auftrag: %1"))
-                              .arg(block.modelData.title)
-                        color: Theme.textPrimary
-                        font.pixelSize: Theme.fontBody
-                        font.weight: Font.Medium
-                        wrapMode: Text.WordWrap
-                    }
-                    Label {
-                        visible: block.goal
-                        Layout.fillWidth: true
-                        text: qsTr("Wo steht die Familie jetzt? Zuletzt %1 von 10, Ziel %2.").arg(block.modelData.scaleNow)
-                                  .arg(block.modelData.scaleTarget)
-                        color: Theme.textSecondary
-                        font.pixelSize: Theme.fontSmall
-                        wrapMode: Text.WordWrap
-                    }
-                    ScaleEditor {
-                        objectName: "progressScale_" + block.index
-                        visible: block.goal
-                        Layout.fillWidth: true
-                        label: qsTr("Jetzt")
-                        value: block.picked  // -1: nothing picked yet
-                        onPicked: value => { block.picked = value; root.edit(block.index, "picked", value) }
-                    }
-                    TextArea {
-                        objectName: "progressHappened_" + block.index
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Was geschah?")
-                        wrapMode: TextEdit.Wrap
-                        font.pixelSize: Theme.fontBody
-                        text: block.modelData.happened
-                        Accessible.name: qsTr("Was geschah bei %1").arg(block.modelData.title)
-                        onTextChanged: root.edit(block.index, "happened", text)
-                    }
-                    TextArea {
-                        objectName: "progressFamily_" + block.index
-                        visible: block.goal
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Was hat die Familie selbst getan?")
-                        wrapMode: TextEdit.Wrap
-                        font.pixelSize: Theme.fontBody
-                        text: block.modelData.familyDid
-                        Accessible.name: qsTr("Was die Familie selbst getan hat bei %1").arg(block.modelData.title)
-                        onTextChanged: root.edit(block.index, "familyDid", text)
-                    }
-                }
+                text: (block.goal ? qsTr("Ziel (%1): %2").arg(block.modelData.kindLabel) : qsTr("Auftrag: %1"))
+                      .arg(block.modelData.title)
+                color: Theme.textPrimary
+                font.pixelSize: Theme.fontBody
+                font.weight: Font.Medium
+                wrapMode: Text.WordWrap
             }
             Label {
-                text: qsTr("Berichtszeitraum (freiwillig): von – bis")
+                visible: block.goal
+                Layout.fillWidth: true
+                text: qsTr("Wo steht die Familie jetzt? Zuletzt %1 von 10, Ziel %2.").arg(block.modelData.scaleNow)
+                          .arg(block.modelData.scaleTarget)
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontSmall
-                font.weight: Font.Medium
+                wrapMode: Text.WordWrap
             }
-            RowLayout {
+            ScaleEditor {
+                objectName: "progressScale_" + block.index
+                visible: block.goal
                 Layout.fillWidth: true
-                spacing: Theme.spacingM
-                DateField {
-                    Layout.fillWidth: true
-                    label: qsTr("Zeitraum von")
-                    iso: root.periodFrom
-                    issue: CaseDetail.issueReasons.period_from || ""
-                    onEdited: value => root.periodFrom = value
-                }
-                DateField {
-                    Layout.fillWidth: true
-                    label: qsTr("Zeitraum bis")
-                    iso: root.periodTo
-                    issue: CaseDetail.issueReasons.period_to || ""
-                    onEdited: value => root.periodTo = value
-                }
+                label: qsTr("Jetzt")
+                value: block.picked  // -1: nothing picked yet
+                onPicked: value => { block.picked = value; root.edit(block.index, "picked", value) }
             }
             TextArea {
-                objectName: "progressSummary"
+                objectName: "progressHappened_" + block.index
                 Layout.fillWidth: true
-                placeholderText: qsTr("Zusammenfassung (freiwillig)")
+                placeholderText: qsTr("Was geschah?")
                 wrapMode: TextEdit.Wrap
                 font.pixelSize: Theme.fontBody
-                text: root.summary
-                Accessible.name: qsTr("Zusammenfassung")
-                onTextChanged: root.summary = text
+                text: block.modelData.happened
+                Accessible.name: qsTr("Was geschah bei %1").arg(block.modelData.title)
+                onTextChanged: root.edit(block.index, "happened", text)
+            }
+            TextArea {
+                objectName: "progressFamily_" + block.index
+                visible: block.goal
+                Layout.fillWidth: true
+                placeholderText: qsTr("Was hat die Familie selbst getan?")
+                wrapMode: TextEdit.Wrap
+                font.pixelSize: Theme.fontBody
+                text: block.modelData.familyDid
+                Accessible.name: qsTr("Was die Familie selbst getan hat bei %1").arg(block.modelData.title)
+                onTextChanged: root.edit(block.index, "familyDid", text)
             }
         }
     }
-
-    footer: RowLayout {
-        spacing: Theme.spacingS
-        Item { Layout.fillWidth: true }
-        ActionButton {
-            Layout.bottomMargin: Theme.spacingM
-            filled: false
-            text: qsTr("Abbrechen")
-            onClicked: root.close()
+    Label {
+        text: qsTr("Berichtszeitraum (freiwillig): von – bis")
+        color: Theme.textSecondary
+        font.pixelSize: Theme.fontSmall
+        font.weight: Font.Medium
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacingM
+        DateField {
+            Layout.fillWidth: true
+            label: qsTr("Zeitraum von")
+            iso: root.periodFrom
+            issue: CaseDetail.issueReasons.period_from || ""
+            onEdited: value => root.periodFrom = value
         }
-        ActionButton {
-            objectName: "progressSave"
-            Layout.rightMargin: Theme.spacingL
-            Layout.bottomMargin: Theme.spacingM
-            text: qsTr("Speichern")
-            onClicked: root.submit()
+        DateField {
+            Layout.fillWidth: true
+            label: qsTr("Zeitraum bis")
+            iso: root.periodTo
+            issue: CaseDetail.issueReasons.period_to || ""
+            onEdited: value => root.periodTo = value
         }
+    }
+    TextArea {
+        objectName: "progressSummary"
+        Layout.fillWidth: true
+        placeholderText: qsTr("Zusammenfassung (freiwillig)")
+        wrapMode: TextEdit.Wrap
+        font.pixelSize: Theme.fontBody
+        text: root.summary
+        Accessible.name: qsTr("Zusammenfassung")
+        onTextChanged: root.summary = text
     }
 }
