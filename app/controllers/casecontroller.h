@@ -172,7 +172,7 @@ public:
     // Registers CaseDetail and its sections as the Quartier.Ui singletons (main.cpp, QML tests).
     static void registerForQml(CaseController& detail);
     // For tooling that asked CaseDetail before the sections existed (screenshots.cpp).
-    bool dangerArea() const { return m_classificationSection.dangerArea(); }
+    bool dangerArea() const { return m_classificationSection.risk().danger(); }
     QVariantList memberChoices() const { return m_membersSection.memberChoices(); }
 
     // CaseContext

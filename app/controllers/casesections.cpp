@@ -439,7 +439,10 @@ CaseClassificationController::CaseClassificationController(CaseContext& context,
     adopt(this, {&m_assessments, &m_mandates, &m_requirements, &m_measures});
 }
 
-QString CaseClassificationController::riskLabel() const { return choiceLabel(QStringLiteral("risk_area"), m_riskArea); }
+CaseRisk CaseClassificationController::risk() const
+{
+    return {m_riskArea, choiceLabel(QStringLiteral("risk_area"), m_riskArea)};
+}
 
 void CaseClassificationController::clear()
 {

@@ -112,23 +112,34 @@ private:
     SectionModel m_notes;
 };
 
+// The case's current risk area (Einordnung) as one value: QML reads CaseClassification.risk.area,
+// .label and .danger.
+struct CaseRisk
+{
+    Q_GADGET
+    QML_VALUE_TYPE(caseRisk)
+    Q_PROPERTY(QString area MEMBER area)    // the risk_area id ("service", "grey", "danger"), "" if none assessed
+    Q_PROPERTY(QString label MEMBER label)  // its label in the UI language
+    Q_PROPERTY(bool danger READ danger)     // Gefährdungsbereich
+public:
+    QString area;
+    QString label;
+    bool danger() const { return area == QLatin1String("danger"); }
+};
+
 class CaseClassificationController : public CaseSection
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Created by CaseController; QML uses the CaseClassification singleton.")
-    Q_PROPERTY(QString riskArea READ riskArea NOTIFY changed)
-    Q_PROPERTY(QString riskLabel READ riskLabel NOTIFY changed)
-    Q_PROPERTY(bool dangerArea READ dangerArea NOTIFY changed)
+    Q_PROPERTY(CaseRisk risk READ risk NOTIFY changed)
     Q_PROPERTY(SectionModel* assessments READ assessments CONSTANT)
     Q_PROPERTY(SectionModel* mandates READ mandates CONSTANT)
     Q_PROPERTY(SectionModel* requirements READ requirements CONSTANT)
     Q_PROPERTY(SectionModel* measures READ measures CONSTANT)
 public:
     explicit CaseClassificationController(CaseContext& context, QObject* parent = nullptr);
-    QString riskArea() const { return m_riskArea; }
-    QString riskLabel() const;
-    bool dangerArea() const { return m_riskArea == QLatin1String("danger"); }
+    CaseRisk risk() const;
     SectionModel* assessments() { return &m_assessments; }
     SectionModel* mandates() { return &m_mandates; }
     SectionModel* requirements() { return &m_requirements; }

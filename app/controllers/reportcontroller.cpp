@@ -1,5 +1,6 @@
 #include "controllers/reportcontroller.h"
 
+#include "adapters/qtprop.h"
 #include "domain/repository.h"
 #include "offers/offers.h"
 #include "pdf/reportpdf.h"
@@ -119,45 +120,36 @@ void ReportController::setActive(bool active)
 
 void ReportController::setKind(const QString& kind)
 {
-    if (kind == m_kind || (kind != QLatin1String("demand") && kind != QLatin1String("cases")))
-        return;
-    m_kind = kind;
-    emit choiceChanged();
-    refresh();
+    if ((kind == QLatin1String("demand") || kind == QLatin1String("cases")) && assign(m_kind, kind))
+        choiceMade();
 }
 
 void ReportController::setYear(int year)
 {
-    if (year == m_year || year < 2000 || year > 2100)
-        return;
-    m_year = year;
-    emit choiceChanged();
-    refresh();
+    if (year >= 2000 && year <= 2100 && assign(m_year, year))
+        choiceMade();
 }
 
 void ReportController::setHalf(int half)
 {
-    if (half == m_half || half < 0 || half > 2)
-        return;
-    m_half = half;
-    emit choiceChanged();
-    refresh();
+    if (half >= 0 && half <= 2 && assign(m_half, half))
+        choiceMade();
 }
 
 void ReportController::setSource(const QString& source)
 {
-    if (source == m_source)
-        return;
-    m_source = source;
-    emit choiceChanged();
-    refresh();
+    if (assign(m_source, source))
+        choiceMade();
 }
 
 void ReportController::setSpace(const QString& space)
 {
-    if (space == m_space)
-        return;
-    m_space = space;
+    if (assign(m_space, space))
+        choiceMade();
+}
+
+void ReportController::choiceMade()
+{
     emit choiceChanged();
     refresh();
 }

@@ -134,6 +134,8 @@ signals:
     void activeChanged();
 
 private:
+    // After a setter changed a choice (kind, year, half, space, source): says so and refreshes.
+    void choiceMade();
     void rebuild();
     // The report to show, from the cases or from a published record; m_message says why not.
     std::unique_ptr<reports::Report> build();

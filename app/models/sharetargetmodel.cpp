@@ -59,9 +59,4 @@ int ShareTargetModel::memberCount() const
     return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.member; }));
 }
 
-int ShareTargetModel::allowedCount() const
-{
-    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const Row& r) { return r.allowed; }));
-}
-
 }  // namespace quartier::app

@@ -24,7 +24,6 @@ class ShareTargetModel : public ListModel
     QML_ELEMENT
     QML_UNCREATABLE("Owned by the ShareController.")
     Q_PROPERTY(int memberCount READ memberCount NOTIFY countChanged)
-    Q_PROPERTY(int allowedCount READ allowedCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -62,7 +61,6 @@ public:
 
     int count() const override { return int(m_rows.size()); }
     int memberCount() const;
-    int allowedCount() const;
 
 
 private:

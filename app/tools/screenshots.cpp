@@ -207,21 +207,21 @@ int shootReportScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navi
             out << "wrote " << target << Qt::endl;
         }
     };
+    // After the report was asked for: it must be there (`title` names it in the failure).
+    const auto expectReport = [&](const char* title) {
+        settle(300);
+        if (!reports->available()) {
+            out << "FAIL no " << title << ": " << reports->message() << Qt::endl;
+            ++failures;
+        }
+    };
     reports->refresh();
-    settle(300);
-    if (!reports->available()) {
-        out << "FAIL no Bedarfsbericht: " << reports->message() << Qt::endl;
-        ++failures;
-    }
+    expectReport("Bedarfsbericht");
     shoot(QStringLiteral("reports-demand"));
     exportTo(QStringLiteral("report-demand.pdf"));
     shoot(QStringLiteral("reports-exported"));
     reports->setKind(QStringLiteral("cases"));
-    settle(300);
-    if (!reports->available()) {
-        out << "FAIL no Fallzahlen: " << reports->message() << Qt::endl;
-        ++failures;
-    }
+    expectReport("Fallzahlen");
     shoot(QStringLiteral("reports-cases"));
     exportTo(QStringLiteral("report-cases.pdf"));
     reports->setKind(QStringLiteral("demand"));

@@ -66,7 +66,7 @@ ColumnLayout {
         hint: CaseClassification.assessments.count === 0 ? qsTr("Noch nicht eingeordnet.") : ""
         actionText: qsTr("Neu einordnen")
         onActionTriggered: root.formRequested(root.assessmentForm(), "", {
-            area: CaseClassification.riskArea.length > 0 ? CaseClassification.riskArea : "service",
+            area: CaseClassification.risk.area.length > 0 ? CaseClassification.risk.area : "service",
             assessed_on: CaseDetail.today, assessed_by: CaseDetail.workerName })
 
         Repeater {
@@ -123,9 +123,9 @@ ColumnLayout {
     SectionCard {
         Layout.fillWidth: true
         title: qsTr("Auflagen")
-        hint: CaseClassification.dangerArea ? qsTr("Verbindliche Auflagen im Gefährdungsbereich: Minimum, Frist, Überprüfung, Konsequenz.")
+        hint: CaseClassification.risk.danger ? qsTr("Verbindliche Auflagen im Gefährdungsbereich: Minimum, Frist, Überprüfung, Konsequenz.")
                                     : qsTr("Auflagen gibt es nur im Gefährdungsbereich.")
-        actionText: CaseClassification.dangerArea ? qsTr("Auflage hinzufügen") : ""
+        actionText: CaseClassification.risk.danger ? qsTr("Auflage hinzufügen") : ""
         onActionTriggered: root.formRequested(root.requirementForm(), "", { status: "open" })
 
         Repeater {

@@ -192,18 +192,18 @@ Page {
             }
 
             Rectangle {
-                visible: CaseClassification.riskArea.length > 0
+                visible: CaseClassification.risk.area.length > 0
                 Layout.preferredHeight: 32
                 Layout.preferredWidth: riskLabel.implicitWidth + 2 * Theme.spacingM
                 radius: 16
-                color: CaseClassification.riskArea === "danger" ? Theme.errorSoft : CaseClassification.riskArea === "grey" ? Theme.warningSoft : Theme.successSoft
+                color: CaseClassification.risk.area === "danger" ? Theme.errorSoft : CaseClassification.risk.area === "grey" ? Theme.warningSoft : Theme.successSoft
                 Accessible.role: Accessible.StaticText
                 Accessible.name: riskLabel.text
                 Label {
                     id: riskLabel
                     anchors.centerIn: parent
-                    text: CaseClassification.riskLabel
-                    color: CaseClassification.riskArea === "danger" ? Theme.error : CaseClassification.riskArea === "grey" ? Theme.warning : Theme.success
+                    text: CaseClassification.risk.label
+                    color: CaseClassification.risk.area === "danger" ? Theme.error : CaseClassification.risk.area === "grey" ? Theme.warning : Theme.success
                     font.pixelSize: Theme.fontSmall
                     font.weight: Font.DemiBold
                 }

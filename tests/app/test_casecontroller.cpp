@@ -143,7 +143,7 @@ TEST_CASE("CaseController opens a case into its sections", "[case]")
     CHECK(c.name() == QStringLiteral("Familie Demir"));
     CHECK(c.statusLabel() == QStringLiteral("Aktiv"));
     CHECK(c.fields().value(QStringLiteral("social_space")).toString() == QStringLiteral("Garstedt"));
-    CHECK(c.classificationSection()->riskArea().isEmpty());
+    CHECK(c.classificationSection()->risk().area.isEmpty());
     // Opening a case is recorded in the audit log.
     CHECK(f.store->status().audit_entries == auditBefore + 1);
 
@@ -304,15 +304,15 @@ TEST_CASE("CaseController adds records and shows the domain's issues in German",
 
         REQUIRE(c.saveRecord(QStringLiteral("risk_assessment"), {{"area", "danger"}, {"assessed_by", "A. Berger"},
                                                                  {"reasons", "Schulabsentismus, Kind nicht gesehen"}}));
-        CHECK(c.classificationSection()->dangerArea());
-        CHECK(c.classificationSection()->riskLabel() == QStringLiteral("Gefährdungsbereich"));
+        CHECK(c.classificationSection()->risk().danger());
+        CHECK(c.classificationSection()->risk().label == QStringLiteral("Gefährdungsbereich"));
         REQUIRE(c.saveRecord(QStringLiteral("requirement"), requirement));
         REQUIRE(c.classificationSection()->requirements()->count() == 1);
         CHECK(value(c.classificationSection()->requirements(), 0, "status").toString() == QStringLiteral("open"));
 
         REQUIRE(c.saveRecord(QStringLiteral("risk_assessment"), {{"area", "grey"}, {"assessed_on", "2026-03-03"},
                                                                  {"assessed_by", "A. Berger"}, {"reasons", "Schule wird besucht"}}));
-        CHECK_FALSE(c.classificationSection()->dangerArea());
+        CHECK_FALSE(c.classificationSection()->risk().danger());
         CHECK(value(c.classificationSection()->requirements(), 0, "status").toString() == QStringLiteral("lifted"));
         CHECK(c.classificationSection()->assessments()->count() == 2);
         CHECK(value(c.classificationSection()->assessments(), 0, "current").toBool());  // newest first
