@@ -902,10 +902,6 @@
         <translation>Valid until (empty: until withdrawn)</translation>
     </message>
     <message>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
@@ -975,10 +971,6 @@
     <message>
         <source>Wie widerrufen? (z. B. „mündlich beim Hausbesuch“, „per Brief vom …“)</source>
         <translation>How was it withdrawn? (e.g. “orally at the home visit”, “by letter of …”)</translation>
-    </message>
-    <message>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Widerrufen</source>
@@ -1174,10 +1166,6 @@
         <translation>The legal basis covers the disclosure. It is recorded in the audit log.</translation>
     </message>
     <message>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Weitergeben</source>
         <translation>Pass on</translation>
     </message>
@@ -1228,6 +1216,17 @@
     <message>
         <source>Bearbeitungskonflikt klären</source>
         <translation>Edit conflict to resolve</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2910,10 +2909,6 @@
     <message>
         <source>Zusammenfassung</source>
         <translation>Summary</translation>
-    </message>
-    <message>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Speichern</source>

@@ -154,20 +154,11 @@ bool ShareController::assignProvider(const QString& provider, bool assigned)
     outcome->epoch = m_epoch;
     outcome->provider = provider.trimmed().toStdString();
     outcome->assigned = assigned;
-    const bool started = m_session->runStoreJob(
-        [outcome, scope = *scope, factory = m_sync->transportFactory(),
-         options = m_sync->syncOptions()](sync::Store& store, const std::atomic<bool>& cancel) mutable {
-            options.cancel = &cancel;
-            ServerCall& call = *outcome;
-            call = callServer(store, factory, std::move(options), [&](sync::SyncClient& client) {
-                return sync::roles::assign_provider(store, client, scope, outcome->provider, outcome->assigned);
-            });
-            if (store.failed())
-                return;
-            outcome->candidates = sync::sharing::candidates(store, scope, nowMs());
-            outcome->read = true;
-        },
-        this, [this, outcome] { finishAssign(*outcome); });
+    const bool started = startJob(outcome, *scope, std::nullopt,
+                                  [outcome, scope = *scope](sync::Store& store, sync::SyncClient& client) {
+                                      return sync::roles::assign_provider(store, client, scope, outcome->provider, outcome->assigned);
+                                  },
+                                  &ShareController::finishAssign);
     if (!started)
         return false;
     setMessage({});
@@ -210,6 +201,29 @@ void ShareController::finishAssign(const Outcome& outcome)
         m_sync->refreshStatus();
 }
 
+bool ShareController::startJob(const std::shared_ptr<Outcome>& outcome, const std::array<std::uint8_t, 16>& scope,
+                               const std::optional<std::array<std::uint8_t, 16>>& device, Call call,
+                               void (ShareController::*done)(const Outcome&))
+{
+    // The job gets copies only: the ids, the factory, the options, the call and the outcome it fills.
+    return m_session->runStoreJob(
+        [outcome, scope, device, call = std::move(call), factory = m_sync->transportFactory(),
+         options = m_sync->syncOptions()](sync::Store& store, const std::atomic<bool>& cancel) mutable {
+            options.cancel = &cancel;
+            ServerCall& result = *outcome;
+            result = callServer(store, factory, std::move(options), [&](sync::SyncClient& client) { return call(store, client); });
+            if (store.failed())
+                return;
+            // Read again: the call refreshed the directory, so the rows and the reasons are current.
+            const std::uint64_t now = nowMs();
+            outcome->candidates = sync::sharing::candidates(store, scope, now);
+            if (device)
+                outcome->target = sync::sharing::candidate(store, scope, *device, now);
+            outcome->read = true;
+        },
+        this, [this, outcome, done] { (this->*done)(*outcome); });
+}
+
 bool ShareController::share(const QString& deviceId) { return start(deviceId, false); }
 
 bool ShareController::unshare(const QString& deviceId) { return start(deviceId, true); }
@@ -228,24 +242,12 @@ bool ShareController::start(const QString& deviceId, bool unshare)
     auto outcome = std::make_shared<Outcome>();
     outcome->unshare = unshare;
     outcome->epoch = m_epoch;
-    // The job gets copies only: the ids, the factory, the options, and the outcome it fills.
-    const bool started = m_session->runStoreJob(
-        [outcome, scope = *scope, device = *device, factory = m_sync->transportFactory(),
-         options = m_sync->syncOptions()](sync::Store& store, const std::atomic<bool>& cancel) mutable {
-            options.cancel = &cancel;
-            ServerCall& call = *outcome;
-            call = callServer(store, factory, std::move(options), [&](sync::SyncClient& client) {
-                return outcome->unshare ? client.unassign(scope, device) : sync::sharing::share(store, client, scope, device);
-            });
-            if (store.failed())
-                return;
-            // Read again: the share refreshed the directory, so the rows and the reason are current.
-            const std::uint64_t now = nowMs();
-            outcome->candidates = sync::sharing::candidates(store, scope, now);
-            outcome->target = sync::sharing::candidate(store, scope, device, now);
-            outcome->read = true;
-        },
-        this, [this, outcome] { finish(*outcome); });
+    const bool started = startJob(outcome, *scope, *device,
+                                  [outcome, scope = *scope, device = *device](sync::Store& store, sync::SyncClient& client) {
+                                      return outcome->unshare ? client.unassign(scope, device)
+                                                              : sync::sharing::share(store, client, scope, device);
+                                  },
+                                  &ShareController::finish);
     if (!started)
         return false;
     m_sharedWith.clear();

@@ -60,11 +60,14 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <array>
+#include <functional>
+#include <memory>
 #include <cstdint>
 #include <optional>
 
 namespace quartier::sync {
 class Store;
+class SyncClient;
 namespace sharing {
 struct Candidate;
 }
@@ -146,6 +149,11 @@ private:
     void startOver(const QString& caseId);
     void read();
     bool start(const QString& deviceId, bool unshare);
+    // Runs `call` against the server as a store job, then reads the candidates (and `device`'s)
+    // again into `outcome`; `done` gets it on the GUI thread.
+    using Call = std::function<sync::Result<void>(sync::Store&, sync::SyncClient&)>;
+    bool startJob(const std::shared_ptr<Outcome>& outcome, const std::array<std::uint8_t, 16>& scope,
+                  const std::optional<std::array<std::uint8_t, 16>>& device, Call call, void (ShareController::*done)(const Outcome&));
     // The providers of the case as this device's copy of the directory knows them.
     void readProviders(const sync::Store& store, const std::array<std::uint8_t, 16>& scope);
     void finishAssign(const Outcome& outcome);

@@ -62,11 +62,14 @@ QVariantMap consentForm(const QString& person, const QStringList& recipients = {
             {"form", "written"}};
 }
 
-// The note's row on the case page (CaseContacts), or an empty map.
-QVariantMap noteRow(Tablet& t, const QString& text)
+// The note's row on the case page (CaseContacts), or an empty map: the one with `text`, and with
+// `id` if given, else any other id (a disclosed copy has the original's text and its own id; the
+// two are ordered by their random ids).
+QVariantMap noteRow(Tablet& t, const QString& text, const std::string& id = {}, bool sameId = true)
 {
     for (const QVariantMap& row : t.caseDetail.contactsSection()->notes()->rows())
-        if (row.value("content").toString() == text)
+        if (row.value("content").toString() == text
+            && (id.empty() || (row.value("id").toString() == QString::fromStdString(id)) == sameId))
             return row;
     return {};
 }
@@ -163,7 +166,13 @@ TEST_CASE("CaseConsents: a consent withdrawn on one tablet blocks a disclosure o
                                                   "Elif Demir (§ 65 Abs. 1 S. 1 Nr. 1 SGB VIII)."));
     CHECK(consents(b).messageAbout() == QStringLiteral("disclosure"));
     CHECK(disclosures(b.store()) == 1);
-    const QVariantMap original = noteRow(b, QStringLiteral("Frau Demir möchte nicht, dass der Vater von den Schulden erfährt."));
+    const QVariantMap original = noteRow(b, QStringLiteral("Frau Demir möchte nicht, dass der Vater von den Schulden erfährt."), note);
+    REQUIRE_FALSE(original.isEmpty());
+    // Its copy, on B too: in the case, anvertraut, not B's to pass on again under §65.
+    const QVariantMap copyHere = noteRow(b, QStringLiteral("Frau Demir möchte nicht, dass der Vater von den Schulden erfährt."), note, false);
+    REQUIRE_FALSE(copyHere.isEmpty());
+    CHECK(copyHere.value("entrusted").toBool());
+    CHECK_FALSE(copyHere.value("disclosable").toBool());
     CHECK(original.value("disclosedLabel").toString().startsWith(QStringLiteral("In den Fall weitergegeben am ")));
     CHECK(original.value("disclosedLabel").toString().contains(QStringLiteral("mit Einwilligung von Elif Demir")));
     REQUIRE(b.syncOnce());
