@@ -33,6 +33,7 @@ FormDialog {
 
     primaryText: qsTr("Speichern")
     primaryName: "consentSave"
+    notice: CaseConsents.refused ? CaseConsents.message : ""
     onPrimaryClicked: root.submit()
 
     Paragraph {
@@ -113,9 +114,5 @@ FormDialog {
             issue: CaseConsents.errors.validUntil || ""
             onEdited: value => root.set("validUntil", value)
         }
-    }
-    InlineMessage {
-        Layout.fillWidth: true
-        text: CaseConsents.refused && Object.keys(CaseConsents.errors).length === 0 ? CaseConsents.message : ""
     }
 }

@@ -45,6 +45,11 @@ FormDialog {
     primaryText: qsTr("Weitergeben")
     primaryName: "disclosureSubmit"
     primaryEnabled: root.verdict.length === 0
+    // What the rules say of the current choice, in view above the buttons.
+    notice: CaseConsents.refused && CaseConsents.message.length > 0 ? CaseConsents.message
+          : root.verdict.length > 0 ? root.verdict
+          : qsTr("Die Rechtsgrundlage trägt die Weitergabe. Sie wird im Protokoll festgehalten.")
+    noticeIsError: root.verdict.length > 0 || CaseConsents.refused
     onPrimaryClicked: root.submit()
 
     Rectangle {
@@ -125,16 +130,5 @@ FormDialog {
             Accessible.name: qsTr("Begründung")
             onTextChanged: root.reason = text
         }
-    }
-    InlineMessage {
-        objectName: "disclosureVerdict"
-        Layout.fillWidth: true
-        text: CaseConsents.refused && CaseConsents.message.length > 0 ? CaseConsents.message : root.verdict
-    }
-    InlineMessage {
-        Layout.fillWidth: true
-        visible: root.verdict.length === 0 && !CaseConsents.refused
-        isError: false
-        text: qsTr("Die Rechtsgrundlage trägt die Weitergabe. Sie wird im Protokoll festgehalten.")
     }
 }

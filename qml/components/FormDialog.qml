@@ -14,6 +14,10 @@ Dialog {
     property string primaryName      // objectName of the primary button (tests find it by it)
     property bool primaryEnabled: true
     property int maxWidth: 720
+    // A message kept in view above the buttons however far the form is scrolled (why the primary
+    // button is off, what the last attempt did); `noticeIsError` colours it.
+    property string notice
+    property bool noticeIsError: true
     default property alias form: formColumn.data
 
     signal primaryClicked()
@@ -56,24 +60,35 @@ Dialog {
         }
     }
 
-    footer: RowLayout {
+    footer: ColumnLayout {
         spacing: Theme.spacingS
-        Item { Layout.fillWidth: true }
-        ActionButton {
-            Layout.bottomMargin: Theme.spacingM
-            filled: false
-            text: qsTr("Abbrechen")
-            Accessible.name: text
-            onClicked: root.close()
-        }
-        ActionButton {
-            objectName: root.primaryName
+        InlineMessage {
+            objectName: root.primaryName + "Notice"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingL
             Layout.rightMargin: Theme.spacingL
-            Layout.bottomMargin: Theme.spacingM
-            enabled: root.primaryEnabled
-            text: root.primaryText
-            Accessible.name: text
-            onClicked: root.primaryClicked()
+            isError: root.noticeIsError
+            text: root.notice
+        }
+        RowLayout {
+            spacing: Theme.spacingS
+            Item { Layout.fillWidth: true }
+            ActionButton {
+                Layout.bottomMargin: Theme.spacingM
+                filled: false
+                text: qsTr("Abbrechen")
+                Accessible.name: text
+                onClicked: root.close()
+            }
+            ActionButton {
+                objectName: root.primaryName
+                Layout.rightMargin: Theme.spacingL
+                Layout.bottomMargin: Theme.spacingM
+                enabled: root.primaryEnabled
+                text: root.primaryText
+                Accessible.name: text
+                onClicked: root.primaryClicked()
+            }
         }
     }
 }

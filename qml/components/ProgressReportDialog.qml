@@ -45,14 +45,10 @@ FormDialog {
 
     primaryText: qsTr("Speichern")
     primaryName: "progressSave"
+    notice: CaseDetail.issueList.join("\n")
     onPrimaryClicked: root.submit()
     maxWidth: 760
 
-    InlineMessage {
-        objectName: "progressIssues"
-        Layout.fillWidth: true
-        text: CaseDetail.issueList.join("\n")
-    }
     Paragraph {
         Layout.fillWidth: true
         visible: root.rows.length === 0
