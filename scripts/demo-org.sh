@@ -35,6 +35,24 @@ json_field() { grep -o "\"$1\": *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1
 # The first element of a JSON array of strings printed one per line (`"key": [` then `"value",`).
 json_first() { sed -n "/\"$1\": \[/{n;p;}" | tr -d ' ",'; }
 fail_setup() { echo "demo: $1 (see $log)" >&2; exit 1; }
+# tablet STORE NAME ROLE [PROVIDER]: a store enrolled by the office under NAME and admitted, synced
+# once; prints its device id.
+tablet() {
+  local store=$1 name=$2 role=$3 provider=${4:-} code shown
+  q "$store" init --kdf interactive >/dev/null
+  code=$(q admin org enrol --name "$name" --role "$role" ${provider:+--provider "$provider"})
+  shown=$(q "$store" enrol "$code" --device-name "$name" | json_field confirmation)
+  q admin org admit "$shown" >/dev/null
+  q "$store" sync >/dev/null
+  q "$store" status | json_field device
+}
+# holds_one_case STORE: the cases STORE holds, after failing the setup unless it is exactly one.
+holds_one_case() {
+  local cases
+  cases=$(q "$1" list case)
+  [ "$(printf '%s\n' "$cases" | grep -c '"type": "case"')" = 1 ] || fail_setup "the $1 tablet does not hold exactly one case"
+  printf '%s\n' "$cases"
+}
 
 start_server() {
   : >"$demo/serve.out"
@@ -84,37 +102,25 @@ if [ ! -f "$demo/.complete" ]; then
   [ -n "$offer_scope" ] && [ -n "$case_scope" ] || fail_setup "the demo seed named no offer or case scope"
 
   # The deputy: a second caseworker tablet, given the offer map and one family.
-  q deputy init --kdf interactive >/dev/null
-  code=$(q admin org enrol --name "Tablet ASD Vertretung" --role caseworker)
-  shown=$(q deputy enrol "$code" --device-name "Tablet ASD Vertretung" | json_field confirmation)
-  q admin org admit "$shown" >/dev/null
-  q deputy sync >/dev/null
-  deputy_id=$(q deputy status | json_field device)
+  deputy_id=$(tablet deputy "Tablet ASD Vertretung" caseworker)
   q store scope share "$offer_scope" "$deputy_id" >/dev/null
   q store scope share "$case_scope" "$deputy_id" >/dev/null
   q deputy sync >/dev/null
   # What the deputy holds now: exactly that family, and the offer map.
-  cases=$(q deputy list case)
-  [ "$(printf '%s\n' "$cases" | grep -c '"type": "case"')" = 1 ] || fail_setup "the deputy does not hold exactly one case"
+  cases=$(holds_one_case deputy)
   [ "$(printf '%s\n' "$cases" | json_field id)" = "$case_id" ] || fail_setup "the deputy holds another case than the one shared"
   [ "$(q deputy list service | grep -c '"type": "service"')" -ge 50 ] || fail_setup "the deputy does not hold the offer map"
   echo "demo: the deputy tablet (deputy/) holds $(printf '%s\n' "$cases" | json_field name) and the offer map" >&2
 
   # The free provider's helper: the Kowalski family (the seed's second case) assigned to its
   # provider and shared with its tablet (docs/roles.md).
-  q helper init --kdf interactive >/dev/null
-  code=$(q admin org enrol --name "Tablet Familienhilfe Nord" --role helper --provider "Kinderhaus Nord e. V.")
-  shown=$(q helper enrol "$code" --device-name "Tablet Familienhilfe Nord" | json_field confirmation)
-  q admin org admit "$shown" >/dev/null
-  q helper sync >/dev/null
-  helper_id=$(q helper status | json_field device)
+  helper_id=$(tablet helper "Tablet Familienhilfe Nord" helper "Kinderhaus Nord e. V.")
   kowalski_scope=$(printf '%s\n' "$seed" | sed -n '/"case_scopes": \[/,/\]/p' | sed -n 3p | tr -d ' ",')
   [ -n "$kowalski_scope" ] || fail_setup "the demo seed named no second case scope"
   q store scope assign "$kowalski_scope" "Kinderhaus Nord e. V." >/dev/null
   q store scope share "$kowalski_scope" "$helper_id" >/dev/null
   q helper sync >/dev/null
-  cases=$(q helper list case)
-  [ "$(printf '%s\n' "$cases" | grep -c '"type": "case"')" = 1 ] || fail_setup "the helper does not hold exactly one case"
+  cases=$(holds_one_case helper)
   [ "$(printf '%s\n' "$cases" | json_field name)" = "Familie Kowalski" ] || fail_setup "the helper holds another case than Familie Kowalski"
   echo "demo: the helper tablet (helper/) holds Familie Kowalski, assigned to Kinderhaus Nord e. V." >&2
   # The server is not this shell's child (started in a subshell): wait until it is gone and its
