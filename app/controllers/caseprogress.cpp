@@ -56,13 +56,20 @@ void CaseProgressController::read(const domain::Repository& repo, const std::str
                                    {"happened", qs(e.happened)},
                                    {"familyDid", qs(e.family_did)}};
         }
+        // Who wrote it as the verified directory knows the writing device — not as the record
+        // claims: a helper's device could write any provider's name into `provider`.
+        QString provider = qs(r.provider);
+        if (auto h = repo.store().history(r.id, "written_on"); h && !h->empty()) {
+            const sync::DeviceInfo* d = repo.store().directory().device(h->front().author);
+            provider = d && d->role == "helper" && !d->provider_hidden ? qs(d->provider) : QString();
+        }
         const QString period = r.period_from.empty() && r.period_to.empty()
                                    ? QString()
                                    : tr("%1 – %2").arg(dateText(r.period_from), dateText(r.period_to));
         rows << QVariantMap{{"id", qs(r.id)},
                             {"writtenOn", dateText(r.written_on)},
                             {"author", qs(r.author)},
-                            {"provider", qs(r.provider)},
+                            {"provider", provider},
                             {"period", period},
                             {"summary", qs(r.summary)},
                             {"entries", entries}};

@@ -8,7 +8,9 @@
 // Terms
 //   report      a domain ProgressReport of the open case: written_on today, the author (the
 //               device's worker name, else the device's name) and the author's free provider as the
-//               verified directory names it ("" for the youth office's own devices)
+//               verified directory names it ("" for the youth office's own devices). Shown, the
+//               provider is always the directory's for the device that wrote the report (its first
+//               op), never the record's own claim
 //   draft rows  what the report form offers: the case's open goals (with their current scale) and
 //               open Aufträge, in the case's order (draftEntries)
 //

@@ -3,7 +3,8 @@
 // and shared from the dialog; the helper's case list holds that case and not the caseworker's
 // other one, nor does a second provider's helper hold either; the helper writes a report against
 // the case's goals and Auftrag through the controller, refused first with the domain's German
-// issues; after both sync, the caseworker's case page shows the report with the author's provider.
+// issues; after both sync, the caseworker's case page shows the report with the author's provider —
+// the directory's for the writing device, also when a forged report claims another.
 #include "app/tablet.h"
 
 #include "controllers/caseprogress.h"
@@ -144,6 +145,25 @@ TEST_CASE("CaseProgress: the helper of the assigned provider reports progress an
     CHECK(shown[0].toMap().value("familyDid") == QStringLiteral("Frau Kowalski hat einen Wochenplan an den Kühlschrank gehängt."));
     CHECK(shown[1].toMap().value("kind") == QStringLiteral("mandate"));
     CHECK(shown[1].toMap().value("happened") == QStringLiteral("Zweimal pro Woche morgens begleitet."));
+    // A helper's client that claims another provider in its report (the stock app fills in its
+    // own from the directory): the caseworker is shown the directory's provider of the device
+    // that wrote it, not the claim.
+    {
+        domain::Repository repo(helper.store());
+        domain::ProgressReport forged;
+        forged.case_id = caseId;
+        forged.written_on = "2026-03-15";
+        forged.author = "S. Wagner";
+        forged.provider = "Familienwerk Süd";
+        forged.entries = {{"", mandateId, -1, "Begleitet.", ""}};
+        REQUIRE(repo.save(forged).ok());
+    }
+    REQUIRE(helper.syncOnce());
+    REQUIRE(asd.syncOnce());
+    REQUIRE(read.reports()->count() == 2);
+    CHECK(read.reports()->get(0).value("writtenOn") == QStringLiteral("15.03.2026"));
+    CHECK(read.reports()->get(0).value("provider") == QStringLiteral("Kinderhaus Nord e. V."));
+
     // The other provider's helper still holds nothing of it.
     REQUIRE(other.syncOnce());
     CHECK(other.store().list(domain::ProgressReport::kType).empty());
