@@ -12,7 +12,7 @@ files=$(find "$dir/shots" -name '*.png' | wc -l)
 echo "screenshots: $wrote written, $files files"
 # The Berichte page's PDF exports, copied beside the images: real PDFs of more than one page.
 for pdf in report-demand.pdf report-cases.pdf; do
-  head -c 5 "$dir/shots/$pdf" | grep -q '^%PDF-' || { echo "no PDF export $pdf"; exit 1; }
+  head -c 5 "$dir/shots/$pdf" | grep >/dev/null '^%PDF-' || { echo "no PDF export $pdf"; exit 1; }
   if command -v pdfinfo > /dev/null; then
     pages=$(pdfinfo "$dir/shots/$pdf" | awk '/^Pages:/ { print $2 }')
     [ "${pages:-0}" -ge 3 ] || { echo "$pdf has ${pages:-no} pages"; exit 1; }

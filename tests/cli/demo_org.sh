@@ -30,12 +30,12 @@ personal=$(grep -A4 '"default": true' <<<"$scopes" | grep -o '"scope": "[0-9a-f]
 [ -z "$personal" ] || ! grep -q "$personal" <<<"$cases" || { echo "a case is in the personal scope" >&2; exit 1; }
 # Every one registered as kind case; the offers in one scope, registered as kind directory.
 for s in $(grep -o '"scope": "[0-9a-f]*"' <<<"$cases" | sort -u | cut -d'"' -f4); do
-  grep -B3 "\"scope\": \"$s\"" <<<"$scopes" | grep -q '"kind": "case"' || { echo "scope $s is not a case scope" >&2; exit 1; }
+  grep -B3 "\"scope\": \"$s\"" <<<"$scopes" | grep >/dev/null '"kind": "case"' || { echo "scope $s is not a case scope" >&2; exit 1; }
 done
 offer_scopes=$(q store list service | grep -o '"scope": "[0-9a-f]*"' | sort -u | cut -d'"' -f4)
 [ "$(wc -l <<<"$offer_scopes")" = 1 ] || { echo "the offers are in more than one scope" >&2; exit 1; }
-grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep -q '"kind": "directory"' || { echo "the offer scope is not a directory scope" >&2; exit 1; }
-grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep -q '"registered": true' || { echo "the offer scope is not registered" >&2; exit 1; }
+grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep >/dev/null '"kind": "directory"' || { echo "the offer scope is not a directory scope" >&2; exit 1; }
+grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep >/dev/null '"registered": true' || { echo "the offer scope is not registered" >&2; exit 1; }
 
 # The deputy: the one family, in the same scope as on the tablet, with its members.
 deputy=$(q deputy list case)

@@ -80,16 +80,16 @@ grep -q "Nr. 1 SGB VIII (Einwilligung $cid)" "$work/share.json" || fail "no lega
 for s in b c; do q $s sync >/dev/null; done
 [ "$(q c get "$copy" | json_field text)" = "Mutter erzählt VERTRAUT-canary im Hausbesuch" ] || fail "colleague cannot read the shared copy"
 expect_exit 4 q c get "$note"   # the original stays entrusted
-q b audit list | grep -q '"action": "disclose"' || fail "no disclose entry in b's audit log"
-q b audit list | grep -q "Einwilligung $cid" || fail "the audit log does not name the consent"
+q b audit list | grep >/dev/null '"action": "disclose"' || fail "no disclose entry in b's audit log"
+q b audit list | grep >/dev/null "Einwilligung $cid" || fail "the audit log does not name the consent"
 echo "shared with consent $cid: the colleague reads copy $copy; the audit log names the legal basis"
 
 # The mother withdraws at the colleague's desk. b learns it at its next sync; then a new share is refused.
 q c consent withdraw "$cid" --note "mündlich widerrufen"
-q c consent list | grep -q '"state": "withdrawn"' || fail "withdrawal not shown on c"
+q c consent list | grep >/dev/null '"state": "withdrawn"' || fail "withdrawal not shown on c"
 note2=$(q b entrusted put note text="Zweiter Vermerk VERTRAUT-canary")
 for s in c b; do q $s sync >/dev/null; done
-q b consent list | grep -q '"state": "withdrawn"' || fail "b did not learn the withdrawal at its sync"
+q b consent list | grep >/dev/null '"state": "withdrawn"' || fail "b did not learn the withdrawal at its sync"
 expect_exit 10 q b share "$note2" --scope "$case_id" --consent "$cid" --purpose hilfeplanung
 grep -q "withdrawn" "$work/err" || fail "refusal does not say withdrawn: $(cat "$work/err")"
 q b sync >/dev/null; q c sync >/dev/null
@@ -99,7 +99,7 @@ echo "consent withdrawn on c, learnt by b at its next sync: the next share is re
 # An exception of §65(1) needs a written reason.
 expect_exit 10 q b share "$note2" --scope "$case_id" --exception 4
 grep -q "no_reason" "$work/err" || fail "exception without reason not refused as no_reason"
-q b share "$note2" --scope "$case_id" --exception 4 --reason "Gefährdungseinschätzung nach 8a" | grep -q "Nr. 4" ||
+q b share "$note2" --scope "$case_id" --exception 4 --reason "Gefährdungseinschätzung nach 8a" | grep >/dev/null "Nr. 4" ||
   fail "exception share did not name Nr. 4"
 
 # The server never saw the notes.

@@ -96,7 +96,7 @@ for f in "$work/bedarf.csv" "$work/bedarf.json"; do
     grep -q "$canary" "$f" && fail "planning's export $f names $canary"
   done
 done
-q p audit list | grep -q "published report $id" || fail "planning's export is not in its audit log"
-q k audit list | grep -q "published to report scope" || fail "the publishing is not in the coordinator's audit log"
-q n audit list | grep -q "raw counts of 4 cases" || fail "the team's counts are not in its audit log"
+q p audit list | grep >/dev/null "published report $id" || fail "planning's export is not in its audit log"
+q k audit list | grep >/dev/null "published to report scope" || fail "the publishing is not in the coordinator's audit log"
+q n audit list | grep >/dev/null "raw counts of 4 cases" || fail "the team's counts are not in its audit log"
 echo "planning: only the published report; no case, no raw count, no family's name in its exports; every step audited"

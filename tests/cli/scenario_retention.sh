@@ -81,7 +81,7 @@ q b sync >"$work/b.sync"
 [ "$(json_number cases_closed <"$work/b.sync")" = 1 ] || fail "the closed case did not leave b: $(cat "$work/b.sync")"
 set +e; q b get "$k1" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "b still shows the closed case (exit $rc)"
-q b scope list | grep -q "$case1" && fail "b still holds a key of the closed case"
+q b scope list | grep >/dev/null "$case1" && fail "b still holds a key of the closed case"
 no_plaintext "the closed case in b's directory" KIEBITZ "$work/b" || fail "see above"
 if holds "$c1" "$work/b"; then fail "ciphertext of the closed case still in b's directory"; fi
 echo "cache purge: the closed case left b; no canary and none of its ciphertext in $(find "$work/b" -type f | wc -l) files of its directory"
@@ -111,10 +111,10 @@ grep -q "\"device\": \"$dev_c\"" "$work/records.json" || fail "no confirmation o
 grep -q '"pending": \[\]' "$work/records.json" || fail "devices still pending: $(cat "$work/records.json")"
 grep -q '"problems": \[\]' "$work/records.json" || fail "deletion record has problems: $(cat "$work/records.json")"
 "$server" deletions --data "$work/srv" >"$work/deletions.json"
-tr -d ' \n' <"$work/deletions.json" | grep -q '"held":{"envelopes":0,"escrow_wraps":0,"grants":0}' || fail "the server still holds case 2: $(cat "$work/deletions.json")"
+tr -d ' \n' <"$work/deletions.json" | grep >/dev/null '"held":{"envelopes":0,"escrow_wraps":0,"grants":0}' || fail "the server still holds case 2: $(cat "$work/deletions.json")"
 set +e; q c get "$k2" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "c still shows the shredded case (exit $rc)"
-for s in a c d; do q $s scope list | grep -q "$case2" && fail "$s still holds a key of the shredded case"; done
+for s in a c d; do q $s scope list | grep >/dev/null "$case2" && fail "$s still holds a key of the shredded case"; done
 set +e; q a escrow restore --escrow-file "$work/escrow.json" --escrow-passphrase-file "$work/escrow.pass" --case "$case2" --to "$dev_d" >/dev/null 2>&1; rc=$?; set -e
 [ $rc = 4 ] || fail "the escrow key still restores the shredded case (exit $rc)"
 no_plaintext "the shredded case, anywhere" REGENPFEIFER "$work/a" "$work/b" "$work/c" "$work/d" "$work/srv" "$work/server.log" || fail "see above"

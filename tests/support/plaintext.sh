@@ -36,7 +36,7 @@ no_plaintext() {
   for attempt in 1 2 3 4 5; do
     rc=0
     grep -rqa -- "$needle" "$@" 2>"$err" || rc=$?
-    if [ "$rc" -ne 2 ] || grep -qv 'No such file or directory' "$err"; then break; fi
+    if [ "$rc" -ne 2 ] || grep >/dev/null -v 'No such file or directory' "$err"; then break; fi
   done
   if [ "$rc" -eq 2 ]; then cat "$err" >&2; fi
   rm -f "$err"

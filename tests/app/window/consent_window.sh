@@ -85,5 +85,5 @@ reports=$(q list progress_report)
 [ "$(grep -c '"type": "progress_report"' <<<"$reports")" = $((reports_before + 1)) ] || fail "expected one new progress report"
 grep -q "puenktlich in der Schule; Frau Demir weckt ihn" <<<"$reports" || fail "the report does not hold the typed text"
 grep -q '\\"scale_now\\":6' <<<"$reports" || fail "the report does not hold the tapped scale"
-q audit list | grep -q '"action": "disclose"' || fail "no disclose entry in the audit log"
+q audit list | grep >/dev/null '"action": "disclose"' || fail "no disclose entry in the audit log"
 echo "consent window: consent, disclosure and Verlaufsbericht stored as the screen said"

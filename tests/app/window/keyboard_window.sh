@@ -96,7 +96,7 @@ keys Return
 wait_text caseCount " von " 5 || fail "Return on the filter chip did not filter"
 keys Return
 sleep 0.3
-text_of caseCount | grep -q " von " && fail "Return on the chosen chip did not lift the filter"
+text_of caseCount | grep >/dev/null " von " && fail "Return on the chosen chip did not lift the filter"
 
 # ---- the new-case form: Escape closes it, nothing is created ----
 tab_to newCaseButton || fail "Tab does not reach 'Neuer Fall'"
@@ -219,6 +219,6 @@ count() { printf '%s\n' "$1" | grep -cF -- "$2" || true; }
 # The record of the case (from its "fields" to its "type"), on one line.
 record=$(printf '%s\n' "$cases" | awk -v n="\"name\": \"$NAME\"" '
   index($0, "\"fields\"") { r = "" } { r = r $0 } index($0, "\"type\"") { if (index(r, n)) print r }')
-printf '%s' "$record" | grep -qF "\"social_space\": \"$SPACE\"" || fail "the social space picked ($SPACE) is not stored: $record"
-printf '%s' "$record" | grep -qF '"status": "active"' || fail "the status chosen with the arrow key is not stored: $record"
+printf '%s' "$record" | grep >/dev/null -F "\"social_space\": \"$SPACE\"" || fail "the social space picked ($SPACE) is not stored: $record"
+printf '%s' "$record" | grep >/dev/null -F '"status": "active"' || fail "the status chosen with the arrow key is not stored: $record"
 echo "keyboard window test: unlock page Tab order, Return on chips, buttons and drop-downs, the new-case form by Tab, Escape closes it and goes back, a changed offer form asks first; the store holds the case"

@@ -75,7 +75,7 @@ app_pid=""
 
 # ---- what the app claimed, checked in the store and on disk ----
 pdf=$out/Bedarfsbericht_$year-H1.pdf
-head -c 5 "$pdf" | grep -q '^%PDF-' || fail "$pdf is not a PDF"
+head -c 5 "$pdf" | grep >/dev/null '^%PDF-' || fail "$pdf is not a PDF"
 if command -v pdfinfo >/dev/null; then
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
   [ "${pages:-0}" -ge 3 ] || fail "the PDF has ${pages:-no} pages"
@@ -84,8 +84,8 @@ csv=$out/Fallzahlen_$year-H1.csv
 [ "$(head -c 3 "$csv" | od -An -tx1 | tr -d ' \n')" = efbbbf ] || fail "the CSV has no byte-order mark"
 grep -q "Fallzahlen nach SGB VIII" "$csv" || fail "the CSV is not the Fallzahlen"
 audit=$(QUARTIER_PASSPHRASE=$pass "$cli" --store "$store" audit list)
-printf '%s' "$audit" | grep -q "\"detail\": \"report demand $year-01..$year-06, all social spaces, pdf" ||
+printf '%s' "$audit" | grep >/dev/null "\"detail\": \"report demand $year-01..$year-06, all social spaces, pdf" ||
   fail "the audit log has no entry for the PDF export"
-printf '%s' "$audit" | grep -q "\"detail\": \"report cases $year-01..$year-06, all social spaces, csv" ||
+printf '%s' "$audit" | grep >/dev/null "\"detail\": \"report cases $year-01..$year-06, all social spaces, csv" ||
   fail "the audit log has no entry for the CSV export"
 echo "reports window: both exports written, shown and in the audit log"

@@ -105,7 +105,7 @@ wait_item how_0Area 5 any || fail "step 4 of the finished visit shows no answer"
 enabled how_0Area && fail "a finished visit's field takes input"
 click_disabled how_0Area
 type_text "$AFTER"
-item saveLabel | grep -q . && fail "a finished visit still claims 'Gespeichert'"
+item saveLabel | grep >/dev/null . && fail "a finished visit still claims 'Gespeichert'"
 sleep 1
 kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 

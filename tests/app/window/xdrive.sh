@@ -23,7 +23,7 @@ wait_item() {
 # wait_text NAME REGEX [SECONDS]: waits until NAME's text matches.
 wait_text() {
   local name=$1 re=$2 limit=$(( ${3:-20} * 10 )) i=0
-  until item "$name" | cut -f8 | grep -qE "$re"; do
+  until item "$name" | cut -f8 | grep >/dev/null -E "$re"; do
     i=$((i + 1))
     if [ "$i" -gt "$limit" ]; then echo "FAIL: '$name' never showed /$re/ (it shows: '$(item "$name" | cut -f8)')"; shot "text-$name"; return 1; fi
     sleep 0.1
