@@ -27,6 +27,7 @@ qt_add_library(quartier_app STATIC
   models/offerlistmodel.h models/offerlistmodel.cpp
   controllers/offereditcontroller.h controllers/offereditcontroller.cpp
   controllers/reportcontroller.h controllers/reportcontroller.cpp
+  controllers/teamcontroller.h controllers/teamcontroller.cpp
   tools/offerscreens.h tools/offerscreens.cpp
   adapters/appoptions.h adapters/appoptions.cpp
   tools/headless.h tools/headless.cpp
@@ -52,7 +53,7 @@ target_include_directories(quartier_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_include_directories(quartier_app PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/adapters ${CMAKE_CURRENT_SOURCE_DIR}/models
                            ${CMAKE_CURRENT_SOURCE_DIR}/controllers ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 target_link_libraries(quartier_app PUBLIC
-  quartier_sync quartier_domain quartier_reports quartier_reportpdf Qt6::Core Qt6::Gui Qt6::Widgets Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
+  quartier_sync quartier_domain quartier_reports quartier_team quartier_reportpdf Qt6::Core Qt6::Gui Qt6::Widgets Qt6::Qml Qt6::Quick Qt6::QuickControls2 Qt6::Concurrent)
 # The offer directory (app/offers, Qt-free): the offer map's model and editor.
 target_link_libraries(quartier_app PUBLIC quartier_offers)
 
@@ -78,6 +79,7 @@ set(quartier_qml_aliases
   pages/OfferMapPage.qml
   pages/OfferEditPage.qml
   pages/ReportsPage.qml
+  pages/TeamPage.qml
   components/ReportTable.qml
   components/ReportChart.qml
   components/Icon.qml

@@ -13,6 +13,7 @@
 #include "controllers/navigator.h"
 #include "controllers/offereditcontroller.h"
 #include "controllers/reportcontroller.h"
+#include "controllers/teamcontroller.h"
 #include "models/offerlistmodel.h"
 #include "tools/screenshots.h"
 #include "tools/selftest.h"
@@ -124,6 +125,12 @@ int main(int argc, char** argv)
                      [&] { reportController.setStore(session.store()); });
     QObject::connect(&session, &SessionController::storeBusyChanged, &reportController,
                      [&] { reportController.setStoreBusy(session.storeBusy()); });
+    // The Sozialraumteam's page (docs/team.md): the team's case index, a team lead's home.
+    TeamController teamController;
+    QObject::connect(&session, &SessionController::storeChanged, &teamController,
+                     [&] { teamController.setStore(session.store()); });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &teamController,
+                     [&] { teamController.setStoreBusy(session.storeBusy()); });
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
@@ -139,6 +146,8 @@ int main(int argc, char** argv)
     ShareController share(&session, &syncController);
     QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &reportController, &ReportController::refresh);
+    QObject::connect(&syncController, &SyncController::recordsChanged, &teamController, &TeamController::refresh);
+    QObject::connect(&syncController, &SyncController::finished, &teamController, &TeamController::refresh);
 
     // The home visit, the conflicts screen and the devices view read and write the same store.
     HomeVisitController visit;
@@ -183,6 +192,7 @@ int main(int argc, char** argv)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Offers", &offers);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "OfferEditor", &offerEditor);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Reports", &reportController);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Team", &teamController);
     // Which page is shown, asked for in C++ (by the pages and the headless modes alike).
     Navigator navigator(&visit);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Navigator", &navigator);

@@ -88,6 +88,10 @@ ApplicationWindow {
                 if (depth === 1)
                     push(offerMap)
             }
+            function openTeam() {
+                if (depth === 1 && currentItem.objectName !== "teamPage")
+                    push(teamPage)
+            }
             function openReports() {
                 if (depth === 1 && currentItem.objectName !== "reportsPage")
                     push(reportsPage)
@@ -133,6 +137,7 @@ ApplicationWindow {
                 function onConflictsRequested() { stack.openConflicts() }
                 function onOffersRequested() { stack.openOffers() }
                 function onReportsRequested() { stack.openReports() }
+                function onTeamRequested() { stack.openTeam() }
                 function onOfferEditRequested(serviceId) { stack.editOffer(serviceId) }
                 function onOffersCloseRequested() { stack.closeOffers() }
                 function onBackRequested() { stack.back() }
@@ -151,22 +156,26 @@ ApplicationWindow {
             popEnter: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: 150 } }
             popExit: Transition { NumberAnimation { property: "opacity"; from: 1; to: 0; duration: 150 } }
 
-            // The home page: the case list, or on a planning device (which holds no case keys,
-            // docs/roles.md) the reports it receives.
-            initialItem: Reports.planningHome ? planningHome : caseList
+            // The home page: the case list; on a planning device (which holds no case keys,
+            // docs/roles.md) the reports it receives; on a team lead's (no case keys either) the
+            // team's case index (docs/team.md).
+            readonly property Component homePage: Reports.planningHome ? planningHome : Team.teamLeadHome ? teamHome : caseList
+            readonly property string homeName: Reports.planningHome ? "reportsPage" : Team.teamLeadHome ? "teamPage" : "caseListPage"
+            initialItem: homePage
             // The role is known once the store is read (after the stack is made, at an unlock) or
             // changes with a sync of the directory: the home page follows it.
             function settleHome() {
                 const home = get(0)
-                if (!home)
-                    return
-                const isPlanningHome = home.objectName === "reportsPage"
-                if (Reports.planningHome !== isPlanningHome)
-                    replace(null, Reports.planningHome ? planningHome : caseList, {}, StackView.Immediate)
+                if (home && home.objectName !== homeName)
+                    replace(null, homePage, {}, StackView.Immediate)
             }
             Connections {
                 target: Reports
                 function onReportChanged() { stack.settleHome() }
+            }
+            Connections {
+                target: Team
+                function onChanged() { stack.settleHome() }
             }
 
             Component {
@@ -178,6 +187,20 @@ ApplicationWindow {
                     onConflictsRequested: stack.openConflicts()
                     onOffersRequested: stack.openOffers()
                     onReportsRequested: stack.openReports()
+                    onTeamRequested: stack.openTeam()
+                }
+            }
+            Component {
+                id: teamHome
+                TeamPage {
+                    home: true
+                    onSettingsRequested: stack.openSettings()
+                }
+            }
+            Component {
+                id: teamPage
+                TeamPage {
+                    onCloseRequested: stack.pop(null)
                 }
             }
             Component {

@@ -13,6 +13,9 @@
 #   deputy/  a second caseworker tablet (the deputy, "Tablet ASD Vertretung"): the first tablet shares
 #            the offer map and one family (Familie Demir) with it; after a sync it holds exactly that
 #            family and the offers, which the script checks with quartier-cli (and stops if not)
+#   lead/    the Sozialraumteam's team lead ("Tablet Teamleitung Nord"): holds the team scope, which the
+#            first tablet founds and shares with it and the deputy, and no case key; after a sync it
+#            shows the team's case index of the four families (checked), by pseudonym
 #   helper/  a free provider's family helper ("Tablet Familienhilfe Nord", Kinderhaus Nord e. V.): the
 #            Kowalski family is assigned to the provider and shared with it; after a sync it holds
 #            exactly that family (checked), where it writes its Verlaufsbericht
@@ -67,7 +70,7 @@ start_server() {
   echo "$pid"
 }
 
-if [ ! -f "$demo/.complete" ] && [ -e "$demo/server" -o -e "$demo/store" -o -e "$demo/admin" -o -e "$demo/deputy" -o -e "$demo/helper" ]; then
+if [ ! -f "$demo/.complete" ] && [ -e "$demo/server" -o -e "$demo/store" -o -e "$demo/admin" -o -e "$demo/deputy" -o -e "$demo/helper" -o -e "$demo/lead" ]; then
   aside="$demo.incomplete.$(date +%s)"
   echo "demo: $demo is from an interrupted setup; moved to $aside" >&2
   mv "$demo" "$aside"
@@ -123,6 +126,20 @@ if [ ! -f "$demo/.complete" ]; then
   cases=$(holds_one_case helper)
   [ "$(printf '%s\n' "$cases" | json_field name)" = "Familie Kowalski" ] || fail_setup "the helper holds another case than Familie Kowalski"
   echo "demo: the helper tablet (helper/) holds Familie Kowalski, assigned to Kinderhaus Nord e. V." >&2
+
+  # The Sozialraumteam: the first tablet founds the team scope and shares it with the deputy and
+  # the team lead; its next sync writes the team's case index (docs/team.md), which the team lead,
+  # holding no case key, reads after its own.
+  lead_id=$(tablet lead "Tablet Teamleitung Nord" team_lead)
+  team_scope=$(q store scope create --kind team)
+  q store sync >/dev/null
+  q store scope share "$team_scope" "$deputy_id" >/dev/null
+  q store scope share "$team_scope" "$lead_id" >/dev/null
+  q store sync >/dev/null
+  q lead sync >/dev/null
+  [ -z "$(q lead list case | grep '"type": "case"' || true)" ] || fail_setup "the team lead holds a case"
+  [ "$(q lead team index | grep -c '"updated_on"')" = 4 ] || fail_setup "the team lead's case index does not show the four families"
+  echo "demo: the team lead's tablet (lead/) shows the team's case index of the four families, and no case" >&2
   # The server is not this shell's child (started in a subshell): wait until it is gone and its
   # port is free again.
   kill "$pid" 2>/dev/null || true

@@ -145,6 +145,7 @@ int run_enrol(Context& c) {
 }
 
 int run_sync(Context& c) {
+    refresh_team_index(*c.store, c.err);
     auto r = c.client->sync();
     if (!r) return fail(c.err, r);
     for (const auto& p : r->rejected) c.err << "quartier-cli: warning: rejected from server: " << p.error << "\n";

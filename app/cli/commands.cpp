@@ -51,13 +51,14 @@ Exit codes:
 )";
 
 // The help sections in order; each area's table lists its commands in help order.
-std::array<Section, 7> sections() {
+std::array<Section, 8> sections() {
     return {Section{"Records:", true, records_commands()},
             Section{"Organisation and sync:", true, org_commands()},
             Section{"Entrusted entries and consent (§65 SGB VIII):", true, consent_commands()},
             Section{"Retention and erasure (docs/retention.md):", false, retention_commands()},
             Section{"Audit log:", true, audit_commands()},
             Section{"Reports (docs/reports.md):", true, reports_commands()},
+            Section{"Sozialraumteam (docs/team.md):", true, team_commands()},
             Section{"Demo:", true, demo_commands()}};
 }
 

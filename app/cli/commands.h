@@ -1,6 +1,6 @@
 // quartier-cli's command table: what one command is (name, argument count, help text, what it
 // needs opened before it runs, its handler), the context a handler gets, and the helpers the
-// handlers by area (cmd_records.cpp, cmd_org.cpp, cmd_consent.cpp, cmd_admin.cpp, cmd_reports.cpp) share.
+// handlers by area (cmd_records.cpp, cmd_org.cpp, cmd_consent.cpp, cmd_admin.cpp, cmd_reports.cpp, cmd_team.cpp) share.
 // run_cli (commands.cpp) parses the options, finds the command in the table, checks its arity,
 // opens what it needs and calls it; --help is generated from the same table. docs/cli.md
 // describes the commands and exit codes.
@@ -101,6 +101,10 @@ std::span<const Command> retention_commands();  // cmd_admin.cpp
 std::span<const Command> audit_commands();      // cmd_admin.cpp
 std::span<const Command> demo_commands();       // cmd_admin.cpp
 std::span<const Command> reports_commands();    // cmd_reports.cpp
+std::span<const Command> team_commands();       // cmd_team.cpp
+
+// The team's case index brought up to date before a sync (cmd_team.cpp); a failure is a warning on err.
+void refresh_team_index(sync::Store& store, std::ostream& err);
 
 // ---- Helpers the handlers share (commands.cpp) -------------------------------------------------
 

@@ -40,6 +40,8 @@ public:
     Q_INVOKABLE void closeOffers() { emit offersCloseRequested(); }
     // The Berichte page (docs/reports.md), over the case list, and back.
     Q_INVOKABLE void openReports() { emit reportsRequested(); }
+    // The Sozialraumteam's page (docs/team.md), over the case list, and back.
+    Q_INVOKABLE void openTeam() { emit teamRequested(); }
     // One page back, as Escape and the system's back key do (docs/app.md, "Keyboard and focus"):
     // the page on top leaves by its own way (its back(), else its closeRequested()); nothing
     // happens on the case list or the unlock page.
@@ -58,6 +60,7 @@ signals:
     void offerEditRequested(const QString& serviceId);
     void offersCloseRequested();
     void reportsRequested();
+    void teamRequested();
     void backRequested();
 
 private:

@@ -4,7 +4,10 @@
 
 #include "controllers/sessioncontroller.h"
 
+#include "domain/repository.h"
+#include "sync/client/consent.h"
 #include "sync/store/store.h"
+#include "team/case_index.h"
 
 #include <algorithm>
 #include <charconv>
@@ -125,6 +128,12 @@ bool SyncController::syncNow()
             // pulled again next time (sync/client/client.h).
             if (store.failed())
                 (void)store.recover();
+            // The team's case index first (docs/team.md), so that the push carries the cases as
+            // they are now. A failure costs only the index's freshness: the next sync writes it.
+            if (!store.failed()) {
+                domain::Repository repository(store);
+                (void)team::refresh(repository, sync::consent::date_of(store.now_ms()));
+            }
             const std::size_t opsBefore = store.status().ops;
             ServerCall& call = *outcome;
             call = callServer(store, factory, std::move(options), [](sync::SyncClient& client) { return client.sync(); });

@@ -21,6 +21,7 @@ Page {
     signal conflictsRequested()
     signal offersRequested()
     signal reportsRequested()
+    signal teamRequested()
     signal caseRequested(string caseId)
 
     // The Sozialraum: one of the offer map's spaces (a restored draft's own value kept as a choice);
@@ -143,6 +144,16 @@ Page {
                 text: page.narrow ? "" : qsTr("Angebote")
                 Accessible.name: qsTr("Angebote im Sozialraum")
                 onClicked: page.offersRequested()
+            }
+
+            ActionButton {
+                objectName: "teamButton"
+                visible: Team.available
+                filled: false
+                iconName: "people"
+                text: page.narrow ? "" : qsTr("Team")
+                Accessible.name: qsTr("Fallübersicht des Sozialraumteams")
+                onClicked: page.teamRequested()
             }
 
             ActionButton {

@@ -3,7 +3,8 @@
 # office, the demo tablet, the deputy tablet and a free provider's helper tablet. demo-org.sh itself stops with an error unless the
 # deputy holds exactly the one family shared with it and the offer map; this test checks the rest:
 # every family of the tablet in a case scope of its own, the offers in one directory scope, and
-# the scopes registered in the directory with those kinds.
+# the scopes registered in the directory with those kinds; the team lead's tablet shows the team's
+# case index of the four families by pseudonym, holds no case scope, and no family name reaches it.
 #   demo_org.sh SCRIPT BUILD_DIR
 set -euo pipefail
 script=$1
@@ -41,4 +42,11 @@ grep -B3 "\"scope\": \"$offer_scopes\"" <<<"$scopes" | grep >/dev/null '"registe
 deputy=$(q deputy list case)
 [ "$(grep -c '"type": "case"' <<<"$deputy")" = 1 ] || { echo "the deputy holds not exactly one case" >&2; exit 1; }
 [ "$(q deputy list person | grep -c '"type": "person"')" -ge 2 ] || { echo "the deputy lacks the family's members" >&2; exit 1; }
+# The team lead: the team's case index of the four families, by pseudonym; no case key, no name.
+grep -q "the team lead's tablet (lead/) shows the team's case index of the four families" "$dir/stderr" || { cat "$dir/stderr" >&2; exit 1; }
+! q lead scope list | grep '"kind": "case"' || { echo "the team lead holds a case scope" >&2; exit 1; }
+index=$(q lead team index)
+[ "$(grep -c '"updated_on"' <<<"$index")" = 4 ] || { echo "the team lead's index does not show four pseudonyms: $index" >&2; exit 1; }
+! grep -E 'Familie|Demir|Kowalski|Petersen|Haddad' <<<"$index" || { echo "the team lead's index names a family" >&2; exit 1; }
+grep -q '"danger": 1' <<<"$index" || { echo "the index's overview has no case in the Gefährdungsbereich: $index" >&2; exit 1; }
 echo "ok: demo organisation with case scopes, a directory scope and a deputy holding one family"
