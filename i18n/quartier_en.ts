@@ -280,6 +280,14 @@
         <source>Berichte für die Jugendhilfeplanung</source>
         <translation>Reports for youth-welfare planning</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Fallübersicht des Sozialraumteams</source>
+        <translation>Case overview of the social-space team</translation>
+    </message>
 </context>
 <context>
     <name>CasePage</name>
@@ -3493,6 +3501,119 @@
     </message>
 </context>
 <context>
+    <name>TeamPage</name>
+    <message>
+        <source>Sozialraumteam</source>
+        <translation>Social-space team</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Fallübersicht des Teams: Pseudonyme statt Namen, keine Inhalte der Fälle</source>
+        <translation>The team's case overview: pseudonyms instead of names, no case content</translation>
+    </message>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Sperren</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>In der Fallübersicht blättern</source>
+        <translation>Scroll the case overview</translation>
+    </message>
+    <message>
+        <source>%1 offene Fälle</source>
+        <translation>%1 open cases</translation>
+    </message>
+    <message>
+        <source>offene Fälle</source>
+        <translation>open cases</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Fälle je Fachkraft</source>
+        <translation>Cases per worker</translation>
+    </message>
+    <message>
+        <source>%1: %2 Fälle, davon %3 im Gefährdungsbereich</source>
+        <translation>%1: %2 cases, %3 of them at risk of harm</translation>
+    </message>
+    <message>
+        <source>%1 (%2 Gefährdung)</source>
+        <translation>%1 (%2 at risk)</translation>
+    </message>
+    <message>
+        <source>Überprüfungen in 14 Tagen</source>
+        <translation>Reviews within 14 days</translation>
+    </message>
+    <message>
+        <source>Keine Überprüfung fällig.</source>
+        <translation>No review due.</translation>
+    </message>
+    <message>
+        <source>überfällig</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>fällig</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>Auflagen überfällig</source>
+        <translation>Requirements overdue</translation>
+    </message>
+    <message>
+        <source>Keine Auflage über ihrer Frist.</source>
+        <translation>No requirement past its deadline.</translation>
+    </message>
+    <message>
+        <source>Frist %1</source>
+        <translation>Deadline %1</translation>
+    </message>
+    <message>
+        <source>Alle Fälle des Teams</source>
+        <translation>All cases of the team</translation>
+    </message>
+    <message>
+        <source>Hilfen: %1</source>
+        <translation>Help: %1</translation>
+    </message>
+    <message>
+        <source>Überprüfung %1</source>
+        <translation>Review %1</translation>
+    </message>
+    <message>
+        <source>Auflage überfällig</source>
+        <translation>Requirement overdue</translation>
+    </message>
+    <message>
+        <source>Überprüfung überfällig</source>
+        <translation>Review overdue</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fehlerhafte Einträge der Fallübersicht, nicht gezeigt: %n</source>
+        <translation>
+            <numerusform>%n faulty entry of the case overview is not shown.</numerusform>
+            <numerusform>%n faulty entries of the case overview are not shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Abgeschlossene Fälle am Ende der Liste: %n</source>
+        <translation>
+            <numerusform>%n closed case at the end of the list.</numerusform>
+            <numerusform>%n closed cases at the end of the list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>%1 Sekunden</source>
@@ -5303,6 +5424,36 @@
     <message>
         <source>Der Datenspeicher dieses Geräts meldet einen Schreibfehler: Die Synchronisierung wurde angehalten, es geht nichts verloren. Versuchen Sie es erneut; hilft das nicht, wenden Sie sich an Ihre Administration.</source>
         <translation>This device’s data store reports a write error: the sync was stopped, nothing is lost. Try again; if that does not help, contact your administration.</translation>
+    </message>
+</context>
+<context>
+    <name>quartier::app::TeamController</name>
+    <message>
+        <source>Nicht eingeordnet</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät gehört zu mehreren Sozialraumteams; die Fallübersicht braucht genau eines.</source>
+        <translation>This device belongs to several social-space teams; the case overview needs exactly one.</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät gehört noch zu keinem Sozialraumteam. Sobald ein Teammitglied es aufnimmt, zeigt die nächste Synchronisation die Fälle des Teams.</source>
+        <translation>This device belongs to no social-space team yet. Once a team member adds it, the next sync shows the team's cases.</translation>
+    </message>
+    <message>
+        <source>Noch keine Fälle im Team: Die Geräte der Fachkräfte tragen ihre Fälle bei der nächsten Synchronisation ein.</source>
+        <translation>No cases in the team yet: the caseworkers' devices enter their cases at their next sync.</translation>
+    </message>
+    <message>
+        <source>ohne fallführende Fachkraft</source>
+        <translation>no lead worker</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offene Auflagen: %n, nächste Frist %1</source>
+        <translation>
+            <numerusform>%n open requirement, next deadline %1</numerusform>
+            <numerusform>%n open requirements, next deadline %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -57,8 +57,9 @@ void CaseProgressController::read(const domain::Repository& repo, const std::str
                                    {"familyDid", qs(e.family_did)}};
         }
         // Who wrote it as the verified directory knows the writing device — not as the record
-        // claims: a helper's device could write any provider's name into `provider`.
-        QString provider = qs(r.provider);
+        // claims: a helper's device could write any provider's name into `provider`. No history to
+        // tell the writer (a read that failed): no provider shown rather than the record's claim.
+        QString provider;
         if (auto h = repo.store().history(r.id, "written_on"); h && !h->empty()) {
             const sync::DeviceInfo* d = repo.store().directory().device(h->front().author);
             provider = d && d->role == "helper" && !d->provider_hidden ? qs(d->provider) : QString();

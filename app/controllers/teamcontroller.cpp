@@ -32,6 +32,43 @@ QString helpsText(const std::vector<std::string>& helps)
     return out.join(QStringLiteral(", "));
 }
 
+// The overview as the page binds to it (TeamController::overview); all keys also when empty.
+QVariantMap overviewMap(const team::Overview& o, int skipped)
+{
+    int most = 1;
+    for (const auto& w : o.workers)
+        most = std::max(most, w.cases);
+    QVariantList workers, reviews, overdue, risks;
+    for (const auto& w : o.workers)
+        workers.push_back(QVariantMap{{QStringLiteral("name"), w.name.empty() ? TeamController::tr("ohne fallführende Fachkraft") : q(w.name)},
+                                      {QStringLiteral("cases"), w.cases},
+                                      {QStringLiteral("danger"), w.danger},
+                                      {QStringLiteral("share"), double(w.cases) / most}});
+    const auto due = [](const team::Overview::Due& d) {
+        return QVariantMap{{QStringLiteral("pseudonym"), q(d.pseudonym)},
+                           {QStringLiteral("worker"), q(d.lead_worker)},
+                           {QStringLiteral("date"), germanDate(q(d.date))},
+                           {QStringLiteral("overdue"), d.overdue}};
+    };
+    for (const auto& d : o.reviews)
+        reviews.push_back(due(d));
+    for (const auto& d : o.overdue_requirements)
+        overdue.push_back(due(d));
+    for (const char* key : {"danger", "grey", "service", ""}) {
+        const auto it = o.by_risk.find(key);
+        risks.push_back(QVariantMap{{QStringLiteral("key"), QString::fromLatin1(key)},
+                                    {QStringLiteral("label"), riskLabel(QString::fromLatin1(key))},
+                                    {QStringLiteral("count"), it == o.by_risk.end() ? 0 : it->second}});
+    }
+    return QVariantMap{{QStringLiteral("openCases"), o.open_cases},
+                       {QStringLiteral("closedCases"), o.closed_cases},
+                       {QStringLiteral("skipped"), skipped},
+                       {QStringLiteral("workers"), workers},
+                       {QStringLiteral("reviews"), reviews},
+                       {QStringLiteral("overdueRequirements"), overdue},
+                       {QStringLiteral("risks"), risks}};
+}
+
 }  // namespace
 
 TeamController::TeamController(QObject* parent) : QObject(parent) {}
@@ -70,11 +107,7 @@ void TeamController::read()
     m_teamLead = m_available = false;
     m_message.clear();
     m_entries.clear();
-    m_workers.clear();
-    m_reviews.clear();
-    m_overdue.clear();
-    m_risks.clear();
-    m_open = m_closed = m_skipped = 0;
+    m_overview = overviewMap({}, 0);
     if (!m_store)
         return;
     if (const sync::DeviceInfo* me = m_store->directory().device(m_store->device().id()); me && !me->revoked)
@@ -94,10 +127,7 @@ void TeamController::read()
         return;
     const std::string today = sync::consent::date_of(m_store->now_ms());
     const team::Index index = team::read_index(*m_store);
-    m_skipped = int(index.skipped);
     const team::Overview o = team::overview(index.entries, today);
-    m_open = o.open_cases;
-    m_closed = o.closed_cases;
     if (index.entries.empty())
         m_message = tr("Noch keine Fälle im Team: Die Geräte der Fachkräfte tragen ihre Fälle bei der nächsten "
                        "Synchronisation ein.");
@@ -132,36 +162,13 @@ void TeamController::read()
         m[QStringLiteral("requirements")] =
             e->requirement_deadlines.empty()
                 ? QString()
-                : tr("%n offene Auflage(n), nächste Frist %1", nullptr, int(e->requirement_deadlines.size()))
+                : tr("Offene Auflagen: %n, nächste Frist %1", nullptr, int(e->requirement_deadlines.size()))
                       .arg(germanDate(q(e->requirement_deadlines.front())));
         m[QStringLiteral("requirementOverdue")] = open(e) && reqOverdue.count(e->pseudonym) > 0;
         m[QStringLiteral("updated")] = germanDate(q(e->updated_on));
         m_entries.push_back(m);
     }
-    int most = 1;
-    for (const auto& w : o.workers)
-        most = std::max(most, w.cases);
-    for (const auto& w : o.workers)
-        m_workers.push_back(QVariantMap{{QStringLiteral("name"), w.name.empty() ? tr("ohne fallführende Fachkraft") : q(w.name)},
-                                        {QStringLiteral("cases"), w.cases},
-                                        {QStringLiteral("danger"), w.danger},
-                                        {QStringLiteral("share"), double(w.cases) / most}});
-    const auto due = [](const team::Overview::Due& d) {
-        return QVariantMap{{QStringLiteral("pseudonym"), q(d.pseudonym)},
-                           {QStringLiteral("worker"), q(d.lead_worker)},
-                           {QStringLiteral("date"), germanDate(q(d.date))},
-                           {QStringLiteral("overdue"), d.overdue}};
-    };
-    for (const auto& d : o.reviews)
-        m_reviews.push_back(due(d));
-    for (const auto& d : o.overdue_requirements)
-        m_overdue.push_back(due(d));
-    for (const char* key : {"danger", "grey", "service", ""}) {
-        const auto it = o.by_risk.find(key);
-        m_risks.push_back(QVariantMap{{QStringLiteral("key"), QString::fromLatin1(key)},
-                                      {QStringLiteral("label"), riskLabel(QString::fromLatin1(key))},
-                                      {QStringLiteral("count"), it == o.by_risk.end() ? 0 : it->second}});
-    }
+    m_overview = overviewMap(o, int(index.skipped));
 }
 
 }  // namespace quartier::app

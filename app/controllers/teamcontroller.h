@@ -22,6 +22,7 @@
 #include <QObject>
 #include <QString>
 #include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace quartier::sync {
@@ -44,17 +45,11 @@ class TeamController : public QObject
     // [{pseudonym, socialSpace, status, statusKey, risk, riskKey, worker, helps, nextReview,
     //   reviewDue, reviewOverdue, requirements, requirementOverdue, updated}]: by pseudonym, open cases first
     Q_PROPERTY(QVariantList entries READ entries NOTIFY changed)
-    // [{name, cases, danger, share}]: share = cases / the largest caseload (for the bar)
-    Q_PROPERTY(QVariantList workers READ workers NOTIFY changed)
-    // [{pseudonym, worker, date, overdue}]
-    Q_PROPERTY(QVariantList reviews READ reviews NOTIFY changed)
-    Q_PROPERTY(QVariantList overdueRequirements READ overdueRequirements NOTIFY changed)
-    // [{key, label, count}]: danger, grey, service, "" (not assessed), in that order
-    Q_PROPERTY(QVariantList risks READ risks NOTIFY changed)
-    Q_PROPERTY(int openCases READ openCases NOTIFY changed)
-    Q_PROPERTY(int closedCases READ closedCases NOTIFY changed)
-    // Entries left out because they do not parse (written by a patched client).
-    Q_PROPERTY(int skipped READ skipped NOTIFY changed)
+    // {openCases, closedCases, skipped (entries left out: they do not parse, written by a patched
+    //  client), workers: [{name, cases, danger, share (cases / the largest caseload, for the bar)}],
+    //  reviews and overdueRequirements: [{pseudonym, worker, date, overdue}],
+    //  risks: [{key, label, count}] for danger, grey, service, "" (not assessed), in that order}
+    Q_PROPERTY(QVariantMap overview READ overview NOTIFY changed)
     // The page is shown: only then is the index read.
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
 
@@ -68,13 +63,7 @@ public:
     bool available() const { return m_available; }
     QString message() const { return m_message; }
     QVariantList entries() const { return m_entries; }
-    QVariantList workers() const { return m_workers; }
-    QVariantList reviews() const { return m_reviews; }
-    QVariantList overdueRequirements() const { return m_overdue; }
-    QVariantList risks() const { return m_risks; }
-    int openCases() const { return m_open; }
-    int closedCases() const { return m_closed; }
-    int skipped() const { return m_skipped; }
+    QVariantMap overview() const { return m_overview; }
     bool active() const { return m_active; }
     void setActive(bool active);
 
@@ -93,8 +82,8 @@ private:
     bool m_teamLead = false;
     bool m_available = false;
     QString m_message;
-    QVariantList m_entries, m_workers, m_reviews, m_overdue, m_risks;
-    int m_open = 0, m_closed = 0, m_skipped = 0;
+    QVariantList m_entries;
+    QVariantMap m_overview;
 };
 
 }  // namespace quartier::app

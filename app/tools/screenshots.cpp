@@ -10,6 +10,7 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/navigator.h"
 #include "controllers/reportcontroller.h"
+#include "controllers/teamcontroller.h"
 #include "tools/offerscreens.h"
 #include "tools/pagedriver.h"
 #include "controllers/synccontroller.h"
@@ -20,6 +21,7 @@
 #include "reports/generate.h"
 #include "reports/publish.h"
 #include "reports/report.h"
+#include "team/case_index.h"
 
 #include "crypto/crypto.h"
 #include "sync/client/org.h"
@@ -85,6 +87,20 @@ bool waitFor(Done done, int timeoutMs = 10000)
     for (int waited = 0; !done() && waited < timeoutMs; waited += 20)
         settle(20);
     return done();
+}
+
+// Scrolls the Flickable that holds the item `name` so that the item's top stands near the top.
+void scrollIntoView(QQuickWindow* window, const QString& name)
+{
+    QQuickItem* card = findItem(window, name);
+    QQuickItem* flick = card ? card->parentItem() : nullptr;
+    while (flick && !flick->inherits("QQuickFlickable"))
+        flick = flick->parentItem();
+    if (!flick)
+        return;
+    const qreal y = card->mapToItem(flick->property("contentItem").value<QQuickItem*>(), QPointF()).y();
+    const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
+    flick->setProperty("contentY", std::max<qreal>(0, std::min(y - 24, maxY)));
 }
 
 // Admits this device locally, as the administration's directory entries would: a genesis and an
@@ -252,6 +268,46 @@ int shootReportScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navi
     return failures;
 }
 
+// The Sozialraumteam's page (docs/team.md) on this caseworker's tablet: a team scope founded here,
+// the team's case index written for every case on the device (the demo families and the reports'
+// generated ones), the page opened from the case list; the overview, then scrolled to the list of
+// every case by pseudonym. From the case list, back to it; the number of failures.
+int shootTeamScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navigator, sync::Store& store, QTextStream& out,
+                     const std::function<void(const QString&, const std::function<void()>&)>& shoot)
+{
+    const int id = qmlTypeId("Quartier.Ui", 1, 0, "Team");
+    auto* team = id < 0 ? nullptr : engine.singletonInstance<TeamController*>(id);
+    if (!team) {
+        out << "FAIL the Team singleton is not registered" << Qt::endl;
+        return 1;
+    }
+    auto scope = store.create_scope();
+    if (!scope || !store.set_setting("scope_kind:" + crypto::to_hex(*scope), "team")) {
+        out << "FAIL could not found a team scope" << Qt::endl;
+        return 1;
+    }
+    domain::Repository repository(store);
+    const auto written = team::refresh(repository, QDate::currentDate().toString(Qt::ISODate).toStdString());
+    if (!written || written->written == 0) {
+        out << "FAIL the team's case index was not written: " << QString::fromStdString(written ? written->skipped : written.detail())
+            << Qt::endl;
+        return 1;
+    }
+    team->refresh();
+    navigator.openTeam();
+    settle(300);
+    if (!findItem(window, QStringLiteral("teamPage")) || team->entries().isEmpty()) {
+        out << "FAIL the team page did not open with the team's cases: " << team->message() << Qt::endl;
+        navigator.goBack();
+        return 1;
+    }
+    shoot(QStringLiteral("team"), {});
+    shoot(QStringLiteral("team-cases"), [window] { scrollIntoView(window, QStringLiteral("teamCases")); });
+    navigator.goBack();
+    settle(300);
+    return 0;
+}
+
 // The home visit (every step at 800×1280, the offers also at 1280×800 and in English), the
 // conflicts screen and the settings with the devices, on the demo families.
 template <class ShootAt>
@@ -410,16 +466,7 @@ bool shootVisitAndConflicts(QQuickWindow* window, Navigator& navigator, sync::St
     // Scrolled so that the devices card is in view.
     window->resize(landscape.width, landscape.height);
     settle(300);
-    if (QQuickItem* card = findItem(window, QStringLiteral("devicesCard"))) {
-        QQuickItem* flick = card->parentItem();
-        while (flick && !flick->inherits("QQuickFlickable"))
-            flick = flick->parentItem();
-        if (flick) {
-            const qreal y = card->mapToItem(flick->property("contentItem").value<QQuickItem*>(), QPointF()).y();
-            const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
-            flick->setProperty("contentY", std::max<qreal>(0, std::min(y - 24, maxY)));
-        }
-    }
+    scrollIntoView(window, QStringLiteral("devicesCard"));
     shootAt(QStringLiteral("settings-devices"), landscape);
     navigator.closeSettings();
     settle(300);
@@ -899,6 +946,8 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     // The Berichte page: refused for the demo's few families, then with a generated population
     // (written last but one: it fills the case list).
     failures += shootReportScreens(engine, window, navigator, store, dir, out, shoot);
+    // The Sozialraumteam's page over the same cases.
+    failures += shootTeamScreens(engine, window, navigator, store, out, shoot);
 
     // The organisation's offline lease of 7 days, and a last sync 10 days ago: the list is locked.
     // Last, after the visit and conflict shots, which need the demo families on the list.

@@ -22,6 +22,7 @@ Page {
     readonly property bool landscape: width >= 1000
     readonly property int margin: landscape ? Theme.spacingXxl : Theme.spacingL
     readonly property int bodyWidth: Math.min(1184, width - 2 * margin)
+    readonly property var overview: Team.overview
 
     function riskColor(key) { return key === "danger" ? Theme.error : key === "grey" ? Theme.warning : key === "service" ? Theme.success : Theme.textSecondary }
     function riskBackground(key) { return key === "danger" ? Theme.errorSoft : key === "grey" ? Theme.warningSoft : key === "service" ? Theme.successSoft : Theme.surfaceMuted }
@@ -142,8 +143,8 @@ Page {
             InlineMessage {
                 objectName: "teamSkipped"
                 Layout.fillWidth: true
-                visible: Team.skipped > 0
-                text: qsTr("%n Einträge der Fallübersicht sind fehlerhaft und werden nicht gezeigt.", "", Team.skipped)
+                visible: page.overview.skipped > 0
+                text: qsTr("Fehlerhafte Einträge der Fallübersicht, nicht gezeigt: %n", "", page.overview.skipped)
             }
 
             // The open cases, and how many of them in each risk area.
@@ -159,17 +160,17 @@ Page {
                     radius: Theme.radius
                     color: Theme.primary
                     Accessible.role: Accessible.StaticText
-                    Accessible.name: qsTr("%1 offene Fälle").arg(Team.openCases)
+                    Accessible.name: qsTr("%1 offene Fälle").arg(page.overview.openCases)
                     Column {
                         anchors.left: parent.left
                         anchors.leftMargin: Theme.spacingM
                         anchors.verticalCenter: parent.verticalCenter
-                        Label { objectName: "teamOpenCases"; text: String(Team.openCases); color: Theme.textOnPrimary; font.pixelSize: Theme.fontDisplay; font.weight: Font.DemiBold }
+                        Label { objectName: "teamOpenCases"; text: String(page.overview.openCases); color: Theme.textOnPrimary; font.pixelSize: Theme.fontDisplay; font.weight: Font.DemiBold }
                         Label { text: qsTr("offene Fälle"); color: Theme.textOnPrimaryMuted; font.pixelSize: Theme.fontSmall }
                     }
                 }
                 Repeater {
-                    model: Team.risks
+                    model: page.overview.risks
                     Rectangle {
                         required property var modelData
                         objectName: "teamRisk_" + (modelData.key.length > 0 ? modelData.key : "none")
@@ -194,7 +195,7 @@ Page {
             }
 
             GridLayout {
-                visible: Team.available && Team.openCases > 0
+                visible: Team.available && page.overview.openCases > 0
                 Layout.fillWidth: true
                 columns: page.landscape ? 3 : 1
                 columnSpacing: Theme.spacingL
@@ -207,7 +208,7 @@ Page {
                     Layout.preferredWidth: 1
                     title: qsTr("Fälle je Fachkraft")
                     Repeater {
-                        model: Team.workers
+                        model: page.overview.workers
                         ColumnLayout {
                             required property var modelData
                             required property int index
@@ -247,9 +248,9 @@ Page {
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredWidth: 1
                     title: qsTr("Überprüfungen in 14 Tagen")
-                    hint: Team.reviews.length === 0 ? qsTr("Keine Überprüfung fällig.") : ""
+                    hint: page.overview.reviews.length === 0 ? qsTr("Keine Überprüfung fällig.") : ""
                     Repeater {
-                        model: Team.reviews
+                        model: page.overview.reviews
                         EntryDelegate {
                             required property var modelData
                             required property int index
@@ -270,9 +271,9 @@ Page {
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredWidth: 1
                     title: qsTr("Auflagen überfällig")
-                    hint: Team.overdueRequirements.length === 0 ? qsTr("Keine Auflage über ihrer Frist.") : ""
+                    hint: page.overview.overdueRequirements.length === 0 ? qsTr("Keine Auflage über ihrer Frist.") : ""
                     Repeater {
-                        model: Team.overdueRequirements
+                        model: page.overview.overdueRequirements
                         EntryDelegate {
                             required property var modelData
                             required property int index
@@ -293,13 +294,15 @@ Page {
                 visible: Team.available && Team.entries.length > 0
                 Layout.fillWidth: true
                 title: qsTr("Alle Fälle des Teams")
-                hint: Team.closedCases > 0 ? qsTr("%n abgeschlossene Fälle stehen am Ende.", "", Team.closedCases) : ""
+                hint: page.overview.closedCases > 0 ? qsTr("Abgeschlossene Fälle am Ende der Liste: %n", "", page.overview.closedCases) : ""
                 Repeater {
                     model: Team.entries
                     EntryDelegate {
                         required property var modelData
                         required property int index
                         objectName: "teamCase_" + index
+                        text: Accessible.name  // not drawn (EntryDelegate draws its own lines): what the item locator reads
+                        focusPolicy: Qt.NoFocus  // nothing to do on a tap: the team holds no case to open
                         title: modelData.pseudonym
                         subtitle: [modelData.socialSpace, modelData.status, modelData.worker].filter(s => s.length > 0).join(" · ")
                         detail: [modelData.helps.length > 0 ? qsTr("Hilfen: %1").arg(modelData.helps) : "",

@@ -11,6 +11,7 @@ add_executable(test_app
   app/test_sharecontroller.cpp
   app/test_caseconsents.cpp
   app/test_caseprogress.cpp
+  app/test_teamcontroller.cpp
   app/test_sectionmodel.cpp
   app/test_domainlabels.cpp
   app/test_casecontroller.cpp
@@ -74,6 +75,9 @@ set_tests_properties(app_reports_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_test(NAME app_consent_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/consent_window.sh
          $<TARGET_FILE_DIR:quartier>/..)
 set_tests_properties(app_consent_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
+add_test(NAME app_team_window COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/app/window/team_window.sh
+         $<TARGET_FILE_DIR:quartier>/.. ${CMAKE_SOURCE_DIR})
+set_tests_properties(app_team_window PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE)
 add_dependencies(test_app test_app_qml)
 
 # Qt Quick Test of the offer map's pages (tests/qml/tst_*.qml): key presses and touches on the
