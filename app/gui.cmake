@@ -28,6 +28,7 @@ qt_add_library(quartier_app STATIC
   controllers/offereditcontroller.h controllers/offereditcontroller.cpp
   controllers/reportcontroller.h controllers/reportcontroller.cpp
   controllers/teamcontroller.h controllers/teamcontroller.cpp
+  controllers/consultationcontroller.h controllers/consultationcontroller.cpp
   tools/offerscreens.h tools/offerscreens.cpp
   adapters/appoptions.h adapters/appoptions.cpp
   tools/headless.h tools/headless.cpp
@@ -80,6 +81,7 @@ set(quartier_qml_aliases
   pages/OfferEditPage.qml
   pages/ReportsPage.qml
   pages/TeamPage.qml
+  pages/ConsultationPage.qml
   components/ReportTable.qml
   components/ReportChart.qml
   components/Icon.qml
@@ -129,6 +131,9 @@ set(quartier_qml_aliases
   components/OfferDelegate.qml
   components/OfferDetailCard.qml
   components/OfferFilterChip.qml
+  components/OfferFilterRow.qml
+  components/ConsultationCard.qml
+  components/ConsultationDialog.qml
   components/SocialSpaceMap.qml
   components/ChoiceField.qml
   components/FocusRing.qml

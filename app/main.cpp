@@ -14,6 +14,7 @@
 #include "controllers/offereditcontroller.h"
 #include "controllers/reportcontroller.h"
 #include "controllers/teamcontroller.h"
+#include "controllers/consultationcontroller.h"
 #include "models/offerlistmodel.h"
 #include "tools/screenshots.h"
 #include "tools/selftest.h"
@@ -131,6 +132,12 @@ int main(int argc, char** argv)
                      [&] { teamController.setStore(session.store()); });
     QObject::connect(&session, &SessionController::storeBusyChanged, &teamController,
                      [&] { teamController.setStoreBusy(session.storeBusy()); });
+    // Kollegiale Beratung (docs/team.md): the cards in the team scope, prepared from a case.
+    ConsultationController consultations;
+    QObject::connect(&session, &SessionController::storeChanged, &consultations,
+                     [&] { consultations.setStore(session.store()); });
+    QObject::connect(&session, &SessionController::storeBusyChanged, &consultations,
+                     [&] { consultations.setStoreBusy(session.storeBusy()); });
     app.installEventFilter(&session);
     QObject::connect(&app, &QGuiApplication::applicationStateChanged, &session,
                      &SessionController::handleApplicationState);
@@ -148,6 +155,9 @@ int main(int argc, char** argv)
     QObject::connect(&syncController, &SyncController::recordsChanged, &reportController, &ReportController::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &teamController, &TeamController::refresh);
     QObject::connect(&syncController, &SyncController::finished, &teamController, &TeamController::refresh);
+    QObject::connect(&syncController, &SyncController::finished, &consultations, &ConsultationController::refresh);
+    QObject::connect(&consultations, &ConsultationController::caseWritten, &caseDetail, &CaseController::reload);
+    QObject::connect(&consultations, &ConsultationController::caseWritten, &cases, &CaseListModel::refresh);
 
     // The home visit, the conflicts screen and the devices view read and write the same store.
     HomeVisitController visit;
@@ -193,6 +203,7 @@ int main(int argc, char** argv)
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "OfferEditor", &offerEditor);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Reports", &reportController);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Team", &teamController);
+    qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Consultation", &consultations);
     // Which page is shown, asked for in C++ (by the pages and the headless modes alike).
     Navigator navigator(&visit);
     qmlRegisterSingletonInstance("Quartier.Ui", 1, 0, "Navigator", &navigator);

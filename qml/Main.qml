@@ -88,6 +88,10 @@ ApplicationWindow {
                 if (depth === 1)
                     push(offerMap)
             }
+            function openConsultation(id) {
+                Consultation.openCard(id)
+                push(consultationPage)
+            }
             function openTeam() {
                 if (depth === 1 && currentItem.objectName !== "teamPage")
                     push(teamPage)
@@ -138,6 +142,7 @@ ApplicationWindow {
                 function onOffersRequested() { stack.openOffers() }
                 function onReportsRequested() { stack.openReports() }
                 function onTeamRequested() { stack.openTeam() }
+                function onConsultationRequested(id) { stack.openConsultation(id) }
                 function onOfferEditRequested(serviceId) { stack.editOffer(serviceId) }
                 function onOffersCloseRequested() { stack.closeOffers() }
                 function onBackRequested() { stack.back() }
@@ -201,6 +206,12 @@ ApplicationWindow {
                 id: teamPage
                 TeamPage {
                     onCloseRequested: stack.pop(null)
+                }
+            }
+            Component {
+                id: consultationPage
+                ConsultationPage {
+                    onCloseRequested: stack.pop()
                 }
             }
             Component {

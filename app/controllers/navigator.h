@@ -42,6 +42,8 @@ public:
     Q_INVOKABLE void openReports() { emit reportsRequested(); }
     // The Sozialraumteam's page (docs/team.md), over the case list, and back.
     Q_INVOKABLE void openTeam() { emit teamRequested(); }
+    // A Kollegiale Beratung's card (docs/team.md), over the team page or the case page.
+    Q_INVOKABLE void openConsultation(const QString& id) { emit consultationRequested(id); }
     // One page back, as Escape and the system's back key do (docs/app.md, "Keyboard and focus"):
     // the page on top leaves by its own way (its back(), else its closeRequested()); nothing
     // happens on the case list or the unlock page.
@@ -61,6 +63,7 @@ signals:
     void offersCloseRequested();
     void reportsRequested();
     void teamRequested();
+    void consultationRequested(const QString& id);
     void backRequested();
 
 private:

@@ -155,6 +155,11 @@ sync::Result<Refresh> refresh(domain::Repository& repository, const std::string&
     out.scope = **scope;
     sync::Writer w(store);
     for (const domain::Case& c : repository.cases()) {
+        // A family's case lives in a case scope (or, written before scopes, in this device's own);
+        // a `case` record in a team, directory or report scope is no family's case.
+        const sync::Record* rec = store.get(c.id);
+        const sync::ScopeKind kind = rec ? sync::sharing::scope_kind(store, rec->scope) : sync::ScopeKind::Team;
+        if (kind != sync::ScopeKind::Case && kind != sync::ScopeKind::Personal) continue;
         auto e = entry_for(repository, c.id, today);
         if (!e) continue;  // gone between the listing and the load: nothing to index
         ++out.cases;

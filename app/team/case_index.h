@@ -8,7 +8,9 @@
 // Terms
 //   team scope   the one scope of kind `team` this device holds. A device holding several writes
 //                no index (which team would a case belong to?) and says so: Refresh::skipped.
-//   writer       a caseworker device: refresh() writes an entry for every case it holds. Helpers
+//   writer       a caseworker device: refresh() writes an entry for every case it holds (a `case`
+//                record in a case scope, or in its own personal scope from before case scopes;
+//                one in any other scope is no family's case). Helpers
 //                and team leads are team members too, but write none (a helper holds only its
 //                provider's cases, a team lead none).
 //   entry        one case's record, id case_record_id("team_case", case id): every caseworker

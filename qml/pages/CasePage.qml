@@ -220,6 +220,18 @@ Page {
                 onClicked: page.openShare()
             }
 
+            // "Beratung" (ConsultationDialog): a pseudonymised card of the case into the team scope.
+            ActionButton {
+                objectName: "prepareConsultation"
+                visible: Team.available
+                filled: false
+                iconName: "list"
+                text: page.landscape ? qsTr("Beratung") : ""
+                Accessible.name: qsTr("Kollegiale Beratung vorbereiten")
+                Layout.minimumWidth: Theme.touchTarget
+                onClicked: consultationDialog.openNew()
+            }
+
             ActionButton {
                 objectName: "startHomeVisit"
                 visible: page.homeVisitAvailable
@@ -467,5 +479,9 @@ Page {
     }
     DisclosureDialog {
         id: disclosureDialog
+    }
+    ConsultationDialog {
+        id: consultationDialog
+        onConsultationRequested: id => Navigator.openConsultation(id)
     }
 }

@@ -32,7 +32,6 @@ Page {
         else
             page.closeRequested()
     }
-    function options(list, labelKey) { return list.map(e => ({ id: e.id, label: e[labelKey] })) }
 
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Angebote")
@@ -136,56 +135,9 @@ Page {
             onTextChanged: Offers.searchText = text
         }
 
-        Flow {
+        OfferFilterRow {
             Layout.fillWidth: true
             visible: page.mode === "list"
-            spacing: Theme.spacingS
-
-            OfferFilterChip {
-                objectName: "spaceChip"
-                label: qsTr("Sozialraum")
-                options: page.options(Offers.socialSpaces, "name")
-                currentId: Offers.socialSpace
-                onChosen: id => Offers.socialSpace = id
-            }
-            OfferFilterChip {
-                objectName: "categoryChip"
-                label: qsTr("Kategorie")
-                options: Offers.categories
-                currentId: Offers.category
-                onChosen: id => Offers.category = id
-            }
-            OfferFilterChip {
-                objectName: "ageChip"
-                label: qsTr("Alter")
-                options: Offers.ageBands.map(b => ({ id: b.from + "-" + b.to, label: b.label }))
-                currentId: Offers.ageFrom < 0 ? "" : Offers.ageFrom + "-" + Offers.ageTo
-                onChosen: id => {
-                    const parts = id.split("-")
-                    Offers.ageFrom = id.length > 0 ? Number(parts[0]) : -1
-                    Offers.ageTo = id.length > 0 ? Number(parts[1]) : -1
-                }
-            }
-            OfferFilterChip {
-                objectName: "accessChip"
-                label: qsTr("Zugang")
-                options: Offers.accesses
-                currentId: Offers.access
-                onChosen: id => Offers.access = id
-            }
-            OfferFilterChip {
-                objectName: "freeChip"
-                label: qsTr("Kostenlos")
-                currentId: Offers.freeOnly ? "on" : ""
-                onChosen: id => Offers.freeOnly = id.length > 0
-            }
-            ActionButton {
-                visible: Offers.filtering
-                filled: false
-                implicitHeight: Theme.touchTarget
-                text: qsTr("Filter zurücksetzen")
-                onClicked: Offers.clearFilters()
-            }
         }
 
         // List and detail: side by side in landscape, stacked in portrait (the detail below the

@@ -290,6 +290,28 @@ Page {
             }
 
             SectionCard {
+                objectName: "teamConsultations"
+                visible: Team.available
+                Layout.fillWidth: true
+                title: qsTr("Kollegiale Beratungen")
+                hint: Consultation.cards.length === 0 ? qsTr("Noch keine Beratung: Eine Fachkraft bereitet sie im Fall vor („Beratung“).") : ""
+                Repeater {
+                    model: Consultation.cards
+                    EntryDelegate {
+                        required property var modelData
+                        required property int index
+                        objectName: "teamConsultation_" + index
+                        text: Accessible.name
+                        title: modelData.question
+                        subtitle: qsTr("%1 · %2").arg(modelData.pseudonym).arg(modelData.socialSpace)
+                        detail: qsTr("vorbereitet von %1 am %2").arg(modelData.preparedBy).arg(modelData.preparedOn)
+                        chip: modelData.stateLabel
+                        onClicked: Navigator.openConsultation(modelData.id)
+                    }
+                }
+            }
+
+            SectionCard {
                 objectName: "teamCases"
                 visible: Team.available && Team.entries.length > 0
                 Layout.fillWidth: true

@@ -12,6 +12,7 @@ add_executable(test_app
   app/test_caseconsents.cpp
   app/test_caseprogress.cpp
   app/test_teamcontroller.cpp
+  app/test_consultationcontroller.cpp
   app/test_sectionmodel.cpp
   app/test_domainlabels.cpp
   app/test_casecontroller.cpp
