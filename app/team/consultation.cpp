@@ -732,6 +732,11 @@ domain::Result<Card> prepare(const domain::Repository& repository, const std::st
 
 domain::Result<std::string> save(sync::Store& store, const Card& card) {
     if (!card.id.empty()) return {Error::Invalid, "the card is saved already: " + card.id};
+    // A new card as prepare() makes it: the team's fields come later, by add_idea() and recommend().
+    if (card.pseudonym.empty() || card.question.find_first_not_of(" \t\r\n") == std::string::npos ||
+        !domain::valid_date(card.prepared_on) || card.state != Card::State::Prepared || !card.ideas.empty() ||
+        !card.recommendation.empty() || !card.recommendation_items.empty() || !card.taken_back_on.empty())
+        return {Error::Invalid, "not a new card as prepare() makes it"};
     if (!is_caseworker(store)) return {Error::Denied, "only a caseworker's device prepares a consultation card"};
     auto scope = team_scope(store);
     if (!scope) return {Error::Denied, scope.detail()};
@@ -839,6 +844,8 @@ domain::Result<TakenBack> take_back(domain::Repository& repository, const std::s
     for (const auto& [f, v] : std::initializer_list<std::pair<const char*, std::string>>{{"state", "taken_back"},
                                                                                           {"taken_back_on", today}})
         if (auto r = w.set(kConsultationType, id, f, v, &e->second); !r) return {Error::Store, r.detail()};
+    // Two commits: the note first, so that a failure in between leaves the card recommended (and a
+    // second take_back a second note), never a card taken back without its note.
     if (auto c = store_result(w.commit()); !c) return c.failure();
     return TakenBack{case_id, *saved};
 }

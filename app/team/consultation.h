@@ -37,7 +37,9 @@
 //   3. load_all() and load() show what parses: a card with a broken field (a patched client's) or
 //      outside a team scope is left out and counted, never guessed at.
 //   4. take_back() writes the note only on a device holding a case whose pseudonym the card
-//      carries, and only from state recommended.
+//      carries, and only from state recommended; the note is committed before the card's state
+//      (two commits: a failure between them leaves the card recommended, never taken back
+//      without its note).
 #pragma once
 
 #include "domain/repository.h"
@@ -150,8 +152,10 @@ const char* to_string(Card::State s);  // "prepared", "recommended", "taken_back
 domain::Result<Card> prepare(const domain::Repository& repository, const std::string& case_id,
                              const std::string& question, const std::string& worker, const std::string& today);
 
-// Writes a new card (card.id empty) into this device's team scope, in one commit, and returns its
-// id. Error::Denied on a device that is not a caseworker's or holds no (or several) team scope.
+// Writes a new card, as prepare() made it (card.id empty, state prepared, no ideas or
+// recommendation yet: else Error::Invalid), into this device's team scope, in one commit, and
+// returns its id. Error::Denied on a device that is not a caseworker's or holds no (or several)
+// team scope. It does not pseudonymise: invariant 2 holds for what prepare() made.
 domain::Result<std::string> save(sync::Store& store, const Card& card);
 
 struct Cards {

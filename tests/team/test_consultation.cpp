@@ -12,6 +12,7 @@
 #include "team/consultation.h"
 #include "team/pseudonym.h"
 
+#include <functional>
 #include <set>
 
 using namespace quartier;
@@ -347,6 +348,27 @@ TEST_CASE("Consultation: bad inputs are refused, cards that do not parse or lie 
                           {cases[0], "Frage", "A", "15.06.2026", domain::Error::Invalid},
                           {"no-such-case", "Frage", "A", kToday, domain::Error::NotFound},
                           {person, "Frage", "A", kToday, domain::Error::WrongType}};
+    // save() takes a new card as prepare() makes it, nothing else.
+    {
+        auto card = team::prepare(repo, cases[0], "Frage", "A", kToday);
+        REQUIRE(card.ok());
+        const std::vector<std::function<void(team::Card&)>> breaks = {
+            [](team::Card& k) { k.id = "x"; },
+            [](team::Card& k) { k.pseudonym.clear(); },
+            [](team::Card& k) { k.question = " "; },
+            [](team::Card& k) { k.prepared_on = "2026-02-30"; },
+            [](team::Card& k) { k.state = team::Card::State::Recommended; },
+            [](team::Card& k) { k.recommendation = "schon"; },
+            [](team::Card& k) { k.ideas.push_back({"idea_00", "Idee", "A", kToday}); },
+        };
+        for (const auto& b : breaks) {
+            team::Card k = *card;
+            b(k);
+            auto r = team::save(*asd.store, k);
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error() == domain::Error::Invalid);
+        }
+    }
     for (const Prep& p : preps) {
         INFO(p.case_id << " / " << p.question << " / " << p.worker << " / " << p.today);
         auto r = team::prepare(repo, p.case_id, p.question, p.worker, p.today);
