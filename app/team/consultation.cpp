@@ -325,6 +325,29 @@ const std::set<std::string>& generic_words() {
     return words;
 }
 
+// Words that join the role words of a contact's name ("Vater der Kinder", "Clique am Bahnhof").
+bool connector(const std::string& folded) {
+    static const std::set<std::string> words = {"der", "die", "das", "des", "den", "dem", "von", "vom", "am",
+                                                "im", "in", "an", "mit", "und", "bei", "zur", "zum", "aus"};
+    return words.count(folded) > 0;
+}
+
+// The role a contact's name says, made of role words only: its longest prefix of role words and
+// connectors, without connectors at its end ("Oma Ilse" -> "Oma", "Vater der Kinder" -> itself,
+// "Clique am Bahnhof" -> "Clique", "Herr Wunderlich" -> "Herr"); "" if it starts with a name.
+std::string role_hint(const std::string& name) {
+    const std::vector<Word> ws = words(name);
+    std::size_t end = 0;
+    for (const Word& w : ws) {
+        const std::string f = fold(name.substr(w.begin, w.end - w.begin));
+        if (generic_words().count(f))
+            end = w.end;
+        else if (!connector(f))
+            break;
+    }
+    return ws.empty() || end == 0 ? std::string() : name.substr(ws.front().begin, end - ws.front().begin);
+}
+
 std::string role_word(domain::MemberRole r) {
     using R = domain::MemberRole;
     switch (r) {
@@ -596,6 +619,8 @@ domain::Result<std::pair<Card, sync::ScopeId>> for_edit(const sync::Store& store
 
 }  // namespace
 
+bool is_role_word(const std::string& word) { return generic_words().count(fold(word)) > 0; }
+
 // ---- Names --------------------------------------------------------------------------------------
 
 std::string Names::person_label(const std::string& person_id) const {
@@ -652,7 +677,8 @@ Names names_of(const domain::Repository& repository, const std::string& case_id)
     for (const domain::NetworkMap& map : repository.network_maps(case_id))
         for (const domain::NetworkContact& nc : map.contacts) {
             if (!out.contact_label(nc.name).empty() || folded_words(nc.name).empty()) continue;
-            const std::string label = sector_word(nc.sector) + ": Kontakt " + std::to_string(++per_sector[nc.sector]);
+            std::string label = sector_word(nc.sector) + ": Kontakt " + std::to_string(++per_sector[nc.sector]);
+            if (const std::string hint = role_hint(nc.name); !hint.empty()) label += " (" + hint + ")";
             out.contact_labels.emplace_back(nc.name, label);
         }
     for (const auto& [name, label] : out.contact_labels) out.entries.push_back({name, label});
