@@ -307,7 +307,8 @@ std::size_t number(const std::string& s, std::size_t i) {
 
 // ---- names --------------------------------------------------------------------------------------
 
-// Words of a contact's name that are no names: kinship, titles, kinds of place.
+// Words of a contact's name that are no names: kinship, titles, kinds of place and profession, and
+// the points of the compass (which name no role: role_hint() stops at them).
 const std::set<std::string>& generic_words() {
     static const std::set<std::string> words = [] {
         std::set<std::string> w;
@@ -340,6 +341,8 @@ std::string role_hint(const std::string& name) {
     std::size_t end = 0;
     for (const Word& w : ws) {
         const std::string f = fold(name.substr(w.begin, w.end - w.begin));
+        if (f == "nord" || f == "sued" || f == "ost" || f == "west" || f == "mitte")
+            break;  // "Kita Nord": which Kita is no role
         if (generic_words().count(f))
             end = w.end;
         else if (!connector(f))

@@ -258,6 +258,8 @@ TEST_CASE("Consultation: no name, birth date, id, contact or address of any demo
     CHECK(names.contact_label("Vater der Kinder") == "Familie: Kontakt 3 (Vater der Kinder)");
     CHECK(names.contact_label("Nachbarin Frau Jensen") == "Freunde/Nachbarn: Kontakt 2 (Nachbarin Frau)");
     CHECK(names.contact_label("Klassenlehrerin") == "Schule/Arbeit/Vereine: Kontakt 1 (Klassenlehrerin)");
+    // Haddad's "Kita Nord": the role, not which Kita.
+    CHECK(team::names_of(repo, cases[3]).contact_label("Kita Nord") == "Schule/Arbeit/Vereine: Kontakt 1 (Kita)");
     CHECK(team::pseudonymise("Derya und Frau Jensen", names) ==
           "[Familie: Kontakt 2 (Tante)] und Frau [Freunde/Nachbarn: Kontakt 2 (Nachbarin Frau)]");
     CHECK(demir->goals.size() == 2);  // the direction goal and its action goal, both open
