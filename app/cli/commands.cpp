@@ -97,11 +97,12 @@ const Command* find_command(const std::string& name) {
     return nullptr;
 }
 
-// "org", "scope", ...: the first words of the two-word commands.
-bool is_command_group(const std::string& word) {
+// "org", "scope", "team consult", ...: the first words of the commands of two or three words.
+bool is_command_group(const std::string& words) {
     for (const Section& s : sections())
         for (const Command& c : s.commands)
-            if (const auto sp = c.name.find(' '); sp != std::string_view::npos && c.name.substr(0, sp) == word) return true;
+            if (c.name.size() > words.size() && c.name.substr(0, words.size()) == words && c.name[words.size()] == ' ')
+                return true;
     return false;
 }
 
@@ -229,7 +230,7 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
                                                          "--consent", "--exception", "--reason", "--note", "--escrow-file",
                                                          "--escrow-passphrase-file", "--to", "--case", "--order",
                                                          "--from", "--space", "--stichtag", "--threshold", "--format", "--out",
-                                                         "--team"};
+                                                         "--team", "--question", "--by"};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& dst) {
@@ -271,10 +272,10 @@ int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream
         err << help_text();
         return kUsage;
     }
-    // Two-word commands: "org init", "scope share", ...
+    // Commands of two or three words: "org init", "scope share", "team consult prepare", ...
     std::string name = o.rest[0];
     std::vector<std::string> argv(o.rest.begin() + 1, o.rest.end());
-    if (is_command_group(name) && !argv.empty()) {
+    while (is_command_group(name) && !argv.empty()) {
         name += " " + argv.front();
         argv.erase(argv.begin());
     }

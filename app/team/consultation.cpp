@@ -307,7 +307,8 @@ std::size_t number(const std::string& s, std::size_t i) {
 
 // ---- names --------------------------------------------------------------------------------------
 
-// Words of a contact's name that are no names: kinship, titles, kinds of place.
+// Words of a contact's name that are no names: kinship, titles, kinds of place and profession, and
+// the points of the compass (which name no role: role_hint() stops at them).
 const std::set<std::string>& generic_words() {
     static const std::set<std::string> words = [] {
         std::set<std::string> w;
@@ -323,6 +324,31 @@ const std::set<std::string>& generic_words() {
         return w;
     }();
     return words;
+}
+
+// Words that join the role words of a contact's name ("Vater der Kinder", "Clique am Bahnhof").
+bool connector(const std::string& folded) {
+    static const std::set<std::string> words = {"der", "die", "das", "des", "den", "dem", "von", "vom", "am",
+                                                "im", "in", "an", "mit", "und", "bei", "zur", "zum", "aus"};
+    return words.count(folded) > 0;
+}
+
+// The role a contact's name says, made of role words only: its longest prefix of role words and
+// connectors, without connectors at its end ("Oma Ilse" -> "Oma", "Vater der Kinder" -> itself,
+// "Clique am Bahnhof" -> "Clique", "Herr Wunderlich" -> "Herr"); "" if it starts with a name.
+std::string role_hint(const std::string& name) {
+    const std::vector<Word> ws = words(name);
+    std::size_t end = 0;
+    for (const Word& w : ws) {
+        const std::string f = fold(name.substr(w.begin, w.end - w.begin));
+        if (f == "nord" || f == "sued" || f == "ost" || f == "west" || f == "mitte")
+            break;  // "Kita Nord": which Kita is no role
+        if (generic_words().count(f))
+            end = w.end;
+        else if (!connector(f))
+            break;
+    }
+    return ws.empty() || end == 0 ? std::string() : name.substr(ws.front().begin, end - ws.front().begin);
 }
 
 std::string role_word(domain::MemberRole r) {
@@ -596,6 +622,8 @@ domain::Result<std::pair<Card, sync::ScopeId>> for_edit(const sync::Store& store
 
 }  // namespace
 
+bool is_role_word(const std::string& word) { return generic_words().count(fold(word)) > 0; }
+
 // ---- Names --------------------------------------------------------------------------------------
 
 std::string Names::person_label(const std::string& person_id) const {
@@ -652,7 +680,8 @@ Names names_of(const domain::Repository& repository, const std::string& case_id)
     for (const domain::NetworkMap& map : repository.network_maps(case_id))
         for (const domain::NetworkContact& nc : map.contacts) {
             if (!out.contact_label(nc.name).empty() || folded_words(nc.name).empty()) continue;
-            const std::string label = sector_word(nc.sector) + ": Kontakt " + std::to_string(++per_sector[nc.sector]);
+            std::string label = sector_word(nc.sector) + ": Kontakt " + std::to_string(++per_sector[nc.sector]);
+            if (const std::string hint = role_hint(nc.name); !hint.empty()) label += " (" + hint + ")";
             out.contact_labels.emplace_back(nc.name, label);
         }
     for (const auto& [name, label] : out.contact_labels) out.entries.push_back({name, label});
@@ -732,6 +761,11 @@ domain::Result<Card> prepare(const domain::Repository& repository, const std::st
 
 domain::Result<std::string> save(sync::Store& store, const Card& card) {
     if (!card.id.empty()) return {Error::Invalid, "the card is saved already: " + card.id};
+    // A new card as prepare() makes it: the team's fields come later, by add_idea() and recommend().
+    if (card.pseudonym.empty() || card.question.find_first_not_of(" \t\r\n") == std::string::npos ||
+        !domain::valid_date(card.prepared_on) || card.state != Card::State::Prepared || !card.ideas.empty() ||
+        !card.recommendation.empty() || !card.recommendation_items.empty() || !card.taken_back_on.empty())
+        return {Error::Invalid, "not a new card as prepare() makes it"};
     if (!is_caseworker(store)) return {Error::Denied, "only a caseworker's device prepares a consultation card"};
     auto scope = team_scope(store);
     if (!scope) return {Error::Denied, scope.detail()};
@@ -839,6 +873,8 @@ domain::Result<TakenBack> take_back(domain::Repository& repository, const std::s
     for (const auto& [f, v] : std::initializer_list<std::pair<const char*, std::string>>{{"state", "taken_back"},
                                                                                           {"taken_back_on", today}})
         if (auto r = w.set(kConsultationType, id, f, v, &e->second); !r) return {Error::Store, r.detail()};
+    // Two commits: the note first, so that a failure in between leaves the card recommended (and a
+    // second take_back a second note), never a card taken back without its note.
     if (auto c = store_result(w.commit()); !c) return c.failure();
     return TakenBack{case_id, *saved};
 }

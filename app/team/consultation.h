@@ -37,7 +37,9 @@
 //   3. load_all() and load() show what parses: a card with a broken field (a patched client's) or
 //      outside a team scope is left out and counted, never guessed at.
 //   4. take_back() writes the note only on a device holding a case whose pseudonym the card
-//      carries, and only from state recommended.
+//      carries, and only from state recommended; the note is committed before the card's state
+//      (two commits: a failure between them leaves the card recommended, never taken back
+//      without its note).
 #pragma once
 
 #include "domain/repository.h"
@@ -56,7 +58,7 @@ inline constexpr const char* kConsultationType = "consultation";
 struct Names {
     struct Entry {
         std::string name;   // as recorded ("Elif", "Demir", "Oma Ilse", "Familie Demir")
-        std::string label;  // "Mutter", "Familie", "Familie: Kontakt 1" (shown in brackets)
+        std::string label;  // "Mutter", "Familie", "Familie: Kontakt 1 (Oma)" (shown in brackets)
     };
     std::vector<Entry> entries;
     // The role label of each member's person id, and of each network contact's name.
@@ -70,8 +72,14 @@ struct Names {
 // members, and every child, numbered by birth date, oldest first, then by person id), "Frau" /
 // "Herr" with the family name for a mother / father, every word of the case's name but "Familie",
 // and the contacts of every network map of the case numbered per sector in the order of the newest
-// map first (a contact's name also word by word, but for generic words like "Oma", "Kita").
+// map first, with the role their name says if it starts with role words ("Oma Ilse" -> "Familie:
+// Kontakt 1 (Oma)", "Klassenlehrerin" -> "Schule/Arbeit/Vereine: Kontakt 1 (Klassenlehrerin)"); a
+// contact's name also word by word, but for the role words (is_role_word()).
 Names names_of(const domain::Repository& repository, const std::string& case_id);
+
+// Whether a word of a contact's name is a role, not a name: kinship, titles, kinds of place or
+// profession ("Oma", "Tante", "Herr", "Nachbarin", "Kita", "Klassenlehrerin", "Arbeitgeber").
+bool is_role_word(const std::string& word);
 
 // `text` with every name of `names` replaced by its label in brackets (case-insensitive, on word
 // boundaries, umlauts and their transcriptions "ue", "ss" alike, also with a genitive "s": "Lenas"
@@ -102,7 +110,7 @@ struct Card {
         bool operator==(const Resource&) const = default;
     };
     struct Contact {
-        std::string label;  // "Familie: Kontakt 1"
+        std::string label;  // "Familie: Kontakt 1 (Oma)": sector, number, the role the name says
         domain::NetworkSector sector = domain::NetworkSector::Family;
         int distance = 1;  // ring 1..3
         domain::ContactQuality quality = domain::ContactQuality::Supportive;
@@ -150,8 +158,10 @@ const char* to_string(Card::State s);  // "prepared", "recommended", "taken_back
 domain::Result<Card> prepare(const domain::Repository& repository, const std::string& case_id,
                              const std::string& question, const std::string& worker, const std::string& today);
 
-// Writes a new card (card.id empty) into this device's team scope, in one commit, and returns its
-// id. Error::Denied on a device that is not a caseworker's or holds no (or several) team scope.
+// Writes a new card, as prepare() made it (card.id empty, state prepared, no ideas or
+// recommendation yet: else Error::Invalid), into this device's team scope, in one commit, and
+// returns its id. Error::Denied on a device that is not a caseworker's or holds no (or several)
+// team scope. It does not pseudonymise: invariant 2 holds for what prepare() made.
 domain::Result<std::string> save(sync::Store& store, const Card& card);
 
 struct Cards {

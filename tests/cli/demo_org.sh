@@ -49,4 +49,31 @@ index=$(q lead team index)
 [ "$(grep -c '"updated_on"' <<<"$index")" = 4 ] || { echo "the team lead's index does not show four pseudonyms: $index" >&2; exit 1; }
 ! grep -E 'Familie|Demir|Kowalski|Petersen|Haddad' <<<"$index" || { echo "the team lead's index names a family" >&2; exit 1; }
 grep -q '"danger": 1' <<<"$index" || { echo "the index's overview has no case in the Gefährdungsbereich: $index" >&2; exit 1; }
-echo "ok: demo organisation with case scopes, a directory scope and a deputy holding one family"
+
+# Kollegiale Beratung over the real server (docs/team.md): the tablet prepares the Kowalski card
+# (the helper holds only that case), no name of the family in it; the team lead adds an idea and
+# the recommendation and may not take it back (exit 10); the tablet takes it back as a note.
+json_field() { grep -o "\"$1\": *\"[^\"]*\"" | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
+kowalski=$(q helper list case | json_field id)
+card=$(q store team consult prepare "$kowalski" --question "Wie kann Frau Kowalski (Tel. 040 123456) morgens entlastet werden?" --by "M. Yilmaz (ASD)")
+consult=$(json_field id <<<"$card")
+[ -n "$consult" ] || { echo "no consultation id: $card" >&2; exit 1; }
+! grep -E 'Kowalski|Sandra|Tobias|Lena|123456|Renate' <<<"$card" || { echo "the card names the family: $card" >&2; exit 1; }
+grep -q '"question": "Wie kann \[Mutter\] (Tel. \[Nummer\]) morgens entlastet werden?"' <<<"$card" || { echo "the question is not pseudonymised as expected: $card" >&2; exit 1; }
+q store sync >/dev/null
+q lead sync >/dev/null
+q lead team consult list | grep -q "\"id\": \"$consult\"" || { echo "the team lead does not hold the card" >&2; exit 1; }
+q lead team consult idea "$consult" "Elterncafé im Familienzentrum" --by "Frau Berg" >/dev/null
+q lead team consult recommend "$consult" "Morgenroutine weiter begleiten" "Familienhilfe=zweimal pro Woche morgens" \
+  "ASD=Gespräch mit dem Arbeitgeber anregen" | grep -q '"state": "recommended"' || { echo "not recommended" >&2; exit 1; }
+rc=0
+q lead team consult take "$consult" >/dev/null 2>"$dir/take.err" || rc=$?
+[ "$rc" = 10 ] || { echo "the team lead's take back: exit $rc, expected 10" >&2; cat "$dir/take.err" >&2; exit 1; }
+q lead sync >/dev/null
+q store sync >/dev/null
+note=$(q store team consult take "$consult" --by "M. Yilmaz (ASD)" | json_field note)
+q store get "$note" | grep -q "Empfehlung der Kollegialen Beratung" || { echo "the case has no note of the recommendation" >&2; exit 1; }
+q store get "$note" | grep -q "ASD: Gespräch mit dem Arbeitgeber anregen" || { echo "the note lacks who brings what" >&2; exit 1; }
+q store team consult show "$consult" | grep -q '"state": "taken_back"' || { echo "the card is not taken back" >&2; exit 1; }
+! q lead scope list | grep '"kind": "case"' || { echo "the team lead holds a case scope" >&2; exit 1; }
+echo "ok: demo organisation with case scopes, a directory scope and a deputy holding one family; a consultation taken back"

@@ -12,6 +12,8 @@
 #include "team/consultation.h"
 #include "team/pseudonym.h"
 
+#include <cctype>
+#include <functional>
 #include <set>
 
 using namespace quartier;
@@ -74,8 +76,25 @@ std::set<std::string> case_canaries(const domain::Repository& repo, const std::v
                 for (const std::string& g : german_dates(m.person.birth_date)) out.insert(g);
             }
         }
+        // A contact's name, unless it is made of role words only ("Klassenlehrerin", "Vater der
+        // Kinder": the card shows that role), and each word of it that is not a role word.
         for (const domain::NetworkMap& map : repo.network_maps(id))
-            for (const domain::NetworkContact& nc : map.contacts) out.insert(nc.name);
+            for (const domain::NetworkContact& nc : map.contacts) {
+                bool has_name = false;
+                std::string word;
+                for (const char ch : nc.name + " ") {
+                    if (ch == ' ' || ch == '(' || ch == ')') {
+                        if (word.size() >= 2 && std::isupper(static_cast<unsigned char>(word[0])) && !team::is_role_word(word)) {
+                            out.insert(word);
+                            has_name = true;
+                        }
+                        word.clear();
+                    } else {
+                        word += ch;
+                    }
+                }
+                if (has_name) out.insert(nc.name);
+            }
         for (const domain::ContactEvent& e : repo.contact_events(id)) out.insert(e.place);
         for (const domain::ServiceFeedback& f : repo.service_feedback(id)) out.insert(f.offer_place);
         for (const sync::Record* r : repo.store().list())
@@ -223,16 +242,26 @@ TEST_CASE("Consultation: no name, birth date, id, contact or address of any demo
     const auto has_will = [&](const std::string& text) {
         return std::any_of(demir->wills.begin(), demir->wills.end(), [&](const team::Card::Will& w) { return w.text == text; });
     };
-    CHECK(has_will("[Kind 2] will mit [Familie: Kontakt 1] an den [Familie]-See"));
+    CHECK(has_will("[Kind 2] will mit [Familie: Kontakt 1 (Oma)] an den [Familie]-See"));
     CHECK(has_will("Ich will, dass [Kind 1] wieder gern zur Schule geht."));
     CHECK(std::any_of(demir->resources.begin(), demir->resources.end(), [](const team::Card::Resource& r) {
-        return r.text == "[Freunde/Nachbarn: Kontakt 1] hilft, Telefon [Nummer], [Adresse]";
+        return r.text == "[Freunde/Nachbarn: Kontakt 1 (Herr)] hilft, Telefon [Nummer], [Adresse]";
     }));
     REQUIRE(demir->network.size() == 2);
-    CHECK(demir->network[0].label == "Familie: Kontakt 1");
+    CHECK(demir->network[0].label == "Familie: Kontakt 1 (Oma)");
     CHECK(demir->network[0].note == "[Kind 2] schläft freitags bei ihr, Tel. [Nummer]");
-    CHECK(demir->network[1].label == "Freunde/Nachbarn: Kontakt 1");
+    CHECK(demir->network[1].label == "Freunde/Nachbarn: Kontakt 1 (Herr)");
     CHECK(demir->network[1].distance == 2);
+    // The older map's contacts, by the role their name says, in the texts too.
+    const team::Names names = team::names_of(repo, cases[0]);
+    CHECK(names.contact_label("Tante Derya") == "Familie: Kontakt 2 (Tante)");
+    CHECK(names.contact_label("Vater der Kinder") == "Familie: Kontakt 3 (Vater der Kinder)");
+    CHECK(names.contact_label("Nachbarin Frau Jensen") == "Freunde/Nachbarn: Kontakt 2 (Nachbarin Frau)");
+    CHECK(names.contact_label("Klassenlehrerin") == "Schule/Arbeit/Vereine: Kontakt 1 (Klassenlehrerin)");
+    // Haddad's "Kita Nord": the role, not which Kita.
+    CHECK(team::names_of(repo, cases[3]).contact_label("Kita Nord") == "Schule/Arbeit/Vereine: Kontakt 1 (Kita)");
+    CHECK(team::pseudonymise("Derya und Frau Jensen", names) ==
+          "[Familie: Kontakt 2 (Tante)] und Frau [Freunde/Nachbarn: Kontakt 2 (Nachbarin Frau)]");
     CHECK(demir->goals.size() == 2);  // the direction goal and its action goal, both open
     CHECK(demir->risk == domain::RiskArea::Service);
     CHECK(demir->prepared_by == "A. Brandt (ASD)");
@@ -347,6 +376,27 @@ TEST_CASE("Consultation: bad inputs are refused, cards that do not parse or lie 
                           {cases[0], "Frage", "A", "15.06.2026", domain::Error::Invalid},
                           {"no-such-case", "Frage", "A", kToday, domain::Error::NotFound},
                           {person, "Frage", "A", kToday, domain::Error::WrongType}};
+    // save() takes a new card as prepare() makes it, nothing else.
+    {
+        auto card = team::prepare(repo, cases[0], "Frage", "A", kToday);
+        REQUIRE(card.ok());
+        const std::vector<std::function<void(team::Card&)>> breaks = {
+            [](team::Card& k) { k.id = "x"; },
+            [](team::Card& k) { k.pseudonym.clear(); },
+            [](team::Card& k) { k.question = " "; },
+            [](team::Card& k) { k.prepared_on = "2026-02-30"; },
+            [](team::Card& k) { k.state = team::Card::State::Recommended; },
+            [](team::Card& k) { k.recommendation = "schon"; },
+            [](team::Card& k) { k.ideas.push_back({"idea_00", "Idee", "A", kToday}); },
+        };
+        for (const auto& b : breaks) {
+            team::Card k = *card;
+            b(k);
+            auto r = team::save(*asd.store, k);
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error() == domain::Error::Invalid);
+        }
+    }
     for (const Prep& p : preps) {
         INFO(p.case_id << " / " << p.question << " / " << p.worker << " / " << p.today);
         auto r = team::prepare(repo, p.case_id, p.question, p.worker, p.today);
