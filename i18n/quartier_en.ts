@@ -459,6 +459,14 @@
         <source>Verlaufsberichte</source>
         <translation>Progress reports</translation>
     </message>
+    <message>
+        <source>Beratung</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Kollegiale Beratung vorbereiten</source>
+        <translation>Prepare a peer consultation</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceField</name>
@@ -983,6 +991,211 @@
     <message>
         <source>Widerrufen</source>
         <translation>Withdraw</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationCard</name>
+    <message>
+        <source>Frage an das Team: %1</source>
+        <translation>Question to the team: %1</translation>
+    </message>
+    <message>
+        <source>Wille und Ziele</source>
+        <translation>Will and goals</translation>
+    </message>
+    <message>
+        <source>Noch nichts festgehalten.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
+        <source>%1 · Wille · selbst: %2</source>
+        <translation>%1 · will · own part: %2</translation>
+    </message>
+    <message>
+        <source>%1 · Wunsch</source>
+        <translation>%1 · wish</translation>
+    </message>
+    <message>
+        <source>%1 · Skala %2 von 10, Ziel %3</source>
+        <translation>%1 · scale %2 of 10, target %3</translation>
+    </message>
+    <message>
+        <source>Ressourcen</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Noch keine Ressourcen festgehalten.</source>
+        <translation>No resources recorded yet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Netzwerk (%1)</source>
+        <translation>Network (%1)</translation>
+    </message>
+    <message>
+        <source>Netzwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Keine Netzwerkkarte.</source>
+        <translation>No network map.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1, Ring %2</source>
+        <translation>%1, ring %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Kollegiale Beratung vorbereiten</source>
+        <translation>Prepare a peer consultation</translation>
+    </message>
+    <message>
+        <source>Ins Team geben</source>
+        <translation>Give to the team</translation>
+    </message>
+    <message>
+        <source>Das Team sieht die Karte ohne Namen, Adressen, Geburtsdaten und Nummern: Personen erscheinen mit ihrer Rolle. Bitte lesen Sie die Karte, bevor sie ins Team geht – ein Spitzname oder ein seltenes Detail kann eine Familie trotzdem erkennbar machen.</source>
+        <translation>The team sees the card without names, addresses, birth dates and numbers: people appear by their role. Please read the card before it goes to the team – a nickname or a rare detail can still make a family recognisable.</translation>
+    </message>
+    <message>
+        <source>Frage an das Team</source>
+        <translation>Question to the team</translation>
+    </message>
+    <message>
+        <source>z. B. Wie kann die Familie morgens entlastet werden?</source>
+        <translation>e.g. How can the family get relief in the mornings?</translation>
+    </message>
+    <message>
+        <source>So sieht das Team die Karte</source>
+        <translation>This is how the team sees the card</translation>
+    </message>
+    <message>
+        <source>Frühere Beratungen dieses Falls</source>
+        <translation>Earlier consultations of this case</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPage</name>
+    <message>
+        <source>Kollegiale Beratung</source>
+        <translation>Peer consultation</translation>
+    </message>
+    <message>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Kollegiale Beratung · %1 · %2</source>
+        <translation>Peer consultation · %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · vorbereitet von %2 am %3 · %4</source>
+        <translation>%1 · prepared by %2 on %3 · %4</translation>
+    </message>
+    <message>
+        <source>Große Schrift</source>
+        <translation>Large type</translation>
+    </message>
+    <message>
+        <source>Große Schrift für den Beamer</source>
+        <translation>Large type for the projector</translation>
+    </message>
+    <message>
+        <source>In der Beratung blättern</source>
+        <translation>Scroll the consultation</translation>
+    </message>
+    <message>
+        <source>Ideen des Teams</source>
+        <translation>The team's ideas</translation>
+    </message>
+    <message>
+        <source>Noch keine Ideen.</source>
+        <translation>No ideas yet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Eine Idee: wer oder was könnte helfen?</source>
+        <translation>An idea: who or what could help?</translation>
+    </message>
+    <message>
+        <source>von</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>Festhalten</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Empfehlung des Teams</source>
+        <translation>The team's recommendation</translation>
+    </message>
+    <message>
+        <source>Was empfiehlt das Team?</source>
+        <translation>What does the team recommend?</translation>
+    </message>
+    <message>
+        <source>Wer bringt was ein</source>
+        <translation>Who brings what</translation>
+    </message>
+    <message>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>bringt was ein</source>
+        <translation>brings what</translation>
+    </message>
+    <message>
+        <source>Weitere Zeile</source>
+        <translation>Another row</translation>
+    </message>
+    <message>
+        <source>Empfehlung festhalten</source>
+        <translation>Record the recommendation</translation>
+    </message>
+    <message>
+        <source>In den Fall übernehmen</source>
+        <translation>Take into the case</translation>
+    </message>
+    <message>
+        <source>Am %1 in den Fall übernommen.</source>
+        <translation>Taken into the case on %1.</translation>
+    </message>
+    <message>
+        <source>Angebote in %1</source>
+        <translation>Offers in %1</translation>
+    </message>
+    <message>
+        <source>Angebote durchsuchen</source>
+        <translation>Search offers</translation>
+    </message>
+    <message>
+        <source>Angebote im Sozialraum</source>
+        <translation>Offers in the social space</translation>
+    </message>
+    <message>
+        <source>In den Angeboten blättern</source>
+        <translation>Scroll the offers</translation>
+    </message>
+    <message>
+        <source>Kein Angebot gefunden</source>
+        <translation>No offer found</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2881,33 @@
     </message>
 </context>
 <context>
+    <name>OfferFilterRow</name>
+    <message>
+        <source>Sozialraum</source>
+        <translation>Social space</translation>
+    </message>
+    <message>
+        <source>Kategorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Alter</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Zugang</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Kostenlos</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
+    </message>
+</context>
+<context>
     <name>OfferMapPage</name>
     <message>
         <source>Angebote</source>
@@ -2712,30 +2952,6 @@
     <message>
         <source>Angebote durchsuchen, z. B. Fußball, Beratung, Kita</source>
         <translation>Search offers, e.g. football, counselling, day care</translation>
-    </message>
-    <message>
-        <source>Sozialraum</source>
-        <translation>Social space</translation>
-    </message>
-    <message>
-        <source>Kategorie</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Alter</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <source>Zugang</source>
-        <translation>Access</translation>
-    </message>
-    <message>
-        <source>Kostenlos</source>
-        <translation>Free of charge</translation>
-    </message>
-    <message>
-        <source>Filter zurücksetzen</source>
-        <translation>Reset filters</translation>
     </message>
     <message>
         <source>Angebotsliste</source>
@@ -3512,7 +3728,7 @@
     </message>
     <message>
         <source>Fallübersicht des Teams: Pseudonyme statt Namen, keine Inhalte der Fälle</source>
-        <translation>The team's case overview: pseudonyms instead of names, no case content</translation>
+        <translation>The team&apos;s case overview: pseudonyms instead of names, no case content</translation>
     </message>
     <message>
         <source>Einstellungen</source>
@@ -3611,6 +3827,22 @@
             <numerusform>%n closed case at the end of the list.</numerusform>
             <numerusform>%n closed cases at the end of the list.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Kollegiale Beratungen</source>
+        <translation>Peer consultations</translation>
+    </message>
+    <message>
+        <source>Noch keine Beratung: Eine Fachkraft bereitet sie im Fall vor („Beratung“).</source>
+        <translation>No consultation yet: a caseworker prepares one in the case (“Consultation”).</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>vorbereitet von %1 am %2</source>
+        <translation>prepared by %1 on %2</translation>
     </message>
 </context>
 <context>
@@ -4712,6 +4944,93 @@
     </message>
 </context>
 <context>
+    <name>quartier::app::ConsultationController</name>
+    <message>
+        <source>im Team</source>
+        <translation>with the team</translation>
+    </message>
+    <message>
+        <source>Empfehlung liegt vor</source>
+        <translation>recommendation given</translation>
+    </message>
+    <message>
+        <source>in den Fall übernommen</source>
+        <translation>taken into the case</translation>
+    </message>
+    <message>
+        <source>Nicht eingeordnet</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Gerade wird synchronisiert: Bitte gleich noch einmal.</source>
+        <translation>Syncing right now: please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Das Gerät ist gesperrt.</source>
+        <translation>The device is locked.</translation>
+    </message>
+    <message>
+        <source>(die Frage an das Team)</source>
+        <translation>(the question to the team)</translation>
+    </message>
+    <message>
+        <source>Bitte die Frage an das Team eintragen.</source>
+        <translation>Please enter the question to the team.</translation>
+    </message>
+    <message>
+        <source>Die Beratung kann nicht vorbereitet werden: %1</source>
+        <translation>The consultation cannot be prepared: %1</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät gehört zu keinem Sozialraumteam (oder zu mehreren): Die Beratung kann nicht ins Team gehen.</source>
+        <translation>This device belongs to no social-space team (or to several): the consultation cannot go to the team.</translation>
+    </message>
+    <message>
+        <source>Die Beratung wurde nicht gespeichert: %1</source>
+        <translation>The consultation was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Die Beratung ist im Team: %1. Mit der nächsten Synchronisation sieht das Team sie.</source>
+        <translation>The consultation is with the team: %1. The team sees it after the next sync.</translation>
+    </message>
+    <message>
+        <source>Idee festgehalten.</source>
+        <translation>Idea recorded.</translation>
+    </message>
+    <message>
+        <source>Bitte die Idee eintragen.</source>
+        <translation>Please enter the idea.</translation>
+    </message>
+    <message>
+        <source>Die Idee wurde nicht gespeichert: %1</source>
+        <translation>The idea was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Die Empfehlung des Teams ist festgehalten.</source>
+        <translation>The team's recommendation is recorded.</translation>
+    </message>
+    <message>
+        <source>Bitte die Empfehlung eintragen.</source>
+        <translation>Please enter the recommendation.</translation>
+    </message>
+    <message>
+        <source>Die Empfehlung wurde nicht gespeichert: %1</source>
+        <translation>The recommendation was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät hat den Fall nicht: Übernehmen kann nur die Fachkraft des Falls.</source>
+        <translation>This device does not hold the case: only the case's caseworker can take it in.</translation>
+    </message>
+    <message>
+        <source>Die Empfehlung wurde nicht übernommen: %1</source>
+        <translation>The recommendation was not taken in: %1</translation>
+    </message>
+    <message>
+        <source>Die Empfehlung steht jetzt als Vermerk im Fall.</source>
+        <translation>The recommendation is now a note in the case.</translation>
+    </message>
+</context>
+<context>
     <name>quartier::app::DeviceListModel</name>
     <message>
         <source>ASD-Fachkraft</source>
@@ -5438,11 +5757,11 @@
     </message>
     <message>
         <source>Dieses Gerät gehört noch zu keinem Sozialraumteam. Sobald ein Teammitglied es aufnimmt, zeigt die nächste Synchronisation die Fälle des Teams.</source>
-        <translation>This device belongs to no social-space team yet. Once a team member adds it, the next sync shows the team's cases.</translation>
+        <translation>This device belongs to no social-space team yet. Once a team member adds it, the next sync shows the team&apos;s cases.</translation>
     </message>
     <message>
         <source>Noch keine Fälle im Team: Die Geräte der Fachkräfte tragen ihre Fälle bei der nächsten Synchronisation ein.</source>
-        <translation>No cases in the team yet: the caseworkers' devices enter their cases at their next sync.</translation>
+        <translation>No cases in the team yet: the caseworkers&apos; devices enter their cases at their next sync.</translation>
     </message>
     <message>
         <source>ohne fallführende Fachkraft</source>

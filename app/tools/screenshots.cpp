@@ -364,6 +364,7 @@ int shootTeamScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& naviga
         return failures + 1;
     }
     shoot(QStringLiteral("consultation"), {});
+    shoot(QStringLiteral("consultation-recommendation"), [window] { scrollIntoView(window, QStringLiteral("consultIdeas")); });
     shootAt(QStringLiteral("consultation-projector"), Shot{1920, 1080, ""}, [window] {
         if (QQuickItem* page = findItem(window, QStringLiteral("consultationPage")))
             page->setProperty("large", true);

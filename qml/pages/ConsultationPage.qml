@@ -118,8 +118,10 @@ Page {
             id: cardFlick
             objectName: "consultCardFlick"
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            Layout.fillHeight: page.landscape
             Layout.preferredWidth: 3
+            // Portrait: the card above (55 %), the offers below.
+            Layout.preferredHeight: page.landscape ? -1 : Math.round((page.availableHeight - 2 * page.margin - Theme.spacingL) * 0.55)
             contentHeight: cardColumn.implicitHeight
             boundsBehavior: Flickable.StopAtBounds
             clip: true
@@ -265,7 +267,7 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 2
-            Layout.minimumHeight: page.landscape ? 0 : 420
+            Layout.preferredHeight: page.landscape ? -1 : Math.round((page.availableHeight - 2 * page.margin - Theme.spacingL) * 0.45)
             spacing: Theme.spacingS
 
             Label {
@@ -290,6 +292,7 @@ Page {
             Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredHeight: 120
                 radius: Theme.radius
                 color: Theme.surface
                 border.color: Theme.outline
