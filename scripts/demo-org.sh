@@ -14,7 +14,7 @@
 #            the offer map and one family (Familie Demir) with it; after a sync it holds exactly that
 #            family and the offers, which the script checks with quartier-cli (and stops if not)
 #   lead/    the Sozialraumteam's team lead ("Tablet Teamleitung Nord"): holds the team scope, which the
-#            first tablet founds and shares with it and the deputy, and no case key; after a sync it
+#            first tablet founds and shares with it and the deputy, and the offer map; no case key; after a sync it
 #            shows the team's case index of the four families (checked), by pseudonym
 #   helper/  a free provider's family helper ("Tablet Familienhilfe Nord", Kinderhaus Nord e. V.): the
 #            Kowalski family is assigned to the provider and shared with it; after a sync it holds
@@ -135,6 +135,7 @@ if [ ! -f "$demo/.complete" ]; then
   q store sync >/dev/null
   q store scope share "$team_scope" "$deputy_id" >/dev/null
   q store scope share "$team_scope" "$lead_id" >/dev/null
+  q store scope share "$offer_scope" "$lead_id" >/dev/null  # the offer map beside a consultation's card
   q store sync >/dev/null
   q lead sync >/dev/null
   [ -z "$(q lead list case | grep '"type": "case"' || true)" ] || fail_setup "the team lead holds a case"
