@@ -6,7 +6,10 @@
 # case by pseudonym, no family name anywhere on the page; the settings open from its header and
 # Escape comes back to it. Then the caseworker's app: the case list's "Team" button opens the same
 # overview, Escape goes back. With the apps gone, quartier-cli on the team lead's store: the
-# pseudonyms the page showed are those of `team index`, and the store holds no case scope.
+# pseudonyms the page showed are those of `team index`, and the store holds no case scope. A
+# Kollegiale Beratung the same way: on the caseworker's first case "Beratung", the question typed,
+# the preview showing it, "Ins Team geben"; after both synced, the team lead opens the card from
+# the team page and types an idea; quartier-cli finds the question and the idea on the card.
 # Usage: team_window.sh BUILD_DIR SOURCE_DIR   (needs Xvfb and xdotool: scripts/deps.sh installs them)
 set -euo pipefail
 . "$(dirname "$0")/window_setup.sh" "$1"
@@ -62,6 +65,39 @@ wait_text teamOpenCases "^4$" 10 || fail "the caseworker's team page does not co
 shot team-caseworker
 keys Escape
 wait_item caseListPage 10 any || fail "Escape did not go back to the case list"
+
+# ---- Kollegiale Beratung: prepared on a case, the preview read, given to the team ----
+# ASCII only: xdotool on Xvfb may drop a remapped umlaut (see visit_window.sh).
+QUESTION="Wie kann die Familie morgens entlastet werden?"
+click caseRow_0 || fail "no first case"
+wait_item casePage 10 any || fail "the case page did not open"
+sleep 0.5  # the page's push transition
+click prepareConsultation || fail "no 'Beratung' on the case page"
+wait_item consultQuestionField 10 || fail "the consultation dialog did not open"
+sleep 0.5  # the dialog's opening transition
+click consultQuestionField
+type_text "$QUESTION"
+wait_text consultQuestion "morgens entlastet werden" 10 || fail "the card's preview does not show the question typed"
+click consultSubmit || fail "no 'Ins Team geben'"
+wait_text consultSubmitNotice "Die Beratung ist im Team" 10 || fail "the dialog does not say the card went to the team"
+shot consultation-given
+stop_app
+
+# ---- the team lead, after both synced: the card, an idea typed ----
+q store sync >/dev/null
+q lead sync >/dev/null
+start_app lead
+wait_item teamPage 30 any || fail "the team lead's app did not open on the team page"
+scroll_to teamConsultation_0 || fail "the team page lists no consultation"
+click teamConsultation_0
+wait_item consultationPage 10 any || fail "the consultation did not open"
+wait_text consultQuestion "morgens entlastet werden" 10 || fail "the consultation page does not show the question"
+IDEA="Fruehstueckstreff im Familienzentrum"
+click consultIdea || fail "no field for an idea"
+type_text "$IDEA"
+click consultAddIdea || fail "no 'Festhalten'"
+wait_text consultMessage "Idee festgehalten" 10 || fail "the page does not say the idea was recorded"
+shot consultation-idea
 stop_app
 
 # ---- what the page showed, against the store ----
@@ -72,4 +108,8 @@ for i in 0 1 2 3; do
   grep -qF "\"pseudonym\": \"$pseudonym\"" <<<"$index" || fail "$pseudonym is not in the team lead's index"
 done
 ! q lead scope list | grep '"kind": "case"' || fail "the team lead's store holds a case scope"
+consult=$(q lead team consult list)
+grep -qF "\"question\": \"$QUESTION\"" <<<"$consult" || fail "the team lead's store holds no card with the question typed: $consult"
+id=$(grep -o '"id": "[^"]*"' <<<"$consult" | head -1 | cut -d'"' -f4)
+grep -qF "$IDEA" <<<"$(q lead team consult show "$id")" || fail "the idea typed is not stored on the card"
 echo "team window: the team lead's home is the team page, four cases by pseudonym, no family named"
