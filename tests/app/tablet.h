@@ -12,6 +12,7 @@
 
 #include "domain/repository.h"
 #include "sync/client/org.h"
+#include "sync/client/sharing.h"
 #include "sync/sync_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -30,6 +31,22 @@ using app::ShareTargetModel;
 using app::SyncController;
 
 inline constexpr int kTimeoutMs = 30000;
+
+// Every string of a QVariant tree (lists and maps walked), joined by '|': what a page binds to, to
+// look for a family's name in.
+inline QString allStrings(const QVariant& v)
+{
+    QStringList out;
+    if (v.typeId() == QMetaType::QVariantList)
+        for (const QVariant& x : v.toList())
+            out << allStrings(x);
+    else if (v.typeId() == QMetaType::QVariantMap)
+        for (const QVariant& x : v.toMap())
+            out << allStrings(x);
+    else
+        out << v.toString();
+    return out.join(QLatin1Char('|'));
+}
 inline const QString kPass = QStringLiteral("Passphrase des Tablets");
 
 // The app on the caseworker's tablet, enrolled in the fixture's organisation and synced once.
@@ -124,6 +141,20 @@ struct Tablet {
         return share.state();
     }
 
+    // A team scope founded on this tablet (docs/roles.md: kind team) and shared with `member`'s,
+    // as `quartier-cli scope create --kind team` and `scope share` do; the store is free.
+    void foundTeamWith(SyncFixture& f, Tablet& member)
+    {
+        sync::Store& mine = store();
+        auto scope = mine.create_scope();
+        REQUIRE(scope.ok());
+        REQUIRE(mine.set_setting("scope_kind:" + crypto::to_hex(*scope), "team").ok());
+        FakeTransport transport(f.server);
+        sync::SyncClient client(mine, transport, Device::sync_options(&f.server));
+        auto shared = sync::sharing::share(mine, client, *scope, member.store().device().id());
+        INFO((shared.ok() ? std::string() : shared.detail()));
+        REQUIRE(shared.ok());
+    }
     const ShareTargetModel::Row* row(const Device& device)
     {
         const int i = share.targets()->indexOf(QString::fromStdString(crypto::to_hex(device.store->device().id())));

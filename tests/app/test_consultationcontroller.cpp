@@ -8,33 +8,14 @@
 #include "app/tablet.h"
 
 #include "controllers/consultationcontroller.h"
-#include "sync/client/sharing.h"
 
 using namespace quartier;
-using quartier::test::FakeTransport;
 using quartier::test::SyncFixture;
 using quartier::test::Tablet;
 
 namespace {
 
-void collect(const QVariant& v, QStringList& out)
-{
-    if (v.typeId() == QMetaType::QVariantList)
-        for (const QVariant& x : v.toList())
-            collect(x, out);
-    else if (v.typeId() == QMetaType::QVariantMap)
-        for (const QVariant& x : v.toMap())
-            collect(x, out);
-    else
-        out << v.toString();
-}
-
-QString allText(const QVariant& v)
-{
-    QStringList out;
-    collect(v, out);
-    return out.join(QLatin1Char('|'));
-}
+QString allText(const QVariant& v) { return test::allStrings(v); }
 
 struct Controller {
     explicit Controller(Tablet& t)
@@ -79,15 +60,7 @@ TEST_CASE("Consultation: prepared on the caseworker's tablet, worked on by the t
         REQUIRE(repo.save(w).ok());
     }
     // The team scope, founded by the caseworker and shared with the team lead.
-    {
-        sync::Store& store = asd.store();
-        auto scope = store.create_scope();
-        REQUIRE(scope.ok());
-        REQUIRE(store.set_setting("scope_kind:" + crypto::to_hex(*scope), "team").ok());
-        FakeTransport transport(f.server);
-        sync::SyncClient client(store, transport, test::Device::sync_options(&f.server));
-        REQUIRE(sync::sharing::share(store, client, *scope, lead.store().device().id()).ok());
-    }
+    asd.foundTeamWith(f, lead);
 
     Controller mine(asd);
     const QString id = QString::fromStdString(caseId);

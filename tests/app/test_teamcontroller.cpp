@@ -8,28 +8,13 @@
 #include "app/tablet.h"
 
 #include "controllers/teamcontroller.h"
-#include "sync/client/sharing.h"
 #include "team/pseudonym.h"
 
 using namespace quartier;
-using quartier::test::FakeTransport;
 using quartier::test::SyncFixture;
 using quartier::test::Tablet;
 
 namespace {
-
-// Every string value of a QVariant tree, joined.
-void collect(const QVariant& v, QStringList& out)
-{
-    if (v.typeId() == QMetaType::QVariantList)
-        for (const QVariant& x : v.toList())
-            collect(x, out);
-    else if (v.typeId() == QMetaType::QVariantMap)
-        for (const QVariant& x : v.toMap())
-            collect(x, out);
-    else
-        out << v.toString();
-}
 
 struct TeamPage {
     explicit TeamPage(Tablet& t)
@@ -88,17 +73,7 @@ TEST_CASE("Team page: the caseworker's sync writes the index, the team lead's pa
     }
 
     // The team scope, founded by the caseworker and shared with the team lead.
-    {
-        sync::Store& store = asd.store();
-        auto scope = store.create_scope();
-        REQUIRE(scope.ok());
-        REQUIRE(store.set_setting("scope_kind:" + crypto::to_hex(*scope), "team").ok());
-        FakeTransport transport(f.server);
-        sync::SyncClient client(store, transport, test::Device::sync_options(&f.server));
-        auto shared = sync::sharing::share(store, client, *scope, lead.store().device().id());
-        INFO((shared.ok() ? std::string() : shared.detail()));
-        REQUIRE(shared.ok());
-    }
+    asd.foundTeamWith(f, lead);
     TeamPage asdPage(asd);
     CHECK_FALSE(asdPage.controller.teamLeadHome());
     CHECK(asdPage.controller.available());
@@ -153,10 +128,7 @@ TEST_CASE("Team page: the caseworker's sync writes the index, the team lead's pa
     }
 
     // Nothing of the families: no name, no word of their records, no case key.
-    QStringList shown;
-    collect(team.entries(), shown);
-    collect(overview, shown);
-    const QString all = shown.join(QLatin1Char('|'));
+    const QString all = test::allStrings(team.entries()) + '|' + test::allStrings(overview);
     for (const char* canary : {"Demir", "Kowalski", "Emre", "Lena", "Kita", "Schule"}) {
         INFO(canary);
         CHECK_FALSE(all.contains(QString::fromUtf8(canary)));

@@ -7,6 +7,7 @@
 // entry a patched client writes with garbage is left out, not guessed at; the pseudonym is stable
 // and the record id unlinkable to the case id.
 #include "sync/sync_fixture.h"
+#include "team/team_fixture.h"
 
 #include "domain/demo_organisation.h"
 #include "domain/repository.h"
@@ -21,15 +22,7 @@ using namespace quartier::test;
 
 namespace {
 
-constexpr const char* kToday = "2026-06-15";
-
-std::vector<std::string> seed_families(sync::Store& store) {
-    domain::Repository repo(store);
-    auto org = domain::seed_demo_organisation(repo, "2026-06-01");
-    INFO((org.ok() ? std::string() : org.detail()));
-    REQUIRE(org.ok());
-    return org->families.case_ids;
-}
+constexpr const char* kToday = kTeamToday;
 
 team::Refresh refreshed(sync::Store& store, const std::string& today = kToday) {
     domain::Repository repo(store);

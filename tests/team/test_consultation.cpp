@@ -5,6 +5,7 @@
 // server (caseworker prepares, team lead adds ideas and the recommendation and holds no case key
 // and may not take it back, the caseworker takes it back into the case as a note); bad inputs.
 #include "sync/sync_fixture.h"
+#include "team/team_fixture.h"
 
 #include "domain/demo_organisation.h"
 #include "domain/repository.h"
@@ -21,15 +22,7 @@ using namespace quartier::test;
 
 namespace {
 
-constexpr const char* kToday = "2026-06-15";
-
-std::vector<std::string> seed_families(sync::Store& store) {
-    domain::Repository repo(store);
-    auto org = domain::seed_demo_organisation(repo, "2026-06-01");
-    INFO((org.ok() ? std::string() : org.detail()));
-    REQUIRE(org.ok());
-    return org->families.case_ids;
-}
+constexpr const char* kToday = kTeamToday;
 
 template <class T>
 std::string saved(domain::Repository& repo, T& record) {
