@@ -857,26 +857,39 @@ domain::Result<TakenBack> take_back(domain::Repository& repository, const std::s
 
     const std::string today = now.substr(0, 10);
     const std::string german = today.substr(8, 2) + "." + today.substr(5, 2) + "." + today.substr(0, 4);
-    domain::Note note;
-    note.case_id = case_id;
-    note.text = "Empfehlung der Kollegialen Beratung vom " + card.prepared_on.substr(8, 2) + "." +
-                card.prepared_on.substr(5, 2) + "." + card.prepared_on.substr(0, 4) + " (" + card.pseudonym +
-                "), übernommen am " + german + ":\n" + card.recommendation;
-    for (const Card::Item& i : card.recommendation_items) note.text += "\n– " + i.who + ": " + i.brings;
-    if (!card.question.empty()) note.text += "\nFrage an das Team: " + card.question;
-    note.author = worker;
-    note.written_at = now;
-    note.entrusted = false;
-    auto saved = repository.save(note);
-    if (!saved) return saved.failure();
+    const std::string head = "Empfehlung der Kollegialen Beratung vom " + card.prepared_on.substr(8, 2) + "." +
+                             card.prepared_on.substr(5, 2) + "." + card.prepared_on.substr(0, 4) + " (" +
+                             card.pseudonym + "), übernommen am ";
+    std::string body = card.recommendation;
+    for (const Card::Item& i : card.recommendation_items) body += "\n– " + i.who + ": " + i.brings;
+    if (!card.question.empty()) body += "\nFrage an das Team: " + card.question;
+    // A retry after a failure between the two commits below finds the note the first attempt wrote
+    // (the same card's header and text): the card is marked, no second note is written.
+    std::string note_id;
+    for (const domain::Note& n : repository.notes(case_id))
+        if (n.text.rfind(head, 0) == 0) {
+            const std::size_t nl = n.text.find('\n');
+            if (nl != std::string::npos && n.text.substr(nl + 1) == body) note_id = n.id;
+        }
+    if (note_id.empty()) {
+        domain::Note note;
+        note.case_id = case_id;
+        note.text = head + german + ":\n" + body;
+        note.author = worker;
+        note.written_at = now;
+        note.entrusted = false;
+        auto saved = repository.save(note);
+        if (!saved) return saved.failure();
+        note_id = *saved;
+    }
     sync::Writer w(store);
     for (const auto& [f, v] : std::initializer_list<std::pair<const char*, std::string>>{{"state", "taken_back"},
                                                                                           {"taken_back_on", today}})
         if (auto r = w.set(kConsultationType, id, f, v, &e->second); !r) return {Error::Store, r.detail()};
-    // Two commits: the note first, so that a failure in between leaves the card recommended (and a
-    // second take_back a second note), never a card taken back without its note.
+    // Two commits: the note first, so that a failure in between leaves the card recommended, never
+    // taken back without its note; the retry finds the note (above) and writes no second one.
     if (auto c = store_result(w.commit()); !c) return c.failure();
-    return TakenBack{case_id, *saved};
+    return TakenBack{case_id, note_id};
 }
 
 }  // namespace quartier::team

@@ -39,7 +39,7 @@
 //   4. take_back() writes the note only on a device holding a case whose pseudonym the card
 //      carries, and only from state recommended; the note is committed before the card's state
 //      (two commits: a failure between them leaves the card recommended, never taken back
-//      without its note).
+//      without its note; the retry finds that note by its header and text and writes no second).
 #pragma once
 
 #include "domain/repository.h"

@@ -335,6 +335,21 @@ TEST_CASE("Consultation: prepared by the caseworker, recommended by the team, ta
     REQUIRE(after.ok());
     CHECK(after->state == team::Card::State::TakenBack);
     CHECK(after->taken_back_on == "2026-06-16");
+    // A failure between take_back's two commits leaves the note written and the card recommended:
+    // the retry (a day later) marks the card and finds the note, it writes no second one.
+    {
+        sync::Writer w(*asd.store);
+        const sync::ScopeId card_scope = asd.store->get(id)->scope;
+        REQUIRE(w.set(team::kConsultationType, id, "state", "recommended", &card_scope).ok());
+        REQUIRE(w.set(team::kConsultationType, id, "taken_back_on", "", &card_scope).ok());
+        REQUIRE(w.commit().ok());
+    }
+    auto retried = team::take_back(repo, id, "2026-06-17T08:00", "M. Yilmaz (ASD)");
+    INFO((retried.ok() ? std::string() : retried.detail()));
+    REQUIRE(retried.ok());
+    CHECK(retried->note_id == taken->note_id);
+    CHECK(repo.notes(kowalski).size() == notes_before + 1);
+    CHECK(team::load(*asd.store, id)->state == team::Card::State::TakenBack);
     // Final: neither taken back twice nor recommended again.
     CHECK(team::take_back(repo, id, "2026-06-16T09:31", "M. Yilmaz (ASD)").error() == domain::Error::Invalid);
     CHECK(team::recommend(*asd.store, id, "anders", {}).error() == domain::Error::Invalid);
