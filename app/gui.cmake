@@ -30,6 +30,7 @@ qt_add_library(quartier_app STATIC
   controllers/teamcontroller.h controllers/teamcontroller.cpp
   controllers/consultationcontroller.h controllers/consultationcontroller.cpp
   tools/offerscreens.h tools/offerscreens.cpp
+  tools/teamscreens.h tools/teamscreens.cpp
   adapters/appoptions.h adapters/appoptions.cpp
   tools/headless.h tools/headless.cpp
   tools/selftest.h tools/selftest.cpp

@@ -1,6 +1,9 @@
 #include "tools/headless.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
+#include <QPointF>
 #include <QEventLoop>
 #include <QMouseEvent>
 #include <QQuickItem>
@@ -88,6 +91,20 @@ bool tap(QQuickItem* item)
 sync::Result<std::unique_ptr<sync::Transport>> offlineTransport(const std::string&, const std::string&)
 {
     return std::unique_ptr<sync::Transport>(std::make_unique<OfflineTransport>());
+}
+
+// Scrolls the Flickable that holds the item `name` so that the item's top stands near the top.
+void scrollIntoView(QQuickWindow* window, const QString& objectName)
+{
+    QQuickItem* card = findItem(window, objectName);
+    QQuickItem* flick = card ? card->parentItem() : nullptr;
+    while (flick && !flick->inherits("QQuickFlickable"))
+        flick = flick->parentItem();
+    if (!flick)
+        return;
+    const qreal y = card->mapToItem(flick->property("contentItem").value<QQuickItem*>(), QPointF()).y();
+    const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
+    flick->setProperty("contentY", std::max<qreal>(0, std::min(y - 24, maxY)));
 }
 
 }  // namespace quartier::app

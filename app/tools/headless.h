@@ -29,11 +29,23 @@ bool waitForState(SessionController& session, SessionController::State state, in
 // Runs the event loop for `ms` milliseconds so that layouts, loaders and animations settle.
 void settle(int ms);
 
+// Runs the event loop until `done()` or `timeoutMs` passed; true if done.
+template <class Done>
+bool waitFor(Done done, int timeoutMs = 10000)
+{
+    for (int waited = 0; !done() && waited < timeoutMs; waited += 20)
+        settle(20);
+    return done();
+}
+
 // The visible item named `objectName` in the window's scene, or null (searches the visual tree,
 // which is where StackView and Loader put their pages).
 QQuickItem* findItem(QQuickWindow* window, const QString& objectName);
 // The same below `root` (a page, a banner): for names that occur on more than one page.
 QQuickItem* findItemIn(QQuickItem* root, const QString& objectName);
+// Scrolls the Flickable that holds the item `objectName` so that the item's top stands near the
+// top of the view (as far as the content allows); nothing if there is no such item or Flickable.
+void scrollIntoView(QQuickWindow* window, const QString& objectName);
 
 // Taps `item` as a finger would, the way the QML tests' mouseClick does: a press and a release at
 // its centre, delivered through its window, after a short settle so pending layouts have

@@ -10,9 +10,8 @@
 #include "controllers/languagecontroller.h"
 #include "controllers/navigator.h"
 #include "controllers/reportcontroller.h"
-#include "controllers/teamcontroller.h"
-#include "controllers/consultationcontroller.h"
 #include "tools/offerscreens.h"
+#include "tools/teamscreens.h"
 #include "tools/pagedriver.h"
 #include "controllers/synccontroller.h"
 #include "tools/visitdemo.h"
@@ -22,7 +21,6 @@
 #include "reports/generate.h"
 #include "reports/publish.h"
 #include "reports/report.h"
-#include "team/case_index.h"
 
 #include "crypto/crypto.h"
 #include "sync/client/org.h"
@@ -80,29 +78,6 @@ public:
         return {sync::Error::Network, "screenshot run: no network"};
     }
 };
-
-// Runs the event loop until `done()` or `timeoutMs` passed; true if done.
-template <class Done>
-bool waitFor(Done done, int timeoutMs = 10000)
-{
-    for (int waited = 0; !done() && waited < timeoutMs; waited += 20)
-        settle(20);
-    return done();
-}
-
-// Scrolls the Flickable that holds the item `name` so that the item's top stands near the top.
-void scrollIntoView(QQuickWindow* window, const QString& name)
-{
-    QQuickItem* card = findItem(window, name);
-    QQuickItem* flick = card ? card->parentItem() : nullptr;
-    while (flick && !flick->inherits("QQuickFlickable"))
-        flick = flick->parentItem();
-    if (!flick)
-        return;
-    const qreal y = card->mapToItem(flick->property("contentItem").value<QQuickItem*>(), QPointF()).y();
-    const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
-    flick->setProperty("contentY", std::max<qreal>(0, std::min(y - 24, maxY)));
-}
 
 // Admits this device locally, as the administration's directory entries would: a genesis and an
 // enrol entry signed by the admin key the enrolment code named.
@@ -264,113 +239,6 @@ int shootReportScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navi
             reports->setSource({});
         }
     }
-    navigator.goBack();
-    settle(300);
-    return failures;
-}
-
-// The Sozialraumteam's page (docs/team.md) on this caseworker's tablet: a team scope founded here,
-// the team's case index written for every case on the device (the demo families and the reports'
-// generated ones), the page opened from the case list; the overview, then scrolled to the list of
-// every case by pseudonym. From the case list, back to it; the number of failures.
-int shootTeamScreens(QQmlEngine& engine, QQuickWindow* window, Navigator& navigator, sync::Store& store, QTextStream& out,
-                     const std::function<void(const QString&, const std::function<void()>&)>& shoot,
-                     const std::function<void(const QString&, const Shot&, const std::function<void()>&)>& shootAt)
-{
-    const int id = qmlTypeId("Quartier.Ui", 1, 0, "Team");
-    auto* team = id < 0 ? nullptr : engine.singletonInstance<TeamController*>(id);
-    if (!team) {
-        out << "FAIL the Team singleton is not registered" << Qt::endl;
-        return 1;
-    }
-    auto scope = store.create_scope();
-    if (!scope || !store.set_setting("scope_kind:" + crypto::to_hex(*scope), "team")) {
-        out << "FAIL could not found a team scope" << Qt::endl;
-        return 1;
-    }
-    domain::Repository repository(store);
-    int failures = 0;
-    const auto written = team::refresh(repository, QDate::currentDate().toString(Qt::ISODate).toStdString());
-    if (!written || written->written == 0) {
-        out << "FAIL the team's case index was not written: " << QString::fromStdString(written ? written->skipped : written.detail())
-            << Qt::endl;
-        return 1;
-    }
-    team->refresh();
-    navigator.openTeam();
-    settle(300);
-    if (!findItem(window, QStringLiteral("teamPage")) || team->entries().isEmpty()) {
-        out << "FAIL the team page did not open with the team's cases: " << team->message() << Qt::endl;
-        navigator.goBack();
-        return 1;
-    }
-    shoot(QStringLiteral("team"), {});
-    shoot(QStringLiteral("team-cases"), [window] { scrollIntoView(window, QStringLiteral("teamCases")); });
-    navigator.goBack();
-    settle(300);
-
-    // Kollegiale Beratung on the demo's Familie Demir: the caseworker's dialog with the card's
-    // preview, then the card in the team with ideas and a recommendation, on a tablet and on a
-    // projector (1920×1080, large type).
-    const int cid = qmlTypeId("Quartier.Ui", 1, 0, "Consultation");
-    auto* consultation = cid < 0 ? nullptr : engine.singletonInstance<ConsultationController*>(cid);
-    std::string caseId, worker;
-    for (const domain::Case& c : repository.cases())
-        if (caseId.empty() || c.name == "Familie Demir") {
-            caseId = c.id;
-            worker = c.lead_worker;
-        }
-    if (!consultation || caseId.empty()) {
-        out << "FAIL no Consultation singleton or no case to consult on" << Qt::endl;
-        return 1;
-    }
-    const QString today = QDate::currentDate().toString(Qt::ISODate);
-    const QString question = QStringLiteral("Wie kann die Familie morgens entlastet werden, damit Can pünktlich in der Schule ist?");
-    navigator.openCase(QString::fromStdString(caseId));
-    settle(400);
-    if (QQuickItem* casePage = findItem(window, QStringLiteral("casePage"))) {
-        QObject* dialog = casePage->findChild<QObject*>(QStringLiteral("consultationDialog"));
-        if (dialog && QMetaObject::invokeMethod(dialog, "openNew")) {
-            waitFor([&] { return dialog->property("opened").toBool(); });
-            if (QObject* field = dialog->findChild<QObject*>(QStringLiteral("consultQuestionField")))
-                field->setProperty("text", question);
-            settle(500);
-            shoot(QStringLiteral("case-consultation"), {});
-            dialog->setProperty("visible", false);
-        } else {
-            out << "FAIL the consultation dialog did not open" << Qt::endl;
-            ++failures;
-        }
-    }
-    navigator.closeCase();
-    settle(300);
-    const QString cardId = consultation->submit(QString::fromStdString(caseId), question, QString::fromStdString(worker), today);
-    if (cardId.isEmpty()) {
-        out << "FAIL the consultation was not saved: " << consultation->message() << Qt::endl;
-        return failures + 1;
-    }
-    consultation->openCard(cardId);
-    consultation->addIdea(QStringLiteral("Frühstückstreff im Familienzentrum Garstedt"), QStringLiteral("Frau Lange"), today);
-    consultation->addIdea(QStringLiteral("Patenschaft für den Schulweg"), QStringLiteral("Herr Brandt"), today);
-    consultation->recommend(QStringLiteral("Morgenroutine mit der Familienhilfe aufbauen; den Schulweg gemeinsam üben."),
-                            {QVariantMap{{"who", "Familienhilfe"}, {"brings", "zwei Termine pro Woche um 7 Uhr"}},
-                             QVariantMap{{"who", "Schulsozialarbeit"}, {"brings", "Ansprechpartnerin für Can"}}});
-    navigator.openTeam();
-    settle(300);
-    navigator.openConsultation(cardId);
-    settle(400);
-    if (!findItem(window, QStringLiteral("consultationPage"))) {
-        out << "FAIL the consultation page did not open" << Qt::endl;
-        return failures + 1;
-    }
-    shoot(QStringLiteral("consultation"), {});
-    shoot(QStringLiteral("consultation-recommendation"), [window] { scrollIntoView(window, QStringLiteral("consultIdeas")); });
-    shootAt(QStringLiteral("consultation-projector"), Shot{1920, 1080, ""}, [window] {
-        if (QQuickItem* page = findItem(window, QStringLiteral("consultationPage")))
-            page->setProperty("large", true);
-    });
-    navigator.goBack();
-    settle(300);
     navigator.goBack();
     settle(300);
     return failures;
@@ -1015,7 +883,9 @@ int takeScreenshots(QQmlEngine& engine, SessionController& session, CaseListMode
     // (written last but one: it fills the case list).
     failures += shootReportScreens(engine, window, navigator, store, dir, out, shoot);
     // The Sozialraumteam's page over the same cases.
-    failures += shootTeamScreens(engine, window, navigator, store, out, shoot, shootAt);
+    failures += shootTeamScreens(engine, window, navigator, store, out, shoot, [&](const QString& name, const std::function<void()>& prepare) {
+        shootAt(name, Shot{1920, 1080, ""}, prepare);
+    });
 
     // The organisation's offline lease of 7 days, and a last sync 10 days ago: the list is locked.
     // Last, after the visit and conflict shots, which need the demo families on the list.

@@ -44,15 +44,6 @@ std::string demoCase(const sync::Store& store)
     return {};
 }
 
-// Runs the event loop until `done()` or 10 s passed; true if done.
-template <class Done>
-bool waitFor(Done done)
-{
-    for (int waited = 0; !done() && waited < 10000; waited += 20)
-        settle(20);
-    return done();
-}
-
 // Types `text` letter by letter into `edit`, a few milliseconds apart, as a person would.
 void type(const QString& text, const std::function<void(const QString&)>& edit)
 {
