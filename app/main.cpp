@@ -153,7 +153,6 @@ int main(int argc, char** argv)
     ShareController share(&session, &syncController);
     QObject::connect(&syncController, &SyncController::recordsChanged, &offers, &OfferListModel::refresh);
     QObject::connect(&syncController, &SyncController::recordsChanged, &reportController, &ReportController::refresh);
-    QObject::connect(&syncController, &SyncController::recordsChanged, &teamController, &TeamController::refresh);
     QObject::connect(&syncController, &SyncController::finished, &teamController, &TeamController::refresh);
     QObject::connect(&syncController, &SyncController::finished, &consultations, &ConsultationController::refresh);
     QObject::connect(&consultations, &ConsultationController::caseWritten, &caseDetail, &CaseController::reload);
